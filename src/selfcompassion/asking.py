@@ -1,0 +1,252 @@
+"""The one seam through which flows ask their questions.
+
+A flow calls ``asker.ask(step)`` and gets back a checked answer (or None for a skipped
+optional step). ``QuestionaryAsker`` asks at a terminal and re-asks kindly when an answer
+does not fit; ``ScriptedAsker`` answers from a JSON object keyed by step id, for scripts,
+tests and ``--answers``. Both accept exactly what ``steps.check_answer`` accepts.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, Protocol
+
+from .errors import AnswerError, FlowInterrupted, InputError, NoTerminalError
+from .steps import (
+    CHOICE,
+    CONFIRM,
+    DUE_DATE,
+    INTENSITIES,
+    LONG_TEXT,
+    MULTI,
+    SCALE,
+    TEXT,
+    Step,
+    check_answer,
+)
+
+#: The largest --answers file accepted, in bytes.
+MAX_ANSWERS_BYTES = 1_000_000
+SKIP = "__skip__"
+OTHER = "__other__"
+
+
+class Asker(Protocol):
+    interactive: bool
+
+    def ask(self, step: Step) -> Any:
+        """The checked answer to ``step``, or None when an optional step is skipped."""
+        ...
+
+    def finish(self) -> None:
+        """Called once every step has been asked; refuses answers that matched no step."""
+        ...
+
+
+def load_answers(source: str, stdin: Any = None) -> dict[str, Any]:
+    """Read an ``--answers`` JSON object from a file path or ``-`` (standard input)."""
+    where = "standard input" if source == "-" else source
+    try:
+        if source == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            raw = stream.read(MAX_ANSWERS_BYTES + 1)
+        else:
+            path = Path(source)
+            if path.is_dir():
+                raise InputError(f"{where}: is a folder, not an answers file")
+            with path.open("rb") as handle:
+                raw = handle.read(MAX_ANSWERS_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(f"{where}: no such answers file") from None
+    except OSError as error:
+        raise InputError(f"{where}: cannot be read ({error.strerror})") from None
+    if isinstance(raw, str):
+        raw = raw.encode("utf-8", "surrogateescape")
+    if len(raw) > MAX_ANSWERS_BYTES:
+        raise InputError(f"{where}: the answers file is larger than {MAX_ANSWERS_BYTES:,} bytes")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise InputError(f"{where}: the answers are not UTF-8 text") from None
+    except RecursionError:
+        raise InputError(f"{where}: the answers are nested too deeply") from None
+    except ValueError as error:
+        raise InputError(f"{where}: the answers are not valid JSON ({error})") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{where}: the answers must be a JSON object keyed by step id")
+    return data
+
+
+class ScriptedAsker:
+    """Answers from a mapping of step id to value; nothing is asked at a terminal."""
+
+    interactive = False
+
+    def __init__(self, answers: dict[str, Any], *, today: date) -> None:
+        self.answers = answers
+        self.today = today
+        self.asked: set[str] = set()
+
+    def ask(self, step: Step) -> Any:
+        self.asked.add(step.id)
+        return check_answer(step, self.answers.get(step.id), today=self.today)
+
+    def finish(self) -> None:
+        unknown = [key for key in self.answers if key not in self.asked]
+        if unknown:
+            raise AnswerError(
+                str(unknown[0])[:80], "no such step today; --plan lists the steps it expects"
+            )
+
+
+def require_terminal(command: str) -> None:
+    """Refuse at once, rather than hang, when there is no terminal to ask at."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise NoTerminalError(
+            f"{command} asks its questions at a terminal and none is attached; "
+            f"to answer from a script use --answers FILE (see {command} --plan)"
+        )
+
+
+class QuestionaryAsker:
+    """Asks at the terminal with questionary; an answer that does not fit is asked again."""
+
+    interactive = True
+
+    def __init__(self, *, today: date, style: Any = None) -> None:
+        self.today = today
+        self.style = style
+
+    def finish(self) -> None:
+        return None
+
+    def ask(self, step: Step) -> Any:
+        try:
+            return self._ask(step)
+        except (KeyboardInterrupt, EOFError):
+            raise FlowInterrupted() from None
+
+    # Each kind gets the widget that fits it; every widget's answer goes through
+    # check_answer so the rules are the same as for scripted answers.
+
+    def _validator(self, step: Step) -> Any:
+        def validate(text: str) -> bool | str:
+            try:
+                check_answer(step, text, today=self.today)
+            except AnswerError as error:
+                return _kindly(error.reason)
+            return True
+
+        return validate
+
+    def _ask(self, step: Step) -> Any:
+        import questionary
+
+        message = step.prompt
+        instruction = step.help
+        if step.kind in (TEXT, LONG_TEXT, DUE_DATE) or (step.kind == SCALE and _wide(step)):
+            hint = instruction or ("(Enter to skip)" if not step.required else None)
+            if step.kind == SCALE:
+                hint = f"{step.min} to {step.max}" + ("" if step.required else ", Enter to skip")
+            raw = questionary.text(
+                message, instruction=hint, validate=self._validator(step), style=self.style
+            ).unsafe_ask()
+            return check_answer(step, raw, today=self.today)
+        if step.kind == SCALE:
+            return self._ask_scale(step)
+        if step.kind == CHOICE:
+            choices = [questionary.Choice(c, value=c) for c in step.choices]
+            if step.other:
+                choices.append(questionary.Choice("something else…", value=OTHER))
+            if not step.required:
+                choices.append(questionary.Choice("skip", value=SKIP))
+            picked = questionary.select(
+                message, choices=choices, instruction=instruction, style=self.style
+            ).unsafe_ask()
+            if picked == OTHER:
+                picked = self._own_words(step)
+            return check_answer(step, None if picked == SKIP else picked, today=self.today)
+        if step.kind in (MULTI, INTENSITIES):
+            picked = self._ask_many(step)
+            if step.kind == MULTI:
+                return check_answer(step, picked, today=self.today)
+            levels = {name: self._ask_level(step, name) for name in picked}
+            return check_answer(
+                step, {k: v for k, v in levels.items() if v is not None}, today=self.today
+            )
+        if step.kind == CONFIRM:
+            return questionary.confirm(
+                message, default=bool(step.default), style=self.style
+            ).unsafe_ask()
+        raise AnswerError(step.id, f"cannot ask a step of kind '{step.kind}'")
+
+    def _ask_scale(self, step: Step) -> Any:
+        import questionary
+
+        assert step.min is not None and step.max is not None
+        choices = [
+            questionary.Choice(f"{n}  {step.labels.get(n, '')}".rstrip(), value=n)
+            for n in range(step.min, step.max + 1)
+        ]
+        skip = questionary.Choice("skip, no rating today", value=SKIP)
+        if not step.required:
+            choices.append(skip)
+        picked = questionary.select(
+            step.prompt,
+            choices=choices,
+            default=skip if not step.required else None,
+            instruction=step.help or "(arrow keys or the number, then Enter)",
+            use_shortcuts=len(choices) <= 10,
+            style=self.style,
+        ).unsafe_ask()
+        return check_answer(step, None if picked == SKIP else picked, today=self.today)
+
+    def _ask_many(self, step: Step) -> list[str]:
+        import questionary
+
+        defaults = set(step.default or [])
+        choices = [questionary.Choice(c, value=c, checked=c in defaults) for c in step.choices]
+        picked: list[str] = []
+        if choices:
+            picked = questionary.checkbox(
+                step.prompt,
+                choices=choices,
+                instruction=step.help or "(space to pick, Enter when done)",
+                style=self.style,
+            ).unsafe_ask()
+        if step.other:
+            extra = questionary.text(
+                "Any in your own words? (comma-separated, Enter to skip)", style=self.style
+            ).unsafe_ask()
+            picked += [word.strip() for word in (extra or "").split(",") if word.strip()]
+        return picked
+
+    def _ask_level(self, step: Step, name: str) -> int | None:
+        import questionary
+
+        level_step = Step(id=step.id, kind=SCALE, prompt=name, min=step.min, max=step.max)
+        raw = questionary.text(
+            f"How strong is '{name}'?",
+            instruction=f"{step.min} to {step.max}, Enter to skip",
+            validate=self._validator(level_step),
+            style=self.style,
+        ).unsafe_ask()
+        return check_answer(level_step, raw, today=self.today)
+
+    def _own_words(self, step: Step) -> str | None:
+        import questionary
+
+        return questionary.text("In your own words:", style=self.style).unsafe_ask() or None
+
+
+def _wide(step: Step) -> bool:
+    return step.min is not None and step.max is not None and step.max - step.min > 10
+
+
+def _kindly(reason: str) -> str:
+    if reason == "this step needs an answer":
+        return "A few words are enough here, whatever comes to mind."
+    return reason[0].upper() + reason[1:] if reason else reason

@@ -1,0 +1,68 @@
+"""Where the journal, its settings and user packs live.
+
+Every path the tool touches comes from here so that tests and users can move all of
+it: ``SELFCOMPASSION_DB`` points at the journal file, ``SELFCOMPASSION_HOME`` moves the
+whole per-user folder (data and config) somewhere else.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "selfcompassion"
+DB_ENV = "SELFCOMPASSION_DB"
+HOME_ENV = "SELFCOMPASSION_HOME"
+DB_FILENAME = "journal.db"
+
+
+def _home_override() -> Path | None:
+    value = os.environ.get(HOME_ENV)
+    return Path(value).expanduser() if value else None
+
+
+def data_dir() -> Path:
+    """The per-user data folder (XDG on Linux, Application Support on macOS, APPDATA on Windows)."""
+    override = _home_override()
+    if override:
+        return override / "data"
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / APP_NAME
+
+
+def config_dir() -> Path:
+    """The per-user config folder, home of settings and the user's own packs."""
+    override = _home_override()
+    if override:
+        return override / "config"
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return base / APP_NAME
+
+
+def user_packs_dir() -> Path:
+    return config_dir() / "packs"
+
+
+def settings_file() -> Path:
+    return config_dir() / "settings.toml"
+
+
+def journal_path(option: str | Path | None = None) -> Path:
+    """The journal file: ``--db`` wins over ``SELFCOMPASSION_DB``, which wins over the default."""
+    if option:
+        return Path(option).expanduser()
+    env = os.environ.get(DB_ENV)
+    if env:
+        return Path(env).expanduser()
+    return data_dir() / DB_FILENAME

@@ -1,0 +1,147 @@
+"""Every Rich view in one place, and the rule that journal text is data, never markup.
+
+Words from the journal or from an import reach the terminal only through ``clean`` and
+``Text``: Rich markup in them stays literal and control characters (escape sequences
+that could retitle a window, write the clipboard or move the cursor) are removed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+    from .packs import Pack
+    from .store import Entry
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: str) -> str:
+    """The text without control characters (tabs and newlines stay)."""
+    return _CONTROL.sub("", text)
+
+
+def plain(text: str, style: str = "") -> Any:
+    """Journal text as a Rich Text: never parsed for markup, control characters removed."""
+    from rich.text import Text
+
+    return Text(clean(text), style=style)
+
+
+def make_console(*, stderr: bool = False, width: int | None = None) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, width=width, highlight=False, emoji=False)
+
+
+def print_error(message: str) -> None:
+    """One line on standard error, with no markup interpretation."""
+    console = make_console(stderr=True)
+    console.print(plain(f"journal: {message}", style="red"), soft_wrap=True)
+
+
+def print_note(message: str, *, stderr: bool = False) -> None:
+    make_console(stderr=stderr).print(plain(message), soft_wrap=True)
+
+
+def describe_day(day: date, today: date) -> str:
+    from .dates import describe
+
+    return describe(day, today)
+
+
+def streak_line(streak: int) -> str:
+    if streak <= 1:
+        return "Every day you write is a day of practice."
+    return f"{streak} days in a row. The practice is yours."
+
+
+def today_summary(entry: Entry, pack: Pack, streak: int, today: date) -> RenderableType:
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    scales = {step.id: step for step in pack.steps}
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="dim", no_wrap=True)
+    table.add_column()
+    for answer in entry.answers:
+        if answer.kind == "scale" and answer.step_id in scales:
+            label = scales[answer.step_id].scale_label(answer.value)
+            shown = f"{answer.value}" + (f" ({label})" if label else "")
+            table.add_row(plain(answer.step_id.replace("_", " ")), plain(shown))
+    written = sum(1 for a in entry.answers if a.kind in ("text", "long_text"))
+    table.add_row("answers", Text(f"{written} written"))
+    intention = entry.answer("intention")
+    if intention:
+        table.add_row("intention", plain(intention.text))
+    if entry.tags:
+        table.add_row("tags", plain(" ".join(f"#{t}" for t in entry.tags)))
+    table.add_row("streak", Text(streak_line(streak)))
+    title = f"Saved · {describe_day(entry.journal_date, today)}"
+    return Panel(table, title=title, title_align="left", border_style="green", expand=False)
+
+
+def entry_view(entry: Entry, today: date) -> RenderableType:
+    """The whole entry: every prompt as it was shown, and its answer."""
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
+    parts: list[Any] = []
+    for answer in entry.answers:
+        parts.append(plain(answer.prompt, style="bold"))
+        parts.append(plain(answer.text))
+        parts.append(Text(""))
+    if entry.tags:
+        parts.append(plain(" ".join(f"#{t}" for t in entry.tags), style="cyan"))
+    title = f"{entry.kind} · {describe_day(entry.journal_date, today)} · {entry.id[:8]}"
+    return Panel(Group(*parts), title=plain(title), title_align="left", expand=False)
+
+
+def packs_table(packs: Sequence[Pack]) -> RenderableType:
+    from rich.table import Table
+
+    table = Table(show_header=True, header_style="bold", box=None, padding=(0, 2))
+    for column in ("name", "flow", "prompts", "description"):
+        table.add_column(column)
+    for pack in packs:
+        count = str(len(pack.prompts) or len(pack.steps))
+        table.add_row(plain(pack.name), plain(pack.flow), count, plain(pack.description))
+    return table
+
+
+def pack_view(pack: Pack) -> RenderableType:
+    from rich.console import Group
+    from rich.text import Text
+
+    parts: list[Any] = [
+        plain(f"{pack.title} ({pack.name}, flow: {pack.flow})", style="bold"),
+        plain(pack.description),
+        Text(""),
+    ]
+    for step in pack.steps:
+        parts.append(plain(f"{step.id} [{step.kind}] {step.prompt}"))
+    if pack.prompts:
+        parts.append(Text(""))
+        parts.append(Text(f"{len(pack.prompts)} rotating prompts:", style="bold"))
+        for prompt in pack.prompts:
+            parts.append(plain(f"  {prompt.theme}: {prompt.prompt}"))
+    return Group(*parts)
+
+
+def print_json(data: Any) -> None:
+    """JSON on standard output, exactly as given (no highlighting, no wrapping)."""
+    import json
+    import sys
+
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    # JSON escapes C0 controls itself; C1 and bidi controls are escaped here too so that
+    # piping a report or an entry to a terminal can never run an escape sequence.
+    text = _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    sys.stdout.write(text + "\n")

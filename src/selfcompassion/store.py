@@ -1,0 +1,469 @@
+"""JournalStore: the one place that reads and writes the journal's SQLite file.
+
+Every write is one ``BEGIN IMMEDIATE`` transaction, so an entry is either all there or
+not there at all, and concurrent writers queue up instead of failing (WAL mode, a busy
+timeout and a few retries). The file is created 0600 inside a 0700 folder. A file that
+is not a journal is refused without being touched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import time
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from .errors import JournalError, StorageError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+WRITE_RETRIES = 6
+
+
+@dataclass(frozen=True)
+class Answer:
+    step_id: str
+    kind: str
+    prompt: str
+    value: Any
+    theme: str | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    kind: str
+    journal_date: date
+    created_at: str
+    updated_at: str
+    pack: str | None
+    answers: tuple[Answer, ...] = ()
+    tags: tuple[str, ...] = ()
+
+    def answer(self, step_id: str) -> Answer | None:
+        return next((a for a in self.answers if a.step_id == step_id), None)
+
+
+@dataclass
+class Draft:
+    flow: str
+    journal_date: date
+    pack: str | None
+    answers: dict[str, Any] = field(default_factory=dict)
+    started_at: str = ""
+    updated_at: str = ""
+
+
+def timestamp(now: datetime) -> str:
+    """An ISO 8601 timestamp with its UTC offset; naive datetimes are refused."""
+    if now.tzinfo is None:
+        raise ValueError("timestamps must be timezone-aware")
+    return now.isoformat(timespec="seconds")
+
+
+def _describe_sqlite_error(path: Path, error: sqlite3.Error) -> str:
+    text = str(error).lower()
+    if "readonly" in text or "read-only" in text:
+        return f"{path}: the journal is read-only here; check the file's and folder's permissions"
+    if "full" in text:
+        return f"{path}: the disk is full; free some space and try again (nothing was saved)"
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return (
+            f"{path}: the journal file is damaged; restore a backup "
+            "(journal backup makes one) or move the file aside"
+        )
+    if "unable to open" in text:
+        return f"{path}: the journal cannot be opened; check that its folder exists and is yours"
+    if "locked" in text or "busy" in text:
+        return f"{path}: the journal is busy in another window; try again in a moment"
+    return f"{path}: the journal could not be used ({error})"
+
+
+@contextlib.contextmanager
+def storage_errors(path: Path) -> Iterator[None]:
+    """Turn SQLite and OS failures into one clear StorageError naming the file."""
+    try:
+        yield
+    except JournalError:
+        raise
+    except sqlite3.Error as error:
+        raise StorageError(_describe_sqlite_error(path, error)) from None
+    except PermissionError:
+        raise StorageError(f"{path}: permission denied; the journal must belong to you") from None
+    except OSError as error:
+        raise StorageError(f"{path}: {error.strerror or error}") from None
+
+
+def _make_private_dir(folder: Path) -> None:
+    """Create the folder (and missing parents) with 0700 on the folders this call creates."""
+    missing = []
+    probe = folder
+    while not probe.exists():
+        missing.append(probe)
+        probe = probe.parent
+    for created in reversed(missing):
+        created.mkdir(mode=0o700)
+        os.chmod(created, 0o700)
+
+
+def _create_private_file(path: Path) -> None:
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    try:
+        os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
+
+
+def _check_header(path: Path) -> None:
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header and header != SQLITE_HEADER:
+        raise StorageError(
+            f"{path}: this file is not a journal (not an SQLite database); "
+            "point --db at your journal or move this file aside"
+        )
+
+
+class JournalStore:
+    """An open journal. Use ``JournalStore.open(path)``; close it when done (or use ``with``)."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+
+    # -- opening -----------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, *, backup_before_upgrade: bool = True) -> JournalStore:
+        path = Path(path)
+        with storage_errors(path):
+            if path.is_dir():
+                raise StorageError(f"{path}: is a folder; the journal must be a file")
+            if not path.parent.exists():
+                _make_private_dir(path.parent)
+            if not path.exists():
+                _create_private_file(path)
+            _check_header(path)
+            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+            store = cls(path, conn)
+            try:
+                store._prepare(backup_before_upgrade)
+            except BaseException:
+                conn.close()
+                raise
+            return store
+
+    def _prepare(self, backup_before_upgrade: bool) -> None:
+        from .migrations import MIGRATION_SET
+
+        conn = self.conn
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        if tables and "_sqlite_migrations" not in tables:
+            raise StorageError(
+                f"{self.path}: this SQLite file is not a selfcompassion journal; "
+                "point --db at your journal or choose a new file name"
+            )
+        if tables:
+            sets = {r[0] for r in conn.execute("SELECT migration_set FROM _sqlite_migrations")}
+            if MIGRATION_SET not in sets:
+                raise StorageError(
+                    f"{self.path}: this SQLite file is not a selfcompassion journal; "
+                    "point --db at your journal or choose a new file name"
+                )
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = FULL")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        self._migrate(backup_before_upgrade, fresh=not tables)
+
+    def _migrate(self, backup_before_upgrade: bool, *, fresh: bool) -> None:
+        from sqlite_utils import Database
+
+        from .migrations import migrations
+
+        db = Database(self.conn, execute_plugins=False)
+        if not migrations.pending(db):
+            return
+        if backup_before_upgrade and not fresh:
+            self.backup(self.upgrade_backup_path())
+        with self._transaction():
+            migrations.apply(db)
+
+    def upgrade_backup_path(self) -> Path:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        return self.path.with_name(
+            f"{self.path.name}.before-upgrade-v{self.schema_version()}-{stamp}"
+        )
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> JournalStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- transactions ------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One ``BEGIN IMMEDIATE`` transaction; retried while another process holds the lock."""
+        for attempt in range(WRITE_RETRIES):
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                break
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) and "busy" not in str(error):
+                    raise
+                if attempt == WRITE_RETRIES - 1:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        try:
+            yield self.conn
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        with storage_errors(self.path), self._transaction() as conn:
+            yield conn
+
+    # -- facts about the file ------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        from .migrations import MIGRATION_SET
+
+        with storage_errors(self.path):
+            row = self.conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE name = '_sqlite_migrations'"
+            ).fetchone()
+            if not row[0]:
+                return 0
+            return self.conn.execute(
+                "SELECT count(*) FROM _sqlite_migrations WHERE migration_set = ?",
+                [MIGRATION_SET],
+            ).fetchone()[0]
+
+    def backup(self, target: Path) -> Path:
+        """A consistent copy made with SQLite's online backup API, created 0600."""
+        target = Path(target)
+        with storage_errors(target):
+            if target.exists():
+                raise StorageError(f"{target}: already exists; choose another name")
+            if not target.parent.exists():
+                _make_private_dir(target.parent)
+            _create_private_file(target)
+            copy = sqlite3.connect(target)
+            try:
+                self.conn.backup(copy)
+            finally:
+                copy.close()
+        return target
+
+    # -- entries -------------------------------------------------------------------------
+
+    def add_entry(
+        self,
+        *,
+        kind: str,
+        journal_date: date,
+        answers: Sequence[Answer],
+        now: datetime,
+        pack: str | None = None,
+        tags: Sequence[str] = (),
+        entry_id: str | None = None,
+        clear_draft: str | None = None,
+    ) -> Entry:
+        """Save one entry with its answers and tags in a single transaction.
+
+        ``clear_draft`` names a flow whose draft is removed in the same transaction, so
+        a draft disappears exactly when its entry is safely saved.
+        """
+        stamp = timestamp(now)
+        entry = Entry(
+            id=entry_id or str(uuid.uuid4()),
+            kind=kind,
+            journal_date=journal_date,
+            created_at=stamp,
+            updated_at=stamp,
+            pack=pack,
+            answers=tuple(answers),
+            tags=tuple(dict.fromkeys(tags)),
+        )
+        with self.writing() as conn:
+            self._insert_entry(conn, entry)
+            if clear_draft:
+                conn.execute("DELETE FROM drafts WHERE flow = ?", [clear_draft])
+        return entry
+
+    def _insert_entry(self, conn: sqlite3.Connection, entry: Entry) -> None:
+        conn.execute(
+            "INSERT INTO entries (id, kind, journal_date, created_at, updated_at, pack) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                entry.id,
+                entry.kind,
+                entry.journal_date.isoformat(),
+                entry.created_at,
+                entry.updated_at,
+                entry.pack,
+            ],
+        )
+        conn.executemany(
+            "INSERT INTO answers (entry_id, position, step_id, kind, prompt, theme, value, "
+            "number, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                [
+                    entry.id,
+                    position,
+                    answer.step_id,
+                    answer.kind,
+                    answer.prompt,
+                    answer.theme,
+                    json.dumps(answer.value, ensure_ascii=False),
+                    _number(answer.value),
+                    answer.text,
+                ]
+                for position, answer in enumerate(entry.answers)
+            ],
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO tags (entry_id, tag) VALUES (?, ?)",
+            [[entry.id, tag] for tag in entry.tags],
+        )
+
+    def get_entry(self, entry_id: str) -> Entry | None:
+        """The entry with this id, or with this unique id prefix (at least 4 characters)."""
+        with storage_errors(self.path):
+            row = self.conn.execute("SELECT * FROM entries WHERE id = ?", [entry_id]).fetchone()
+            if row is None and len(entry_id) >= 4:
+                rows = self.conn.execute(
+                    "SELECT * FROM entries WHERE id >= ? AND id < ? LIMIT 2",
+                    [entry_id, entry_id + "\uffff"],
+                ).fetchall()
+                row = rows[0] if len(rows) == 1 else None
+            return self._load_entries([row])[0] if row else None
+
+    def entries_on(self, day: date) -> list[Entry]:
+        with storage_errors(self.path):
+            rows = self.conn.execute(
+                "SELECT * FROM entries WHERE journal_date = ? ORDER BY created_at, rowid",
+                [day.isoformat()],
+            ).fetchall()
+            return self._load_entries(rows)
+
+    def count_entries(self) -> int:
+        with storage_errors(self.path):
+            return self.conn.execute("SELECT count(*) FROM entries").fetchone()[0]
+
+    def _load_entries(self, rows: Sequence[sqlite3.Row | tuple]) -> list[Entry]:
+        """Entries for the given ``entries`` rows, with their answers and tags."""
+        if not rows:
+            return []
+        ids = [row[0] for row in rows]
+        marks = ",".join("?" * len(ids))
+        answers: dict[str, list[Answer]] = {entry_id: [] for entry_id in ids}
+        for entry_id, step_id, kind, prompt, theme, value, text in self.conn.execute(
+            "SELECT entry_id, step_id, kind, prompt, theme, value, text FROM answers "  # noqa: S608
+            f"WHERE entry_id IN ({marks}) ORDER BY entry_id, position",
+            ids,
+        ):
+            answers[entry_id].append(Answer(step_id, kind, prompt, json.loads(value), theme, text))
+        tags: dict[str, list[str]] = {entry_id: [] for entry_id in ids}
+        for entry_id, tag in self.conn.execute(
+            f"SELECT entry_id, tag FROM tags WHERE entry_id IN ({marks}) ORDER BY tag",  # noqa: S608
+            ids,
+        ):
+            tags[entry_id].append(tag)
+        return [
+            Entry(
+                id=row[0],
+                kind=row[1],
+                journal_date=date.fromisoformat(row[2]),
+                created_at=row[3],
+                updated_at=row[4],
+                pack=row[5],
+                answers=tuple(answers[row[0]]),
+                tags=tuple(tags[row[0]]),
+            )
+            for row in rows
+        ]
+
+    # -- practice ------------------------------------------------------------------------
+
+    def streak(self, as_of: date) -> int:
+        """Days in a row with at least one entry, ending at ``as_of`` (or the day before it,
+        so that a streak is not shown as broken before today's entry is written)."""
+        with storage_errors(self.path):
+            cursor = self.conn.execute(
+                "SELECT DISTINCT journal_date FROM entries WHERE journal_date <= ? "
+                "ORDER BY journal_date DESC",
+                [as_of.isoformat()],
+            )
+            expected = as_of
+            count = 0
+            for (day_text,) in cursor:
+                day = date.fromisoformat(day_text)
+                if count == 0 and day == as_of - timedelta(days=1):
+                    expected = day
+                if day != expected:
+                    break
+                count += 1
+                expected = day - timedelta(days=1)
+            cursor.close()
+            return count
+
+    # -- drafts --------------------------------------------------------------------------
+
+    def save_draft(self, draft: Draft, now: datetime) -> None:
+        stamp = timestamp(now)
+        with self.writing() as conn:
+            conn.execute(
+                "INSERT INTO drafts (flow, journal_date, pack, answers, started_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (flow) DO UPDATE SET "
+                "journal_date = excluded.journal_date, pack = excluded.pack, "
+                "answers = excluded.answers, updated_at = excluded.updated_at",
+                [
+                    draft.flow,
+                    draft.journal_date.isoformat(),
+                    draft.pack,
+                    json.dumps(draft.answers, ensure_ascii=False),
+                    draft.started_at or stamp,
+                    stamp,
+                ],
+            )
+
+    def load_draft(self, flow: str) -> Draft | None:
+        with storage_errors(self.path):
+            row = self.conn.execute(
+                "SELECT flow, journal_date, pack, answers, started_at, updated_at FROM drafts "
+                "WHERE flow = ?",
+                [flow],
+            ).fetchone()
+        if row is None:
+            return None
+        return Draft(row[0], date.fromisoformat(row[1]), row[2], json.loads(row[3]), row[4], row[5])
+
+    def discard_draft(self, flow: str) -> None:
+        with self.writing() as conn:
+            conn.execute("DELETE FROM drafts WHERE flow = ?", [flow])
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)

@@ -9,16 +9,13 @@ Every JournalError is turned into one line on standard error and an exit code in
 from __future__ import annotations
 
 import sys
-from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import Optional
 
 import typer
 
 from . import __version__
-
-if TYPE_CHECKING:
-    from .store import JournalStore
+from .cli_support import OPTIONS
 
 app = typer.Typer(
     name="journal",
@@ -27,30 +24,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-prompts_app = typer.Typer(help="List, show and check prompt packs.", no_args_is_help=True)
-app.add_typer(prompts_app, name="prompts")
-
-
-class Options:
-    """Global options, shared by every command through the Typer context."""
-
-    db: Optional[Path] = None  # noqa: UP045  (Typer reads this annotation style too)
-    debug: bool = False
-
-
-OPTIONS = Options()
-
-
-def now() -> datetime:
-    """The only clock: local time with its UTC offset."""
-    return datetime.now().astimezone()
-
-
-def open_store() -> JournalStore:
-    from .paths import journal_path
-    from .store import JournalStore
-
-    return JournalStore.open(journal_path(OPTIONS.db))
 
 
 def _version(value: bool) -> None:
@@ -73,101 +46,15 @@ def main_options(
     OPTIONS.debug = debug
 
 
-def journal_day(text: str | None, today: date) -> date:
-    if not text:
-        return today
-    from .dates import parse_past_date
+def _register_commands() -> None:
+    # Each command module adds its own commands; they import their heavy parts lazily.
+    from .commands import prompts, today
 
-    return parse_past_date(text, today)
-
-
-@app.command()
-def today(
-    date_text: Optional[str] = typer.Option(  # noqa: UP045
-        None, "--date", "-d", help="Write for another day: yesterday, 'last friday', 2026-11-19."
-    ),
-    answers: Optional[str] = typer.Option(  # noqa: UP045
-        None,
-        "--answers",
-        help="Answer from a JSON file keyed by step id ('-' for stdin).",
-        metavar="FILE",
-    ),
-    plan: bool = typer.Option(False, "--plan", help="Print the day's steps as JSON and exit."),
-    pack: Optional[str] = typer.Option(None, "--pack", help="Prompt pack to use."),  # noqa: UP045
-    tag: list[str] = typer.Option([], "--tag", "-t", help="Add a tag (repeatable)."),
-) -> None:
-    """The daily reflection: a check-in, a few rotating prompts and a closing intention."""
-    from .asking import QuestionaryAsker, ScriptedAsker, load_answers, require_terminal
-    from .flows.today import plan_today, today_session
-    from .packs import load_pack
-    from .render import entry_view, make_console, print_json, today_summary
-
-    clock_now = now()
-    day = journal_day(date_text, clock_now.date())
-    chosen = load_pack(pack or "daily")
-    day_plan = plan_today(chosen, day)
-    if plan:
-        print_json(day_plan.as_json())
-        return
-    if answers is not None:
-        asker = ScriptedAsker(load_answers(answers), today=clock_now.date())
-    else:
-        require_terminal("journal today")
-        asker = QuestionaryAsker(today=clock_now.date())
-    with open_store() as store:
-        outcome = today_session(store, asker, day_plan, clock=now, load_pack=load_pack, tags=tag)
-        console = make_console()
-        if outcome.entry is not None:
-            streak = store.streak(clock_now.date())
-            console.print(today_summary(outcome.entry, chosen, streak, clock_now.date()))
-        for entry in outcome.show:
-            console.print(entry_view(entry, clock_now.date()))
-        if outcome.left:
-            console.print("Nothing changed. See you when you're ready.")
+    for module in (today, prompts):
+        module.register(app)
 
 
-@prompts_app.command("list")
-def prompts_list() -> None:
-    """List the available prompt packs."""
-    from .packs import load_pack_file, pack_files
-    from .render import make_console, packs_table
-
-    packs = [load_pack_file(path) for path in pack_files().values()]
-    make_console().print(packs_table(packs))
-
-
-@prompts_app.command("show")
-def prompts_show(
-    name: str = typer.Argument(..., help="The pack's name."),
-    format: str = typer.Option("text", "--format", help="text or json."),
-) -> None:
-    """Show every step and prompt of a pack."""
-    from .errors import InputError
-    from .packs import load_pack
-    from .render import make_console, pack_view, print_json
-
-    pack = load_pack(name)
-    if format == "json":
-        print_json(pack_as_json(pack))
-    elif format == "text":
-        make_console().print(pack_view(pack))
-    else:
-        raise InputError(f"unknown format '{format}'; use text or json")
-
-
-def pack_as_json(pack) -> dict:  # type: ignore[no-untyped-def]
-    return {
-        "name": pack.name,
-        "title": pack.title,
-        "description": pack.description,
-        "flow": pack.flow,
-        "version": pack.version,
-        "steps": [
-            step.as_plan() | {"count": step.count} if step.count else step.as_plan()
-            for step in pack.steps
-        ],
-        "prompts": [step.as_plan() for step in pack.prompts],
-    }
+_register_commands()
 
 
 def main() -> None:

@@ -1,0 +1,64 @@
+"""``journal prompts``: list, show and check prompt packs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+
+prompts_app = typer.Typer(help="List, show and check prompt packs.", no_args_is_help=True)
+
+
+@prompts_app.command("list")
+def prompts_list() -> None:
+    """List the available prompt packs."""
+    from ..packs import load_pack_file, pack_files
+    from ..render import make_console, packs_table
+
+    packs = [load_pack_file(path) for path in pack_files().values()]
+    make_console().print(packs_table(packs))
+
+
+@prompts_app.command("show")
+def prompts_show(
+    name: str = typer.Argument(..., help="The pack's name."),
+    format: str = typer.Option("text", "--format", help="text or json."),
+) -> None:
+    """Show every step and prompt of a pack."""
+    from ..errors import InputError
+    from ..packs import load_pack
+    from ..render import make_console, pack_view, print_json
+
+    pack = load_pack(name)
+    if format == "json":
+        print_json(pack_as_json(pack))
+    elif format == "text":
+        make_console().print(pack_view(pack))
+    else:
+        raise InputError(f"unknown format '{format}'; use text or json")
+
+
+def pack_as_json(pack: Any) -> dict[str, Any]:
+    def step_json(step: Any) -> dict[str, Any]:
+        shown = step.as_plan()
+        if step.count:
+            shown["count"] = step.count
+        if step.variants:
+            shown["variants"] = list(step.variants)
+        if step.component:
+            shown["component"], shown["reverse"] = step.component, step.reverse
+        return shown
+
+    return {
+        "name": pack.name,
+        "title": pack.title,
+        "description": pack.description,
+        "flow": pack.flow,
+        "version": pack.version,
+        "steps": [step_json(step) for step in pack.steps],
+        "prompts": [step_json(step) for step in pack.prompts],
+    }
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(prompts_app, name="prompts")

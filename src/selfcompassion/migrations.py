@@ -73,5 +73,53 @@ def _m0001(db: Database) -> None:
     )
 
 
+@migrations(name="0002_reframes_and_commitments")
+def _m0002(db: Database) -> None:
+    # Figures the weekly report aggregates in SQL, kept beside the answers they come from.
+    db.execute(
+        """
+        CREATE TABLE reframe_scores (
+            entry_id TEXT PRIMARY KEY REFERENCES entries (id) ON DELETE CASCADE,
+            intensity_before REAL,
+            intensity_after REAL,
+            belief_before INTEGER,
+            belief_after INTEGER,
+            revisit_intensity REAL,
+            revisited_at TEXT
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE entry_traps (
+            entry_id TEXT NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+            trap_id TEXT NOT NULL,
+            phrase TEXT,
+            PRIMARY KEY (entry_id, trap_id)
+        )
+        """
+    )
+    db.execute("CREATE INDEX entry_traps_by_trap ON entry_traps (trap_id, entry_id)")
+    db.execute(
+        """
+        CREATE TABLE commitments (
+            id TEXT PRIMARY KEY,
+            entry_id TEXT NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            due_date TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'open'
+                CHECK (status IN ('open', 'done', 'partly', 'let-go')),
+            note TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            closed_date TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX commitments_by_status_due ON commitments (status, due_date)")
+    db.execute("CREATE INDEX commitments_by_entry ON commitments (entry_id)")
+    db.execute("CREATE INDEX commitments_by_created ON commitments (created_at)")
+
+
 def latest_version() -> int:
     return len(migrations._migrations)

@@ -1,4 +1,4 @@
-"""JournalStore: the one place that reads and writes the journal's SQLite file.
+"""The core of the store: opening the file safely, transactions, entries and drafts.
 
 Every write is one ``BEGIN IMMEDIATE`` transaction, so an entry is either all there or
 not there at all, and concurrent writers queue up instead of failing (WAL mode, a busy
@@ -18,9 +18,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
-from .errors import JournalError, StorageError
+from ..errors import JournalError, StorageError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -132,8 +132,8 @@ def _check_header(path: Path) -> None:
         )
 
 
-class JournalStore:
-    """An open journal. Use ``JournalStore.open(path)``; close it when done (or use ``with``)."""
+class StoreCore:
+    """Opening, transactions, entries and drafts; feature mixins in this package add the rest."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
@@ -142,7 +142,7 @@ class JournalStore:
     # -- opening -----------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, backup_before_upgrade: bool = True) -> JournalStore:
+    def open(cls, path: Path, *, backup_before_upgrade: bool = True) -> Self:
         path = Path(path)
         with storage_errors(path):
             if path.is_dir():
@@ -162,7 +162,7 @@ class JournalStore:
             return store
 
     def _prepare(self, backup_before_upgrade: bool) -> None:
-        from .migrations import MIGRATION_SET
+        from ..migrations import MIGRATION_SET
 
         conn = self.conn
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -188,7 +188,7 @@ class JournalStore:
     def _migrate(self, backup_before_upgrade: bool, *, fresh: bool) -> None:
         from sqlite_utils import Database
 
-        from .migrations import migrations
+        from ..migrations import migrations
 
         db = Database(self.conn, execute_plugins=False)
         if not migrations.pending(db):
@@ -207,7 +207,7 @@ class JournalStore:
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> JournalStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -245,7 +245,7 @@ class JournalStore:
     # -- facts about the file ------------------------------------------------------------
 
     def schema_version(self) -> int:
-        from .migrations import MIGRATION_SET
+        from ..migrations import MIGRATION_SET
 
         with storage_errors(self.path):
             row = self.conn.execute(

@@ -1,4 +1,7 @@
-"""Every Rich view in one place, and the rule that journal text is data, never markup.
+"""Every Rich view lives in this package, with the rule that journal text is data.
+
+This module holds the console, the escaping and the daily views; each feature adds a
+module of its own views beside it.
 
 Words from the journal or from an import reach the terminal only through ``clean`` and
 ``Text``: Rich markup in them stays literal and control characters (escape sequences
@@ -15,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from .packs import Pack
-    from .store import Entry
+    from ..packs import Pack
+    from ..store import Entry
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -50,7 +53,7 @@ def print_note(message: str, *, stderr: bool = False) -> None:
 
 
 def describe_day(day: date, today: date) -> str:
-    from .dates import describe
+    from ..dates import describe
 
     return describe(day, today)
 

@@ -1,0 +1,20 @@
+"""JournalStore: the one place that reads and writes the journal's SQLite file.
+
+Every write is one ``BEGIN IMMEDIATE`` transaction, so an entry is either all there or
+not there at all, and concurrent writers queue up instead of failing (WAL mode, a busy
+timeout and a few retries). The file is created 0600 inside a 0700 folder, and a file
+that is not a journal is refused without being touched.
+
+The SQL lives in this package only: ``core`` opens the file and keeps entries and
+drafts; each feature adds a mixin module of its own queries, composed here.
+"""
+
+from __future__ import annotations
+
+from .core import Answer, Draft, Entry, StoreCore, storage_errors, timestamp
+
+__all__ = ["Answer", "Draft", "Entry", "JournalStore", "storage_errors", "timestamp"]
+
+
+class JournalStore(StoreCore):
+    """An open journal. Use ``JournalStore.open(path)`` as a context manager."""

@@ -1,0 +1,64 @@
+"""Shared fixtures: every test gets its own home and journal in a temp dir."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from selfcompassion.store import JournalStore
+
+JOURNAL = Path(sys.executable).parent / "journal"
+TZ = timezone(timedelta(hours=1))
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the per-user folders at a temp dir so no test can touch a real home."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("SELFCOMPASSION_HOME", str(home))
+    monkeypatch.delenv("SELFCOMPASSION_DB", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    from selfcompassion.cli_support import OPTIONS
+
+    monkeypatch.setattr(OPTIONS, "db", None)
+    monkeypatch.setattr(OPTIONS, "debug", False)
+    return home
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "journal" / "journal.db"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[JournalStore]:
+    with JournalStore.open(db_path) as opened:
+        yield opened
+
+
+def fixed_clock(day: date, hour: int = 21) -> Any:
+    moment = datetime(day.year, day.month, day.day, hour, 0, tzinfo=TZ)
+    return lambda: moment
+
+
+def fill_plan(plan: dict[str, Any], text: str = "a few honest words") -> dict[str, Any]:
+    """Answers for every step of a ``--plan``: a middle rating for scales, text otherwise."""
+    answers: dict[str, Any] = {}
+    for step in plan["steps"]:
+        if step["kind"] == "scale":
+            answers[step["id"]] = (step["min"] + step["max"]) // 2
+        elif step["kind"] in ("text", "long_text"):
+            answers[step["id"]] = f"{text} ({step['id']})"
+    return answers
+
+
+def write_json(path: Path, data: Any) -> Path:
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path

@@ -125,8 +125,8 @@ _ROLE_WORDS = (
 _HARSH_ADJ = r"(?:terrible|awful|horrible|bad|rubbish|hopeless|useless|lousy|crap)"
 _INTENSIFIERS = (
     r"(?:(?:such|so|just|a|an|the|completely|totally|utterly|really|absolute|utter|complete"
-    r"|total|truly|basically|literally|honestly|officially|clearly|obviously|always|nothing but"
-    r"|such)\s+)*"
+    r"|total|truly|basically|literally|honestly|officially|clearly|obviously|always"
+    r"|nothing but)\s+)*"
 )
 _I_AM = r"\bI(?:'m|\s+am)\s+"
 _OTHER_SUBJECT = (
@@ -215,14 +215,19 @@ _RULES: tuple[_Rule, ...] = (
     # --- overgeneralising ---
     _rule(
         "overgeneralising",
-        r"\b(?:always|never|constantly)\b(?:\s+\w+(?:'\w+)?){0,3}?\s+" + _BAD_OUTCOME + r"\b",
+        r"\b(?:always|constantly)\b(?:\s+\w+(?:'\w+)?){0,3}?\s+" + _BAD_OUTCOME + r"\b",
+    ),
+    _rule(
+        "overgeneralising",
+        r"\bnever\b(?:\s+\w+(?:'\w+)?){0,3}?\s+(?:learn\w*|finish\w*|right|work\w*\s+out)\b",
     ),
     _rule("overgeneralising", r"\b(?:it|this|that|things)\s+never\s+(?:does|do|works?|goes)\b"),
     _rule("overgeneralising", r"\b(?:nothing|nobody|no one|no-one)\b[^.,;]{0,30}?\bever\b"),
     _rule(
         "overgeneralising",
         r"\bevery\s+(?:single\s+)?(?:time|relationship|job|friendship|project|attempt|interview)\b",
-        requires=_BAD_OUTCOME + r"|\bsame way\b|\bbadly\b|\bdisaster\b",
+        requires=r"\b(?:wrong|mess\w*|fail\w*|ruin\w*|forget\w*|same way|badly|disaster"
+        r"|let\w*\s+(?:\w+\s+)?down)\b",
     ),
     _rule("overgeneralising", r"\b(?:bad|hopeless|useless|terrible|rubbish)\s+at\s+everything\b"),
     _rule("overgeneralising", r"\bover and over\b"),
@@ -352,7 +357,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule("mind-reading", r"\bbehind my back\b"),
     _rule("mind-reading", r"\blook at me and (?:see|think)\b"),
     # --- fortune-telling ---
-    _rule("fortune-telling", r"\bI(?:'ll|\s+will)\s+(?:\w+\s+)?never\b"),
+    _rule("fortune-telling", r"\bI(?:'ll|\s+will)\s+(?:\w+\s+)?never\b(?!\s+forget)"),
     _rule("fortune-telling", r"\bnever will\b"),
     _rule(
         "fortune-telling",

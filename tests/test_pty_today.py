@@ -1,0 +1,82 @@
+"""The whole path a person takes: the installed ``journal`` in a pseudo-terminal."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from conftest import JOURNAL
+
+pexpect = pytest.importorskip("pexpect")
+pytestmark = pytest.mark.pty
+
+
+def _spawn(db: Path, *args: str):
+    env = dict(os.environ, SELFCOMPASSION_DB=str(db), TERM="xterm", NO_COLOR="1")
+    env["PROMPT_TOOLKIT_NO_CPR"] = "1"  # a pexpect terminal never answers cursor queries
+    child = pexpect.spawn(str(JOURNAL), ["today", *args], env=env, encoding="utf-8", timeout=20)
+    child.setwinsize(40, 120)
+    return child
+
+
+def _plan_prompts(db: Path) -> list[dict]:
+    import json
+    import subprocess
+
+    out = subprocess.run(
+        [str(JOURNAL), "--db", str(db), "today", "--plan"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout)["steps"]
+
+
+def test_journal_today_by_keyboard_saves_an_entry(tmp_path: Path) -> None:
+    db = tmp_path / "journal.db"
+    steps = _plan_prompts(db)
+    child = _spawn(db)
+    child.expect_exact(steps[0]["prompt"][:40])
+    child.send("4")
+    child.send("\r")
+    child.expect_exact(steps[1]["prompt"][:40])
+    child.send("\r")  # skip the kindness rating
+    for step in steps[2:]:
+        child.expect_exact(step["prompt"][:40])
+        child.sendline(f"typed for {step['id']}")
+    child.expect("Saved")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    conn = sqlite3.connect(db)
+    answers = dict(conn.execute("SELECT step_id, value FROM answers"))
+    conn.close()
+    assert answers["mood"] == "4"
+    assert "kindness" not in answers
+    assert answers["intention"] == '"typed for intention"'
+    assert oct(db.stat().st_mode & 0o777) == "0o600"
+
+
+def test_ctrl_c_leaves_a_draft_that_the_next_run_offers(tmp_path: Path) -> None:
+    db = tmp_path / "journal.db"
+    steps = _plan_prompts(db)
+    child = _spawn(db)
+    child.expect_exact(steps[0]["prompt"][:40])
+    child.send("2\r")
+    child.expect_exact(steps[1]["prompt"][:40])
+    child.send("\x03")
+    child.expect("kept as a draft")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM entries").fetchone()[0] == 0
+    assert conn.execute("SELECT answers FROM drafts").fetchone()[0] == '{"mood": 2}'
+    conn.close()
+    again = _spawn(db)
+    again.expect("unfinished reflection")
+    again.send("\x03")
+    again.expect(pexpect.EOF)

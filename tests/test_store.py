@@ -179,12 +179,11 @@ def test_a_truncated_journal_gives_a_clear_error(db_path: Path) -> None:
     data = db_path.read_bytes()
     db_path.write_bytes(data[: len(data) // 3])
     before = _digest(db_path)
-    with pytest.raises(StorageError) as raised:
-        with JournalStore.open(db_path) as store:
-            store.entries_on(DAY)
-            store.count_entries()
-            for offset in range(30):
-                store.entries_on(DAY - timedelta(days=offset))
+    with pytest.raises(StorageError) as raised, JournalStore.open(db_path) as store:
+        store.entries_on(DAY)
+        store.count_entries()
+        for offset in range(30):
+            store.entries_on(DAY - timedelta(days=offset))
     assert str(db_path) in raised.value.message
     assert _digest(db_path) == before
 

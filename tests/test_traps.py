@@ -1,0 +1,191 @@
+"""Tests for the thinking-trap rules, scored against a hand-labelled corpus.
+
+The corpus lives in tests/data/traps_corpus.toml. Scores are micro-averaged over
+(sentence, trap) pairs; run with ``-s`` to see the per-trap table.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from selfcompassion.traps import TRAPS, Trap, TrapHit, detect_traps, trap_ids
+
+CORPUS_PATH = Path(__file__).parent / "data" / "traps_corpus.toml"
+
+
+def _load_corpus() -> list[dict[str, object]]:
+    with CORPUS_PATH.open("rb") as handle:
+        return tomllib.load(handle)["case"]
+
+
+CORPUS = _load_corpus()
+
+
+def _ratio(numerator: int, denominator: int) -> float:
+    return numerator / denominator if denominator else 1.0
+
+
+def _score() -> tuple[dict[str, tuple[int, int, int]], tuple[int, int, int]]:
+    counts = {trap_id: [0, 0, 0] for trap_id in TRAPS}  # true pos, false pos, false neg
+    for case in CORPUS:
+        expected = set(case["traps"])  # type: ignore[arg-type]
+        found = set(trap_ids(str(case["text"])))
+        for trap_id in TRAPS:
+            if trap_id in found and trap_id in expected:
+                counts[trap_id][0] += 1
+            elif trap_id in found:
+                counts[trap_id][1] += 1
+            elif trap_id in expected:
+                counts[trap_id][2] += 1
+    per_trap = {trap_id: (tp, fp, fn) for trap_id, (tp, fp, fn) in counts.items()}
+    totals = tuple(sum(values[i] for values in per_trap.values()) for i in range(3))
+    return per_trap, totals  # type: ignore[return-value]
+
+
+def test_corpus_shape() -> None:
+    assert len(CORPUS) >= 130
+    negatives = [case for case in CORPUS if not case["traps"]]
+    assert len(negatives) >= 35
+    for case in CORPUS:
+        assert isinstance(case["text"], str) and case["text"].strip()
+        for trap_id in case["traps"]:  # type: ignore[union-attr]
+            assert trap_id in TRAPS, trap_id
+    for trap_id in TRAPS:
+        positives = [case for case in CORPUS if trap_id in case["traps"]]  # type: ignore[operator]
+        assert len(positives) >= 8, trap_id
+
+
+def test_precision_and_recall_on_corpus() -> None:
+    per_trap, (tp, fp, fn) = _score()
+    print()
+    print(f"{'trap':<22} {'prec':>5} {'rec':>5} {'tp':>4} {'fp':>4} {'fn':>4}")
+    for trap_id, (t, f, n) in per_trap.items():
+        print(
+            f"{trap_id:<22} {_ratio(t, t + f):>5.2f} {_ratio(t, t + n):>5.2f} {t:>4} {f:>4} {n:>4}"
+        )
+    precision, recall = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+    print(f"{'overall (micro)':<22} {precision:>5.2f} {recall:>5.2f} {tp:>4} {fp:>4} {fn:>4}")
+    assert precision >= 0.85
+    assert recall >= 0.75
+
+
+@pytest.mark.parametrize("case", CORPUS, ids=lambda case: str(case["text"])[:40])
+def test_spans_map_back_to_text(case: dict[str, object]) -> None:
+    text = str(case["text"])
+    hits = detect_traps(text)
+    assert hits == sorted(hits, key=lambda hit: hit.start)
+    for hit in hits:
+        assert isinstance(hit, TrapHit)
+        assert text[hit.start : hit.end] == hit.phrase
+        assert hit.phrase
+    for trap_id in TRAPS:
+        spans = [(h.start, h.end) for h in hits if h.trap_id == trap_id]
+        for (_a_start, a_end), (b_start, _b_end) in zip(spans, spans[1:], strict=False):
+            assert a_end <= b_start, (trap_id, spans)
+
+
+def test_spans_point_at_the_words() -> None:
+    text = "Honestly, I'm such an idiot for sending that email."
+    (hit,) = [h for h in detect_traps(text) if h.trap_id == "labelling"]
+    assert hit.phrase == "I'm such an idiot"
+    assert (hit.start, hit.end) == (10, 27)
+
+
+def test_curly_apostrophes_count_too() -> None:
+    assert "labelling" in trap_ids("I\u2019m such an idiot.")
+
+
+@pytest.mark.parametrize(
+    ("text", "trap_id"),
+    [
+        ("I'm not a failure, I made a mistake.", "labelling"),
+        ("I don't think I'm stupid.", "labelling"),
+        ("It isn't a disaster, just a delay.", "catastrophising"),
+        ("It's not the end of the world.", "catastrophising"),
+        ("It wasn't my fault the server went down.", "personalising"),
+        ("I'm not to blame for the weather.", "personalising"),
+        ("I don't have to be perfect.", "should-statements"),
+    ],
+)
+def test_negation_switches_off_the_trap(text: str, trap_id: str) -> None:
+    assert trap_id not in trap_ids(text)
+
+
+def test_negation_does_not_hide_a_real_trap() -> None:
+    assert "labelling" in trap_ids("I'm a failure.")
+    assert "catastrophising" in trap_ids("It's a disaster.")
+    assert "labelling" in trap_ids("I can't believe I'm such an idiot.")
+    # "not good enough" is itself a harsh label.
+    assert "labelling" in trap_ids("I'm not good enough.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'My manager said "you always mess up deadlines" but that was one time.',
+        "My sister told me 'you never listen', and I want to understand why.",
+        "She said I'm hopeless with numbers, which stung.",
+        "My coach said 'this is a disaster' about the pitch.",
+        "He said \u201cI'm such an idiot\u201d about his own typo.",
+    ],
+)
+def test_other_peoples_words_are_not_the_writers_trap(text: str) -> None:
+    assert trap_ids(text) == []
+
+
+def test_quote_and_own_words_in_one_entry() -> None:
+    text = "She said 'it's a disaster' and I'm such an idiot for believing her."
+    assert trap_ids(text) == ["labelling"]
+
+
+def test_labelling_needs_a_first_person_subject() -> None:
+    assert "labelling" in trap_ids("What a loser I am.")
+    assert "labelling" not in trap_ids("He is an idiot for parking there.")
+    assert trap_ids("My boss thinks I'm incompetent.") == ["mind-reading"]
+
+
+def test_plans_with_should_are_not_flagged() -> None:
+    assert trap_ids("I should call mum at 5.") == []
+    assert trap_ids("I should book the room for tomorrow.") == []
+    assert trap_ids("I should have the figures ready by Friday.") == []
+    assert trap_ids("I should have known better.") == ["should-statements"]
+
+
+def test_trap_ids_are_unique_and_in_traps_order() -> None:
+    text = "I always mess up, I'm an idiot, and it's all my fault. It's a disaster."
+    ids = trap_ids(text)
+    assert len(ids) == len(set(ids))
+    order = list(TRAPS)
+    assert ids == sorted(ids, key=order.index)
+    assert ids == ["overgeneralising", "labelling", "catastrophising", "personalising"]
+
+
+def test_empty_and_kind_text() -> None:
+    assert detect_traps("") == []
+    assert trap_ids("I did my best today and I'm proud of that.") == []
+
+
+def test_every_trap_has_a_short_warm_explanation() -> None:
+    required = {
+        "all-or-nothing",
+        "overgeneralising",
+        "labelling",
+        "should-statements",
+        "catastrophising",
+        "personalising",
+        "mind-reading",
+        "fortune-telling",
+        "discounting-positive",
+        "emotional-reasoning",
+    }
+    assert required <= set(TRAPS)
+    for trap_id, trap in TRAPS.items():
+        assert isinstance(trap, Trap)
+        assert trap.id == trap_id
+        assert trap.name
+        assert 0 < len(trap.explanation) <= 120
+        for harsh in ("you failed", "lazy", "weak", "stupid"):
+            assert harsh not in trap.explanation.lower()

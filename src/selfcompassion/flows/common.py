@@ -30,12 +30,18 @@ class DraftKeeper:
         self.store.save_draft(draft, self.clock())
 
 
+#: Reshapes a step just before it is asked, from the answers so far: a step whose choices
+#: or default come from an earlier answer, or None to leave the step out this time.
+Shaper = Callable[[Step, dict[str, Any]], Step | None]
+
+
 def ask_steps(
     asker: Asker,
     steps: Iterable[Step],
     *,
     given: dict[str, Any] | None = None,
     keeper: DraftKeeper | None = None,
+    shape: Shaper | None = None,
 ) -> dict[str, Any]:
     """Ask each step not already answered in ``given``; return every answer by step id.
 
@@ -47,7 +53,10 @@ def ask_steps(
         for step in steps:
             if step.id in answers:
                 continue
-            answers[step.id] = asker.ask(step)
+            shaped = shape(step, answers) if shape else step
+            if shaped is None:
+                continue
+            answers[step.id] = asker.ask(shaped)
             if keeper:
                 keeper.keep(answers)
     except (KeyboardInterrupt, EOFError):

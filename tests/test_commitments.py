@@ -218,3 +218,15 @@ def test_revisit_brings_a_reframe_back_after_a_few_days(journal: Journal) -> Non
     again = journal("reframe", "--revisit", "--entry", entry_id[:8], day=MONDAY)
     assert again.code == 2 and "already had its second look" in again.err
     assert journal("reframe", "--entry", entry_id[:8]).code == 2
+
+
+def test_an_old_reframe_is_not_mentioned_day_after_day(journal: Journal) -> None:
+    journal.reframe(REFRAME_ANSWERS)  # wednesday 18 November
+    later = date(2026, 12, 3)  # fifteen days on
+    plan = today_plan(journal, later)
+    answers = {k: v for k, v in fill_plan(plan).items() if not k.startswith("commitment-")}
+    result = journal("today", "--answers", journal.answers_file(answers), day=later)
+    assert result.code == 0, result.err
+    assert "second look" not in result.out
+    waiting = json.loads(journal("reframe", "--revisit", "--plan", day=later).out)
+    assert waiting["date"] == WEDNESDAY.isoformat()  # --revisit still finds it

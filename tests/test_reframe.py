@@ -214,3 +214,19 @@ def test_ctrl_c_keeps_a_draft_and_the_next_run_picks_it_up(store: JournalStore) 
     assert outcome.entry.answer("emotions_after").value == {"anxious": 40}
     assert outcome.entry.answer("traps").value == ["overgeneralising"]
     assert outcome.commitment is not None and outcome.commitment.due_date == FRIDAY
+
+
+def test_a_reframe_is_saved_whole_or_not_at_all(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from selfcompassion.store import commitments
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(commitments.CommitmentQueries, "new_commitment", broken)
+    result = journal.reframe(REFRAME_ANSWERS)
+    assert result.code == 1
+    assert "could not be used" in result.err and "Traceback" not in result.err
+    for table in ("entries", "answers", "tags", "reframe_scores", "entry_traps", "commitments"):
+        assert rows(journal.db, f"SELECT count(*) FROM {table}") == [(0,)], table  # noqa: S608

@@ -1,95 +1,72 @@
-"""``journal reframe`` and ``journal reframe --revisit``."""
+"""``journal reframe`` and its second look, ``journal reframe --revisit``."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import Optional
 
 import typer
 
-if TYPE_CHECKING:
-    from ..packs import Pack
-    from ..store import JournalStore
+from ..cli_support import answers_option, plan_option, tag_option
 
 
 def reframe(
-    answers: Optional[str] = typer.Option(  # noqa: UP045
-        None,
-        "--answers",
-        help="Answer from a JSON file keyed by step id ('-' for stdin).",
-        metavar="FILE",
-    ),
-    plan: bool = typer.Option(False, "--plan", help="Print the steps as JSON and exit."),
+    answers: Optional[str] = answers_option(),  # noqa: UP045
+    plan: bool = plan_option(),
     revisit: bool = typer.Option(
         False, "--revisit", help="Take a second look at a reframe from a few days ago."
     ),
     entry: Optional[str] = typer.Option(  # noqa: UP045
         None, "--entry", help="With --revisit: the reframe to revisit (its id).", metavar="ID"
     ),
-    tag: list[str] = typer.Option([], "--tag", "-t", help="Add a tag (repeatable)."),
+    tag: list[str] = tag_option(),
 ) -> None:
     """After a setback: from the inner critic's words to a kinder view and one next step."""
     from ..asking import choose_asker
     from ..cli_support import now, open_store
     from ..errors import InputError
-    from ..flows.reframe import PACK, plan_reframe, reframe_session
+    from ..flows import reframe as flow
     from ..packs import load_pack
     from ..render import make_console, print_json
-    from ..render.reframe import crisis_panel, reframe_summary
+    from ..render import reframe as views
 
     if entry is not None and not revisit:
         raise InputError("--entry picks the reframe to revisit; use it together with --revisit")
-    clock_now = now()
-    today = clock_now.date()
-    pack = load_pack(PACK)
-    with open_store() as store:
-        if revisit:
-            _revisit(store, pack, entry, answers=answers, plan=plan)
-            return
-        reframe_plan = plan_reframe(pack, today, store.count_reframes())
-        if plan:
-            print_json(reframe_plan.as_json())
-            return
-        asker = choose_asker(answers, "journal reframe", today=today)
-        outcome = reframe_session(store, asker, reframe_plan, clock=now, tags=tag)
-        console = make_console()
-        if outcome.left:
-            console.print("Nothing changed. Come back to it whenever you're ready.")
-            return
-        console.print(reframe_summary(outcome, today))
-        if outcome.needs_care:
-            console.print(crisis_panel())
-
-
-def _revisit(
-    store: JournalStore, pack: Pack, ident: str | None, *, answers: str | None, plan: bool
-) -> None:
-    """The second look: show the reframe as it was, re-rate, note what happened, keep the
-    lesson."""
-    from ..asking import choose_asker
-    from ..cli_support import now
-    from ..flows.reframe import look_back, pick_revisit, plan_revisit, run_revisit
-    from ..render import make_console, print_json
-    from ..render.reframe import crisis_panel, look_back_view, revisit_summary
-
     today = now().date()
+    pack = load_pack(flow.PACK)
     console = make_console()
-    chosen = pick_revisit(store, today, ident)
-    if chosen is None:
-        console.print(
-            "No reframe is waiting for a second look. Reframes come back here a few days "
-            "after you write them."
+    with open_store() as store:
+        wording = store.count_reframes()
+        chosen = flow.pick_revisit(store, today, entry) if revisit else None
+        if revisit and chosen is None:
+            console.print(
+                "No reframe is waiting for a second look. Reframes come back here a few "
+                "days after you write them."
+            )
+            return
+        steps = (
+            flow.plan_revisit(pack, chosen, wording)
+            if chosen is not None
+            else flow.plan_reframe(pack, today, wording)
         )
-        return
-    revisit_plan = plan_revisit(pack, chosen, store.count_reframes())
-    if plan:
-        print_json(revisit_plan.as_json())
-        return
-    asker = choose_asker(answers, "journal reframe --revisit", today=today)
-    console.print(look_back_view(look_back(store, chosen), today))
-    outcome = run_revisit(store, asker, revisit_plan, clock=now)
-    console.print(revisit_summary(outcome, today))
-    if outcome.needs_care:
-        console.print(crisis_panel())
+        if plan:
+            print_json(steps.as_json())
+            return
+        command = "journal reframe --revisit" if revisit else "journal reframe"
+        asker = choose_asker(answers, command, today=today)
+        if isinstance(steps, flow.RevisitPlan):
+            console.print(views.look_back_view(flow.look_back(store, steps.entry), today))
+            looked = flow.run_revisit(store, asker, steps, clock=now)
+            console.print(views.revisit_summary(looked, today))
+            care = looked.needs_care
+        else:
+            outcome = flow.reframe_session(store, asker, steps, clock=now, tags=tag)
+            if outcome.left:
+                console.print("Nothing changed. Come back to it whenever you're ready.")
+                return
+            console.print(views.reframe_summary(outcome, today))
+            care = outcome.needs_care
+        if care:
+            console.print(views.crisis_panel())
 
 
 def register(app: typer.Typer) -> None:

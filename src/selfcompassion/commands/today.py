@@ -7,7 +7,7 @@ from typing import Any, Optional
 
 import typer
 
-from ..cli_support import now, open_store
+from ..cli_support import answers_option, now, open_store, plan_option, tag_option
 
 
 def journal_day(text: str | None, today: date) -> date:
@@ -23,15 +23,10 @@ def today(
     date_text: Optional[str] = typer.Option(  # noqa: UP045
         None, "--date", "-d", help="Write for another day: yesterday, 'last friday', 2026-11-19."
     ),
-    answers: Optional[str] = typer.Option(  # noqa: UP045
-        None,
-        "--answers",
-        help="Answer from a JSON file keyed by step id ('-' for stdin).",
-        metavar="FILE",
-    ),
-    plan: bool = typer.Option(False, "--plan", help="Print the day's steps as JSON and exit."),
+    answers: Optional[str] = answers_option(),  # noqa: UP045
+    plan: bool = plan_option(),
     pack: Optional[str] = typer.Option(None, "--pack", help="Prompt pack to use."),  # noqa: UP045
-    tag: list[str] = typer.Option([], "--tag", "-t", help="Add a tag (repeatable)."),
+    tag: list[str] = tag_option(),
 ) -> None:
     """The daily reflection: a check-in, a few rotating prompts and a closing intention."""
     from ..asking import choose_asker
@@ -65,12 +60,12 @@ def today(
 def _after_saving(console: Any, store: Any, entry: Any, today: date) -> None:
     """The care panel when an answer sounds like crisis, and a quiet word about a reframe
     that is ready for its second look."""
-    from ..flows.reframe import needs_care, ready_to_revisit
+    from ..flows.reframe import needs_care, worth_mentioning
     from ..render.reframe import crisis_panel, revisit_mention
 
     if needs_care(entry):
         console.print(crisis_panel())
-    waiting = ready_to_revisit(store, today)
+    waiting = worth_mentioning(store, today)
     if waiting:
         console.print(revisit_mention(waiting, today))
 

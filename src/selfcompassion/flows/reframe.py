@@ -32,9 +32,8 @@ from ..store import (
     ReframeScores,
 )
 from ..store.reframes import REFRAME_KIND
-from ..tags import find_tags, normalise_tag
 from ..traps import TRAPS, TrapHit, detect_traps
-from .common import DraftKeeper, ask_steps, build_answers
+from .common import ask_steps, build_answers, gather, plan_json
 from .today import RESUME
 
 FLOW = "reframe"
@@ -58,6 +57,9 @@ STEP_IDS = (
 REVISIT_IDS = ("revisit_feelings", "revisit_happened", "revisit_lesson")
 #: A reframe is ready for a second look this many days after it was written.
 REVISIT_AFTER_DAYS = 3
+#: ``journal today`` mentions a waiting reframe only this long after it was written;
+#: ``--revisit`` still finds older ones.
+MENTION_FOR_DAYS = 14
 
 RESUME_REFRAME = replace(
     RESUME, prompt="You have an unfinished reframe. What would you like to do?"
@@ -87,12 +89,7 @@ class ReframePlan:
     steps: tuple[Step, ...]
 
     def as_json(self) -> dict[str, Any]:
-        return {
-            "flow": FLOW,
-            "date": self.day.isoformat(),
-            "pack": self.pack.name,
-            "steps": [step.as_plan() for step in self.steps],
-        }
+        return plan_json(FLOW, self.day, self.pack.name, self.steps)
 
     def shape(self, step: Step, answers: dict[str, Any]) -> Step | None:
         """Fill in the steps that depend on earlier answers, just before they are asked:
@@ -213,27 +210,20 @@ def run_reframe(
 
     Interactive runs keep a draft after every answer, removed when the reframe is saved.
     """
-    keeper = (
-        DraftKeeper(store, FLOW, plan.day, plan.pack.name, clock) if asker.interactive else None
-    )
     given = dict(resume or {})
     # A due day chosen in a draft left for a while may have passed since; ask it again.
     if str(given.get("next_due") or "9999") < clock().date().isoformat():
         given.pop("next_due")
-    values = ask_steps(asker, plan.steps, given=given, keeper=keeper, shape=plan.shape)
-    asker.finish()
-    answers = build_answers(plan.steps, values)
-    record = reframe_record(values)
-    all_tags = [t for t in (normalise_tag(tag) for tag in tags) if t]
-    all_tags += find_tags(answer.text for answer in answers)
+    got = gather(store, asker, plan, FLOW, clock=clock, tags=tags, resume=given, shape=plan.shape)
+    record = reframe_record(got.values)
     entry, commitment = store.add_reframe(
         record,
         journal_date=plan.day,
-        answers=answers,
+        answers=got.answers,
         now=clock(),
         pack=plan.pack.name,
-        tags=all_tags,
-        clear_draft=FLOW if keeper else None,
+        tags=got.tags,
+        clear_draft=got.clear_draft,
     )
     return ReframeOutcome(
         entry=entry,
@@ -277,6 +267,13 @@ def ready_to_revisit(store: JournalStore, today: date) -> list[Entry]:
     return store.reframes_to_revisit(today - timedelta(days=REVISIT_AFTER_DAYS))
 
 
+def worth_mentioning(store: JournalStore, today: date) -> list[Entry]:
+    """The reframes ``journal today`` mentions: ready, and written at most
+    ``MENTION_FOR_DAYS`` days ago, so an old one is not brought up day after day."""
+    oldest = today - timedelta(days=MENTION_FOR_DAYS)
+    return [entry for entry in ready_to_revisit(store, today) if entry.journal_date >= oldest]
+
+
 def pick_revisit(store: JournalStore, today: date, ident: str | None) -> Entry | None:
     """The reframe to revisit: the one named by ``ident``, else the oldest one waiting."""
     if ident is None:
@@ -300,13 +297,8 @@ class RevisitPlan:
     steps: tuple[Step, ...]
 
     def as_json(self) -> dict[str, Any]:
-        return {
-            "flow": "revisit",
-            "entry": self.entry.id,
-            "date": self.entry.journal_date.isoformat(),
-            "pack": self.pack.name,
-            "steps": [step.as_plan() for step in self.steps],
-        }
+        day = self.entry.journal_date
+        return plan_json("revisit", day, self.pack.name, self.steps, entry=self.entry.id)
 
 
 def plan_revisit(pack: Pack, entry: Entry, wording: int) -> RevisitPlan:

@@ -11,8 +11,7 @@ from ..asking import Asker
 from ..packs import Pack, draw_prompts
 from ..steps import CHOICE, DRAW, Step
 from ..store import Entry, JournalStore
-from ..tags import find_tags, normalise_tag
-from .common import DraftKeeper, ask_steps, build_answers
+from .common import gather
 from .review import DueReviews
 
 FLOW = "today"
@@ -62,25 +61,26 @@ def run_today(
     Interactive runs keep a draft after every answer; the draft is removed in the same
     transaction that saves the entry.
     """
-    keeper = None
-    if asker.interactive:
-        keeper = DraftKeeper(store, FLOW, plan.day, plan.pack.name, clock)
     reviews = plan.reviews
-    shape = reviews.shape if reviews else None
-    values = ask_steps(asker, plan.steps, given=resume, keeper=keeper, shape=shape)
-    asker.finish()
-    answers = build_answers(plan.steps, values)
-    all_tags = [t for t in (normalise_tag(tag) for tag in tags) if t]
-    all_tags += find_tags(answer.text for answer in answers)
+    got = gather(
+        store,
+        asker,
+        plan,
+        FLOW,
+        clock=clock,
+        tags=tags,
+        resume=resume,
+        shape=reviews.shape if reviews else None,
+    )
     return store.add_entry(
         kind=ENTRY_KIND,
         journal_date=plan.day,
-        answers=answers,
+        answers=got.answers,
         now=clock(),
         pack=plan.pack.name,
-        tags=all_tags,
-        clear_draft=FLOW if keeper else None,
-        also=reviews.writer(store, values, clock()) if reviews else None,
+        tags=got.tags,
+        clear_draft=got.clear_draft,
+        also=reviews.writer(store, got.values, clock()) if reviews else None,
     )
 
 

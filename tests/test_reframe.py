@@ -69,6 +69,7 @@ def test_scripted_reframe_saves_entry_traps_scores_and_commitment(journal: Journ
     assert "Friday 20 November" in result.out
     assert "60 → 40" in result.out and "85 → 40" in result.out
     assert "embarrassed 80 → 50" in result.out and "exposed 40" in result.out
+    assert "Labelling, Overgeneralising, Mind-reading" in result.out
 
 
 def test_confirmed_traps_replace_the_detected_ones(journal: Journal) -> None:

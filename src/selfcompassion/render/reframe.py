@@ -6,7 +6,7 @@ as they were given, and changes are described, never judged.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -57,6 +57,12 @@ def _feelings(before: Any, after: Any) -> str:
     return ", ".join(f"{name} {_change(level, later.get(name))}" for name, level in before.items())
 
 
+def _trap_names(trap_ids: Iterable[str]) -> str:
+    from ..traps import TRAPS
+
+    return ", ".join(TRAPS[trap_id].name if trap_id in TRAPS else trap_id for trap_id in trap_ids)
+
+
 def _step_line(commitment: Commitment, today: date) -> Any:
     from rich.text import Text
 
@@ -93,8 +99,6 @@ def reframe_summary(outcome: ReframeOutcome, today: date) -> RenderableType:
     from rich.panel import Panel
     from rich.text import Text
 
-    from ..traps import TRAPS
-
     entry, record, commitment = outcome.entry, outcome.record, outcome.commitment
     assert entry is not None and record is not None and commitment is not None
     table = _grid()
@@ -113,8 +117,7 @@ def reframe_summary(outcome: ReframeOutcome, today: date) -> RenderableType:
             "belief in the critic", Text(_change(scores.belief_before, scores.belief_after))
         )
     if record.traps:
-        names = ", ".join(TRAPS[trap_id].name for trap_id, _ in record.traps if trap_id in TRAPS)
-        table.add_row("traps noticed", plain(names))
+        table.add_row("traps noticed", plain(_trap_names(trap_id for trap_id, _ in record.traps)))
     if entry.tags:
         table.add_row("tags", plain(" ".join(f"#{t}" for t in entry.tags)))
     parts: list[Any] = [table]
@@ -171,6 +174,8 @@ def look_back_view(look: ReframeLook, today: date) -> RenderableType:
         text = _answer_text(entry, step_id)
         if text:
             table.add_row(label, plain(text))
+    if look.traps:
+        table.add_row("traps noticed", plain(_trap_names(trap_id for trap_id, _ in look.traps)))
     if look.commitment is not None:
         table.add_row("next step", _step_line(look.commitment, today))
     if look.scores is not None and look.scores.intensity_before is not None:

@@ -92,7 +92,11 @@ class ScriptedAsker:
 
     def ask(self, step: Step) -> Any:
         self.asked.add(step.id)
-        return check_answer(step, self.answers.get(step.id), today=self.today)
+        raw = self.answers.get(step.id)
+        if step.id not in self.answers and step.kind == MULTI and step.default is not None:
+            # As at the terminal, where pressing Enter keeps the choices already ticked.
+            raw = step.default
+        return check_answer(step, raw, today=self.today)
 
     def finish(self) -> None:
         unknown = [key for key in self.answers if key not in self.asked]
@@ -109,6 +113,15 @@ def require_terminal(command: str) -> None:
             f"{command} asks its questions at a terminal and none is attached; "
             f"to answer from a script use --answers FILE (see {command} --plan)"
         )
+
+
+def choose_asker(answers: str | None, command: str, *, today: date) -> Asker:
+    """Scripted answers when ``--answers`` was given, else the terminal (refused at once
+    when there is none)."""
+    if answers is not None:
+        return ScriptedAsker(load_answers(answers), today=today)
+    require_terminal(command)
+    return QuestionaryAsker(today=today)
 
 
 class QuestionaryAsker:

@@ -11,8 +11,8 @@ from ..asking import Asker
 from ..packs import Pack, draw_prompts
 from ..steps import CHOICE, DRAW, Step
 from ..store import Entry, JournalStore
-from ..tags import find_tags, normalise_tag
-from .common import DraftKeeper, ask_steps, build_answers
+from .common import gather
+from .review import DueReviews
 
 FLOW = "today"
 ENTRY_KIND = "daily"
@@ -23,6 +23,7 @@ class TodayPlan:
     day: date
     pack: Pack
     steps: tuple[Step, ...]
+    reviews: DueReviews | None = None  # due next steps, asked after the day's own steps
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -33,7 +34,7 @@ class TodayPlan:
         }
 
 
-def plan_today(pack: Pack, day: date) -> TodayPlan:
+def plan_today(pack: Pack, day: date, reviews: DueReviews | None = None) -> TodayPlan:
     """The steps asked on ``day``: the same on every run for that day."""
     steps: list[Step] = []
     for step in pack.steps:
@@ -41,7 +42,9 @@ def plan_today(pack: Pack, day: date) -> TodayPlan:
             steps.extend(draw_prompts(pack, day, step.count))
         else:
             steps.append(step.with_wording(day.toordinal()))
-    return TodayPlan(day, pack, tuple(steps))
+    if reviews is not None:
+        steps.extend(reviews.steps)
+    return TodayPlan(day, pack, tuple(steps), reviews)
 
 
 def run_today(
@@ -58,22 +61,26 @@ def run_today(
     Interactive runs keep a draft after every answer; the draft is removed in the same
     transaction that saves the entry.
     """
-    keeper = None
-    if asker.interactive:
-        keeper = DraftKeeper(store, FLOW, plan.day, plan.pack.name, clock)
-    values = ask_steps(asker, plan.steps, given=resume, keeper=keeper)
-    asker.finish()
-    answers = build_answers(plan.steps, values)
-    all_tags = [t for t in (normalise_tag(tag) for tag in tags) if t]
-    all_tags += find_tags(answer.text for answer in answers)
+    reviews = plan.reviews
+    got = gather(
+        store,
+        asker,
+        plan,
+        FLOW,
+        clock=clock,
+        tags=tags,
+        resume=resume,
+        shape=reviews.shape if reviews else None,
+    )
     return store.add_entry(
         kind=ENTRY_KIND,
         journal_date=plan.day,
-        answers=answers,
+        answers=got.answers,
         now=clock(),
         pack=plan.pack.name,
-        tags=all_tags,
-        clear_draft=FLOW if keeper else None,
+        tags=got.tags,
+        clear_draft=got.clear_draft,
+        also=reviews.writer(store, got.values, clock()) if reviews else None,
     )
 
 
@@ -124,11 +131,12 @@ def today_session(
             return TodayOutcome(left=True)
         if choice == RESUME.choices[0]:
             pack = load_pack(draft.pack) if draft.pack else plan.pack
-            resumed = plan_today(pack, draft.journal_date)
+            resumed = plan_today(pack, draft.journal_date, plan.reviews)
             entry = run_today(store, asker, resumed, clock=clock, tags=tags, resume=draft.answers)
             return TodayOutcome(entry=entry)
         store.discard_draft(FLOW)
-    earlier = store.entries_on(plan.day)
+    # A reframe written today is not the day's reflection, so it does not count here.
+    earlier = [entry for entry in store.entries_on(plan.day) if entry.kind == ENTRY_KIND]
     if earlier:
         choice = asker.ask(AGAIN)
         if choice == AGAIN.choices[1]:

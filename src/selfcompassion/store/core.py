@@ -14,7 +14,7 @@ import os
 import sqlite3
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -287,11 +287,13 @@ class StoreCore:
         tags: Sequence[str] = (),
         entry_id: str | None = None,
         clear_draft: str | None = None,
+        also: Callable[[sqlite3.Connection, Entry], None] | None = None,
     ) -> Entry:
         """Save one entry with its answers and tags in a single transaction.
 
         ``clear_draft`` names a flow whose draft is removed in the same transaction, so
-        a draft disappears exactly when its entry is safely saved.
+        a draft disappears exactly when its entry is safely saved. ``also`` writes rows
+        that belong with the entry (a feature mixin's own tables) in that transaction too.
         """
         stamp = timestamp(now)
         entry = Entry(
@@ -308,6 +310,8 @@ class StoreCore:
             self._insert_entry(conn, entry)
             if clear_draft:
                 conn.execute("DELETE FROM drafts WHERE flow = ?", [clear_draft])
+            if also is not None:
+                also(conn, entry)
         return entry
 
     def _insert_entry(self, conn: sqlite3.Connection, entry: Entry) -> None:
@@ -323,12 +327,22 @@ class StoreCore:
                 entry.pack,
             ],
         )
+        self._insert_answers(conn, entry.id, entry.answers)
+        conn.executemany(
+            "INSERT OR IGNORE INTO tags (entry_id, tag) VALUES (?, ?)",
+            [[entry.id, tag] for tag in entry.tags],
+        )
+
+    def _insert_answers(
+        self, conn: sqlite3.Connection, entry_id: str, answers: Sequence[Answer], start: int = 0
+    ) -> None:
+        """Insert answers at positions ``start``, ``start + 1``, ... of an entry."""
         conn.executemany(
             "INSERT INTO answers (entry_id, position, step_id, kind, prompt, theme, value, "
             "number, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 [
-                    entry.id,
+                    entry_id,
                     position,
                     answer.step_id,
                     answer.kind,
@@ -338,12 +352,8 @@ class StoreCore:
                     _number(answer.value),
                     answer.text,
                 ]
-                for position, answer in enumerate(entry.answers)
+                for position, answer in enumerate(answers, start=start)
             ],
-        )
-        conn.executemany(
-            "INSERT OR IGNORE INTO tags (entry_id, tag) VALUES (?, ?)",
-            [[entry.id, tag] for tag in entry.tags],
         )
 
     def get_entry(self, entry_id: str) -> Entry | None:

@@ -250,3 +250,12 @@ def _kindly(reason: str) -> str:
     if reason == "this step needs an answer":
         return "A few words are enough here, whatever comes to mind."
     return reason[0].upper() + reason[1:] if reason else reason
+
+
+def asker_for(answers: str | None, *, command: str, today: date) -> Asker:
+    """The asker a flow command uses: scripted from ``--answers``, else the terminal (and a
+    one-line refusal when there is none)."""
+    if answers is not None:
+        return ScriptedAsker(load_answers(answers), today=today)
+    require_terminal(command)
+    return QuestionaryAsker(today=today)

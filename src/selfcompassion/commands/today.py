@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
 from ..cli_support import now, open_store
+
+if TYPE_CHECKING:
+    from ..packs import Pack
 
 
 def journal_day(text: str | None, today: date) -> date:
@@ -17,6 +20,26 @@ def journal_day(text: str | None, today: date) -> date:
     from ..dates import parse_past_date
 
     return parse_past_date(text, today)
+
+
+def today_pack(option: str | None) -> Pack:
+    """The pack for ``journal today``: ``--pack``, else the default-pack setting."""
+    from ..errors import PackError
+    from ..packs import load_flow_pack
+
+    if option:
+        return load_flow_pack(option, "today")
+    from ..paths import settings_file
+    from ..settings import get_value
+
+    name = get_value("default-pack")
+    try:
+        return load_flow_pack(name, "today")
+    except PackError as error:
+        raise PackError(
+            f"{error.message} (default-pack in {settings_file()}; "
+            "choose another with journal config set default-pack NAME)"
+        ) from None
 
 
 def today(
@@ -30,27 +53,25 @@ def today(
         metavar="FILE",
     ),
     plan: bool = typer.Option(False, "--plan", help="Print the day's steps as JSON and exit."),
-    pack: Optional[str] = typer.Option(None, "--pack", help="Prompt pack to use."),  # noqa: UP045
+    pack: Optional[str] = typer.Option(  # noqa: UP045
+        None, "--pack", help="Prompt pack to use (default: the default-pack setting, else daily)."
+    ),
     tag: list[str] = typer.Option([], "--tag", "-t", help="Add a tag (repeatable)."),
 ) -> None:
     """The daily reflection: a check-in, a few rotating prompts and a closing intention."""
-    from ..asking import QuestionaryAsker, ScriptedAsker, load_answers, require_terminal
+    from ..asking import asker_for
     from ..flows.today import plan_today, today_session
     from ..packs import load_pack
     from ..render import entry_view, make_console, print_json, today_summary
 
     clock_now = now()
     day = journal_day(date_text, clock_now.date())
-    chosen = load_pack(pack or "daily")
+    chosen = today_pack(pack)
     day_plan = plan_today(chosen, day)
     if plan:
         print_json(day_plan.as_json())
         return
-    if answers is not None:
-        asker = ScriptedAsker(load_answers(answers), today=clock_now.date())
-    else:
-        require_terminal("journal today")
-        asker = QuestionaryAsker(today=clock_now.date())
+    asker = asker_for(answers, command="journal today", today=clock_now.date())
     with open_store() as store:
         outcome = today_session(store, asker, day_plan, clock=now, load_pack=load_pack, tags=tag)
         console = make_console()

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..asking import Asker
 from ..errors import FlowInterrupted
-from ..steps import Step, answer_text
+from ..steps import CHOICE, Step, answer_text
 from ..store import Answer, Draft, JournalStore
 
 
@@ -70,3 +70,38 @@ def build_answers(steps: Iterable[Step], values: dict[str, Any]) -> list[Answer]
         for step in steps
         if values.get(step.id) is not None
     ]
+
+
+PICK_UP = "Pick up where I left off"
+START_FRESH = "Start fresh (let the draft go)"
+LEAVE = "Leave for now"
+
+
+@dataclass(frozen=True)
+class DraftOffer:
+    """What the person chose about a kept draft: pick it up, or leave for now. Neither
+    set means there was no draft, or it was let go, and the flow starts fresh."""
+
+    draft: Draft | None = None
+    leave: bool = False
+
+
+def offer_draft(store: JournalStore, asker: Asker, flow: str, unfinished: str) -> DraftOffer:
+    """When ``flow`` has a kept draft, ask what to do with it; starting fresh discards it."""
+    draft = store.load_draft(flow)
+    if draft is None:
+        return DraftOffer()
+    question = Step(
+        id="resume",
+        kind=CHOICE,
+        prompt=f"You have an unfinished {unfinished}. What would you like to do?",
+        choices=(PICK_UP, START_FRESH, LEAVE),
+        required=True,
+    )
+    choice = asker.ask(question)
+    if choice == LEAVE:
+        return DraftOffer(leave=True)
+    if choice == PICK_UP:
+        return DraftOffer(draft=draft)
+    store.discard_draft(flow)
+    return DraftOffer()

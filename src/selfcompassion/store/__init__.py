@@ -11,10 +11,20 @@ drafts; each feature adds a mixin module of its own queries, composed here.
 
 from __future__ import annotations
 
+from .checkin import CheckinQueries, CheckinScores
 from .core import Answer, Draft, Entry, StoreCore, storage_errors, timestamp
 
-__all__ = ["Answer", "Draft", "Entry", "JournalStore", "storage_errors", "timestamp"]
+__all__ = [
+    "Answer",
+    "CheckinScores",
+    "Draft",
+    "Entry",
+    "JournalStore",
+    "StoreCore",
+    "storage_errors",
+    "timestamp",
+]
 
 
-class JournalStore(StoreCore):
+class JournalStore(CheckinQueries, StoreCore):
     """An open journal. Use ``JournalStore.open(path)`` as a context manager."""

@@ -14,13 +14,14 @@ import os
 import sqlite3
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Self
 
 from ..errors import JournalError, StorageError
+from ..safefiles import make_private_dir as _make_private_dir
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -100,18 +101,6 @@ def storage_errors(path: Path) -> Iterator[None]:
         raise StorageError(f"{path}: permission denied; the journal must belong to you") from None
     except OSError as error:
         raise StorageError(f"{path}: {error.strerror or error}") from None
-
-
-def _make_private_dir(folder: Path) -> None:
-    """Create the folder (and missing parents) with 0700 on the folders this call creates."""
-    missing = []
-    probe = folder
-    while not probe.exists():
-        missing.append(probe)
-        probe = probe.parent
-    for created in reversed(missing):
-        created.mkdir(mode=0o700)
-        os.chmod(created, 0o700)
 
 
 def _create_private_file(path: Path) -> None:
@@ -287,11 +276,13 @@ class StoreCore:
         tags: Sequence[str] = (),
         entry_id: str | None = None,
         clear_draft: str | None = None,
+        also: Callable[[sqlite3.Connection, Entry], None] | None = None,
     ) -> Entry:
         """Save one entry with its answers and tags in a single transaction.
 
         ``clear_draft`` names a flow whose draft is removed in the same transaction, so
-        a draft disappears exactly when its entry is safely saved.
+        a draft disappears exactly when its entry is safely saved. ``also`` writes a
+        feature's own rows for the entry (scores, say) inside that same transaction.
         """
         stamp = timestamp(now)
         entry = Entry(
@@ -306,6 +297,8 @@ class StoreCore:
         )
         with self.writing() as conn:
             self._insert_entry(conn, entry)
+            if also:
+                also(conn, entry)
             if clear_draft:
                 conn.execute("DELETE FROM drafts WHERE flow = ?", [clear_draft])
         return entry

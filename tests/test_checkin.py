@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from conftest import fill_plan, fixed_clock, write_json
 from journal_cli import CTRL_C, DOWN, ENTER, keys, run_journal
-
 from selfcompassion.asking import QuestionaryAsker, ScriptedAsker
 from selfcompassion.errors import FlowInterrupted, StorageError
 from selfcompassion.flows.checkin import checkin_session, plan_checkin, run_checkin
@@ -101,7 +101,15 @@ def test_scripted_checkin_saves_answers_and_scores_together(
     db = tmp_path / "j.db"
     answers = write_json(tmp_path / "a.json", SOME_SKIPPED)
     run = run_journal(
-        capsys, monkeypatch, "--db", str(db), "checkin", "--answers", str(answers), "-d", "2026-11-20"
+        capsys,
+        monkeypatch,
+        "--db",
+        str(db),
+        "checkin",
+        "--answers",
+        str(answers),
+        "-d",
+        "2026-11-20",
     )
     assert run.code == 0, run.err
     assert "7 of 12 statements" in run.out
@@ -120,7 +128,9 @@ def test_scripted_checkin_saves_answers_and_scores_together(
     assert tags == ["work"]
 
 
-def test_all_skipped_is_saved_without_a_score(capsys: Any, monkeypatch: Any, tmp_path: Path) -> None:
+def test_all_skipped_is_saved_without_a_score(
+    capsys: Any, monkeypatch: Any, tmp_path: Path
+) -> None:
     db = tmp_path / "j.db"
     run = run_journal(capsys, monkeypatch, "--db", str(db), "checkin", "--answers", "-", stdin="{}")
     assert run.code == 0, run.err
@@ -145,9 +155,7 @@ def test_plan_lists_every_statement_and_its_scoring(capsys: Any, monkeypatch: An
     assert steps["note"]["kind"] == "text" and "component" not in steps["note"]
 
 
-def test_the_plan_is_what_the_answers_expect(
-    capsys: Any, monkeypatch: Any, tmp_path: Path
-) -> None:
+def test_the_plan_is_what_the_answers_expect(capsys: Any, monkeypatch: Any, tmp_path: Path) -> None:
     db = tmp_path / "j.db"
     plan = json.loads(run_journal(capsys, monkeypatch, "checkin", "--plan").out)
     answers = write_json(tmp_path / "a.json", fill_plan(plan))
@@ -302,9 +310,7 @@ def test_a_second_checkin_in_the_same_week_offers_to_show_the_first(
     assert store.count_entries() == 1
 
 
-def test_interactive_through_the_command(
-    capsys: Any, monkeypatch: Any, tmp_path: Path
-) -> None:
+def test_interactive_through_the_command(capsys: Any, monkeypatch: Any, tmp_path: Path) -> None:
     """The whole command at a (piped) terminal: the questions, then the summary."""
     monkeypatch.setattr("selfcompassion.asking.require_terminal", lambda command: None)
     db = tmp_path / "j.db"
@@ -339,3 +345,31 @@ def test_summary_words(store: JournalStore, checkin_pack: Any) -> None:
         "This week self-kindness came most easily; common humanity might welcome a little "
         "more room."
     )
+
+
+def test_a_journal_from_before_the_checkin_gains_its_table(tmp_path: Path) -> None:
+    """Upgrade path: a journal made by the migrations before 0004 opens, is backed up
+    first, and gains ``checkin_scores`` with its entries intact."""
+    from sqlite_utils import Database
+
+    from selfcompassion.migrations import migrations
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    migrations.apply(Database(conn), stop_before="0004_checkin_scores")
+    conn.execute(
+        "INSERT INTO entries (id, kind, journal_date, created_at, updated_at, pack) VALUES "
+        "('e1', 'daily', '2026-11-01', '2026-11-01T21:00:00+01:00', "
+        "'2026-11-01T21:00:00+01:00', 'daily')"
+    )
+    conn.commit()
+    conn.close()
+    with JournalStore.open(path) as store:
+        tables = {row[0] for row in store.conn.execute("SELECT name FROM sqlite_master")}
+        assert "checkin_scores" in tables
+        assert store.get_entry("e1") is not None
+    backups = list(tmp_path.glob("old.db.before-upgrade-*"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as old:
+        names = {row[0] for row in old.execute("SELECT name FROM sqlite_master")}
+    assert "checkin_scores" not in names and "entries" in names

@@ -183,7 +183,7 @@ class TestEveryShippedPack:
 
 def test_every_pack_in_the_folder_is_checked() -> None:
     assert {"daily", "leader", "checkin"} <= {path.stem for path in SHIPPED}
-    assert SHIPPED == sorted(shipped_dir().glob("*.toml"))
+    assert sorted(shipped_dir().glob("*.toml")) == SHIPPED
 
 
 def test_no_prompt_is_shared_between_packs() -> None:
@@ -260,7 +260,11 @@ def test_the_blaming_list_matches_whole_words_only() -> None:
             "pack": {"name": "ok", "title": "Ok", "description": "d", "flow": "today"},
             "steps": [
                 {"id": "one", "kind": "text", "prompt": "What did you learn this week?"},
-                {"id": "two", "kind": "text", "prompt": "You\u2019re weak? No: why didn\u2019t you rest?"},
+                {
+                    "id": "two",
+                    "kind": "text",
+                    "prompt": "You\u2019re weak? No: why didn\u2019t you rest?",
+                },
             ],
         },
         source="ok.toml",

@@ -76,7 +76,7 @@ def checkin_summary(
     table.add_column(style="dim", no_wrap=True)
     table.add_column()
     if score.total is None:
-        table.add_row("rated", Text("nothing this time, and that is fine"))
+        table.add_row("rated", Text("none this time"))
     else:
         table.add_row("rated", Text(f"{score.rated} of {score.statements} statements"))
         table.add_row("overall", Text(_mean_row(score.total)))

@@ -19,7 +19,7 @@ from ..scoring import CheckinScore, is_statement, score_checkin
 from ..steps import CHOICE, Step
 from ..store import Entry, JournalStore
 from ..tags import find_tags
-from .common import DraftKeeper, ask_steps, build_answers, offer_draft
+from .common import collect, offer_draft
 
 FLOW = "checkin"
 PACK = "checkin"
@@ -80,22 +80,26 @@ def run_checkin(
 
     Interactive runs keep a draft after every answer; the draft goes when the entry is saved.
     """
-    keeper = None
-    if asker.interactive:
-        keeper = DraftKeeper(store, FLOW, plan.day, plan.pack.name, clock)
-    values = ask_steps(asker, plan.steps, given=resume, keeper=keeper)
-    asker.finish()
-    answers = build_answers(plan.steps, values)
-    score = score_checkin(plan.steps, values)
+    got = collect(
+        store,
+        asker,
+        plan.steps,
+        flow=FLOW,
+        day=plan.day,
+        pack=plan.pack.name,
+        clock=clock,
+        resume=resume,
+    )
+    score = score_checkin(plan.steps, got.values)
     entry = store.add_checkin(
         journal_date=plan.day,
-        answers=answers,
+        answers=got.answers,
         now=clock(),
         pack=plan.pack.name,
         total=score.total,
         components=score.components,
-        tags=find_tags(answer.text for answer in answers),
-        clear_draft=FLOW if keeper else None,
+        tags=find_tags(answer.text for answer in got.answers),
+        clear_draft=got.clear_draft,
     )
     return CheckinOutcome(entry=entry, score=score)
 

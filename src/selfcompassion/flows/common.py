@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -53,6 +53,35 @@ def ask_steps(
     except (KeyboardInterrupt, EOFError):
         raise FlowInterrupted() from None
     return answers
+
+
+@dataclass(frozen=True)
+class Collected:
+    """A flow's answers, asked and checked: by step id, as stored answers, and the draft
+    to clear in the transaction that saves them (None for scripted runs, which keep none)."""
+
+    values: dict[str, Any]
+    answers: list[Answer]
+    clear_draft: str | None
+
+
+def collect(
+    store: JournalStore,
+    asker: Asker,
+    steps: Sequence[Step],
+    *,
+    flow: str,
+    day: date,
+    pack: str | None,
+    clock: Callable[[], datetime],
+    resume: dict[str, Any] | None = None,
+) -> Collected:
+    """Ask ``steps`` (keeping a draft after each answer when interactive), then refuse
+    scripted answers that matched no step."""
+    keeper = DraftKeeper(store, flow, day, pack, clock) if asker.interactive else None
+    values = ask_steps(asker, steps, given=resume, keeper=keeper)
+    asker.finish()
+    return Collected(values, build_answers(steps, values), flow if keeper else None)
 
 
 def build_answers(steps: Iterable[Step], values: dict[str, Any]) -> list[Answer]:

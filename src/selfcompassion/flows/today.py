@@ -12,7 +12,7 @@ from ..packs import Pack, draw_prompts
 from ..steps import CHOICE, DRAW, Step
 from ..store import Entry, JournalStore
 from ..tags import find_tags, normalise_tag
-from .common import DraftKeeper, ask_steps, build_answers
+from .common import collect
 
 FLOW = "today"
 ENTRY_KIND = "daily"
@@ -58,22 +58,26 @@ def run_today(
     Interactive runs keep a draft after every answer; the draft is removed in the same
     transaction that saves the entry.
     """
-    keeper = None
-    if asker.interactive:
-        keeper = DraftKeeper(store, FLOW, plan.day, plan.pack.name, clock)
-    values = ask_steps(asker, plan.steps, given=resume, keeper=keeper)
-    asker.finish()
-    answers = build_answers(plan.steps, values)
+    got = collect(
+        store,
+        asker,
+        plan.steps,
+        flow=FLOW,
+        day=plan.day,
+        pack=plan.pack.name,
+        clock=clock,
+        resume=resume,
+    )
     all_tags = [t for t in (normalise_tag(tag) for tag in tags) if t]
-    all_tags += find_tags(answer.text for answer in answers)
+    all_tags += find_tags(answer.text for answer in got.answers)
     return store.add_entry(
         kind=ENTRY_KIND,
         journal_date=plan.day,
-        answers=answers,
+        answers=got.answers,
         now=clock(),
         pack=plan.pack.name,
         tags=all_tags,
-        clear_draft=FLOW if keeper else None,
+        clear_draft=got.clear_draft,
     )
 
 

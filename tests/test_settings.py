@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import stat
 import tomllib
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from conftest import fill_plan
 from journal_cli import run_journal
 from selfcompassion import paths
 from selfcompassion.errors import JournalError
@@ -146,3 +148,24 @@ def test_paths_lists_where_things_are(capsys: Any, monkeypatch: Any, tmp_path: P
         f"packs     {paths.user_packs_dir()}",
     ]
     assert not os.path.exists(tmp_path / "x.db")  # looking does not create the journal
+
+
+def test_today_saves_with_the_default_pack(capsys: Any, monkeypatch: Any, tmp_path: Path) -> None:
+    set_value("default-pack", "leader")
+    plan = json.loads(run_journal(capsys, monkeypatch, "today", "--plan").out)
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(fill_plan(plan)), encoding="utf-8")
+    db = tmp_path / "j.db"
+    run = run_journal(capsys, monkeypatch, "--db", str(db), "today", "--answers", str(answers))
+    assert run.code == 0, run.err
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT kind, pack FROM entries").fetchall() == [("daily", "leader")]
+
+
+def test_a_missing_argument_is_a_usage_message_not_a_traceback(
+    capsys: Any, monkeypatch: Any
+) -> None:
+    run = run_journal(capsys, monkeypatch, "config", "set", "default-pack")
+    assert run.code == 2
+    assert "Missing argument 'VALUE'" in run.err
+    assert "Traceback" not in run.err

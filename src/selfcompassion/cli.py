@@ -57,6 +57,21 @@ def _register_commands() -> None:
 _register_commands()
 
 
+def _click_errors() -> tuple[type[Exception], ...]:
+    """Usage errors to show as click shows them: from click itself and, since Typer 0.26,
+    from the copy of click that Typer carries (a missing argument, an unknown option)."""
+    import click
+
+    errors: list[type[Exception]] = [click.ClickException]
+    try:
+        from typer._click.exceptions import ClickException
+    except ImportError:  # an older Typer, built on click itself
+        pass
+    else:
+        errors.append(ClickException)
+    return tuple(errors)
+
+
 def main() -> None:
     """The single exit point: run the app and turn every known failure into a message."""
     import click
@@ -81,7 +96,7 @@ def main() -> None:
             stderr=True,
         )
         sys.exit(130)
-    except click.ClickException as error:
-        error.show()
-        sys.exit(error.exit_code)
+    except _click_errors() as error:
+        error.show()  # type: ignore[attr-defined]
+        sys.exit(error.exit_code)  # type: ignore[attr-defined]
     sys.exit(code if isinstance(code, int) else 0)

@@ -27,7 +27,9 @@ def config_list() -> None:
 
 
 @config_app.command("get")
-def config_get(name: str = typer.Argument(..., help="The setting, e.g. default-pack.")) -> None:
+def config_get(
+    name: str = typer.Argument(..., help="The setting, e.g. default-pack.", metavar="NAME"),
+) -> None:
     """Print the value in effect for one setting."""
     from ..settings import get_value
 
@@ -36,8 +38,8 @@ def config_get(name: str = typer.Argument(..., help="The setting, e.g. default-p
 
 @config_app.command("set")
 def config_set(
-    name: str = typer.Argument(..., help="The setting, e.g. default-pack."),
-    value: str = typer.Argument(..., help="The new value, e.g. leader."),
+    name: str = typer.Argument(..., help="The setting, e.g. default-pack.", metavar="NAME"),
+    value: str = typer.Argument(..., help="The new value, e.g. leader.", metavar="VALUE"),
 ) -> None:
     """Check a value and save it in settings.toml."""
     from ..paths import settings_file
@@ -48,7 +50,9 @@ def config_set(
 
 
 @config_app.command("unset")
-def config_unset(name: str = typer.Argument(..., help="The setting, e.g. default-pack.")) -> None:
+def config_unset(
+    name: str = typer.Argument(..., help="The setting, e.g. default-pack.", metavar="NAME"),
+) -> None:
     """Go back to a setting's default."""
     from ..settings import setting, unset_value
 

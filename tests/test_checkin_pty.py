@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
+
 from conftest import JOURNAL
 
 pytestmark = pytest.mark.pty

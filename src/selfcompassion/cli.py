@@ -48,13 +48,28 @@ def main_options(
 
 def _register_commands() -> None:
     # Each command module adds its own commands; they import their heavy parts lazily.
-    from .commands import commitments, prompts, reframe, today, traps
+    from .commands import checkin, commitments, config, prompts, reframe, today, traps
 
-    for module in (today, reframe, commitments, traps, prompts):
+    for module in (today, reframe, checkin, commitments, traps, prompts, config):
         module.register(app)
 
 
 _register_commands()
+
+
+def _click_errors() -> tuple[type[Exception], ...]:
+    """Usage errors to show as click shows them: from click itself and, since Typer 0.26,
+    from the copy of click that Typer carries (a missing argument, an unknown option)."""
+    import click
+
+    errors: list[type[Exception]] = [click.ClickException]
+    try:
+        from typer._click.exceptions import ClickException
+    except ImportError:  # an older Typer, built on click itself
+        pass
+    else:
+        errors.append(ClickException)
+    return tuple(errors)
 
 
 def main() -> None:
@@ -81,7 +96,7 @@ def main() -> None:
             stderr=True,
         )
         sys.exit(130)
-    except click.ClickException as error:
-        error.show()
-        sys.exit(error.exit_code)
+    except _click_errors() as error:
+        error.show()  # type: ignore[attr-defined]
+        sys.exit(error.exit_code)  # type: ignore[attr-defined]
     sys.exit(code if isinstance(code, int) else 0)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
 from ..cli_support import answers_option, now, open_store, plan_option, tag_option
+
+if TYPE_CHECKING:
+    from ..packs import Pack
 
 
 def journal_day(text: str | None, today: date) -> date:
@@ -19,13 +22,35 @@ def journal_day(text: str | None, today: date) -> date:
     return parse_past_date(text, today)
 
 
+def today_pack(option: str | None) -> Pack:
+    """The pack for ``journal today``: ``--pack``, else the default-pack setting."""
+    from ..errors import PackError
+    from ..packs import load_flow_pack
+
+    if option:
+        return load_flow_pack(option, "today")
+    from ..paths import settings_file
+    from ..settings import get_value
+
+    name = get_value("default-pack")
+    try:
+        return load_flow_pack(name, "today")
+    except PackError as error:
+        raise PackError(
+            f"{error.message} (default-pack in {settings_file()}; "
+            "choose another with journal config set default-pack NAME)"
+        ) from None
+
+
 def today(
     date_text: Optional[str] = typer.Option(  # noqa: UP045
         None, "--date", "-d", help="Write for another day: yesterday, 'last friday', 2026-11-19."
     ),
     answers: Optional[str] = answers_option(),  # noqa: UP045
     plan: bool = plan_option(),
-    pack: Optional[str] = typer.Option(None, "--pack", help="Prompt pack to use."),  # noqa: UP045
+    pack: Optional[str] = typer.Option(  # noqa: UP045
+        None, "--pack", help="Prompt pack to use (default: the default-pack setting, else daily)."
+    ),
     tag: list[str] = tag_option(),
 ) -> None:
     """The daily reflection: a check-in, a few rotating prompts and a closing intention."""
@@ -37,7 +62,7 @@ def today(
 
     clock_now = now()
     day = journal_day(date_text, clock_now.date())
-    chosen = load_pack(pack or "daily")
+    chosen = today_pack(pack)
     with open_store() as store:
         # Next steps from reframes whose day has come are asked about after the reflection.
         day_plan = plan_today(chosen, day, due_reviews(store, clock_now.date(), load_pack))

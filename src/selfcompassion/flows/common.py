@@ -10,7 +10,7 @@ from typing import Any, Protocol
 from ..asking import Asker
 from ..errors import FlowInterrupted
 from ..packs import Pack
-from ..steps import Step, answer_text
+from ..steps import CHOICE, Step, answer_text
 from ..store import Answer, Draft, JournalStore
 from ..tags import find_tags, normalise_tag
 
@@ -64,6 +64,35 @@ def ask_steps(
     except (KeyboardInterrupt, EOFError):
         raise FlowInterrupted() from None
     return answers
+
+
+@dataclass(frozen=True)
+class Collected:
+    """A flow's answers, asked and checked: by step id, as stored answers, and the draft
+    to clear in the transaction that saves them (None for scripted runs, which keep none)."""
+
+    values: dict[str, Any]
+    answers: list[Answer]
+    clear_draft: str | None
+
+
+def collect(
+    store: JournalStore,
+    asker: Asker,
+    steps: Sequence[Step],
+    *,
+    flow: str,
+    day: date,
+    pack: str | None,
+    clock: Callable[[], datetime],
+    resume: dict[str, Any] | None = None,
+) -> Collected:
+    """Ask ``steps`` (keeping a draft after each answer when interactive), then refuse
+    scripted answers that matched no step."""
+    keeper = DraftKeeper(store, flow, day, pack, clock) if asker.interactive else None
+    values = ask_steps(asker, steps, given=resume, keeper=keeper)
+    asker.finish()
+    return Collected(values, build_answers(steps, values), flow if keeper else None)
 
 
 def build_answers(steps: Iterable[Step], values: dict[str, Any]) -> list[Answer]:
@@ -141,3 +170,38 @@ def plan_json(
         "pack": pack,
         "steps": [step.as_plan() for step in steps],
     }
+
+
+PICK_UP = "Pick up where I left off"
+START_FRESH = "Start fresh (let the draft go)"
+LEAVE = "Leave for now"
+
+
+@dataclass(frozen=True)
+class DraftOffer:
+    """What the person chose about a kept draft: pick it up, or leave for now. Neither
+    set means there was no draft, or it was let go, and the flow starts fresh."""
+
+    draft: Draft | None = None
+    leave: bool = False
+
+
+def offer_draft(store: JournalStore, asker: Asker, flow: str, unfinished: str) -> DraftOffer:
+    """When ``flow`` has a kept draft, ask what to do with it; starting fresh discards it."""
+    draft = store.load_draft(flow)
+    if draft is None:
+        return DraftOffer()
+    question = Step(
+        id="resume",
+        kind=CHOICE,
+        prompt=f"You have an unfinished {unfinished}. What would you like to do?",
+        choices=(PICK_UP, START_FRESH, LEAVE),
+        required=True,
+    )
+    choice = asker.ask(question)
+    if choice == LEAVE:
+        return DraftOffer(leave=True)
+    if choice == PICK_UP:
+        return DraftOffer(draft=draft)
+    store.discard_draft(flow)
+    return DraftOffer()

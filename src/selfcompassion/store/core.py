@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Self
 
 from ..errors import JournalError, StorageError
+from ..safefiles import make_private_dir as _make_private_dir
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -100,18 +101,6 @@ def storage_errors(path: Path) -> Iterator[None]:
         raise StorageError(f"{path}: permission denied; the journal must belong to you") from None
     except OSError as error:
         raise StorageError(f"{path}: {error.strerror or error}") from None
-
-
-def _make_private_dir(folder: Path) -> None:
-    """Create the folder (and missing parents) with 0700 on the folders this call creates."""
-    missing = []
-    probe = folder
-    while not probe.exists():
-        missing.append(probe)
-        probe = probe.parent
-    for created in reversed(missing):
-        created.mkdir(mode=0o700)
-        os.chmod(created, 0o700)
 
 
 def _create_private_file(path: Path) -> None:

@@ -33,8 +33,7 @@ from ..store import (
 )
 from ..store.reframes import REFRAME_KIND
 from ..traps import TRAPS, TrapHit, detect_traps
-from .common import ask_steps, build_answers, gather, plan_json
-from .today import RESUME
+from .common import ask_steps, build_answers, gather, offer_draft, plan_json
 
 FLOW = "reframe"
 PACK = "reframe"
@@ -60,10 +59,6 @@ REVISIT_AFTER_DAYS = 3
 #: ``journal today`` mentions a waiting reframe only this long after it was written;
 #: ``--revisit`` still finds older ones.
 MENTION_FOR_DAYS = 14
-
-RESUME_REFRAME = replace(
-    RESUME, prompt="You have an unfinished reframe. What would you like to do?"
-)
 
 
 def _kind_of(pack: Pack, step_id: str, *kinds: str) -> Step:
@@ -245,17 +240,14 @@ def reframe_session(
     """The whole ``journal reframe``: offer a kept draft, then reframe. Scripted runs
     simply save a new reframe."""
     if asker.interactive:
-        draft = store.load_draft(FLOW)
-        if draft is not None:
-            choice = asker.ask(RESUME_REFRAME)
-            if choice == RESUME_REFRAME.choices[2]:
-                return ReframeOutcome(left=True)
-            if choice == RESUME_REFRAME.choices[0]:
-                resumed = replace(plan, day=draft.journal_date)
-                return run_reframe(
-                    store, asker, resumed, clock=clock, tags=tags, resume=draft.answers
-                )
-            store.discard_draft(FLOW)
+        offer = offer_draft(store, asker, FLOW, "reframe")
+        if offer.leave:
+            return ReframeOutcome(left=True)
+        if offer.draft is not None:
+            resumed = replace(plan, day=offer.draft.journal_date)
+            return run_reframe(
+                store, asker, resumed, clock=clock, tags=tags, resume=offer.draft.answers
+            )
     return run_reframe(store, asker, plan, clock=clock, tags=tags)
 
 

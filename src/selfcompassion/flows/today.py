@@ -11,7 +11,7 @@ from ..asking import Asker
 from ..packs import Pack, draw_prompts
 from ..steps import CHOICE, DRAW, Step
 from ..store import Entry, JournalStore
-from .common import gather
+from .common import gather, offer_draft
 from .review import DueReviews
 
 FLOW = "today"
@@ -84,14 +84,7 @@ def run_today(
     )
 
 
-# Choices offered before the flow starts, asked through the same seam as every step.
-RESUME = Step(
-    id="resume",
-    kind=CHOICE,
-    prompt="You have an unfinished reflection. What would you like to do?",
-    choices=("Pick up where I left off", "Start fresh (let the draft go)", "Leave for now"),
-    required=True,
-)
+# Asked before the flow starts, through the same seam as every step.
 AGAIN = Step(
     id="again",
     kind=CHOICE,
@@ -124,17 +117,15 @@ def today_session(
     day, then reflect. Scripted runs skip both offers and simply add an entry."""
     if not asker.interactive:
         return TodayOutcome(entry=run_today(store, asker, plan, clock=clock, tags=tags))
-    draft = store.load_draft(FLOW)
-    if draft is not None:
-        choice = asker.ask(RESUME)
-        if choice == RESUME.choices[2]:
-            return TodayOutcome(left=True)
-        if choice == RESUME.choices[0]:
-            pack = load_pack(draft.pack) if draft.pack else plan.pack
-            resumed = plan_today(pack, draft.journal_date, plan.reviews)
-            entry = run_today(store, asker, resumed, clock=clock, tags=tags, resume=draft.answers)
-            return TodayOutcome(entry=entry)
-        store.discard_draft(FLOW)
+    offer = offer_draft(store, asker, FLOW, "reflection")
+    if offer.leave:
+        return TodayOutcome(left=True)
+    if offer.draft is not None:
+        draft = offer.draft
+        pack = load_pack(draft.pack) if draft.pack else plan.pack
+        resumed = plan_today(pack, draft.journal_date, plan.reviews)
+        entry = run_today(store, asker, resumed, clock=clock, tags=tags, resume=draft.answers)
+        return TodayOutcome(entry=entry)
     # A reframe written today is not the day's reflection, so it does not count here.
     earlier = [entry for entry in store.entries_on(plan.day) if entry.kind == ENTRY_KIND]
     if earlier:

@@ -200,8 +200,16 @@ class QuestionaryAsker:
         import questionary
 
         assert step.min is not None and step.max is not None
+        # On a 1-to-9 scale the number keys pick the rating, and questionary shows the key
+        # ("4) a bit light"), so the title need not repeat the number.
+        shortcuts = step.min == 1 and step.max <= 9
         choices = [
-            questionary.Choice(f"{n}  {step.labels.get(n, '')}".rstrip(), value=n)
+            questionary.Choice(
+                step.labels.get(n) or str(n)
+                if shortcuts
+                else f"{n}  {step.labels.get(n, '')}".rstrip(),
+                value=n,
+            )
             for n in range(step.min, step.max + 1)
         ]
         skip = questionary.Choice("skip, no rating today", value=SKIP)
@@ -212,7 +220,7 @@ class QuestionaryAsker:
             choices=choices,
             default=skip if not step.required else None,
             instruction=step.help or "(arrow keys or the number, then Enter)",
-            use_shortcuts=len(choices) <= 10,
+            use_shortcuts=shortcuts,
             style=self.style,
         ).unsafe_ask()
         return check_answer(step, None if picked == SKIP else picked, today=self.today)

@@ -11,10 +11,12 @@ drafts; each feature adds a mixin module of its own queries, composed here.
 
 from __future__ import annotations
 
+from .bulk import BulkWrites
 from .core import Answer, Draft, Entry, StoreCore, storage_errors, timestamp
+from .reports import ReportQueries
 
 __all__ = ["Answer", "Draft", "Entry", "JournalStore", "storage_errors", "timestamp"]
 
 
-class JournalStore(StoreCore):
+class JournalStore(ReportQueries, BulkWrites, StoreCore):
     """An open journal. Use ``JournalStore.open(path)`` as a context manager."""

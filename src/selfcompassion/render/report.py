@@ -10,6 +10,7 @@ in Rich and escaped in Markdown: it is shown, never interpreted.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -47,7 +48,8 @@ class Grid:
 class Section:
     title: str
     level: int = 2
-    rows: list[tuple[str, str]] = field(default_factory=list)
+    #: (label, value); a value may be a tuple of items that are never split across lines.
+    rows: list[tuple[str, str | tuple[str, ...]]] = field(default_factory=list)
     grid: Grid | None = None
     lines: list[Line] = field(default_factory=list)
 
@@ -107,8 +109,13 @@ def span_text(period: Period) -> str:
     return f"{start.day}–{end.day} {_MONTHS[end.month - 1]} {end.year}"
 
 
-def counts_text(counts: tuple[Count, ...], prefix: str = "") -> str:
-    return " · ".join(f"{prefix}{clean(name)} {count}" for name, count in counts)
+def count_items(counts: tuple[Count, ...], prefix: str = "") -> tuple[str, ...]:
+    """Each name with its count ("#work 2"), an item that is kept together when drawn."""
+    return tuple(f"{prefix}{clean(name)} {count}" for name, count in counts)
+
+
+def joined(value: str | tuple[str, ...]) -> str:
+    return value if isinstance(value, str) else " · ".join(value)
 
 
 def _before_label(report: Report) -> str:
@@ -236,7 +243,7 @@ def _reframes(report: Report) -> Section | None:
             ("feelings eased", f"{num(now.intensity_drop)} points on average (of 100)")
         )
     if report.traps:
-        section.rows.append(("thinking traps", counts_text(report.traps)))
+        section.rows.append(("thinking traps", count_items(report.traps)))
     return section
 
 
@@ -251,9 +258,10 @@ def _commitments(report: Report) -> Section | None:
             f"made {made.made} · kept {made.kept} · partly {made.partly} · let go {made.let_go}",
         )
     )
-    section.rows.append(
-        ("open", f"{report.open_commitments} · past their day {report.overdue_commitments}")
+    overdue = (
+        f" ({report.overdue_commitments} past the day set)" if report.overdue_commitments else ""
     )
+    section.rows.append(("still open", f"{report.open_commitments}{overdue}"))
     if made.rate is not None:
         section.rows.append(("followed through", f"{made.rate}% of {made.due} due"))
     return section
@@ -264,9 +272,9 @@ def _themes(report: Report) -> Section | None:
         return None
     section = Section("Themes")
     if report.tags:
-        section.rows.append(("tags", counts_text(report.tags, "#")))
+        section.rows.append(("tags", count_items(report.tags, "#")))
     if report.themes:
-        section.rows.append(("prompts", counts_text(report.themes)))
+        section.rows.append(("prompts", count_items(report.themes)))
     return section
 
 
@@ -353,7 +361,7 @@ def report_view(report: Report) -> RenderableType:
             rows.add_column(style="dim", no_wrap=True)
             rows.add_column()
             for label, value in section.rows:
-                rows.add_row(plain(label), plain(value))
+                rows.add_row(plain(label), _cell(value))
             parts.append(rows)
         parts += [plain(text, style) for style, text in section.lines]
     if page.closing:
@@ -361,12 +369,25 @@ def report_view(report: Report) -> RenderableType:
     return Group(*parts)
 
 
+def _cell(value: str | tuple[str, ...]) -> Any:
+    """A value as Rich draws it: items are laid out side by side and wrap as wholes."""
+    if isinstance(value, str):
+        return plain(value)
+    from rich.columns import Columns
+
+    return Columns([plain(item) for item in value], padding=(0, 3))
+
+
+# Rich's SVG names web fonts as a fallback; a private report fetches nothing when opened.
+_REMOTE_FONT = re.compile(r',\s*url\("https?://[^"]*"\)\s*format\("[^"]*"\)')
+
+
 def export_report(report: Report, fmt: str, width: int) -> str:
     """The terminal view recorded at ``width`` and exported as text, SVG or HTML."""
     console = make_console(width=width, record=True, file=io.StringIO())
     console.print(report_view(report))
     if fmt == "svg":
-        return console.export_svg(title="journal report")
+        return _REMOTE_FONT.sub("", console.export_svg(title="journal report"))
     if fmt == "html":
         return console.export_html()
     return console.export_text()
@@ -392,7 +413,7 @@ def report_markdown(report: Report) -> str:
             out.append("|" + "|".join("---:" if r else "---" for r in grid.right) + "|")
             out += ["| " + " | ".join(md(cell) for cell in row) + " |" for row in grid.rows]
             out.append("")
-        out += [f"- **{md(label)}**: {md(value)}" for label, value in section.rows]
+        out += [f"- **{md(label)}**: {md(joined(value))}" for label, value in section.rows]
         if section.rows:
             out.append("")
         for style, text in section.lines:

@@ -9,6 +9,7 @@ all or nothing.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -24,6 +25,8 @@ from .core import (
     tag_rows,
 )
 
+#: Entries written per round of ``executemany`` (all in the one transaction).
+CHUNK = 5_000
 #: The feature tables ``bulk_load`` may fill besides entries, answers and tags.
 BULK_TABLES = ("reframe_scores", "entry_traps", "commitments", "checkin_scores")
 
@@ -42,15 +45,19 @@ class BulkWrites(StoreCore):
         value; every row of one table must name the same columns. Returns the number of
         entries written. Nothing is written if anything fails.
         """
-        entries = list(entries)
+        written = 0
         with self.writing() as conn:
-            conn.executemany(INSERT_ENTRY, (entry_row(entry) for entry in entries))
-            conn.executemany(INSERT_ANSWER, (row for e in entries for row in answer_rows(e)))
-            conn.executemany(INSERT_TAG, (row for e in entries for row in tag_rows(e)))
+            # In chunks, so that a generator of a million entries never sits in memory whole.
+            pending = iter(entries)
+            while chunk := list(itertools.islice(pending, CHUNK)):
+                conn.executemany(INSERT_ENTRY, (entry_row(entry) for entry in chunk))
+                conn.executemany(INSERT_ANSWER, (row for e in chunk for row in answer_rows(e)))
+                conn.executemany(INSERT_TAG, (row for e in chunk for row in tag_rows(e)))
+                written += len(chunk)
             for table, table_rows in (rows or {}).items():
                 if table_rows:
                     conn.executemany(self._insert_sql(table, table_rows[0]), table_rows)
-        return len(entries)
+        return written
 
     def _insert_sql(self, table: str, sample: Mapping[str, Any]) -> str:
         """An INSERT for ``table`` with named parameters, after checking every name

@@ -283,7 +283,8 @@ def _checkin(report: Report) -> Section | None:
     if not (now.count or before.count):
         return None
     section = Section("Weekly check-in (1–5)")
-    difference = signed(change(now.total, before.total))
+    moved = change(now.total, before.total)
+    difference = "" if moved is None else signed(moved)
     section.rows.append(("total", _compare(num(now.total), num(before.total), report, difference)))
     section.rows.append(
         (

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
 from ..cli_support import now, open_store
+
+if TYPE_CHECKING:
+    from ..report.stats import Report
 
 FORMATS = ("text", "json", "markdown", "svg", "html")
 
@@ -50,20 +53,21 @@ def report(
     _show(figures, format, output)
 
 
-def _show(figures: object, format: str, output: Path | None) -> None:
+def _show(figures: Report, format: str, output: Path | None) -> None:
+    """Draw the report in its format, on the terminal or into a private file."""
     from ..render import json_text, make_console
     from ..render.report import export_report, report_markdown, report_view
     from ..report.schema import report_json
 
     if format == "text" and output is None:
-        make_console().print(report_view(figures))  # type: ignore[arg-type]
+        make_console().print(report_view(figures))
         return
     if format == "json":
-        text = json_text(report_json(figures))  # type: ignore[arg-type]
+        text = json_text(report_json(figures))
     elif format == "markdown":
-        text = report_markdown(figures)  # type: ignore[arg-type]
+        text = report_markdown(figures)
     else:
-        text = export_report(figures, format, make_console().width)  # type: ignore[arg-type]
+        text = export_report(figures, format, make_console().width)
     if output is None:
         sys.stdout.write(text)
         return

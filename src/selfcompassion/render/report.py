@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ..report.closing import plural
+from ..report.closing import period_phrase, plural
 from ..report.periods import WEEK, Period
 from ..report.schema import EMPTY_MESSAGE
 from ..report.stats import Commitments, Count, Report, change
@@ -144,8 +144,6 @@ def report_page(report: Report) -> Page:
         subtitle = f"{span_text(period)} · compared with {report.previous.period.label}"
     if not report.is_current:
         subtitle += f" · as of {short_day(report.as_of)}"
-    if report.empty:
-        return Page(title, subtitle, [], EMPTY_MESSAGE)
     sections = [_practice(report)]
     if report.trend:
         sections.append(_trend(report))
@@ -254,7 +252,7 @@ def _commitments(report: Report) -> Section | None:
     section = Section("Commitments")
     section.rows.append(
         (
-            "this period" if report.current.period.kind != WEEK else "this week",
+            period_phrase(report),
             f"made {made.made} · kept {made.kept} · partly {made.partly} · let go {made.let_go}",
         )
     )
@@ -346,14 +344,23 @@ def report_view(report: Report) -> RenderableType:
     from rich.table import Table
     from rich.text import Text
 
+    if report.empty:
+        return plain(EMPTY_MESSAGE)
     page = report_page(report)
     parts: list[Any] = [plain(page.title, "bold"), plain(page.subtitle, "dim")]
     for section in page.sections:
         parts += [Text(""), plain(section.title, "bold cyan" if section.level == 2 else "bold")]
         if section.grid is not None:
-            grid = Table(box=None, padding=(0, 1), show_header=any(section.grid.headers))
+            grid = Table(
+                box=None,
+                padding=(0, 1),
+                collapse_padding=True,
+                pad_edge=False,
+                show_header=any(section.grid.headers),
+            )
             for header, right in zip(section.grid.headers, section.grid.right, strict=True):
-                grid.add_column(plain(header), justify="right" if right else "left")
+                # Labels and numbers never wrap; at the narrowest the columns shrink first.
+                grid.add_column(plain(header), justify="right" if right else "left", no_wrap=True)
             for row in section.grid.rows:
                 grid.add_row(*(plain(cell) for cell in row))
             parts.append(grid)
@@ -404,6 +411,8 @@ def md(text: str) -> str:
 
 def report_markdown(report: Report) -> str:
     """The same page as Markdown, for notes to share with a coach or mentor."""
+    if report.empty:
+        return md(EMPTY_MESSAGE) + "\n"
     page = report_page(report)
     out = [f"# {md(page.title)}", "", md(page.subtitle), ""]
     for section in page.sections:

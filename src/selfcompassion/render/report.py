@@ -91,8 +91,10 @@ def sparkline(values: list[float | None]) -> str:
     )
 
 
-def short_day(day: date) -> str:
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+def short_day(day: date, *, month: bool = True) -> str:
+    """ "Mon 16 Nov", or "Mon 16" where the month is already clear."""
+    shown = f"{_WEEKDAYS[day.weekday()]} {day.day}"
+    return f"{shown} {_MONTHS[day.month - 1]}" if month else shown
 
 
 def span_text(period: Period) -> str:
@@ -201,7 +203,7 @@ def _ratings(report: Report) -> Section | None:
     rows: list[tuple[str, ...]] = []
     if report.current.period.days <= DAY_ROWS_UP_TO:
         rows += [
-            (short_day(day.day)[:-4], bar(day.mood), num(day.mood))
+            (short_day(day.day, month=False), bar(day.mood), num(day.mood))
             + (bar(day.kindness), num(day.kindness))
             for day in report.days
             if day.day <= report.as_of

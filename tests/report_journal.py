@@ -133,14 +133,21 @@ class JournalBuilder:
 
 
 def add_checkin_table(store: JournalStore) -> None:
-    """The table the weekly check-in's migration (0004) adds, as its contract describes it;
-    created here so the report can be tested before and after that migration."""
+    """The table the weekly check-in's migration (0004) adds, as its contract describes it,
+    unless the journal has it already: the report is tested before and after that migration."""
     with store.writing() as conn:
         conn.execute(
-            "CREATE TABLE checkin_scores (entry_id TEXT PRIMARY KEY REFERENCES entries (id) "
+            "CREATE TABLE IF NOT EXISTS checkin_scores (entry_id TEXT PRIMARY KEY "
+            "REFERENCES entries (id) "
             "ON DELETE CASCADE, total REAL, self_kindness REAL, common_humanity REAL, "
             "mindfulness REAL)"
         )
+
+
+def drop_checkin_table(store: JournalStore) -> None:
+    """A journal as it was before the check-in's migration: no ``checkin_scores``."""
+    with store.writing() as conn:
+        conn.execute("DROP TABLE IF EXISTS checkin_scores")
 
 
 def run_journal(

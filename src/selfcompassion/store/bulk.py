@@ -51,7 +51,9 @@ class BulkWrites(StoreCore):
             pending = iter(entries)
             while chunk := list(itertools.islice(pending, CHUNK)):
                 conn.executemany(INSERT_ENTRY, (entry_row(entry) for entry in chunk))
-                conn.executemany(INSERT_ANSWER, (row for e in chunk for row in answer_rows(e)))
+                conn.executemany(
+                    INSERT_ANSWER, (row for e in chunk for row in answer_rows(e.id, e.answers))
+                )
                 conn.executemany(INSERT_TAG, (row for e in chunk for row in tag_rows(e)))
                 written += len(chunk)
             for table, table_rows in (rows or {}).items():

@@ -312,7 +312,7 @@ class StoreCore:
 
     def _insert_entry(self, conn: sqlite3.Connection, entry: Entry) -> None:
         conn.execute(INSERT_ENTRY, entry_row(entry))
-        conn.executemany(INSERT_ANSWER, answer_rows(entry))
+        conn.executemany(INSERT_ANSWER, answer_rows(entry.id, entry.answers))
         conn.executemany(INSERT_TAG, tag_rows(entry))
 
     def get_entry(self, entry_id: str) -> Entry | None:
@@ -455,11 +455,11 @@ def entry_row(entry: Entry) -> list[Any]:
     ]
 
 
-def answer_rows(entry: Entry) -> list[list[Any]]:
-    """The ``answers`` rows of an entry, in the order of INSERT_ANSWER."""
+def answer_rows(entry_id: str, answers: Sequence[Answer], start: int = 0) -> list[list[Any]]:
+    """``answers`` rows at positions ``start``, ``start + 1``, ..., as INSERT_ANSWER takes them."""
     return [
         [
-            entry.id,
+            entry_id,
             position,
             answer.step_id,
             answer.kind,
@@ -469,7 +469,7 @@ def answer_rows(entry: Entry) -> list[list[Any]]:
             _number(answer.value),
             answer.text,
         ]
-        for position, answer in enumerate(entry.answers)
+        for position, answer in enumerate(answers, start=start)
     ]
 
 

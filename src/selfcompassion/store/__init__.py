@@ -11,10 +11,12 @@ drafts; each feature adds a mixin module of its own queries, composed here.
 
 from __future__ import annotations
 
+from .bulk import BulkWrites
 from .checkin import CheckinQueries, CheckinScores
 from .commitments import Commitment, CommitmentQueries, Review
 from .core import Answer, Draft, Entry, StoreCore, storage_errors, timestamp
 from .reframes import PastReframe, ReframeQueries, ReframeRecord, ReframeScores
+from .reports import ReportQueries
 
 __all__ = [
     "Answer",
@@ -33,5 +35,7 @@ __all__ = [
 ]
 
 
-class JournalStore(ReframeQueries, CommitmentQueries, CheckinQueries, StoreCore):
+class JournalStore(
+    ReframeQueries, CommitmentQueries, CheckinQueries, ReportQueries, BulkWrites, StoreCore
+):
     """An open journal. Use ``JournalStore.open(path)`` as a context manager."""

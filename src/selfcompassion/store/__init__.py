@@ -11,10 +11,23 @@ drafts; each feature adds a mixin module of its own queries, composed here.
 
 from __future__ import annotations
 
+from .browse import BrowseQueries, EntryFilter, SearchHit, SearchQueryError
 from .core import Answer, Draft, Entry, StoreCore, storage_errors, timestamp
+from .portability import EntryRecord, PortabilityQueries
 
-__all__ = ["Answer", "Draft", "Entry", "JournalStore", "storage_errors", "timestamp"]
+__all__ = [
+    "Answer",
+    "Draft",
+    "Entry",
+    "EntryFilter",
+    "EntryRecord",
+    "JournalStore",
+    "SearchHit",
+    "SearchQueryError",
+    "storage_errors",
+    "timestamp",
+]
 
 
-class JournalStore(StoreCore):
+class JournalStore(BrowseQueries, PortabilityQueries, StoreCore):
     """An open journal. Use ``JournalStore.open(path)`` as a context manager."""

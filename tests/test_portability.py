@@ -215,7 +215,7 @@ def test_imported_entries_are_searchable(store: JournalStore, tmp_path: Path) ->
         add(source, date(2026, 11, 20), "The lighthouse keeper waved.")
         (tmp_path / "x.json").write_text(export_text(source))
     import_journal(store, str(tmp_path / "x.json"))
-    assert len(search(store, "lighthouse", EVERYTHING, None)) == 1
+    assert len(search(store, "lighthouse", EVERYTHING, None).hits) == 1
 
 
 # -- malformed files -----------------------------------------------------------------------------

@@ -157,7 +157,6 @@ def _read_record(item: Any) -> EntryRecord:
     ]
     if len(set(tags)) != len(tags):
         raise RecordError("tags", "a tag appears twice")
-    raw_answers = check.items(data["answers"], "answers", max_items=MAX_ANSWERS)
     entry = Entry(
         id=entry_id,
         kind=check.pattern(data["kind"], "kind", _KIND, "a kind of entry, like daily"),
@@ -165,7 +164,7 @@ def _read_record(item: Any) -> EntryRecord:
         created_at=check.moment(data["created_at"], "created_at"),
         updated_at=check.moment(data["updated_at"], "updated_at"),
         pack=_optional_name(data["pack"], "pack"),
-        answers=tuple(_answer(raw, f"answers[{i}]") for i, raw in enumerate(raw_answers)),
+        answers=_answers(data["answers"]),
         tags=tuple(tags),
     )
     return EntryRecord(
@@ -189,21 +188,29 @@ def _optional_name(value: Any, where: str) -> str | None:
     return check.pattern(value, where, _NAME, "a name like daily or leader")
 
 
-def _answer(raw: Any, where: str) -> Answer:
-    data = check.fields(raw, where, required=_ANSWER_FIELDS)
-    kind = check.text(data["kind"], f"{where}.kind", max_chars=40)
+def _answer(raw: Any) -> Answer:
+    data = check.fields(raw, ".", required=_ANSWER_FIELDS)
+    kind = check.text(data["kind"], "kind", max_chars=40)
     if kind not in ANSWER_KINDS:
-        raise RecordError(f"{where}.kind", f"'{kind}' is not one of: {', '.join(ANSWER_KINDS)}")
+        raise RecordError("kind", f"'{kind}' is not one of: {', '.join(ANSWER_KINDS)}")
     return Answer(
-        step_id=check.pattern(data["step_id"], f"{where}.step_id", _NAME, "a step id"),
+        step_id=check.pattern(data["step_id"], "step_id", _NAME, "a step id"),
         kind=kind,
-        prompt=check.text(data["prompt"], f"{where}.prompt", max_chars=check.MAX_SHORT_CHARS),
-        value=answer_value(kind, data["value"], f"{where}.value"),
-        theme=check.text(
-            data["theme"], f"{where}.theme", max_chars=check.MAX_SHORT_CHARS, nullable=True
-        ),
-        text=check.text(data["text"], f"{where}.text"),
+        prompt=check.text(data["prompt"], "prompt", max_chars=check.MAX_SHORT_CHARS),
+        value=answer_value(kind, data["value"], "value"),
+        theme=check.text(data["theme"], "theme", max_chars=check.MAX_SHORT_CHARS, nullable=True),
+        text=check.text(data["text"], "text"),
     )
+
+
+def _answers(raw: Any) -> tuple[Answer, ...]:
+    answers = []
+    for index, item in enumerate(check.items(raw, "answers", max_items=MAX_ANSWERS)):
+        try:
+            answers.append(_answer(item))
+        except RecordError as error:
+            raise error.inside(f"answers[{index}]") from None
+    return tuple(answers)
 
 
 def answer_value(kind: str, value: Any, where: str) -> Any:

@@ -11,7 +11,7 @@ drafts; each feature adds a mixin module of its own queries, composed here.
 
 from __future__ import annotations
 
-from .browse import BrowseQueries, EntryFilter, SearchHit, SearchQueryError
+from .browse import BrowseQueries, EntryFilter, SearchHit, SearchQueryError, SearchResults
 from .core import Answer, Draft, Entry, StoreCore, storage_errors, timestamp
 from .portability import EntryRecord, PortabilityQueries
 
@@ -24,6 +24,7 @@ __all__ = [
     "JournalStore",
     "SearchHit",
     "SearchQueryError",
+    "SearchResults",
     "storage_errors",
     "timestamp",
 ]

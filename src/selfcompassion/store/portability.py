@@ -18,7 +18,6 @@ from typing import Any
 from .browse import EntryFilter
 from .core import (
     INSERT_ANSWER,
-    INSERT_ENTRY,
     INSERT_TAG,
     Entry,
     answer_rows,
@@ -47,6 +46,7 @@ COMMITMENT_COLUMNS = (
 )
 BATCH = 500
 WRITE_CHUNK = 2_000
+STAGING = "temp.import_entries"
 
 
 @dataclass(frozen=True)
@@ -165,15 +165,25 @@ class PortabilityQueries:
         advance: Callable[[int], None] | None = None,
     ) -> None:
         """Write all the records in one transaction: all of them or, on any error, none."""
+        ordered = sorted(records, key=lambda record: record.entry.id)  # B-trees fill in order
         with self.writing() as conn:  # type: ignore[attr-defined]
             # Rows that point at an entry are written before it (checked at commit), so that
             # the search trigger on entries finds every answer already in place.
             conn.execute("PRAGMA defer_foreign_keys = ON")
-            for start in range(0, len(records), WRITE_CHUNK):
-                chunk = records[start : start + WRITE_CHUNK]
+            conn.execute(f"CREATE TEMP TABLE {STAGING} AS SELECT * FROM main.entries WHERE 0")  # noqa: S608
+            for start in range(0, len(ordered), WRITE_CHUNK):
+                chunk = ordered[start : start + WRITE_CHUNK]
                 _write_chunk(conn, chunk)
                 if advance:
                     advance(len(chunk))
+            # One statement for every entry: the search index then takes all the new documents
+            # in one go, where a statement per entry would make it flush a segment per entry.
+            # In the order they were written, so that search numbers them oldest first.
+            conn.execute(
+                f"INSERT INTO main.entries SELECT * FROM {STAGING} "  # noqa: S608
+                "ORDER BY journal_date, created_at, id"
+            )
+            conn.execute(f"DROP TABLE {STAGING}")
 
 
 def _write_chunk(conn: sqlite3.Connection, records: Sequence[EntryRecord]) -> None:
@@ -209,4 +219,7 @@ def _write_chunk(conn: sqlite3.Connection, records: Sequence[EntryRecord]) -> No
         f"VALUES (?, {_marks(len(COMMITMENT_COLUMNS))})",
         commitments,
     )
-    conn.executemany(INSERT_ENTRY, [entry_row(r.entry) for r in records])
+    conn.executemany(
+        f"INSERT INTO {STAGING} VALUES (?, ?, ?, ?, ?, ?)",  # noqa: S608
+        [entry_row(record.entry) for record in records],
+    )

@@ -533,3 +533,30 @@ def test_round_trip_through_json_is_exact(journal: list[dict[str, Any]], tmp_pat
         # Nothing was lost on the way: the imported journal holds exactly what was exported.
         copied = [record for batch in second.iter_records(EVERYTHING) for record in batch]
         assert copied == original
+
+
+def test_the_progress_bar_shows_on_a_terminal_and_nowhere_else(store: JournalStore) -> None:
+    from rich.console import Console
+
+    from selfcompassion.portability.transfer import NoProgress
+    from selfcompassion.render.browse import PROGRESS_FROM, progress_bar
+
+    piped = io.StringIO()
+    with progress_bar(Console(file=piped)) as progress:
+        assert isinstance(progress, NoProgress)
+    for day in range(PROGRESS_FROM):
+        store.add_entry(
+            kind="daily",
+            journal_date=date(2020, 1, 1) + timedelta(days=day),
+            answers=[],
+            now=NOW,
+        )
+    screen = io.StringIO()
+    terminal = Console(file=screen, force_terminal=True, width=80)
+    with progress_bar(terminal) as progress:
+        export_journal(store, fmt="csv", chosen=EVERYTHING, now=NOW, stdout=io.StringIO(),
+                       progress=progress)  # fmt: skip
+    assert (
+        "Exporting" in screen.getvalue() and f"{PROGRESS_FROM}/{PROGRESS_FROM}" in screen.getvalue()
+    )
+    assert piped.getvalue() == ""

@@ -119,15 +119,12 @@ def number(
     *,
     low: float = -MAX_NUMBER,
     high: float = MAX_NUMBER,
-    whole: bool = False,
     nullable: bool = False,
 ) -> Any:
     if value is None and nullable:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise RecordError(where, f"expected a number, found {describe(value)}")
-    if whole and not isinstance(value, int):
-        raise RecordError(where, "expected a whole number")
     if not math.isfinite(value) or not low <= value <= high:
         raise RecordError(where, f"{value} is outside {low:g} to {high:g}")
     return value

@@ -252,12 +252,7 @@ def _reframe(raw: Any) -> dict[str, Any]:
             scores[column] = check.moment(data[column], where + column, nullable=True)
         else:
             scores[column] = check.number(
-                data[column],
-                where + column,
-                low=0,
-                high=100,
-                whole=column.startswith("belief"),
-                nullable=True,
+                data[column], where + column, low=0, high=100, nullable=True
             )
     return scores
 

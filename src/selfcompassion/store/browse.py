@@ -22,6 +22,8 @@ from .core import INSERT_ANSWER, INSERT_TAG, Answer, Entry, answer_rows, storage
 MATCH_START = "\x02"
 MATCH_END = "\x03"
 SNIPPET_WORDS = 14
+#: How many entries one query loads at most.
+BATCH = 500
 #: A word in more entries than this is ranked among the newest this many of them.
 RANK_WINDOW = 5_000
 # Prompts are the tool's words and the answers the person's: a word in an answer counts more.
@@ -116,7 +118,15 @@ class BrowseQueries:
             params.append(limit)
         with storage_errors(self.path):
             rows = self.conn.execute(sql, params).fetchall()
-            return self._load_entries(rows)  # type: ignore[attr-defined]
+            return self._entries_for(rows)
+
+    def _entries_for(self, rows: Sequence[Any]) -> list[Entry]:
+        """Whole entries for ``entries`` rows, loaded a batch at a time (SQLite limits how
+        many values one query may take)."""
+        loaded: list[Entry] = []
+        for start in range(0, len(rows), BATCH):
+            loaded += self._load_entries(rows[start : start + BATCH])  # type: ignore[attr-defined]
+        return loaded
 
     def count_matching(self, chosen: EntryFilter) -> int:
         where, params = chosen.sql()
@@ -149,11 +159,11 @@ class BrowseQueries:
                     ).fetchone()[0]
             ranked = self._ranked(query, chosen, limit, floor)
             snippets = [self._snippet(query, doc) for doc, _, _ in ranked]
-            rows = self.conn.execute(
-                f"SELECT * FROM entries WHERE id IN ({','.join('?' * len(ranked))})",  # noqa: S608
-                [entry_id for _, entry_id, _ in ranked],
-            ).fetchall()
-            by_id = {entry.id: entry for entry in self._load_entries(rows)}  # type: ignore[attr-defined]
+            rows = [
+                self.conn.execute("SELECT * FROM entries WHERE id = ?", [entry_id]).fetchone()
+                for _, entry_id, _ in ranked
+            ]
+            by_id = {entry.id: entry for entry in self._entries_for([r for r in rows if r])}
         hits = [
             SearchHit(by_id[entry_id], snippet, score)
             for (_, entry_id, score), snippet in zip(ranked, snippets, strict=True)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .browse import EntryFilter
+from .browse import BATCH, EntryFilter
 from .core import (
     INSERT_ANSWER,
     INSERT_TAG,
@@ -44,7 +44,6 @@ COMMITMENT_COLUMNS = (
     "updated_at",
     "closed_date",
 )
-BATCH = 500
 WRITE_CHUNK = 2_000
 STAGING = "temp.import_entries"
 

@@ -135,7 +135,7 @@ def delete(
             from ..steps import CONFIRM, Step
 
             require_terminal("journal delete (or add --yes)")
-            make_console().print(entry_line(entry))
+            make_console().print(entry_line(entry), no_wrap=True, overflow="ellipsis")
             question = Step(
                 id="delete", kind=CONFIRM, prompt=f"Delete this entry from {when}?", default=False
             )

@@ -48,9 +48,31 @@ def main_options(
 
 def _register_commands() -> None:
     # Each command module adds its own commands; they import their heavy parts lazily.
-    from .commands import checkin, commitments, config, prompts, reframe, report, today, traps
+    from .commands import (
+        browse,
+        checkin,
+        commitments,
+        config,
+        portability,
+        prompts,
+        reframe,
+        report,
+        today,
+        traps,
+    )
 
-    for module in (today, reframe, checkin, report, commitments, traps, prompts, config):
+    for module in (
+        today,
+        reframe,
+        checkin,
+        report,
+        browse,
+        portability,
+        commitments,
+        traps,
+        prompts,
+        config,
+    ):
         module.register(app)
 
 

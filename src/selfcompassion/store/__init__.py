@@ -11,10 +11,12 @@ drafts; each feature adds a mixin module of its own queries, composed here.
 
 from __future__ import annotations
 
+from .browse import BrowseQueries, EntryFilter, SearchHit, SearchQueryError, SearchResults
 from .bulk import BulkWrites
 from .checkin import CheckinQueries, CheckinScores
 from .commitments import Commitment, CommitmentQueries, Review
 from .core import Answer, Draft, Entry, StoreCore, storage_errors, timestamp
+from .portability import EntryRecord, PortabilityQueries
 from .reframes import PastReframe, ReframeQueries, ReframeRecord, ReframeScores
 from .reports import ReportQueries
 
@@ -24,11 +26,16 @@ __all__ = [
     "Commitment",
     "Draft",
     "Entry",
+    "EntryFilter",
+    "EntryRecord",
     "JournalStore",
     "PastReframe",
     "ReframeRecord",
     "ReframeScores",
     "Review",
+    "SearchHit",
+    "SearchQueryError",
+    "SearchResults",
     "StoreCore",
     "storage_errors",
     "timestamp",
@@ -36,6 +43,13 @@ __all__ = [
 
 
 class JournalStore(
-    ReframeQueries, CommitmentQueries, CheckinQueries, ReportQueries, BulkWrites, StoreCore
+    ReframeQueries,
+    CommitmentQueries,
+    CheckinQueries,
+    ReportQueries,
+    BrowseQueries,
+    PortabilityQueries,
+    BulkWrites,
+    StoreCore,
 ):
     """An open journal. Use ``JournalStore.open(path)`` as a context manager."""

@@ -187,6 +187,7 @@ _MUST = (
 _ABOUT_A_THING = (
     r"\b(?:traffic|weather|commute|queue|line|trains?|bus(?:es)?|tube|roads?|flights?|airport"
     r"|journey|game|match|film|movie|show|episode|series|season|final|rain|snow|parking|wifi"
+    r"|storm|flood|fire|hurricane|earthquake|drought|harvest"
     r"|wi-fi|internet|printer|food|hotel|service|course|concert|gig|book|album|referee|election"
     r")\b(?:\s+\w+(?:'\w+)?){0,4}\s+(?:was|is|were|are|has been|have been|'s|looks|looked)\s+$"
 )
@@ -251,7 +252,8 @@ _GOOD_OPINION = (
     r"(?:(?:so|really|very|a|an|the|doing|more\s+than)\s+)*"
     r"(?:ready|great|good|brilliant|capable|talented|clever|smart|kind|lovely|amazing|well|fine"
     r"|right|natural|best|perfect|funny|strong|wonderful|fantastic|excellent|up to it|do it"
-    r"|manage|cope|handle)\b"
+    r"|manage|cope|handle|should|deserve|have\s+(?:real\s+|a\s+lot\s+of\s+)?(?:potential"
+    r"|talent|what it takes))\b"
 )
 
 _RULES: tuple[_Rule, ...] = (
@@ -277,7 +279,8 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "all-or-nothing",
         r"\b(?:whole|entire)\b[^.;]{0,40}?\b(?:worthless|pointless|waste|wasted|ruined"
-        r"|for nothing|write-?off|bust|flop|failure|spoil\w*|garbage|rubbish|down the drain)\b",
+        r"|for nothing|write-?off|bust|flop|failure|spoil\w*|garbage|rubbish|down the drain"
+        r"|blown)\b",
     ),
     _rule(
         "all-or-nothing",
@@ -292,7 +295,20 @@ _RULES: tuple[_Rule, ...] = (
         requires=r"\b(?:if|unless|or|either|otherwise)\b",
     ),
     _rule("all-or-nothing", r"\bno point\b[^.;]{0,30}?\bat all\b"),
-    _rule("all-or-nothing", r"\banything less than\b"),
+    _rule("all-or-nothing", r"\banything (?:less|short) (?:than|of)\b"),
+    _rule("all-or-nothing", r"\bas good as (?:failing|failure|nothing|useless|losing)\b"),
+    _rule(
+        "all-or-nothing",
+        r"\bunless\b[^.;,]{0,30}?\b(?:perfect\w*|the best|first|top|every|all|flawless\w*"
+        r"|100%)",
+    ),
+    _rule(
+        "all-or-nothing",
+        r"\bif\b[^.;,]{0,20}?(?:\bnot\b|n't\b)[^.;,]{0,20}?\b(?:perfect\w*|the best|first|top"
+        r"|number one|flawless\w*|brilliant\w*|100%)",
+        requires=r"\b(?:failure|fail\w*|nothing|worthless|pointless|point|useless|garbage|rubbish"
+        r"|ruined|spoil\w*|waste\w*|last|lose|loser)\b",
+    ),
     _rule("all-or-nothing", r"\b(?:nothing|no)\s+in[\s-]+between\b|\bno middle ground\b"),
     _rule("all-or-nothing", r"\b(?:wasted|ruined|blown)\s+the\s+(?:whole|entire)\b"),
     _rule("all-or-nothing", r"\bnothing I (?:do|say|try|make)\b"),
@@ -333,7 +349,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "overgeneralising",
-        r"\b(?:bad|hopeless|useless|terrible|rubbish|late)\s+(?:at|for)\s+everything\b",
+        r"\b(?:bad|hopeless|useless|terrible|rubbish|late|fail\w*)\s+(?:at|for|in)\s+everything\b",
     ),
     _rule("overgeneralising", r"\bover and over\b"),
     _rule("overgeneralising", r"\b(?:mess|screw|ruin|muck)\w*\s+(?:up\s+)?everything\b"),
@@ -431,6 +447,11 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:a|any)\s+(?:good|real|proper|decent|competent|normal|grown)\s+[\w-]+\s+"
         r"(?:should|must|ought to|would (?:never|always|have)|wouldn't|never|always)\b",
     ),
+    _rule(
+        "should-statements",
+        r"\b(?:good|real|proper|decent|competent|normal|grown)\s+[\w-]+s\s+(?:don't|do not"
+        r"|never|always|should|must|would never|wouldn't)\b",
+    ),
     # --- catastrophising ---
     _rule(
         "catastrophising",
@@ -486,6 +507,17 @@ _RULES: tuple[_Rule, ...] = (
     _rule("catastrophising", r"\bnever recover\b"),
     _rule(
         "catastrophising",
+        r"\b(?:we're|we are)\s+(?:\w+\s+)?(?:finished|doomed|ruined|done for|sunk|toast)\b"
+        r"|\b(?:I'm|I am)\s+(?:\w+\s+)?(?:doomed|done for|ruined|toast|sunk)\b",
+        negatable=True,
+    ),
+    _rule(
+        "catastrophising",
+        r"\b(?:will|'ll|going to|gonna|could|might)\s+(?:\w+\s+)?(?:go bankrupt|go bust"
+        r"|go under|be bankrupt|be homeless|be ruined|be destitute|be on the streets?)\b",
+    ),
+    _rule(
+        "catastrophising",
         r"\b(?:scarred|ruined|destroyed|damaged|traumati[sz]ed|messed up)\s+(?:for life|forever"
         r"|for good|for ever)\b",
     ),
@@ -518,7 +550,7 @@ _RULES: tuple[_Rule, ...] = (
         not_after=r"^\s*(?:and\s+|so\s+)?I\b|\bI\s+(?:\w+\s+)?$",
         requires=r"\b(?:fail\w*|sick|ill|upset|angry|sad|cry\w*|cried|lost|left|quit|broke\w*"
         r"|split|miserable|unhappy|hurt|went wrong|struggl\w*|suffer\w*|stress\w*|cancel\w*"
-        r"|fell|dropped|died|flopped|missed|behind|worse|disappointed)\b",
+        r"|fell|dropped|died|flopped|missed|behind|worse|disappointed|badly|wrong|ruined)\b",
     ),
     _rule("personalising", r"\bsomething I (?:did|said|didn't do)\b", negatable=True),
     _rule(
@@ -547,10 +579,12 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "mind-reading",
-        r"\b" + _OTHER_SUBJECT + r"(?:'s|'re|\s+is|\s+are|\s+must be)\s+(?:\w+\s+){0,2}?"
+        r"\b" + _OTHER_SUBJECT + r"(?:'s|'re|\s+is|\s+are|\s+was|\s+were|\s+must be)\s+"
+        r"(?:\w+\s+){0,2}?"
         r"(?:annoyed|angry|mad|upset|disappointed|fed up|sick|tired|bored|laughing|judging"
         r"|talking|gossiping|whispering|complaining|embarrassed|ashamed)\s+(?:(?:of|with)\s+\w+ing"
-        r"\s+(?:from|to|with|about)?\s*|with\s+|at\s+|of\s+|by\s+|in\s+|about\s+)?me\b",
+        r"\s+(?:from|to|with|about)?\s*|with\s+|at\s+|of\s+|by\s+|in\s+|about\s+)?me\b"
+        r"|\b(?:talking|gossiping|laughing|whispering)\s+about\s+my\s+\w+",
     ),
     _rule(
         "mind-reading",
@@ -569,14 +603,15 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "fortune-telling",
         r"\b(?:will|'ll)\s+never\s+(?:work|happen|succeed|change|get better|improve|hire|love"
-        r"|want|trust|forgive|pay off)\b",
+        r"|want|trust|forgive|pay off|\w+ me)\b",
     ),
     _rule("fortune-telling", r"\bnever will\b"),
     _rule(
         "fortune-telling",
         r"\bI(?:'m|\s+am)\s+(?:going to|gonna|bound to|sure to|certain to|destined to)\s+"
         r"(?:\w+\s+)?(?:fail|mess|screw|blow|bomb|freeze|ruin|embarrass|make a fool|flop|choke"
-        r"|get (?:fired|rejected|dumped|found out))\w*\b",
+        r"|get (?:fired|rejected|dumped|found out)|be (?:rejected|found out|dumped|laughed at"
+        r"|humiliated|embarrassed))\w*\b",
     ),
     _rule("fortune-telling", r"\bbound to\b"),
     _rule(
@@ -602,7 +637,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "fortune-telling",
-        r"\b(?:they|he|she|it|people|anyone|anybody|everyone|(?:my|the|our)\s+[\w-]+)\s+"
+        r"\b(?:they|he|she|it|people|anyone|anybody|everyone|(?:my|the|our|this|that)\s+[\w-]+)\s+"
         r"(?:won't|will not|isn't going to|aren't going to|'s not going to|'re not going to)\s+"
         r"(?:\w+\s+)?(?:want|like|hire|pick|choose|forgive|respect|trust|approve|accept|care"
         r"|listen|understand|last|get better|take me seriously)\b",
@@ -655,7 +690,8 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "discounting-positive",
         r"\b(?:only|just)\s+(?:\w+\s+){0,2}?(?:got|won|passed|hired|picked|chose|chosen"
-        r"|promoted|praised|invited|offered|accepted|selected)\b[^.;]{0,40}?\bbecause\b",
+        r"|promoted|praised|invited|offered|accepted|selected|did (?:well|ok|okay|fine)|succeeded"
+        r"|managed|made it|scored|landed)\b[^.;]{0,40}?\bbecause\b",
     ),
     _rule("discounting-positive", r"\bsays? that to everyone\b"),
     _rule(
@@ -664,6 +700,12 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule("discounting-positive", r"\b(?:they|he|she)\s+didn't (?:really\s+)?mean it\b"),
     _rule("discounting-positive", r"\bin the right place at the right time\b"),
+    _rule(
+        "discounting-positive",
+        r"\b(?:review|praise|compliment|award|grade|mark|result|feedback|score|promotion|win|prize"
+        r"|achievement|success|thanks)s?\s+(?:is|was|are|were|'s)\s+(?:\w+\s+)?(?:meaningless"
+        r"|worthless|irrelevant|a fluke)\b",
+    ),
     _rule(
         "discounting-positive",
         r"\bbut\s+(?:\w+\s+){1,3}?did\s+(?:all|most)\s+(?:of\s+)?the\s+(?:work|hard\s+part"
@@ -680,15 +722,16 @@ _RULES: tuple[_Rule, ...] = (
         "emotional-reasoning",
         r"\b(?:I|it)\s+feels?\b[^.;]{0,50}?(?:,\s*so\b|\bso\s+(?:I|it|that|this)\b"
         r"|\bwhich (?:means|proves)\b|\bthat (?:means|proves)\b|\btherefore\b"
-        r"|\b(?:I|it|they|he|she|everyone|this|that)\s+must\b)",
+        r"|\b(?:I|it|they|he|she|everyone|this|that|things|something)\s+must\b)",
     ),
     _rule(
         "emotional-reasoning",
         r"\bI(?:'m|\s+am)\s+(?:so\s+|really\s+|too\s+)?(?:scared|afraid|frightened|anxious"
         r"|nervous|overwhelmed|ashamed|guilty|embarrassed|worried|terrified|panicking"
         r"|miserable|insecure|stressed)\b[^.;]{0,40}?(?:\bwhich (?:means|proves)\b"
-        r"|\bthat (?:means|proves)\b|\btherefore\b|\bso\s+(?:I|it|this|that)\s+(?:must"
-        r"|obviously|clearly|definitely)\b|\bso\s+(?:it|this|that)\s+(?:is|'s)\b)",
+        r"|\bthat (?:means|proves)\b|\btherefore\b|\bso\s+(?:I|it|this|that|something|things"
+        r"|everything)\s+(?:must|obviously|clearly|definitely)\b|\bso\s+(?:it|this|that)\s+"
+        r"(?:is|'s)\b)",
     ),
     _rule("emotional-reasoning", r"\b(?:because|since|as) (?:I|it) feels?\b"),
 )

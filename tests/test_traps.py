@@ -4,8 +4,11 @@ Three sets live in tests/data/:
 
 * traps_corpus.toml: the first corpus the rules were written against;
 * traps_tuning.toml: more sentences used to broaden the rules;
-* traps_heldout.toml: sentences labelled before any tuning and never used to shape the rules,
-  so its score is the honest estimate of how the detector does on new words.
+* traps_heldout.toml: sentences labelled before any tuning and never used to shape the rules;
+  written just before tuning by the same hand, so its phrasings were in mind while the rules
+  grew and its score flatters them;
+* traps_heldout2.toml: written after the rules were frozen and measured once; its score is the
+  honest estimate of how the detector does on new words.
 
 Scores are micro-averaged over (sentence, trap) pairs; run with ``-s`` to see the per-trap tables.
 """
@@ -33,10 +36,8 @@ def _load(name: str) -> list[Case]:
 CORPUS = _load("traps_corpus.toml")
 TUNING = _load("traps_tuning.toml")
 HELDOUT = _load("traps_heldout.toml")
-
-# Held-out thresholds: PLACEHOLDER
-HELDOUT_MIN_PRECISION = 0.85
-HELDOUT_MIN_RECALL = 0.60
+HELDOUT2 = _load("traps_heldout2.toml")
+ALL_CASES = CORPUS + TUNING + HELDOUT + HELDOUT2
 
 
 def _ratio(numerator: int, denominator: int) -> float:
@@ -94,7 +95,8 @@ def test_corpus_shape() -> None:
 def test_tuning_and_heldout_shape() -> None:
     _check_shape(TUNING, size=60, negatives=30, per_trap=6)
     _check_shape(HELDOUT, size=100, negatives=30, per_trap=6)
-    texts = [str(case["text"]).casefold() for case in CORPUS + TUNING + HELDOUT]
+    _check_shape(HELDOUT2, size=100, negatives=30, per_trap=6)
+    texts = [str(case["text"]).casefold() for case in ALL_CASES]
     assert len(texts) == len(set(texts)), "a sentence appears in more than one set"
 
 
@@ -111,13 +113,21 @@ def test_precision_and_recall_on_tuning_set() -> None:
 
 
 def test_heldout_quality() -> None:
-    """The honest figure: sentences the rules were never tuned on."""
+    """Sentences the rules were never tuned on.
+
+    The first held-out set measured 0.95 precision and 0.96 recall, but its phrasings were in
+    mind while the rules grew. The second, written after the rules were frozen, measured 0.84
+    and 0.49: that is the honest figure, and its floor is that figure less a small margin.
+    """
     precision, recall = _precision_recall(HELDOUT, "held-out set")
-    assert precision >= HELDOUT_MIN_PRECISION
-    assert recall >= HELDOUT_MIN_RECALL
+    assert precision >= 0.85
+    assert recall >= 0.60
+    precision, recall = _precision_recall(HELDOUT2, "second held-out set")
+    assert precision >= 0.80
+    assert recall >= 0.45
 
 
-@pytest.mark.parametrize("case", CORPUS + TUNING + HELDOUT, ids=lambda case: str(case["text"])[:40])
+@pytest.mark.parametrize("case", ALL_CASES, ids=lambda case: str(case["text"])[:40])
 def test_spans_map_back_to_text(case: dict[str, object]) -> None:
     text = str(case["text"])
     hits = detect_traps(text)

@@ -30,7 +30,7 @@ like being told off. Decisions built into the rules:
   mind-reading.
 
 tests/test_traps.py measures the rules against hand-labelled sentences in tests/data/: the
-corpus and tuning sets shape the rules, the held-out set only checks them.
+corpus and tuning sets shape the rules, the held-out sets only check them.
 """
 
 from __future__ import annotations

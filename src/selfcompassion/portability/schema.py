@@ -2,8 +2,9 @@
 
 One document holds every entry with everything known about it: UUIDs, kind, day,
 timestamps, pack, every answer with the exact prompt shown, tags, and, when the entry
-has them, reframe scores, thinking traps and commitments. Reading a document checks every
-field of every record; the first one that does not fit is refused with its place.
+has them, reframe or check-in scores, thinking traps and commitments. Reading a document
+checks every field of every record; the first one that does not fit is refused with its
+place.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from ..steps import (
     TEXT,
 )
 from ..store import Answer, Entry, EntryRecord
-from ..store.portability import COMMITMENT_COLUMNS, REFRAME_COLUMNS
+from ..store.portability import CHECKIN_COLUMNS, COMMITMENT_COLUMNS, REFRAME_COLUMNS
 from ..tags import normalise_tag
 from . import fields as check
 from .fields import RecordError
@@ -82,6 +83,8 @@ def record_to_json(record: EntryRecord) -> dict[str, Any]:
     }
     if record.reframe_scores is not None:
         data["reframe_scores"] = dict(record.reframe_scores)
+    if record.checkin_scores is not None:
+        data["checkin_scores"] = dict(record.checkin_scores)
     if record.traps:
         data["traps"] = [dict(trap) for trap in record.traps]
     if record.commitments:
@@ -148,7 +151,7 @@ def _read_record(item: Any) -> EntryRecord:
         item,
         ".",
         required=(*_ENTRY_FIELDS, "answers"),
-        optional=("reframe_scores", "traps", "commitments"),
+        optional=("reframe_scores", "checkin_scores", "traps", "commitments"),
     )
     entry_id = check.entry_uuid(data["id"], "id")
     tags = [
@@ -172,6 +175,7 @@ def _read_record(item: Any) -> EntryRecord:
         reframe_scores=_reframe(data["reframe_scores"]) if "reframe_scores" in data else None,
         traps=tuple(_traps(data.get("traps", []))),
         commitments=tuple(_commitments(data.get("commitments", []))),
+        checkin_scores=_checkin(data["checkin_scores"]) if "checkin_scores" in data else None,
     )
 
 
@@ -255,6 +259,14 @@ def _reframe(raw: Any) -> dict[str, Any]:
                 data[column], where + column, low=0, high=100, nullable=True
             )
     return scores
+
+
+def _checkin(raw: Any) -> dict[str, Any]:
+    data = check.fields(raw, "checkin_scores", required=CHECKIN_COLUMNS)
+    return {
+        column: check.number(data[column], f"checkin_scores.{column}", nullable=True)
+        for column in CHECKIN_COLUMNS
+    }
 
 
 def _traps(raw: Any) -> Iterator[dict[str, Any]]:

@@ -13,11 +13,17 @@ from __future__ import annotations
 
 from .browse import BrowseQueries, EntryFilter, SearchHit, SearchQueryError, SearchResults
 from .bulk import BulkWrites
-from .checkin import CheckinQueries, CheckinScores
+from .checkin import CheckinQueries, CheckinScores, keep_checkin_scores
 from .commitments import Commitment, CommitmentQueries, Review
-from .core import Answer, Draft, Entry, StoreCore, storage_errors, timestamp
+from .core import Answer, Draft, Entry, RowsBeside, StoreCore, storage_errors, timestamp
 from .portability import EntryRecord, PortabilityQueries
-from .reframes import PastReframe, ReframeQueries, ReframeRecord, ReframeScores
+from .reframes import (
+    PastReframe,
+    ReframeQueries,
+    ReframeRecord,
+    ReframeScores,
+    keep_reframe_scores,
+)
 from .reports import ReportQueries
 
 __all__ = [
@@ -33,10 +39,13 @@ __all__ = [
     "ReframeRecord",
     "ReframeScores",
     "Review",
+    "RowsBeside",
     "SearchHit",
     "SearchQueryError",
     "SearchResults",
     "StoreCore",
+    "keep_checkin_scores",
+    "keep_reframe_scores",
     "storage_errors",
     "timestamp",
 ]

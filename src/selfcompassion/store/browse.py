@@ -15,7 +15,16 @@ from datetime import date, datetime
 from typing import Any
 
 from ..errors import InputError
-from .core import INSERT_ANSWER, INSERT_TAG, Answer, Entry, answer_rows, storage_errors, timestamp
+from .core import (
+    INSERT_ANSWER,
+    INSERT_TAG,
+    Answer,
+    Entry,
+    RowsBeside,
+    answer_rows,
+    storage_errors,
+    timestamp,
+)
 
 #: Marks around each matching word in a search snippet (control characters, so that no
 #: journal text can be mistaken for them once the text has been cleaned for display).
@@ -230,11 +239,24 @@ class BrowseQueries:
         answers: Sequence[Answer],
         tags: Sequence[str],
         now: datetime,
+        *,
+        also: RowsBeside | None = None,
     ) -> Entry:
         """Save new answers and tags for an existing entry in one transaction; the entry's
-        id, kind, day and creation time stay as they were."""
+        id, kind, day and creation time stay as they were. ``also`` rewrites rows kept
+        beside the entry (figures worked out from its answers) in the same transaction."""
         stamp = timestamp(now)
         kept = tuple(dict.fromkeys(tags))
+        saved = Entry(
+            id=entry.id,
+            kind=entry.kind,
+            journal_date=entry.journal_date,
+            created_at=entry.created_at,
+            updated_at=stamp,
+            pack=entry.pack,
+            answers=tuple(answers),
+            tags=tuple(sorted(kept)),
+        )
         with self.writing() as conn:  # type: ignore[attr-defined]
             updated = conn.execute(
                 "UPDATE entries SET updated_at = ? WHERE id = ?", [stamp, entry.id]
@@ -245,13 +267,6 @@ class BrowseQueries:
             conn.executemany(INSERT_ANSWER, answer_rows(entry.id, answers))
             conn.execute("DELETE FROM tags WHERE entry_id = ?", [entry.id])
             conn.executemany(INSERT_TAG, [[entry.id, tag] for tag in kept])
-        return Entry(
-            id=entry.id,
-            kind=entry.kind,
-            journal_date=entry.journal_date,
-            created_at=entry.created_at,
-            updated_at=stamp,
-            pack=entry.pack,
-            answers=tuple(answers),
-            tags=tuple(sorted(kept)),
-        )
+            if also is not None:
+                also(conn, saved)
+        return saved

@@ -53,6 +53,11 @@ class Entry:
         return next((a for a in self.answers if a.step_id == step_id), None)
 
 
+#: Writes rows that belong with an entry (a feature's own table) inside the transaction
+#: that saves the entry, so the entry and its rows are there together or not at all.
+RowsBeside = Callable[[sqlite3.Connection, "Entry"], None]
+
+
 @dataclass
 class Draft:
     flow: str
@@ -276,7 +281,7 @@ class StoreCore:
         tags: Sequence[str] = (),
         entry_id: str | None = None,
         clear_draft: str | None = None,
-        also: Callable[[sqlite3.Connection, Entry], None] | None = None,
+        also: RowsBeside | None = None,
     ) -> Entry:
         """Save one entry with its answers and tags in a single transaction.
 

@@ -121,5 +121,10 @@ def _m0002(db: Database) -> None:
     db.execute("CREATE INDEX commitments_by_created ON commitments (created_at)")
 
 
+def names() -> list[str]:
+    """Every migration this version knows, in the order they apply."""
+    return [migration.name for migration in migrations._migrations]
+
+
 def latest_version() -> int:
-    return len(migrations._migrations)
+    return len(names())

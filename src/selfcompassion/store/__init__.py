@@ -12,9 +12,10 @@ drafts; each feature adds a mixin module of its own queries, composed here.
 from __future__ import annotations
 
 from .core import Answer, Draft, Entry, StoreCore, storage_errors, timestamp
+from .maintenance import MaintenanceQueries
 
 __all__ = ["Answer", "Draft", "Entry", "JournalStore", "storage_errors", "timestamp"]
 
 
-class JournalStore(StoreCore):
+class JournalStore(MaintenanceQueries, StoreCore):
     """An open journal. Use ``JournalStore.open(path)`` as a context manager."""

@@ -8,6 +8,7 @@ unreadable journal is exactly when a checkup is needed, so it reports rather tha
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -149,6 +150,13 @@ def _check_permissions(report: Checkup, fix: bool, default_folder: Path | None) 
             "permissions",
             OK,
             f"private: file {mode_of(path):04o}, folder {mode_of(path.parent):04o}",
+        )
+    if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)):
+        report.add(
+            "access",
+            PROBLEM,
+            "read-only for you: it can be read, but nothing new can be saved",
+            f"make {path.name} and its folder writable for you (or copy the journal elsewhere)",
         )
     if shared_folder(path, default_folder):
         report.add(
@@ -306,13 +314,23 @@ def backup_target(journal: Path, given: Path | None, now: datetime) -> Path:
 
 
 def make_backup(store: JournalStore, target: Path) -> BackupResult:
-    """Copy the journal while it may be in use, then check the copy before saying so."""
+    """Copy the journal while it may be in use, then check the copy before saying so.
+
+    A copy of a damaged journal would only look like a backup, so it is removed again
+    and the damage reported instead."""
     from .errors import StorageError
 
     store.backup(target)
-    with JournalStore.inspect(target) as copy:
-        problems = copy.integrity_problems()
-        entries = copy.count_entries()
+    try:
+        with JournalStore.inspect(target) as copy:
+            problems = copy.integrity_problems()
+            entries = copy.count_entries() if not problems else 0
+    except JournalError:
+        problems = ["the copy cannot be read"]
     if problems:
-        raise StorageError(f"{target}: the copy did not pass its check ({problems[0]})")
+        target.unlink(missing_ok=True)
+        raise StorageError(
+            f"{store.path}: the journal file is damaged, so no backup was made; restore an "
+            "earlier backup (journal doctor lists them) or move the file aside"
+        )
     return BackupResult(target, entries, target.stat().st_size)

@@ -32,7 +32,7 @@ WRITE_RETRIES = 6
 #: Below this much free space a "disk I/O error" is reported as a full disk.
 FULL_DISK_BYTES = 64 * 1024
 DAMAGED = (
-    "{path}: the journal file is damaged; nothing was changed. Restore a backup "
+    "{path}: the journal file is damaged, so it was left untouched; restore a backup "
     "(journal doctor lists them) or move the file aside"
 )
 
@@ -256,9 +256,17 @@ class StoreCore:
         path = Path(path)
         with storage_errors(path):
             if path.is_dir():
-                raise StorageError(f"{path}: is a folder; the journal must be a file")
+                raise StorageError(
+                    f"{path}: is a folder, and the journal must be a file; point --db or "
+                    f"{DB_ENV} at a file (journal.db inside it, for example)"
+                )
             if not path.parent.exists():
                 _make_private_dir(path.parent)
+            if not path.parent.is_dir():
+                raise StorageError(
+                    f"{path}: {path.parent} is a file, not a folder; "
+                    f"check the path given by --db or {DB_ENV}"
+                )
             _check_access(path)
             if not path.exists():
                 _create_private_file(path, exist_ok=True)

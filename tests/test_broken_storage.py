@@ -21,9 +21,9 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+
 from cli_run import CliResult, digest, folder_state, run_cli
 from conftest import write_json
-
 from selfcompassion.store import Answer, JournalStore
 
 IS_ROOT = os.geteuid() == 0

@@ -26,7 +26,7 @@ def checkup_view(report: Checkup) -> RenderableType:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="dim", no_wrap=True)
     table.add_column(no_wrap=True)
-    table.add_column()
+    table.add_column(overflow="fold")  # a long path is folded onto the next line, never cut
     for finding in report.findings:
         status = Text(finding.status, style=_STATUS_STYLE.get(finding.status, ""))
         table.add_row(finding.topic, status, plain(finding.summary))

@@ -55,15 +55,21 @@ def run_cli(*args: str, stdin: bytes = b"") -> CliResult:
 
 
 @contextlib.contextmanager
-def terminal_keys(keys: str) -> Iterator[None]:
-    """Questionary prompts inside the block read ``keys`` as if typed at a terminal."""
+def terminal_keys(keys: str, screen: io.StringIO | None = None) -> Iterator[None]:
+    """Questionary prompts inside the block read ``keys`` as if typed at a terminal; what
+    they draw goes to ``screen`` (as a VT100 terminal would receive it), or nowhere."""
     from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.data_structures import Size
     from prompt_toolkit.input import create_pipe_input
-    from prompt_toolkit.output import DummyOutput
+    from prompt_toolkit.output import DummyOutput, Output
+    from prompt_toolkit.output.vt100 import Vt100_Output
 
     import selfcompassion.asking as asking
 
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+    output: Output = DummyOutput()
+    if screen is not None:
+        output = Vt100_Output(screen, lambda: Size(rows=40, columns=120), enable_cpr=False)
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=output):
         pipe.send_text(keys)
         saved = asking.require_terminal
         asking.require_terminal = lambda command: None
@@ -73,8 +79,8 @@ def terminal_keys(keys: str) -> Iterator[None]:
             asking.require_terminal = saved
 
 
-def run_cli_with_keys(*args: str, keys: str) -> CliResult:
-    with terminal_keys(keys):
+def run_cli_with_keys(*args: str, keys: str, screen: io.StringIO | None = None) -> CliResult:
+    with terminal_keys(keys, screen):
         return run_cli(*args)
 
 

@@ -12,6 +12,7 @@ runs as root only.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -155,7 +156,13 @@ def test_damage_outside_what_a_command_reads_is_found_by_doctor(tmp_path: Path) 
     before = digest(path)
     result = run_cli("--db", str(path), "doctor", "--format", "json")
     assert result.code == 1
-    assert '"status": "to fix"' in result.out and "damaged" in result.out
+    report = json.loads(result.out)
+    (integrity,) = [f for f in report["findings"] if f["topic"] == "integrity"]
+    assert integrity["status"] == "to fix" and "damaged" in integrity["summary"]
+    assert (
+        ".recover" in integrity["advice"] and "move the damaged file aside" in integrity["advice"]
+    )
+    assert report["integrity"] != ["ok"]
     assert digest(path) == before
 
 

@@ -14,10 +14,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from conftest import JOURNAL, write_json
+from selfcompassion.store import JournalStore
 
 WORKERS = Path(__file__).with_name("reliability_workers.py")
 BASE_ANSWERS = {"mood": 3, "kindness": 4, "present": "steady #calm"}
@@ -139,3 +141,56 @@ def test_two_processes_upgrading_an_old_journal_at_once_upgrade_it_once(
     backups = sorted(tmp_path.glob("journal-before-upgrade-v1-*.db"))
     assert len(backups) == 1
     assert len(intentions(backups[0])) == before
+
+
+# The same races, made certain: another process acts in the instant between a check
+# and the step that relies on it.
+
+
+def test_a_folder_and_file_created_by_another_process_in_the_same_instant(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "new" / "journal.db"
+    real_mkdir, real_open = Path.mkdir, os.open
+
+    def mkdir_just_after_another(self: Path, *args: Any, **kwargs: Any) -> None:
+        real_mkdir(self, *args, **kwargs)  # the other process
+        real_mkdir(self, *args, **kwargs)  # this one
+
+    def open_just_after_another(path: Any, flags: int, mode: int = 0o777) -> int:
+        if Path(path) == db and flags & os.O_EXCL:
+            os.close(real_open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        return real_open(path, flags, mode)
+
+    monkeypatch.setattr(Path, "mkdir", mkdir_just_after_another)
+    monkeypatch.setattr(os, "open", open_just_after_another)
+    with JournalStore.open(db) as store:
+        assert store.count_entries() == 0
+
+
+def test_an_upgrade_made_by_another_process_while_this_one_waited_is_not_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlite_utils import Database
+
+    from fixtures.make_fixtures import fixture_path
+    from selfcompassion import migrations
+
+    db = tmp_path / "journal.db"
+    db.write_bytes(fixture_path(1).read_bytes())
+    real_pending = migrations.migrations.pending
+    upgraded_elsewhere: list[bool] = []
+
+    def pending_then_upgraded_elsewhere(database: Any) -> Any:
+        found = real_pending(database)
+        if not upgraded_elsewhere:
+            upgraded_elsewhere.append(True)
+            other = sqlite3.connect(db, isolation_level=None)
+            migrations.migrations.apply(Database(other))
+            other.close()
+        return found
+
+    monkeypatch.setattr(migrations.migrations, "pending", pending_then_upgraded_elsewhere)
+    with JournalStore.open(db) as store:
+        assert store.schema_version() == migrations.latest_version()
+        assert store.upgrade_backup is None  # the other process's upgrade, not this one's

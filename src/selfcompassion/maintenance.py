@@ -223,17 +223,14 @@ def _check_integrity(report: Checkup, store: JournalStore) -> None:
         report.add("integrity", OK, "ok")
         return
     backups = backups_of(report.path)
-    restore = (
-        f"restore the newest copy ({backups[0].name}) by moving the damaged file aside"
+    rescue = "sqlite3's .recover command can often rescue most entries into a new file"
+    advice = (
+        f"move the damaged file aside and restore the newest copy ({backups[0].name}); "
+        f"for anything written since, {rescue}"
         if backups
-        else "move the damaged file aside and start afresh"
+        else f"{rescue}; then move the damaged file aside"
     )
-    report.add(
-        "integrity",
-        PROBLEM,
-        f"the journal file is damaged ({problems[0]})",
-        f"{restore}; sqlite3's .recover command can often rescue most entries from it",
-    )
+    report.add("integrity", PROBLEM, f"the journal file is damaged ({problems[0]})", advice)
 
 
 def _check_size(report: Checkup, store: JournalStore) -> None:

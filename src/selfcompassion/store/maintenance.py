@@ -43,7 +43,9 @@ class MaintenanceQueries:
             rows = self.conn.execute("PRAGMA integrity_check(10)").fetchall()
         except sqlite3.DatabaseError as error:
             return [str(error)]
-        found = [row[0] for row in rows]
+        # SQLite may pack several findings into one row, under a heading line.
+        found = [line for row in rows for line in str(row[0]).splitlines()]
+        found = [line for line in found if line.strip() and not line.startswith("***")]
         return [] if found == ["ok"] else found
 
     def waiting_drafts(self) -> list[Draft]:

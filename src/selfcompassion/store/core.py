@@ -94,7 +94,7 @@ def _describe_sqlite_error(path: Path, error: sqlite3.Error) -> str:
     if "readonly" in text or "read-only" in text:
         return (
             f"{path}: the journal is read-only here; make the file and its folder writable "
-            "for you (journal doctor --fix sets them to 0600 and 0700)"
+            "for you (chmod u+w), or copy the journal somewhere that is"
         )
     if "full" in text or ("disk i/o" in text and _disk_is_full(path)):
         return f"{path}: the disk is full; free some space and try again (nothing was saved)"
@@ -224,7 +224,7 @@ def _check_access(path: Path) -> None:
     if path.exists() and not os.access(path, os.R_OK | os.W_OK):
         raise StorageError(
             f"{path}: the journal file is read-only or not yours; make it readable and "
-            "writable for you (journal doctor --fix sets it to 0600)"
+            "writable for you (chmod 600 on a file that is yours)"
         )
 
 

@@ -13,6 +13,7 @@ Modes:
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 import tempfile
 import time
@@ -26,6 +27,16 @@ from selfcompassion.store import Answer, JournalStore
 #: several pages, so a kill often lands inside one.
 FOREVER_STEPS = 6
 FOREVER_TEXT = "a long and honest answer " * 300
+
+
+def start(mode: str, *arguments: str, stderr: int | None = None) -> subprocess.Popen[str]:
+    """Run this file as a worker in a new process, its output read as text lines."""
+    return subprocess.Popen(
+        [sys.executable, __file__, mode, *arguments],
+        stdout=subprocess.PIPE,
+        stderr=stderr,
+        text=True,
+    )
 
 
 def wait_for(go: Path) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -19,9 +18,9 @@ from typing import Any
 import pytest
 
 from conftest import JOURNAL, write_json
+from reliability_workers import start
 from selfcompassion.store import JournalStore
 
-WORKERS = Path(__file__).with_name("reliability_workers.py")
 BASE_ANSWERS = {"mood": 3, "kindness": 4, "present": "steady #calm"}
 
 
@@ -30,12 +29,7 @@ def start_workers(tmp_path: Path, db: Path, count: int, tags: list[str]) -> list
     answers = write_json(tmp_path / "answers.json", BASE_ANSWERS)
     go = tmp_path / "go"
     workers = [
-        subprocess.Popen(
-            [sys.executable, str(WORKERS), "cli", str(db), str(answers), str(count), tag, str(go)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        start("cli", str(db), str(answers), str(count), tag, str(go), stderr=subprocess.PIPE)
         for tag in tags
     ]
     for worker in workers:
@@ -131,10 +125,9 @@ def test_two_shells_running_the_installed_script_lose_nothing(tmp_path: Path) ->
 def test_two_processes_upgrading_an_old_journal_at_once_upgrade_it_once(
     tmp_path: Path,
 ) -> None:
-    from fixtures.make_fixtures import fixture_path
+    from fixtures.make_fixtures import private_copy
 
-    db = tmp_path / "journal.db"
-    db.write_bytes(fixture_path(1).read_bytes())
+    db = private_copy(1, tmp_path / "journal.db")
     before = len(intentions(db))
     start_workers(tmp_path, db, 3, ["a", "b"])
     assert len(intentions(db)) == before + 6

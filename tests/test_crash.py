@@ -13,22 +13,16 @@ import os
 import random
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-from reliability_workers import FOREVER_STEPS, FOREVER_TEXT
-
-WORKERS = Path(__file__).with_name("reliability_workers.py")
+from reliability_workers import FOREVER_STEPS, FOREVER_TEXT, start
 
 
 def kill_at_random(db: Path, rng: random.Random) -> list[str]:
     """Start a writer, SIGKILL it after a random number of entries plus a random pause,
     and return the ids it reported as committed."""
-    worker = subprocess.Popen(
-        [sys.executable, str(WORKERS), "forever", str(db)], stdout=subprocess.PIPE, text=True
-    )
+    worker = start("forever", str(db))
     assert worker.stdout is not None
     committed: list[str] = []
     wanted = rng.randint(3, 25)

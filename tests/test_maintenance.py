@@ -5,22 +5,17 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import sqlite3
-import subprocess
-import sys
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from cli_run import digest, run_cli
 from conftest import TZ, write_json
-from fixtures.make_fixtures import fixture_path
-from reliability_workers import FOREVER_STEPS
+from fixtures.make_fixtures import private_copy
+from reliability_workers import FOREVER_STEPS, start
 from selfcompassion.store import Draft, JournalStore
-
-WORKERS = Path(__file__).with_name("reliability_workers.py")
 
 
 def journal_with(tmp_path: Path, entries: int = 2) -> Path:
@@ -85,9 +80,7 @@ def test_backup_never_overwrites_a_file(tmp_path: Path) -> None:
 
 def test_backups_taken_while_another_process_writes_are_consistent(tmp_path: Path) -> None:
     journal = tmp_path / "journal" / "journal.db"
-    writer = subprocess.Popen(
-        [sys.executable, str(WORKERS), "forever", str(journal)], stdout=subprocess.PIPE, text=True
-    )
+    writer = start("forever", str(journal))
     try:
         assert writer.stdout is not None
         writer.stdout.readline()  # the journal exists and holds an entry
@@ -158,10 +151,7 @@ def test_doctor_lists_waiting_drafts(tmp_path: Path) -> None:
 
 
 def test_doctor_reports_waiting_upgrades_and_fix_applies_them(tmp_path: Path) -> None:
-    journal = tmp_path / "old" / "journal.db"
-    journal.parent.mkdir(mode=0o700)
-    shutil.copyfile(fixture_path(1), journal)
-    journal.chmod(0o600)
+    journal = private_copy(1, tmp_path / "old" / "journal.db")
     before = digest(journal)
     code, report = checkup(journal)
     assert code == 0  # an upgrade waiting is not a fault: it happens on the next use

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +13,7 @@ import pytest
 
 from cli_run import run_cli
 from conftest import write_json
-from fixtures.make_fixtures import fixture_path
+from fixtures.make_fixtures import private_copy
 from selfcompassion.paths import data_dir, journal_path
 from selfcompassion.store import JournalStore
 
@@ -68,9 +67,7 @@ def test_backups_are_private(umask: int, tmp_path: Path) -> None:
 
 
 def test_the_copy_made_before_an_upgrade_is_private(umask: int, tmp_path: Path) -> None:
-    journal = tmp_path / "journal.db"
-    shutil.copyfile(fixture_path(1), journal)
-    journal.chmod(0o600)
+    journal = private_copy(1, tmp_path / "journal.db")
     with JournalStore.open(journal) as store:
         assert store.upgrade_backup is not None
         assert mode(store.upgrade_backup) == 0o600

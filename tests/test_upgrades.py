@@ -7,7 +7,6 @@ with every row it had, and the copy written first must be the journal exactly as
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,7 @@ import pytest
 
 from cli_run import digest, run_cli
 from conftest import write_json
-from fixtures.make_fixtures import fixture_path, fixture_versions
+from fixtures.make_fixtures import fixture_path, fixture_versions, private_copy
 from selfcompassion import migrations
 from selfcompassion.errors import StorageError
 from selfcompassion.store import JournalStore
@@ -70,11 +69,7 @@ def applied(db: Path) -> list[str]:
 
 
 def old_journal(tmp_path: Path, version: int) -> Path:
-    db = tmp_path / "journal" / "journal.db"
-    db.parent.mkdir(mode=0o700)
-    shutil.copyfile(fixture_path(version), db)
-    db.chmod(0o600)
-    return db
+    return private_copy(version, tmp_path / "journal" / "journal.db")
 
 
 def test_every_schema_version_has_a_fixture() -> None:

@@ -131,7 +131,7 @@ def test_two_processes_upgrading_an_old_journal_at_once_upgrade_it_once(
     before = len(intentions(db))
     start_workers(tmp_path, db, 3, ["a", "b"])
     assert len(intentions(db)) == before + 6
-    backups = sorted(tmp_path.glob("journal-before-upgrade-v1-*.db"))
+    backups = sorted(tmp_path.glob("journal.db.before-upgrade-v1-*"))
     assert len(backups) == 1
     assert len(intentions(backups[0])) == before
 

@@ -164,7 +164,8 @@ def test_doctor_reports_waiting_upgrades_and_fix_applies_them(tmp_path: Path) ->
     schema = finding(report, "schema")
     assert schema["status"] == "fixed" and "the earlier version is kept at" in schema["summary"]
     assert report["pending_upgrades"] == []
-    assert len(list(journal.parent.glob("journal-before-upgrade-v1-*.db"))) == 1
+    (copy,) = journal.parent.glob("journal.db.before-upgrade-v1-*")
+    assert report["backups"] == [str(copy)]  # the copy counts as a backup from now on
 
 
 def test_doctor_refuses_an_unknown_format(tmp_path: Path) -> None:

@@ -102,7 +102,7 @@ def test_an_old_journal_is_upgraded_after_a_copy_is_made(tmp_path: Path, version
         assert digest(db) == before_digest
         return
     assert copy is not None and copy.parent == db.parent
-    assert copy.name.startswith(f"journal-before-upgrade-v{version}-")
+    assert copy.name.startswith(f"journal.db.before-upgrade-v{version}-")
     assert copy.stat().st_mode & 0o777 == 0o600
     assert snapshot(copy) == before
     assert len(applied(copy)) == version
@@ -141,7 +141,7 @@ def test_a_failing_upgrade_leaves_the_journal_exactly_as_it_was(
     assert str(db) in raised.value.message
     assert digest(db) == before
     assert applied(db) == ["0001_entries_answers_tags_drafts"]
-    copies = list(db.parent.glob("journal-before-upgrade-v1-*.db"))
+    copies = list(db.parent.glob("journal.db.before-upgrade-v1-*"))
     assert len(copies) == 1 and snapshot(copies[0]) == snapshot(db)
 
 

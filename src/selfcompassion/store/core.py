@@ -168,11 +168,14 @@ def _create_private_file(path: Path, *, exist_ok: bool = False) -> None:
 
 
 def free_name(path: Path) -> Path:
-    """``path``, or the same name with -2, -3, ... when it is taken."""
+    """``path``, or the same name with -2, -3, ... (before an extension like ``.db``) when
+    it is taken."""
+    extension = path.suffix if path.suffix[1:].isalnum() and len(path.suffix) <= 8 else ""
+    stem = path.name[: len(path.name) - len(extension)]
     candidate, number = path, 1
     while candidate.exists():
         number += 1
-        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        candidate = path.with_name(f"{stem}-{number}{extension}")
     return candidate
 
 
@@ -366,10 +369,7 @@ class StoreCore:
     def upgrade_backup_path(self) -> Path:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         return free_name(
-            self.path.with_name(
-                f"{self.path.stem}-before-upgrade-v{self.schema_version()}-{stamp}"
-                f"{self.path.suffix}"
-            )
+            self.path.with_name(f"{self.path.name}.before-upgrade-v{self.schema_version()}-{stamp}")
         )
 
     def close(self) -> None:

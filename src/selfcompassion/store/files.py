@@ -17,7 +17,7 @@ from pathlib import Path
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
 SIDE_FILES = ("-wal", "-shm", "-journal")
-BACKUP_MARKS = ("-backup-", "-before-upgrade-")
+BACKUP_MARKS = ("-backup-", ".before-upgrade-")
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,8 @@ def backups_of(journal: Path) -> list[Path]:
         for path in journal.parent.iterdir()
         if path.is_file()
         and path.name.startswith(journal.stem)
-        and path.suffix == journal.suffix
         and any(mark in path.name for mark in BACKUP_MARKS)
+        and not path.name.endswith(SIDE_FILES)
     ]
     return sorted(found, key=lambda path: (path.stat().st_mtime, path.name), reverse=True)
 

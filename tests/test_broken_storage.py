@@ -239,7 +239,7 @@ def tmpfs(tmp_path: Path) -> Iterator[Callable[[str], Path]]:
 
 
 def test_a_read_only_mount_is_refused(tmp_path: Path, tmpfs: Callable[[str], Path]) -> None:
-    point = tmpfs("4m")
+    point = tmpfs("16m")
     path = make_journal(point / "journal.db")
     subprocess.run(["mount", "-o", "remount,ro", str(point)], check=True)
     before = folder_state(point)
@@ -259,7 +259,7 @@ def fill(folder: Path, leave: int = 8 * 1024) -> None:
 def test_a_full_disk_saves_nothing_and_says_so(
     tmp_path: Path, tmpfs: Callable[[str], Path]
 ) -> None:
-    point = tmpfs("8m")  # room for the write-ahead log the journal is made with
+    point = tmpfs("16m")  # room for the write-ahead log the journal is made with
     path = make_journal(point / "journal.db")
     fill(point)
     before = folder_state(point)

@@ -102,7 +102,7 @@ def _describe_sqlite_error(path: Path, error: sqlite3.Error) -> str:
         return DAMAGED.format(path=path)
     if "disk i/o" in text:
         return (
-            f"{path}: the disk reported an error while using the journal; "
+            f"{path}: the journal could not be used: the disk reported an error; "
             "check the disk, then run journal doctor"
         )
     if "unable to open" in text:

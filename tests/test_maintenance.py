@@ -172,3 +172,19 @@ def test_doctor_refuses_an_unknown_format(tmp_path: Path) -> None:
     result = run_cli("doctor", "--format", "yaml")
     assert result.code == 2
     assert result.err_lines == ["journal: unknown format 'yaml'; use text or json"]
+
+
+def test_doctor_fix_on_a_damaged_old_journal_reports_instead_of_failing(tmp_path: Path) -> None:
+    journal = private_copy(1, tmp_path / "old" / "journal.db")
+    conn = sqlite3.connect(journal)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'answers'").fetchone()[0]
+    conn.close()
+    with journal.open("r+b") as handle:
+        handle.seek((root - 1) * 4096 + 8)
+        handle.write(b"\xff" * 64)
+    before = digest(journal)
+    code, report = checkup(journal, "--fix")
+    assert code == 1
+    assert finding(report, "schema")["summary"].endswith("the upgrade could not be made")
+    assert finding(report, "integrity")["status"] == "to fix"
+    assert digest(journal) == before

@@ -194,7 +194,16 @@ def _check_schema(report: Checkup, store: JournalStore, fix: bool) -> JournalSto
     elif pending and fix:
         store.close()
         # The normal open applies the upgrades, after writing a copy of the journal.
-        store = JournalStore.open(report.path)
+        try:
+            store = JournalStore.open(report.path)
+        except JournalError as error:
+            report.add(
+                "schema",
+                PROBLEM,
+                f"version {len(applied)} of {len(known)}; the upgrade could not be made",
+                _after_path(error, report.path),
+            )
+            return JournalStore.inspect(report.path)
         kept = f"; the earlier version is kept at {store.upgrade_backup}"
         report.add(
             "schema",

@@ -14,7 +14,7 @@ def backup(
     target: Optional[Path] = typer.Argument(  # noqa: UP045
         None,
         help="Where to write the copy (a file or a folder); next to the journal when omitted.",
-        metavar="[PATH]",
+        metavar="PATH",
     ),
 ) -> None:
     """Make a consistent copy of the journal, safe to take while it is in use."""

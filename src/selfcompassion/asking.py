@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from datetime import date
 from typing import Any, Protocol
 
 from .errors import AnswerError, FlowInterrupted, InputError, NoTerminalError
+from .render import clean
 from .steps import (
     CHOICE,
     CONFIRM,
@@ -121,7 +123,7 @@ class QuestionaryAsker:
 
     def ask(self, step: Step) -> Any:
         try:
-            return self._ask(step)
+            return self._ask(_for_display(step))
         except (KeyboardInterrupt, EOFError):
             raise FlowInterrupted() from None
 
@@ -154,7 +156,7 @@ class QuestionaryAsker:
         if step.kind == SCALE:
             return self._ask_scale(step)
         if step.kind == CHOICE:
-            choices = [questionary.Choice(c, value=c) for c in step.choices]
+            choices = [questionary.Choice(clean(c), value=c) for c in step.choices]
             if step.other:
                 choices.append(questionary.Choice("something else…", value=OTHER))
             if not step.required:
@@ -212,7 +214,9 @@ class QuestionaryAsker:
         import questionary
 
         defaults = set(step.default or [])
-        choices = [questionary.Choice(c, value=c, checked=c in defaults) for c in step.choices]
+        choices = [
+            questionary.Choice(clean(c), value=c, checked=c in defaults) for c in step.choices
+        ]
         picked: list[str] = []
         if choices:
             picked = questionary.checkbox(
@@ -233,7 +237,7 @@ class QuestionaryAsker:
 
         level_step = Step(id=step.id, kind=SCALE, prompt=name, min=step.min, max=step.max)
         raw = questionary.text(
-            f"How strong is '{name}'?",
+            f"How strong is '{clean(name)}'?",
             instruction=f"{step.min} to {step.max}, Enter to skip",
             validate=self._validator(level_step),
             style=self.style,
@@ -244,6 +248,18 @@ class QuestionaryAsker:
         import questionary
 
         return questionary.text("In your own words:", style=self.style).unsafe_ask() or None
+
+
+def _for_display(step: Step) -> Step:
+    """The step with its words made safe to draw: a pack may come from anywhere, and an
+    escape sequence or a bidi override in a prompt must not reach the terminal. Only the
+    wording changes, so answers are checked exactly as before."""
+    return replace(
+        step,
+        prompt=clean(step.prompt),
+        help=clean(step.help) if step.help else None,
+        labels={value: clean(label) for value, label in step.labels.items()},
+    )
 
 
 def _wide(step: Step) -> bool:

@@ -53,6 +53,7 @@ def _register_commands() -> None:
         checkin,
         commitments,
         config,
+        maintenance,
         portability,
         prompts,
         reframe,
@@ -72,6 +73,7 @@ def _register_commands() -> None:
         traps,
         prompts,
         config,
+        maintenance,
     ):
         module.register(app)
 

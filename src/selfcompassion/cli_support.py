@@ -28,10 +28,28 @@ def now() -> datetime:
 
 
 def open_store() -> JournalStore:
-    from .paths import journal_path
+    """Open the journal, saying on standard error when it was upgraded (and where the
+    copy of the earlier version is) or when others can read it."""
+    from .paths import data_dir, journal_path
+    from .render import print_note
     from .store import JournalStore
+    from .store.files import loose_files
 
-    return JournalStore.open(journal_path(OPTIONS.db))
+    store = JournalStore.open(journal_path(OPTIONS.db))
+    if store.upgrade_backup:
+        print_note(
+            f"journal: upgraded your journal; a copy of the earlier version is at "
+            f"{store.upgrade_backup}",
+            stderr=True,
+        )
+    loose = loose_files(store.path, default_folder=data_dir())
+    if loose:
+        print_note(
+            f"journal: warning: {loose[0].describe()} is open to others on this computer; "
+            "journal doctor --fix makes the journal private",
+            stderr=True,
+        )
+    return store
 
 
 def answers_option() -> Any:

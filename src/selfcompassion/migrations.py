@@ -211,5 +211,10 @@ def _m0004(db: Database) -> None:
     )
 
 
+def names() -> list[str]:
+    """Every migration this version knows, in the order they apply."""
+    return [migration.name for migration in migrations._migrations]
+
+
 def latest_version() -> int:
-    return len(migrations._migrations)
+    return len(names())

@@ -69,3 +69,12 @@ def journal_path(option: str | Path | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return data_dir() / DB_FILENAME
+
+
+def journal_source(option: str | Path | None = None) -> str:
+    """Where ``journal_path`` found the journal's location, in words."""
+    if option:
+        return "from --db"
+    if os.environ.get(DB_ENV):
+        return f"from {DB_ENV}"
+    return "the default location"

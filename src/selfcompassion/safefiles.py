@@ -21,7 +21,10 @@ def make_private_dir(folder: Path) -> None:
         missing.append(probe)
         probe = probe.parent
     for created in reversed(missing):
-        created.mkdir(mode=0o700)
+        try:
+            created.mkdir(mode=0o700)
+        except FileExistsError:
+            continue  # another process made it at the same moment
         os.chmod(created, 0o700)
 
 

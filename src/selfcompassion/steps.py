@@ -7,6 +7,7 @@ the terminal asker and scripted ``--answers`` files accept exactly the same thin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -31,6 +32,8 @@ STEP_KINDS = (*ANSWER_KINDS, DRAW)
 MAX_ANSWER_CHARS = 20_000
 #: The most items a multiple choice or intensity answer may hold.
 MAX_ITEMS = 50
+# A whole number typed as text; ASCII digits only, and short enough to convert cheaply.
+_WHOLE = re.compile(r"-?[0-9]{1,12}")
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,12 @@ def _check_text(step: Step, raw: Any) -> str | None:
     text = raw.strip()
     if "\x00" in text:
         raise AnswerError(step.id, "the answer contains a NUL character")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise AnswerError(
+            step.id, "the answer is not valid text (it holds a lone surrogate)"
+        ) from None
     if len(text) > MAX_ANSWER_CHARS:
         raise AnswerError(
             step.id, f"the answer is {len(text):,} characters; the limit is {MAX_ANSWER_CHARS:,}"
@@ -99,7 +108,7 @@ def _check_text(step: Step, raw: Any) -> str | None:
 
 
 def _check_int(step: Step, raw: Any) -> int:
-    if isinstance(raw, str) and raw.strip().lstrip("-").isdigit():
+    if isinstance(raw, str) and _WHOLE.fullmatch(raw.strip()):
         raw = int(raw.strip())
     if isinstance(raw, bool) or not isinstance(raw, int):
         raise AnswerError(step.id, f"expected a whole number from {step.min} to {step.max}")

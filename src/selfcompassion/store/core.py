@@ -9,8 +9,10 @@ is not a journal is refused without being touched.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
+import shutil
 import sqlite3
 import time
 import uuid
@@ -21,11 +23,19 @@ from pathlib import Path
 from typing import Any, Self
 
 from ..errors import JournalError, StorageError
+from ..paths import DB_ENV
 from ..safefiles import make_private_dir as _make_private_dir
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+HEADER_BYTES = 100
 BUSY_TIMEOUT_MS = 10_000
 WRITE_RETRIES = 6
+#: Below this much free space a "disk I/O error" is reported as a full disk.
+FULL_DISK_BYTES = 64 * 1024
+DAMAGED = (
+    "{path}: the journal file is damaged, so it was left untouched; restore a backup "
+    "(journal doctor lists them) or move the file aside"
+)
 
 
 @dataclass(frozen=True)
@@ -75,22 +85,40 @@ def timestamp(now: datetime) -> str:
     return now.isoformat(timespec="seconds")
 
 
+def _disk_is_full(path: Path) -> bool:
+    probe = path.parent
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    try:
+        return shutil.disk_usage(probe).free < FULL_DISK_BYTES
+    except OSError:
+        return False
+
+
 def _describe_sqlite_error(path: Path, error: sqlite3.Error) -> str:
     text = str(error).lower()
     if "readonly" in text or "read-only" in text:
-        return f"{path}: the journal is read-only here; check the file's and folder's permissions"
-    if "full" in text:
+        return (
+            f"{path}: the journal is read-only here; make the file and its folder writable "
+            "for you (chmod u+w), or copy the journal somewhere that is"
+        )
+    if "full" in text or ("disk i/o" in text and _disk_is_full(path)):
         return f"{path}: the disk is full; free some space and try again (nothing was saved)"
     if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return DAMAGED.format(path=path)
+    if "disk i/o" in text:
         return (
-            f"{path}: the journal file is damaged; restore a backup "
-            "(journal backup makes one) or move the file aside"
+            f"{path}: the journal could not be used: the disk reported an error; "
+            "check the disk, then run journal doctor"
         )
     if "unable to open" in text:
-        return f"{path}: the journal cannot be opened; check that its folder exists and is yours"
+        return (
+            f"{path}: the journal cannot be opened; check that the file and its folder "
+            "belong to you and are writable"
+        )
     if "locked" in text or "busy" in text:
         return f"{path}: the journal is busy in another window; try again in a moment"
-    return f"{path}: the journal could not be used ({error})"
+    return f"{path}: the journal could not be used ({error}); journal doctor can check it"
 
 
 @contextlib.contextmanager
@@ -103,27 +131,107 @@ def storage_errors(path: Path) -> Iterator[None]:
     except sqlite3.Error as error:
         raise StorageError(_describe_sqlite_error(path, error)) from None
     except PermissionError:
-        raise StorageError(f"{path}: permission denied; the journal must belong to you") from None
+        raise StorageError(
+            f"{path}: permission denied; the journal and its folder must belong to you"
+        ) from None
     except OSError as error:
-        raise StorageError(f"{path}: {error.strerror or error}") from None
+        if error.errno == errno.ENOSPC:
+            raise StorageError(
+                f"{path}: the disk is full; free some space and try again (nothing was saved)"
+            ) from None
+        raise StorageError(
+            f"{path}: {error.strerror or error}; check the path given by --db or {DB_ENV}"
+        ) from None
 
 
-def _create_private_file(path: Path) -> None:
-    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+def _create_private_file(path: Path, *, exist_ok: bool = False) -> None:
+    """Create an empty file that only its owner can read, whatever the umask."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        if exist_ok:
+            return  # another process created the journal at the same moment
+        raise StorageError(f"{path}: already exists; choose another name") from None
     try:
         os.fchmod(fd, 0o600)
     finally:
         os.close(fd)
 
 
-def _check_header(path: Path) -> None:
+def free_name(path: Path) -> Path:
+    """``path``, or the same name with -2, -3, ... (before an extension like ``.db``) when
+    it is taken."""
+    extension = path.suffix if path.suffix[1:].isalnum() and len(path.suffix) <= 8 else ""
+    stem = path.name[: len(path.name) - len(extension)]
+    candidate, number = path, 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{stem}-{number}{extension}")
+    return candidate
+
+
+def _has_content(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except FileNotFoundError:
+        return False
+
+
+def _check_file(path: Path) -> None:
+    """Refuse a file that is not an SQLite database, or one that was cut short.
+
+    SQLite notices a missing page only when it reads it, which may be after a write;
+    the header says how long the file should be, so a cut-off file is refused before
+    anything is read or written.
+    """
     with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header and header != SQLITE_HEADER:
+        header = handle.read(HEADER_BYTES)
+    if not header:
+        return  # a new, empty journal
+    if not header.startswith(SQLITE_HEADER):
         raise StorageError(
             f"{path}: this file is not a journal (not an SQLite database); "
             "point --db at your journal or move this file aside"
         )
+    if len(header) < HEADER_BYTES:
+        raise StorageError(DAMAGED.format(path=path))
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    size_is_valid = header[24:28] == header[92:96]
+    # While a write-ahead log or rollback journal holds pages, the file may be shorter.
+    pending = any(
+        _has_content(path.with_name(path.name + suffix)) for suffix in ("-wal", "-journal")
+    )
+    if pages and size_is_valid and not pending and path.stat().st_size < pages * page_size:
+        raise StorageError(DAMAGED.format(path=path))
+
+
+def _check_access(path: Path) -> None:
+    """Refuse, before any question is asked, a journal that could not be saved to."""
+    folder = path.parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise StorageError(
+            f"{path}: its folder is read-only for you, and the journal needs to write beside "
+            f"its file; make {folder} writable, or copy the journal to a folder that is"
+        )
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        raise StorageError(
+            f"{path}: the journal file is read-only or not yours; make it readable and "
+            "writable for you (chmod 600 on a file that is yours)"
+        )
+
+
+def _connect_to_look(uri: str, mode: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(
+        f"{uri}?{mode}", uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+    )
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 class StoreCore:
@@ -132,6 +240,8 @@ class StoreCore:
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self.conn = conn
+        #: The copy written before this open upgraded the journal, if it did.
+        self.upgrade_backup: Path | None = None
 
     # -- opening -----------------------------------------------------------------------
 
@@ -140,12 +250,21 @@ class StoreCore:
         path = Path(path)
         with storage_errors(path):
             if path.is_dir():
-                raise StorageError(f"{path}: is a folder; the journal must be a file")
+                raise StorageError(
+                    f"{path}: is a folder, and the journal must be a file; point --db or "
+                    f"{DB_ENV} at a file (journal.db inside it, for example)"
+                )
             if not path.parent.exists():
                 _make_private_dir(path.parent)
+            if not path.parent.is_dir():
+                raise StorageError(
+                    f"{path}: {path.parent} is a file, not a folder; "
+                    f"check the path given by --db or {DB_ENV}"
+                )
+            _check_access(path)
             if not path.exists():
-                _create_private_file(path)
-            _check_header(path)
+                _create_private_file(path, exist_ok=True)
+            _check_file(path)
             conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
             store = cls(path, conn)
             try:
@@ -155,29 +274,64 @@ class StoreCore:
                 raise
             return store
 
-    def _prepare(self, backup_before_upgrade: bool) -> None:
-        from ..migrations import MIGRATION_SET
+    @classmethod
+    def inspect(cls, path: Path) -> Self:
+        """Open an existing journal only to look at it: nothing is created, upgraded or
+        written, so a damaged, old or read-only journal can still be examined."""
+        path = Path(path)
+        with storage_errors(path):
+            if not path.is_file():
+                raise StorageError(f"{path}: there is no journal file here")
+            _check_file(path)
+            writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+            uri = path.resolve().as_uri()
+            # Read-write (without create) lets SQLite tidy its side files away on close;
+            # a read-only journal is read as it is.
+            modes = ["mode=rw"] if writable else ["mode=ro"]
+            if not writable and not _has_content(path.with_name(path.name + "-wal")):
+                modes.append("mode=ro&immutable=1")
+            for mode in modes[:-1]:
+                with contextlib.suppress(sqlite3.OperationalError):
+                    return cls(path, _connect_to_look(uri, mode))
+            return cls(path, _connect_to_look(uri, modes[-1]))
 
+    def _prepare(self, backup_before_upgrade: bool) -> None:
         conn = self.conn
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-        if tables and "_sqlite_migrations" not in tables:
-            raise StorageError(
-                f"{self.path}: this SQLite file is not a selfcompassion journal; "
-                "point --db at your journal or choose a new file name"
-            )
         if tables:
-            sets = {r[0] for r in conn.execute("SELECT migration_set FROM _sqlite_migrations")}
-            if MIGRATION_SET not in sets:
-                raise StorageError(
-                    f"{self.path}: this SQLite file is not a selfcompassion journal; "
-                    "point --db at your journal or choose a new file name"
-                )
+            self._check_is_journal(tables)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = FULL")
         if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
         self._migrate(backup_before_upgrade, fresh=not tables)
+
+    def _check_is_journal(self, tables: set[str]) -> None:
+        from ..migrations import MIGRATION_SET, names
+
+        not_journal = StorageError(
+            f"{self.path}: this SQLite file is not a selfcompassion journal; "
+            "point --db at your journal or choose a new file name"
+        )
+        if "_sqlite_migrations" not in tables:
+            raise not_journal
+        applied = [
+            row[0]
+            for row in self.conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+                [MIGRATION_SET],
+            )
+        ]
+        if not applied:
+            raise not_journal
+        known = set(names())
+        if any(name not in known for name in applied):
+            raise StorageError(
+                f"{self.path}: this journal was upgraded by a newer version of selfcompassion "
+                f"(schema {len(applied)}, this version knows {len(known)}); update "
+                "selfcompassion to use it (nothing was changed)"
+            )
 
     def _migrate(self, backup_before_upgrade: bool, *, fresh: bool) -> None:
         from sqlite_utils import Database
@@ -187,15 +341,26 @@ class StoreCore:
         db = Database(self.conn, execute_plugins=False)
         if not migrations.pending(db):
             return
-        if backup_before_upgrade and not fresh:
-            self.backup(self.upgrade_backup_path())
         with self._transaction():
+            # Another process may have upgraded the journal while this one waited for the
+            # lock; the lock is held from here until the upgrade is committed.
+            if not migrations.pending(db):
+                return
+            if backup_before_upgrade and not fresh:
+                self._check_before_upgrade()
+                self.upgrade_backup = self._copy_to(self.upgrade_backup_path(), separate=True)
             migrations.apply(db)
+
+    def _check_before_upgrade(self) -> None:
+        """An upgrade rewrites tables; a damaged journal is refused before it is touched."""
+        result = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        if result != "ok":
+            raise StorageError(DAMAGED.format(path=self.path))
 
     def upgrade_backup_path(self) -> Path:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        return self.path.with_name(
-            f"{self.path.name}.before-upgrade-v{self.schema_version()}-{stamp}"
+        return free_name(
+            self.path.with_name(f"{self.path.name}.before-upgrade-v{self.schema_version()}-{stamp}")
         )
 
     def close(self) -> None:
@@ -254,18 +419,27 @@ class StoreCore:
 
     def backup(self, target: Path) -> Path:
         """A consistent copy made with SQLite's online backup API, created 0600."""
-        target = Path(target)
+        return self._copy_to(Path(target), separate=False)
+
+    def _copy_to(self, target: Path, *, separate: bool) -> Path:
+        # SQLite cannot copy from a connection that holds the write lock, so a copy taken
+        # inside a write transaction (before an upgrade) reads through a second connection.
         with storage_errors(target):
-            if target.exists():
-                raise StorageError(f"{target}: already exists; choose another name")
             if not target.parent.exists():
                 _make_private_dir(target.parent)
             _create_private_file(target)
-            copy = sqlite3.connect(target)
             try:
-                self.conn.backup(copy)
-            finally:
-                copy.close()
+                source = sqlite3.connect(self.path) if separate else self.conn
+                copy = sqlite3.connect(target)
+                try:
+                    source.backup(copy)
+                finally:
+                    copy.close()
+                    if separate:
+                        source.close()
+            except BaseException:
+                target.unlink(missing_ok=True)
+                raise
         return target
 
     # -- entries -------------------------------------------------------------------------
@@ -427,9 +601,7 @@ class StoreCore:
                 "WHERE flow = ?",
                 [flow],
             ).fetchone()
-        if row is None:
-            return None
-        return Draft(row[0], date.fromisoformat(row[1]), row[2], json.loads(row[3]), row[4], row[5])
+        return None if row is None else draft_from_row(row)
 
     def discard_draft(self, flow: str) -> None:
         with self.writing() as conn:
@@ -479,6 +651,11 @@ def answer_rows(entry_id: str, answers: Sequence[Answer], start: int = 0) -> lis
 
 def tag_rows(entry: Entry) -> list[list[str]]:
     return [[entry.id, tag] for tag in entry.tags]
+
+
+def draft_from_row(row: Sequence[Any]) -> Draft:
+    """A Draft from a ``drafts`` row selected in column order."""
+    return Draft(row[0], date.fromisoformat(row[1]), row[2], json.loads(row[3]), row[4], row[5])
 
 
 def _number(value: Any) -> float | None:

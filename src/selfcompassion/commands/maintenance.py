@@ -1,0 +1,62 @@
+"""``journal backup`` and ``journal doctor``: keeping the journal safe and sound."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..cli_support import OPTIONS, now, open_store
+
+
+def backup(
+    target: Optional[Path] = typer.Argument(  # noqa: UP045
+        None,
+        help="Where to write the copy (a file or a folder); next to the journal when omitted.",
+        metavar="PATH",
+    ),
+) -> None:
+    """Make a consistent copy of the journal, safe to take while it is in use."""
+    from ..maintenance import backup_target, make_backup
+    from ..render import make_console
+    from ..render.maintenance import backup_view
+
+    with open_store() as store:
+        result = make_backup(store, backup_target(store.path, target, now()))
+    make_console().print(backup_view(result), soft_wrap=True)
+
+
+def doctor(
+    fix: bool = typer.Option(
+        False, "--fix", help="Make the journal private (0600, folder 0700) and apply upgrades."
+    ),
+    format: str = typer.Option("text", "--format", help="text or json."),
+) -> None:
+    """Check the journal: where it is, its version, permissions, integrity, size, drafts."""
+    from ..errors import InputError
+    from ..maintenance import checkup
+    from ..paths import data_dir, journal_path, journal_source
+    from ..render import make_console, print_json
+    from ..render.maintenance import checkup_view
+
+    if format not in ("text", "json"):
+        raise InputError(f"unknown format '{format}'; use text or json")
+    report = checkup(
+        journal_path(OPTIONS.db),
+        source=journal_source(OPTIONS.db),
+        today=now().date(),
+        fix=fix,
+        default_folder=data_dir(),
+    )
+    if format == "json":
+        print_json(report.as_json())
+    else:
+        make_console().print(checkup_view(report))
+    if not report.healthy:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(backup)
+    app.command()(doctor)

@@ -178,3 +178,18 @@ def test_python_dash_m_works() -> None:
         [sys.executable, "-m", "selfcompassion", "--version"], capture_output=True, text=True
     )
     assert out.returncode == 0 and __version__ in out.stdout
+
+
+def test_an_unexpected_failure_is_one_line_unless_debugging(monkeypatch) -> None:
+    from selfcompassion import packs
+
+    def broken() -> dict:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(packs, "pack_files", broken)
+    result = run_cli("prompts", "list")
+    assert result.code == 1
+    assert "RuntimeError" in result.err and "--debug" in result.err
+    assert len(result.err.strip().splitlines()) == 1 and "Traceback" not in result.err
+    with pytest.raises(RuntimeError):
+        run_cli("--debug", "prompts", "list")

@@ -81,25 +81,22 @@ def _register_commands() -> None:
 _register_commands()
 
 
-def _click_errors() -> tuple[type[Exception], ...]:
-    """Usage errors to show as click shows them: from click itself and, since Typer 0.26,
-    from the copy of click that Typer carries (a missing argument, an unknown option)."""
-    import click
+def _click_classes(name: str) -> tuple[type[BaseException], ...]:
+    """``click.exceptions.<name>`` from click itself and, since Typer 0.26, from the copy of
+    click that Typer carries (which raises its own usage errors and aborts)."""
+    import importlib
 
-    errors: list[type[Exception]] = [click.ClickException]
-    try:
-        from typer._click.exceptions import ClickException
-    except ImportError:  # an older Typer, built on click itself
-        pass
-    else:
-        errors.append(ClickException)
-    return tuple(errors)
+    found: list[type[BaseException]] = []
+    for module in ("click.exceptions", "typer._click.exceptions"):
+        try:
+            found.append(getattr(importlib.import_module(module), name))
+        except (ImportError, AttributeError):
+            continue
+    return tuple(found)
 
 
 def main() -> None:
-    """The single exit point: run the app and turn every known failure into a message."""
-    import click
-
+    """The single exit point: run the app and turn every failure into a message."""
     from .errors import FlowInterrupted, JournalError
 
     try:
@@ -111,7 +108,7 @@ def main() -> None:
 
         print_error(error.message)
         sys.exit(error.exit_code)
-    except (FlowInterrupted, KeyboardInterrupt, click.exceptions.Abort, EOFError):
+    except FlowInterrupted:
         from .render import print_note
 
         print_note(
@@ -120,7 +117,22 @@ def main() -> None:
             stderr=True,
         )
         sys.exit(130)
-    except _click_errors() as error:
+    except (KeyboardInterrupt, EOFError, *_click_classes("Abort")):
+        from .render import print_note
+
+        print_note("\nStopped. Anything not yet saved was left out.", stderr=True)
+        sys.exit(130)
+    except _click_classes("ClickException") as error:
         error.show()  # type: ignore[attr-defined]
         sys.exit(error.exit_code)  # type: ignore[attr-defined]
+    except Exception as error:  # a bug: say so in one line, keep the details for --debug
+        if OPTIONS.debug:
+            raise
+        from .render import print_error
+
+        print_error(
+            f"something went wrong inside the journal ({type(error).__name__}); nothing "
+            "half-written was kept. Run the same command with --debug for the details."
+        )
+        sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)

@@ -71,8 +71,8 @@ def _show(figures: Report, format: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    from ..files import write_private_text
     from ..render import print_note
+    from ..safefiles import write_private_text
 
     write_private_text(output, text)
     print_note(f"Report written to {output}", stderr=True)

@@ -8,16 +8,15 @@ interrupted export never leaves half a file under the chosen name.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from ..errors import InputError, StorageError
+from ..errors import InputError
+from ..safefiles import make_private_dir, private_text_file
 from ..sources import read_source
+
+__all__ = ["make_private_dir", "private_text_file", "read_json", "refuse_existing"]
 
 #: The largest import file accepted, in bytes.
 MAX_IMPORT_BYTES = 1 << 30
@@ -47,16 +46,6 @@ def read_json(source: str, stdin: IO[bytes] | None = None) -> Any:
         raise InputError(f"{where}: not valid JSON ({error}); nothing was imported") from None
 
 
-def make_private_dir(folder: Path) -> None:
-    """Create ``folder`` (0700) and any missing parents; an existing folder stays as it is."""
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError as error:
-        raise StorageError(f"{folder}: cannot be created ({error.strerror or error})") from None
-    if not folder.is_dir():
-        raise InputError(f"{folder}: is not a folder")
-
-
 def refuse_existing(paths: list[Path], force: bool) -> None:
     """Stop before writing anything when a target exists and --force was not given."""
     if force:
@@ -64,31 +53,3 @@ def refuse_existing(paths: list[Path], force: bool) -> None:
     for path in paths:
         if path.exists():
             raise InputError(f"{path}: already exists; choose another name or add --force")
-
-
-@contextlib.contextmanager
-def private_text_file(target: Path) -> Iterator[IO[str]]:
-    """A text stream that becomes ``target`` (0600) once the block ends without error."""
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(f"{folder}: no such folder")
-    if target.is_dir():
-        raise InputError(f"{target}: is a folder; give a file name")
-    try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    except OSError as error:
-        raise StorageError(f"{target}: cannot be written ({error.strerror or error})") from None
-    temp = Path(temp_name)
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, target)
-    except OSError as error:
-        temp.unlink(missing_ok=True)
-        raise StorageError(f"{target}: cannot be written ({error.strerror or error})") from None
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise

@@ -57,11 +57,24 @@ def _register_commands() -> None:
 _register_commands()
 
 
+def _usage_error() -> type[Exception]:
+    """The class of Typer's usage errors (a bad option, a missing argument).
+
+    Typer 0.2x carries its own copy of click and raises from that; older Typer raised
+    click's own. Importing click as well would cost start-up time and catch nothing.
+    """
+    try:
+        from typer._click.exceptions import ClickException
+    except ImportError:  # Typer before it carried click
+        from click import ClickException
+    return ClickException
+
+
 def main() -> None:
     """The single exit point: run the app and turn every known failure into a message."""
-    import click
-
     from .errors import FlowInterrupted, JournalError
+
+    usage_error = _usage_error()
 
     try:
         code = app(standalone_mode=False)
@@ -72,7 +85,7 @@ def main() -> None:
 
         print_error(error.message)
         sys.exit(error.exit_code)
-    except (FlowInterrupted, KeyboardInterrupt, click.exceptions.Abort, EOFError):
+    except (FlowInterrupted, KeyboardInterrupt, typer.Abort, EOFError):
         from .render import print_note
 
         print_note(
@@ -81,7 +94,7 @@ def main() -> None:
             stderr=True,
         )
         sys.exit(130)
-    except click.ClickException as error:
+    except usage_error as error:
         error.show()
         sys.exit(error.exit_code)
     sys.exit(code if isinstance(code, int) else 0)

@@ -186,9 +186,19 @@ class StoreCore:
         self._migrate(backup_before_upgrade, fresh=not tables)
 
     def _migrate(self, backup_before_upgrade: bool, *, fresh: bool) -> None:
-        from sqlite_utils import Database
+        from ..migrations import MIGRATION_SET, migrations
 
-        from ..migrations import migrations
+        if not fresh:
+            applied = {
+                row[0]
+                for row in self.conn.execute(
+                    "SELECT name FROM _sqlite_migrations WHERE migration_set = ?",
+                    [MIGRATION_SET],
+                )
+            }
+            if applied.issuperset(migrations.names):
+                return  # current: the usual case, answered without loading sqlite-utils
+        from sqlite_utils import Database
 
         db = Database(self.conn, execute_plugins=False)
         if not migrations.pending(db):

@@ -1,0 +1,138 @@
+"""Building benchmark journals from the synthetic entries, for selfcompassion and for jrnl.
+
+selfcompassion journals are built through ``journal import`` of the project's own JSON
+when the installed ``journal`` has that command; otherwise (a branch without it) the entries
+go in through the store's own insert code, in one transaction. jrnl journals are written
+in jrnl's plain-text file format: ``[YYYY-MM-DD HH:MM:SS AM] Title`` on one line, the body
+below it, a blank line between entries; jrnl_compare.py reads the file back with jrnl to
+prove the format.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from synthetic import SynthEntry
+
+JRNL_TIME_FORMAT = "%Y-%m-%d %I:%M:%S %p"
+
+
+def journal_script() -> Path:
+    """The ``journal`` script installed beside the running Python."""
+    return Path(sys.executable).parent / "journal"
+
+
+def journal_env(db: Path, home: Path) -> dict[str, str]:
+    """The environment a benchmarked ``journal`` runs in: its own home and journal file."""
+    env = dict(os.environ)
+    env.update(
+        SELFCOMPASSION_HOME=str(home),
+        SELFCOMPASSION_DB=str(db),
+        NO_COLOR="1",
+        COLUMNS="100",
+        PROMPT_TOOLKIT_NO_CPR="1",
+    )
+    return env
+
+
+def has_command(*words: str) -> bool:
+    """Whether the installed ``journal`` knows the command ``words`` (e.g. "list")."""
+    result = subprocess.run(
+        [str(journal_script()), *words, "--help"], capture_output=True, text=True, check=False
+    )
+    return result.returncode == 0
+
+
+def export_record(entry: SynthEntry) -> dict[str, Any]:
+    """One entry in the project's own JSON (the shape ``journal export --format json`` writes)."""
+    stamp = entry.created_at.isoformat(timespec="seconds")
+    return {
+        "id": entry.id,
+        "kind": "daily",
+        "journal_date": entry.journal_date.isoformat(),
+        "created_at": stamp,
+        "updated_at": stamp,
+        "pack": "daily",
+        "answers": [
+            {
+                "step_id": answer.step_id,
+                "kind": answer.kind,
+                "prompt": answer.prompt,
+                "theme": answer.theme,
+                "value": answer.value,
+                "text": answer.text,
+            }
+            for answer in entry.answers
+        ],
+        "tags": list(entry.tags),
+    }
+
+
+def write_export_json(entries: Iterable[SynthEntry], path: Path) -> Path:
+    """The entries as one JSON file that ``journal import`` reads."""
+    document = {"format": "selfcompassion", "version": 1, "entries": []}
+    document["entries"] = [export_record(entry) for entry in entries]
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def build_with_store(entries: Iterable[SynthEntry], db: Path) -> None:
+    """The entries saved through the store's own insert code, in one transaction."""
+    from selfcompassion.store import Answer, Entry, JournalStore
+
+    with JournalStore.open(db) as store, store.writing() as conn:
+        for synth in entries:
+            stamp = synth.created_at.isoformat(timespec="seconds")
+            answers = tuple(
+                Answer(a.step_id, a.kind, a.prompt, a.value, a.theme, a.text)
+                for a in synth.answers
+            )
+            entry = Entry(
+                synth.id, "daily", synth.journal_date, stamp, stamp, "daily", answers, synth.tags
+            )
+            store._insert_entry(conn, entry)
+
+
+def build_with_import(entries: Iterable[SynthEntry], db: Path, home: Path) -> None:
+    """The entries imported by ``journal import`` from the project's own JSON."""
+    source = write_export_json(entries, db.with_suffix(".import.json"))
+    try:
+        subprocess.run(
+            [str(journal_script()), "import", str(source)],
+            env=journal_env(db, home),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    finally:
+        source.unlink()
+
+
+def build_journal(entries: Iterable[SynthEntry], db: Path, home: Path) -> str:
+    """Build a selfcompassion journal; return how ("import" or "store")."""
+    db.parent.mkdir(parents=True, exist_ok=True)
+    if has_command("import"):
+        build_with_import(entries, db, home)
+        return "import"
+    build_with_store(entries, db)
+    return "store"
+
+
+def jrnl_record(entry: SynthEntry) -> str:
+    title, body = entry.jrnl_text()
+    return f"[{entry.created_at.strftime(JRNL_TIME_FORMAT)}] {title}\n{body}\n\n"
+
+
+def write_jrnl_file(entries: Iterable[SynthEntry], path: Path) -> Path:
+    """The entries in jrnl's plain-text journal format, oldest first."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as handle:
+        for entry in entries:
+            handle.write(jrnl_record(entry))
+    return path

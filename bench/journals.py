@@ -90,8 +90,7 @@ def build_with_store(entries: Iterable[SynthEntry], db: Path) -> None:
         for synth in entries:
             stamp = synth.created_at.isoformat(timespec="seconds")
             answers = tuple(
-                Answer(a.step_id, a.kind, a.prompt, a.value, a.theme, a.text)
-                for a in synth.answers
+                Answer(a.step_id, a.kind, a.prompt, a.value, a.theme, a.text) for a in synth.answers
             )
             entry = Entry(
                 synth.id, "daily", synth.journal_date, stamp, stamp, "daily", answers, synth.tags
@@ -136,3 +135,19 @@ def write_jrnl_file(entries: Iterable[SynthEntry], path: Path) -> Path:
         for entry in entries:
             handle.write(jrnl_record(entry))
     return path
+
+
+def ensure_journal(workdir: Path, count: int, *, per_day: int = 2) -> tuple[Path, str]:
+    """A journal of ``count`` synthetic entries in ``workdir``, built once and reused by
+    the benchmarks of one run; returns its path and how it was built."""
+    from synthetic import entries
+
+    db = workdir / f"journal-{count}-{per_day}.db"
+    marker = db.with_suffix(".built")
+    if db.exists() and marker.exists():
+        return db, marker.read_text()
+    for stale in (db, marker, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        stale.unlink(missing_ok=True)
+    how = build_journal(entries(count, per_day=per_day), db, workdir / "home")
+    marker.write_text(how)
+    return db, how

@@ -29,7 +29,7 @@ SEARCH_RATE = 0.001
 RARE_TAG_RATE = 0.01
 
 # Plain words a reflection is made of; the generator strings them into short sentences.
-_WORDS = """
+_TEXT = """
 today felt slow and busy the meeting ran long but I stayed calm with my team after lunch
 noticed a small win in the morning walk coffee with a friend helped me breathe and pause
 tired yet grateful for the quiet hour at home my body asked for rest so I listened gently
@@ -40,7 +40,8 @@ the evening was warm we cooked together laughed about nothing in particular and 
 enough I want to keep a steady pace tomorrow take breaks notice my breath and be patient
 with the parts of me that worry a letter from my sister arrived the rain stopped briefly
 I tried something new at work and it did not go as planned which is part of learning it
-""".split()
+"""
+_WORDS = _TEXT.split()
 _PRESENT = ("calm", "tired", "hopeful", "restless", "steady", "tender", "curious", "heavy")
 _INTENTIONS = (
     "take one real break in the afternoon",
@@ -77,11 +78,13 @@ class SynthEntry:
         return sum(len(answer.text.split()) for answer in self.answers)
 
     def jrnl_text(self) -> tuple[str, str]:
-        """The entry as jrnl keeps it: a one-sentence title and a body, tags written
+        """The entry as jrnl keeps it: a one-sentence title and a body, the tags written
         inline with jrnl's ``@`` symbol."""
         mood, kindness = self.answers[0].value, self.answers[1].value
         title = f"Mood {mood}, kindness {kindness}, feeling {self.answers[2].value}."
         body = " ".join(answer.text for answer in self.answers[3:])
+        for tag in self.tags:
+            body = body.replace(f"#{tag}", f"@{tag}")
         return title, body
 
 
@@ -108,7 +111,10 @@ def _entry(rng: random.Random, day: date, slot: int, tz: timezone) -> SynthEntry
     elif rng.random() < 0.5:
         tags.append(rng.choice(COMMON_TAGS))
     tags = list(dict.fromkeys(tags))
-    reflections = [" ".join(_sentence(rng, rng.randint(9, 14)) for _ in range(2)) for _ in "abc"]
+    reflections = [
+        " ".join(_sentence(rng, rng.randint(9, 14)) for _ in range(rng.randint(2, 3)))
+        for _ in "abc"
+    ]
     if rng.random() < SEARCH_RATE:
         reflections[0] += f" I thought of the {SEARCH_WORD} on the hill."
     intention = rng.choice(_INTENTIONS) + " " + " ".join(f"#{tag}" for tag in tags)

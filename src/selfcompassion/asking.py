@@ -92,7 +92,11 @@ class ScriptedAsker:
 
     def ask(self, step: Step) -> Any:
         self.asked.add(step.id)
-        return check_answer(step, self.answers.get(step.id), today=self.today)
+        raw = self.answers.get(step.id)
+        if step.id not in self.answers and step.kind == MULTI and step.default is not None:
+            # As at the terminal, where pressing Enter keeps the choices already ticked.
+            raw = step.default
+        return check_answer(step, raw, today=self.today)
 
     def finish(self) -> None:
         unknown = [key for key in self.answers if key not in self.asked]
@@ -109,6 +113,15 @@ def require_terminal(command: str) -> None:
             f"{command} asks its questions at a terminal and none is attached; "
             f"to answer from a script use --answers FILE (see {command} --plan)"
         )
+
+
+def choose_asker(answers: str | None, command: str, *, today: date) -> Asker:
+    """Scripted answers when ``--answers`` was given, else the terminal (refused at once
+    when there is none)."""
+    if answers is not None:
+        return ScriptedAsker(load_answers(answers), today=today)
+    require_terminal(command)
+    return QuestionaryAsker(today=today)
 
 
 class QuestionaryAsker:
@@ -187,8 +200,16 @@ class QuestionaryAsker:
         import questionary
 
         assert step.min is not None and step.max is not None
+        # On a 1-to-9 scale the number keys pick the rating, and questionary shows the key
+        # ("4) a bit light"), so the title need not repeat the number.
+        shortcuts = step.min == 1 and step.max <= 9
         choices = [
-            questionary.Choice(f"{n}  {step.labels.get(n, '')}".rstrip(), value=n)
+            questionary.Choice(
+                step.labels.get(n) or str(n)
+                if shortcuts
+                else f"{n}  {step.labels.get(n, '')}".rstrip(),
+                value=n,
+            )
             for n in range(step.min, step.max + 1)
         ]
         skip = questionary.Choice("skip, no rating today", value=SKIP)
@@ -199,7 +220,7 @@ class QuestionaryAsker:
             choices=choices,
             default=skip if not step.required else None,
             instruction=step.help or "(arrow keys or the number, then Enter)",
-            use_shortcuts=len(choices) <= 10,
+            use_shortcuts=shortcuts,
             style=self.style,
         ).unsafe_ask()
         return check_answer(step, None if picked == SKIP else picked, today=self.today)

@@ -48,9 +48,9 @@ def main_options(
 
 def _register_commands() -> None:
     # Each command module adds its own commands; they import their heavy parts lazily.
-    from .commands import prompts, today
+    from .commands import checkin, commitments, config, prompts, reframe, today, traps
 
-    for module in (today, prompts):
+    for module in (today, reframe, checkin, commitments, traps, prompts, config):
         module.register(app)
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import typer
 
 if TYPE_CHECKING:
     from .store import JournalStore
@@ -30,3 +32,22 @@ def open_store() -> JournalStore:
     from .store import JournalStore
 
     return JournalStore.open(journal_path(OPTIONS.db))
+
+
+def answers_option() -> Any:
+    """``--answers FILE|-``, the same for every flow."""
+    return typer.Option(
+        None,
+        "--answers",
+        help="Answer from a JSON file keyed by step id ('-' for stdin).",
+        metavar="FILE",
+    )
+
+
+def plan_option() -> Any:
+    """``--plan``, the same for every flow."""
+    return typer.Option(False, "--plan", help="Print the steps as JSON and exit.")
+
+
+def tag_option() -> Any:
+    return typer.Option([], "--tag", "-t", help="Add a tag (repeatable).", metavar="TAG")

@@ -170,5 +170,22 @@ def _m0002(db: Database) -> None:
     db.execute("CREATE INDEX commitments_by_created ON commitments (created_at)")
 
 
+@migrations(name="0004_checkin_scores")
+def _m0004(db: Database) -> None:
+    # One row per weekly check-in: the means the report charts over the weeks. A mean is
+    # NULL when nothing in it was rated (a check-in may skip every statement).
+    db.execute(
+        """
+        CREATE TABLE checkin_scores (
+            entry_id TEXT PRIMARY KEY REFERENCES entries (id) ON DELETE CASCADE,
+            total REAL,
+            self_kindness REAL,
+            common_humanity REAL,
+            mindfulness REAL
+        )
+        """
+    )
+
+
 def latest_version() -> int:
     return len(migrations.names)

@@ -23,6 +23,10 @@ from .errors import PackError
 from .steps import CHOICE, DRAW, INTENSITIES, LONG_TEXT, MULTI, SCALE, STEP_KINDS, Step
 
 FLOWS = ("today", "reframe", "checkin")
+#: The command that runs each flow, for messages that point people at the right one.
+FLOW_COMMANDS = {flow: f"journal {flow}" for flow in FLOWS}
+#: The three components a weekly check-in statement can belong to (each with two sides).
+CHECKIN_COMPONENTS = ("self-kindness", "common-humanity", "mindfulness")
 MAX_PROMPT_CHARS = 160
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _PACK_KEYS = {"name", "title", "description", "flow", "version"}
@@ -80,6 +84,17 @@ def load_pack(name: str) -> Pack:
     return load_pack_file(files[name])
 
 
+def load_flow_pack(name: str, flow: str) -> Pack:
+    """The pack called ``name``, refused unless it is written for ``flow``."""
+    pack = load_pack(name)
+    if pack.flow != flow:
+        raise PackError(
+            f"the pack '{name}' is for {FLOW_COMMANDS[pack.flow]}; "
+            f'{FLOW_COMMANDS[flow]} needs a pack with flow = "{flow}"'
+        )
+    return pack
+
+
 def load_pack_file(path: Path) -> Pack:
     try:
         raw = path.read_bytes()
@@ -123,6 +138,8 @@ def parse_pack(data: dict[str, Any], *, source: str) -> Pack:
     for step_id in ids:
         if ids.count(step_id) > 1:
             raise PackError(f"{source}: id '{step_id}' is used more than once")
+    if header["flow"] == "checkin":
+        _check_checkin_steps(steps, f"{source}: steps")
     themes = tuple(dict.fromkeys(p.theme for p in prompts if p.theme))
     return Pack(
         name=header["name"],
@@ -195,6 +212,20 @@ def _parse_step(item: Any, where: str, *, pool: bool) -> Step:
         component=_optional_str(item, "component", f"{where}.component"),
         reverse=reverse,
     )
+
+
+def _check_checkin_steps(steps: list[Step], where: str) -> None:
+    """A check-in is scored: every rated statement names its component, nothing is drawn."""
+    for index, step in enumerate(steps):
+        at = f"{where}[{index}] ('{step.id}')"
+        if step.kind == DRAW:
+            raise PackError(f"{at}.kind: a checkin pack asks every statement; 'draw' is not used")
+        if step.kind == SCALE and step.component not in CHECKIN_COMPONENTS:
+            raise PackError(
+                f"{at}.component: a rated statement needs one of {', '.join(CHECKIN_COMPONENTS)}"
+            )
+        if step.kind != SCALE and (step.component or step.reverse):
+            raise PackError(f"{at}: 'component' and 'reverse' belong to scale steps only")
 
 
 def _scale_bounds(item: dict[str, Any], kind: str, where: str) -> tuple[Any, Any, dict[int, str]]:

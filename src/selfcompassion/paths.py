@@ -22,32 +22,35 @@ def _home_override() -> Path | None:
     return Path(value).expanduser() if value else None
 
 
-def data_dir() -> Path:
-    """The per-user data folder (XDG on Linux, Application Support on macOS, APPDATA on Windows)."""
+# For each kind of folder: the Windows variable and fallback, and the XDG variable and fallback.
+_BASES = {
+    "data": ("LOCALAPPDATA", ("AppData", "Local"), "XDG_DATA_HOME", (".local", "share")),
+    "config": ("APPDATA", ("AppData", "Roaming"), "XDG_CONFIG_HOME", (".config",)),
+}
+
+
+def _user_dir(kind: str) -> Path:
     override = _home_override()
     if override:
-        return override / "data"
+        return override / kind
+    windows_var, windows_default, xdg_var, xdg_default = _BASES[kind]
     if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        base = Path(os.environ.get(windows_var) or Path.home().joinpath(*windows_default))
     elif sys.platform == "darwin":
         base = Path.home() / "Library" / "Application Support"
     else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+        base = Path(os.environ.get(xdg_var) or Path.home().joinpath(*xdg_default))
     return base / APP_NAME
+
+
+def data_dir() -> Path:
+    """The per-user data folder (XDG on Linux, Application Support on macOS, AppData on Windows)."""
+    return _user_dir("data")
 
 
 def config_dir() -> Path:
     """The per-user config folder, home of settings and the user's own packs."""
-    override = _home_override()
-    if override:
-        return override / "config"
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    return base / APP_NAME
+    return _user_dir("config")
 
 
 def user_packs_dir() -> Path:

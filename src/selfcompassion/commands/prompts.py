@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -36,6 +37,28 @@ def prompts_show(
         make_console().print(pack_view(pack))
     else:
         raise InputError(f"unknown format '{format}'; use text or json")
+
+
+@prompts_app.command("check")
+def prompts_check(
+    file: Path = typer.Argument(..., help="The pack file to check.", metavar="FILE"),
+    strict: bool = typer.Option(False, "--strict", help="Exit with 1 on warnings too."),
+) -> None:
+    """Check a pack file as the shipped packs are checked, with advice for its author.
+
+    Exits 0 when the pack can be used (warnings are advice) and 1 when it cannot.
+    """
+    from ..packcheck import pack_summary, pack_warnings
+    from ..packs import load_pack_file
+    from ..render import print_note
+
+    pack = load_pack_file(file)
+    warnings = pack_warnings(pack, file)
+    print_note(f"{file}: ok: {pack_summary(pack)}")
+    for warning in warnings:
+        print_note(f"{file}: warning: {warning}")
+    if strict and warnings:
+        raise typer.Exit(1)
 
 
 def pack_as_json(pack: Any) -> dict[str, Any]:

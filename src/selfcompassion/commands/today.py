@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
-from ..cli_support import now, open_store
+from ..cli_support import answers_option, now, open_store, plan_option, tag_option
+
+if TYPE_CHECKING:
+    from ..packs import Pack
 
 
 def journal_day(text: str | None, today: date) -> date:
@@ -19,48 +22,77 @@ def journal_day(text: str | None, today: date) -> date:
     return parse_past_date(text, today)
 
 
+def today_pack(option: str | None) -> Pack:
+    """The pack for ``journal today``: ``--pack``, else the default-pack setting."""
+    from ..errors import PackError
+    from ..packs import load_flow_pack
+
+    if option:
+        return load_flow_pack(option, "today")
+    from ..paths import settings_file
+    from ..settings import get_value
+
+    name = get_value("default-pack")
+    try:
+        return load_flow_pack(name, "today")
+    except PackError as error:
+        raise PackError(
+            f"{error.message} (default-pack in {settings_file()}; "
+            "choose another with journal config set default-pack NAME)"
+        ) from None
+
+
 def today(
     date_text: Optional[str] = typer.Option(  # noqa: UP045
         None, "--date", "-d", help="Write for another day: yesterday, 'last friday', 2026-11-19."
     ),
-    answers: Optional[str] = typer.Option(  # noqa: UP045
-        None,
-        "--answers",
-        help="Answer from a JSON file keyed by step id ('-' for stdin).",
-        metavar="FILE",
+    answers: Optional[str] = answers_option(),  # noqa: UP045
+    plan: bool = plan_option(),
+    pack: Optional[str] = typer.Option(  # noqa: UP045
+        None, "--pack", help="Prompt pack to use (default: the default-pack setting, else daily)."
     ),
-    plan: bool = typer.Option(False, "--plan", help="Print the day's steps as JSON and exit."),
-    pack: Optional[str] = typer.Option(None, "--pack", help="Prompt pack to use."),  # noqa: UP045
-    tag: list[str] = typer.Option([], "--tag", "-t", help="Add a tag (repeatable)."),
+    tag: list[str] = tag_option(),
 ) -> None:
     """The daily reflection: a check-in, a few rotating prompts and a closing intention."""
-    from ..asking import QuestionaryAsker, ScriptedAsker, load_answers, require_terminal
+    from ..asking import choose_asker
+    from ..flows.review import due_reviews
     from ..flows.today import plan_today, today_session
     from ..packs import load_pack
     from ..render import entry_view, make_console, print_json, today_summary
 
     clock_now = now()
     day = journal_day(date_text, clock_now.date())
-    chosen = load_pack(pack or "daily")
-    day_plan = plan_today(chosen, day)
-    if plan:
-        print_json(day_plan.as_json())
-        return
-    if answers is not None:
-        asker = ScriptedAsker(load_answers(answers), today=clock_now.date())
-    else:
-        require_terminal("journal today")
-        asker = QuestionaryAsker(today=clock_now.date())
+    chosen = today_pack(pack)
     with open_store() as store:
+        # Next steps from reframes whose day has come are asked about after the reflection.
+        day_plan = plan_today(chosen, day, due_reviews(store, clock_now.date(), load_pack))
+        if plan:
+            print_json(day_plan.as_json())
+            return
+        asker = choose_asker(answers, "journal today", today=clock_now.date())
         outcome = today_session(store, asker, day_plan, clock=now, load_pack=load_pack, tags=tag)
         console = make_console()
         if outcome.entry is not None:
             streak = store.streak(clock_now.date())
             console.print(today_summary(outcome.entry, chosen, streak, clock_now.date()))
+            _after_saving(console, store, outcome.entry, clock_now.date())
         for entry in outcome.show:
             console.print(entry_view(entry, clock_now.date()))
         if outcome.left:
             console.print("Nothing changed. See you when you're ready.")
+
+
+def _after_saving(console: Any, store: Any, entry: Any, today: date) -> None:
+    """The care panel when an answer sounds like crisis, and a quiet word about a reframe
+    that is ready for its second look."""
+    from ..flows.reframe import needs_care, worth_mentioning
+    from ..render.reframe import crisis_panel, revisit_mention
+
+    if needs_care(entry):
+        console.print(crisis_panel())
+    waiting = worth_mentioning(store, today)
+    if waiting:
+        console.print(revisit_mention(waiting, today))
 
 
 def register(app: typer.Typer) -> None:

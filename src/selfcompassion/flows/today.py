@@ -11,8 +11,8 @@ from ..asking import Asker
 from ..packs import Pack, draw_prompts
 from ..steps import CHOICE, DRAW, Step
 from ..store import Entry, JournalStore
-from ..tags import find_tags, normalise_tag
-from .common import DraftKeeper, ask_steps, build_answers
+from .common import gather, offer_draft
+from .review import DueReviews
 
 FLOW = "today"
 ENTRY_KIND = "daily"
@@ -23,6 +23,7 @@ class TodayPlan:
     day: date
     pack: Pack
     steps: tuple[Step, ...]
+    reviews: DueReviews | None = None  # due next steps, asked after the day's own steps
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -33,7 +34,7 @@ class TodayPlan:
         }
 
 
-def plan_today(pack: Pack, day: date) -> TodayPlan:
+def plan_today(pack: Pack, day: date, reviews: DueReviews | None = None) -> TodayPlan:
     """The steps asked on ``day``: the same on every run for that day."""
     steps: list[Step] = []
     for step in pack.steps:
@@ -41,7 +42,9 @@ def plan_today(pack: Pack, day: date) -> TodayPlan:
             steps.extend(draw_prompts(pack, day, step.count))
         else:
             steps.append(step.with_wording(day.toordinal()))
-    return TodayPlan(day, pack, tuple(steps))
+    if reviews is not None:
+        steps.extend(reviews.steps)
+    return TodayPlan(day, pack, tuple(steps), reviews)
 
 
 def run_today(
@@ -58,33 +61,30 @@ def run_today(
     Interactive runs keep a draft after every answer; the draft is removed in the same
     transaction that saves the entry.
     """
-    keeper = None
-    if asker.interactive:
-        keeper = DraftKeeper(store, FLOW, plan.day, plan.pack.name, clock)
-    values = ask_steps(asker, plan.steps, given=resume, keeper=keeper)
-    asker.finish()
-    answers = build_answers(plan.steps, values)
-    all_tags = [t for t in (normalise_tag(tag) for tag in tags) if t]
-    all_tags += find_tags(answer.text for answer in answers)
+    reviews = plan.reviews
+    got = gather(
+        store,
+        asker,
+        plan,
+        FLOW,
+        clock=clock,
+        tags=tags,
+        resume=resume,
+        shape=reviews.shape if reviews else None,
+    )
     return store.add_entry(
         kind=ENTRY_KIND,
         journal_date=plan.day,
-        answers=answers,
+        answers=got.answers,
         now=clock(),
         pack=plan.pack.name,
-        tags=all_tags,
-        clear_draft=FLOW if keeper else None,
+        tags=got.tags,
+        clear_draft=got.clear_draft,
+        also=reviews.writer(store, got.values, clock()) if reviews else None,
     )
 
 
-# Choices offered before the flow starts, asked through the same seam as every step.
-RESUME = Step(
-    id="resume",
-    kind=CHOICE,
-    prompt="You have an unfinished reflection. What would you like to do?",
-    choices=("Pick up where I left off", "Start fresh (let the draft go)", "Leave for now"),
-    required=True,
-)
+# Asked before the flow starts, through the same seam as every step.
 AGAIN = Step(
     id="again",
     kind=CHOICE,
@@ -117,18 +117,17 @@ def today_session(
     day, then reflect. Scripted runs skip both offers and simply add an entry."""
     if not asker.interactive:
         return TodayOutcome(entry=run_today(store, asker, plan, clock=clock, tags=tags))
-    draft = store.load_draft(FLOW)
-    if draft is not None:
-        choice = asker.ask(RESUME)
-        if choice == RESUME.choices[2]:
-            return TodayOutcome(left=True)
-        if choice == RESUME.choices[0]:
-            pack = load_pack(draft.pack) if draft.pack else plan.pack
-            resumed = plan_today(pack, draft.journal_date)
-            entry = run_today(store, asker, resumed, clock=clock, tags=tags, resume=draft.answers)
-            return TodayOutcome(entry=entry)
-        store.discard_draft(FLOW)
-    earlier = store.entries_on(plan.day)
+    offer = offer_draft(store, asker, FLOW, "reflection")
+    if offer.leave:
+        return TodayOutcome(left=True)
+    if offer.draft is not None:
+        draft = offer.draft
+        pack = load_pack(draft.pack) if draft.pack else plan.pack
+        resumed = plan_today(pack, draft.journal_date, plan.reviews)
+        entry = run_today(store, asker, resumed, clock=clock, tags=tags, resume=draft.answers)
+        return TodayOutcome(entry=entry)
+    # A reframe written today is not the day's reflection, so it does not count here.
+    earlier = [entry for entry in store.entries_on(plan.day) if entry.kind == ENTRY_KIND]
     if earlier:
         choice = asker.ask(AGAIN)
         if choice == AGAIN.choices[1]:

@@ -11,10 +11,27 @@ drafts; each feature adds a mixin module of its own queries, composed here.
 
 from __future__ import annotations
 
+from .checkin import CheckinQueries, CheckinScores
+from .commitments import Commitment, CommitmentQueries, Review
 from .core import Answer, Draft, Entry, StoreCore, storage_errors, timestamp
+from .reframes import PastReframe, ReframeQueries, ReframeRecord, ReframeScores
 
-__all__ = ["Answer", "Draft", "Entry", "JournalStore", "storage_errors", "timestamp"]
+__all__ = [
+    "Answer",
+    "CheckinScores",
+    "Commitment",
+    "Draft",
+    "Entry",
+    "JournalStore",
+    "PastReframe",
+    "ReframeRecord",
+    "ReframeScores",
+    "Review",
+    "StoreCore",
+    "storage_errors",
+    "timestamp",
+]
 
 
-class JournalStore(StoreCore):
+class JournalStore(ReframeQueries, CommitmentQueries, CheckinQueries, StoreCore):
     """An open journal. Use ``JournalStore.open(path)`` as a context manager."""

@@ -14,13 +14,14 @@ import os
 import sqlite3
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Self
 
 from ..errors import JournalError, StorageError
+from ..safefiles import make_private_dir as _make_private_dir
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -100,18 +101,6 @@ def storage_errors(path: Path) -> Iterator[None]:
         raise StorageError(f"{path}: permission denied; the journal must belong to you") from None
     except OSError as error:
         raise StorageError(f"{path}: {error.strerror or error}") from None
-
-
-def _make_private_dir(folder: Path) -> None:
-    """Create the folder (and missing parents) with 0700 on the folders this call creates."""
-    missing = []
-    probe = folder
-    while not probe.exists():
-        missing.append(probe)
-        probe = probe.parent
-    for created in reversed(missing):
-        created.mkdir(mode=0o700)
-        os.chmod(created, 0o700)
 
 
 def _create_private_file(path: Path) -> None:
@@ -297,11 +286,13 @@ class StoreCore:
         tags: Sequence[str] = (),
         entry_id: str | None = None,
         clear_draft: str | None = None,
+        also: Callable[[sqlite3.Connection, Entry], None] | None = None,
     ) -> Entry:
         """Save one entry with its answers and tags in a single transaction.
 
         ``clear_draft`` names a flow whose draft is removed in the same transaction, so
-        a draft disappears exactly when its entry is safely saved.
+        a draft disappears exactly when its entry is safely saved. ``also`` writes rows
+        that belong with the entry (a feature mixin's own tables) in that transaction too.
         """
         stamp = timestamp(now)
         entry = Entry(
@@ -318,6 +309,8 @@ class StoreCore:
             self._insert_entry(conn, entry)
             if clear_draft:
                 conn.execute("DELETE FROM drafts WHERE flow = ?", [clear_draft])
+            if also is not None:
+                also(conn, entry)
         return entry
 
     def _insert_entry(self, conn: sqlite3.Connection, entry: Entry) -> None:
@@ -333,12 +326,22 @@ class StoreCore:
                 entry.pack,
             ],
         )
+        self._insert_answers(conn, entry.id, entry.answers)
+        conn.executemany(
+            "INSERT OR IGNORE INTO tags (entry_id, tag) VALUES (?, ?)",
+            [[entry.id, tag] for tag in entry.tags],
+        )
+
+    def _insert_answers(
+        self, conn: sqlite3.Connection, entry_id: str, answers: Sequence[Answer], start: int = 0
+    ) -> None:
+        """Insert answers at positions ``start``, ``start + 1``, ... of an entry."""
         conn.executemany(
             "INSERT INTO answers (entry_id, position, step_id, kind, prompt, theme, value, "
             "number, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 [
-                    entry.id,
+                    entry_id,
                     position,
                     answer.step_id,
                     answer.kind,
@@ -348,12 +351,8 @@ class StoreCore:
                     _number(answer.value),
                     answer.text,
                 ]
-                for position, answer in enumerate(entry.answers)
+                for position, answer in enumerate(answers, start=start)
             ],
-        )
-        conn.executemany(
-            "INSERT OR IGNORE INTO tags (entry_id, tag) VALUES (?, ?)",
-            [[entry.id, tag] for tag in entry.tags],
         )
 
     def get_entry(self, entry_id: str) -> Entry | None:

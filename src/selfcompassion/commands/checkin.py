@@ -1,0 +1,62 @@
+"""``journal checkin``."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from ..cli_support import now, open_store
+from .today import journal_day
+
+
+def checkin(
+    date_text: Optional[str] = typer.Option(  # noqa: UP045
+        None,
+        "--date",
+        "-d",
+        help="Check in for another day: yesterday, 'last sunday', 2026-11-22.",
+        metavar="DATE",
+    ),
+    answers: Optional[str] = typer.Option(  # noqa: UP045
+        None,
+        "--answers",
+        help="Answer from a JSON file keyed by step id ('-' for stdin).",
+        metavar="FILE",
+    ),
+    plan: bool = typer.Option(False, "--plan", help="Print the statements as JSON and exit."),
+) -> None:
+    """The weekly check-in: twelve statements about your week, each rated 1 to 5 or skipped."""
+    from ..asking import choose_asker
+    from ..flows.checkin import FLOW, PACK, checkin_session, plan_checkin
+    from ..packs import load_flow_pack
+    from ..render import entry_view, make_console, print_json
+    from ..render.checkin import checkin_summary
+
+    clock_now = now()
+    day = journal_day(date_text, clock_now.date())
+    checkin_plan = plan_checkin(load_flow_pack(PACK, FLOW), day)
+    if plan:
+        print_json(checkin_plan.as_json())
+        return
+    asker = choose_asker(answers, "journal checkin", today=clock_now.date())
+    with open_store() as store:
+        outcome = checkin_session(
+            store,
+            asker,
+            checkin_plan,
+            clock=now,
+            load_pack=lambda name: load_flow_pack(name, FLOW),
+        )
+        console = make_console()
+        if outcome.entry is not None and outcome.score is not None:
+            previous = store.previous_checkin_scores(outcome.entry)
+            console.print(checkin_summary(outcome.entry, outcome.score, previous, clock_now.date()))
+        for entry in outcome.show:
+            console.print(entry_view(entry, clock_now.date()))
+        if outcome.left:
+            console.print("Nothing changed. The check-in will be here when you want it.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(checkin)

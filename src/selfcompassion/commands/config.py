@@ -1,0 +1,79 @@
+"""``journal config``: see and change settings, and where everything is kept."""
+
+from __future__ import annotations
+
+import typer
+
+config_app = typer.Typer(
+    help="See and change settings (such as the default prompt pack).", no_args_is_help=True
+)
+
+
+def _say(line: str) -> None:
+    from ..render import print_note
+
+    print_note(line)
+
+
+@config_app.command("list")
+def config_list() -> None:
+    """Every setting with the value in effect; '(default)' marks one that was never set."""
+    from ..settings import SETTINGS, stored_value
+
+    for name, setting in SETTINGS.items():
+        stored = stored_value(name)
+        shown = stored if stored is not None else f"{setting.default}  (default)"
+        _say(f"{name} = {shown}")
+
+
+@config_app.command("get")
+def config_get(
+    name: str = typer.Argument(..., help="The setting, e.g. default-pack.", metavar="NAME"),
+) -> None:
+    """Print the value in effect for one setting."""
+    from ..settings import get_value
+
+    _say(get_value(name))
+
+
+@config_app.command("set")
+def config_set(
+    name: str = typer.Argument(..., help="The setting, e.g. default-pack.", metavar="NAME"),
+    value: str = typer.Argument(..., help="The new value, e.g. leader.", metavar="VALUE"),
+) -> None:
+    """Check a value and save it in settings.toml."""
+    from ..paths import settings_file
+    from ..settings import set_value
+
+    stored = set_value(name, value)
+    _say(f"{name} = {stored}  (saved in {settings_file()})")
+
+
+@config_app.command("unset")
+def config_unset(
+    name: str = typer.Argument(..., help="The setting, e.g. default-pack.", metavar="NAME"),
+) -> None:
+    """Go back to a setting's default."""
+    from ..settings import setting, unset_value
+
+    changed = unset_value(name)
+    default = setting(name).default
+    if changed:
+        _say(f"{name} is back to its default: {default}")
+    else:
+        _say(f"{name} was not set; its default is {default}")
+
+
+@config_app.command("paths")
+def config_paths() -> None:
+    """Where the journal, the settings and your own packs are kept."""
+    from ..cli_support import OPTIONS
+    from ..paths import journal_path, settings_file, user_packs_dir
+
+    _say(f"journal   {journal_path(OPTIONS.db)}")
+    _say(f"settings  {settings_file()}")
+    _say(f"packs     {user_packs_dir()}")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(config_app, name="config")

@@ -1,0 +1,63 @@
+"""``journal traps "TEXT"``: the thinking traps in one thought, and the words that show them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+
+
+def traps(
+    text: str = typer.Argument(..., help="The thought to check, in quotes."),
+    format: str = typer.Option("text", "--format", help="text or json."),
+) -> None:
+    """Show the thinking traps in a thought: each one's words and a plain explanation."""
+    from ..errors import InputError
+    from ..steps import MAX_ANSWER_CHARS
+
+    if format not in ("text", "json"):
+        raise InputError(f"unknown format '{format}'; use text or json")
+    if not text.strip():
+        raise InputError('give a thought to check, in quotes: journal traps "I always mess up"')
+    if len(text) > MAX_ANSWER_CHARS:
+        raise InputError(f"the text is {len(text):,} characters; the limit is {MAX_ANSWER_CHARS:,}")
+
+    from ..safety import crisis_phrases
+    from ..traps import detect_traps
+
+    hits = detect_traps(text)
+    if format == "json":
+        from ..render import print_json
+
+        print_json(traps_json(text, hits))
+        return
+    from ..render import make_console
+    from ..render.reframe import crisis_panel, traps_view
+
+    console = make_console()
+    console.print(traps_view(text, hits))
+    if crisis_phrases(text):
+        console.print(crisis_panel())
+
+
+def traps_json(text: str, hits: Any) -> dict[str, Any]:
+    from ..traps import TRAPS
+
+    return {
+        "text": text,
+        "traps": [
+            {
+                "id": hit.trap_id,
+                "name": TRAPS[hit.trap_id].name,
+                "phrase": hit.phrase,
+                "start": hit.start,
+                "end": hit.end,
+                "explanation": TRAPS[hit.trap_id].explanation,
+            }
+            for hit in hits
+        ],
+    }
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(traps)

@@ -1,0 +1,62 @@
+"""Scores for the weekly check-in, kept apart from asking and storing so the arithmetic
+can be checked on its own.
+
+Each rated statement belongs to one of three components (self-kindness, common humanity,
+mindfulness). Statements that describe the harder side of a component (self-judgment,
+isolation, over-identification) are reversed: on a 1 to 5 scale an answer x counts as
+6 - x, so a higher number always means the kinder, more connected, more balanced side.
+Only answered statements count; a skipped one is left out of every mean, and a check-in
+with nothing rated has no score at all. The numbers are a reflection aid, not a measure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .packs import CHECKIN_COMPONENTS
+from .steps import SCALE, Step
+
+
+@dataclass(frozen=True)
+class CheckinScore:
+    """The means of one check-in: overall and per component (None where nothing was rated)."""
+
+    total: float | None
+    components: Mapping[str, float | None]
+    rated: int
+    statements: int
+
+
+def is_statement(step: Step) -> bool:
+    """A step that counts towards the score: a rating that names its component."""
+    return step.kind == SCALE and step.component in CHECKIN_COMPONENTS
+
+
+def item_score(step: Step, value: int) -> int:
+    """The answer as it counts: reversed statements are flipped within their own scale."""
+    if step.reverse and step.min is not None and step.max is not None:
+        return step.min + step.max - value
+    return value
+
+
+def _mean(numbers: list[int]) -> float | None:
+    return sum(numbers) / len(numbers) if numbers else None
+
+
+def score_checkin(steps: Iterable[Step], values: Mapping[str, Any]) -> CheckinScore:
+    """The total mean and the mean of each component over the answered statements."""
+    statements = [step for step in steps if is_statement(step)]
+    counted: dict[str, list[int]] = {component: [] for component in CHECKIN_COMPONENTS}
+    for step in statements:
+        value = values.get(step.id)
+        if value is not None:
+            counted[str(step.component)].append(item_score(step, value))
+    everything = [number for numbers in counted.values() for number in numbers]
+    return CheckinScore(
+        total=_mean(everything),
+        components={component: _mean(numbers) for component, numbers in counted.items()},
+        rated=len(everything),
+        statements=len(statements),
+    )

@@ -75,9 +75,14 @@ def export_record(entry: SynthEntry) -> dict[str, Any]:
 
 
 def write_export_json(entries: Iterable[SynthEntry], path: Path) -> Path:
-    """The entries as one JSON file that ``journal import`` reads."""
-    document = {"format": "selfcompassion", "version": 1, "entries": []}
-    document["entries"] = [export_record(entry) for entry in entries]
+    """The entries as one JSON file that ``journal import`` reads (docs/export-format.md)."""
+    from datetime import datetime
+
+    from selfcompassion.portability.schema import header
+
+    records = [export_record(entry) for entry in entries]
+    stamp = datetime.now().astimezone().isoformat(timespec="seconds")
+    document = {**header(stamp, len(records)), "entries": records}
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     return path
 

@@ -48,9 +48,29 @@ def main_options(
 
 def _register_commands() -> None:
     # Each command module adds its own commands; they import their heavy parts lazily.
-    from .commands import checkin, commitments, config, prompts, reframe, today, traps
+    from .commands import (
+        browse,
+        checkin,
+        commitments,
+        config,
+        portability,
+        prompts,
+        reframe,
+        today,
+        traps,
+    )
 
-    for module in (today, reframe, checkin, commitments, traps, prompts, config):
+    for module in (
+        today,
+        reframe,
+        checkin,
+        commitments,
+        traps,
+        browse,
+        prompts,
+        portability,
+        config,
+    ):
         module.register(app)
 
 

@@ -44,6 +44,7 @@ from selfcompassion.errors import InputError
 __all__ = [
     "Prefer",
     "describe",
+    "full_date",
     "parse_date",
     "parse_due_date",
     "parse_iso_week",
@@ -364,3 +365,8 @@ def describe(day: date, today: date) -> str:
         return "tomorrow"
     label = f"{_DAY_NAMES[day.weekday()]} {day.day} {_MONTH_NAMES[day.month - 1]}"
     return label if day.year == today.year else f"{label} {day.year}"
+
+
+def full_date(day: date) -> str:
+    """The day in full, for headings that stand on their own: "Friday 20 November 2026"."""
+    return f"{_DAY_NAMES[day.weekday()]} {day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"

@@ -170,6 +170,79 @@ def _m0002(db: Database) -> None:
     db.execute("CREATE INDEX commitments_by_created ON commitments (created_at)")
 
 
+# Migration 0003 builds its triggers from these two statements; like the migration itself
+# they must never change once shipped. The first writes the search document of the entries
+# chosen by {where}: every prompt in one column, every answer in the other, in the order
+# they were asked (bare ratings and yes/no answers are left out: a "3" is not a word anyone
+# searches for). The second removes the document of one entry.
+_M0003_BUILD_DOC = """
+    INSERT INTO search_index (rowid, prompts, answers)
+    SELECT d.doc,
+        coalesce((SELECT group_concat(prompt, char(10)) FROM (
+            SELECT prompt FROM answers WHERE entry_id = d.entry_id ORDER BY position)), ''),
+        coalesce((SELECT group_concat(text, char(10)) FROM (
+            SELECT text FROM answers WHERE entry_id = d.entry_id
+            AND kind NOT IN ('scale', 'confirm') ORDER BY position)), '')
+    FROM search_docs d {where};
+"""
+_M0003_DROP_DOC = """
+    DELETE FROM search_index
+    WHERE rowid = (SELECT doc FROM search_docs WHERE entry_id = {entry});
+"""
+
+
+def _rebuild_doc(entry: str) -> str:
+    return _M0003_DROP_DOC.format(entry=entry) + _M0003_BUILD_DOC.format(
+        where=f"WHERE d.entry_id = {entry}"
+    )
+
+
+@migrations(name="0003_search_index")
+def _m0003(db: Database) -> None:
+    # One full-text document per entry, so that every word of a query may come from any of
+    # the entry's answers. ``search_docs`` gives each entry a stable number for the index:
+    # an explicit INTEGER PRIMARY KEY survives VACUUM, the hidden rowid of ``entries`` may
+    # not. Triggers keep the index in step with every write, whichever code makes it. A
+    # bulk import writes the answers before their entry, so each document is built once.
+    db.execute(
+        """
+        CREATE TABLE search_docs (
+            doc INTEGER PRIMARY KEY,
+            entry_id TEXT NOT NULL UNIQUE
+        )
+        """
+    )
+    db.execute(
+        "CREATE VIRTUAL TABLE search_index USING fts5 ("
+        "prompts, answers, tokenize = 'unicode61 remove_diacritics 2')"
+    )
+    db.execute("INSERT INTO search_docs (entry_id) SELECT id FROM entries ORDER BY rowid")
+    db.execute(_M0003_BUILD_DOC.format(where=""))
+    triggers = {
+        "search_entry_added AFTER INSERT ON entries": (
+            "INSERT INTO search_docs (entry_id) VALUES (new.id);"  # noqa: S608 - constants only
+            + _M0003_BUILD_DOC.format(where="WHERE d.entry_id = new.id")
+        ),
+        "search_entry_removed AFTER DELETE ON entries": (
+            _M0003_DROP_DOC.format(entry="old.id")  # noqa: S608 - constants only
+            + "DELETE FROM search_docs WHERE entry_id = old.id;"
+        ),
+        "search_answer_added AFTER INSERT ON answers "
+        "WHEN EXISTS (SELECT 1 FROM search_docs WHERE entry_id = new.entry_id)": _rebuild_doc(
+            "new.entry_id"
+        ),
+        "search_answer_removed AFTER DELETE ON answers "
+        "WHEN EXISTS (SELECT 1 FROM search_docs WHERE entry_id = old.entry_id)": _rebuild_doc(
+            "old.entry_id"
+        ),
+        "search_answer_changed AFTER UPDATE OF entry_id, prompt, text ON answers": (
+            _rebuild_doc("old.entry_id") + _rebuild_doc("new.entry_id")
+        ),
+    }
+    for head, body in triggers.items():
+        db.execute(f"CREATE TRIGGER {head} BEGIN {body} END")
+
+
 @migrations(name="0004_checkin_scores")
 def _m0004(db: Database) -> None:
     # One row per weekly check-in: the means the report charts over the weeks. A mean is

@@ -10,10 +10,11 @@ that could retitle a window, write the clipboard or move the cursor) are removed
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
+
+from ..controls import escape_controls, strip_controls
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -21,12 +22,10 @@ if TYPE_CHECKING:
     from ..packs import Pack
     from ..store import Entry
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-
 
 def clean(text: str) -> str:
     """The text without control characters (tabs and newlines stay)."""
-    return _CONTROL.sub("", text)
+    return strip_controls(text)
 
 
 def plain(text: str, style: str = "") -> Any:
@@ -143,8 +142,6 @@ def print_json(data: Any) -> None:
     import json
     import sys
 
-    text = json.dumps(data, indent=2, ensure_ascii=False)
-    # JSON escapes C0 controls itself; C1 and bidi controls are escaped here too so that
-    # piping a report or an entry to a terminal can never run an escape sequence.
-    text = _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    sys.stdout.write(text + "\n")
+    # C1 and bidi controls are escaped too, so that piping a report or an entry to a
+    # terminal can never run an escape sequence.
+    sys.stdout.write(escape_controls(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")

@@ -11,9 +11,11 @@ drafts; each feature adds a mixin module of its own queries, composed here.
 
 from __future__ import annotations
 
+from .browse import BrowseQueries, EntryFilter, SearchHit, SearchQueryError
 from .checkin import CheckinQueries, CheckinScores
 from .commitments import Commitment, CommitmentQueries, Review
 from .core import Answer, Draft, Entry, StoreCore, storage_errors, timestamp
+from .portability import EntryRecord, PortabilityQueries
 from .reframes import PastReframe, ReframeQueries, ReframeRecord, ReframeScores
 
 __all__ = [
@@ -22,16 +24,22 @@ __all__ = [
     "Commitment",
     "Draft",
     "Entry",
+    "EntryFilter",
+    "EntryRecord",
     "JournalStore",
     "PastReframe",
     "ReframeRecord",
     "ReframeScores",
     "Review",
+    "SearchHit",
+    "SearchQueryError",
     "StoreCore",
     "storage_errors",
     "timestamp",
 ]
 
 
-class JournalStore(ReframeQueries, CommitmentQueries, CheckinQueries, StoreCore):
+class JournalStore(
+    ReframeQueries, CommitmentQueries, CheckinQueries, BrowseQueries, PortabilityQueries, StoreCore
+):
     """An open journal. Use ``JournalStore.open(path)`` as a context manager."""

@@ -314,46 +314,15 @@ class StoreCore:
         return entry
 
     def _insert_entry(self, conn: sqlite3.Connection, entry: Entry) -> None:
-        conn.execute(
-            "INSERT INTO entries (id, kind, journal_date, created_at, updated_at, pack) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                entry.id,
-                entry.kind,
-                entry.journal_date.isoformat(),
-                entry.created_at,
-                entry.updated_at,
-                entry.pack,
-            ],
-        )
+        conn.execute(INSERT_ENTRY, entry_row(entry))
         self._insert_answers(conn, entry.id, entry.answers)
-        conn.executemany(
-            "INSERT OR IGNORE INTO tags (entry_id, tag) VALUES (?, ?)",
-            [[entry.id, tag] for tag in entry.tags],
-        )
+        conn.executemany(INSERT_TAG, [[entry.id, tag] for tag in entry.tags])
 
     def _insert_answers(
         self, conn: sqlite3.Connection, entry_id: str, answers: Sequence[Answer], start: int = 0
     ) -> None:
         """Insert answers at positions ``start``, ``start + 1``, ... of an entry."""
-        conn.executemany(
-            "INSERT INTO answers (entry_id, position, step_id, kind, prompt, theme, value, "
-            "number, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                [
-                    entry_id,
-                    position,
-                    answer.step_id,
-                    answer.kind,
-                    answer.prompt,
-                    answer.theme,
-                    json.dumps(answer.value, ensure_ascii=False),
-                    _number(answer.value),
-                    answer.text,
-                ]
-                for position, answer in enumerate(answers, start=start)
-            ],
-        )
+        conn.executemany(INSERT_ANSWER, answer_rows(entry_id, answers, start))
 
     def get_entry(self, entry_id: str) -> Entry | None:
         """The entry with this id, or with this unique id prefix (at least 4 characters)."""
@@ -470,6 +439,48 @@ class StoreCore:
     def discard_draft(self, flow: str) -> None:
         with self.writing() as conn:
             conn.execute("DELETE FROM drafts WHERE flow = ?", [flow])
+
+
+INSERT_ENTRY = (
+    "INSERT INTO entries (id, kind, journal_date, created_at, updated_at, pack) "
+    "VALUES (?, ?, ?, ?, ?, ?)"
+)
+INSERT_ANSWER = (
+    "INSERT INTO answers (entry_id, position, step_id, kind, prompt, theme, value, number, text) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+INSERT_TAG = "INSERT OR IGNORE INTO tags (entry_id, tag) VALUES (?, ?)"
+
+
+def entry_row(entry: Entry) -> list[Any]:
+    """The ``entries`` row of an entry, for INSERT_ENTRY."""
+    return [
+        entry.id,
+        entry.kind,
+        entry.journal_date.isoformat(),
+        entry.created_at,
+        entry.updated_at,
+        entry.pack,
+    ]
+
+
+def answer_rows(entry_id: str, answers: Sequence[Answer], start: int = 0) -> list[list[Any]]:
+    """The ``answers`` rows for one entry's answers, in order from position ``start``, for
+    INSERT_ANSWER."""
+    return [
+        [
+            entry_id,
+            position,
+            answer.step_id,
+            answer.kind,
+            answer.prompt,
+            answer.theme,
+            json.dumps(answer.value, ensure_ascii=False),
+            _number(answer.value),
+            answer.text,
+        ]
+        for position, answer in enumerate(answers, start=start)
+    ]
 
 
 def _number(value: Any) -> float | None:

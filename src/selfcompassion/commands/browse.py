@@ -1,0 +1,151 @@
+"""``journal list``, ``show``, ``search``, ``edit`` and ``delete``: finding entries again."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from ..cli_support import now, open_store
+
+# Shared by list, search and export: the same words filter the same way everywhere.
+SINCE = typer.Option(
+    None, "--since", "-s", help="From this day: 'last month', 'monday', 2026-11-01.", metavar="DATE"
+)
+UNTIL = typer.Option(None, "--until", "-u", help="Up to this day, included.", metavar="DATE")
+KIND = typer.Option([], "--kind", "-k", help="Only this kind: daily, reframe, … (repeatable).")
+TAG = typer.Option([], "--tag", "-t", help="Only entries with this tag (repeatable: any of them).")
+LIMIT = typer.Option(None, "-n", help="How many to show (default 30; 0 shows all).", metavar="N")
+
+
+def list_entries(
+    since: Optional[str] = SINCE,  # noqa: UP045
+    until: Optional[str] = UNTIL,  # noqa: UP045
+    kind: list[str] = KIND,
+    tag: list[str] = TAG,
+    count: Optional[int] = LIMIT,  # noqa: UP045
+) -> None:
+    """List entries, newest first, one line each."""
+    from ..browse import make_filter, make_limit
+    from ..render import make_console
+    from ..render.browse import entry_list
+
+    chosen = make_filter(since=since, until=until, kinds=kind, tags=tag, today=now().date())
+    limit = make_limit(count)
+    with open_store() as store:
+        entries = store.list_entries(chosen, limit)
+        total = store.count_matching(chosen) if limit and len(entries) == limit else len(entries)
+    make_console().print(entry_list(entries, total))
+
+
+def show(
+    ref: str = typer.Argument(..., help="An entry id (or its first characters) or a day."),
+) -> None:
+    """Show whole entries: every prompt as it was shown and its answer."""
+    from ..browse import find_entries
+    from ..errors import InputError
+    from ..render import make_console
+    from ..render.browse import entry_detail
+
+    today = now().date()
+    with open_store() as store:
+        entries = find_entries(store, ref, today)
+        if not entries:
+            raise InputError(f"no entry matches '{ref[:40]}'; journal list shows the ids")
+        records = store.records_for(entries)
+    console = make_console()
+    for record in records:
+        console.print(entry_detail(record, today))
+
+
+def search(
+    words: list[str] = typer.Argument(..., help="Words to find; FTS5 syntax works too."),
+    since: Optional[str] = SINCE,  # noqa: UP045
+    until: Optional[str] = UNTIL,  # noqa: UP045
+    kind: list[str] = KIND,
+    tag: list[str] = TAG,
+    count: Optional[int] = LIMIT,  # noqa: UP045
+) -> None:
+    """Find entries by their words, best matches first."""
+    from ..browse import make_filter, make_limit
+    from ..browse import search as run_search
+    from ..render import make_console
+    from ..render.browse import search_results
+
+    text = " ".join(words)
+    chosen = make_filter(since=since, until=until, kinds=kind, tags=tag, today=now().date())
+    limit = make_limit(count)
+    with open_store() as store:
+        hits = run_search(store, text, chosen, limit)
+    make_console().print(search_results(hits, text, limit))
+
+
+def edit(
+    ref: str = typer.Argument(..., help="The entry's id (or its first characters) or its day."),
+    step: Optional[str] = typer.Option(  # noqa: UP045
+        None, "--step", help="Ask this one step again instead of opening the editor."
+    ),
+    tag: list[str] = typer.Option([], "--tag", "-t", help="Add a tag (repeatable)."),
+    untag: list[str] = typer.Option([], "--untag", help="Remove a tag (repeatable)."),
+) -> None:
+    """Change an entry: its written answers in $VISUAL/$EDITOR, one step, or its tags."""
+    from ..browse import find_one
+    from ..editing import edit_in_editor, reanswer_step, retag
+    from ..render import describe_day, print_note
+
+    clock = now()
+    with open_store() as store:
+        entry = find_one(store, ref, clock.date())
+        if tag or untag:
+            outcome = retag(store, entry, add=tag, remove=untag, now=clock)
+        elif step:
+            from ..asking import QuestionaryAsker, require_terminal
+            from ..packs import load_pack
+
+            require_terminal("journal edit --step")
+            asker = QuestionaryAsker(today=clock.date())
+            outcome = reanswer_step(store, entry, step, asker, now=clock, load_pack=load_pack)
+        else:
+            when = describe_day(entry.journal_date, clock.date())
+            outcome = edit_in_editor(store, entry, now=clock, when=when)
+    if outcome.entry is None:
+        print_note("Nothing changed; the entry is as it was.")
+    else:
+        print_note(f"Saved the changes to entry {entry.id[:8]}.")
+
+
+def delete(
+    ref: str = typer.Argument(..., help="The entry's id (or its first characters) or its day."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Delete without asking first."),
+) -> None:
+    """Delete an entry and everything that belongs to it."""
+    from ..browse import find_one
+    from ..render import describe_day, make_console, print_note
+    from ..render.browse import entry_line
+
+    clock = now()
+    with open_store() as store:
+        entry = find_one(store, ref, clock.date())
+        when = describe_day(entry.journal_date, clock.date())
+        if not yes:
+            from ..asking import QuestionaryAsker, require_terminal
+            from ..steps import CONFIRM, Step
+
+            require_terminal("journal delete (or add --yes)")
+            make_console().print(entry_line(entry))
+            question = Step(
+                id="delete", kind=CONFIRM, prompt=f"Delete this entry from {when}?", default=False
+            )
+            if not QuestionaryAsker(today=clock.date()).ask(question):
+                print_note("Kept. Nothing was deleted.")
+                return
+        store.delete_entry(entry.id)
+    print_note(f"Deleted the entry from {when} ({entry.id[:8]}).")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("list")(list_entries)
+    app.command()(show)
+    app.command()(search)
+    app.command()(edit)
+    app.command()(delete)

@@ -1,0 +1,86 @@
+"""``journal export`` and ``journal import``: the journal in open formats, and back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..cli_support import now, open_store
+from .browse import KIND, SINCE, TAG, UNTIL
+
+
+def export(
+    format: Optional[str] = typer.Option(  # noqa: UP045
+        None, "--format", "-f", help="json (everything, default), markdown or csv."
+    ),
+    output: Optional[Path] = typer.Option(  # noqa: UP045
+        None, "--output", "-o", help="Write to this file (created 0600) instead of the screen."
+    ),
+    daily_notes: Optional[Path] = typer.Option(  # noqa: UP045
+        None, "--daily-notes", help="Write one YYYY-MM-DD.md per day into this folder."
+    ),
+    force: bool = typer.Option(False, "--force", help="Replace files that already exist."),
+    since: Optional[str] = SINCE,  # noqa: UP045
+    until: Optional[str] = UNTIL,  # noqa: UP045
+    kind: list[str] = KIND,
+    tag: list[str] = TAG,
+) -> None:
+    """Export entries as JSON (every detail), Markdown or CSV."""
+    import sys
+
+    from ..browse import make_filter
+    from ..errors import InputError
+    from ..portability.transfer import choose_format, export_journal
+    from ..render import make_console, print_note
+    from ..render.browse import progress_bar
+
+    if output and daily_notes:
+        raise InputError("choose either --output or --daily-notes")
+    fmt = choose_format(format, daily_notes)
+    clock = now()
+    chosen = make_filter(since=since, until=until, kinds=kind, tags=tag, today=clock.date())
+    with open_store() as store, progress_bar(make_console(stderr=True)) as progress:
+        result = export_journal(
+            store,
+            fmt=fmt,
+            chosen=chosen,
+            now=clock,
+            output=output,
+            daily_notes=daily_notes,
+            force=force,
+            stdout=sys.stdout,
+            progress=progress,
+        )
+    entries = f"{result.entries:,} {'entry' if result.entries == 1 else 'entries'}"
+    if daily_notes:
+        print_note(f"Wrote {entries} into {result.files:,} daily notes in {result.target}.")
+    elif output:
+        print_note(f"Wrote {entries} to {result.target}.")
+    else:
+        print_note(f"Wrote {entries}.", stderr=True)
+
+
+def import_(
+    file: str = typer.Argument(..., help="The file to import ('-' for standard input)."),
+    origin: str = typer.Option(
+        "selfcompassion", "--from", help="selfcompassion (default) or jrnl (jrnl --export json)."
+    ),
+) -> None:
+    """Import a journal export; entries already in the journal are left as they are."""
+    from ..portability.transfer import import_journal
+    from ..render import make_console, print_note
+    from ..render.browse import progress_bar
+
+    with open_store() as store, progress_bar(make_console(stderr=True)) as progress:
+        result = import_journal(store, file, origin=origin.lower(), progress=progress)
+    print_note(
+        f"Imported from {result.source}: {result.added:,} added, "
+        f"{result.skipped:,} skipped as already there."
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(export)
+    app.command("import")(import_)

@@ -1,0 +1,30 @@
+"""Control characters: journal text keeps them as data, but they never leave the tool raw.
+
+Escape sequences hidden in an answer or an imported file could retitle a terminal, write
+its clipboard or move the cursor when shown or ``cat``-ed. Views strip them; files meant
+to round-trip (JSON) escape them instead, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+import re
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def strip_controls(text: str) -> str:
+    """The text without control characters (tabs and newlines stay), and with any broken
+    character (a lone surrogate, which no terminal or file can take) shown as U+FFFD."""
+    return _SURROGATE.sub("\ufffd", CONTROL.sub("", text))
+
+
+def escape_controls(json_text: str) -> str:
+    """JSON text with every control character written as a ``\\uXXXX`` escape.
+
+    JSON escapes C0 controls itself; this also covers C1 and bidi controls, which are
+    legal raw in JSON strings. Only for JSON, where the escape reads back as the same text.
+    """
+    return CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)

@@ -1,0 +1,258 @@
+"""Changing a saved entry: in the person's own editor, by asking one step again, or its tags.
+
+The editor gets a temporary file, created 0600 and removed afterwards whatever happens,
+holding every written answer under a header line with its position and step id. The
+editor command comes from ``$VISUAL`` or ``$EDITOR``, is split like a shell would split
+it (so ``code --wait`` works) but is run directly, never through a shell. Answers that
+are ratings or choices are re-asked with ``--step`` instead, with the same widgets and
+checks as the flow that first asked them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from .asking import Asker
+from .browse import merge_tags
+from .errors import InputError, PackError
+from .steps import LONG_TEXT, TEXT, Step, answer_text, check_answer
+from .store import Answer, Entry, JournalStore
+
+NOTE = "#:"
+_HEADER = re.compile(r"^=== (\d+) ([a-z0-9][a-z0-9_-]*) ===[ \t]*$", re.MULTILINE)
+_EDITABLE = (TEXT, LONG_TEXT)
+
+Runner = Callable[[list[str]], int]
+
+
+@dataclass(frozen=True)
+class EditOutcome:
+    """The entry after the change, or None when nothing changed."""
+
+    entry: Entry | None
+    changed: int = 0
+    removed: int = 0
+
+
+def editor_command(env: Mapping[str, str]) -> list[str]:
+    """The editor to run, from $VISUAL or else $EDITOR, split into its words."""
+    for name in ("VISUAL", "EDITOR"):
+        value = env.get(name, "").strip()
+        if value:
+            try:
+                words = shlex.split(value)
+            except ValueError as error:
+                raise InputError(f"${name} cannot be read ({error}): {value[:60]}") from None
+            if words:
+                return words
+    raise InputError(
+        "no editor is set; set $VISUAL or $EDITOR (for example EDITOR=nano), "
+        "or re-answer one step with --step"
+    )
+
+
+def run_editor(command: list[str]) -> int:
+    """Run the editor on the terminal and wait for it; returns its exit code."""
+    try:
+        return subprocess.run(command, check=False).returncode  # noqa: S603 - no shell
+    except FileNotFoundError:
+        raise InputError(f"the editor '{command[0][:60]}' was not found") from None
+    except OSError as error:
+        raise InputError(f"the editor '{command[0][:60]}' could not start ({error})") from None
+
+
+def editor_text(entry: Entry, when: str) -> str:
+    """The file the editor opens: a note on how it works, then each written answer."""
+    lines = [
+        f"{NOTE} Editing entry {entry.id[:8]} ({entry.kind}, {when}).",
+        f"{NOTE} Change any answer below its prompt, then save and close the editor.",
+        f'{NOTE} Lines starting with "{NOTE}" are left out; an answer left empty is removed.',
+        f"{NOTE} Keep the === lines as they are.",
+    ]
+    others = [a for a in entry.answers if a.kind not in _EDITABLE]
+    if others:
+        lines.append(
+            f"{NOTE} Re-answer these with --step: "
+            + ", ".join(f"{a.step_id} ({one_line(a.text)})" for a in others)
+        )
+    for position, answer in enumerate(entry.answers):
+        if answer.kind not in _EDITABLE:
+            continue
+        lines += ["", f"=== {position} {answer.step_id} ==="]
+        lines += [f"{NOTE} {line}" for line in (answer.prompt or "(no prompt)").splitlines()]
+        lines.append(answer.text)
+    return "\n".join(lines) + "\n"
+
+
+def one_line(text: str, width: int = 40) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def read_edited(entry: Entry, text: str) -> dict[int, str]:
+    """The edited answer texts by position; every header must name an editable answer."""
+    found: dict[int, str] = {}
+    matches = list(_HEADER.finditer(text))
+    for index, match in enumerate(matches):
+        position, step_id = int(match.group(1)), match.group(2)
+        if (
+            position >= len(entry.answers)
+            or entry.answers[position].step_id != step_id
+            or entry.answers[position].kind not in _EDITABLE
+        ):
+            raise InputError(
+                f"the edited file has a section '=== {position} {step_id} ===' that matches "
+                "no answer of this entry; nothing changed"
+            )
+        if position in found:
+            raise InputError(f"the section for '{step_id}' appears twice; nothing changed")
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+        body = text[match.end() : end].splitlines()
+        found[position] = "\n".join(line for line in body if not line.startswith(NOTE)).strip()
+    return found
+
+
+def apply_edits(entry: Entry, edited: dict[int, str], today: date) -> tuple[list[Answer], int, int]:
+    """The answers after the edits, with how many changed and how many were removed."""
+    answers: list[Answer] = []
+    changed = removed = 0
+    for position, answer in enumerate(entry.answers):
+        if position not in edited or edited[position] == answer.text.strip():
+            answers.append(answer)
+            continue
+        step = Step(id=answer.step_id, kind=answer.kind, prompt=answer.prompt)
+        value = check_answer(step, edited[position], today=today)
+        if value is None:
+            removed += 1
+            continue
+        changed += 1
+        answers.append(replace(answer, value=value, text=answer_text(value)))
+    return answers, changed, removed
+
+
+def _save(
+    store: JournalStore,
+    entry: Entry,
+    answers: Sequence[Answer],
+    now: datetime,
+    *,
+    changed: int,
+    removed: int,
+    add_tags: Sequence[str] = (),
+    remove_tags: Sequence[str] = (),
+) -> EditOutcome:
+    tags = merge_tags(
+        entry.tags,
+        (a.text for a in entry.answers),
+        (a.text for a in answers),
+        add_tags,
+        remove_tags,
+    )
+    if not changed and not removed and sorted(tags) == sorted(entry.tags):
+        return EditOutcome(None)
+    saved = store.replace_answers(entry, answers, tags, now)
+    return EditOutcome(saved, changed, removed)
+
+
+def edit_in_editor(
+    store: JournalStore,
+    entry: Entry,
+    *,
+    now: datetime,
+    when: str,
+    env: Mapping[str, str] | None = None,
+    run: Runner = run_editor,
+) -> EditOutcome:
+    """Open the entry's written answers in the editor and save what changed."""
+    if not any(answer.kind in _EDITABLE for answer in entry.answers):
+        raise InputError("this entry has no written answers to edit; use --step for the others")
+    command = editor_command(os.environ if env is None else env)
+    fd, name = tempfile.mkstemp(prefix="journal-edit-", suffix=".txt")
+    path = Path(name)
+    try:
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(editor_text(entry, when))
+        code = run([*command, str(path)])
+        if code != 0:
+            raise InputError(f"the editor stopped with an error (exit {code}); nothing changed")
+        try:
+            edited_text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise InputError("the edited file is not UTF-8 text; nothing changed") from None
+        except OSError as error:
+            raise InputError(f"the edited file cannot be read ({error.strerror})") from None
+    finally:
+        path.unlink(missing_ok=True)
+    answers, changed, removed = apply_edits(entry, read_edited(entry, edited_text), now.date())
+    return _save(store, entry, answers, now, changed=changed, removed=removed)
+
+
+def step_for(entry: Entry, answer: Answer, load_pack: Callable[[str], Any]) -> Step:
+    """The step that first asked this answer, with the wording that was shown."""
+    step: Step | None = None
+    if entry.pack:
+        try:
+            pack = load_pack(entry.pack)
+        except PackError:
+            pack = None
+        if pack is not None:
+            step = next((s for s in (*pack.steps, *pack.prompts) if s.id == answer.step_id), None)
+    if step is None:
+        if answer.kind not in (*_EDITABLE, "confirm"):
+            raise InputError(
+                f"the step '{answer.step_id}' cannot be asked again: its prompt pack "
+                f"'{entry.pack}' is not available"
+            )
+        step = Step(id=answer.step_id, kind=answer.kind, prompt=answer.prompt)
+    return replace(step, prompt=answer.prompt or step.prompt, variants=(), required=False)
+
+
+def reanswer_step(
+    store: JournalStore,
+    entry: Entry,
+    step_id: str,
+    asker: Asker,
+    *,
+    now: datetime,
+    load_pack: Callable[[str], Any],
+) -> EditOutcome:
+    """Ask one answered step again and save the new answer (skipping it removes it)."""
+    positions = [i for i, answer in enumerate(entry.answers) if answer.step_id == step_id]
+    if not positions:
+        known = ", ".join(answer.step_id for answer in entry.answers) or "none"
+        raise InputError(f"this entry has no answer for '{step_id[:40]}' (its steps: {known})")
+    position = positions[0]
+    old = entry.answers[position]
+    value = asker.ask(step_for(entry, old, load_pack))
+    answers = list(entry.answers)
+    if value is None:
+        del answers[position]
+        return _save(store, entry, answers, now, changed=0, removed=1)
+    if value == old.value:
+        return EditOutcome(None)
+    answers[position] = replace(old, value=value, text=answer_text(value))
+    return _save(store, entry, answers, now, changed=1, removed=0)
+
+
+def retag(
+    store: JournalStore,
+    entry: Entry,
+    *,
+    add: Sequence[str],
+    remove: Sequence[str],
+    now: datetime,
+) -> EditOutcome:
+    """Add and remove tags without touching the answers."""
+    return _save(
+        store, entry, entry.answers, now, changed=0, removed=0, add_tags=add, remove_tags=remove
+    )

@@ -1,0 +1,155 @@
+"""The export formats: versioned JSON, one Markdown document or daily notes, and CSV.
+
+Each writer takes batches of records (oldest first) and a text stream. JSON keeps every
+character (control characters written as escapes); Markdown and CSV are for reading and
+for spreadsheets, so control characters are dropped there, and a CSV cell that a
+spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``) starts with an apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import IO, Any
+
+from ..controls import escape_controls, strip_controls
+from ..dates import full_date
+from ..store import Entry, EntryRecord
+from . import schema
+
+_HEADING_LIKE = re.compile(r"^(\s{0,3})(#{1,6}\s)", re.MULTILINE)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+CSV_COLUMNS = (
+    "entry_id", "journal_date", "kind", "pack", "created_at", "updated_at", "tags",
+    "position", "step_id", "answer_kind", "theme", "prompt", "answer", "value_json",
+)  # fmt: skip
+
+
+# -- JSON ----------------------------------------------------------------------------------
+
+
+def _json(value: Any, indent: int | None = 2) -> str:
+    return escape_controls(json.dumps(value, ensure_ascii=False, indent=indent))
+
+
+def write_json(
+    batches: Iterable[list[EntryRecord]], out: IO[str], *, exported_at: str, count: int
+) -> Iterator[int]:
+    """Write one JSON document; yields the number of entries written after each batch."""
+    out.write("{\n")
+    for key, value in schema.header(exported_at, count).items():
+        out.write(f"  {_json(key)}: {_json(value)},\n")
+    out.write('  "entries": [')
+    first = True
+    for batch in batches:
+        for record in batch:
+            body = _json(schema.record_to_json(record)).replace("\n", "\n    ")
+            out.write(("\n    " if first else ",\n    ") + body)
+            first = False
+        yield len(batch)
+    out.write("\n  ]\n}\n" if not first else "]\n}\n")
+
+
+# -- Markdown ------------------------------------------------------------------------------
+
+
+def _md(text: str) -> str:
+    """Journal text for a Markdown file: no control characters, and a line that would read
+    as a heading is escaped so that an answer cannot reshape the document."""
+    return _HEADING_LIKE.sub(r"\1\\\2", strip_controls(text))
+
+
+def entry_markdown(entry: Entry, level: int) -> str:
+    """One entry as Markdown, its heading at ``level``."""
+    clock = entry.created_at[11:16]
+    title = f"{entry.kind.replace('_', ' ').capitalize()} · {clock} · {entry.id[:8]}"
+    lines = [f"{'#' * level} {_md(title)}", ""]
+    for answer in entry.answers:
+        if answer.prompt:
+            lines += [f"**{_md(answer.prompt).strip()}**", ""]
+        lines += [_md(answer.text) or "_(no answer)_", ""]
+    if entry.tags:
+        lines += ["Tags: " + " ".join(f"#{tag}" for tag in entry.tags), ""]
+    return "\n".join(lines)
+
+
+def _by_day(batches: Iterable[list[EntryRecord]]) -> Iterator[tuple[date, list[Entry]]]:
+    """Entries grouped by day (they arrive oldest first)."""
+    current: date | None = None
+    group: list[Entry] = []
+    for batch in batches:
+        for record in batch:
+            day = record.entry.journal_date
+            if current is not None and day != current:
+                yield current, group
+                group = []
+            current = day
+            group.append(record.entry)
+    if current is not None:
+        yield current, group
+
+
+def write_markdown(
+    batches: Iterable[list[EntryRecord]], out: IO[str], *, title: str
+) -> Iterator[int]:
+    """One Markdown document, a section per day; yields entries written as it goes."""
+    out.write(f"# {_md(title)}\n\n")
+    for day, entries in _by_day(batches):
+        out.write(f"## {full_date(day)}\n\n")
+        for entry in entries:
+            out.write(entry_markdown(entry, 3) + "\n")
+        yield len(entries)
+
+
+def daily_notes(batches: Iterable[list[EntryRecord]]) -> Iterator[tuple[date, str, int]]:
+    """One note per day, as ``YYYY-MM-DD.md`` files expect it: (day, text, entries)."""
+    for day, entries in _by_day(batches):
+        parts = [f"# {full_date(day)}\n"]
+        parts += [entry_markdown(entry, 2) for entry in entries]
+        yield day, "\n".join(parts), len(entries)
+
+
+# -- CSV -----------------------------------------------------------------------------------
+
+
+def _cell(value: Any) -> Any:
+    if not isinstance(value, str):
+        return "" if value is None else value
+    value = strip_controls(value)
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def write_csv(batches: Iterable[list[EntryRecord]], out: IO[str]) -> Iterator[int]:
+    """One row per answer (an entry without answers still gets a row); yields entries."""
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for batch in batches:
+        for record in batch:
+            entry = record.entry
+            head = [
+                entry.id,
+                entry.journal_date.isoformat(),
+                entry.kind,
+                entry.pack,
+                entry.created_at,
+                entry.updated_at,
+                " ".join(f"#{tag}" for tag in entry.tags),
+            ]
+            rows = [
+                [
+                    position,
+                    answer.step_id,
+                    answer.kind,
+                    answer.theme,
+                    answer.prompt,
+                    answer.text,
+                    json.dumps(answer.value, ensure_ascii=False),
+                ]
+                for position, answer in enumerate(entry.answers)
+            ] or [[None] * 7]
+            writer.writerows([_cell(value) for value in head + row] for row in rows)
+        yield len(batch)

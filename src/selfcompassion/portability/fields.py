@@ -1,0 +1,156 @@
+"""Checks for the fields of an imported record, each naming where the problem is.
+
+Every check returns the value in its stored form or raises RecordError with a path such
+as ``answers[2].value`` and a plain reason. Strings are refused when SQLite could not
+store them faithfully (NUL characters, lone surrogates) or when they are too long.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+#: The longest single text accepted from an import, in characters.
+MAX_TEXT_CHARS = 1_000_000
+#: The longest short field (prompt, theme, phrase, note), in characters.
+MAX_SHORT_CHARS = 4_000
+#: The largest number accepted anywhere in an import.
+MAX_NUMBER = 1e12
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?([+-]\d{2}:\d{2}|Z)$")
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+class RecordError(Exception):
+    """One field of one record does not fit; ``where`` says which, ``reason`` why."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"{where}: {reason}")
+        self.where = where
+        self.reason = reason
+
+
+def describe(value: Any) -> str:
+    """What a JSON value is, in words, for error messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "an object"
+
+
+def text(value: Any, where: str, *, max_chars: int = MAX_TEXT_CHARS, nullable: bool = False) -> Any:
+    if value is None and nullable:
+        return None
+    if not isinstance(value, str):
+        raise RecordError(where, f"expected text, found {describe(value)}")
+    if len(value) > max_chars:
+        raise RecordError(where, f"{len(value):,} characters; the limit is {max_chars:,}")
+    if "\x00" in value:
+        raise RecordError(where, "contains a NUL character")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise RecordError(where, "contains a broken character (a lone surrogate)") from None
+    return value
+
+
+def pattern(value: Any, where: str, rule: re.Pattern[str], shape: str) -> str:
+    checked = text(value, where, max_chars=200)
+    if not rule.match(checked):
+        raise RecordError(where, f"'{checked[:60]}' is not {shape}")
+    return checked
+
+
+def entry_uuid(value: Any, where: str) -> str:
+    return pattern(value, where, _UUID, "a UUID in lowercase, like 3f2a9c1e-…")
+
+
+def day(value: Any, where: str, *, nullable: bool = False) -> Any:
+    if value is None and nullable:
+        return None
+    checked = text(value, where, max_chars=10)
+    try:
+        if _DAY.match(checked):
+            date.fromisoformat(checked)
+            return checked
+    except ValueError:
+        pass
+    raise RecordError(where, f"'{checked}' is not a date like 2026-11-19")
+
+
+def moment(value: Any, where: str, *, nullable: bool = False) -> Any:
+    """An ISO 8601 timestamp with its UTC offset, kept exactly as written."""
+    if value is None and nullable:
+        return None
+    checked = text(value, where, max_chars=40)
+    try:
+        if _MOMENT.match(checked):
+            datetime.fromisoformat(checked)
+            return checked
+    except ValueError:
+        pass
+    raise RecordError(
+        where, f"'{checked}' is not a timestamp with its offset, like 2026-11-19T21:04:00+01:00"
+    )
+
+
+def number(
+    value: Any,
+    where: str,
+    *,
+    low: float = -MAX_NUMBER,
+    high: float = MAX_NUMBER,
+    whole: bool = False,
+    nullable: bool = False,
+) -> Any:
+    if value is None and nullable:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise RecordError(where, f"expected a number, found {describe(value)}")
+    if whole and not isinstance(value, int):
+        raise RecordError(where, "expected a whole number")
+    if not math.isfinite(value) or not low <= value <= high:
+        raise RecordError(where, f"{value} is outside {low:g} to {high:g}")
+    return value
+
+
+def flag(value: Any, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise RecordError(where, f"expected true or false, found {describe(value)}")
+    return value
+
+
+def items(value: Any, where: str, *, max_items: int) -> list[Any]:
+    if not isinstance(value, list):
+        raise RecordError(where, f"expected a list, found {describe(value)}")
+    if len(value) > max_items:
+        raise RecordError(where, f"{len(value):,} items; the limit is {max_items:,}")
+    return value
+
+
+def fields(
+    value: Any, where: str, *, required: Iterable[str], optional: Iterable[str] = ()
+) -> dict[str, Any]:
+    """An object with exactly these keys: every required one, any of the optional ones."""
+    if not isinstance(value, dict):
+        raise RecordError(where, f"expected an object, found {describe(value)}")
+    required = tuple(required)
+    missing = [key for key in required if key not in value]
+    if missing:
+        raise RecordError(where, f"the field '{missing[0]}' is missing")
+    allowed = {*required, *optional}
+    unknown = [key for key in value if key not in allowed]
+    if unknown:
+        raise RecordError(where, f"unknown field '{str(unknown[0])[:40]}'")
+    return value

@@ -1,0 +1,291 @@
+"""The tool's own JSON export format, version 1 (described in docs/export-format.md).
+
+One document holds every entry with everything known about it: UUIDs, kind, day,
+timestamps, pack, every answer with the exact prompt shown, tags, and, when the entry
+has them, reframe scores, thinking traps and commitments. Reading a document checks every
+field of every record; the first one that does not fit is refused with its place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import Any
+
+from ..steps import (
+    ANSWER_KINDS,
+    CHOICE,
+    CONFIRM,
+    DUE_DATE,
+    INTENSITIES,
+    LONG_TEXT,
+    MULTI,
+    SCALE,
+    TEXT,
+)
+from ..store import Answer, Entry, EntryRecord
+from ..store.portability import COMMITMENT_COLUMNS, REFRAME_COLUMNS
+from ..tags import normalise_tag
+from . import fields as check
+from .fields import RecordError
+
+FORMAT = "selfcompassion-journal"
+VERSION = 1
+
+MAX_ANSWERS = 500
+MAX_TAGS = 200
+MAX_ITEMS = 500
+MAX_RELATED = 200
+COMMITMENT_STATUSES = ("open", "done", "partly", "let-go")
+
+_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+_KIND = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
+_ENTRY_FIELDS = ("id", "kind", "journal_date", "created_at", "updated_at", "pack", "tags")
+_ANSWER_FIELDS = ("step_id", "kind", "prompt", "theme", "value", "text")
+
+
+# -- writing -------------------------------------------------------------------------------
+
+
+def header(exported_at: str, entry_count: int) -> dict[str, Any]:
+    """Everything in a document before its entries."""
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": exported_at,
+        "entry_count": entry_count,
+    }
+
+
+def record_to_json(record: EntryRecord) -> dict[str, Any]:
+    entry = record.entry
+    data: dict[str, Any] = {
+        "id": entry.id,
+        "kind": entry.kind,
+        "journal_date": entry.journal_date.isoformat(),
+        "created_at": entry.created_at,
+        "updated_at": entry.updated_at,
+        "pack": entry.pack,
+        "tags": sorted(entry.tags),
+        "answers": [
+            {
+                "step_id": answer.step_id,
+                "kind": answer.kind,
+                "prompt": answer.prompt,
+                "theme": answer.theme,
+                "value": answer.value,
+                "text": answer.text,
+            }
+            for answer in entry.answers
+        ],
+    }
+    if record.reframe_scores is not None:
+        data["reframe_scores"] = dict(record.reframe_scores)
+    if record.traps:
+        data["traps"] = [dict(trap) for trap in record.traps]
+    if record.commitments:
+        data["commitments"] = [dict(item) for item in record.commitments]
+    return data
+
+
+# -- reading -------------------------------------------------------------------------------
+
+
+def is_document(data: Any) -> bool:
+    return isinstance(data, dict) and data.get("format") == FORMAT
+
+
+def read_document(data: Any, advance: Callable[[int], None]) -> Iterator[EntryRecord]:
+    """Every record of a document, checked; raises RecordError at the first that does not fit.
+
+    ``advance`` is called once per record, for a progress bar.
+    """
+    top = check.fields(
+        data,
+        "the file",
+        required=("format", "version", "entries"),
+        optional=("exported_at", "entry_count"),
+    )
+    version = top["version"]
+    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+        raise RecordError(
+            "the file",
+            f"it was written by a newer selfcompassion (format version {version}); "
+            "update selfcompassion to import it",
+        )
+    if version != VERSION:
+        raise RecordError("version", f"expected {VERSION}, found {str(version)[:20]}")
+    entries = check.items(top["entries"], "entries", max_items=10_000_000)
+    if "entry_count" in top and top["entry_count"] != len(entries):
+        raise RecordError(
+            "entry_count",
+            f"the file says {str(top['entry_count'])[:20]} entries but holds {len(entries):,}; "
+            "it may be incomplete",
+        )
+    for index, item in enumerate(entries, start=1):
+        yield read_record(item, index)
+        advance(1)
+
+
+def entry_label(index: int, item: Any) -> str:
+    """How an error names a record: its position and, when it has one, its id."""
+    raw = item.get("id") if isinstance(item, dict) else None
+    return f"entry {index}" + (f" ({raw[:8]})" if isinstance(raw, str) and raw else "")
+
+
+def read_record(item: Any, index: int) -> EntryRecord:
+    label = entry_label(index, item)
+    try:
+        return _read_record(item)
+    except RecordError as error:
+        where = label if error.where == "." else f"{label}: {error.where}"
+        raise RecordError(where, error.reason) from None
+
+
+def _read_record(item: Any) -> EntryRecord:
+    data = check.fields(
+        item,
+        ".",
+        required=(*_ENTRY_FIELDS, "answers"),
+        optional=("reframe_scores", "traps", "commitments"),
+    )
+    entry_id = check.entry_uuid(data["id"], "id")
+    tags = [
+        _tag(tag, f"tags[{i}]")
+        for i, tag in enumerate(check.items(data["tags"], "tags", max_items=MAX_TAGS))
+    ]
+    if len(set(tags)) != len(tags):
+        raise RecordError("tags", "a tag appears twice")
+    raw_answers = check.items(data["answers"], "answers", max_items=MAX_ANSWERS)
+    entry = Entry(
+        id=entry_id,
+        kind=check.pattern(data["kind"], "kind", _KIND, "a kind of entry, like daily"),
+        journal_date=date.fromisoformat(check.day(data["journal_date"], "journal_date")),
+        created_at=check.moment(data["created_at"], "created_at"),
+        updated_at=check.moment(data["updated_at"], "updated_at"),
+        pack=_optional_name(data["pack"], "pack"),
+        answers=tuple(_answer(raw, f"answers[{i}]") for i, raw in enumerate(raw_answers)),
+        tags=tuple(tags),
+    )
+    return EntryRecord(
+        entry=entry,
+        reframe_scores=_reframe(data["reframe_scores"]) if "reframe_scores" in data else None,
+        traps=tuple(_traps(data.get("traps", []))),
+        commitments=tuple(_commitments(data.get("commitments", []))),
+    )
+
+
+def _tag(value: Any, where: str) -> str:
+    raw = check.text(value, where, max_chars=60)
+    if normalise_tag(raw) != raw:
+        raise RecordError(where, f"'{raw}' is not a tag (a lowercase word without '#')")
+    return raw
+
+
+def _optional_name(value: Any, where: str) -> str | None:
+    if value is None:
+        return None
+    return check.pattern(value, where, _NAME, "a name like daily or leader")
+
+
+def _answer(raw: Any, where: str) -> Answer:
+    data = check.fields(raw, where, required=_ANSWER_FIELDS)
+    kind = check.text(data["kind"], f"{where}.kind", max_chars=40)
+    if kind not in ANSWER_KINDS:
+        raise RecordError(f"{where}.kind", f"'{kind}' is not one of: {', '.join(ANSWER_KINDS)}")
+    return Answer(
+        step_id=check.pattern(data["step_id"], f"{where}.step_id", _NAME, "a step id"),
+        kind=kind,
+        prompt=check.text(data["prompt"], f"{where}.prompt", max_chars=check.MAX_SHORT_CHARS),
+        value=answer_value(kind, data["value"], f"{where}.value"),
+        theme=check.text(
+            data["theme"], f"{where}.theme", max_chars=check.MAX_SHORT_CHARS, nullable=True
+        ),
+        text=check.text(data["text"], f"{where}.text"),
+    )
+
+
+def answer_value(kind: str, value: Any, where: str) -> Any:
+    """An answer's value, checked against the shape its kind stores."""
+    if kind in (TEXT, LONG_TEXT, CHOICE):
+        return check.text(value, where)
+    if kind == DUE_DATE:
+        return check.day(value, where)
+    if kind == SCALE:
+        return check.number(value, where)
+    if kind == CONFIRM:
+        return check.flag(value, where)
+    if kind == MULTI:
+        listed = check.items(value, where, max_items=MAX_ITEMS)
+        return [
+            check.text(item, f"{where}[{i}]", max_chars=check.MAX_SHORT_CHARS)
+            for i, item in enumerate(listed)
+        ]
+    if kind == INTENSITIES:
+        if not isinstance(value, dict):
+            raise RecordError(where, f"expected an object, found {check.describe(value)}")
+        if len(value) > MAX_ITEMS:
+            raise RecordError(where, f"{len(value):,} feelings; the limit is {MAX_ITEMS}")
+        return {
+            check.text(name, f"{where} key", max_chars=check.MAX_SHORT_CHARS): check.number(
+                level, f"{where}.{name[:40]}"
+            )
+            for name, level in value.items()
+        }
+    raise RecordError(where, f"no rule for answers of kind '{kind}'")
+
+
+def _reframe(raw: Any) -> dict[str, Any]:
+    data = check.fields(raw, "reframe_scores", required=REFRAME_COLUMNS)
+    where = "reframe_scores."
+    scores: dict[str, Any] = {}
+    for column in REFRAME_COLUMNS:
+        if column == "revisited_at":
+            scores[column] = check.moment(data[column], where + column, nullable=True)
+        else:
+            scores[column] = check.number(
+                data[column],
+                where + column,
+                low=0,
+                high=100,
+                whole=column.startswith("belief"),
+                nullable=True,
+            )
+    return scores
+
+
+def _traps(raw: Any) -> Iterator[dict[str, Any]]:
+    seen: set[str] = set()
+    for i, item in enumerate(check.items(raw, "traps", max_items=MAX_RELATED)):
+        where = f"traps[{i}]"
+        data = check.fields(item, where, required=("trap_id", "phrase"))
+        trap_id = check.pattern(data["trap_id"], f"{where}.trap_id", _NAME, "a trap id")
+        if trap_id in seen:
+            raise RecordError(f"{where}.trap_id", f"'{trap_id}' appears twice")
+        seen.add(trap_id)
+        phrase = check.text(
+            data["phrase"], f"{where}.phrase", max_chars=check.MAX_SHORT_CHARS, nullable=True
+        )
+        yield {"trap_id": trap_id, "phrase": phrase}
+
+
+def _commitments(raw: Any) -> Iterator[dict[str, Any]]:
+    for i, item in enumerate(check.items(raw, "commitments", max_items=MAX_RELATED)):
+        where = f"commitments[{i}]"
+        data = check.fields(item, where, required=COMMITMENT_COLUMNS)
+        status = check.text(data["status"], f"{where}.status", max_chars=20)
+        if status not in COMMITMENT_STATUSES:
+            raise RecordError(
+                f"{where}.status", f"'{status}' is not one of: {', '.join(COMMITMENT_STATUSES)}"
+            )
+        yield {
+            "id": check.entry_uuid(data["id"], f"{where}.id"),
+            "text": check.text(data["text"], f"{where}.text"),
+            "due_date": check.day(data["due_date"], f"{where}.due_date"),
+            "status": status,
+            "note": check.text(data["note"], f"{where}.note", nullable=True),
+            "created_at": check.moment(data["created_at"], f"{where}.created_at"),
+            "updated_at": check.moment(data["updated_at"], f"{where}.updated_at"),
+            "closed_date": check.day(data["closed_date"], f"{where}.closed_date", nullable=True),
+        }

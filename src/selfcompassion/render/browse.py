@@ -1,0 +1,178 @@
+"""Views for finding entries again: the one-line list, the whole entry, search results,
+and the progress bar of long imports and exports.
+
+Journal and imported text reaches the terminal only as ``plain`` Text; a search snippet
+is cut at its match marks first and each piece cleaned, so a marker or an escape sequence
+hidden in an answer can never style or drive the terminal.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from . import clean, describe_day, plain
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from rich.text import Text
+
+    from ..store import Entry, EntryRecord, SearchHit
+
+#: Below this many entries an import or export is quick enough to need no bar.
+PROGRESS_FROM = 500
+
+
+def _head(entry: Entry) -> Text:
+    from rich.text import Text
+
+    line = Text()
+    line.append(entry.journal_date.strftime("%a %Y-%m-%d"), style="bold")
+    line.append("  ")
+    line.append(plain(f"{entry.kind:<8}", style="cyan"))
+    line.append(" ")
+    line.append(entry.id[:8], style="dim")
+    return line
+
+
+def _tags(entry: Entry) -> str:
+    return " ".join(f"#{tag}" for tag in entry.tags)
+
+
+def entry_line(entry: Entry) -> Text:
+    """One line for an entry: day, kind, short id, its first written words and its tags."""
+    from ..browse import summary_text
+
+    line = _head(entry)
+    summary = summary_text(entry)
+    if summary:
+        line.append("  ")
+        line.append(plain(summary))
+    if entry.tags:
+        line.append("  ")
+        line.append(plain(_tags(entry), style="magenta"))
+    line.no_wrap = True
+    line.overflow = "ellipsis"
+    return line
+
+
+def entry_list(entries: Sequence[Entry], total: int) -> RenderableType:
+    from rich.console import Group
+    from rich.text import Text
+
+    if not entries:
+        return Text("No entries here yet for what you asked. journal today starts one.")
+    lines: list[Any] = [entry_line(entry) for entry in entries]
+    if total > len(entries):
+        lines.append(
+            Text(
+                f"Showing the newest {len(entries):,} of {total:,}; "
+                "-n 0 shows them all, --since narrows them.",
+                style="dim",
+            )
+        )
+    return Group(*lines)
+
+
+def snippet_text(snippet: str) -> Text:
+    """A search snippet with its matching words highlighted and nothing else interpreted."""
+    from rich.text import Text
+
+    from ..store.browse import MATCH_END, MATCH_START
+
+    text = Text()
+    for index, piece in enumerate(snippet.split(MATCH_START)):
+        matched, _, rest = piece.partition(MATCH_END) if index else ("", "", piece)
+        text.append(clean(matched.replace("\n", " · ")), style="bold yellow reverse")
+        text.append(clean(rest.replace("\n", " · ")))
+    return text
+
+
+def search_results(hits: Sequence[SearchHit], query: str, limit: int | None) -> RenderableType:
+    from rich.console import Group
+    from rich.text import Text
+
+    if not hits:
+        return plain(f'Nothing matches "{query}" yet.')
+    parts: list[Any] = []
+    for hit in hits:
+        head = _head(hit.entry)
+        if hit.entry.tags:
+            head.append("  ")
+            head.append(plain(_tags(hit.entry), style="magenta"))
+        parts.append(head)
+        body = Text("  ")
+        body.append(snippet_text(hit.snippet))
+        parts.append(body)
+    if limit is not None and len(hits) == limit:
+        parts.append(Text(f"The {limit} best matches; -n shows more.", style="dim"))
+    return Group(*parts)
+
+
+def entry_detail(record: EntryRecord, today: date) -> RenderableType:
+    """The whole entry: every prompt as shown and its answer, tags, and what belongs to it."""
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
+    entry = record.entry
+    parts: list[Any] = []
+    for answer in entry.answers:
+        if answer.prompt:
+            parts.append(plain(answer.prompt, style="bold"))
+        parts.append(plain(answer.text))
+        parts.append(Text(""))
+    if record.traps:
+        names = ", ".join(trap["trap_id"].replace("-", " ") for trap in record.traps)
+        parts.append(plain(f"Thinking patterns noticed: {names}", style="dim"))
+    for item in record.commitments:
+        parts.append(
+            plain(f"Commitment ({item['status']}, due {item['due_date']}): {item['text']}")
+        )
+    if entry.tags:
+        parts.append(plain(_tags(entry), style="magenta"))
+    written = entry.created_at[11:16]
+    title = f"{entry.kind} · {describe_day(entry.journal_date, today)} · {written} · {entry.id[:8]}"
+    subtitle = entry.pack and f"pack {entry.pack}"
+    return Panel(
+        Group(*parts) if parts else Text("(no answers)"),
+        title=plain(title),
+        subtitle=plain(subtitle) if subtitle else None,
+        title_align="left",
+        subtitle_align="right",
+        expand=False,
+    )
+
+
+class _Bar:
+    """The Progress of portability.transfer drawn as a Rich bar."""
+
+    def __init__(self, progress: Any) -> None:
+        self.progress = progress
+        self.task: Any = None
+
+    def start(self, label: str, total: int) -> None:
+        if self.task is not None:
+            self.progress.remove_task(self.task)
+        self.task = self.progress.add_task(label, total=total, visible=total >= PROGRESS_FROM)
+
+    def advance(self, count: int) -> None:
+        if self.task is not None:
+            self.progress.advance(self.task, count)
+
+
+@contextlib.contextmanager
+def progress_bar(console: Console) -> Iterator[Any]:
+    """A progress reporter: a transient bar when ``console`` is a terminal, else silent."""
+    if not console.is_terminal:
+        from ..portability.transfer import NoProgress
+
+        yield NoProgress()
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        yield _Bar(progress)

@@ -4,7 +4,7 @@ Each command runs as a whole process against both journals in one hyperfine run;
 100,000-entry median must stay within 1.5 times the empty one, and peak memory under 80 MB.
 Only indexes and queries can make that so: nothing is cached between runs.
 
-The large journal holds two entries a day (see synthetic.py), so "last month" or "the last
+The large journal holds two entries a day (see samples.py), so "last month" or "the last
 twelve weeks" hold as many entries as in a year-old journal; what grows is the history a
 query must not walk. A command that is not on this branch yet is listed as not available.
 
@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from journals import ensure_journal, journal_env, journal_script  # noqa: E402
 from measure import machine_line, markdown_table, measure_group, write_result  # noqa: E402
-from synthetic import RARE_TAG, SEARCH_WORD  # noqa: E402
+from samples import RARE_TAG, SEARCH_WORD  # noqa: E402
 
 RATIO_TARGET = 1.5
 MEMORY_TARGET_MB = 80

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from synthetic import SynthEntry
+from samples import SynthEntry
 
 JRNL_TIME_FORMAT = "%Y-%m-%d %I:%M:%S %p"
 
@@ -88,19 +88,21 @@ def write_export_json(entries: Iterable[SynthEntry], path: Path) -> Path:
 
 
 def build_with_store(entries: Iterable[SynthEntry], db: Path) -> None:
-    """The entries saved through the store's own insert code, in one transaction."""
+    """The entries saved by the store's ``bulk_load``, in one transaction."""
     from selfcompassion.store import Answer, Entry, JournalStore
 
-    with JournalStore.open(db) as store, store.writing() as conn:
+    def made() -> Iterable[Entry]:
         for synth in entries:
             stamp = synth.created_at.isoformat(timespec="seconds")
             answers = tuple(
                 Answer(a.step_id, a.kind, a.prompt, a.value, a.theme, a.text) for a in synth.answers
             )
-            entry = Entry(
+            yield Entry(
                 synth.id, "daily", synth.journal_date, stamp, stamp, "daily", answers, synth.tags
             )
-            store._insert_entry(conn, entry)
+
+    with JournalStore.open(db) as store:
+        store.bulk_load(made())
 
 
 def build_with_import(entries: Iterable[SynthEntry], db: Path, home: Path) -> None:
@@ -145,7 +147,7 @@ def write_jrnl_file(entries: Iterable[SynthEntry], path: Path) -> Path:
 def ensure_journal(workdir: Path, count: int, *, per_day: int = 2) -> tuple[Path, str]:
     """A journal of ``count`` synthetic entries in ``workdir``, built once and reused by
     the benchmarks of one run; returns its path and how it was built."""
-    from synthetic import entries
+    from samples import entries
 
     db = workdir / f"journal-{count}-{per_day}.db"
     marker = db.with_suffix(".built")

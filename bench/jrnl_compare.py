@@ -38,7 +38,7 @@ from journals import (  # noqa: E402
     write_jrnl_file,
 )
 from measure import Timing, machine_line, markdown_table, measure_group, write_result  # noqa: E402
-from synthetic import RARE_TAG, SEARCH_WORD, entries  # noqa: E402
+from samples import RARE_TAG, SEARCH_WORD, entries  # noqa: E402
 
 JRNL_VENV = HERE / ".venv-jrnl"
 SIZES = (1_000, 10_000, 100_000)

@@ -1,152 +1,185 @@
-"""Synthetic journals for the benchmarks: the same entries for selfcompassion and for jrnl.
+"""Synthetic journals for the report benchmark, written with the project's own code.
 
-Every entry is a daily reflection of about 100 words (a mood and a kindness rating, a word
-or two on what is present, three reflections on the day's prompts and an intention) with one
-or two tags. The words come from a seeded random generator, so a given count always gives
-the same journal.
+Entries are made as ``journal today`` makes them (the daily pack's steps and rotating
+prompts for each day, ``build_answers``) and saved with the store's ``bulk_load``, all in
+one transaction; reframes get intensities, thinking traps and a commitment each.
 
-Entries are laid ``per_day`` a day backwards from the day before ``end``: every window of
-time (last month, the last twelve weeks) holds the same number of entries whatever the size
-of the journal, as with a real journal, which grows by getting older rather than denser.
-Two words are planted at known rates so that searches have something to find: ``SEARCH_WORD``
-in about one entry in a thousand, and ``RARE_TAG`` in about one in a hundred.
+    python bench/synthetic.py ten-years PATH [--years 10] [--reframes 1500]
+    python bench/synthetic.py 100k PATH [--years 10] [--count 100000]
+    python bench/synthetic.py empty PATH
+
+prints the entries written and the seconds it took. It runs as a process of its own so
+that the benchmark, which measures the peak memory of the processes it starts, stays
+small itself (a child started from a large parent inherits its peak on Linux).
 """
 
 from __future__ import annotations
 
+import argparse
 import random
-import uuid
+import sys
+import time
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any
 
-SEED = 20260101
-SEARCH_WORD = "lighthouse"
-RARE_TAG = "garden"
-COMMON_TAGS = ("work", "family", "rest", "health", "friends", "team", "learning", "home")
-SEARCH_RATE = 0.001
-RARE_TAG_RATE = 0.01
+from selfcompassion.flows.common import build_answers
+from selfcompassion.flows.today import plan_today
+from selfcompassion.packs import Pack, load_pack
+from selfcompassion.steps import SCALE
+from selfcompassion.store import Answer, Entry, JournalStore
 
-# Plain words a reflection is made of; the generator strings them into short sentences.
-_TEXT = """
-today felt slow and busy the meeting ran long but I stayed calm with my team after lunch
-noticed a small win in the morning walk coffee with a friend helped me breathe and pause
-tired yet grateful for the quiet hour at home my body asked for rest so I listened gently
-the project moved forward a little I was hard on myself about an email then softened it
-kind words from a colleague reminded me everyone struggles sometimes it is okay to be
-unfinished I made space for a boundary said no to one more task and felt lighter later
-the evening was warm we cooked together laughed about nothing in particular and that was
-enough I want to keep a steady pace tomorrow take breaks notice my breath and be patient
-with the parts of me that worry a letter from my sister arrived the rain stopped briefly
-I tried something new at work and it did not go as planned which is part of learning it
-"""
-_WORDS = _TEXT.split()
-_PRESENT = ("calm", "tired", "hopeful", "restless", "steady", "tender", "curious", "heavy")
-_INTENTIONS = (
-    "take one real break in the afternoon",
-    "speak to myself the way I would to a friend",
-    "finish one small thing and let the rest wait",
-    "go outside before lunch",
-    "ask for help early",
-    "leave work at a kind hour",
+TAGS = ("work", "family", "team", "health", "sleep", "one-on-one", "rest", "deadline")
+TRAPS = (
+    "all-or-nothing",
+    "mind-reading",
+    "catastrophising",
+    "should-statements",
+    "labelling",
+    "fortune-telling",
+    "discounting-the-positive",
+    "personalising",
 )
+STATUSES = ("done",) * 10 + ("partly",) * 3 + ("let-go",) * 2 + ("open",) * 5
+WORDS = [
+    "The meeting ran long and I felt the old urge to fix everything at once",
+    "I noticed it, took a breath and asked one question instead",
+    "Tomorrow I would like to start with the hardest conversation and be gentle about it",
+    "",
+]
 
 
-@dataclass(frozen=True)
-class SynthAnswer:
-    step_id: str
-    kind: str
-    prompt: str
-    theme: str | None
-    value: Any
+class Synth:
+    """Makes entries the way the flows do, with a seeded random source."""
 
-    @property
-    def text(self) -> str:
-        return "" if self.value is None else str(self.value)
+    def __init__(self, seed: int, today: date) -> None:
+        self.rng = random.Random(seed)
+        self.today = today
+        self.pack: Pack = load_pack("daily")
+        self.serial = 0
+        self.rows: dict[str, list[dict[str, Any]]] = {
+            "reframe_scores": [],
+            "entry_traps": [],
+            "commitments": [],
+        }
+
+    def _id(self) -> str:
+        self.serial += 1
+        return f"{self.serial:08x}-0000-4000-8000-{self.rng.getrandbits(48):012x}"
+
+    def _stamp(self, day: date) -> str:
+        moment = datetime(day.year, day.month, day.day, tzinfo=timezone(timedelta(hours=1)))
+        moment += timedelta(minutes=self.rng.randrange(6 * 60, 26 * 60))  # some after midnight
+        return moment.isoformat(timespec="seconds")
+
+    def _text(self) -> str:
+        return ". ".join(self.rng.sample(WORDS, 2)) + "."
+
+    def daily(self, day: date) -> Entry:
+        steps = plan_today(self.pack, day).steps
+        values = {
+            step.id: self.rng.randint(step.min or 1, step.max or 5)
+            if step.kind == SCALE
+            else self._text()
+            for step in steps
+        }
+        stamp = self._stamp(day)
+        tags = self.rng.sample(TAGS, self.rng.choice((0, 0, 1, 2)))
+        answers = tuple(build_answers(steps, values))
+        return Entry(self._id(), "daily", day, stamp, stamp, self.pack.name, answers, tuple(tags))
+
+    def reframe(self, day: date) -> Entry:
+        stamp = self._stamp(day)
+        entry = Entry(
+            self._id(),
+            "reframe",
+            day,
+            stamp,
+            stamp,
+            None,
+            (
+                Answer("situation", "long_text", "What happened?", self._text(), None, "-"),
+                Answer("kinder-view", "long_text", "A kinder view?", self._text(), None, "-"),
+            ),
+            (),
+        )
+        before = self.rng.randint(40, 95)
+        self.rows["reframe_scores"].append(
+            {
+                "entry_id": entry.id,
+                "intensity_before": before,
+                "intensity_after": max(0, before - self.rng.randint(0, 45)),
+                "belief_before": self.rng.randint(40, 100),
+                "belief_after": self.rng.randint(10, 80),
+            }
+        )
+        for trap in self.rng.sample(TRAPS, self.rng.randint(1, 3)):
+            self.rows["entry_traps"].append({"entry_id": entry.id, "trap_id": trap})
+        due = day + timedelta(days=self.rng.randint(1, 14))
+        status = self.rng.choice(STATUSES) if due < self.today else "open"
+        closed = None if status == "open" else min(self.today, due + timedelta(days=1))
+        self.rows["commitments"].append(
+            {
+                "id": self._id(),
+                "entry_id": entry.id,
+                "text": "One small step.",
+                "due_date": due.isoformat(),
+                "status": status,
+                "created_at": stamp,
+                "updated_at": stamp,
+                "closed_date": closed.isoformat() if closed else None,
+            }
+        )
+        return entry
 
 
-@dataclass(frozen=True)
-class SynthEntry:
-    id: str
-    journal_date: date
-    created_at: datetime
-    answers: tuple[SynthAnswer, ...]
-    tags: tuple[str, ...]
-
-    def words(self) -> int:
-        return sum(len(answer.text.split()) for answer in self.answers)
-
-    def jrnl_text(self) -> tuple[str, str]:
-        """The entry as jrnl keeps it: a one-sentence title and a body, the tags written
-        inline with jrnl's ``@`` symbol."""
-        mood, kindness = self.answers[0].value, self.answers[1].value
-        title = f"Mood {mood}, kindness {kindness}, feeling {self.answers[2].value}."
-        body = " ".join(answer.text for answer in self.answers[3:])
-        for tag in self.tags:
-            body = body.replace(f"#{tag}", f"@{tag}")
-        return title, body
+def ten_years(synth: Synth, years: int, reframes: int) -> Iterator[Entry]:
+    days = [synth.today - timedelta(days=n) for n in range(years * 365)][::-1]
+    reframe_days = sorted(synth.rng.choices(days, k=reframes))
+    for day in days:
+        yield synth.daily(day)
+        while reframe_days and reframe_days[0] == day:
+            reframe_days.pop(0)
+            yield synth.reframe(day)
 
 
-PROMPTS = (
-    ("mood", "scale", "How heavy or light does today feel right now?", "check-in"),
-    ("kindness", "scale", "How kind have you been to yourself today?", "check-in"),
-    ("present", "text", "In a word or two, what is here for you right now?", "check-in"),
-    ("small-win", "long_text", "What went a little better than you expected today?", "wins"),
-    ("hard-moment", "long_text", "Where were you hard on yourself today?", "self-kindness"),
-    ("rest", "long_text", "What gave you a moment of rest today?", "boundaries-and-rest"),
-    ("intention", "text", "What small intention would you like to hold for tomorrow?", None),
-)
+def many_entries(synth: Synth, years: int, count: int) -> Iterator[Entry]:
+    days = years * 365
+    for n in range(count):
+        day = synth.today - timedelta(days=days - 1 - n * days // count)
+        yield synth.reframe(day) if n % 20 == 19 else synth.daily(day)
 
 
-def _sentence(rng: random.Random, length: int) -> str:
-    words = [rng.choice(_WORDS) for _ in range(length)]
-    return " ".join(words).capitalize() + "."
+def build(path: Path, entries: Iterator[Entry], synth: Synth) -> tuple[int, float]:
+    """Write a journal in one transaction; (entries, seconds). The reframe rows fill up
+    while the entries are generated, and bulk_load writes them after the entries."""
+    started = time.perf_counter()
+    with JournalStore.open(path) as store:
+        written = store.bulk_load(entries, synth.rows)
+    return written, time.perf_counter() - started
 
 
-def _entry(rng: random.Random, day: date, slot: int, tz: timezone) -> SynthEntry:
-    tags = [rng.choice(COMMON_TAGS)]
-    if rng.random() < RARE_TAG_RATE:
-        tags.append(RARE_TAG)
-    elif rng.random() < 0.5:
-        tags.append(rng.choice(COMMON_TAGS))
-    tags = list(dict.fromkeys(tags))
-    reflections = [
-        " ".join(_sentence(rng, rng.randint(9, 14)) for _ in range(rng.randint(2, 3)))
-        for _ in "abc"
-    ]
-    if rng.random() < SEARCH_RATE:
-        reflections[0] += f" I thought of the {SEARCH_WORD} on the hill."
-    intention = rng.choice(_INTENTIONS) + " " + " ".join(f"#{tag}" for tag in tags)
-    values = [rng.randint(1, 5), rng.randint(1, 5), rng.choice(_PRESENT), *reflections, intention]
-    answers = tuple(
-        SynthAnswer(step_id, kind, prompt, theme, value)
-        for (step_id, kind, prompt, theme), value in zip(PROMPTS, values, strict=True)
-    )
-    moment = datetime.combine(day, time(min(8 + 5 * slot, 23), rng.randint(0, 59)), tzinfo=tz)
-    return SynthEntry(
-        id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
-        journal_date=day,
-        created_at=moment,
-        answers=answers,
-        tags=tuple(tags),
-    )
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Write a synthetic journal.")
+    parser.add_argument("kind", choices=("empty", "ten-years", "100k"))
+    parser.add_argument("path", type=Path)
+    parser.add_argument("--years", type=int, default=10)
+    parser.add_argument("--reframes", type=int, default=1500)
+    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=7)
+    options = parser.parse_args(argv)
+    synth = Synth(options.seed, date.today())
+    if options.kind == "ten-years":
+        entries: Iterator[Entry] = ten_years(synth, options.years, options.reframes)
+    elif options.kind == "100k":
+        entries = many_entries(synth, options.years, options.count)
+    else:
+        entries = iter(())
+    written, seconds = build(options.path, entries, synth)
+    print(written, f"{seconds:.2f}")
+    return 0
 
 
-def entries(
-    count: int, *, per_day: int = 2, end: date | None = None, seed: int = SEED
-) -> Iterator[SynthEntry]:
-    """``count`` entries, oldest first, the newest on the day before ``end`` (today)."""
-    end = end or date.today()
-    tz = timezone(datetime.now().astimezone().utcoffset() or timedelta(0))
-    rng = random.Random(seed)
-    days = -(-count // per_day)
-    first = end - timedelta(days=days)
-    made = 0
-    for offset in range(days):
-        day = first + timedelta(days=offset)
-        for slot in range(per_day):
-            if made == count:
-                return
-            yield _entry(rng, day, slot, tz)
-            made += 1
+if __name__ == "__main__":
+    sys.exit(main())

@@ -44,11 +44,11 @@ def test_synthetic_entries_are_the_same_for_both_tools() -> None:
     sys.path.insert(0, str(BENCH))
     try:
         import journals
-        import synthetic
+        import samples
     finally:
         sys.path.remove(str(BENCH))
-    made = list(synthetic.entries(50, per_day=2))
-    assert len(made) == 50 and made == list(synthetic.entries(50, per_day=2))
+    made = list(samples.entries(50, per_day=2))
+    assert len(made) == 50 and made == list(samples.entries(50, per_day=2))
     assert made[0].journal_date <= made[-1].journal_date
     assert all(60 <= entry.words() <= 140 for entry in made)
     record = journals.jrnl_record(made[0])

@@ -56,6 +56,7 @@ def _register_commands() -> None:
         portability,
         prompts,
         reframe,
+        report,
         today,
         traps,
     )
@@ -67,6 +68,7 @@ def _register_commands() -> None:
         commitments,
         traps,
         browse,
+        report,
         prompts,
         portability,
         config,

@@ -35,10 +35,16 @@ def plain(text: str, style: str = "") -> Any:
     return Text(clean(text), style=style)
 
 
-def make_console(*, stderr: bool = False, width: int | None = None) -> Console:
+def make_console(
+    *, stderr: bool = False, width: int | None = None, record: bool = False, file: Any = None
+) -> Console:
+    """A console that never guesses markup, highlights or emoji; ``record`` and ``file``
+    let a view be drawn off-screen and exported."""
     from rich.console import Console
 
-    return Console(stderr=stderr, width=width, highlight=False, emoji=False)
+    return Console(
+        stderr=stderr, width=width, highlight=False, emoji=False, record=record, file=file
+    )
 
 
 def print_error(message: str) -> None:
@@ -137,11 +143,18 @@ def pack_view(pack: Pack) -> RenderableType:
     return Group(*parts)
 
 
-def print_json(data: Any) -> None:
-    """JSON on standard output, exactly as given (no highlighting, no wrapping)."""
+def json_text(data: Any) -> str:
+    """Indented JSON in which no character can act on a terminal."""
     import json
-    import sys
 
+    text = json.dumps(data, indent=2, ensure_ascii=False)
     # C1 and bidi controls are escaped too, so that piping a report or an entry to a
     # terminal can never run an escape sequence.
-    sys.stdout.write(escape_controls(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
+    return escape_controls(text) + "\n"
+
+
+def print_json(data: Any) -> None:
+    """JSON on standard output, exactly as given (no highlighting, no wrapping)."""
+    import sys
+
+    sys.stdout.write(json_text(data))

@@ -12,11 +12,13 @@ drafts; each feature adds a mixin module of its own queries, composed here.
 from __future__ import annotations
 
 from .browse import BrowseQueries, EntryFilter, SearchHit, SearchQueryError
+from .bulk import BulkWrites
 from .checkin import CheckinQueries, CheckinScores
 from .commitments import Commitment, CommitmentQueries, Review
 from .core import Answer, Draft, Entry, StoreCore, storage_errors, timestamp
 from .portability import EntryRecord, PortabilityQueries
 from .reframes import PastReframe, ReframeQueries, ReframeRecord, ReframeScores
+from .reports import ReportQueries
 
 __all__ = [
     "Answer",
@@ -40,6 +42,13 @@ __all__ = [
 
 
 class JournalStore(
-    ReframeQueries, CommitmentQueries, CheckinQueries, BrowseQueries, PortabilityQueries, StoreCore
+    ReframeQueries,
+    CommitmentQueries,
+    CheckinQueries,
+    BrowseQueries,
+    PortabilityQueries,
+    ReportQueries,
+    BulkWrites,
+    StoreCore,
 ):
     """An open journal. Use ``JournalStore.open(path)`` as a context manager."""

@@ -316,7 +316,7 @@ class StoreCore:
     def _insert_entry(self, conn: sqlite3.Connection, entry: Entry) -> None:
         conn.execute(INSERT_ENTRY, entry_row(entry))
         self._insert_answers(conn, entry.id, entry.answers)
-        conn.executemany(INSERT_TAG, [[entry.id, tag] for tag in entry.tags])
+        conn.executemany(INSERT_TAG, tag_rows(entry))
 
     def _insert_answers(
         self, conn: sqlite3.Connection, entry_id: str, answers: Sequence[Answer], start: int = 0
@@ -481,6 +481,10 @@ def answer_rows(entry_id: str, answers: Sequence[Answer], start: int = 0) -> lis
         ]
         for position, answer in enumerate(answers, start=start)
     ]
+
+
+def tag_rows(entry: Entry) -> list[list[str]]:
+    return [[entry.id, tag] for tag in entry.tags]
 
 
 def _number(value: Any) -> float | None:

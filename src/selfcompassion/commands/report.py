@@ -1,0 +1,82 @@
+"""``journal report``: the week's practice beside the week before, in several formats."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional
+
+import typer
+
+from ..cli_support import now, open_store
+
+if TYPE_CHECKING:
+    from ..report.stats import Report
+
+FORMATS = ("text", "json", "markdown", "svg", "html")
+
+
+def report(
+    week: Optional[str] = typer.Option(  # noqa: UP045
+        None, "--week", help="Any day inside the week (e.g. 'last monday') or 2026-W47."
+    ),
+    weeks: Optional[int] = typer.Option(  # noqa: UP045
+        None, "--weeks", help="A trend of N weeks, one row per week, ending with the week."
+    ),
+    since: Optional[str] = typer.Option(  # noqa: UP045
+        None, "--since", help="First day of a range of days instead of a week."
+    ),
+    until: Optional[str] = typer.Option(  # noqa: UP045
+        None, "--until", help="Last day of the range (default today)."
+    ),
+    format: str = typer.Option("text", "--format", help="text, json, markdown, svg or html."),
+    output: Optional[Path] = typer.Option(  # noqa: UP045
+        None, "--output", "-o", help="Write to this file (created private, 0600).", metavar="FILE"
+    ),
+    with_text: bool = typer.Option(
+        False, "--with-text", help="Include the words of the entries, not only figures."
+    ),
+) -> None:
+    """Weekly trends: practice, mood, reframes, commitments and themes."""
+    from ..errors import InputError
+    from ..report.periods import choose_request
+    from ..report.stats import build_report
+
+    if format not in FORMATS:
+        raise InputError(f"unknown format '{format}'; use one of: {', '.join(FORMATS)}")
+    today = now().date()
+    request = choose_request(
+        today, week=week, weeks=weeks, since=since, until=until, with_text=with_text
+    )
+    with open_store() as store:
+        figures = build_report(store, request, today)
+    _show(figures, format, output)
+
+
+def _show(figures: Report, format: str, output: Path | None) -> None:
+    """Draw the report in its format, on the terminal or into a private file."""
+    from ..render import json_text, make_console
+    from ..render.report import export_report, report_markdown, report_view
+    from ..report.schema import report_json
+
+    if format == "text" and output is None:
+        make_console().print(report_view(figures))
+        return
+    if format == "json":
+        text = json_text(report_json(figures))
+    elif format == "markdown":
+        text = report_markdown(figures)
+    else:
+        text = export_report(figures, format, make_console().width)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from ..files import write_private_text
+    from ..render import print_note
+
+    write_private_text(output, text)
+    print_note(f"Report written to {output}", stderr=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(report)

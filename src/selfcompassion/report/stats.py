@@ -1,0 +1,285 @@
+"""The report's numbers: figures per period, practice and streaks, computed in SQL.
+
+Everything here asks the store for aggregates (a few queries per report, whatever the
+journal's size) and shapes them into plain dataclasses that the views and the JSON schema
+read. Averages are rounded once, here, to one decimal, and every change is the difference
+of two rounded figures, so the text, the JSON and the exports always agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, NamedTuple
+
+from ..store.reports import Span
+from .periods import Period, ReportRequest
+
+if TYPE_CHECKING:
+    from ..store import Entry, JournalStore
+
+MOOD = "mood"
+KINDNESS = "kindness"
+REFRAME_KIND = "reframe"
+CHECKIN_KIND = "checkin"
+#: Answer kinds whose themes count as the themes someone wrote about.
+WRITTEN_KINDS = ("text", "long_text")
+#: Themes of the steps asked every day; they say nothing about what the week was about.
+EVERYDAY_THEMES = ("check-in", "intention")
+#: Days away after which coming back is greeted.
+WELCOME_BACK_AFTER_DAYS = 3
+TOP_TRAPS = 3
+TOP_TAGS = 8
+TOP_THEMES = 5
+
+
+def rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def change(current: float | None, previous: float | None) -> float | None:
+    """The difference of two figures, or None when either is missing."""
+    if current is None or previous is None:
+        return None
+    return round(current - previous, 1)
+
+
+class Count(NamedTuple):
+    name: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Rating:
+    """The mean of the daily means of a 1-5 rating, and on how many days it was given."""
+
+    average: float | None = None
+    days: int = 0
+
+
+@dataclass(frozen=True)
+class Commitments:
+    """Commitments made in a period (by their entry's day), closed in it (by the day they
+    were closed) and due in it up to the report's day (let-go ones left out)."""
+
+    made: int = 0
+    kept: int = 0
+    partly: int = 0
+    let_go: int = 0
+    due: int = 0
+    followed: int = 0
+
+    @property
+    def rate(self) -> int | None:
+        """The share of commitments due that were done or partly done, in percent."""
+        return round(100 * self.followed / self.due) if self.due else None
+
+
+@dataclass(frozen=True)
+class Checkin:
+    """Weekly check-in scores (1-5 means), once the check-in's score table exists."""
+
+    count: int = 0
+    total: float | None = None
+    self_kindness: float | None = None
+    common_humanity: float | None = None
+    mindfulness: float | None = None
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Everything counted for one period."""
+
+    period: Period
+    days_journaled: int = 0
+    entries: int = 0
+    mood: Rating = Rating()
+    kindness: Rating = Rating()
+    reframes: int = 0
+    reframes_scored: int = 0
+    intensity_drop: float | None = None
+    commitments: Commitments = Commitments()
+    checkin: Checkin = Checkin()
+
+
+@dataclass(frozen=True)
+class WelcomeBack:
+    returned_on: date
+    days_away: int
+
+
+@dataclass(frozen=True)
+class Practice:
+    """Practice as of the report's day: recent days, streaks and the last entry."""
+
+    last_7: int = 0
+    last_30: int = 0
+    current_streak: int = 0
+    longest_streak: int = 0
+    last_entry: date | None = None
+    days_since_last_entry: int | None = None
+    welcome_back: WelcomeBack | None = None
+
+
+@dataclass(frozen=True)
+class DayScores:
+    day: date
+    mood: float | None = None
+    kindness: float | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    """A whole report: the period beside the one before, and its details."""
+
+    today: date
+    as_of: date
+    current: Figures
+    previous: Figures
+    journal_entries: int = 0
+    first_day: date | None = None
+    last_day: date | None = None
+    practice: Practice = Practice()
+    days: tuple[DayScores, ...] = ()
+    traps: tuple[Count, ...] = ()
+    open_commitments: int = 0
+    overdue_commitments: int = 0
+    tags: tuple[Count, ...] = ()
+    themes: tuple[Count, ...] = ()
+    checkin_available: bool = False
+    trend: tuple[Figures, ...] = ()
+    entries: tuple[Entry, ...] | None = None
+    closing: str = ""
+
+    @property
+    def empty(self) -> bool:
+        """No entries in the whole journal."""
+        return self.journal_entries == 0
+
+    @property
+    def quiet(self) -> bool:
+        """No entries in the period."""
+        return self.current.entries == 0
+
+    @property
+    def is_current(self) -> bool:
+        """The period reaches today."""
+        return self.current.period.end >= self.today
+
+
+def figures_for(store: JournalStore, periods: Sequence[Period], as_of: date) -> list[Figures]:
+    """Figures for consecutive periods of equal length, a few grouped queries for all."""
+    span = Span(periods[0].start, periods[0].days, len(periods))
+    practice = store.practice_by_bucket(span)
+    scores = store.scores_by_bucket(span, (MOOD, KINDNESS))
+    reframes = store.reframes_by_bucket(span, REFRAME_KIND)
+    commitments = store.commitments_by_bucket(span, as_of)
+    checkins = store.checkins_by_bucket(span, CHECKIN_KIND)
+
+    def rating(bucket: int, step: str) -> Rating:
+        mean, days = scores.get((bucket, step), (None, 0))
+        return Rating(rounded(mean), days)
+
+    figures = []
+    for bucket, period in enumerate(periods):
+        days, entries = practice.get(bucket, (0, 0))
+        count, scored, drop = reframes.get(bucket, (0, 0, None))
+        made = commitments.get(bucket, {})
+        checkin = checkins.get(bucket, (0, None, None, None, None))
+        figures.append(
+            Figures(
+                period=period,
+                days_journaled=days,
+                entries=entries,
+                mood=rating(bucket, MOOD),
+                kindness=rating(bucket, KINDNESS),
+                reframes=count,
+                reframes_scored=scored,
+                intensity_drop=rounded(drop),
+                commitments=Commitments(
+                    made=made.get("made", 0),
+                    kept=made.get("done", 0),
+                    partly=made.get("partly", 0),
+                    let_go=made.get("let-go", 0),
+                    due=made.get("due", 0),
+                    followed=made.get("followed", 0),
+                ),
+                checkin=Checkin(checkin[0], *(rounded(value) for value in checkin[1:])),
+            )
+        )
+    return figures
+
+
+def practice_as_of(store: JournalStore, as_of: date, period: Period) -> Practice:
+    """Recent practice and streaks up to ``as_of``. A streak still counts on a day with no
+    entry yet, as long as there was one the day before. Coming back after a gap inside the
+    period is noted as a welcome back; the gap itself is never counted against anyone."""
+    islands = store.islands(as_of)
+    if islands.latest_last is None or islands.latest_first is None:
+        return Practice()
+    current = islands.latest_length if islands.latest_last >= as_of - timedelta(days=1) else 0
+    welcome = None
+    if current and islands.before_latest is not None and islands.latest_first >= period.start:
+        away = (islands.latest_first - islands.before_latest).days - 1
+        if away >= WELCOME_BACK_AFTER_DAYS:
+            welcome = WelcomeBack(islands.latest_first, away)
+    return Practice(
+        last_7=store.practice_days(as_of - timedelta(days=6), as_of),
+        last_30=store.practice_days(as_of - timedelta(days=29), as_of),
+        current_streak=current,
+        longest_streak=islands.longest,
+        last_entry=islands.latest_last,
+        days_since_last_entry=(as_of - islands.latest_last).days,
+        welcome_back=welcome,
+    )
+
+
+def day_scores(store: JournalStore, period: Period) -> tuple[DayScores, ...]:
+    """Mood and self-kindness for every day of the period (None where not rated)."""
+    found: dict[tuple[date, str], float] = {
+        (day, step): value
+        for day, step, value in store.scores_by_day(period.start, period.end, (MOOD, KINDNESS))
+    }
+    return tuple(
+        DayScores(day, rounded(found.get((day, MOOD))), rounded(found.get((day, KINDNESS))))
+        for day in period.dates()
+    )
+
+
+def build_report(store: JournalStore, request: ReportRequest, today: date) -> Report:
+    """The report a request asks for, as of ``today``."""
+    from .closing import closing_line
+
+    period, as_of = request.period, request.as_of(today)
+    entries, first_day, last_day = store.journal_span()
+    if entries == 0:
+        return Report(today, as_of, Figures(period), Figures(period.before()))
+    previous, current = figures_for(store, [period.before(), period], as_of)
+    start, end = period.start, period.end
+    opened, overdue = store.open_commitments(as_of)
+    report = Report(
+        today=today,
+        as_of=as_of,
+        current=current,
+        previous=previous,
+        journal_entries=entries,
+        first_day=first_day,
+        last_day=last_day,
+        practice=practice_as_of(store, as_of, period),
+        days=day_scores(store, period),
+        traps=tuple(Count(*row) for row in store.top_traps(start, end, TOP_TRAPS)),
+        open_commitments=opened,
+        overdue_commitments=overdue,
+        tags=tuple(Count(*row) for row in store.top_tags(start, end, TOP_TAGS)),
+        themes=tuple(
+            Count(*row)
+            for row in store.top_themes(
+                start, end, kinds=WRITTEN_KINDS, skip=EVERYDAY_THEMES, limit=TOP_THEMES
+            )
+        ),
+        checkin_available=store.has_table("checkin_scores"),
+        trend=tuple(figures_for(store, request.trend(), as_of)) if request.weeks else (),
+        entries=tuple(store.entries_between(start, end)) if request.with_text else None,
+    )
+    return replace(report, closing=closing_line(report))

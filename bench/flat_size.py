@@ -16,13 +16,12 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from journals import ensure_journal, journal_env, journal_script  # noqa: E402
-from measure import machine_line, markdown_table, measure_group, write_result  # noqa: E402
+from measure import machine_line, markdown_table, measure_group, standalone  # noqa: E402
 from samples import RARE_TAG, SEARCH_WORD  # noqa: E402
 
 RATIO_TARGET = 1.5
@@ -108,16 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=10)
-    parser.add_argument("--workdir", type=Path, help="reuse journals built here")
-    parser.add_argument("--results", type=Path, help="folder for flat-size.md")
-    args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="journal-bench-") as temp:
-        workdir = args.workdir or Path(temp)
-        workdir.mkdir(parents=True, exist_ok=True)
-        text, _ = run(workdir, size=args.size, runs=args.runs)
-    print(text)
-    write_result("flat-size.md", text, args.results)
-    return 0
+    return standalone("flat-size.md", parser, argv, lambda w, a: run(w, size=a.size, runs=a.runs))
 
 
 if __name__ == "__main__":

@@ -49,33 +49,27 @@ def has_command(*words: str) -> bool:
     return result.returncode == 0
 
 
+def as_entry(synth: SynthEntry) -> Any:
+    """A sample entry as the store's own ``Entry``."""
+    from selfcompassion.store import Answer, Entry
+
+    stamp = synth.created_at.isoformat(timespec="seconds")
+    answers = tuple(
+        Answer(a.step_id, a.kind, a.prompt, a.value, a.theme, a.text) for a in synth.answers
+    )
+    return Entry(synth.id, "daily", synth.journal_date, stamp, stamp, "daily", answers, synth.tags)
+
+
 def export_record(entry: SynthEntry) -> dict[str, Any]:
-    """One entry in the project's own JSON (the shape ``journal export --format json`` writes)."""
-    stamp = entry.created_at.isoformat(timespec="seconds")
-    return {
-        "id": entry.id,
-        "kind": "daily",
-        "journal_date": entry.journal_date.isoformat(),
-        "created_at": stamp,
-        "updated_at": stamp,
-        "pack": "daily",
-        "answers": [
-            {
-                "step_id": answer.step_id,
-                "kind": answer.kind,
-                "prompt": answer.prompt,
-                "theme": answer.theme,
-                "value": answer.value,
-                "text": answer.text,
-            }
-            for answer in entry.answers
-        ],
-        "tags": list(entry.tags),
-    }
+    """One entry in the project's own JSON, exactly as ``journal export`` writes it."""
+    from selfcompassion.portability.schema import record_to_json
+    from selfcompassion.store import EntryRecord
+
+    return record_to_json(EntryRecord(as_entry(entry)))
 
 
 def write_export_json(entries: Iterable[SynthEntry], path: Path) -> Path:
-    """The entries as one JSON file that ``journal import`` reads (docs/export-format.md)."""
+    """The entries as one JSON file that ``journal import`` reads."""
     from datetime import datetime
 
     from selfcompassion.portability.schema import header
@@ -89,20 +83,10 @@ def write_export_json(entries: Iterable[SynthEntry], path: Path) -> Path:
 
 def build_with_store(entries: Iterable[SynthEntry], db: Path) -> None:
     """The entries saved by the store's ``bulk_load``, in one transaction."""
-    from selfcompassion.store import Answer, Entry, JournalStore
-
-    def made() -> Iterable[Entry]:
-        for synth in entries:
-            stamp = synth.created_at.isoformat(timespec="seconds")
-            answers = tuple(
-                Answer(a.step_id, a.kind, a.prompt, a.value, a.theme, a.text) for a in synth.answers
-            )
-            yield Entry(
-                synth.id, "daily", synth.journal_date, stamp, stamp, "daily", answers, synth.tags
-            )
+    from selfcompassion.store import JournalStore
 
     with JournalStore.open(db) as store:
-        store.bulk_load(made())
+        store.bulk_load(as_entry(synth) for synth in entries)
 
 
 def build_with_import(entries: Iterable[SynthEntry], db: Path, home: Path) -> None:

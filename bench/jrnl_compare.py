@@ -23,7 +23,6 @@ import math
 import os
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -37,7 +36,7 @@ from journals import (  # noqa: E402
     journal_script,
     write_jrnl_file,
 )
-from measure import Timing, machine_line, markdown_table, measure_group, write_result  # noqa: E402
+from measure import Timing, machine_line, markdown_table, measure_group, standalone  # noqa: E402
 from samples import RARE_TAG, SEARCH_WORD, entries  # noqa: E402
 
 JRNL_VENV = HERE / ".venv-jrnl"
@@ -309,18 +308,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds per jrnl run")
     parser.add_argument("--jrnl", type=Path, help="a jrnl to use instead of bench/.venv-jrnl")
-    parser.add_argument("--workdir", type=Path, help="reuse journals built here")
-    parser.add_argument("--results", type=Path, help="folder for jrnl-compare.md")
-    args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="journal-bench-") as temp:
-        workdir = args.workdir or Path(temp)
-        workdir.mkdir(parents=True, exist_ok=True)
-        text, _ = run(
-            workdir, sizes=tuple(args.sizes), runs=args.runs, timeout=args.timeout, exe=args.jrnl
-        )
-    print(text)
-    write_result("jrnl-compare.md", text, args.results)
-    return 0
+    return standalone(
+        "jrnl-compare.md",
+        parser,
+        argv,
+        lambda w, a: run(w, sizes=tuple(a.sizes), runs=a.runs, timeout=a.timeout, exe=a.jrnl),
+    )
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ stopped, with its whole process group, and reported as such rather than left out
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shlex
@@ -18,7 +19,7 @@ import statistics
 import subprocess
 import tempfile
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -208,3 +209,23 @@ def write_result(name: str, text: str, folder: Path | None = None) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     return target
+
+
+def standalone(
+    name: str,
+    parser: argparse.ArgumentParser,
+    argv: list[str] | None,
+    produce: Callable[[Path, argparse.Namespace], tuple[str, bool]],
+) -> int:
+    """Run one part of the benchmark on its own: journals in ``--workdir`` (or a temp dir),
+    the table printed and written to ``--results``/NAME (or bench/results/)."""
+    parser.add_argument("--workdir", type=Path, help="build and keep the journals here")
+    parser.add_argument("--results", type=Path, help=f"folder for {name}")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="journal-bench-") as temp:
+        workdir = args.workdir or Path(temp)
+        workdir.mkdir(parents=True, exist_ok=True)
+        text, _ = produce(workdir, args)
+    print(text)
+    write_result(name, text, args.results)
+    return 0

@@ -19,14 +19,13 @@ import json
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from journals import ensure_journal, journal_env, journal_script  # noqa: E402
-from measure import hyperfine, machine_line, markdown_table, write_result  # noqa: E402
+from measure import hyperfine, machine_line, markdown_table, standalone  # noqa: E402
 
 START_UP_TARGET = 1.3
 FIRST_QUESTION_TARGET_MS = 350
@@ -120,21 +119,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=30, help="hyperfine runs for start-up")
     parser.add_argument("--question-runs", type=int, default=15)
     parser.add_argument("--journal-size", type=int, default=TEN_YEARS)
-    parser.add_argument("--workdir", type=Path, help="reuse journals built here")
-    parser.add_argument("--results", type=Path, help="folder for startup.md")
-    args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="journal-bench-") as temp:
-        workdir = args.workdir or Path(temp)
-        workdir.mkdir(parents=True, exist_ok=True)
-        text, _ = run(
-            workdir,
-            runs=args.runs,
-            question_runs=args.question_runs,
-            journal_size=args.journal_size,
-        )
-    print(text)
-    write_result("startup.md", text, args.results)
-    return 0
+    return standalone(
+        "startup.md",
+        parser,
+        argv,
+        lambda w, a: run(
+            w, runs=a.runs, question_runs=a.question_runs, journal_size=a.journal_size
+        ),
+    )
 
 
 if __name__ == "__main__":

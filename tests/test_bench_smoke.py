@@ -56,4 +56,4 @@ def test_synthetic_entries_are_the_same_for_both_tools() -> None:
     assert record.startswith(f"[{stamp}] Mood ") and record.endswith("\n\n")
     assert all(f"@{tag}" in record for tag in made[0].tags)
     exported = journals.export_record(made[0])
-    assert exported["tags"] == list(made[0].tags) and len(exported["answers"]) == 7
+    assert exported["tags"] == sorted(made[0].tags) and len(exported["answers"]) == 7

@@ -142,3 +142,15 @@ def ensure_journal(workdir: Path, count: int, *, per_day: int = 2) -> tuple[Path
     how = build_journal(entries(count, per_day=per_day), db, workdir / "home")
     marker.write_text(how)
     return db, how
+
+
+def today_steps(db: Path, env: dict[str, str]) -> list[dict[str, Any]]:
+    """The steps ``journal today --plan`` lists for today on this journal."""
+    plan = subprocess.run(
+        [str(journal_script()), "--db", str(db), "today", "--plan"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(plan.stdout)["steps"]

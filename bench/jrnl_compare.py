@@ -34,6 +34,7 @@ from journals import (  # noqa: E402
     ensure_journal,
     journal_env,
     journal_script,
+    today_steps,
     write_jrnl_file,
 )
 from measure import Timing, machine_line, markdown_table, measure_group, standalone  # noqa: E402
@@ -161,14 +162,7 @@ def check_jrnl_reads(exe: Path, env: dict[str, str], name: str, count: int) -> N
 
 def answers_file(folder: Path, db: Path, env: dict[str, str]) -> Path:
     """Answers for today's plan: ratings and about a hundred words of text."""
-    out = subprocess.run(
-        [str(journal_script()), "--db", str(db), "today", "--plan"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    steps = json.loads(out.stdout)["steps"]
+    steps = today_steps(db, env)
     texts = [step for step in steps if step["kind"] in ("text", "long_text")]
     words = ADD_TEXT.replace("@work", "#work").split()
     share = math.ceil(len(words) / max(len(texts), 1))

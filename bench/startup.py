@@ -15,16 +15,14 @@ Run: ``python bench/startup.py`` (``--help`` for options).
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from journals import ensure_journal, journal_env, journal_script  # noqa: E402
+from journals import ensure_journal, journal_env, journal_script, today_steps  # noqa: E402
 from measure import hyperfine, machine_line, markdown_table, standalone  # noqa: E402
 
 START_UP_TARGET = 1.3
@@ -49,22 +47,11 @@ def start_up(runs: int, env: dict[str, str]) -> tuple[str, list[bool]]:
     return markdown_table(header, rows), met
 
 
-def first_prompt(db: Path, env: dict[str, str]) -> str:
-    plan = subprocess.run(
-        [str(journal_script()), "--db", str(db), "today", "--plan"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(plan.stdout)["steps"][0]["prompt"]
-
-
 def time_to_first_question(db: Path, env: dict[str, str], runs: int) -> list[float]:
     """Seconds from spawning ``journal today`` to its first question on screen."""
     import pexpect
 
-    expected = first_prompt(db, env)[:30]
+    expected = today_steps(db, env)[0]["prompt"][:30]
     times = []
     for _ in range(runs):
         start = time.perf_counter()

@@ -7,7 +7,6 @@ commitments and check-in scores go into their tables in the same transaction.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from conftest import run_cli
 from selfcompassion.store import Answer, Entry, JournalStore
 
 PLUS_ONE = timezone(timedelta(hours=1))
@@ -133,36 +133,34 @@ class JournalBuilder:
 
 
 def add_checkin_table(store: JournalStore) -> None:
-    """The table the weekly check-in's migration (0004) adds, as its contract describes it;
-    created here so the report can be tested before and after that migration."""
+    """The table the weekly check-in's migration (0004) adds, as its contract describes it,
+    unless the journal has it already: the report is tested before and after that migration."""
     with store.writing() as conn:
         conn.execute(
             "CREATE TABLE IF NOT EXISTS checkin_scores (entry_id TEXT PRIMARY KEY "
-            "REFERENCES entries (id) ON DELETE CASCADE, total REAL, self_kindness REAL, "
-            "common_humanity REAL, mindfulness REAL)"
+            "REFERENCES entries (id) "
+            "ON DELETE CASCADE, total REAL, self_kindness REAL, common_humanity REAL, "
+            "mindfulness REAL)"
         )
+
+
+def drop_checkin_table(store: JournalStore) -> None:
+    """A journal as it was before the check-in's migration: no ``checkin_scores``."""
+    with store.writing() as conn:
+        conn.execute("DROP TABLE IF EXISTS checkin_scores")
 
 
 def run_journal(
     args: Sequence[str], capsys: pytest.CaptureFixture[str], today: date
 ) -> tuple[int, str, str]:
     """Run the whole command line in this process with a fixed clock; (code, out, err)."""
-    from selfcompassion import cli
     from selfcompassion.commands import report
 
     moment = datetime.combine(today, time(20, 0), PLUS_ONE)
-    patch = pytest.MonkeyPatch()
-    patch.setattr(report, "now", lambda: moment)
-    patch.setattr(sys, "argv", ["journal", *args])
-    try:
-        cli.main()
-        code = 0
-    except SystemExit as done:
-        code = done.code if isinstance(done.code, int) else 1
-    finally:
-        patch.undo()
-    out, err = capsys.readouterr()
-    return code, out, err
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(report, "now", lambda: moment)
+        result = run_cli(*args)
+    return result.code, result.out, result.err
 
 
 def db_args(path: Path) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -85,6 +86,21 @@ def test_an_ambiguous_id_prefix_asks_for_more(store: JournalStore, run) -> None:
     result = run("show", "abcd")
     assert result.code == 2 and "more than one entry" in result.err
     assert "abcd1111" in run("show", "abcd1").out
+
+
+def test_show_includes_what_belongs_to_the_entry(store: JournalStore, run) -> None:
+    entry = add(store, TODAY, "I always get it wrong.", kind="reframe")
+    with store.writing() as conn:
+        conn.execute("INSERT INTO entry_traps VALUES (?, 'all-or-nothing', 'always')", [entry.id])
+        conn.execute(
+            "INSERT INTO commitments (id, entry_id, text, due_date, created_at, updated_at) "
+            "VALUES ('c0000000-0000-4000-8000-000000000001', ?, 'Ask for help early', "
+            "'2026-12-01', '2026-11-01T10:00:00+00:00', '2026-11-01T10:00:00+00:00')",
+            [entry.id],
+        )
+    out = run("show", entry.id[:8]).out
+    assert "Thinking patterns noticed: all or nothing" in out
+    assert "Commitment (open, due 2026-12-01): Ask for help early" in out
 
 
 def test_hostile_text_is_inert_in_list_and_show(store: JournalStore, run) -> None:
@@ -179,6 +195,9 @@ def test_edit_that_changes_nothing_says_so_and_a_failing_editor_changes_nothing(
     store: JournalStore, run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     entry = add(store, TODAY, "Leave me be.")
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.setenv("EDITOR", "true")
     assert "Nothing changed" in run("edit", entry.id[:8]).out
@@ -190,6 +209,7 @@ def test_edit_that_changes_nothing_says_so_and_a_failing_editor_changes_nothing(
     monkeypatch.delenv("EDITOR")
     assert "$VISUAL or $EDITOR" in run("edit", entry.id[:8]).err
     assert store.get_entry(entry.id) == entry
+    assert list(temp.iterdir()) == []  # every temporary file was removed, even on failure
 
 
 def test_the_editor_command_is_never_run_through_a_shell(

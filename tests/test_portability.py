@@ -215,7 +215,7 @@ def test_imported_entries_are_searchable(store: JournalStore, tmp_path: Path) ->
         add(source, date(2026, 11, 20), "The lighthouse keeper waved.")
         (tmp_path / "x.json").write_text(export_text(source))
     import_journal(store, str(tmp_path / "x.json"))
-    assert len(search(store, "lighthouse", EVERYTHING, None)) == 1
+    assert len(search(store, "lighthouse", EVERYTHING, None).hits) == 1
 
 
 # -- malformed files -----------------------------------------------------------------------------
@@ -297,6 +297,19 @@ MALFORMED = {
     "tag not a tag": (spoil(_set("entries.0.tags", ["#Work"])), "tags[0]: '#Work' is not a tag"),
     "entries not a list": (spoil(_set("entries", {"a": 1})), "entries: expected a list"),
     "newer version": (spoil(_set("version", 2)), "newer selfcompassion (format version 2)"),
+    "check-in score given as text": (
+        spoil(
+            _set(
+                "entries.1.checkin_scores",
+                {"total": "3", "self_kindness": None, "common_humanity": None, "mindfulness": 2},
+            )
+        ),
+        "entry 2 (00000000): checkin_scores.total: expected a number, found text",
+    ),
+    "check-in score missing": (
+        spoil(_set("entries.0.checkin_scores", {"total": 3.0})),
+        "entry 1 (00000000): checkin_scores: the field 'self_kindness' is missing",
+    ),
     "count mismatch": (spoil(_set("entry_count", 7)), "says 7 entries but holds 3"),
     "duplicate id": (
         spoil(_set("entries.2.id", "00000000-0000-4000-8000-000000000000")),
@@ -469,6 +482,7 @@ entries = st.fixed_dictionaries(
         "answers": st.lists(answers, max_size=4),
         "tags": st.lists(names, max_size=3, unique=True),
         "scores": st.none() | st.tuples(maybe_number, maybe_number, maybe_number, maybe_number),
+        "checkin": st.none() | st.tuples(*[st.none() | st.floats(1, 5)] * 4),
         "traps": st.lists(
             st.tuples(names, st.none() | words), max_size=2, unique_by=lambda t: t[0]
         ),
@@ -495,6 +509,11 @@ def build(store: JournalStore, journal: list[dict[str, Any]]) -> None:
                     "INSERT INTO reframe_scores VALUES (?, ?, ?, ?, ?, NULL, NULL)",
                     [entry.id, *item["scores"]],
                 )
+            if item["checkin"] is not None:
+                conn.execute(
+                    "INSERT INTO checkin_scores VALUES (?, ?, ?, ?, ?)",
+                    [entry.id, *item["checkin"]],
+                )
             for trap_id, phrase in item["traps"]:
                 conn.execute(
                     "INSERT INTO entry_traps VALUES (?, ?, ?)", [entry.id, trap_id, phrase]
@@ -513,6 +532,23 @@ def build(store: JournalStore, journal: list[dict[str, Any]]) -> None:
                 )
 
 
+def rows_beside_entries(store: JournalStore) -> dict[str, list[str]]:
+    """Every row of every table that points at an entry, found from the schema (the search
+    index aside, which an import builds afresh), so that a table an export leaves out
+    shows up here as soon as the journal has rows in it."""
+    conn = store.conn
+    tables = [
+        name
+        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if name != "search_docs"
+        and "entry_id" in {row[1] for row in conn.execute(f"PRAGMA table_info('{name}')")}
+    ]
+    return {
+        table: sorted(repr(row) for row in conn.execute(f"SELECT * FROM {table}"))  # noqa: S608
+        for table in tables
+    }
+
+
 @settings(
     max_examples=40,
     deadline=None,
@@ -525,6 +561,7 @@ def test_round_trip_through_json_is_exact(journal: list[dict[str, Any]], tmp_pat
         build(first, journal)
         exported = export_text(first)
         original = [record for batch in first.iter_records(EVERYTHING) for record in batch]
+        kept = rows_beside_entries(first)
     (folder / "export.json").write_text(exported, encoding="utf-8")
     with JournalStore.open(folder / "b.db") as second:
         result = import_journal(second, str(folder / "export.json"))
@@ -533,3 +570,31 @@ def test_round_trip_through_json_is_exact(journal: list[dict[str, Any]], tmp_pat
         # Nothing was lost on the way: the imported journal holds exactly what was exported.
         copied = [record for batch in second.iter_records(EVERYTHING) for record in batch]
         assert copied == original
+        assert "checkin_scores" in kept and rows_beside_entries(second) == kept
+
+
+def test_the_progress_bar_shows_on_a_terminal_and_nowhere_else(store: JournalStore) -> None:
+    from rich.console import Console
+
+    from selfcompassion.portability.transfer import NoProgress
+    from selfcompassion.render.browse import PROGRESS_FROM, progress_bar
+
+    piped = io.StringIO()
+    with progress_bar(Console(file=piped)) as progress:
+        assert isinstance(progress, NoProgress)
+    for day in range(PROGRESS_FROM):
+        store.add_entry(
+            kind="daily",
+            journal_date=date(2020, 1, 1) + timedelta(days=day),
+            answers=[],
+            now=NOW,
+        )
+    screen = io.StringIO()
+    terminal = Console(file=screen, force_terminal=True, width=80)
+    with progress_bar(terminal) as progress:
+        export_journal(store, fmt="csv", chosen=EVERYTHING, now=NOW, stdout=io.StringIO(),
+                       progress=progress)  # fmt: skip
+    assert (
+        "Exporting" in screen.getvalue() and f"{PROGRESS_FROM}/{PROGRESS_FROM}" in screen.getvalue()
+    )
+    assert piped.getvalue() == ""

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from report_journal import JournalBuilder, add_checkin_table, stamp
+from report_journal import JournalBuilder, add_checkin_table, drop_checkin_table, stamp
 from selfcompassion.errors import InputError
 from selfcompassion.report.periods import choose_request
 from selfcompassion.report.schema import EMPTY_MESSAGE, SCHEMA, VERSION, report_json
@@ -139,8 +139,14 @@ def test_known_week_gives_exact_figures(store: JournalStore) -> None:
         "welcome_back": None,
     }
     assert data["journal"] == {"entries": 13, "first_day": "2026-11-09", "last_day": "2026-11-22"}
-    assert data["checkin_available"] is True  # migration 0004 makes the table
-    assert now["checkin"]["count"] == 0
+    assert data["checkin_available"] is store.has_table("checkin_scores")
+    assert now["checkin"] == {
+        "count": 0,
+        "total": None,
+        "self_kindness": None,
+        "common_humanity": None,
+        "mindfulness": None,
+    }
     assert data["trend"] == [] and data["entries"] is None
     assert data["closing"] == (
         "You took a second, kinder look at 3 hard moments this week. That takes real effort."
@@ -311,6 +317,16 @@ def test_a_quiet_week_closes_without_blame(store: JournalStore) -> None:
     assert data["closing"] == (
         "No entries this week, and that is fine. The page is here whenever you want it."
     )
+
+
+def test_a_journal_without_checkin_scores_still_reports(store: JournalStore) -> None:
+    known_week(store)
+    drop_checkin_table(store)
+    data = report_for(store, SUNDAY, weeks=2)
+    assert data["checkin_available"] is False
+    assert data["current"]["checkin"]["count"] == 0
+    assert data["changes"]["checkin_total"] is None
+    assert data["current"]["mood"]["average"] == 3.4
 
 
 def test_checkin_scores_are_read_once_their_table_exists(store: JournalStore) -> None:

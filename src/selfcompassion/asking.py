@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
-from pathlib import Path
 from typing import Any, Protocol
 
 from .errors import AnswerError, FlowInterrupted, InputError, NoTerminalError
@@ -48,25 +47,9 @@ class Asker(Protocol):
 
 def load_answers(source: str, stdin: Any = None) -> dict[str, Any]:
     """Read an ``--answers`` JSON object from a file path or ``-`` (standard input)."""
-    where = "standard input" if source == "-" else source
-    try:
-        if source == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            raw = stream.read(MAX_ANSWERS_BYTES + 1)
-        else:
-            path = Path(source)
-            if path.is_dir():
-                raise InputError(f"{where}: is a folder, not an answers file")
-            with path.open("rb") as handle:
-                raw = handle.read(MAX_ANSWERS_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError(f"{where}: no such answers file") from None
-    except OSError as error:
-        raise InputError(f"{where}: cannot be read ({error.strerror})") from None
-    if isinstance(raw, str):
-        raw = raw.encode("utf-8", "surrogateescape")
-    if len(raw) > MAX_ANSWERS_BYTES:
-        raise InputError(f"{where}: the answers file is larger than {MAX_ANSWERS_BYTES:,} bytes")
+    from .sources import read_source
+
+    where, raw = read_source(source, limit=MAX_ANSWERS_BYTES, noun="answers file", stdin=stdin)
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from .errors import InputError
-from .store import Entry, EntryFilter, JournalStore, SearchHit, SearchQueryError
+from .store import Entry, EntryFilter, JournalStore, SearchQueryError, SearchResults
 from .tags import normalise_tag
 
 DEFAULT_LIMIT = 30
@@ -34,10 +34,12 @@ def make_filter(
     today: date,
 ) -> EntryFilter:
     """The filter the ``--since/--until/--kind/--tag`` options describe."""
-    from .dates import parse_date
+    first = last = None
+    if since or until:
+        from .dates import parse_date
 
-    first = parse_date(since, today) if since else None
-    last = parse_date(until, today) if until else None
+        first = parse_date(since, today) if since else None
+        last = parse_date(until, today) if until else None
     if first and last and first > last:
         raise InputError(
             f"--since ({first.isoformat()}) is after --until ({last.isoformat()}); "
@@ -89,9 +91,7 @@ def fts_query(text: str) -> str:
     return " ".join(f'"{word}"' for word in words)
 
 
-def search(
-    store: JournalStore, text: str, chosen: EntryFilter, limit: int | None
-) -> list[SearchHit]:
+def search(store: JournalStore, text: str, chosen: EntryFilter, limit: int | None) -> SearchResults:
     """The best matches for ``text``; a query FTS5 cannot read is an InputError saying why."""
     query = fts_query(text)
     try:

@@ -65,12 +65,12 @@ def _register_commands() -> None:
         today,
         reframe,
         checkin,
+        report,
+        browse,
+        portability,
         commitments,
         traps,
-        browse,
-        report,
         prompts,
-        portability,
         config,
     ):
         module.register(app)

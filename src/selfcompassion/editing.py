@@ -5,7 +5,9 @@ holding every written answer under a header line with its position and step id. 
 editor command comes from ``$VISUAL`` or ``$EDITOR``, is split like a shell would split
 it (so ``code --wait`` works) but is run directly, never through a shell. Answers that
 are ratings or choices are re-asked with ``--step`` instead, with the same widgets and
-checks as the flow that first asked them.
+checks as the flow that first asked them. Figures kept beside the entry (a check-in's
+means, a reframe's scores) are worked out again in the same transaction when an answer
+they come from changes (see ``derived``).
 """
 
 from __future__ import annotations
@@ -23,8 +25,10 @@ from typing import Any
 
 from .asking import Asker
 from .browse import merge_tags
+from .derived import refigure
 from .errors import InputError, PackError
-from .steps import LONG_TEXT, TEXT, Step, answer_text, check_answer
+from .packs import load_pack as load_shipped_or_user_pack
+from .steps import INTENSITIES, LONG_TEXT, MULTI, TEXT, Step, answer_text, check_answer
 from .store import Answer, Entry, JournalStore
 
 NOTE = "#:"
@@ -32,6 +36,7 @@ _HEADER = re.compile(r"^=== (\d+) ([a-z0-9][a-z0-9_-]*) ===[ \t]*$", re.MULTILIN
 _EDITABLE = (TEXT, LONG_TEXT)
 
 Runner = Callable[[list[str]], int]
+PackLoader = Callable[[str], Any]
 
 
 @dataclass(frozen=True)
@@ -147,6 +152,7 @@ def _save(
     *,
     changed: int,
     removed: int,
+    load_pack: PackLoader,
     add_tags: Sequence[str] = (),
     remove_tags: Sequence[str] = (),
 ) -> EditOutcome:
@@ -159,7 +165,8 @@ def _save(
     )
     if not changed and not removed and sorted(tags) == sorted(entry.tags):
         return EditOutcome(None)
-    saved = store.replace_answers(entry, answers, tags, now)
+    also = refigure(entry, answers, load_pack)
+    saved = store.replace_answers(entry, answers, tags, now, also=also)
     return EditOutcome(saved, changed, removed)
 
 
@@ -171,6 +178,7 @@ def edit_in_editor(
     when: str,
     env: Mapping[str, str] | None = None,
     run: Runner = run_editor,
+    load_pack: PackLoader = load_shipped_or_user_pack,
 ) -> EditOutcome:
     """Open the entry's written answers in the editor and save what changed."""
     if not any(answer.kind in _EDITABLE for answer in entry.answers):
@@ -194,11 +202,13 @@ def edit_in_editor(
     finally:
         path.unlink(missing_ok=True)
     answers, changed, removed = apply_edits(entry, read_edited(entry, edited_text), now.date())
-    return _save(store, entry, answers, now, changed=changed, removed=removed)
+    return _save(store, entry, answers, now, changed=changed, removed=removed, load_pack=load_pack)
 
 
 def step_for(entry: Entry, answer: Answer, load_pack: Callable[[str], Any]) -> Step:
-    """The step that first asked this answer, with the wording that was shown."""
+    """The step that first asked this answer, with the wording that was shown. A list of
+    picks (feelings, traps) is offered again with the earlier picks ticked, including any
+    that the flow offered or the person added in their own words."""
     step: Step | None = None
     if entry.pack:
         try:
@@ -214,7 +224,12 @@ def step_for(entry: Entry, answer: Answer, load_pack: Callable[[str], Any]) -> S
                 f"'{entry.pack}' is not available"
             )
         step = Step(id=answer.step_id, kind=answer.kind, prompt=answer.prompt)
-    return replace(step, prompt=answer.prompt or step.prompt, variants=(), required=False)
+    asked = replace(step, prompt=answer.prompt or step.prompt, variants=(), required=False)
+    if answer.kind in (MULTI, INTENSITIES) and answer.value:
+        picked = list(answer.value)
+        extra = tuple(name for name in picked if name not in asked.choices)
+        asked = replace(asked, choices=(*asked.choices, *extra), default=picked)
+    return asked
 
 
 def reanswer_step(
@@ -224,7 +239,7 @@ def reanswer_step(
     asker: Asker,
     *,
     now: datetime,
-    load_pack: Callable[[str], Any],
+    load_pack: PackLoader,
 ) -> EditOutcome:
     """Ask one answered step again and save the new answer (skipping it removes it)."""
     positions = [i for i, answer in enumerate(entry.answers) if answer.step_id == step_id]
@@ -237,11 +252,11 @@ def reanswer_step(
     answers = list(entry.answers)
     if value is None:
         del answers[position]
-        return _save(store, entry, answers, now, changed=0, removed=1)
+        return _save(store, entry, answers, now, changed=0, removed=1, load_pack=load_pack)
     if value == old.value:
         return EditOutcome(None)
     answers[position] = replace(old, value=value, text=answer_text(value))
-    return _save(store, entry, answers, now, changed=1, removed=0)
+    return _save(store, entry, answers, now, changed=1, removed=0, load_pack=load_pack)
 
 
 def retag(
@@ -251,8 +266,17 @@ def retag(
     add: Sequence[str],
     remove: Sequence[str],
     now: datetime,
+    load_pack: PackLoader = load_shipped_or_user_pack,
 ) -> EditOutcome:
     """Add and remove tags without touching the answers."""
     return _save(
-        store, entry, entry.answers, now, changed=0, removed=0, add_tags=add, remove_tags=remove
+        store,
+        entry,
+        entry.answers,
+        now,
+        changed=0,
+        removed=0,
+        load_pack=load_pack,
+        add_tags=add,
+        remove_tags=remove,
     )

@@ -1,12 +1,17 @@
-"""Scores for the weekly check-in, kept apart from asking and storing so the arithmetic
-can be checked on its own.
+"""The figures worked out from an entry's answers and kept beside it: the weekly
+check-in's means and a reframe's feeling and belief ratings. They are kept apart from
+asking and storing so the arithmetic can be checked on its own, and so that saving an
+entry and editing it later work the figures out with the same code.
 
-Each rated statement belongs to one of three components (self-kindness, common humanity,
+Check-in: each rated statement belongs to one of three components (self-kindness, common humanity,
 mindfulness). Statements that describe the harder side of a component (self-judgment,
 isolation, over-identification) are reversed: on a 1 to 5 scale an answer x counts as
 6 - x, so a higher number always means the kinder, more connected, more balanced side.
 Only answered statements count; a skipped one is left out of every mean, and a check-in
 with nothing rated has no score at all. The numbers are a reflection aid, not a measure.
+
+Reframe: the mean intensity of the feelings named at the start, after writing and at the
+second look (0-100, one decimal), and the belief in the critic's words before and after.
 """
 
 from __future__ import annotations
@@ -17,6 +22,10 @@ from typing import Any
 
 from .packs import CHECKIN_COMPONENTS
 from .steps import SCALE, Step
+from .store.reframes import ReframeScores
+
+#: The reframe steps its figures come from (``revisit_feelings`` arrives with the revisit).
+REFRAME_SCORED_STEPS = ("emotions", "emotions_after", "belief", "belief_after", "revisit_feelings")
 
 
 @dataclass(frozen=True)
@@ -59,4 +68,22 @@ def score_checkin(steps: Iterable[Step], values: Mapping[str, Any]) -> CheckinSc
         components={component: _mean(numbers) for component, numbers in counted.items()},
         rated=len(everything),
         statements=len(statements),
+    )
+
+
+def mean_intensity(levels: Mapping[str, float] | None) -> float | None:
+    """The mean of the feelings' intensities, to one decimal; None when none was rated."""
+    if not levels:
+        return None
+    return round(sum(levels.values()) / len(levels), 1)
+
+
+def score_reframe(values: Mapping[str, Any]) -> ReframeScores:
+    """A reframe's figures from its answers by step id (the revisit's time is not one)."""
+    return ReframeScores(
+        intensity_before=mean_intensity(values.get("emotions")),
+        intensity_after=mean_intensity(values.get("emotions_after")),
+        belief_before=values.get("belief"),
+        belief_after=values.get("belief_after"),
+        revisit_intensity=mean_intensity(values.get("revisit_feelings")),
     )

@@ -76,8 +76,8 @@ def search(
     chosen = make_filter(since=since, until=until, kinds=kind, tags=tag, today=now().date())
     limit = make_limit(count)
     with open_store() as store:
-        hits = run_search(store, text, chosen, limit)
-    make_console().print(search_results(hits, text, limit))
+        results = run_search(store, text, chosen, limit)
+    make_console().print(search_results(results, text, limit))
 
 
 def edit(
@@ -91,8 +91,11 @@ def edit(
     """Change an entry: its written answers in $VISUAL/$EDITOR, one step, or its tags."""
     from ..browse import find_one
     from ..editing import edit_in_editor, reanswer_step, retag
+    from ..errors import InputError
     from ..render import describe_day, print_note
 
+    if step and (tag or untag):
+        raise InputError("change tags and re-answer a step one at a time")
     clock = now()
     with open_store() as store:
         entry = find_one(store, ref, clock.date())
@@ -132,7 +135,7 @@ def delete(
             from ..steps import CONFIRM, Step
 
             require_terminal("journal delete (or add --yes)")
-            make_console().print(entry_line(entry))
+            make_console().print(entry_line(entry), no_wrap=True, overflow="ellipsis")
             question = Step(
                 id="delete", kind=CONFIRM, prompt=f"Delete this entry from {when}?", default=False
             )

@@ -13,7 +13,7 @@ reframe back for a second look.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -22,6 +22,7 @@ from ..asking import Asker
 from ..errors import InputError, PackError
 from ..packs import Pack
 from ..safety import suggests_crisis
+from ..scoring import mean_intensity, score_reframe
 from ..steps import INTENSITIES, MULTI, Step
 from ..store import (
     Commitment,
@@ -66,12 +67,6 @@ def _kind_of(pack: Pack, step_id: str, *kinds: str) -> Step:
     if step.kind not in kinds:
         raise PackError(f"{pack.source}: steps: step '{step_id}' must be of kind '{kinds[0]}'")
     return step
-
-
-def _mean(levels: Mapping[str, int] | None) -> float | None:
-    if not levels:
-        return None
-    return round(sum(levels.values()) / len(levels), 1)
 
 
 # -- the plan ----------------------------------------------------------------------------
@@ -163,12 +158,7 @@ def reframe_record(values: dict[str, Any]) -> ReframeRecord:
     phrases = {hit.trap_id: hit.phrase for hit in first_hits(values.get("critic") or "")}
     confirmed = values.get("traps") or []
     return ReframeRecord(
-        scores=ReframeScores(
-            intensity_before=_mean(values.get("emotions")),
-            intensity_after=_mean(values.get("emotions_after")),
-            belief_before=values.get("belief"),
-            belief_after=values.get("belief_after"),
-        ),
+        scores=score_reframe(values),
         traps=tuple((trap_id, phrases.get(trap_id)) for trap_id in confirmed),
         next_step=values["next_step"],
         due_date=date.fromisoformat(values["next_due"]),
@@ -329,7 +319,10 @@ def run_revisit(
     asker.finish()
     answers = build_answers(plan.steps, values)
     entry = store.add_revisit(
-        plan.entry.id, answers, intensity=_mean(values.get("revisit_feelings")), now=clock()
+        plan.entry.id,
+        answers,
+        intensity=mean_intensity(values.get("revisit_feelings")),
+        now=clock(),
     )
     return RevisitOutcome(
         entry=entry,

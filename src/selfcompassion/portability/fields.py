@@ -33,6 +33,13 @@ class RecordError(Exception):
         self.where = where
         self.reason = reason
 
+    def inside(self, outer: str) -> RecordError:
+        """The same error, its place given from ``outer`` down (``answers[2]`` + ``value``)."""
+        if not self.where or self.where == ".":
+            return RecordError(outer, self.reason)
+        joiner = "" if self.where.startswith("[") else "."
+        return RecordError(f"{outer}{joiner}{self.where}", self.reason)
+
 
 def describe(value: Any) -> str:
     """What a JSON value is, in words, for error messages."""
@@ -58,10 +65,11 @@ def text(value: Any, where: str, *, max_chars: int = MAX_TEXT_CHARS, nullable: b
         raise RecordError(where, f"{len(value):,} characters; the limit is {max_chars:,}")
     if "\x00" in value:
         raise RecordError(where, "contains a NUL character")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise RecordError(where, "contains a broken character (a lone surrogate)") from None
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise RecordError(where, "contains a broken character (a lone surrogate)") from None
     return value
 
 
@@ -111,15 +119,12 @@ def number(
     *,
     low: float = -MAX_NUMBER,
     high: float = MAX_NUMBER,
-    whole: bool = False,
     nullable: bool = False,
 ) -> Any:
     if value is None and nullable:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise RecordError(where, f"expected a number, found {describe(value)}")
-    if whole and not isinstance(value, int):
-        raise RecordError(where, "expected a whole number")
     if not math.isfinite(value) or not low <= value <= high:
         raise RecordError(where, f"{value} is outside {low:g} to {high:g}")
     return value
@@ -145,12 +150,15 @@ def fields(
     """An object with exactly these keys: every required one, any of the optional ones."""
     if not isinstance(value, dict):
         raise RecordError(where, f"expected an object, found {describe(value)}")
+    keys = value.keys()
     required = tuple(required)
+    if keys == set(required):
+        return value
     missing = [key for key in required if key not in value]
     if missing:
         raise RecordError(where, f"the field '{missing[0]}' is missing")
     allowed = {*required, *optional}
-    unknown = [key for key in value if key not in allowed]
+    unknown = [key for key in keys if key not in allowed]
     if unknown:
         raise RecordError(where, f"unknown field '{str(unknown[0])[:40]}'")
     return value

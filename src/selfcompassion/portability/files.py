@@ -11,13 +11,13 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
 from ..errors import InputError, StorageError
+from ..sources import read_source
 
 #: The largest import file accepted, in bytes.
 MAX_IMPORT_BYTES = 1 << 30
@@ -29,22 +29,7 @@ def _refuse_constant(name: str) -> Any:
 
 def read_json(source: str, stdin: IO[bytes] | None = None) -> Any:
     """The parsed JSON of a file path, or of standard input for ``-``."""
-    where = "standard input" if source == "-" else source
-    try:
-        if source == "-":
-            raw = (stdin or sys.stdin.buffer).read(MAX_IMPORT_BYTES + 1)
-        else:
-            path = Path(source)
-            if path.is_dir():
-                raise InputError(f"{where}: is a folder, not a file to import")
-            with path.open("rb") as handle:
-                raw = handle.read(MAX_IMPORT_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError(f"{where}: no such file") from None
-    except OSError as error:
-        raise InputError(f"{where}: cannot be read ({error.strerror or error})") from None
-    if len(raw) > MAX_IMPORT_BYTES:
-        raise InputError(f"{where}: larger than {MAX_IMPORT_BYTES:,} bytes; nothing was imported")
+    where, raw = read_source(source, limit=MAX_IMPORT_BYTES, noun="file to import", stdin=stdin)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -2,8 +2,9 @@
 
 One document holds every entry with everything known about it: UUIDs, kind, day,
 timestamps, pack, every answer with the exact prompt shown, tags, and, when the entry
-has them, reframe scores, thinking traps and commitments. Reading a document checks every
-field of every record; the first one that does not fit is refused with its place.
+has them, reframe or check-in scores, thinking traps and commitments. Reading a document
+checks every field of every record; the first one that does not fit is refused with its
+place.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from ..steps import (
     TEXT,
 )
 from ..store import Answer, Entry, EntryRecord
-from ..store.portability import COMMITMENT_COLUMNS, REFRAME_COLUMNS
+from ..store.portability import CHECKIN_COLUMNS, COMMITMENT_COLUMNS, REFRAME_COLUMNS
 from ..tags import normalise_tag
 from . import fields as check
 from .fields import RecordError
@@ -82,6 +83,8 @@ def record_to_json(record: EntryRecord) -> dict[str, Any]:
     }
     if record.reframe_scores is not None:
         data["reframe_scores"] = dict(record.reframe_scores)
+    if record.checkin_scores is not None:
+        data["checkin_scores"] = dict(record.checkin_scores)
     if record.traps:
         data["traps"] = [dict(trap) for trap in record.traps]
     if record.commitments:
@@ -148,7 +151,7 @@ def _read_record(item: Any) -> EntryRecord:
         item,
         ".",
         required=(*_ENTRY_FIELDS, "answers"),
-        optional=("reframe_scores", "traps", "commitments"),
+        optional=("reframe_scores", "checkin_scores", "traps", "commitments"),
     )
     entry_id = check.entry_uuid(data["id"], "id")
     tags = [
@@ -157,7 +160,6 @@ def _read_record(item: Any) -> EntryRecord:
     ]
     if len(set(tags)) != len(tags):
         raise RecordError("tags", "a tag appears twice")
-    raw_answers = check.items(data["answers"], "answers", max_items=MAX_ANSWERS)
     entry = Entry(
         id=entry_id,
         kind=check.pattern(data["kind"], "kind", _KIND, "a kind of entry, like daily"),
@@ -165,7 +167,7 @@ def _read_record(item: Any) -> EntryRecord:
         created_at=check.moment(data["created_at"], "created_at"),
         updated_at=check.moment(data["updated_at"], "updated_at"),
         pack=_optional_name(data["pack"], "pack"),
-        answers=tuple(_answer(raw, f"answers[{i}]") for i, raw in enumerate(raw_answers)),
+        answers=_answers(data["answers"]),
         tags=tuple(tags),
     )
     return EntryRecord(
@@ -173,6 +175,7 @@ def _read_record(item: Any) -> EntryRecord:
         reframe_scores=_reframe(data["reframe_scores"]) if "reframe_scores" in data else None,
         traps=tuple(_traps(data.get("traps", []))),
         commitments=tuple(_commitments(data.get("commitments", []))),
+        checkin_scores=_checkin(data["checkin_scores"]) if "checkin_scores" in data else None,
     )
 
 
@@ -189,21 +192,29 @@ def _optional_name(value: Any, where: str) -> str | None:
     return check.pattern(value, where, _NAME, "a name like daily or leader")
 
 
-def _answer(raw: Any, where: str) -> Answer:
-    data = check.fields(raw, where, required=_ANSWER_FIELDS)
-    kind = check.text(data["kind"], f"{where}.kind", max_chars=40)
+def _answer(raw: Any) -> Answer:
+    data = check.fields(raw, ".", required=_ANSWER_FIELDS)
+    kind = check.text(data["kind"], "kind", max_chars=40)
     if kind not in ANSWER_KINDS:
-        raise RecordError(f"{where}.kind", f"'{kind}' is not one of: {', '.join(ANSWER_KINDS)}")
+        raise RecordError("kind", f"'{kind}' is not one of: {', '.join(ANSWER_KINDS)}")
     return Answer(
-        step_id=check.pattern(data["step_id"], f"{where}.step_id", _NAME, "a step id"),
+        step_id=check.pattern(data["step_id"], "step_id", _NAME, "a step id"),
         kind=kind,
-        prompt=check.text(data["prompt"], f"{where}.prompt", max_chars=check.MAX_SHORT_CHARS),
-        value=answer_value(kind, data["value"], f"{where}.value"),
-        theme=check.text(
-            data["theme"], f"{where}.theme", max_chars=check.MAX_SHORT_CHARS, nullable=True
-        ),
-        text=check.text(data["text"], f"{where}.text"),
+        prompt=check.text(data["prompt"], "prompt", max_chars=check.MAX_SHORT_CHARS),
+        value=answer_value(kind, data["value"], "value"),
+        theme=check.text(data["theme"], "theme", max_chars=check.MAX_SHORT_CHARS, nullable=True),
+        text=check.text(data["text"], "text"),
     )
+
+
+def _answers(raw: Any) -> tuple[Answer, ...]:
+    answers = []
+    for index, item in enumerate(check.items(raw, "answers", max_items=MAX_ANSWERS)):
+        try:
+            answers.append(_answer(item))
+        except RecordError as error:
+            raise error.inside(f"answers[{index}]") from None
+    return tuple(answers)
 
 
 def answer_value(kind: str, value: Any, where: str) -> Any:
@@ -245,14 +256,17 @@ def _reframe(raw: Any) -> dict[str, Any]:
             scores[column] = check.moment(data[column], where + column, nullable=True)
         else:
             scores[column] = check.number(
-                data[column],
-                where + column,
-                low=0,
-                high=100,
-                whole=column.startswith("belief"),
-                nullable=True,
+                data[column], where + column, low=0, high=100, nullable=True
             )
     return scores
+
+
+def _checkin(raw: Any) -> dict[str, Any]:
+    data = check.fields(raw, "checkin_scores", required=CHECKIN_COLUMNS)
+    return {
+        column: check.number(data[column], f"checkin_scores.{column}", nullable=True)
+        for column in CHECKIN_COLUMNS
+    }
 
 
 def _traps(raw: Any) -> Iterator[dict[str, Any]]:

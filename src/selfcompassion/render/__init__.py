@@ -147,10 +147,9 @@ def json_text(data: Any) -> str:
     """Indented JSON in which no character can act on a terminal."""
     import json
 
-    text = json.dumps(data, indent=2, ensure_ascii=False)
-    # C1 and bidi controls are escaped too, so that piping a report or an entry to a
-    # terminal can never run an escape sequence.
-    return escape_controls(text) + "\n"
+    # JSON escapes C0 controls itself; C1 and bidi controls are escaped here too so that
+    # piping a report or an entry to a terminal can never run an escape sequence.
+    return escape_controls(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
 def print_json(data: Any) -> None:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
     from rich.text import Text
 
-    from ..store import Entry, EntryRecord, SearchHit
+    from ..store import Entry, EntryRecord, SearchResults
 
 #: Below this many entries an import or export is quick enough to need no bar.
 PROGRESS_FROM = 500
@@ -90,10 +90,11 @@ def snippet_text(snippet: str) -> Text:
     return text
 
 
-def search_results(hits: Sequence[SearchHit], query: str, limit: int | None) -> RenderableType:
+def search_results(results: SearchResults, query: str, limit: int | None) -> RenderableType:
     from rich.console import Group
     from rich.text import Text
 
+    hits = results.hits
     if not hits:
         return plain(f'Nothing matches "{query}" yet.')
     parts: list[Any] = []
@@ -106,7 +107,16 @@ def search_results(hits: Sequence[SearchHit], query: str, limit: int | None) -> 
         body = Text("  ")
         body.append(snippet_text(hit.snippet))
         parts.append(body)
-    if limit is not None and len(hits) == limit:
+    if results.window and results.matched:
+        parts.append(
+            Text(
+                f"{results.matched:,} entries match; these are the best among the "
+                f"{results.window:,} most recently added. More words, --since or --until "
+                "narrow the search.",
+                style="dim",
+            )
+        )
+    elif limit is not None and len(hits) == limit:
         parts.append(Text(f"The {limit} best matches; -n shows more.", style="dim"))
     return Group(*parts)
 

@@ -11,13 +11,19 @@ drafts; each feature adds a mixin module of its own queries, composed here.
 
 from __future__ import annotations
 
-from .browse import BrowseQueries, EntryFilter, SearchHit, SearchQueryError
+from .browse import BrowseQueries, EntryFilter, SearchHit, SearchQueryError, SearchResults
 from .bulk import BulkWrites
-from .checkin import CheckinQueries, CheckinScores
+from .checkin import CheckinQueries, CheckinScores, keep_checkin_scores
 from .commitments import Commitment, CommitmentQueries, Review
-from .core import Answer, Draft, Entry, StoreCore, storage_errors, timestamp
+from .core import Answer, Draft, Entry, RowsBeside, StoreCore, storage_errors, timestamp
 from .portability import EntryRecord, PortabilityQueries
-from .reframes import PastReframe, ReframeQueries, ReframeRecord, ReframeScores
+from .reframes import (
+    PastReframe,
+    ReframeQueries,
+    ReframeRecord,
+    ReframeScores,
+    keep_reframe_scores,
+)
 from .reports import ReportQueries
 
 __all__ = [
@@ -33,9 +39,13 @@ __all__ = [
     "ReframeRecord",
     "ReframeScores",
     "Review",
+    "RowsBeside",
     "SearchHit",
     "SearchQueryError",
+    "SearchResults",
     "StoreCore",
+    "keep_checkin_scores",
+    "keep_reframe_scores",
     "storage_errors",
     "timestamp",
 ]
@@ -45,9 +55,9 @@ class JournalStore(
     ReframeQueries,
     CommitmentQueries,
     CheckinQueries,
+    ReportQueries,
     BrowseQueries,
     PortabilityQueries,
-    ReportQueries,
     BulkWrites,
     StoreCore,
 ):

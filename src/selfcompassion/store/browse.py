@@ -7,20 +7,34 @@ on a journal of a hundred thousand entries as on a new one.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from ..errors import InputError
-from .core import INSERT_ANSWER, INSERT_TAG, Answer, Entry, answer_rows, storage_errors, timestamp
+from .core import (
+    INSERT_ANSWER,
+    INSERT_TAG,
+    Answer,
+    Entry,
+    RowsBeside,
+    answer_rows,
+    storage_errors,
+    timestamp,
+)
 
 #: Marks around each matching word in a search snippet (control characters, so that no
 #: journal text can be mistaken for them once the text has been cleaned for display).
 MATCH_START = "\x02"
 MATCH_END = "\x03"
 SNIPPET_WORDS = 14
+#: How many entries one query loads at most.
+BATCH = 500
+#: A word in more entries than this is ranked among the newest this many of them.
+RANK_WINDOW = 5_000
 # Prompts are the tool's words and the answers the person's: a word in an answer counts more.
 PROMPT_WEIGHT = 0.3
 ANSWER_WEIGHT = 1.0
@@ -74,6 +88,27 @@ class SearchHit:
     score: float
 
 
+@dataclass(frozen=True)
+class SearchResults:
+    """The best hits; when ranking kept to the newest ``window`` matches, ``matched`` says
+    how many entries matched in all."""
+
+    hits: list[SearchHit]
+    matched: int | None = None
+    window: int | None = None
+
+
+@contextlib.contextmanager
+def _query_errors(query: str) -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        reason = str(error)
+        if any(word in reason.lower() for word in _QUERY_PROBLEMS):
+            raise SearchQueryError(query, reason) from None
+        raise
+
+
 class BrowseQueries:
     """Mixin for JournalStore: list, count, search, find by id, edit and delete."""
 
@@ -92,7 +127,15 @@ class BrowseQueries:
             params.append(limit)
         with storage_errors(self.path):
             rows = self.conn.execute(sql, params).fetchall()
-            return self._load_entries(rows)  # type: ignore[attr-defined]
+            return self._entries_for(rows)
+
+    def _entries_for(self, rows: Sequence[Any]) -> list[Entry]:
+        """Whole entries for ``entries`` rows, loaded a batch at a time (SQLite limits how
+        many values one query may take)."""
+        loaded: list[Entry] = []
+        for start in range(0, len(rows), BATCH):
+            loaded += self._load_entries(rows[start : start + BATCH])  # type: ignore[attr-defined]
+        return loaded
 
     def count_matching(self, chosen: EntryFilter) -> int:
         where, params = chosen.sql()
@@ -107,35 +150,74 @@ class BrowseQueries:
             sql = f"SELECT DISTINCT e.journal_date FROM entries e WHERE 1{where} ORDER BY 1"  # noqa: S608
             return [date.fromisoformat(row[0]) for row in self.conn.execute(sql, params)]
 
-    def search(self, query: str, chosen: EntryFilter, limit: int | None) -> list[SearchHit]:
+    def search(self, query: str, chosen: EntryFilter, limit: int | None) -> SearchResults:
         """Entries whose words match the FTS5 ``query``, best first, each with a snippet.
 
-        A query SQLite cannot read raises SearchQueryError with SQLite's reason.
+        With a limit and no filter, ranking looks at the newest RANK_WINDOW matching
+        entries at most, so that a word found in nearly every entry is as quick to search
+        as a rare one. A query SQLite cannot read raises SearchQueryError with its reason.
         """
+        with storage_errors(self.path), _query_errors(query):
+            floor = 0
+            matched: int | None = None
+            if limit is not None and not chosen.sql()[0]:
+                floor = self._rank_floor(query, max(RANK_WINDOW, limit))
+                if floor:
+                    matched = self.conn.execute(
+                        "SELECT count(*) FROM search_index WHERE search_index MATCH ?", [query]
+                    ).fetchone()[0]
+            ranked = self._ranked(query, chosen, limit, floor)
+            snippets = [self._snippet(query, doc) for doc, _, _ in ranked]
+            rows = [
+                self.conn.execute("SELECT * FROM entries WHERE id = ?", [entry_id]).fetchone()
+                for _, entry_id, _ in ranked
+            ]
+            by_id = {entry.id: entry for entry in self._entries_for([r for r in rows if r])}
+        hits = [
+            SearchHit(by_id[entry_id], snippet, score)
+            for (_, entry_id, score), snippet in zip(ranked, snippets, strict=True)
+            if entry_id in by_id
+        ]
+        return SearchResults(hits, matched, RANK_WINDOW if floor else None)
+
+    def _rank_floor(self, query: str, window: int) -> int:
+        """The document number of the ``window``-th newest match (0 when there are fewer)."""
+        row = self.conn.execute(
+            "SELECT rowid FROM search_index WHERE search_index MATCH ? "
+            "ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+            [query, window - 1],
+        ).fetchone()
+        return row[0] if row else 0
+
+    def _ranked(
+        self, query: str, chosen: EntryFilter, limit: int | None, floor: int
+    ) -> list[tuple[int, str, float]]:
+        """(document, entry id, score) of the best matches, best first."""
         where, params = chosen.sql()
+        joined = "JOIN entries e ON e.id = d.entry_id " if where else ""
         sql = (
-            "SELECT e.*, snippet(search_index, -1, ?, ?, '…', ?), "  # noqa: S608
-            "bm25(search_index, ?, ?) AS score "
+            "SELECT search_index.rowid, d.entry_id, bm25(search_index, ?, ?) AS score "  # noqa: S608
             "FROM search_index JOIN search_docs d ON d.doc = search_index.rowid "
-            "JOIN entries e ON e.id = d.entry_id "
-            f"WHERE search_index MATCH ?{where} "
-            "ORDER BY score, e.journal_date DESC, e.created_at DESC"
+            f"{joined}WHERE search_index MATCH ? AND search_index.rowid >= ?{where} "
+            "ORDER BY score, search_index.rowid DESC"
         )
-        args: list[Any] = [MATCH_START, MATCH_END, SNIPPET_WORDS, PROMPT_WEIGHT, ANSWER_WEIGHT]
-        args += [query, *params]
+        args: list[Any] = [PROMPT_WEIGHT, ANSWER_WEIGHT, query, floor, *params]
         if limit is not None:
             sql += " LIMIT ?"
             args.append(limit)
-        with storage_errors(self.path):
-            try:
-                rows = self.conn.execute(sql, args).fetchall()
-            except sqlite3.OperationalError as error:
-                reason = str(error)
-                if any(word in reason.lower() for word in _QUERY_PROBLEMS):
-                    raise SearchQueryError(query, reason) from None
-                raise
-            entries = self._load_entries([row[:6] for row in rows])  # type: ignore[attr-defined]
-        return [SearchHit(entry, row[6], row[7]) for entry, row in zip(entries, rows, strict=True)]
+        return self.conn.execute(sql, args).fetchall()
+
+    def _snippet(self, query: str, doc: int) -> str:
+        """The best few words around the match, from the answers when they match."""
+        row = self.conn.execute(
+            "SELECT snippet(search_index, 1, ?, ?, '…', ?), snippet(search_index, 0, ?, ?, '…', ?) "
+            "FROM search_index WHERE search_index MATCH ? AND rowid = ?",
+            [*(MATCH_START, MATCH_END, SNIPPET_WORDS) * 2, query, doc],
+        ).fetchone()
+        if row is None:
+            return ""
+        answers, prompts = row
+        return answers if MATCH_START in answers or MATCH_START not in prompts else prompts
 
     def entry_ids_starting(self, prefix: str, limit: int = 2) -> list[str]:
         """Ids that start with ``prefix`` (at most ``limit``), to tell unique from ambiguous."""
@@ -157,11 +239,24 @@ class BrowseQueries:
         answers: Sequence[Answer],
         tags: Sequence[str],
         now: datetime,
+        *,
+        also: RowsBeside | None = None,
     ) -> Entry:
         """Save new answers and tags for an existing entry in one transaction; the entry's
-        id, kind, day and creation time stay as they were."""
+        id, kind, day and creation time stay as they were. ``also`` rewrites rows kept
+        beside the entry (figures worked out from its answers) in the same transaction."""
         stamp = timestamp(now)
         kept = tuple(dict.fromkeys(tags))
+        saved = Entry(
+            id=entry.id,
+            kind=entry.kind,
+            journal_date=entry.journal_date,
+            created_at=entry.created_at,
+            updated_at=stamp,
+            pack=entry.pack,
+            answers=tuple(answers),
+            tags=tuple(sorted(kept)),
+        )
         with self.writing() as conn:  # type: ignore[attr-defined]
             updated = conn.execute(
                 "UPDATE entries SET updated_at = ? WHERE id = ?", [stamp, entry.id]
@@ -172,13 +267,6 @@ class BrowseQueries:
             conn.executemany(INSERT_ANSWER, answer_rows(entry.id, answers))
             conn.execute("DELETE FROM tags WHERE entry_id = ?", [entry.id])
             conn.executemany(INSERT_TAG, [[entry.id, tag] for tag in kept])
-        return Entry(
-            id=entry.id,
-            kind=entry.kind,
-            journal_date=entry.journal_date,
-            created_at=entry.created_at,
-            updated_at=stamp,
-            pack=entry.pack,
-            answers=tuple(answers),
-            tags=tuple(sorted(kept)),
-        )
+            if also is not None:
+                also(conn, saved)
+        return saved

@@ -2,7 +2,8 @@
 
 A check-in is an ordinary entry (kind 'checkin', each rating an answer) plus one row in
 ``checkin_scores`` holding the means, so that the weekly report can chart them in SQL
-without re-scoring answers. Both are written in one transaction.
+without re-scoring answers. Both are written in one transaction, and an edit of the
+ratings rewrites the means in the transaction of the edit (``keep_checkin_scores``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from .core import Answer, Entry, StoreCore, storage_errors
+from .core import Answer, Entry, RowsBeside, StoreCore, storage_errors
 
 CHECKIN_KIND = "checkin"
 
@@ -40,6 +41,28 @@ def _scores(row: Sequence[Any]) -> CheckinScores:
     return CheckinScores(row[0], date.fromisoformat(row[1]), row[2], row[3], row[4], row[5])
 
 
+def keep_checkin_scores(total: float | None, components: Mapping[str, float | None]) -> RowsBeside:
+    """Writes a check-in's means beside it, replacing any it had, in the caller's transaction."""
+
+    def write(conn: sqlite3.Connection, entry: Entry) -> None:
+        conn.execute(
+            "INSERT INTO checkin_scores "
+            "(entry_id, total, self_kindness, common_humanity, mindfulness) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (entry_id) DO UPDATE SET "
+            "total = excluded.total, self_kindness = excluded.self_kindness, "
+            "common_humanity = excluded.common_humanity, mindfulness = excluded.mindfulness",
+            [
+                entry.id,
+                total,
+                components.get("self-kindness"),
+                components.get("common-humanity"),
+                components.get("mindfulness"),
+            ],
+        )
+
+    return write
+
+
 class CheckinQueries(StoreCore):
     """Saving a check-in with its scores, and reading the scores back."""
 
@@ -56,21 +79,6 @@ class CheckinQueries(StoreCore):
         clear_draft: str | None = None,
     ) -> Entry:
         """Save the check-in entry and its means in one transaction."""
-
-        def write_scores(conn: sqlite3.Connection, entry: Entry) -> None:
-            conn.execute(
-                "INSERT INTO checkin_scores "
-                "(entry_id, total, self_kindness, common_humanity, mindfulness) "
-                "VALUES (?, ?, ?, ?, ?)",
-                [
-                    entry.id,
-                    total,
-                    components.get("self-kindness"),
-                    components.get("common-humanity"),
-                    components.get("mindfulness"),
-                ],
-            )
-
         return self.add_entry(
             kind=CHECKIN_KIND,
             journal_date=journal_date,
@@ -79,7 +87,7 @@ class CheckinQueries(StoreCore):
             pack=pack,
             tags=tags,
             clear_draft=clear_draft,
-            also=write_scores,
+            also=keep_checkin_scores(total, components),
         )
 
     def checkins_between(self, start: date, end: date) -> list[Entry]:

@@ -53,6 +53,11 @@ class Entry:
         return next((a for a in self.answers if a.step_id == step_id), None)
 
 
+#: Writes rows that belong with an entry (a feature's own table) inside the transaction
+#: that saves the entry, so the entry and its rows are there together or not at all.
+RowsBeside = Callable[[sqlite3.Connection, "Entry"], None]
+
+
 @dataclass
 class Draft:
     flow: str
@@ -286,7 +291,7 @@ class StoreCore:
         tags: Sequence[str] = (),
         entry_id: str | None = None,
         clear_draft: str | None = None,
-        also: Callable[[sqlite3.Connection, Entry], None] | None = None,
+        also: RowsBeside | None = None,
     ) -> Entry:
         """Save one entry with its answers and tags in a single transaction.
 
@@ -446,14 +451,14 @@ INSERT_ENTRY = (
     "VALUES (?, ?, ?, ?, ?, ?)"
 )
 INSERT_ANSWER = (
-    "INSERT INTO answers (entry_id, position, step_id, kind, prompt, theme, value, number, text) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO answers (entry_id, position, step_id, kind, prompt, theme, value, "
+    "number, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 INSERT_TAG = "INSERT OR IGNORE INTO tags (entry_id, tag) VALUES (?, ?)"
 
 
 def entry_row(entry: Entry) -> list[Any]:
-    """The ``entries`` row of an entry, for INSERT_ENTRY."""
+    """The ``entries`` row of an entry, in the order of INSERT_ENTRY."""
     return [
         entry.id,
         entry.kind,
@@ -465,8 +470,7 @@ def entry_row(entry: Entry) -> list[Any]:
 
 
 def answer_rows(entry_id: str, answers: Sequence[Answer], start: int = 0) -> list[list[Any]]:
-    """The ``answers`` rows for one entry's answers, in order from position ``start``, for
-    INSERT_ANSWER."""
+    """``answers`` rows at positions ``start``, ``start + 1``, ..., as INSERT_ANSWER takes them."""
     return [
         [
             entry_id,

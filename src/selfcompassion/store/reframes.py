@@ -3,7 +3,9 @@
 A reframe is saved as an ordinary entry (its answers, exactly as asked) plus three kinds
 of rows that make it easy to look back on: its scores (feeling and belief before and
 after), the thinking traps the person confirmed, and the commitment its next step became.
-All of it is written in one transaction, so a reframe is never half there.
+All of it is written in one transaction, so a reframe is never half there. An edit of
+the ratings rewrites the scores in the transaction of the edit (``keep_reframe_scores``);
+the traps and the commitment stay as they were.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from .commitments import Commitment, CommitmentQueries
-from .core import Answer, Entry, StoreCore, storage_errors, timestamp
+from .core import Answer, Entry, RowsBeside, StoreCore, storage_errors, timestamp
 
 REFRAME_KIND = "reframe"
 
@@ -54,6 +56,30 @@ class PastReframe:
     commitment_status: str | None
 
 
+def keep_reframe_scores(scores: ReframeScores) -> RowsBeside:
+    """Writes a reframe's figures beside it, in the caller's transaction: every figure
+    worked out from its answers is replaced; when the second look happened stays."""
+
+    def write(conn: sqlite3.Connection, entry: Entry) -> None:
+        conn.execute(
+            "INSERT INTO reframe_scores (entry_id, intensity_before, intensity_after, "
+            "belief_before, belief_after, revisit_intensity) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (entry_id) DO UPDATE SET intensity_before = excluded.intensity_before, "
+            "intensity_after = excluded.intensity_after, belief_before = excluded.belief_before, "
+            "belief_after = excluded.belief_after, revisit_intensity = excluded.revisit_intensity",
+            [
+                entry.id,
+                scores.intensity_before,
+                scores.intensity_after,
+                scores.belief_before,
+                scores.belief_after,
+                scores.revisit_intensity,
+            ],
+        )
+
+    return write
+
+
 class ReframeQueries(CommitmentQueries, StoreCore):
     """Saving reframes and revisits, and the questions the summary and ``today`` ask."""
 
@@ -72,18 +98,7 @@ class ReframeQueries(CommitmentQueries, StoreCore):
         made: list[Commitment] = []
 
         def keep_beside(conn: sqlite3.Connection, entry: Entry) -> None:
-            scores = record.scores
-            conn.execute(
-                "INSERT INTO reframe_scores (entry_id, intensity_before, intensity_after, "
-                "belief_before, belief_after) VALUES (?, ?, ?, ?, ?)",
-                [
-                    entry.id,
-                    scores.intensity_before,
-                    scores.intensity_after,
-                    scores.belief_before,
-                    scores.belief_after,
-                ],
-            )
+            keep_reframe_scores(record.scores)(conn, entry)
             conn.executemany(
                 "INSERT OR IGNORE INTO entry_traps (entry_id, trap_id, phrase) VALUES (?, ?, ?)",
                 [[entry.id, trap_id, phrase] for trap_id, phrase in record.traps],

@@ -229,3 +229,18 @@ def test_backup_is_a_consistent_private_copy(store: JournalStore, tmp_path: Path
         assert copy.count_entries() == 1
     with pytest.raises(StorageError, match="already exists"):
         store.backup(target)
+
+
+def test_switching_a_new_journal_to_wal_waits_for_another_opener(tmp_path: Path) -> None:
+    """Two processes opening a new journal at once: the switch to WAL finds the file busy
+    for a moment, and SQLite does not wait for that by itself."""
+    import threading
+
+    path = tmp_path / "journal.db"
+    path.touch(mode=0o600)
+    reader = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    reader.execute("BEGIN IMMEDIATE")  # another process, part-way into creating it
+    threading.Timer(0.2, lambda: reader.execute("COMMIT")).start()
+    with JournalStore.open(path) as store:
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    reader.close()

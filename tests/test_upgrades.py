@@ -126,9 +126,9 @@ def test_a_failing_upgrade_leaves_the_journal_exactly_as_it_was(
 ) -> None:
     db = old_journal(tmp_path, 1)
     before = digest(db)
-    broken = migrations.Migrations(migrations.MIGRATION_SET)
-    for migration in migrations.migrations._migrations:
-        broken._migrations.append(migration)
+    broken = migrations.MigrationList(migrations.MIGRATION_SET)
+    for name, step in migrations.migrations._steps:
+        broken(name=name)(step)
 
     @broken(name="9999_breaks_halfway")
     def _breaks(database: Any) -> None:

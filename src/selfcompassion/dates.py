@@ -32,12 +32,10 @@ Choices worth knowing:
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta
-from typing import Literal
-
-from dateutil import parser as dateutil_parser
-from dateutil.relativedelta import relativedelta
+from typing import Any, Literal
 
 from selfcompassion.errors import InputError
 
@@ -128,22 +126,39 @@ _DEFAULT_A = datetime(2000, 1, 1)
 _DEFAULT_B = datetime(2004, 12, 28)
 
 
-class _YearsNearToday(dateutil_parser.parserinfo):
-    """dateutil's rules, except that a two-digit year ("nov 19 26") is placed within 50 years
-    of ``today`` rather than of the computer's clock."""
+@functools.cache
+def _years_near_today() -> Any:
+    """dateutil's parser rules, except that a two-digit year ("nov 19 26") is placed within
+    50 years of ``today`` rather than of the computer's clock.
 
-    def __init__(self, today: date) -> None:
-        super().__init__()
-        self._today_year = today.year
+    Built on first use: dateutil's parser takes about 10 ms to import, which only a date
+    written out in full ("19 November 2026") needs to pay.
+    """
+    from dateutil import parser
 
-    def convertyear(self, year: int, century_specified: bool = False) -> int:
-        if year < 100 and not century_specified:
-            year += self._today_year // 100 * 100
-            if year >= self._today_year + 50:
-                year -= 100
-            elif year < self._today_year - 50:
-                year += 100
-        return year
+    class YearsNearToday(parser.parserinfo):
+        def __init__(self, today: date) -> None:
+            super().__init__()
+            self._today_year = today.year
+
+        def convertyear(self, year: int, century_specified: bool = False) -> int:
+            if year < 100 and not century_specified:
+                year += self._today_year // 100 * 100
+                if year >= self._today_year + 50:
+                    year -= 100
+                elif year < self._today_year - 50:
+                    year += 100
+            return year
+
+    return YearsNearToday
+
+
+def _plus(day: date, **amounts: int) -> date:
+    """Calendar arithmetic with dateutil's relativedelta (a month after 31 January is the
+    end of February), imported when first needed."""
+    from dateutil.relativedelta import relativedelta
+
+    return day + relativedelta(**amounts)
 
 
 _HINT = 'Try "yesterday", "last friday", "3 days ago" or "2026-11-19".'
@@ -165,7 +180,7 @@ def _count(word: str) -> int:
 
 def _shift(text: str, today: date, unit: str, amount: int) -> date:
     try:
-        return today + relativedelta(**{unit + "s": amount})
+        return _plus(today, **{unit + "s": amount})
     except (OverflowError, ValueError):
         raise _unreadable(text) from None
 
@@ -174,7 +189,7 @@ def _period_start(today: date, period: str, offset: int) -> date:
     if period == "week":
         return week_bounds(today)[0] + timedelta(weeks=offset)
     if period == "month":
-        return today.replace(day=1) + relativedelta(months=offset)
+        return _plus(today.replace(day=1), months=offset)
     return date(today.year + offset, 1, 1)
 
 
@@ -182,7 +197,7 @@ def _period_end(today: date, period: str) -> date:
     if period == "week":
         return week_bounds(today)[1]
     if period == "month":
-        return today.replace(day=1) + relativedelta(months=1, days=-1)
+        return _plus(today.replace(day=1), months=1, days=-1)
     return date(today.year, 12, 31)
 
 
@@ -224,11 +239,13 @@ def _absolute(text: str, cleaned: str, today: date, prefer: Prefer) -> date:
     numeric = _ISO_NUMERIC.match(cleaned) is not None
     if not numeric and _MONTH_WORD.search(cleaned) is None:
         raise _unreadable(text)
-    info = _YearsNearToday(today)
+    from dateutil import parser
+
+    info = _years_near_today()(today)
     options = {"dayfirst": False, "yearfirst": numeric, "ignoretz": True}
     try:
-        first = dateutil_parser.parse(cleaned, info, default=_DEFAULT_A, **options)
-        second = dateutil_parser.parse(cleaned, info, default=_DEFAULT_B, **options)
+        first = parser.parse(cleaned, info, default=_DEFAULT_A, **options)
+        second = parser.parse(cleaned, info, default=_DEFAULT_B, **options)
     except (ValueError, OverflowError, TypeError):
         raise _unreadable(text) from None
     if first.month != second.month or first.day != second.day:

@@ -8,11 +8,60 @@ version under ``tests/fixtures/`` and a test of the upgrade from it.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
 MIGRATION_SET = "selfcompassion"
-migrations = Migrations(MIGRATION_SET)
+_Fn = TypeVar("_Fn", bound=Callable[..., None])
+
+
+class MigrationList:
+    """The migrations in order, registered with ``@migrations(name=...)``.
+
+    Whether a journal is current is a question of names, which the store answers with
+    plain sqlite3 on every open; sqlite-utils (about 20 ms to import) and its
+    ``Migrations`` are loaded only when a migration is actually pending.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._steps: list[tuple[str, Callable[..., None]]] = []
+        self._built: Migrations | None = None
+
+    def __call__(self, *, name: str) -> Callable[[_Fn], _Fn]:
+        def register(fn: _Fn) -> _Fn:
+            self._steps.append((name, fn))
+            self._built = None
+            return fn
+
+        return register
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self._steps)
+
+    def _migrations(self) -> Migrations:
+        if self._built is None:
+            from sqlite_utils.migrations import Migrations
+
+            built = Migrations(self.name)
+            for name, fn in self._steps:
+                built(name=name)(fn)
+            self._built = built
+        return self._built
+
+    def pending(self, db: Database) -> list[Migrations._Migration]:
+        return self._migrations().pending(db)
+
+    def apply(self, db: Database, *, stop_before: str | Iterable[str] | None = None) -> None:
+        self._migrations().apply(db, stop_before=stop_before)
+
+
+migrations = MigrationList(MIGRATION_SET)
 
 
 @migrations(name="0001_entries_answers_tags_drafts")
@@ -213,8 +262,8 @@ def _m0004(db: Database) -> None:
 
 def names() -> list[str]:
     """Every migration this version knows, in the order they apply."""
-    return [migration.name for migration in migrations._migrations]
+    return list(migrations.names)
 
 
 def latest_version() -> int:
-    return len(names())
+    return len(migrations.names)

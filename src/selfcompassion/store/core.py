@@ -144,6 +144,20 @@ def storage_errors(path: Path) -> Iterator[None]:
         ) from None
 
 
+def _while_locked(step: Callable[[], object]) -> None:
+    """Run ``step``, trying again a few times, a little later each time, while another
+    process holds the lock it needs (beyond what the busy timeout already waits for)."""
+    for attempt in range(WRITE_RETRIES):
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as error:
+            text = str(error)
+            if ("locked" not in text and "busy" not in text) or attempt == WRITE_RETRIES - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
 def _create_private_file(path: Path, *, exist_ok: bool = False) -> None:
     """Create an empty file that only its owner can read, whatever the umask."""
     try:
@@ -303,9 +317,15 @@ class StoreCore:
             self._check_is_journal(tables)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = FULL")
-        if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
+        _while_locked(self._use_wal)
         self._migrate(backup_before_upgrade, fresh=not tables)
+
+    def _use_wal(self) -> None:
+        # Switching to WAL needs the file to itself for a moment, and SQLite does not wait
+        # for that with the busy timeout: when a new journal is opened by two processes at
+        # once, one of them is told "locked" and tries again (finding WAL already on).
+        if self.conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            self.conn.execute("PRAGMA journal_mode = WAL")
 
     def _check_is_journal(self, tables: set[str]) -> None:
         from ..migrations import MIGRATION_SET, names
@@ -334,9 +354,19 @@ class StoreCore:
             )
 
     def _migrate(self, backup_before_upgrade: bool, *, fresh: bool) -> None:
-        from sqlite_utils import Database
+        from ..migrations import MIGRATION_SET, migrations
 
-        from ..migrations import migrations
+        if not fresh:
+            applied = {
+                row[0]
+                for row in self.conn.execute(
+                    "SELECT name FROM _sqlite_migrations WHERE migration_set = ?",
+                    [MIGRATION_SET],
+                )
+            }
+            if applied.issuperset(migrations.names):
+                return  # current: the usual case, answered without loading sqlite-utils
+        from sqlite_utils import Database
 
         db = Database(self.conn, execute_plugins=False)
         if not migrations.pending(db):
@@ -377,16 +407,7 @@ class StoreCore:
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One ``BEGIN IMMEDIATE`` transaction; retried while another process holds the lock."""
-        for attempt in range(WRITE_RETRIES):
-            try:
-                self.conn.execute("BEGIN IMMEDIATE")
-                break
-            except sqlite3.OperationalError as error:
-                if "locked" not in str(error) and "busy" not in str(error):
-                    raise
-                if attempt == WRITE_RETRIES - 1:
-                    raise
-                time.sleep(0.05 * (attempt + 1))
+        _while_locked(lambda: self.conn.execute("BEGIN IMMEDIATE"))
         try:
             yield self.conn
         except BaseException:

@@ -36,6 +36,13 @@ TRUSTED: dict[str, str] = {
     "checked against PRAGMA table_info before it is placed; values are named parameters",
     "_write_chunk": "store/portability.py: table and column names come only from the module "
     "constant _BESIDE and STAGING; every value is a ? parameter",
+    "_json_row_sql": "store/portability.py: called only by _entry_json_sql with table names, "
+    "column tuples and ORDER BY clauses that are literals or module constants",
+    "_json_list_sql": "store/portability.py: called only by _entry_json_sql and _json_row_sql "
+    "with literal or constant-built item SQL, table names and ORDER BY clauses",
+    "_entry_json_sql": "store/portability.py: composes only literals and the module's column "
+    "constants; the JSON keys between SQL quotes are those same constant names, through "
+    "json.dumps; it takes no parameters and no value from outside",
 }
 
 SQL = re.compile(

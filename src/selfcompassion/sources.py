@@ -2,14 +2,59 @@
 
 Both ``--answers`` files and import files are read the same careful way: a folder, a
 missing file or an unreadable one is one plain InputError, and nothing past a size limit
-is read into memory.
+is read into memory. Answers files are read whole; imports, which may be large, a piece
+at a time.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
+
+
+@contextlib.contextmanager
+def open_source(
+    source: str, *, noun: str, stdin: IO[bytes] | Any = None
+) -> Iterator[tuple[str, Any]]:
+    """(how to name the source in messages, a binary stream of it), for reading a piece at
+    a time; ``noun`` names what it should be."""
+    from .errors import InputError
+
+    where = "standard input" if source == "-" else source
+    article = "an" if noun[:1] in "aeiou" else "a"
+    if source == "-":
+        yield where, stdin if stdin is not None else sys.stdin.buffer
+        return
+    path = Path(source)
+    try:
+        if path.is_dir():
+            raise InputError(f"{where}: is a folder, not {article} {noun}")
+        handle = path.open("rb")
+    except FileNotFoundError:
+        raise InputError(f"{where}: no such {noun}") from None
+    except OSError as error:
+        raise InputError(f"{where}: cannot be read ({error.strerror or error})") from None
+    with handle:
+        yield where, handle
+
+
+def read_chunk(where: str, handle: Any, size: int) -> bytes:
+    """Up to ``size`` bytes from ``handle``; a read that fails is one InputError."""
+    from .errors import InputError
+
+    try:
+        raw = handle.read(size)
+    except OSError as error:
+        raise InputError(f"{where}: cannot be read ({error.strerror or error})") from None
+    return raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else raw
+
+
+def too_large(noun: str, limit: int) -> str:
+    """Why a source past its size limit is refused."""
+    return f"the {noun} is larger than {limit:,} bytes"
 
 
 def read_source(
@@ -18,23 +63,8 @@ def read_source(
     """(how to name the source in messages, its bytes); ``noun`` names what it should be."""
     from .errors import InputError
 
-    where = "standard input" if source == "-" else source
-    article = "an" if noun[:1] in "aeiou" else "a"
-    try:
-        if source == "-":
-            raw = (stdin if stdin is not None else sys.stdin.buffer).read(limit + 1)
-        else:
-            path = Path(source)
-            if path.is_dir():
-                raise InputError(f"{where}: is a folder, not {article} {noun}")
-            with path.open("rb") as handle:
-                raw = handle.read(limit + 1)
-    except FileNotFoundError:
-        raise InputError(f"{where}: no such {noun}") from None
-    except OSError as error:
-        raise InputError(f"{where}: cannot be read ({error.strerror or error})") from None
-    if isinstance(raw, str):
-        raw = raw.encode("utf-8", "surrogateescape")
+    with open_source(source, noun=noun, stdin=stdin) as (where, handle):
+        raw = read_chunk(where, handle, limit + 1)
     if len(raw) > limit:
-        raise InputError(f"{where}: the {noun} is larger than {limit:,} bytes")
+        raise InputError(f"{where}: {too_large(noun, limit)}")
     return where, raw

@@ -1,9 +1,11 @@
 """The export formats: versioned JSON, one Markdown document or daily notes, and CSV.
 
-Each writer takes batches of records (oldest first) and a text stream. JSON keeps every
-character (control characters written as escapes); Markdown and CSV are for reading and
-for spreadsheets, so control characters are dropped there, and a CSV cell that a
-spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``) starts with an apostrophe.
+Each writer takes batches of entries (oldest first) and a text stream: JSON takes each
+entry as the JSON text SQLite wrote for it, Markdown and CSV take records. JSON keeps
+every character (control characters written as escapes); Markdown and CSV are for
+reading and for spreadsheets, so control characters are dropped there, and a CSV cell
+that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``) starts with an
+apostrophe.
 """
 
 from __future__ import annotations
@@ -32,25 +34,33 @@ CSV_COLUMNS = (
 # -- JSON ----------------------------------------------------------------------------------
 
 
-def _json(value: Any, indent: int | None = 2) -> str:
-    return escape_controls(json.dumps(value, ensure_ascii=False, indent=indent))
+def _json(value: Any) -> str:
+    return escape_controls(json.dumps(value, ensure_ascii=False))
+
+
+def _escaped(text: str) -> str:
+    """JSON text with its control characters escaped. SQLite's ``json_quote`` has already
+    escaped C0 controls, so text that is all ASCII without DEL needs no further look."""
+    if text.isascii() and "\x7f" not in text:
+        return text
+    return escape_controls(text)
 
 
 def write_json(
-    batches: Iterable[list[EntryRecord]], out: IO[str], *, exported_at: str, count: int
+    batches: Iterable[list[str]], out: IO[str], *, exported_at: str, count: int
 ) -> Iterator[int]:
-    """Write one JSON document; yields the number of entries written after each batch."""
+    """Write one JSON document from batches of entries already written as JSON text, one
+    line each (``JournalStore.iter_entry_json``); yields the entries written after each
+    batch."""
     out.write("{\n")
     for key, value in schema.header(exported_at, count).items():
         out.write(f"  {_json(key)}: {_json(value)},\n")
     out.write('  "entries": [')
     first = True
     for batch in batches:
-        for record in batch:
-            # One entry per line: readable, easy to diff, and written by json's C encoder
-            # (an indented dump runs in pure Python, several times slower on a big journal).
-            body = _json(schema.record_to_json(record), indent=None)
-            out.write(("\n    " if first else ",\n    ") + body)
+        if batch:
+            # One entry per line: readable and easy to diff.
+            out.write(("\n    " if first else ",\n    ") + _escaped(",\n    ".join(batch)))
             first = False
         yield len(batch)
     out.write("\n  ]\n}\n" if not first else "]\n}\n")

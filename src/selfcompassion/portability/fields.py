@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any
+
+from .stream import Items
 
 #: The longest single text accepted from an import, in characters.
 MAX_TEXT_CHARS = 1_000_000
@@ -19,6 +21,8 @@ MAX_TEXT_CHARS = 1_000_000
 MAX_SHORT_CHARS = 4_000
 #: The largest number accepted anywhere in an import.
 MAX_NUMBER = 1e12
+#: The most entries one import file may hold.
+MAX_LISTED = 10_000_000
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?([+-]\d{2}:\d{2}|Z)$")
@@ -142,6 +146,17 @@ def items(value: Any, where: str, *, max_items: int) -> list[Any]:
     if len(value) > max_items:
         raise RecordError(where, f"{len(value):,} items; the limit is {max_items:,}")
     return value
+
+
+def listed(value: Any, where: str, *, max_items: int = MAX_LISTED) -> Iterator[Any]:
+    """The items of a list that a JsonStream hands out one at a time (a list read whole
+    is refused: the reader streams every list it is asked to)."""
+    if not isinstance(value, Items):
+        raise RecordError(where, f"expected a list, found {describe(value)}")
+    for count, item in enumerate(value, start=1):
+        if count > max_items:
+            raise RecordError(where, f"more than {max_items:,} items; the limit is {max_items:,}")
+        yield item
 
 
 def fields(

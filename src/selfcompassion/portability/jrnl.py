@@ -22,6 +22,7 @@ from ..store.core import timestamp
 from ..tags import find_tags, normalise_tag
 from . import fields as check
 from .fields import RecordError
+from .stream import JsonStream, NotAnObject
 
 ENTRY_KIND = "note"
 STARRED_TAG = "starred"
@@ -31,30 +32,47 @@ _TIME = re.compile(r"^\d{2}:\d{2}$")
 _TAG_SYMBOLS = "#@"
 
 
-def looks_like_jrnl(data: Any) -> bool:
-    entries = data.get("entries") if isinstance(data, dict) else None
-    return isinstance(entries, list) and all(
-        isinstance(item, dict) and "title" in item and "body" in item for item in entries[:5]
-    )
+def looks_like_jrnl(item: Any) -> bool:
+    """Whether an entry is shaped like one of jrnl's."""
+    return isinstance(item, dict) and "title" in item and "body" in item
 
 
 def read_jrnl(
-    data: Any, advance: Callable[[int], None], tz: tzinfo | None = None
+    stream: JsonStream, starting: Callable[[int | None], None], tz: tzinfo | None = None
 ) -> Iterator[EntryRecord]:
-    """Every entry of a jrnl export, checked. ``tz`` is the zone jrnl's local times are in;
-    None means this computer's own rules, daylight saving included."""
-    top = check.fields(data, "the file", required=("entries",), optional=("tags",))
-    entries = check.items(top["entries"], "entries", max_items=10_000_000)
-    for index, item in enumerate(entries, start=1):
-        try:
-            yield _read_entry(item, tz)
-        except RecordError as error:
-            label = f"entry {index}"
-            if isinstance(item, dict) and isinstance(item.get("date"), str):
-                label += f" ({item['date'][:10]} {str(item.get('time', ''))[:5]})".rstrip()
-            where = label if error.where == "." else f"{label}: {error.where}"
-            raise RecordError(where, error.reason) from None
-        advance(1)
+    """Every entry of a jrnl export as the file is read, checked. ``tz`` is the zone jrnl's
+    local times are in; None means this computer's own rules, daylight saving included.
+    ``starting`` is called when the entries begin (jrnl does not say how many there are)."""
+    seen: set[str] = set()
+    try:
+        for key, value in stream.members("entries"):
+            if key not in ("entries", "tags"):
+                raise RecordError("the file", f"unknown field '{str(key)[:40]}'")
+            if key in seen:
+                raise RecordError("the file", f"the field '{key}' appears twice")
+            seen.add(key)
+            if key == "entries":
+                starting(None)
+                for index, item in enumerate(check.listed(value, "entries"), start=1):
+                    yield _read_named(item, index, tz)
+    except NotAnObject as error:
+        raise RecordError(
+            "the file", f"expected an object, found {check.describe(error.value)}"
+        ) from None
+    if "entries" not in seen:
+        raise RecordError("the file", "the field 'entries' is missing")
+
+
+def _read_named(item: Any, index: int, tz: tzinfo | None) -> EntryRecord:
+    """One entry, checked; an error names it by its place, day and time."""
+    try:
+        return _read_entry(item, tz)
+    except RecordError as error:
+        label = f"entry {index}"
+        if isinstance(item, dict) and isinstance(item.get("date"), str):
+            label += f" ({item['date'][:10]} {str(item.get('time', ''))[:5]})".rstrip()
+        where = label if error.where == "." else f"{label}: {error.where}"
+        raise RecordError(where, error.reason) from None
 
 
 def _read_entry(item: Any, tz: tzinfo | None) -> EntryRecord:

@@ -3,8 +3,11 @@
 One document holds every entry with everything known about it: UUIDs, kind, day,
 timestamps, pack, every answer with the exact prompt shown, tags, and, when the entry
 has them, reframe or check-in scores, thinking traps and commitments. Reading a document
-checks every field of every record; the first one that does not fit is refused with its
-place.
+checks every field of every record as the file is read; the first one that does not fit
+is refused with its place. ``record_to_json`` is the format written as Python: the
+export itself is written by SQLite (``JournalStore.iter_entry_json``), which must give
+exactly its text; tests hold the two together, and the benchmark writes its import files
+with it.
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ from ..store.portability import CHECKIN_COLUMNS, COMMITMENT_COLUMNS, REFRAME_COL
 from ..tags import normalise_tag
 from . import fields as check
 from .fields import RecordError
+from .jrnl import looks_like_jrnl
+from .stream import JsonStream, NotAnObject
 
 FORMAT = "selfcompassion-journal"
 VERSION = 1
@@ -95,22 +100,59 @@ def record_to_json(record: EntryRecord) -> dict[str, Any]:
 # -- reading -------------------------------------------------------------------------------
 
 
-def is_document(data: Any) -> bool:
-    return isinstance(data, dict) and data.get("format") == FORMAT
+class NotAnExport(Exception):
+    """The file is JSON but not a selfcompassion export; the message says what it seems."""
 
 
-def read_document(data: Any, advance: Callable[[int], None]) -> Iterator[EntryRecord]:
-    """Every record of a document, checked; raises RecordError at the first that does not fit.
+_DOCUMENT_FIELDS = ("format", "version", "exported_at", "entry_count", "entries")
+_NOT_OURS = f'it is not a selfcompassion export (no "format": "{FORMAT}")'
 
-    ``advance`` is called once per record, for a progress bar.
+
+def read_document(
+    stream: JsonStream, starting: Callable[[int | None], None]
+) -> Iterator[EntryRecord]:
+    """Every record of a document as the file is read, checked; raises RecordError at the
+    first that does not fit, and NotAnExport for a file that is not an export at all.
+
+    ``starting`` is called when the entries begin, with the count the file gives for them
+    when it gives one first. The fields around the entries may come in any order: those
+    that come after them are checked when the file has been read, before anything is kept.
     """
-    top = check.fields(
-        data,
-        "the file",
-        required=("format", "version", "entries"),
-        optional=("exported_at", "entry_count"),
-    )
-    version = top["version"]
+    head: dict[str, Any] = {}
+    stray: str | None = None  # a field no export has, met before "format"
+    try:
+        for key, value in stream.members("entries"):
+            if key in head:
+                raise RecordError("the file", f"the field '{key}' appears twice")
+            if key not in _DOCUMENT_FIELDS:
+                stray = stray or str(key)
+            elif key == "format" and value != FORMAT:
+                raise NotAnExport(_NOT_OURS)
+            elif key == "version":
+                _check_version(value)
+            if stray and (key == "format" or "format" in head):
+                raise RecordError("the file", f"unknown field '{stray[:40]}'")
+            head[key] = value
+            if key == "entries":
+                starting(_given_count(head))
+                doubt = None if "format" in head else (stray or "")
+                head[key] = yield from _records(value, doubt)
+    except NotAnObject:
+        raise NotAnExport(_NOT_OURS) from None
+    if "format" not in head:
+        raise NotAnExport(_NOT_OURS)
+    missing = [key for key in ("version", "entries") if key not in head]
+    if missing:
+        raise RecordError("the file", f"the field '{missing[0]}' is missing")
+    if "entry_count" in head and head["entry_count"] != head["entries"]:
+        raise RecordError(
+            "entry_count",
+            f"the file says {str(head['entry_count'])[:20]} entries but holds "
+            f"{head['entries']:,}; it may be incomplete",
+        )
+
+
+def _check_version(version: Any) -> None:
     if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
         raise RecordError(
             "the file",
@@ -119,16 +161,26 @@ def read_document(data: Any, advance: Callable[[int], None]) -> Iterator[EntryRe
         )
     if version != VERSION:
         raise RecordError("version", f"expected {VERSION}, found {str(version)[:20]}")
-    entries = check.items(top["entries"], "entries", max_items=10_000_000)
-    if "entry_count" in top and top["entry_count"] != len(entries):
-        raise RecordError(
-            "entry_count",
-            f"the file says {str(top['entry_count'])[:20]} entries but holds {len(entries):,}; "
-            "it may be incomplete",
-        )
-    for index, item in enumerate(entries, start=1):
+
+
+def _given_count(head: dict[str, Any]) -> int | None:
+    count = head.get("entry_count")
+    return count if isinstance(count, int) and not isinstance(count, bool) else None
+
+
+def _records(entries: Any, doubt: str | None) -> Iterator[EntryRecord]:
+    """The checked records of the entries list; returns how many there were. ``doubt``
+    is None when the file has said it is an export, else "" or the first field that no
+    export has."""
+    index = 0
+    for index, item in enumerate(check.listed(entries, "entries"), start=1):
+        if index == 1 and doubt is not None:
+            if looks_like_jrnl(item):
+                raise NotAnExport("it looks like a jrnl export; add --from jrnl")
+            if doubt:
+                raise NotAnExport(_NOT_OURS)
         yield read_record(item, index)
-        advance(1)
+    return index
 
 
 def entry_label(index: int, item: Any) -> str:

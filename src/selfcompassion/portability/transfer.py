@@ -1,8 +1,10 @@
 """Running an export or an import from start to end, with progress and a result to report.
 
 Exports read the journal in one snapshot (the count and the entries agree even while
-another window writes). Imports check the whole file first, then leave out the entries
-the journal already holds (matched by UUID) and write the rest in one transaction.
+another window writes). Imports read the file a record at a time, check each, leave out
+the entries the journal already holds (matched by UUID) and write the rest in chunks,
+all in one transaction, so that memory stays flat whatever the size of the file and a
+bad record anywhere, even the last, leaves the journal as it was.
 """
 
 from __future__ import annotations
@@ -13,27 +15,31 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, Protocol
 
 from ..errors import InputError
 from ..store import EntryFilter, EntryRecord, JournalStore, timestamp
 from . import documents, files, jrnl, schema
 from .fields import RecordError
+from .stream import StreamError
 
 FORMATS = ("json", "markdown", "csv")
 ORIGINS = ("selfcompassion", "jrnl")
+#: How many records an import checks and writes at a time.
+WRITE_CHUNK = 2_000
 
 
 class Progress(Protocol):
     """Where long work reports how far it has got (a bar on a terminal, nothing otherwise)."""
 
-    def start(self, label: str, total: int) -> None: ...
+    def start(self, label: str, total: int | None) -> None:
+        """A new stage of ``total`` steps (None: not known in advance)."""
 
     def advance(self, count: int) -> None: ...
 
 
 class NoProgress:
-    def start(self, label: str, total: int) -> None:
+    def start(self, label: str, total: int | None) -> None:
         return None
 
     def advance(self, count: int) -> None:
@@ -65,14 +71,6 @@ def choose_format(fmt: str | None, daily_notes: Path | None) -> str:
     if daily_notes and chosen != "markdown":
         raise InputError("--daily-notes writes Markdown; leave out --format or use markdown")
     return chosen
-
-
-def _counted(
-    batches: Iterable[list[EntryRecord]], progress: Progress
-) -> Iterator[list[EntryRecord]]:
-    for batch in batches:
-        yield batch
-        progress.advance(len(batch))
 
 
 def export_journal(
@@ -115,17 +113,16 @@ def _write(
     progress: Progress,
 ) -> None:
     progress.start("Exporting", total)
-    batches = _counted(store.iter_records(chosen), progress)
     if fmt == "json":
         steps: Iterable[int] = documents.write_json(
-            batches, stream, exported_at=timestamp(now), count=total
+            store.iter_entry_json(chosen), stream, exported_at=timestamp(now), count=total
         )
     elif fmt == "markdown":
-        steps = documents.write_markdown(batches, stream, title="Journal")
+        steps = documents.write_markdown(store.iter_records(chosen), stream, title="Journal")
     else:
-        steps = documents.write_csv(batches, stream)
-    for _ in steps:
-        pass
+        steps = documents.write_csv(store.iter_records(chosen), stream)
+    for written in steps:
+        progress.advance(written)
 
 
 def _export_daily_notes(
@@ -141,10 +138,11 @@ def _export_daily_notes(
     files.make_private_dir(folder)
     progress.start("Exporting", total)
     written = 0
-    for day, text, _ in documents.daily_notes(_counted(store.iter_records(chosen), progress)):
+    for day, text, entries in documents.daily_notes(store.iter_records(chosen)):
         with files.private_text_file(folder / f"{day.isoformat()}.md") as stream:
             stream.write(text)
         written += 1
+        progress.advance(entries)
     return ExportResult(total, written, str(folder))
 
 
@@ -161,27 +159,55 @@ def import_journal(
     stdin: IO[bytes] | None = None,
 ) -> ImportResult:
     """Import a file of the tool's own JSON or of jrnl's; all of it or, on any problem,
-    nothing."""
+    nothing.
+
+    The file is read a record at a time and written in chunks, all in one transaction:
+    the first record that does not fit stops the import and takes back what was written.
+    """
     progress = progress or NoProgress()
-    where = "standard input" if source == "-" else source
     if origin not in ORIGINS:
         raise InputError(f"--from: unknown source '{origin[:20]}'; use {', '.join(ORIGINS)}")
-    with _no_cyclic_gc():
-        data = files.read_json(source, stdin)
-        records = _read_records(data, origin, where, tz, progress)
-        del data
-        fresh, skipped = _leave_out_known(
-            store, records, where, within_file_is_error=origin != "jrnl"
-        )
-        progress.start("Saving", len(fresh))
-        store.add_records(fresh, progress.advance)
-    return ImportResult(len(fresh), skipped, where)
+    with files.open_import(source, stdin) as (where, stream), _no_cyclic_gc():
+        seen = _Seen(where, within_file_is_error=origin != "jrnl")
+
+        def starting(total: int | None) -> None:
+            progress.start("Importing", total)
+
+        if origin == "jrnl":
+            records = jrnl.read_jrnl(stream, starting, tz)
+        else:
+            records = schema.read_document(stream, starting)
+        try:
+            with store.importing() as write:
+                for chunk in _chunks(records, WRITE_CHUNK):
+                    write(seen.fresh(store, chunk))
+                    progress.advance(len(chunk))
+        except RecordError as error:
+            raise _refused(where, f"{error.where}: {error.reason}") from None
+        except (StreamError, schema.NotAnExport) as error:
+            raise _refused(where, str(error)) from None
+    return ImportResult(seen.added, seen.skipped, where)
+
+
+def _refused(where: str, reason: str) -> InputError:
+    return InputError(f"{where}: {reason}; nothing was imported")
+
+
+def _chunks(records: Iterable[EntryRecord], size: int) -> Iterator[list[EntryRecord]]:
+    chunk: list[EntryRecord] = []
+    for record in records:
+        chunk.append(record)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 @contextlib.contextmanager
 def _no_cyclic_gc() -> Iterator[None]:
     """Pause Python's cycle collector: a large import allocates millions of small objects,
-    none of them in cycles, and the collector would rescan them all again and again."""
+    none of them in cycles, and the collector would rescan them again and again."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -191,57 +217,56 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _read_records(
-    data: Any, origin: str, where: str, tz: tzinfo | None, progress: Progress
-) -> list[EntryRecord]:
-    if origin == "selfcompassion" and not schema.is_document(data):
-        hint = (
-            "it looks like a jrnl export; add --from jrnl"
-            if jrnl.looks_like_jrnl(data)
-            else f'it is not a selfcompassion export (no "format": "{schema.FORMAT}")'
-        )
-        raise InputError(f"{where}: {hint}; nothing was imported")
-    entries = data.get("entries") if isinstance(data, dict) else None
-    progress.start("Checking", len(entries) if isinstance(entries, list) else 0)
-    try:
-        if origin == "jrnl":
-            return list(jrnl.read_jrnl(data, progress.advance, tz))
-        return list(schema.read_document(data, progress.advance))
-    except RecordError as error:
-        raise InputError(f"{where}: {error.where}: {error.reason}; nothing was imported") from None
+class _Seen:
+    """What an import has met so far, to leave out entries already in the journal and to
+    refuse ids that a file uses twice."""
 
+    def __init__(self, where: str, *, within_file_is_error: bool) -> None:
+        self.where = where
+        self.within_file_is_error = within_file_is_error
+        self.entries: dict[str, int] = {}  # id -> its place in the file
+        self.commitments: set[str] = set()
+        self.read = 0
+        self.added = 0
 
-def _leave_out_known(
-    store: JournalStore, records: list[EntryRecord], where: str, *, within_file_is_error: bool
-) -> tuple[list[EntryRecord], int]:
-    """The records to add, and how many were left out as already there."""
-    seen: dict[str, int] = {}
-    unique: list[EntryRecord] = []
-    for index, record in enumerate(records, start=1):
-        entry_id = record.entry.id
-        if entry_id in seen:
-            if within_file_is_error:
-                raise InputError(
-                    f"{where}: entry {index} ({entry_id[:8]}): the same id as entry "
-                    f"{seen[entry_id]}; nothing was imported"
+    @property
+    def skipped(self) -> int:
+        return self.read - self.added
+
+    def fresh(self, store: JournalStore, chunk: list[EntryRecord]) -> list[EntryRecord]:
+        """The records of ``chunk`` to add: new to the file and to the journal."""
+        unique: list[EntryRecord] = []
+        for record in chunk:
+            self.read += 1
+            entry_id = record.entry.id
+            first = self.entries.setdefault(entry_id, self.read)
+            if first == self.read:
+                unique.append(record)
+            elif self.within_file_is_error:
+                raise _refused(
+                    self.where,
+                    f"entry {self.read} ({entry_id[:8]}): the same id as entry {first}",
                 )
-            continue
-        seen[entry_id] = index
-        unique.append(record)
-    known = store.existing_entry_ids([record.entry.id for record in unique])
-    fresh = [record for record in unique if record.entry.id not in known]
-    _refuse_taken_commitments(store, fresh, where)
-    return fresh, len(records) - len(fresh)
+        known = store.existing_entry_ids([record.entry.id for record in unique])
+        fresh = [record for record in unique if record.entry.id not in known]
+        self._check_commitments(store, fresh)
+        self.added += len(fresh)
+        return fresh
 
-
-def _refuse_taken_commitments(store: JournalStore, fresh: list[EntryRecord], where: str) -> None:
-    owners = {item["id"]: record.entry.id for record in fresh for item in record.commitments}
-    if len(owners) != sum(len(record.commitments) for record in fresh):
-        raise InputError(f"{where}: two commitments share one id; nothing was imported")
-    taken = store.existing_commitment_ids(list(owners))
-    if taken:
-        first = sorted(taken)[0]
-        raise InputError(
-            f"{where}: entry {owners[first][:8]}: commitment {first[:8]} already belongs to "
-            "another entry in this journal; nothing was imported"
-        )
+    def _check_commitments(self, store: JournalStore, fresh: list[EntryRecord]) -> None:
+        owners = {item["id"]: record.entry.id for record in fresh for item in record.commitments}
+        if len(owners) != sum(len(record.commitments) for record in fresh) or (
+            owners.keys() & self.commitments
+        ):
+            raise _refused(self.where, "two commitments share one id")
+        self.commitments.update(owners)
+        # Commitments written from earlier chunks are in the journal now, but their ids
+        # are in ``self.commitments`` too, so a hit here is one the journal already had.
+        taken = store.existing_commitment_ids(list(owners))
+        if taken:
+            first = sorted(taken)[0]
+            raise _refused(
+                self.where,
+                f"entry {owners[first][:8]}: commitment {first[:8]} already belongs to "
+                "another entry in this journal",
+            )

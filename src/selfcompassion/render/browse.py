@@ -162,15 +162,22 @@ class _Bar:
     def __init__(self, progress: Any) -> None:
         self.progress = progress
         self.task: Any = None
+        self.done = 0
 
-    def start(self, label: str, total: int) -> None:
+    def start(self, label: str, total: int | None) -> None:
         if self.task is not None:
             self.progress.remove_task(self.task)
-        self.task = self.progress.add_task(label, total=total, visible=total >= PROGRESS_FROM)
+        self.done = 0
+        # A bar whose total is not known shows once the work has gone on for a while.
+        shown = total is not None and total >= PROGRESS_FROM
+        self.task = self.progress.add_task(label, total=total, visible=shown)
 
     def advance(self, count: int) -> None:
         if self.task is not None:
-            self.progress.advance(self.task, count)
+            self.done += count
+            self.progress.update(self.task, advance=count)
+            if self.done >= PROGRESS_FROM:
+                self.progress.update(self.task, visible=True)
 
 
 @contextlib.contextmanager

@@ -2,14 +2,16 @@
 
 An export reads entries oldest first in batches, with the figures other features keep
 beside them (reframe and check-in scores, thinking traps, commitments). An import
-writes every record of a file in one transaction with ``executemany``: the answers, tags
-and other rows first and the entries last, with foreign keys checked at commit, so the
-search index builds each entry's document exactly once.
+writes every record of a file in one transaction with ``executemany``, a chunk at a time:
+the answers, tags and other rows first and the entries last, with foreign keys checked at
+commit, so the search index builds each entry's document exactly once. An export as JSON
+has SQLite write each entry's text (``ENTRY_JSON``).
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +27,7 @@ from .core import (
     storage_errors,
 )
 
+ENTRY_COLUMNS = ("id", "kind", "journal_date", "created_at", "updated_at", "pack")
 REFRAME_COLUMNS = (
     "intensity_before",
     "intensity_after",
@@ -45,8 +48,11 @@ COMMITMENT_COLUMNS = (
     "updated_at",
     "closed_date",
 )
-WRITE_CHUNK = 2_000
 STAGING = "temp.import_entries"
+#: The page cache an import works with: 64 MiB (a negative size is in KiB).
+IMPORT_CACHE = "PRAGMA cache_size = -65536"
+#: The SQL function that writes a REAL as Python's json module does (see ``_scalar``).
+FLOAT_TEXT = "selfcompassion_float_json"
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,25 @@ class PortabilityQueries:
                 while rows := cursor.fetchmany(batch):
                     entries = self._load_entries(rows)  # type: ignore[attr-defined]
                     yield self.records_for(entries)
+            finally:
+                cursor.close()
+
+    def iter_entry_json(self, chosen: EntryFilter, batch: int = BATCH) -> Iterator[list[str]]:
+        """Every matching entry as one line of JSON text, oldest first, in lists of at most
+        ``batch`` lines. SQLite writes the text itself (see ``ENTRY_JSON``), so no entry
+        passes through Python objects on its way out; C1 and bidi controls are left raw for
+        the writer to escape."""
+        where, params = chosen.sql()
+        with storage_errors(self.path):
+            self.conn.create_function(FLOAT_TEXT, 1, _float_json, deterministic=True)
+            cursor = self.conn.execute(
+                f"{ENTRY_JSON} WHERE 1{where} "  # noqa: S608 - ? marks only
+                "ORDER BY e.journal_date, e.created_at, e.id",
+                params,
+            )
+            try:
+                while rows := cursor.fetchmany(batch):
+                    yield [row[0] for row in rows]
             finally:
                 cursor.close()
 
@@ -155,31 +180,137 @@ class PortabilityQueries:
     def existing_commitment_ids(self, ids: Sequence[str]) -> set[str]:
         return self._present("commitments", "id", ids)
 
-    def add_records(
-        self,
-        records: Sequence[EntryRecord],
-        advance: Callable[[int], None] | None = None,
-    ) -> None:
-        """Write all the records in one transaction: all of them or, on any error, none."""
-        ordered = sorted(records, key=lambda record: record.entry.id)  # B-trees fill in order
-        with self.writing() as conn:  # type: ignore[attr-defined]
+    @contextlib.contextmanager
+    def importing(self) -> Iterator[Callable[[Sequence[EntryRecord]], None]]:
+        """One transaction for a whole import: yields a function that writes a chunk of
+        records; the entries themselves go in when the block ends, and nothing at all if
+        it raises."""
+        with self._larger_cache(), self.writing() as conn:  # type: ignore[attr-defined]
             # Rows that point at an entry are written before it (checked at commit), so that
             # the search trigger on entries finds every answer already in place.
             conn.execute("PRAGMA defer_foreign_keys = ON")
             conn.execute(f"CREATE TEMP TABLE {STAGING} AS SELECT * FROM main.entries WHERE 0")  # noqa: S608
-            for start in range(0, len(ordered), WRITE_CHUNK):
-                chunk = ordered[start : start + WRITE_CHUNK]
-                _write_chunk(conn, chunk)
-                if advance:
-                    advance(len(chunk))
-            # One statement for every entry: the search index then takes all the new documents
-            # in one go, where a statement per entry would make it flush a segment per entry.
-            # In the order they were written, so that search numbers them oldest first.
+
+            def write(records: Sequence[EntryRecord]) -> None:
+                # In id order, so that each chunk's rows go into the B-trees in order.
+                _write_chunk(conn, sorted(records, key=lambda record: record.entry.id))
+
+            yield write
+            # One statement for every entry: the search index then takes all the new
+            # documents in one go, where a statement per entry would make it flush a
+            # segment per entry. In the order they were written, so that search numbers
+            # them oldest first.
             conn.execute(
                 f"INSERT INTO main.entries SELECT * FROM {STAGING} "  # noqa: S608
                 "ORDER BY journal_date, created_at, id"
             )
             conn.execute(f"DROP TABLE {STAGING}")
+
+    @contextlib.contextmanager
+    def _larger_cache(self) -> Iterator[None]:
+        """A larger page cache (IMPORT_CACHE) for the length of an import.
+
+        An import arrives in chunks, each sorted by entry id, so its rows land all over
+        the indexes (by entry, by step, by tag) rather than at their ends; with SQLite's
+        usual 2 MB cache the same index pages are read and written again for every chunk.
+        The cache fills only as far as the import needs it.
+        """
+        with storage_errors(self.path):
+            before = self.conn.execute("PRAGMA cache_size").fetchone()[0]
+            self.conn.execute(IMPORT_CACHE)
+        try:
+            yield
+        finally:
+            with storage_errors(self.path):
+                self.conn.execute(f"PRAGMA cache_size = {int(before)}")
+
+
+# -- export as JSON text, written by SQLite ---------------------------------------------------
+#
+# Each entry comes out of one query as the exact text Python's ``json.dumps(record,
+# ensure_ascii=False)`` gives for it (``schema.record_to_json`` is the format's reference):
+# the same key order, ", " and ": " between items, strings escaped by ``json_quote`` as
+# Python escapes them, and lists in the order the store keeps them. Numbers need care:
+# SQLite writes a REAL with 15 digits where Python writes the shortest text that reads back
+# exactly (1/3, 1e-07), so a REAL goes through a small Python function. An answer's value
+# is kept as the text ``json.dumps`` wrote (``core.answer_rows`` is its only writer), which
+# is the text the export wants, so it is copied as it is.
+
+
+def _float_json(value: Any) -> str:
+    return json.dumps(value)
+
+
+def _number(column: str) -> str:
+    """SQL for a number column's value as JSON text (a REAL as Python writes it)."""
+    return (
+        f"CASE typeof({column}) WHEN 'real' THEN {FLOAT_TEXT}({column}) "
+        f"ELSE json_quote({column}) END"
+    )
+
+
+def _text(column: str) -> str:
+    """SQL for a text column's value as JSON text (TEXT affinity: it holds no REAL)."""
+    return f"json_quote({column})"
+
+
+def _json_object_sql(
+    pairs: Sequence[tuple[str, str]], optional: Sequence[tuple[str, str]] = ()
+) -> str:
+    """SQL for a JSON object's text from (key, SQL for the value's text) pairs; an
+    ``optional`` member is left out where its SQL is NULL."""
+    sql = ""
+    for number, (key, value) in enumerate(pairs):
+        sql += f"'{'{' if number == 0 else ', '}{json.dumps(key)}: ' || {value} || "
+    for key, value in optional:
+        sql += f"coalesce(', {json.dumps(key)}: ' || {value}, '') || "
+    return sql + "'}'"
+
+
+def _json_row_sql(table: str, columns: Sequence[str], *, listed: str | None = None) -> str:
+    """SQL for an entry's rows of a feature table as JSON: one object, or NULL when there
+    is none; with ``listed`` (an ORDER BY), a list of them in that order, or NULL."""
+    value = _number if table in ("reframe_scores", "checkin_scores") else _text
+    item = _json_object_sql([(column, value(column)) for column in columns])
+    if listed is None:
+        return f"(SELECT {item} FROM {table} WHERE entry_id = e.id)"  # noqa: S608 - constants
+    return _json_list_sql(item, table, listed)
+
+
+def _json_list_sql(item: str, table: str, order: str) -> str:
+    """SQL for the items of an entry's rows in a JSON list, or NULL when it has none."""
+    return (
+        f"'[' || (SELECT group_concat(item, ', ') FROM (SELECT {item} AS item FROM {table} "  # noqa: S608
+        f"WHERE entry_id = e.id ORDER BY {order})) || ']'"
+    )
+
+
+def _entry_json_sql() -> str:
+    """The query for one line of JSON per entry, for ``FROM entries e``."""
+    answer = _json_object_sql(
+        [(column, _text(column)) for column in ("step_id", "kind", "prompt", "theme")]
+        + [("value", "value"), ("text", _text("text"))]
+    )
+    entry = _json_object_sql(
+        [(column, _text(f"e.{column}")) for column in ENTRY_COLUMNS]
+        + [
+            ("tags", f"coalesce({_json_list_sql('json_quote(tag)', 'tags', 'tag')}, '[]')"),
+            ("answers", f"coalesce({_json_list_sql(answer, 'answers', 'position')}, '[]')"),
+        ],
+        optional=[
+            ("reframe_scores", _json_row_sql("reframe_scores", REFRAME_COLUMNS)),
+            ("checkin_scores", _json_row_sql("checkin_scores", CHECKIN_COLUMNS)),
+            ("traps", _json_row_sql("entry_traps", TRAP_COLUMNS, listed="trap_id")),
+            (
+                "commitments",
+                _json_row_sql("commitments", COMMITMENT_COLUMNS, listed="created_at, id"),
+            ),
+        ],
+    )
+    return f"SELECT {entry} FROM entries e"  # noqa: S608 - constants only
+
+
+ENTRY_JSON = _entry_json_sql()
 
 
 #: The feature tables an import fills beside the entries, with their columns.

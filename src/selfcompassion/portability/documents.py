@@ -10,7 +10,6 @@ apostrophe.
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -18,7 +17,6 @@ from datetime import date
 from typing import IO, Any
 
 from ..controls import escape_controls, strip_controls
-from ..dates import full_date
 from ..store import Entry, EntryRecord
 from . import schema
 
@@ -60,7 +58,8 @@ def write_json(
     for batch in batches:
         if batch:
             # One entry per line: readable and easy to diff.
-            out.write(("\n    " if first else ",\n    ") + _escaped(",\n    ".join(batch)))
+            out.write("\n    " if first else ",\n    ")
+            out.write(_escaped(",\n    ".join(batch)))
             first = False
         yield len(batch)
     out.write("\n  ]\n}\n" if not first else "]\n}\n")
@@ -109,6 +108,8 @@ def write_markdown(
     batches: Iterable[list[EntryRecord]], out: IO[str], *, title: str
 ) -> Iterator[int]:
     """One Markdown document, a section per day; yields entries written as it goes."""
+    from ..dates import full_date
+
     out.write(f"# {_md(title)}\n\n")
     for day, entries in _by_day(batches):
         out.write(f"## {full_date(day)}\n\n")
@@ -119,6 +120,8 @@ def write_markdown(
 
 def daily_notes(batches: Iterable[list[EntryRecord]]) -> Iterator[tuple[date, str, int]]:
     """One note per day, as ``YYYY-MM-DD.md`` files expect it: (day, text, entries)."""
+    from ..dates import full_date
+
     for day, entries in _by_day(batches):
         parts = [f"# {full_date(day)}\n"]
         parts += [entry_markdown(entry, 2) for entry in entries]
@@ -137,6 +140,8 @@ def _cell(value: Any) -> Any:
 
 def write_csv(batches: Iterable[list[EntryRecord]], out: IO[str]) -> Iterator[int]:
     """One row per answer (an entry without answers still gets a row); yields entries."""
+    import csv
+
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for batch in batches:

@@ -19,9 +19,7 @@ from typing import IO, Protocol
 
 from ..errors import InputError
 from ..store import EntryFilter, EntryRecord, JournalStore, timestamp
-from . import documents, files, jrnl, schema
-from .fields import RecordError
-from .stream import StreamError
+from . import documents, files
 
 FORMATS = ("json", "markdown", "csv")
 ORIGINS = ("selfcompassion", "jrnl")
@@ -164,6 +162,11 @@ def import_journal(
     The file is read a record at a time and written in chunks, all in one transaction:
     the first record that does not fit stops the import and takes back what was written.
     """
+    # Only an import reads and checks files, so only an import loads the code that does.
+    from . import jrnl, reading
+    from .fields import RecordError
+    from .stream import StreamError
+
     progress = progress or NoProgress()
     if origin not in ORIGINS:
         raise InputError(f"--from: unknown source '{origin[:20]}'; use {', '.join(ORIGINS)}")
@@ -176,7 +179,7 @@ def import_journal(
         if origin == "jrnl":
             records = jrnl.read_jrnl(stream, starting, tz)
         else:
-            records = schema.read_document(stream, starting)
+            records = reading.read_document(stream, starting)
         try:
             with store.importing() as write:
                 for chunk in _chunks(records, WRITE_CHUNK):
@@ -184,7 +187,7 @@ def import_journal(
                     progress.advance(len(chunk))
         except RecordError as error:
             raise _refused(where, f"{error.where}: {error.reason}") from None
-        except (StreamError, schema.NotAnExport) as error:
+        except (StreamError, reading.NotAnExport) as error:
             raise _refused(where, str(error)) from None
     return ImportResult(seen.added, seen.skipped, where)
 

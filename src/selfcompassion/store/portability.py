@@ -51,6 +51,10 @@ COMMITMENT_COLUMNS = (
 STAGING = "temp.import_entries"
 #: The page cache an import works with: 64 MiB (a negative size is in KiB).
 IMPORT_CACHE = "PRAGMA cache_size = -65536"
+#: Entries a JSON export fetches at a time: about 100 KB of text, small enough that the
+#: batch's strings come from the allocator's heap; 1 MB strings were fresh pages from the
+#: kernel every time, a third of the export's system time at 10,000 entries.
+JSON_BATCH = 40
 #: The SQL function that writes a REAL as Python's json module does (see ``_scalar``).
 FLOAT_TEXT = "selfcompassion_float_json"
 
@@ -103,7 +107,7 @@ class PortabilityQueries:
             finally:
                 cursor.close()
 
-    def iter_entry_json(self, chosen: EntryFilter, batch: int = BATCH) -> Iterator[list[str]]:
+    def iter_entry_json(self, chosen: EntryFilter, batch: int = JSON_BATCH) -> Iterator[list[str]]:
         """Every matching entry as one line of JSON text, oldest first, in lists of at most
         ``batch`` lines. SQLite writes the text itself (see ``ENTRY_JSON``), so no entry
         passes through Python objects on its way out; C1 and bidi controls are left raw for

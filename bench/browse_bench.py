@@ -148,7 +148,12 @@ def main() -> None:
         print(f"wrote {options.entries:,} entries as JSON ({size:.0f} MB) in {made:.1f} s")
 
         imported, _ = run(["--db", str(full), "import", str(export)], env)
-        print(f"journal import: {imported:.1f} s for {options.entries:,} entries")
+        # The import is this script's first child, so the children's peak is the import's.
+        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(
+            f"journal import: {imported:.1f} s for {options.entries:,} entries, "
+            f"peak memory {peak_mb:.0f} MB"
+        )
         run(["--db", str(empty), "list"], env)  # creates the empty journal
         print(f"journal file: {full.stat().st_size / 1e6:.0f} MB")
 

@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from browse_support import add, run_journal
+from selfcompassion.errors import InputError
 from selfcompassion.portability import stream as streaming
 from selfcompassion.portability.stream import Items, JsonStream, NotAnObject, StreamError
 from selfcompassion.portability.transfer import import_journal
@@ -183,6 +184,14 @@ def counts(store: JournalStore) -> list[int]:
     return [store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables]  # noqa: S608
 
 
+def refused(store: JournalStore, path: Path, text: str, why: str) -> None:
+    """Importing ``text`` from ``path`` is refused with ``why`` and leaves nothing."""
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=f"{why}.*; nothing was imported$"):
+        import_journal(store, str(path))
+    assert counts(store) == [0, 0, 0, 0, 0]
+
+
 # Past one write chunk (2,000 records) and many windows, so that rows are written before
 # the bad record is read.
 LARGE = 5_000
@@ -222,44 +231,35 @@ def test_a_bad_record_near_the_end_of_a_large_file_leaves_nothing(
 
 
 def test_a_file_cut_short_near_the_end_leaves_nothing(store: JournalStore, tmp_path: Path) -> None:
-    text = json.dumps(document(3_000))
-    path = tmp_path / "cut.json"
-    path.write_text(text[:-40], encoding="utf-8")
-    with pytest.raises(Exception, match="not valid JSON .*; nothing was imported"):
-        import_journal(store, str(path))
-    assert counts(store) == [0, 0, 0, 0, 0]
+    cut = json.dumps(document(3_000))[:-40]
+    refused(store, tmp_path / "cut.json", cut, "not valid JSON")
 
 
 def test_a_repeated_id_far_apart_is_refused(store: JournalStore, tmp_path: Path) -> None:
     data = document(4_500)
     data["entries"][4_400]["id"] = data["entries"][3]["id"]
-    path = tmp_path / "twice.json"
-    path.write_text(json.dumps(data), encoding="utf-8")
-    with pytest.raises(Exception, match="entry 4401 \\(00000000\\): the same id as entry 4;"):
-        import_journal(store, str(path))
-    assert counts(store) == [0, 0, 0, 0, 0]
+    refused(
+        store,
+        tmp_path / "twice.json",
+        json.dumps(data),
+        r"entry 4401 \(00000000\): the same id as entry 4",
+    )
 
 
 def test_the_fields_around_the_entries_may_come_in_any_order(
     store: JournalStore, tmp_path: Path
 ) -> None:
-    """A file whose keys were sorted (``jq -S``, say) has its entries first."""
+    """A file whose keys were sorted (``jq -S``, say) has its entries first; the fields
+    after them are still checked before anything is kept."""
     path = tmp_path / "sorted.json"
-    path.write_text(json.dumps(document(3, exported_at="2026-11-22T10:00:00+01:00")), "utf-8")
-    path.write_text(json.dumps(json.loads(path.read_text()), sort_keys=True), "utf-8")
-    assert path.read_text().startswith('{"entries"')
+    newer = json.dumps(document(3, version=2), sort_keys=True)
+    refused(store, path, newer, "newer selfcompassion")
+    miscounted = json.dumps(document(3, entry_count=4), sort_keys=True)
+    refused(store, path, miscounted, "says 4 entries but holds 3")
+    good = json.dumps(document(3, exported_at="2026-11-22T10:00:00+01:00"), sort_keys=True)
+    assert good.startswith('{"entries"')
+    path.write_text(good, encoding="utf-8")
     assert import_journal(store, str(path)).added == 3
-    newer = document(3, version=2)
-    path.write_text(json.dumps(newer, sort_keys=True), "utf-8")
-    with JournalStore.open(tmp_path / "other.db") as other:
-        with pytest.raises(Exception, match="newer selfcompassion"):
-            import_journal(other, str(path))
-        assert counts(other) == [0, 0, 0, 0, 0]
-        miscounted = document(3, entry_count=4)
-        path.write_text(json.dumps(miscounted, sort_keys=True), "utf-8")
-        with pytest.raises(Exception, match="says 4 entries but holds 3"):
-            import_journal(other, str(path))
-        assert counts(other) == [0, 0, 0, 0, 0]
 
 
 def test_commitment_ids_are_checked_across_the_whole_file(
@@ -278,11 +278,7 @@ def test_commitment_ids_are_checked_across_the_whole_file(
     }
     data["entries"][1]["commitments"] = [commitment]
     data["entries"][2_400]["commitments"] = [commitment]  # in another write chunk
-    path = tmp_path / "shared.json"
-    path.write_text(json.dumps(data), encoding="utf-8")
-    with pytest.raises(Exception, match="two commitments share one id; nothing was imported"):
-        import_journal(store, str(path))
-    assert counts(store) == [0, 0, 0, 0, 0]
+    refused(store, tmp_path / "shared.json", json.dumps(data), "two commitments share one id")
 
 
 def test_a_large_import_from_standard_input(
@@ -298,3 +294,29 @@ def test_a_large_import_from_standard_input(
     assert "2,100 added, 0 skipped" in result.out
     with JournalStore.open(tmp_path / "piped.db") as piped:
         assert len(piped.list_entries(EntryFilter(), None)) == 2_100
+
+
+def test_an_import_of_unknown_length_shows_its_bar_once_it_runs_long(
+    store: JournalStore, tmp_path: Path
+) -> None:
+    """jrnl's files do not say how many entries they hold: the bar appears once the import
+    has gone on for a while, and a short import draws nothing."""
+    from rich.console import Console
+
+    from selfcompassion.render.browse import PROGRESS_FROM, progress_bar
+
+    def shown(count: int) -> str:
+        entries = [
+            {"title": f"Day {n}.", "body": "", "date": "2026-11-01", "time": "09:30"}
+            for n in range(count)
+        ]
+        path = tmp_path / f"jrnl-{count}.json"
+        path.write_text(json.dumps({"tags": {}, "entries": entries}), encoding="utf-8")
+        screen = io.StringIO()
+        with progress_bar(Console(file=screen, force_terminal=True, width=80)) as progress:
+            import_journal(store, str(path), origin="jrnl", progress=progress)
+        return screen.getvalue()
+
+    assert "Importing" not in shown(PROGRESS_FROM - 1)
+    long = shown(PROGRESS_FROM + 1)
+    assert "Importing" in long and f"{PROGRESS_FROM + 1}/?" in long

@@ -12,17 +12,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
-from ..steps import (
-    ANSWER_KINDS,
-    CHOICE,
-    CONFIRM,
-    DUE_DATE,
-    INTENSITIES,
-    LONG_TEXT,
-    MULTI,
-    SCALE,
-    TEXT,
-)
+from .. import steps
 from ..store import Answer, Entry, EntryRecord
 from ..store.portability import CHECKIN_COLUMNS, COMMITMENT_COLUMNS, REFRAME_COLUMNS
 from ..tags import normalise_tag
@@ -191,8 +181,8 @@ def _optional_name(value: Any, where: str) -> str | None:
 def _answer(raw: Any) -> Answer:
     data = check.fields(raw, ".", required=_ANSWER_FIELDS)
     kind = check.text(data["kind"], "kind", max_chars=40)
-    if kind not in ANSWER_KINDS:
-        raise RecordError("kind", f"'{kind}' is not one of: {', '.join(ANSWER_KINDS)}")
+    if kind not in steps.ANSWER_KINDS:
+        raise RecordError("kind", f"'{kind}' is not one of: {', '.join(steps.ANSWER_KINDS)}")
     return Answer(
         step_id=check.pattern(data["step_id"], "step_id", _NAME, "a step id"),
         kind=kind,
@@ -215,21 +205,21 @@ def _answers(raw: Any) -> tuple[Answer, ...]:
 
 def answer_value(kind: str, value: Any, where: str) -> Any:
     """An answer's value, checked against the shape its kind stores."""
-    if kind in (TEXT, LONG_TEXT, CHOICE):
+    if kind in (steps.TEXT, steps.LONG_TEXT, steps.CHOICE):
         return check.text(value, where)
-    if kind == DUE_DATE:
+    if kind == steps.DUE_DATE:
         return check.day(value, where)
-    if kind == SCALE:
+    if kind == steps.SCALE:
         return check.number(value, where)
-    if kind == CONFIRM:
+    if kind == steps.CONFIRM:
         return check.flag(value, where)
-    if kind == MULTI:
+    if kind == steps.MULTI:
         listed = check.items(value, where, max_items=MAX_ITEMS)
         return [
             check.text(item, f"{where}[{i}]", max_chars=check.MAX_SHORT_CHARS)
             for i, item in enumerate(listed)
         ]
-    if kind == INTENSITIES:
+    if kind == steps.INTENSITIES:
         if not isinstance(value, dict):
             raise RecordError(where, f"expected an object, found {check.describe(value)}")
         if len(value) > MAX_ITEMS:

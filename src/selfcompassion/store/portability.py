@@ -93,36 +93,32 @@ class PortabilityQueries:
 
     def iter_records(self, chosen: EntryFilter, batch: int = BATCH) -> Iterator[list[EntryRecord]]:
         """Every matching entry, oldest first, in lists of at most ``batch`` records."""
-        where, params = chosen.sql()
-        with storage_errors(self.path):
-            cursor = self.conn.execute(
-                f"SELECT e.* FROM entries e WHERE 1{where} "  # noqa: S608 - ? marks only
-                "ORDER BY e.journal_date, e.created_at, e.id",
-                params,
-            )
-            try:
-                while rows := cursor.fetchmany(batch):
-                    entries = self._load_entries(rows)  # type: ignore[attr-defined]
-                    yield self.records_for(entries)
-            finally:
-                cursor.close()
+        for rows in self._oldest_first("SELECT e.* FROM entries e", chosen, batch):
+            yield self.records_for(self._load_entries(rows))  # type: ignore[attr-defined]
 
     def iter_entry_json(self, chosen: EntryFilter, batch: int = JSON_BATCH) -> Iterator[list[str]]:
         """Every matching entry as one line of JSON text, oldest first, in lists of at most
         ``batch`` lines. SQLite writes the text itself (see ``ENTRY_JSON``), so no entry
         passes through Python objects on its way out; C1 and bidi controls are left raw for
         the writer to escape."""
-        where, params = chosen.sql()
         with storage_errors(self.path):
             self.conn.create_function(FLOAT_TEXT, 1, _float_json, deterministic=True)
+        for rows in self._oldest_first(ENTRY_JSON, chosen, batch):
+            yield [row[0] for row in rows]
+
+    def _oldest_first(self, select: str, chosen: EntryFilter, batch: int) -> Iterator[list[Any]]:
+        """The rows of ``select`` (over ``entries e``) for the matching entries, oldest
+        first, ``batch`` at a time."""
+        where, params = chosen.sql()
+        with storage_errors(self.path):
             cursor = self.conn.execute(
-                f"{ENTRY_JSON} WHERE 1{where} "  # noqa: S608 - ? marks only
+                f"{select} WHERE 1{where} "  # noqa: S608 - constants and ? marks only
                 "ORDER BY e.journal_date, e.created_at, e.id",
                 params,
             )
             try:
                 while rows := cursor.fetchmany(batch):
-                    yield [row[0] for row in rows]
+                    yield rows
             finally:
                 cursor.close()
 

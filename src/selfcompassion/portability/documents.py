@@ -32,8 +32,8 @@ CSV_COLUMNS = (
 # -- JSON ----------------------------------------------------------------------------------
 
 
-def _json(value: Any) -> str:
-    return escape_controls(json.dumps(value, ensure_ascii=False))
+def _json(value: Any, indent: int | None = 2) -> str:
+    return escape_controls(json.dumps(value, ensure_ascii=False, indent=indent))
 
 
 def _escaped(text: str) -> str:

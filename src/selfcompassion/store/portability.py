@@ -180,6 +180,11 @@ class PortabilityQueries:
     def existing_commitment_ids(self, ids: Sequence[str]) -> set[str]:
         return self._present("commitments", "id", ids)
 
+    def add_records(self, records: Sequence[EntryRecord]) -> None:
+        """Write these records in one transaction: all of them or, on any error, none."""
+        with self.importing() as write:
+            write(records)
+
     @contextlib.contextmanager
     def importing(self) -> Iterator[Callable[[Sequence[EntryRecord]], None]]:
         """One transaction for a whole import: yields a function that writes a chunk of

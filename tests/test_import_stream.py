@@ -320,3 +320,20 @@ def test_an_import_of_unknown_length_shows_its_bar_once_it_runs_long(
     assert "Importing" not in shown(PROGRESS_FROM - 1)
     long = shown(PROGRESS_FROM + 1)
     assert "Importing" in long and f"{PROGRESS_FROM + 1}/?" in long
+
+
+def test_add_records_writes_all_or_none(store: JournalStore) -> None:
+    from selfcompassion.store import Answer, Entry, EntryRecord
+
+    def record(entry_id: str) -> EntryRecord:
+        answer = Answer("went-well", "long_text", "What went well?", "A walk.", None, "A walk.")
+        stamp = "2026-11-20T21:00:00+01:00"
+        day = date(2026, 11, 20)
+        return EntryRecord(Entry(entry_id, "daily", day, stamp, stamp, None, (answer,), ("walk",)))
+
+    ids = [f"00000000-0000-4000-8000-{n:012d}" for n in range(3)]
+    with pytest.raises(Exception, match="UNIQUE|constraint"):
+        store.add_records([record(ids[0]), record(ids[1]), record(ids[0])])
+    assert counts(store) == [0, 0, 0, 0, 0]
+    store.add_records([record(entry_id) for entry_id in ids])
+    assert counts(store) == [3, 3, 3, 3, 0]

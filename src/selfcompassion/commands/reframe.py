@@ -34,9 +34,6 @@ def reframe(
     today = now().date()
     pack = load_pack(flow.PACK)
     console = make_console()
-    command = "journal reframe --revisit" if revisit else "journal reframe"
-    # Refuse at once, before the journal is opened, when there is no way to answer.
-    asker = None if plan else choose_asker(answers, command, today=today)
     with open_store() as store:
         wording = store.count_reframes()
         chosen = flow.pick_revisit(store, today, entry) if revisit else None
@@ -51,9 +48,11 @@ def reframe(
             if chosen is not None
             else flow.plan_reframe(pack, today, wording)
         )
-        if asker is None:
+        if plan:
             print_json(steps.as_json())
             return
+        command = "journal reframe --revisit" if revisit else "journal reframe"
+        asker = choose_asker(answers, command, today=today)
         if isinstance(steps, flow.RevisitPlan):
             console.print(views.look_back_view(flow.look_back(store, steps.entry), today))
             looked = flow.run_revisit(store, asker, steps, clock=now)

@@ -65,7 +65,7 @@ def today(
     from ..flows.review import due_reviews
     from ..flows.today import plan_today, today_session
     from ..packs import load_pack
-    from ..render import entry_view, make_console, print_json, today_summary
+    from ..render import entry_view, flow_intro, make_console, print_json, today_summary
 
     clock_now = now()
     day = journal_day(date_text, clock_now.date())
@@ -81,8 +81,10 @@ def today(
         if asker is None:
             print_json(day_plan.as_json())
             return
-        outcome = today_session(store, asker, day_plan, clock=now, load_pack=load_pack, tags=tag)
         console = make_console()
+        if asker.interactive:
+            console.print(flow_intro(chosen.title, day, clock_now.date()))
+        outcome = today_session(store, asker, day_plan, clock=now, load_pack=load_pack, tags=tag)
         if outcome.entry is not None:
             streak = store.streak(clock_now.date())
             console.print(today_summary(outcome.entry, chosen, streak, clock_now.date()))

@@ -287,8 +287,13 @@ _M0005_REMOVE_DAY = """
     WHERE first = (SELECT max(first) FROM day_runs WHERE first < {day}) AND last >= {day};
     DELETE FROM day_runs WHERE first = {day};
 """
-#: The day of the trigger's row is its only entry on that day (new) / has none left (old).
-_M0005_ONLY_ENTRY = "(SELECT count(*) FROM entries WHERE journal_date = new.journal_date) = 1"
+#: The trigger's row is the only entry of its new day / its old day has no entry left.
+#: Both stop at the first other entry found in the date index (which holds the rowid), so a
+#: day with thousands of entries costs no more than a day with one.
+_M0005_ONLY_ENTRY = (
+    "NOT EXISTS (SELECT 1 FROM entries WHERE journal_date = new.journal_date "
+    "AND rowid != new.rowid)"
+)
 _M0005_NO_ENTRY_LEFT = "NOT EXISTS (SELECT 1 FROM entries WHERE journal_date = old.journal_date)"
 _M0005_REDATED = "old.journal_date IS NOT new.journal_date"
 

@@ -48,9 +48,11 @@ def make_console(
 
 
 def print_error(message: str) -> None:
-    """One line on standard error, with no markup interpretation."""
+    """One line on standard error, with no markup interpretation. A value quoted from a
+    file may hold line breaks; they become spaces so the message stays one line."""
     console = make_console(stderr=True)
-    console.print(plain(f"journal: {message}", style="red"), soft_wrap=True)
+    one_line = " ".join(message.splitlines())
+    console.print(plain(f"journal: {one_line}", style="red"), soft_wrap=True)
 
 
 def print_note(message: str, *, stderr: bool = False) -> None:

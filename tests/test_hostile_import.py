@@ -33,6 +33,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from conftest import CliResult, run_cli
+from fuzz_support import json_values
 from selfcompassion.portability.fields import MAX_SHORT_CHARS, MAX_TEXT_CHARS
 
 # -- a sound export, and a journal that already holds some of it ---------------------------
@@ -188,22 +189,9 @@ SPECIAL: list[Any] = [
     Raw(b'"\\u0000"'), Raw(b'"\\ud800\\udc00"'), Raw(b'"\\udc00\\ud800"'),
 ]  # fmt: skip
 
-scalars = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(min_value=-(10**30), max_value=10**30),
-    st.floats(allow_nan=False, allow_infinity=False),
-    st.text(max_size=30),
-)
 values = st.one_of(
     st.sampled_from(SPECIAL + DAYS + MOMENTS + IDS),
-    st.recursive(
-        scalars,
-        lambda inner: st.one_of(
-            st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)
-        ),
-        max_leaves=10,
-    ),
+    json_values(max_leaves=10),
     st.sampled_from([MAX_SHORT_CHARS, MAX_SHORT_CHARS + 1, MAX_TEXT_CHARS + 1]).map(
         lambda size: "x" * size
     ),

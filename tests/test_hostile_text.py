@@ -307,8 +307,9 @@ def _today_again(scene: Scene) -> CliResult:
 def _error_naming_the_path(scene: Scene) -> str:
     not_a_journal = scene.db.with_name("notes.db")
     not_a_journal.write_text("plain words")
-    result = run_cli("--db", str(not_a_journal), "today", "--answers", str(scene.tmp / "a.json"))
-    assert result.code == 1
+    answers = _answers_file(scene.tmp, "x.json", {"intention": "x"})
+    result = run_cli("--db", str(not_a_journal), "today", "--answers", answers)
+    assert result.code == 1, result.err
     return result.err
 
 
@@ -325,6 +326,14 @@ def _with_hostile_pack(scene: Scene) -> str:
     result = scene.cli("today", "--pack", "hostile", "--answers", str(answers))
     assert result.code == 0, result.err
     return result.out
+
+
+def _intro_of_a_hostile_pack(scene: Scene) -> str:
+    """Asked at the terminal, in a new journal (so no earlier entry of the day is offered)."""
+    keys = "1" + ENTER + "words" + ENTER + "x" + ENTER
+    result = run_cli_with_keys("today", "--pack", "hostile", keys=keys)
+    assert result.code == 0, result.err
+    return result.out.split("Saved")[0]  # the intro, without the summary after saving
 
 
 def _commitment_closed(scene: Scene) -> str:
@@ -363,6 +372,7 @@ TEXT_VIEWS: dict[str, Callable[[Scene], str]] = {
         run_cli_with_keys("--db", str(s.db), "today", keys=DOWN + ENTER).out
     ),
     "today: summary with a hostile pack": _with_hostile_pack,
+    "today: the intro before the first question, with a hostile pack": _intro_of_a_hostile_pack,
     "reframe: the summary panel": lambda s: s.reframed.out,
     "reframe --revisit: the look back and the second look": _second_look,
     "checkin: the summary with its note": lambda s: s.checked_in.out,

@@ -65,6 +65,18 @@ def describe_day(day: date, today: date) -> str:
     return describe(day, today)
 
 
+def flow_intro(title: str, day: date, today: date) -> RenderableType:
+    """The line before a flow's first question: what this is, for which day, and the two
+    things worth knowing (anything can be skipped; Ctrl-C keeps a draft)."""
+    from rich.text import Text
+
+    heading = plain(f"{title} · {describe_day(day, today)}", style="bold")  # a pack's own title
+    return Text.assemble(
+        heading,
+        Text("\nSkip anything you like. Ctrl-C keeps your answers as a draft.\n", style="dim"),
+    )
+
+
 def streak_line(streak: int) -> str:
     if streak <= 1:
         return "Every day you write is a day of practice."

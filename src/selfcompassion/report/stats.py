@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..store.reports import Span
@@ -211,6 +211,12 @@ def figures_for(store: JournalStore, periods: Sequence[Period], as_of: date) -> 
     return figures
 
 
+def days_before(day: date, days: int) -> date:
+    """``days`` before ``day``, or the calendar's first day when that is sooner (a report
+    of the first weeks of year 1 still looks back without leaving the calendar)."""
+    return date.fromordinal(max(1, day.toordinal() - days))
+
+
 def practice_as_of(store: JournalStore, as_of: date, period: Period) -> Practice:
     """Recent practice and streaks up to ``as_of``. A streak still counts on a day with no
     entry yet, as long as there was one the day before. Coming back after a gap inside the
@@ -226,8 +232,8 @@ def practice_as_of(store: JournalStore, as_of: date, period: Period) -> Practice
         if away >= WELCOME_BACK_AFTER_DAYS:
             welcome = WelcomeBack(latest.first, away)
     return Practice(
-        last_7=store.practice_days(as_of - timedelta(days=6), as_of),
-        last_30=store.practice_days(as_of - timedelta(days=29), as_of),
+        last_7=store.practice_days(days_before(as_of, 6), as_of),
+        last_30=store.practice_days(days_before(as_of, 29), as_of),
         current_streak=current,
         longest_streak=islands.longest,
         last_entry=latest.last,

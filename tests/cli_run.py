@@ -11,10 +11,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import json
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ENTER = "\r"
 DOWN = "\x1b[B"
@@ -31,9 +33,14 @@ class CliResult:
     def err_lines(self) -> list[str]:
         return [line for line in self.err.splitlines() if line.strip()]
 
+    def json(self) -> Any:
+        return json.loads(self.out)
 
-def run_cli(*args: str, stdin: bytes = b"") -> CliResult:
-    """``journal ARGS`` through ``selfcompassion.cli.main``, with stdin given as bytes."""
+
+def run_cli(*args: str, stdin: bytes | str = b"") -> CliResult:
+    """``journal ARGS`` through ``selfcompassion.cli.main``, with stdin as bytes or text."""
+    if isinstance(stdin, str):
+        stdin = stdin.encode("utf-8")
     from selfcompassion.cli import main
     from selfcompassion.cli_support import OPTIONS
 

@@ -11,7 +11,10 @@ from typing import Any
 
 import pytest
 
+from cli_run import CliResult, run_cli
 from selfcompassion.store import JournalStore
+
+__all__ = ["JOURNAL", "CliResult", "fill_plan", "fixed_clock", "run_cli", "write_json"]
 
 JOURNAL = Path(sys.executable).parent / "journal"
 TZ = timezone(timedelta(hours=1))
@@ -62,36 +65,3 @@ def fill_plan(plan: dict[str, Any], text: str = "a few honest words") -> dict[st
 def write_json(path: Path, data: Any) -> Path:
     path.write_text(json.dumps(data), encoding="utf-8")
     return path
-
-
-class CliResult:
-    def __init__(self, code: int, out: str, err: str) -> None:
-        self.code, self.out, self.err = code, out, err
-
-    def json(self) -> Any:
-        return json.loads(self.out)
-
-
-def run_cli(*args: str, stdin: bytes | str = b"") -> CliResult:
-    """Run ``journal ARGS`` in this process through ``main()``, the real exit point."""
-    import io
-    from contextlib import redirect_stderr, redirect_stdout
-
-    from selfcompassion.cli import main
-    from selfcompassion.cli_support import OPTIONS
-
-    data = stdin.encode() if isinstance(stdin, str) else stdin
-    fake_stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
-    out, err = io.StringIO(), io.StringIO()
-    saved = sys.argv, sys.stdin, OPTIONS.db, OPTIONS.debug
-    sys.argv, sys.stdin = ["journal", *args], fake_stdin
-    code = 0
-    try:
-        with redirect_stdout(out), redirect_stderr(err):
-            main()
-    except SystemExit as exit_:
-        code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
-    finally:
-        sys.argv, sys.stdin = saved[0], saved[1]
-        OPTIONS.db, OPTIONS.debug = saved[2], saved[3]
-    return CliResult(code, out.getvalue(), err.getvalue())

@@ -20,29 +20,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cli_run import CliResult, run_cli
+from fuzz_support import json_values
 from selfcompassion.asking import MAX_ANSWERS_BYTES
 from selfcompassion.steps import MAX_ANSWER_CHARS
 
 STEP_IDS = ["mood", "kindness", "present", "intention"]
 
 SPECIAL = ["", " ", "3", "-1", "²", "5" * 5000, "\x00", "a\x00b", "\ud800", "x\udfff", "[red]x"]
-scalars = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(min_value=-(10**30), max_value=10**30),
-    st.floats(allow_nan=True, allow_infinity=True),
-    st.text(max_size=50),
-)
-values = st.one_of(
-    st.sampled_from(SPECIAL),
-    st.recursive(
-        scalars,
-        lambda inner: st.one_of(
-            st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)
-        ),
-        max_leaves=12,
-    ),
-)
+values = st.one_of(st.sampled_from(SPECIAL), json_values())
 VALID = {"mood": 3, "kindness": 2, "present": "here", "intention": "rest"}
 # A sound file with one answer spoiled gets past the earlier steps to that step's checks.
 spoiled_files = st.builds(

@@ -130,7 +130,7 @@ def test_markdown_and_csv_exports_keep_hostile_text_inert(store: JournalStore) -
     add(store, date(2026, 11, 20), f"{HOSTILE}\n# not a heading", '=HYPERLINK("x")')
     markdown = export_text(store, "markdown")
     assert "## Friday 20 November 2026" in markdown
-    assert "[red]alarm[/red]" in markdown and "\\# not a heading" in markdown
+    assert "\\[red\\]alarm\\[/red\\]" in markdown and "\\# not a heading" in markdown
     table = export_text(store, "csv")
     for text in (markdown, table):
         assert not any(c in text for c in "\x1b\x07\x9b")

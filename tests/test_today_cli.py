@@ -193,3 +193,10 @@ def test_an_unexpected_failure_is_one_line_unless_debugging(monkeypatch) -> None
     assert len(result.err.strip().splitlines()) == 1 and "Traceback" not in result.err
     with pytest.raises(RuntimeError):
         run_cli("--debug", "prompts", "list")
+
+
+def test_a_plan_creates_no_journal_and_no_terminal_creates_none_either(tmp_path: Path) -> None:
+    db = tmp_path / "new" / "journal.db"
+    assert run_cli("--db", str(db), "today", "--plan").code == 0
+    assert run_cli("--db", str(db), "today").code == 2
+    assert not db.exists() and not db.parent.exists()

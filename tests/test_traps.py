@@ -8,7 +8,9 @@ Three sets live in tests/data/:
   written just before tuning by the same hand, so its phrasings were in mind while the rules
   grew and its score flatters them;
 * traps_heldout2.toml: written after the rules were frozen and measured once; its score is the
-  honest estimate of how the detector does on new words.
+  honest estimate of how the detector does on new words (except for the few patterns below);
+* traps_regressions.toml: known mistakes, found by reading the second held-out set's failures,
+  each with fresh wordings and a contrast; every case must come out exactly as labelled.
 
 Scores are micro-averaged over (sentence, trap) pairs; run with ``-s`` to see the per-trap tables.
 """
@@ -37,7 +39,8 @@ CORPUS = _load("traps_corpus.toml")
 TUNING = _load("traps_tuning.toml")
 HELDOUT = _load("traps_heldout.toml")
 HELDOUT2 = _load("traps_heldout2.toml")
-ALL_CASES = CORPUS + TUNING + HELDOUT + HELDOUT2
+REGRESSIONS = _load("traps_regressions.toml")
+ALL_CASES = CORPUS + TUNING + HELDOUT + HELDOUT2 + REGRESSIONS
 
 
 def _ratio(numerator: int, denominator: int) -> float:
@@ -118,6 +121,8 @@ def test_heldout_quality() -> None:
     The first held-out set measured 0.95 precision and 0.96 recall, but its phrasings were in
     mind while the rules grew. The second, written after the rules were frozen, measured 0.84
     and 0.49: that is the honest figure, and its floor is that figure less a small margin.
+    The fixes pinned in traps_regressions.toml came from reading its failures; it now measures
+    0.90 and 0.50, a partly fitted figure (tests/data/traps_scores.md).
     """
     precision, recall = _precision_recall(HELDOUT, "held-out set")
     assert precision >= 0.85
@@ -125,6 +130,16 @@ def test_heldout_quality() -> None:
     precision, recall = _precision_recall(HELDOUT2, "second held-out set")
     assert precision >= 0.80
     assert recall >= 0.45
+
+
+def test_regressions_shape() -> None:
+    _check_shape(REGRESSIONS, size=30, negatives=15, per_trap=0)
+
+
+@pytest.mark.parametrize("case", REGRESSIONS, ids=lambda case: str(case["text"])[:40])
+def test_known_mistakes_stay_fixed(case: Case) -> None:
+    """Each regression sentence is detected exactly as labelled: no trap missing, none extra."""
+    assert set(trap_ids(str(case["text"]))) == set(case["traps"])  # type: ignore[call-overload]
 
 
 @pytest.mark.parametrize("case", ALL_CASES, ids=lambda case: str(case["text"])[:40])

@@ -143,10 +143,9 @@ class QuestionaryAsker:
     def _ask(self, step: Step) -> Any:
         import questionary
 
-        message = step.prompt
-        instruction = step.help
+        message = _message(step)
         if step.kind in (TEXT, LONG_TEXT, DUE_DATE) or (step.kind == SCALE and _wide(step)):
-            hint = instruction or ("(Enter to skip)" if not step.required else None)
+            hint = None if step.required else "(Enter to skip)"
             if step.kind == SCALE:
                 hint = f"{step.min} to {step.max}" + ("" if step.required else ", Enter to skip")
             raw = questionary.text(
@@ -161,9 +160,7 @@ class QuestionaryAsker:
                 choices.append(questionary.Choice("something else…", value=OTHER))
             if not step.required:
                 choices.append(questionary.Choice("skip", value=SKIP))
-            picked = questionary.select(
-                message, choices=choices, instruction=instruction, style=self.style
-            ).unsafe_ask()
+            picked = questionary.select(message, choices=choices, style=self.style).unsafe_ask()
             if picked == OTHER:
                 picked = self._own_words(step)
             return check_answer(step, None if picked == SKIP else picked, today=self.today)
@@ -201,10 +198,10 @@ class QuestionaryAsker:
         if not step.required:
             choices.append(skip)
         picked = questionary.select(
-            step.prompt,
+            _message(step),
             choices=choices,
             default=skip if not step.required else None,
-            instruction=step.help or "(arrow keys or the number, then Enter)",
+            instruction="(arrow keys or the number, then Enter)" if shortcuts else None,
             use_shortcuts=shortcuts,
             style=self.style,
         ).unsafe_ask()
@@ -220,9 +217,9 @@ class QuestionaryAsker:
         picked: list[str] = []
         if choices:
             picked = questionary.checkbox(
-                step.prompt,
+                _message(step),
                 choices=choices,
-                instruction=step.help or "(space to pick, Enter when done)",
+                instruction="(space to pick, Enter when done)",
                 style=self.style,
             ).unsafe_ask()
         if step.other:
@@ -260,6 +257,22 @@ def _for_display(step: Step) -> Step:
         help=clean(step.help) if step.help else None,
         labels={value: clean(label) for value, label in step.labels.items()},
     )
+
+
+def _message(step: Step) -> str:
+    """The question, with its help on the lines below it (wrapped by the terminal, where an
+    instruction beside the question would be cut off at the edge)."""
+    import shutil
+    import textwrap
+
+    if not step.help:
+        return step.prompt
+    width = max(40, shutil.get_terminal_size().columns - 2)
+    lines = []
+    for line in step.help.splitlines():
+        indent = "  " + " " * (len(line) - len(line.lstrip()))
+        lines += textwrap.wrap(line.strip(), width, initial_indent=indent, subsequent_indent=indent)
+    return step.prompt + "".join(f"\n{line}" for line in lines)
 
 
 def _wide(step: Step) -> bool:

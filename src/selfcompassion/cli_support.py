@@ -27,6 +27,12 @@ def now() -> datetime:
     return datetime.now().astimezone()
 
 
+def journal_exists() -> bool:
+    from .paths import journal_path
+
+    return journal_path(OPTIONS.db).exists()
+
+
 def open_store() -> JournalStore:
     """Open the journal, saying on standard error when it was upgraded (and where the
     copy of the earlier version is) or when others can read it."""

@@ -260,6 +260,88 @@ def _m0004(db: Database) -> None:
     )
 
 
+# Migration 0005 keeps ``day_runs`` with these statements; like the migration itself they
+# must never change once shipped. Each takes the day it works on as ``{day}`` (a column of
+# the trigger's row). A day that gains its first entry becomes a run of one day, joined
+# with the run that ends the day before and the one that starts the day after; a day that
+# loses its last entry cuts the run it was in into the part before it and the part after.
+_M0005_ADD_DAY = """
+    INSERT INTO day_runs (first, last, length)
+    SELECT coalesce(before.first, {day}), coalesce(after.last, {day}),
+           1 + coalesce(before.length, 0) + coalesce(after.length, 0)
+    FROM (SELECT 1)
+    LEFT JOIN day_runs before ON before.last = date({day}, '-1 day')
+    LEFT JOIN day_runs after ON after.first = date({day}, '+1 day')
+    WHERE true
+    ON CONFLICT (first) DO UPDATE SET last = excluded.last, length = excluded.length;
+    DELETE FROM day_runs WHERE first = date({day}, '+1 day');
+"""
+_M0005_REMOVE_DAY = """
+    INSERT INTO day_runs (first, last, length)
+    SELECT date({day}, '+1 day'), last, CAST(julianday(last) - julianday({day}) AS INTEGER)
+    FROM day_runs
+    WHERE first = (SELECT max(first) FROM day_runs WHERE first <= {day}) AND last > {day};
+    UPDATE day_runs
+    SET last = date({day}, '-1 day'),
+        length = CAST(julianday({day}) - julianday(first) AS INTEGER)
+    WHERE first = (SELECT max(first) FROM day_runs WHERE first < {day}) AND last >= {day};
+    DELETE FROM day_runs WHERE first = {day};
+"""
+#: The trigger's row is the only entry of its new day / its old day has no entry left.
+#: Both stop at the first other entry found in the date index (which holds the rowid), so a
+#: day with thousands of entries costs no more than a day with one.
+_M0005_ONLY_ENTRY = (
+    "NOT EXISTS (SELECT 1 FROM entries WHERE journal_date = new.journal_date "
+    "AND rowid != new.rowid)"
+)
+_M0005_NO_ENTRY_LEFT = "NOT EXISTS (SELECT 1 FROM entries WHERE journal_date = old.journal_date)"
+_M0005_REDATED = "old.journal_date IS NOT new.journal_date"
+
+
+@migrations(name="0005_day_runs")
+def _m0005(db: Database) -> None:
+    # Runs of consecutive journal days, so that a streak is one indexed lookup however
+    # long the journal's history: the longest run by ``length``, the run that reaches a
+    # day by ``first`` (the key) or ``last``. Triggers keep the runs true on every write to
+    # ``entries``, whichever code makes it; row triggers fire after each row, so a
+    # statement that writes many entries (an import, a bulk load) keeps them true as well.
+    db.execute(
+        """
+        CREATE TABLE day_runs (
+            first TEXT PRIMARY KEY,
+            last TEXT NOT NULL,
+            length INTEGER NOT NULL
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute("CREATE INDEX day_runs_by_last ON day_runs (last)")
+    db.execute("CREATE INDEX day_runs_by_length ON day_runs (length)")
+    # Gaps and islands: consecutive days share their date minus their rank.
+    db.execute(
+        """
+        INSERT INTO day_runs (first, last, length)
+        SELECT min(day), max(day), count(*)
+        FROM (SELECT day, julianday(day) - row_number() OVER (ORDER BY day) AS run
+              FROM (SELECT DISTINCT journal_date AS day FROM entries))
+        GROUP BY run
+        """
+    )
+    add_new, remove_old = (
+        _M0005_ADD_DAY.format(day="new.journal_date"),
+        _M0005_REMOVE_DAY.format(day="old.journal_date"),
+    )
+    triggers = {
+        f"day_runs_entry_added AFTER INSERT ON entries WHEN {_M0005_ONLY_ENTRY}": add_new,
+        f"day_runs_entry_removed AFTER DELETE ON entries WHEN {_M0005_NO_ENTRY_LEFT}": (remove_old),
+        "day_runs_entry_left_day AFTER UPDATE OF journal_date ON entries "
+        f"WHEN {_M0005_REDATED} AND {_M0005_NO_ENTRY_LEFT}": remove_old,
+        "day_runs_entry_joined_day AFTER UPDATE OF journal_date ON entries "
+        f"WHEN {_M0005_REDATED} AND {_M0005_ONLY_ENTRY}": add_new,
+    }
+    for head, body in triggers.items():
+        db.execute(f"CREATE TRIGGER {head} BEGIN {body} END")
+
+
 def names() -> list[str]:
     """Every migration this version knows, in the order they apply."""
     return list(migrations.names)

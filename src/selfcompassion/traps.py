@@ -26,8 +26,13 @@ like being told off. Decisions built into the rules:
 * "Always" and "never" count as overgeneralising when they go with something going wrong ("I
   always let the team down", "I never get it right"), not with habits ("I always take the bus").
 * Strong words about things ("the traffic was a nightmare", "a disaster movie") are not the
-  writer's catastrophising, and someone's good opinion ("she thinks I'm ready") is not feared
-  mind-reading.
+  writer's catastrophising, nor is a disaster the sentence itself calls fun ("the picnic was a
+  disaster, but we laughed"); someone's good opinion ("she thinks I'd make a good lead") is not
+  feared mind-reading, and neither is doubting a feared opinion ("I don't think they hate me").
+* "Not always" is not overgeneralising ("I don't always get it right"), and a prediction ("I'll
+  never get promoted", "nobody's ever going to hire me") is fortune-telling rather than
+  overgeneralising, which is about how things are ("I never get picked").
+* Luck that the writer is grateful for ("I got lucky and I'm glad") is not discounting.
 
 tests/test_traps.py measures the rules against hand-labelled sentences in tests/data/: the
 corpus and tuning sets shape the rules, the held-out sets only check them.
@@ -240,6 +245,8 @@ class _Rule:
     not_after: re.Pattern[str] | None = None
     # If set and the clause text after the match starts with this, the hit is dropped.
     not_before: re.Pattern[str] | None = None
+    # If set and the same sentence matches this, the hit is dropped.
+    unless: re.Pattern[str] | None = None
 
 
 def _rule(
@@ -250,15 +257,21 @@ def _rule(
     requires: str | None = None,
     not_after: str | None = None,
     not_before: str | None = None,
+    unless: str | None = None,
 ) -> _Rule:
     return _Rule(
         trap_id,
         _compile(pattern),
         negatable,
-        _compile(requires) if requires else None,
-        _compile(not_after) if not_after else None,
-        _compile(not_before) if not_before else None,
+        _compile_optional(requires),
+        _compile_optional(not_after),
+        _compile_optional(not_before),
+        _compile_optional(unless),
     )
+
+
+def _compile_optional(pattern: str | None) -> re.Pattern[str] | None:
+    return _compile(pattern) if pattern else None
 
 
 # "They think I'm useless" is mind-reading, not the writer calling themselves names, and
@@ -271,12 +284,38 @@ _AFTER_OTHERS_THINK = (
 )
 # "She thinks I'm ready for it" is someone's good opinion, not a feared one.
 _GOOD_OPINION = (
-    r"^\s*(?:'m|am|was|'d|would|will|'ll|did|have|'ve|could|can)?\s*(?:be\s+)?"
+    r"^\s*(?:'m|am|was|'d|would|will|'ll|did|have|'ve|could|can)?\s*(?:(?:be|make|become)\s+)?"
     r"(?:(?:so|really|very|a|an|the|doing|more\s+than)\s+)*"
     r"(?:ready|great|good|brilliant|capable|talented|clever|smart|kind|lovely|amazing|well|fine"
     r"|right|natural|best|perfect|funny|strong|wonderful|fantastic|excellent|up to it|do it"
     r"|manage|cope|handle|should|deserve|have\s+(?:real\s+|a\s+lot\s+of\s+)?(?:potential"
     r"|talent|what it takes))\b"
+)
+# "I don't think everyone hates me" doubts the feared opinion rather than reading it.
+_DOUBTED = (
+    r"(?:\bI\s+(?:\w+\s+)?(?:don't|do not|didn't|did not)\s+(?:really\s+|honestly\s+"
+    r"|actually\s+)?(?:think|believe|reckon|suppose|imagine|feel)|\bI\s+(?:really\s+)?doubt"
+    r"|\bnot\s+(?:true|the case)|\bno\s+(?:sign|reason\s+to\s+think))\s+(?:that\s+)?$"
+)
+# "Not always" ("I don't always get it right") is the opposite of overgeneralising, and a
+# pronoun just before means it is about someone else.
+_NOT_MY_ALWAYS = r"\b(?:he|she|they|you)(?:'s|'re|\s+is|\s+are)?\s+$|(?:\bnot|n't)\s+$"
+# "I'll never get promoted" predicts; "I never get picked" generalises.
+_PREDICTING = (
+    r"\b(?:he|she|they|you)(?:'s|'re|\s+is|\s+are)?\s+$"
+    r"|(?:'ll|\bwill|\bshall)\s+(?:\w+\s+)?$"
+)
+# A disaster the sentence itself calls fun ("the picnic was a disaster, but we laughed").
+_LIGHT_HEARTED = (
+    r"(?<!\bno )(?<!\bnot )\bfun\b|\bhilarious\b|\b(?:we|I)\s+(?:all\s+)?laughed\b(?!\s+at\s+me)"
+    r"|\b(?:loved (?:it|every)|enjoy\w*|the best \w+ (?:of|in|ever)|(?:great|good|lovely) time"
+    r"|worth it|made (?:our|my) (?:day|week))\b"
+)
+# Luck the writer is thankful for, or luck in the people and things around them.
+_GRATEFUL = (
+    r"\b(?:grateful|thankful|glad|blessed|appreciat\w*)\b"
+    r"|\blucky\s+(?:to\s+(?:have|know|meet|work\s+with|be\s+(?:alive|here|around))"
+    r"|with\s+the\s+weather)\b"
 )
 
 _RULES: tuple[_Rule, ...] = (
@@ -355,15 +394,21 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "overgeneralising",
         r"\b(?:always|constantly|invariably)\b(?:\s+\w+(?:'\w+)?){0,3}?\s+" + _BAD_OUTCOME + r"\b",
-        not_after=r"\b(?:he|she|they|you)(?:'s|'re|\s+is|\s+are)?\s+$",
+        not_after=_NOT_MY_ALWAYS,
     ),
     _rule(
         "overgeneralising",
-        r"\bnever\b(?:\s+\w+(?:'\w+)?){0,3}?\s+" + _NEVER_MANAGE + r"\b",
-        not_after=r"\b(?:he|she|they|you)(?:'s|'re|\s+is|\s+are)?\s+$",
+        r"\bnever\b(?!\s+(?:going\s+to|gonna)\b)(?:\s+\w+(?:'\w+)?){0,3}?\s+"
+        + _NEVER_MANAGE
+        + r"\b",
+        not_after=_PREDICTING,
     ),
     _rule("overgeneralising", r"\b(?:it|this|that|things)\s+never\s+(?:does|do|works?|goes)\b"),
-    _rule("overgeneralising", r"\b(?:nothing|nobody|no one|no-one)\b[^.,;]{0,30}?\bever\b"),
+    _rule(
+        "overgeneralising",
+        r"\b(?:nothing|nobody|no one|no-one)\b(?!(?:'s|\s+is)?\s+ever\s+(?:going\s+to|gonna)\b"
+        r"|(?:'ll|\s+will)\s+ever\b)[^.,;]{0,30}?\bever\b",
+    ),
     _rule(
         "overgeneralising",
         r"\b(?:every\s+(?:single\s+)?[\w-]+|whenever)\s+I\b",
@@ -498,6 +543,7 @@ _RULES: tuple[_Rule, ...] = (
         not_after=r"(?:"
         + _ABOUT_A_THING
         + r"|\bI(?:'m|\s+am)\s+(?:\w+\s+)?$|\bnatural\s+$|(?-i:\b[A-Z]\w+)\s+$)",
+        unless=_LIGHT_HEARTED,
     ),
     _rule(
         "catastrophising",
@@ -624,6 +670,7 @@ _RULES: tuple[_Rule, ...] = (
         r"|definitely|just|really)\s+)*(?:think|thinks|thought|believe|believes|could tell"
         r"|can tell|could see|can see|know|knows|see|sees|saw)\s+(?:that\s+)?(?:I\b|I'|me\b)",
         not_before=_GOOD_OPINION,
+        not_after=_DOUBTED,
     ),
     _rule(
         "mind-reading",
@@ -633,11 +680,13 @@ _RULES: tuple[_Rule, ...] = (
         r"|talking|gossiping|whispering|complaining|embarrassed|ashamed)\s+(?:(?:of|with)\s+\w+ing"
         r"\s+(?:from|to|with|about)?\s*|with\s+|at\s+|of\s+|by\s+|in\s+|about\s+)?me\b"
         r"|\b(?:talking|gossiping|laughing|whispering)\s+about\s+my\s+\w+",
+        not_after=_DOUBTED,
     ),
     _rule(
         "mind-reading",
         r"\b" + _OTHER_SUBJECT + r"\s+(?:(?:must|probably|secretly|all|really)\s+)*(?:regrets?"
         r"|regretted|resents?|hates?|can't stand|wish(?:es)?)\s+(?:\w+\s+){0,2}?me\b",
+        not_after=_DOUBTED,
     ),
     _rule("mind-reading", r"\bI bet\s+(?:that\s+)?" + _OTHER_SUBJECT + r"\b"),
     _rule(
@@ -645,6 +694,7 @@ _RULES: tuple[_Rule, ...] = (
         r"\b" + _OTHER_SUBJECT + r"\s+(?:(?:all|must|probably|clearly|obviously|definitely)\s+)*"
         r"(?:noticed|notice|saw|could see|could tell|can tell)\s+(?:how|that|what)\s+"
         r"(?:\w+\s+){0,2}?I\b",
+        not_after=_DOUBTED,
     ),
     _rule(
         "mind-reading",
@@ -656,6 +706,7 @@ _RULES: tuple[_Rule, ...] = (
         "mind-reading",
         r"\b" + _OTHER_SUBJECT + r"\s+(?:doesn't|don't|didn't)\s+(?:really\s+)?(?:trust|like"
         r"|respect|want|rate|value|believe in)\s+me\b",
+        not_after=_DOUBTED,
     ),
     _rule("mind-reading", r"\bbehind my back\b"),
     _rule("mind-reading", r"\blook at me and (?:see|think)\b"),
@@ -717,7 +768,8 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "fortune-telling",
-        r"\b(?:nobody|no one|no-one)(?:\s+will|\s+is going to|'s going to|'ll)\b",
+        r"\b(?:nobody|no one|no-one)(?:\s+will|'ll"
+        r"|(?:\s+is|'s)\s+(?:ever\s+)?(?:going\s+to|gonna))\b",
     ),
     _rule("fortune-telling", r"\b(?:won't|will not|isn't going to)\s+work(?:\s+out)?\b"),
     _rule("fortune-telling", r"\bI don't think I(?:'ll|\s+will)\s+ever\b"),
@@ -737,7 +789,11 @@ _RULES: tuple[_Rule, ...] = (
         "discounting-positive",
         r"\b(?:just|only|pure|dumb|sheer|all|beginner's|blind)\s+luck\b",
     ),
-    _rule("discounting-positive", r"\b(?:got|was|were) (?:just |really |very )?lucky\b"),
+    _rule(
+        "discounting-positive",
+        r"\b(?:got|was|were) (?:just |really |very )?lucky\b",
+        unless=_GRATEFUL,
+    ),
     _rule("discounting-positive", r"\bfluke\b"),
     _rule(
         "discounting-positive",
@@ -900,10 +956,12 @@ def detect_traps(text: str) -> list[TrapHit]:
                 continue
             if rule.not_before is not None and rule.not_before.search(_clause_rest(text, end)):
                 continue
-            if rule.requires is not None and not rule.requires.search(
-                _sentence_around(text, start, end)
-            ):
-                continue
+            if rule.requires is not None or rule.unless is not None:
+                sentence = _sentence_around(text, start, end)
+                if rule.requires is not None and not rule.requires.search(sentence):
+                    continue
+                if rule.unless is not None and rule.unless.search(sentence):
+                    continue
             found[rule.trap_id].append((start, end))
 
     hits: list[TrapHit] = []

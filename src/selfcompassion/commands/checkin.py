@@ -30,7 +30,7 @@ def checkin(
     from ..asking import choose_asker
     from ..flows.checkin import FLOW, PACK, checkin_session, plan_checkin
     from ..packs import load_flow_pack
-    from ..render import entry_view, make_console, print_json
+    from ..render import entry_view, flow_intro, make_console, print_json
     from ..render.checkin import checkin_summary
 
     clock_now = now()
@@ -41,6 +41,8 @@ def checkin(
         return
     asker = choose_asker(answers, "journal checkin", today=clock_now.date())
     with open_store() as store:
+        if asker.interactive:
+            make_console().print(flow_intro(checkin_plan.pack.title, day, clock_now.date()))
         outcome = checkin_session(
             store,
             asker,

@@ -26,7 +26,7 @@ def reframe(
     from ..errors import InputError
     from ..flows import reframe as flow
     from ..packs import load_pack
-    from ..render import make_console, print_json
+    from ..render import flow_intro, make_console, print_json
     from ..render import reframe as views
 
     if entry is not None and not revisit:
@@ -59,6 +59,8 @@ def reframe(
             console.print(views.revisit_summary(looked, today))
             care = looked.needs_care
         else:
+            if asker.interactive:
+                console.print(flow_intro(pack.title, today, today))
             outcome = flow.reframe_session(store, asker, steps, clock=now, tags=tag)
             if outcome.left:
                 console.print("Nothing changed. Come back to it whenever you're ready.")

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
-from ..cli_support import answers_option, now, open_store, plan_option, tag_option
+from ..cli_support import (
+    answers_option,
+    journal_exists,
+    now,
+    open_store,
+    plan_option,
+    tag_option,
+)
 
 if TYPE_CHECKING:
     from ..packs import Pack
@@ -58,20 +65,26 @@ def today(
     from ..flows.review import due_reviews
     from ..flows.today import plan_today, today_session
     from ..packs import load_pack
-    from ..render import entry_view, make_console, print_json, today_summary
+    from ..render import entry_view, flow_intro, make_console, print_json, today_summary
 
     clock_now = now()
     day = journal_day(date_text, clock_now.date())
     chosen = today_pack(pack)
+    if plan and not journal_exists():
+        # Nothing can be due in a journal that does not exist yet; a plan creates no file.
+        print_json(plan_today(chosen, day).as_json())
+        return
+    asker = None if plan else choose_asker(answers, "journal today", today=clock_now.date())
     with open_store() as store:
         # Next steps from reframes whose day has come are asked about after the reflection.
         day_plan = plan_today(chosen, day, due_reviews(store, clock_now.date(), load_pack))
-        if plan:
+        if asker is None:
             print_json(day_plan.as_json())
             return
-        asker = choose_asker(answers, "journal today", today=clock_now.date())
-        outcome = today_session(store, asker, day_plan, clock=now, load_pack=load_pack, tags=tag)
         console = make_console()
+        if asker.interactive:
+            console.print(flow_intro(chosen.title, day, clock_now.date()))
+        outcome = today_session(store, asker, day_plan, clock=now, load_pack=load_pack, tags=tag)
         if outcome.entry is not None:
             streak = store.streak(clock_now.date())
             console.print(today_summary(outcome.entry, chosen, streak, clock_now.date()))

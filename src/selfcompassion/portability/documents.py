@@ -3,24 +3,25 @@
 Each writer takes batches of entries (oldest first) and a text stream: JSON takes each
 entry as the JSON text SQLite wrote for it, Markdown and CSV take records. JSON keeps
 every character (control characters written as escapes); Markdown and CSV are for
-reading and for spreadsheets, so control characters are dropped there, and a CSV cell
-that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``) starts with an
-apostrophe.
+reading and for spreadsheets, so control characters are dropped there. In Markdown every
+character a viewer could read as syntax is escaped (``mdtext``); in CSV a cell that a
+spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, a tab) starts with an
+apostrophe, and the ``value_json`` cell keeps the exact value the way the JSON export does.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import IO, Any
 
 from ..controls import escape_controls, strip_controls
+from ..dates import full_date
+from ..mdtext import markdown_text
 from ..store import Entry, EntryRecord
 from . import schema
 
-_HEADING_LIKE = re.compile(r"^(\s{0,3})(#{1,6}\s)", re.MULTILINE)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 CSV_COLUMNS = (
@@ -68,21 +69,15 @@ def write_json(
 # -- Markdown ------------------------------------------------------------------------------
 
 
-def _md(text: str) -> str:
-    """Journal text for a Markdown file: no control characters, and a line that would read
-    as a heading is escaped so that an answer cannot reshape the document."""
-    return _HEADING_LIKE.sub(r"\1\\\2", strip_controls(text))
-
-
 def entry_markdown(entry: Entry, level: int) -> str:
     """One entry as Markdown, its heading at ``level``."""
     clock = entry.created_at[11:16]
     title = f"{entry.kind.replace('_', ' ').capitalize()} · {clock} · {entry.id[:8]}"
-    lines = [f"{'#' * level} {_md(title)}", ""]
+    lines = [f"{'#' * level} {markdown_text(title)}", ""]
     for answer in entry.answers:
         if answer.prompt:
-            lines += [f"**{_md(answer.prompt).strip()}**", ""]
-        lines += [_md(answer.text) or "_(no answer)_", ""]
+            lines += [f"**{markdown_text(' '.join(answer.prompt.split()))}**", ""]
+        lines += [markdown_text(answer.text) or "_(no answer)_", ""]
     if entry.tags:
         lines += ["Tags: " + " ".join(f"#{tag}" for tag in entry.tags), ""]
     return "\n".join(lines)
@@ -108,9 +103,7 @@ def write_markdown(
     batches: Iterable[list[EntryRecord]], out: IO[str], *, title: str
 ) -> Iterator[int]:
     """One Markdown document, a section per day; yields entries written as it goes."""
-    from ..dates import full_date
-
-    out.write(f"# {_md(title)}\n\n")
+    out.write(f"# {markdown_text(title)}\n\n")
     for day, entries in _by_day(batches):
         out.write(f"## {full_date(day)}\n\n")
         for entry in entries:
@@ -120,8 +113,6 @@ def write_markdown(
 
 def daily_notes(batches: Iterable[list[EntryRecord]]) -> Iterator[tuple[date, str, int]]:
     """One note per day, as ``YYYY-MM-DD.md`` files expect it: (day, text, entries)."""
-    from ..dates import full_date
-
     for day, entries in _by_day(batches):
         parts = [f"# {full_date(day)}\n"]
         parts += [entry_markdown(entry, 2) for entry in entries]
@@ -164,7 +155,7 @@ def write_csv(batches: Iterable[list[EntryRecord]], out: IO[str]) -> Iterator[in
                     answer.theme,
                     answer.prompt,
                     answer.text,
-                    json.dumps(answer.value, ensure_ascii=False),
+                    _json(answer.value, indent=None),
                 ]
                 for position, answer in enumerate(entry.answers)
             ] or [[None] * 7]

@@ -7,7 +7,6 @@ store them faithfully (NUL characters, lone surrogates) or when they are too lon
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
@@ -129,8 +128,12 @@ def number(
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise RecordError(where, f"expected a number, found {describe(value)}")
-    if not math.isfinite(value) or not low <= value <= high:
-        raise RecordError(where, f"{value} is outside {low:g} to {high:g}")
+    # Compared before anything turns it into a float: a whole number past what a float
+    # holds (JSON allows 4,000 digits) would overflow there. NaN fails the comparison too.
+    if not low <= value <= high:
+        shown = str(value)
+        shown = shown if len(shown) <= 24 else "a number"
+        raise RecordError(where, f"{shown} is outside {low:g} to {high:g}")
     return value
 
 

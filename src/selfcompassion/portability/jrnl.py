@@ -99,7 +99,14 @@ def _read_entry(item: Any, tz: tzinfo | None) -> EntryRecord:
     if starred:
         tags.append(STARRED_TAG)
     written = datetime.combine(day, moment)
-    stamp = timestamp(written.replace(tzinfo=tz) if tz else written.astimezone())
+    try:
+        stamp = timestamp(written.replace(tzinfo=tz) if tz else written.astimezone())
+    except (OverflowError, ValueError):  # the zone's offset would carry it past year 1 or 9999
+        raise RecordError(
+            "date",
+            f"'{day.isoformat()} {clock}' is too near the edge of the calendar to place "
+            "in this computer's time zone",
+        ) from None
     answers = [Answer("title", TEXT, "", title, None, title)]
     if body:
         answers.append(Answer("body", LONG_TEXT, "", body, None, body))

@@ -48,9 +48,11 @@ def make_console(
 
 
 def print_error(message: str) -> None:
-    """One line on standard error, with no markup interpretation."""
+    """One line on standard error, with no markup interpretation. A value quoted from a
+    file may hold line breaks; they become spaces so the message stays one line."""
     console = make_console(stderr=True)
-    console.print(plain(f"journal: {message}", style="red"), soft_wrap=True)
+    one_line = " ".join(message.splitlines())
+    console.print(plain(f"journal: {one_line}", style="red"), soft_wrap=True)
 
 
 def print_note(message: str, *, stderr: bool = False) -> None:
@@ -61,6 +63,18 @@ def describe_day(day: date, today: date) -> str:
     from ..dates import describe
 
     return describe(day, today)
+
+
+def flow_intro(title: str, day: date, today: date) -> RenderableType:
+    """The line before a flow's first question: what this is, for which day, and the two
+    things worth knowing (anything can be skipped; Ctrl-C keeps a draft)."""
+    from rich.text import Text
+
+    heading = plain(f"{title} · {describe_day(day, today)}", style="bold")  # a pack's own title
+    return Text.assemble(
+        heading,
+        Text("\nSkip anything you like. Ctrl-C keeps your answers as a draft.\n", style="dim"),
+    )
 
 
 def streak_line(streak: int) -> str:

@@ -29,7 +29,8 @@ def _head(entry: Entry) -> Text:
     from rich.text import Text
 
     line = Text()
-    line.append(entry.journal_date.strftime("%a %Y-%m-%d"), style="bold")
+    day = entry.journal_date
+    line.append(f"{day:%a} {day.isoformat()}", style="bold")  # %Y drops year 1's zeros
     line.append("  ")
     line.append(plain(f"{entry.kind:<8}", style="cyan"))
     line.append(" ")

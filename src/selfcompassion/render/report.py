@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from ..mdtext import markdown_text
 from ..report.closing import period_phrase, plural
 from ..report.periods import WEEK, Period
 from ..report.schema import EMPTY_MESSAGE
@@ -403,12 +404,9 @@ def export_report(report: Report, fmt: str, width: int) -> str:
     return console.export_text()
 
 
-_MARKDOWN_SPECIAL = str.maketrans({ch: f"\\{ch}" for ch in "\\`*_[]<>#|~"})
-
-
 def md(text: str) -> str:
-    """Text made inert for Markdown: no markup, no HTML, no control characters."""
-    return clean(text).replace("\n", " ").translate(_MARKDOWN_SPECIAL)
+    """Text made inert for Markdown, on one line: no markup, no HTML, no control characters."""
+    return markdown_text(text.replace("\n", " "))
 
 
 def report_markdown(report: Report) -> str:

@@ -56,7 +56,10 @@ def week_of(day: date) -> Period:
     # Worked out here rather than with dates.week_bounds: importing the date parser (and
     # dateutil) costs a plain ``journal report`` that reads no dates about 10 ms.
     monday = day - timedelta(days=day.weekday())
-    return Period(monday, monday + timedelta(days=6), WEEK)
+    try:
+        return Period(monday, monday + timedelta(days=6), WEEK)
+    except OverflowError:  # the last days of year 9999 belong to a week the calendar cuts off
+        raise InputError("that week runs past the end of the calendar") from None
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..store.reports import Span
@@ -211,26 +211,33 @@ def figures_for(store: JournalStore, periods: Sequence[Period], as_of: date) -> 
     return figures
 
 
+def days_before(day: date, days: int) -> date:
+    """``days`` before ``day``, or the calendar's first day when that is sooner (a report
+    of the first weeks of year 1 still looks back without leaving the calendar)."""
+    return date.fromordinal(max(1, day.toordinal() - days))
+
+
 def practice_as_of(store: JournalStore, as_of: date, period: Period) -> Practice:
     """Recent practice and streaks up to ``as_of``. A streak still counts on a day with no
     entry yet, as long as there was one the day before. Coming back after a gap inside the
     period is noted as a welcome back; the gap itself is never counted against anyone."""
     islands = store.islands(as_of)
-    if islands.latest_last is None or islands.latest_first is None:
+    latest = islands.latest
+    if latest is None:
         return Practice()
-    current = islands.latest_length if islands.latest_last >= as_of - timedelta(days=1) else 0
+    current = latest.length if latest.reaches(as_of) else 0
     welcome = None
-    if current and islands.before_latest is not None and islands.latest_first >= period.start:
-        away = (islands.latest_first - islands.before_latest).days - 1
+    if current and islands.before_latest is not None and latest.first >= period.start:
+        away = (latest.first - islands.before_latest).days - 1
         if away >= WELCOME_BACK_AFTER_DAYS:
-            welcome = WelcomeBack(islands.latest_first, away)
+            welcome = WelcomeBack(latest.first, away)
     return Practice(
-        last_7=store.practice_days(as_of - timedelta(days=6), as_of),
-        last_30=store.practice_days(as_of - timedelta(days=29), as_of),
+        last_7=store.practice_days(days_before(as_of, 6), as_of),
+        last_30=store.practice_days(days_before(as_of, 29), as_of),
         current_streak=current,
         longest_streak=islands.longest,
-        last_entry=islands.latest_last,
-        days_since_last_entry=(as_of - islands.latest_last).days,
+        last_entry=latest.last,
+        days_since_last_entry=(as_of - latest.last).days,
         welcome_back=welcome,
     )
 

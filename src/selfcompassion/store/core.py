@@ -63,6 +63,20 @@ class Entry:
         return next((a for a in self.answers if a.step_id == step_id), None)
 
 
+@dataclass(frozen=True)
+class DayRun:
+    """Consecutive journal days from ``first`` to ``last``: ``length`` days in a row."""
+
+    first: date
+    last: date
+    length: int
+
+    def reaches(self, day: date) -> bool:
+        """Whether the run is still a streak on ``day``: it ends on that day or the day
+        before (today's entry may not be written yet)."""
+        return self.last >= day - timedelta(days=1)
+
+
 #: Writes rows that belong with an entry (a feature's own table) inside the transaction
 #: that saves the entry, so the entry and its rows are there together or not at all.
 RowsBeside = Callable[[sqlite3.Connection, "Entry"], None]
@@ -573,27 +587,27 @@ class StoreCore:
 
     # -- practice ------------------------------------------------------------------------
 
+    def run_as_of(self, as_of: date) -> DayRun | None:
+        """The latest run of consecutive journal days that began by ``as_of``, counted only
+        up to ``as_of`` (a run still going on after a past day is cut at that day), or None
+        before the first entry. One lookup in ``day_runs`` (kept by triggers, migration
+        0005), however long the journal's history."""
+        with storage_errors(self.path):
+            row = self.conn.execute(
+                "SELECT first, min(last, :as_of) FROM day_runs WHERE first <= :as_of "
+                "ORDER BY first DESC LIMIT 1",
+                {"as_of": as_of.isoformat()},
+            ).fetchone()
+        if row is None:
+            return None
+        first, last = date.fromisoformat(row[0]), date.fromisoformat(row[1])
+        return DayRun(first, last, (last - first).days + 1)
+
     def streak(self, as_of: date) -> int:
         """Days in a row with at least one entry, ending at ``as_of`` (or the day before it,
         so that a streak is not shown as broken before today's entry is written)."""
-        with storage_errors(self.path):
-            cursor = self.conn.execute(
-                "SELECT DISTINCT journal_date FROM entries WHERE journal_date <= ? "
-                "ORDER BY journal_date DESC",
-                [as_of.isoformat()],
-            )
-            expected = as_of
-            count = 0
-            for (day_text,) in cursor:
-                day = date.fromisoformat(day_text)
-                if count == 0 and day == as_of - timedelta(days=1):
-                    expected = day
-                if day != expected:
-                    break
-                count += 1
-                expected = day - timedelta(days=1)
-            cursor.close()
-            return count
+        run = self.run_as_of(as_of)
+        return run.length if run is not None and run.reaches(as_of) else 0
 
     # -- drafts --------------------------------------------------------------------------
 

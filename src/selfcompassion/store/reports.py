@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from .core import Entry, StoreCore, storage_errors
+from .core import DayRun, Entry, StoreCore, storage_errors
 
 
 @dataclass(frozen=True)
@@ -45,13 +45,11 @@ class Span:
 
 @dataclass(frozen=True)
 class Islands:
-    """Runs of consecutive journal days up to a day: the longest run, the latest run and
-    the day before the latest run began on which there was an entry."""
+    """Runs of consecutive journal days up to a day: the longest run's length, the latest
+    run (cut at that day) and the last day with an entry before the latest run began."""
 
     longest: int = 0
-    latest_first: date | None = None
-    latest_last: date | None = None
-    latest_length: int = 0
+    latest: DayRun | None = None
     before_latest: date | None = None
 
 
@@ -115,25 +113,21 @@ class ReportQueries(StoreCore):
         return self._rows(sql, [first.isoformat(), last.isoformat()])[0][0]
 
     def islands(self, as_of: date) -> Islands:
-        """Runs of consecutive journal days up to ``as_of`` (gaps and islands in SQL)."""
-        sql = """
-            WITH days AS (
-                SELECT DISTINCT journal_date AS day FROM entries WHERE journal_date <= :as_of
-            ), islands AS (
-                SELECT min(day) AS first, max(day) AS last, count(*) AS length
-                FROM (SELECT day, julianday(day) - row_number() OVER (ORDER BY day) AS run
-                      FROM days)
-                GROUP BY run
-            ), latest AS (SELECT * FROM islands ORDER BY last DESC LIMIT 1)
-            SELECT (SELECT max(length) FROM islands), latest.first, latest.last, latest.length,
-                   (SELECT max(i.last) FROM islands i WHERE i.last < latest.first)
-            FROM latest
-        """
-        rows = self._rows(sql, {"as_of": as_of.isoformat()})
-        if not rows:
+        """Runs of consecutive journal days up to ``as_of``, from ``day_runs``: a few indexed
+        lookups, whatever the length of the journal's history. Days after ``as_of`` do not
+        count: the run that goes on past it is cut at it, later runs are left out."""
+        latest = self.run_as_of(as_of)
+        if latest is None:
             return Islands()
-        longest, first, last, length, before = rows[0]
-        return Islands(longest, _day(first), _day(last), length, _day(before))
+        # Every run that ended before the latest one began is whole; the longest of them
+        # is read down the length index (``+last`` keeps SQLite off the ``last`` index).
+        sql = """
+            SELECT (SELECT length FROM day_runs WHERE +last < :latest
+                    ORDER BY length DESC LIMIT 1),
+                   (SELECT max(last) FROM day_runs WHERE last < :latest)
+        """
+        longest, before = self._rows(sql, {"latest": latest.first.isoformat()})[0]
+        return Islands(max(longest or 0, latest.length), latest, _day(before))
 
     def scores_by_day(self, first: date, last: date, steps: Sequence[str]) -> list[tuple]:
         """(day, step, mean rating) for every rated day from ``first`` to ``last``."""

@@ -276,3 +276,31 @@ def test_text_that_is_all_ascii_still_has_its_delete_escaped(store: JournalStore
     save(store, date(2026, 11, 1), [answer("plain", "text", "rub \x7f out")])
     exported = sql_export(store)
     assert exported == reference_export(store) and "rub \\u007f out" in exported
+
+
+class CutShort(io.StringIO):
+    """A reader that goes away after a little of the export (``journal export | head``)."""
+
+    def write(self, text: str) -> int:
+        if self.tell() > 2_000:
+            raise BrokenPipeError("the reader went away")
+        return super().write(text)
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown", "csv"])
+def test_an_export_cut_short_leaves_nothing_open(
+    store: JournalStore, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The export's cursor is closed when the export stops, not later, when the journal it
+    belongs to may be closed already (which printed a traceback after ``| head``)."""
+    import gc
+    import sys
+
+    for number in range(120):
+        save(store, date(2026, 1, 1) + timedelta(days=number), [answer("a", "text", "x" * 200)])
+    left_over: list[Any] = []
+    monkeypatch.setattr(sys, "unraisablehook", left_over.append)
+    with pytest.raises(BrokenPipeError), store:  # closed on the way out, as by the command
+        export_journal(store, fmt=fmt, chosen=EVERYTHING, now=NOW, stdout=CutShort())
+    gc.collect()
+    assert left_over == []

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import IO, Protocol
+from typing import IO, Any, Protocol
 
 from ..errors import InputError
 from ..store import EntryFilter, EntryRecord, JournalStore, timestamp
@@ -111,16 +111,20 @@ def _write(
     progress: Progress,
 ) -> None:
     progress.start("Exporting", total)
+    batches: Iterator[Any] = (
+        store.iter_entry_json(chosen) if fmt == "json" else store.iter_records(chosen)
+    )
     if fmt == "json":
-        steps: Iterable[int] = documents.write_json(
-            store.iter_entry_json(chosen), stream, exported_at=timestamp(now), count=total
-        )
+        steps = documents.write_json(batches, stream, exported_at=timestamp(now), count=total)
     elif fmt == "markdown":
-        steps = documents.write_markdown(store.iter_records(chosen), stream, title="Journal")
+        steps = documents.write_markdown(batches, stream, title="Journal")
     else:
-        steps = documents.write_csv(store.iter_records(chosen), stream)
-    for written in steps:
-        progress.advance(written)
+        steps = documents.write_csv(batches, stream)
+    # Closed here, not whenever it is collected: a reader that stops early (``| head``)
+    # must not leave a cursor to be closed after the journal is.
+    with contextlib.closing(batches):
+        for written in steps:
+            progress.advance(written)
 
 
 def _export_daily_notes(
@@ -136,11 +140,12 @@ def _export_daily_notes(
     files.make_private_dir(folder)
     progress.start("Exporting", total)
     written = 0
-    for day, text, entries in documents.daily_notes(store.iter_records(chosen)):
-        with files.private_text_file(folder / f"{day.isoformat()}.md") as stream:
-            stream.write(text)
-        written += 1
-        progress.advance(entries)
+    with contextlib.closing(store.iter_records(chosen)) as batches:
+        for day, text, entries in documents.daily_notes(batches):
+            with files.private_text_file(folder / f"{day.isoformat()}.md") as stream:
+                stream.write(text)
+            written += 1
+            progress.advance(entries)
     return ExportResult(total, written, str(folder))
 
 

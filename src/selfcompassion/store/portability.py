@@ -93,8 +93,11 @@ class PortabilityQueries:
 
     def iter_records(self, chosen: EntryFilter, batch: int = BATCH) -> Iterator[list[EntryRecord]]:
         """Every matching entry, oldest first, in lists of at most ``batch`` records."""
-        for rows in self._oldest_first("SELECT e.* FROM entries e", chosen, batch):
-            yield self.records_for(self._load_entries(rows))  # type: ignore[attr-defined]
+        with contextlib.closing(
+            self._oldest_first("SELECT e.* FROM entries e", chosen, batch)
+        ) as found:
+            for rows in found:
+                yield self.records_for(self._load_entries(rows))  # type: ignore[attr-defined]
 
     def iter_entry_json(self, chosen: EntryFilter, batch: int = JSON_BATCH) -> Iterator[list[str]]:
         """Every matching entry as one line of JSON text, oldest first, in lists of at most
@@ -103,12 +106,14 @@ class PortabilityQueries:
         the writer to escape."""
         with storage_errors(self.path):
             self.conn.create_function(FLOAT_TEXT, 1, _float_json, deterministic=True)
-        for rows in self._oldest_first(ENTRY_JSON, chosen, batch):
-            yield [row[0] for row in rows]
+        with contextlib.closing(self._oldest_first(ENTRY_JSON, chosen, batch)) as found:
+            for rows in found:
+                yield [row[0] for row in rows]
 
     def _oldest_first(self, select: str, chosen: EntryFilter, batch: int) -> Iterator[list[Any]]:
         """The rows of ``select`` (over ``entries e``) for the matching entries, oldest
-        first, ``batch`` at a time."""
+        first, ``batch`` at a time. Close it (``contextlib.closing``) when stopping early,
+        so that its cursor closes while the journal is still open."""
         where, params = chosen.sql()
         with storage_errors(self.path):
             cursor = self.conn.execute(

@@ -30,24 +30,18 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from samples import COMMON_TAGS, REFLECTION_WORDS
+
 JOURNAL = Path(sys.executable).parent / "journal"
 RARE_WORD = "lighthouse"
 COMMON_WORD = "today"
-_WORD_SOURCE = """
-today felt slow and busy the meeting ran long but I stayed calm with my team after lunch
-noticed a small win in the morning walk coffee with a friend helped me breathe and pause
-tired yet grateful for the quiet hour at home my body asked for rest so I listened gently
-the project moved forward a little I was hard on myself about an email then softened it
-kind words from a colleague reminded me everyone struggles sometimes it is okay to be
-unfinished I made space for a boundary said no to one more task and felt lighter later
-"""
-WORDS = tuple(_WORD_SOURCE.split())
+WORDS = tuple(REFLECTION_WORDS)
 PROMPTS = (
     ("went-well", "What went well today, however small?"),
     ("hard-moment", "Which moment asked the most of you, and how did you meet it?"),
     ("kind-word", "What would a good friend say to you about today?"),
 )
-TAGS = ("work", "family", "rest", "health", "friends", "team", "learning", "home")
+TAGS = COMMON_TAGS
 
 
 def sentence(rng: random.Random, words: int) -> str:

@@ -41,7 +41,7 @@ enough I want to keep a steady pace tomorrow take breaks notice my breath and be
 with the parts of me that worry a letter from my sister arrived the rain stopped briefly
 I tried something new at work and it did not go as planned which is part of learning it
 """
-_WORDS = _TEXT.split()
+REFLECTION_WORDS = tuple(_TEXT.split())
 _PRESENT = ("calm", "tired", "hopeful", "restless", "steady", "tender", "curious", "heavy")
 _INTENTIONS = (
     "take one real break in the afternoon",
@@ -100,7 +100,7 @@ PROMPTS = (
 
 
 def _sentence(rng: random.Random, length: int) -> str:
-    words = [rng.choice(_WORDS) for _ in range(length)]
+    words = [rng.choice(REFLECTION_WORDS) for _ in range(length)]
     return " ".join(words).capitalize() + "."
 
 

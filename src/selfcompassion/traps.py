@@ -288,7 +288,8 @@ _GOOD_OPINION = (
     r"(?:(?:so|really|very|a|an|the|doing|more\s+than)\s+)*"
     r"(?:ready|great|good|brilliant|capable|talented|clever|smart|kind|lovely|amazing|well|fine"
     r"|right|natural|best|perfect|funny|strong|wonderful|fantastic|excellent|up to it|do it"
-    r"|manage|cope|handle|should|deserve|have\s+(?:real\s+|a\s+lot\s+of\s+)?(?:potential"
+    r"|manage|cope|handle|should(?!\s+have\b|'ve\b)|deserve"
+    r"|have\s+(?:real\s+|a\s+lot\s+of\s+)?(?:potential"
     r"|talent|what it takes))\b"
 )
 # "I don't think everyone hates me" doubts the feared opinion rather than reading it.

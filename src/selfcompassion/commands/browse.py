@@ -13,8 +13,12 @@ SINCE = typer.Option(
     None, "--since", "-s", help="From this day: 'last month', 'monday', 2026-11-01.", metavar="DATE"
 )
 UNTIL = typer.Option(None, "--until", "-u", help="Up to this day, included.", metavar="DATE")
-KIND = typer.Option([], "--kind", "-k", help="Only this kind: daily, reframe, … (repeatable).")
-TAG = typer.Option([], "--tag", "-t", help="Only entries with this tag (repeatable: any of them).")
+KIND = typer.Option(
+    [], "--kind", "-k", help="Only this kind: daily, reframe, … (repeatable).", metavar="KIND"
+)
+TAG = typer.Option(
+    [], "--tag", "-t", help="Only entries with this tag (repeatable: any of them).", metavar="TAG"
+)
 LIMIT = typer.Option(None, "-n", help="How many to show (default 30; 0 shows all).", metavar="N")
 
 
@@ -83,10 +87,15 @@ def search(
 def edit(
     ref: str = typer.Argument(..., help="The entry's id (or its first characters) or its day."),
     step: Optional[str] = typer.Option(  # noqa: UP045
-        None, "--step", help="Ask this one step again instead of opening the editor."
+        None,
+        "--step",
+        help="Ask this one step again instead of opening the editor.",
+        metavar="STEP",
     ),
-    tag: list[str] = typer.Option([], "--tag", "-t", help="Add a tag (repeatable)."),
-    untag: list[str] = typer.Option([], "--untag", help="Remove a tag (repeatable)."),
+    tag: list[str] = typer.Option([], "--tag", "-t", help="Add a tag (repeatable).", metavar="TAG"),
+    untag: list[str] = typer.Option(
+        [], "--untag", help="Remove a tag (repeatable).", metavar="TAG"
+    ),
 ) -> None:
     """Change an entry: its written answers in $VISUAL/$EDITOR, one step, or its tags."""
     from ..browse import find_one

@@ -15,7 +15,7 @@ commitments_app = typer.Typer(
 @commitments_app.callback()
 def commitments_list(
     ctx: typer.Context,
-    format: str = typer.Option("text", "--format", help="text or json."),
+    format: str = typer.Option("text", "--format", help="text or json.", metavar="FORMAT"),
 ) -> None:
     """List open next steps by day, then past ones."""
     if ctx.invoked_subcommand is not None:
@@ -38,7 +38,9 @@ def commitments_list(
 @commitments_app.command("done")
 def commitments_done(
     ident: str = typer.Argument(..., metavar="ID", help="The commitment's id (4+ characters)."),
-    note: Optional[str] = typer.Option(None, "--note", help="A few words about it."),  # noqa: UP045
+    note: Optional[str] = typer.Option(  # noqa: UP045
+        None, "--note", help="A few words about it.", metavar="WORDS"
+    ),
 ) -> None:
     """Mark a next step as done."""
     from ..cli_support import now, open_store

@@ -31,7 +31,7 @@ def doctor(
     fix: bool = typer.Option(
         False, "--fix", help="Make the journal private (0600, folder 0700) and apply upgrades."
     ),
-    format: str = typer.Option("text", "--format", help="text or json."),
+    format: str = typer.Option("text", "--format", help="text or json.", metavar="FORMAT"),
 ) -> None:
     """Check the journal: where it is, its version, permissions, integrity, size, drafts."""
     from ..errors import InputError

@@ -13,13 +13,24 @@ from .browse import KIND, SINCE, TAG, UNTIL
 
 def export(
     format: Optional[str] = typer.Option(  # noqa: UP045
-        None, "--format", "-f", help="json (everything, default), markdown or csv."
+        None,
+        "--format",
+        "-f",
+        help="json (everything, default), markdown or csv.",
+        metavar="FORMAT",
     ),
     output: Optional[Path] = typer.Option(  # noqa: UP045
-        None, "--output", "-o", help="Write to this file (created 0600) instead of the screen."
+        None,
+        "--output",
+        "-o",
+        help="Write to this file (created 0600) instead of the screen.",
+        metavar="FILE",
     ),
     daily_notes: Optional[Path] = typer.Option(  # noqa: UP045
-        None, "--daily-notes", help="Write one YYYY-MM-DD.md per day into this folder."
+        None,
+        "--daily-notes",
+        help="Write one YYYY-MM-DD.md per day into this folder.",
+        metavar="FOLDER",
     ),
     force: bool = typer.Option(False, "--force", help="Replace files that already exist."),
     since: Optional[str] = SINCE,  # noqa: UP045
@@ -65,7 +76,10 @@ def export(
 def import_(
     file: str = typer.Argument(..., help="The file to import ('-' for standard input)."),
     origin: str = typer.Option(
-        "selfcompassion", "--from", help="selfcompassion (default) or jrnl (jrnl --export json)."
+        "selfcompassion",
+        "--from",
+        help="selfcompassion (default) or jrnl (jrnl --export json).",
+        metavar="FORMAT",
     ),
 ) -> None:
     """Import a journal export; entries already in the journal are left as they are."""

@@ -23,7 +23,7 @@ def prompts_list() -> None:
 @prompts_app.command("show")
 def prompts_show(
     name: str = typer.Argument(..., help="The pack's name."),
-    format: str = typer.Option("text", "--format", help="text or json."),
+    format: str = typer.Option("text", "--format", help="text or json.", metavar="FORMAT"),
 ) -> None:
     """Show every step and prompt of a pack."""
     from ..errors import InputError

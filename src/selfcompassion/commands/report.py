@@ -18,18 +18,26 @@ FORMATS = ("text", "json", "markdown", "svg", "html")
 
 def report(
     week: Optional[str] = typer.Option(  # noqa: UP045
-        None, "--week", help="Any day inside the week (e.g. 'last monday') or 2026-W47."
+        None,
+        "--week",
+        help="Any day inside the week (e.g. 'last monday') or 2026-W47.",
+        metavar="WEEK",
     ),
     weeks: Optional[int] = typer.Option(  # noqa: UP045
-        None, "--weeks", help="A trend of N weeks, one row per week, ending with the week."
+        None,
+        "--weeks",
+        help="A trend of N weeks, one row per week, ending with the week.",
+        metavar="N",
     ),
     since: Optional[str] = typer.Option(  # noqa: UP045
-        None, "--since", help="First day of a range of days instead of a week."
+        None, "--since", help="First day of a range of days instead of a week.", metavar="DATE"
     ),
     until: Optional[str] = typer.Option(  # noqa: UP045
-        None, "--until", help="Last day of the range (default today)."
+        None, "--until", help="Last day of the range (default today).", metavar="DATE"
     ),
-    format: str = typer.Option("text", "--format", help="text, json, markdown, svg or html."),
+    format: str = typer.Option(
+        "text", "--format", help="text, json, markdown, svg or html.", metavar="FORMAT"
+    ),
     output: Optional[Path] = typer.Option(  # noqa: UP045
         None, "--output", "-o", help="Write to this file (created private, 0600).", metavar="FILE"
     ),

@@ -51,12 +51,19 @@ def today_pack(option: str | None) -> Pack:
 
 def today(
     date_text: Optional[str] = typer.Option(  # noqa: UP045
-        None, "--date", "-d", help="Write for another day: yesterday, 'last friday', 2026-11-19."
+        None,
+        "--date",
+        "-d",
+        help="Write for another day: yesterday, 'last friday', 2026-11-19.",
+        metavar="DATE",
     ),
     answers: Optional[str] = answers_option(),  # noqa: UP045
     plan: bool = plan_option(),
     pack: Optional[str] = typer.Option(  # noqa: UP045
-        None, "--pack", help="Prompt pack to use (default: the default-pack setting, else daily)."
+        None,
+        "--pack",
+        help="Prompt pack to use (default: the default-pack setting, else daily).",
+        metavar="PACK",
     ),
     tag: list[str] = tag_option(),
 ) -> None:

@@ -9,7 +9,7 @@ import typer
 
 def traps(
     text: str = typer.Argument(..., help="The thought to check, in quotes."),
-    format: str = typer.Option("text", "--format", help="text or json."),
+    format: str = typer.Option("text", "--format", help="text or json.", metavar="FORMAT"),
 ) -> None:
     """Show the thinking traps in a thought: each one's words and a plain explanation."""
     from ..errors import InputError

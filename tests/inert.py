@@ -20,8 +20,13 @@ from typing import Any
 FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 # What Rich draws around text: panel borders and table rules.
 _LAYOUT = re.compile(r"[\s\u2500-\u257f]")
-# A spreadsheet runs a cell as a formula when it starts with one of these.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet runs a cell as a formula when it starts with one of these, after any spaces
+# (and some read the full-width forms as the same signs).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def formula_like(cell: str) -> bool:
+    return cell.lstrip(" ").startswith(FORMULA_START)
 
 
 def without_controls(text: str) -> str:
@@ -133,7 +138,7 @@ def assert_csv_inert(table: str) -> list[dict[str, str]]:
     """CSV: no control characters, and no cell a spreadsheet would run as a formula."""
     assert not FORBIDDEN.findall(table.replace("\r\n", "\n")), FORBIDDEN.findall(table)[:10]
     rows = list(csv.DictReader(io.StringIO(table, newline="")))
-    formulas = [cell for row in rows for cell in row.values() if cell.startswith(FORMULA_START)]
+    formulas = [cell for row in rows for cell in row.values() if formula_like(cell)]
     assert not formulas, formulas
     return rows
 
@@ -142,7 +147,7 @@ def neutralised(text: str) -> str:
     """What a CSV cell holds for ``text``: the text without control characters, after an
     apostrophe when it would start a formula."""
     cleaned = without_controls(text)
-    return "'" + cleaned if cleaned.startswith(FORMULA_START) else cleaned
+    return "'" + cleaned if formula_like(cleaned) else cleaned
 
 
 # -- HTML and SVG --------------------------------------------------------------------------

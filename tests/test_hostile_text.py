@@ -95,6 +95,9 @@ FORMULAS = (
     "@SUM(A1:A2)",
     "\t=1+1",
     "\r=1+1",
+    '  =HYPERLINK("https://example.com","x")',
+    "\uff1d1+1",
+    "\uff20SUM(A1:A2)",
 )
 # Every character CommonMark gives a meaning to, some it does not, and the pieces of
 # syntax they make, to be put together in any order.

@@ -5,8 +5,8 @@ entry as the JSON text SQLite wrote for it, Markdown and CSV take records. JSON 
 every character (control characters written as escapes); Markdown and CSV are for
 reading and for spreadsheets, so control characters are dropped there. In Markdown every
 character a viewer could read as syntax is escaped (``mdtext``); in CSV a cell that a
-spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, a tab) starts with an
-apostrophe, and the ``value_json`` cell keeps the exact value the way the JSON export does.
+spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, a tab, after any spaces,
+or their full-width forms) starts with an apostrophe, and the ``value_json`` cell keeps the exact value the way the JSON export does.
 """
 
 from __future__ import annotations
@@ -22,7 +22,9 @@ from ..mdtext import markdown_text
 from ..store import Entry, EntryRecord
 from . import schema
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Signs that make a spreadsheet run a cell as a formula, even after leading spaces; some
+# spreadsheets read the full-width forms (U+FF1D, U+FF0B, U+FF0D, U+FF20) the same way.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 CSV_COLUMNS = (
     "entry_id", "journal_date", "kind", "pack", "created_at", "updated_at", "tags",
@@ -126,7 +128,7 @@ def _cell(value: Any) -> Any:
     if not isinstance(value, str):
         return "" if value is None else value
     value = strip_controls(value)
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    return "'" + value if value.lstrip(" ").startswith(_FORMULA_START) else value
 
 
 def write_csv(batches: Iterable[list[EntryRecord]], out: IO[str]) -> Iterator[int]:

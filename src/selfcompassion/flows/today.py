@@ -11,7 +11,7 @@ from ..asking import Asker
 from ..packs import Pack, draw_prompts
 from ..steps import CHOICE, DRAW, Step
 from ..store import Entry, JournalStore
-from .common import gather, offer_draft
+from .common import gather, offer_draft, plan_json
 from .review import DueReviews
 
 FLOW = "today"
@@ -26,12 +26,7 @@ class TodayPlan:
     reviews: DueReviews | None = None  # due next steps, asked after the day's own steps
 
     def as_json(self) -> dict[str, Any]:
-        return {
-            "flow": FLOW,
-            "date": self.day.isoformat(),
-            "pack": self.pack.name,
-            "steps": [step.as_plan() for step in self.steps],
-        }
+        return plan_json(FLOW, self.day, self.pack.name, self.steps)
 
 
 def plan_today(pack: Pack, day: date, reviews: DueReviews | None = None) -> TodayPlan:

@@ -6,7 +6,8 @@ every character (control characters written as escapes); Markdown and CSV are fo
 reading and for spreadsheets, so control characters are dropped there. In Markdown every
 character a viewer could read as syntax is escaped (``mdtext``); in CSV a cell that a
 spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, a tab, after any spaces,
-or their full-width forms) starts with an apostrophe, and the ``value_json`` cell keeps the exact value the way the JSON export does.
+or their full-width forms) starts with an apostrophe, and the ``value_json`` cell keeps
+the exact value the way the JSON export does.
 """
 
 from __future__ import annotations

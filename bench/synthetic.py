@@ -26,8 +26,8 @@ from typing import Any
 
 from selfcompassion.flows.common import build_answers
 from selfcompassion.flows.today import plan_today
-from selfcompassion.packs import Pack, load_pack
-from selfcompassion.steps import SCALE
+from selfcompassion.packs.loader import Pack, load_pack
+from selfcompassion.packs.steps import SCALE
 from selfcompassion.store import Answer, Entry, JournalStore
 
 TAGS = ("work", "family", "team", "health", "sleep", "one-on-one", "rest", "deadline")

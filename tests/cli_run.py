@@ -42,7 +42,7 @@ def run_cli(*args: str, stdin: bytes | str = b"") -> CliResult:
     if isinstance(stdin, str):
         stdin = stdin.encode("utf-8")
     from selfcompassion.cli import main
-    from selfcompassion.cli_support import OPTIONS
+    from selfcompassion.commands.context import OPTIONS
 
     out, err = io.StringIO(), io.StringIO()
     saved = sys.argv, sys.stdin
@@ -71,7 +71,7 @@ def terminal_keys(keys: str, screen: io.StringIO | None = None) -> Iterator[None
     from prompt_toolkit.output import DummyOutput, Output
     from prompt_toolkit.output.vt100 import Vt100_Output
 
-    import selfcompassion.asking as asking
+    import selfcompassion.flows.asking as asking
 
     output: Output = DummyOutput()
     if screen is not None:

@@ -28,7 +28,7 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("SELFCOMPASSION_DB", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
-    from selfcompassion.cli_support import OPTIONS
+    from selfcompassion.commands.context import OPTIONS
 
     monkeypatch.setattr(OPTIONS, "db", None)
     monkeypatch.setattr(OPTIONS, "debug", False)

@@ -62,7 +62,8 @@ class Journal:
         return str(path)
 
     def __call__(self, *args: str, day: date = WEDNESDAY) -> Result:
-        from selfcompassion import cli, cli_support
+        from selfcompassion import cli
+        from selfcompassion.commands import context as cli_support
         from selfcompassion.commands import today
 
         clock = fixed_clock(day)

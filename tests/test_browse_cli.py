@@ -146,7 +146,7 @@ def test_delete_asks_at_a_terminal_and_no_keeps_the_entry(
     from prompt_toolkit.output import DummyOutput
 
     entry = add(store, TODAY, "ask me first")
-    monkeypatch.setattr("selfcompassion.asking.require_terminal", lambda command: None)
+    monkeypatch.setattr("selfcompassion.flows.asking.require_terminal", lambda command: None)
     for keys, kept in (("n", True), ("y", False)):
         with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
             pipe.send_text(keys)
@@ -238,7 +238,7 @@ def test_edit_step_re_asks_one_step_with_questionary(
     from prompt_toolkit.output import DummyOutput
 
     entry = add(store, TODAY, "Words stay.", extra=(rating("mood", 2),))
-    monkeypatch.setattr("selfcompassion.asking.require_terminal", lambda command: None)
+    monkeypatch.setattr("selfcompassion.flows.asking.require_terminal", lambda command: None)
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
         pipe.send_text("Feeling lighter now\r")
         result = run("edit", entry.id[:8], "--step", "step-0")

@@ -13,13 +13,13 @@ import pytest
 
 from conftest import fill_plan, fixed_clock, write_json
 from journal_cli import CTRL_C, DOWN, ENTER, keys, run_journal
-from selfcompassion.asking import QuestionaryAsker, ScriptedAsker
+from selfcompassion.entries.scoring import score_checkin
 from selfcompassion.errors import FlowInterrupted, StorageError
+from selfcompassion.flows.asking import QuestionaryAsker, ScriptedAsker
 from selfcompassion.flows.checkin import checkin_session, plan_checkin, run_checkin
-from selfcompassion.packs import load_pack
+from selfcompassion.packs.loader import load_pack
 from selfcompassion.render import make_console
 from selfcompassion.render.checkin import checkin_summary, reflection_line
-from selfcompassion.scoring import score_checkin
 from selfcompassion.store import JournalStore
 
 DAY = date(2026, 11, 22)  # a Sunday, in ISO week 2026-W47
@@ -312,7 +312,7 @@ def test_a_second_checkin_in_the_same_week_offers_to_show_the_first(
 
 def test_interactive_through_the_command(capsys: Any, monkeypatch: Any, tmp_path: Path) -> None:
     """The whole command at a (piped) terminal: the questions, then the summary."""
-    monkeypatch.setattr("selfcompassion.asking.require_terminal", lambda command: None)
+    monkeypatch.setattr("selfcompassion.flows.asking.require_terminal", lambda command: None)
     db = tmp_path / "j.db"
     with keys(*_rate(*[5] * 6, *[None] * 6), ENTER):
         run = run_journal(capsys, monkeypatch, "--db", str(db), "checkin")
@@ -352,7 +352,7 @@ def test_a_journal_from_before_the_checkin_gains_its_table(tmp_path: Path) -> No
     first, and gains ``checkin_scores`` with its entries intact."""
     from sqlite_utils import Database
 
-    from selfcompassion.migrations import migrations
+    from selfcompassion.store.migrations import migrations
 
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)

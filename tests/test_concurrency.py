@@ -93,7 +93,7 @@ def test_processes_creating_a_new_journal_at_the_same_moment_all_succeed(
     conn = sqlite3.connect(db)
     applied = conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
     conn.close()
-    from selfcompassion.migrations import latest_version
+    from selfcompassion.store.migrations import latest_version
 
     assert applied == latest_version()
 
@@ -167,7 +167,7 @@ def test_an_upgrade_made_by_another_process_while_this_one_waited_is_not_made_ag
     from sqlite_utils import Database
 
     from fixtures.make_fixtures import fixture_path
-    from selfcompassion import migrations
+    from selfcompassion.store import migrations
 
     db = tmp_path / "journal.db"
     db.write_bytes(fixture_path(1).read_bytes())

@@ -21,8 +21,7 @@ from hypothesis import strategies as st
 
 from conftest import fixed_clock
 from fixtures.make_fixtures import fixture_versions, private_copy
-from selfcompassion import migrations
-from selfcompassion.store import Entry, EntryRecord, JournalStore
+from selfcompassion.store import Entry, EntryRecord, JournalStore, migrations
 
 #: Days are drawn around a year's end, so that runs cross month and year boundaries.
 BASE = date(2025, 12, 20)

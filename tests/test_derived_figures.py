@@ -85,7 +85,7 @@ def test_checkin_figures_survive_export_and_import(tmp_path: Path) -> None:
 @pytest.fixture
 def at_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """``journal edit --step`` asks at a terminal; the keys come from a pipe instead."""
-    monkeypatch.setattr("selfcompassion.asking.require_terminal", lambda command: None)
+    monkeypatch.setattr("selfcompassion.flows.asking.require_terminal", lambda command: None)
 
 
 def test_re_rating_a_checkin_statement_updates_its_scores(
@@ -191,8 +191,8 @@ def unsaved(kind: str, pack: str, *answers: Answer) -> Entry:
 
 
 def test_a_list_of_picks_is_offered_again_with_the_earlier_ones_ticked() -> None:
-    from selfcompassion.editing import step_for
-    from selfcompassion.packs import load_pack
+    from selfcompassion.entries.editing import step_for
+    from selfcompassion.packs.loader import load_pack
 
     feelings = {"embarrassed": 80, "stuck in my head": 40}
     entry = unsaved(
@@ -212,7 +212,7 @@ def test_a_list_of_picks_is_offered_again_with_the_earlier_ones_ticked() -> None
 
 
 def test_figures_that_cannot_be_worked_out_again_stop_the_edit() -> None:
-    from selfcompassion.derived import refigure
+    from selfcompassion.entries.derived import refigure
     from selfcompassion.errors import InputError, PackError
 
     def no_pack(name: str) -> Any:

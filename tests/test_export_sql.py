@@ -18,11 +18,11 @@ from typing import Any
 import pytest
 
 from browse_support import TZ
-from selfcompassion.controls import escape_controls
 from selfcompassion.portability import documents
 from selfcompassion.portability.schema import header, record_to_json
 from selfcompassion.portability.transfer import export_journal
 from selfcompassion.store import Answer, EntryFilter, JournalStore, timestamp
+from selfcompassion.text.controls import escape_controls
 
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=TZ)
 EVERYTHING = EntryFilter()

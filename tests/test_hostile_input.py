@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 
 from cli_run import CliResult, run_cli
 from fuzz_support import json_values
-from selfcompassion.asking import MAX_ANSWERS_BYTES
-from selfcompassion.steps import MAX_ANSWER_CHARS
+from selfcompassion.flows.asking import MAX_ANSWERS_BYTES
+from selfcompassion.packs.steps import MAX_ANSWER_CHARS
 
 STEP_IDS = ["mood", "kindness", "present", "intention"]
 

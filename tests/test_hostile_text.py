@@ -47,7 +47,7 @@ from inert import (
     neutralised,
     render_markdown,
 )
-from selfcompassion.mdtext import markdown_text
+from selfcompassion.text.mdtext import markdown_text
 
 MARKUP = "[red]R[/red][link=https://example.com]x[/link][bold]B"
 ESCAPES = (

@@ -18,7 +18,7 @@ import pytest
 
 from cli_run import run_cli
 from conftest import JOURNAL
-from selfcompassion.paths import journal_path
+from selfcompassion.files.paths import journal_path
 from selfcompassion.store import JournalStore
 
 pexpect = pytest.importorskip("pexpect")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from selfcompassion.packs import (
+from selfcompassion.packs.loader import (
     CHECKIN_COMPONENTS,
     MAX_PROMPT_CHARS,
     Pack,
@@ -24,7 +24,7 @@ from selfcompassion.packs import (
     parse_pack,
     shipped_dir,
 )
-from selfcompassion.steps import DRAW, SCALE
+from selfcompassion.packs.steps import DRAW, SCALE
 
 SHIPPED = sorted(shipped_dir().glob("*.toml"))
 

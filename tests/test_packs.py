@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from selfcompassion import packs
 from selfcompassion.errors import PackError
 from selfcompassion.flows.today import plan_today
+from selfcompassion.packs import loader as packs
 
 GOOD = """
 [pack]
@@ -140,7 +140,7 @@ def test_a_built_wheel_carries_the_packs(tmp_path: Path) -> None:
         archive.extractall(tmp_path / "site")
     assert "selfcompassion/prompts/daily.toml" in names
     code = (
-        "import selfcompassion.packs as p, sys; "
+        "import selfcompassion.packs.loader as p, sys; "
         "print(p.shipped_dir()); print(len(p.load_pack('daily').prompts))"
     )
     out = subprocess.run(

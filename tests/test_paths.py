@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from selfcompassion import paths
+from selfcompassion.files import paths
 
 
 def test_xdg_folders_by_default(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -210,7 +210,7 @@ def test_import_from_standard_input(store: JournalStore, run, tmp_path: Path) ->
 
 
 def test_imported_entries_are_searchable(store: JournalStore, tmp_path: Path) -> None:
-    from selfcompassion.browse import search
+    from selfcompassion.entries.finding import search
 
     with JournalStore.open(tmp_path / "src.db") as source:
         add(source, date(2026, 11, 20), "The lighthouse keeper waved.")

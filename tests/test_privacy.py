@@ -14,7 +14,7 @@ import pytest
 from cli_run import run_cli
 from conftest import write_json
 from fixtures.make_fixtures import private_copy
-from selfcompassion.paths import data_dir, journal_path
+from selfcompassion.files.paths import data_dir, journal_path
 from selfcompassion.store import JournalStore
 
 

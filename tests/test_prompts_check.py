@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from journal_cli import run_journal
-from selfcompassion.packs import shipped_dir
+from selfcompassion.packs.loader import shipped_dir
 
 GOOD = """\
 [pack]

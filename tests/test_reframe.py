@@ -22,9 +22,9 @@ from reframe_support import (
     journal_fixture,  # noqa: F401  (the journal fixture)
 )
 from selfcompassion.flows.reframe import STEP_IDS, plan_reframe, reframe_session
-from selfcompassion.packs import load_pack
+from selfcompassion.packs.loader import load_pack
 from selfcompassion.store import JournalStore
-from selfcompassion.traps import TRAPS
+from selfcompassion.traps.detector import TRAPS
 
 
 def rows(db: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
@@ -173,8 +173,8 @@ def test_ctrl_c_keeps_a_draft_and_the_next_run_picks_it_up(store: JournalStore) 
     from prompt_toolkit.input import create_pipe_input
     from prompt_toolkit.output import DummyOutput
 
-    from selfcompassion.asking import QuestionaryAsker
     from selfcompassion.errors import FlowInterrupted
+    from selfcompassion.flows.asking import QuestionaryAsker
 
     plan = plan_reframe(load_pack("reframe"), WEDNESDAY, 0)
     clock = fixed_clock(WEDNESDAY)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from selfcompassion.safety import (
+from selfcompassion.care.detector import (
     CRISIS_MESSAGE,
     CRISIS_MESSAGE_TITLE,
     crisis_phrases,

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from browse_support import HOSTILE, TZ, add, rating, run_journal, written
-from selfcompassion.browse import fts_query, search
+from selfcompassion.entries.finding import fts_query, search
 from selfcompassion.errors import InputError
-from selfcompassion.migrations import latest_version
 from selfcompassion.store import EntryFilter, JournalStore
+from selfcompassion.store.migrations import latest_version
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DAY = date(2026, 11, 2)

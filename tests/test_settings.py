@@ -15,9 +15,15 @@ import pytest
 
 from conftest import fill_plan
 from journal_cli import run_journal
-from selfcompassion import paths
 from selfcompassion.errors import JournalError
-from selfcompassion.settings import get_value, read_settings, set_value, unset_value, write_settings
+from selfcompassion.files import paths
+from selfcompassion.files.settings import (
+    get_value,
+    read_settings,
+    set_value,
+    unset_value,
+    write_settings,
+)
 
 
 def _mode(path: Path) -> int:

@@ -24,7 +24,7 @@ HEAVY = (
     "selfcompassion.store",
     "selfcompassion.render",
     "selfcompassion.flows",
-    "selfcompassion.migrations",
+    "selfcompassion.store.migrations",
 )
 
 

@@ -13,8 +13,8 @@ import pytest
 
 from conftest import fixed_clock
 from selfcompassion.errors import StorageError
-from selfcompassion.migrations import MIGRATION_SET, latest_version
 from selfcompassion.store import Answer, Draft, JournalStore
+from selfcompassion.store.migrations import MIGRATION_SET, latest_version
 
 DAY = date(2026, 11, 20)
 
@@ -196,7 +196,7 @@ def test_a_folder_in_place_of_the_journal_is_refused(tmp_path: Path) -> None:
 def test_upgrade_from_version_one_writes_a_backup_first(tmp_path: Path) -> None:
     from sqlite_utils import Database
 
-    from selfcompassion.migrations import migrations
+    from selfcompassion.store.migrations import migrations
 
     path = tmp_path / "old.db"
     JournalStore.open(path).close()  # a current journal, then cut back to version 1

@@ -181,7 +181,7 @@ def test_python_dash_m_works() -> None:
 
 
 def test_an_unexpected_failure_is_one_line_unless_debugging(monkeypatch) -> None:
-    from selfcompassion import packs
+    from selfcompassion.packs import loader as packs
 
     def broken() -> dict:
         raise RuntimeError("a bug")

@@ -8,10 +8,10 @@ import pytest
 
 from conftest import fixed_clock
 from keys import CTRL_C, DOWN, ENTER, keyboard
-from selfcompassion.asking import QuestionaryAsker
 from selfcompassion.errors import FlowInterrupted
+from selfcompassion.flows.asking import QuestionaryAsker
 from selfcompassion.flows.today import plan_today, today_session
-from selfcompassion.packs import load_pack
+from selfcompassion.packs.loader import load_pack
 from selfcompassion.store import JournalStore
 
 DAY = date(2026, 11, 20)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from selfcompassion.traps import TRAPS, Trap, TrapHit, detect_traps, trap_ids
+from selfcompassion.traps.detector import TRAPS, Trap, TrapHit, detect_traps, trap_ids
 
 DATA = Path(__file__).parent / "data"
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from reframe_support import Journal, journal_fixture  # noqa: F401  (the journal fixture)
-from selfcompassion.traps import TRAPS
+from selfcompassion.traps.detector import TRAPS
 
 THOUGHT = "I'm such an idiot. I always mess up and I should have known better."
 

@@ -16,9 +16,8 @@ import pytest
 from cli_run import digest, run_cli
 from conftest import write_json
 from fixtures.make_fixtures import fixture_path, fixture_versions, private_copy
-from selfcompassion import migrations
 from selfcompassion.errors import StorageError
-from selfcompassion.store import JournalStore
+from selfcompassion.store import JournalStore, migrations
 
 Rows = dict[str, list[tuple[Any, ...]]]
 

@@ -15,7 +15,7 @@ from typing import Optional
 import typer
 
 from . import __version__
-from .cli_support import OPTIONS
+from .commands.context import OPTIONS
 
 app = typer.Typer(
     name="journal",

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from ..cli_support import now, open_store
+from .context import now, open_store
 
 # Shared by list, search and export: the same words filter the same way everywhere.
 SINCE = typer.Option(
@@ -30,7 +30,7 @@ def list_entries(
     count: Optional[int] = LIMIT,  # noqa: UP045
 ) -> None:
     """List entries, newest first, one line each."""
-    from ..browse import make_filter, make_limit
+    from ..entries.finding import make_filter, make_limit
     from ..render import make_console
     from ..render.browse import entry_list
 
@@ -46,7 +46,7 @@ def show(
     ref: str = typer.Argument(..., help="An entry id (or its first characters) or a day."),
 ) -> None:
     """Show whole entries: every prompt as it was shown and its answer."""
-    from ..browse import find_entries
+    from ..entries.finding import find_entries
     from ..errors import InputError
     from ..render import make_console
     from ..render.browse import entry_detail
@@ -71,8 +71,8 @@ def search(
     count: Optional[int] = LIMIT,  # noqa: UP045
 ) -> None:
     """Find entries by their words, best matches first."""
-    from ..browse import make_filter, make_limit
-    from ..browse import search as run_search
+    from ..entries.finding import make_filter, make_limit
+    from ..entries.finding import search as run_search
     from ..render import make_console
     from ..render.browse import search_results
 
@@ -98,8 +98,8 @@ def edit(
     ),
 ) -> None:
     """Change an entry: its written answers in $VISUAL/$EDITOR, one step, or its tags."""
-    from ..browse import find_one
-    from ..editing import edit_in_editor, reanswer_step, retag
+    from ..entries.editing import edit_in_editor, reanswer_step, retag
+    from ..entries.finding import find_one
     from ..errors import InputError
     from ..render import describe_day, print_note
 
@@ -111,8 +111,8 @@ def edit(
         if tag or untag:
             outcome = retag(store, entry, add=tag, remove=untag, now=clock)
         elif step:
-            from ..asking import QuestionaryAsker, require_terminal
-            from ..packs import load_pack
+            from ..flows.asking import QuestionaryAsker, require_terminal
+            from ..packs.loader import load_pack
 
             require_terminal("journal edit --step")
             asker = QuestionaryAsker(today=clock.date())
@@ -131,7 +131,7 @@ def delete(
     yes: bool = typer.Option(False, "--yes", "-y", help="Delete without asking first."),
 ) -> None:
     """Delete an entry and everything that belongs to it."""
-    from ..browse import find_one
+    from ..entries.finding import find_one
     from ..render import describe_day, make_console, print_note
     from ..render.browse import entry_line
 
@@ -140,8 +140,8 @@ def delete(
         entry = find_one(store, ref, clock.date())
         when = describe_day(entry.journal_date, clock.date())
         if not yes:
-            from ..asking import QuestionaryAsker, require_terminal
-            from ..steps import CONFIRM, Step
+            from ..flows.asking import QuestionaryAsker, require_terminal
+            from ..packs.steps import CONFIRM, Step
 
             require_terminal("journal delete (or add --yes)")
             make_console().print(entry_line(entry), no_wrap=True, overflow="ellipsis")

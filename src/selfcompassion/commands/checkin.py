@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from ..cli_support import now, open_store
+from .context import now, open_store
 from .today import journal_day
 
 
@@ -27,9 +27,9 @@ def checkin(
     plan: bool = typer.Option(False, "--plan", help="Print the statements as JSON and exit."),
 ) -> None:
     """The weekly check-in: twelve statements about your week, each rated 1 to 5 or skipped."""
-    from ..asking import choose_asker
+    from ..flows.asking import choose_asker
     from ..flows.checkin import FLOW, PACK, checkin_session, plan_checkin
-    from ..packs import load_flow_pack
+    from ..packs.loader import load_flow_pack
     from ..render import entry_view, flow_intro, make_console, print_json
     from ..render.checkin import checkin_summary
 

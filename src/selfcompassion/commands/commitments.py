@@ -20,10 +20,10 @@ def commitments_list(
     """List open next steps by day, then past ones."""
     if ctx.invoked_subcommand is not None:
         return
-    from ..cli_support import now, open_store
     from ..errors import InputError
     from ..render import make_console, print_json
     from ..render.reframe import commitments_table
+    from .context import now, open_store
 
     if format not in ("text", "json"):
         raise InputError(f"unknown format '{format}'; use text or json")
@@ -43,10 +43,10 @@ def commitments_done(
     ),
 ) -> None:
     """Mark a next step as done."""
-    from ..cli_support import now, open_store
     from ..render import make_console
     from ..render.reframe import commitment_closed
     from ..store.commitments import DONE
+    from .context import now, open_store
 
     moment = now()
     with open_store() as store:

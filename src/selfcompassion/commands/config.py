@@ -18,7 +18,7 @@ def _say(line: str) -> None:
 @config_app.command("list")
 def config_list() -> None:
     """Every setting with the value in effect; '(default)' marks one that was never set."""
-    from ..settings import SETTINGS, stored_value
+    from ..files.settings import SETTINGS, stored_value
 
     for name, setting in SETTINGS.items():
         stored = stored_value(name)
@@ -31,7 +31,7 @@ def config_get(
     name: str = typer.Argument(..., help="The setting, e.g. default-pack.", metavar="NAME"),
 ) -> None:
     """Print the value in effect for one setting."""
-    from ..settings import get_value
+    from ..files.settings import get_value
 
     _say(get_value(name))
 
@@ -42,8 +42,8 @@ def config_set(
     value: str = typer.Argument(..., help="The new value, e.g. leader.", metavar="VALUE"),
 ) -> None:
     """Check a value and save it in settings.toml."""
-    from ..paths import settings_file
-    from ..settings import set_value
+    from ..files.paths import settings_file
+    from ..files.settings import set_value
 
     stored = set_value(name, value)
     _say(f"{name} = {stored}  (saved in {settings_file()})")
@@ -54,7 +54,7 @@ def config_unset(
     name: str = typer.Argument(..., help="The setting, e.g. default-pack.", metavar="NAME"),
 ) -> None:
     """Go back to a setting's default."""
-    from ..settings import setting, unset_value
+    from ..files.settings import setting, unset_value
 
     changed = unset_value(name)
     default = setting(name).default
@@ -67,8 +67,8 @@ def config_unset(
 @config_app.command("paths")
 def config_paths() -> None:
     """Where the journal, the settings and your own packs are kept."""
-    from ..cli_support import OPTIONS
-    from ..paths import journal_path, settings_file, user_packs_dir
+    from ..files.paths import journal_path, settings_file, user_packs_dir
+    from .context import OPTIONS
 
     _say(f"journal   {journal_path(OPTIONS.db)}")
     _say(f"settings  {settings_file()}")

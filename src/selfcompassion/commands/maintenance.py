@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from ..cli_support import OPTIONS, now, open_store
+from .context import OPTIONS, now, open_store
 
 
 def backup(
@@ -18,9 +18,9 @@ def backup(
     ),
 ) -> None:
     """Make a consistent copy of the journal, safe to take while it is in use."""
-    from ..maintenance import backup_target, make_backup
     from ..render import make_console
     from ..render.maintenance import backup_view
+    from ..upkeep.maintenance import backup_target, make_backup
 
     with open_store() as store:
         result = make_backup(store, backup_target(store.path, target, now()))
@@ -35,10 +35,10 @@ def doctor(
 ) -> None:
     """Check the journal: where it is, its version, permissions, integrity, size, drafts."""
     from ..errors import InputError
-    from ..maintenance import checkup
-    from ..paths import data_dir, journal_path, journal_source
+    from ..files.paths import data_dir, journal_path, journal_source
     from ..render import make_console, print_json
     from ..render.maintenance import checkup_view
+    from ..upkeep.maintenance import checkup
 
     if format not in ("text", "json"):
         raise InputError(f"unknown format '{format}'; use text or json")

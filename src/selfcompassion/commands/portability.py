@@ -7,8 +7,8 @@ from typing import Optional
 
 import typer
 
-from ..cli_support import now, open_store
 from .browse import KIND, SINCE, TAG, UNTIL
+from .context import now, open_store
 
 
 def export(
@@ -41,7 +41,7 @@ def export(
     """Export entries as JSON (every detail), Markdown or CSV."""
     import sys
 
-    from ..browse import make_filter
+    from ..entries.finding import make_filter
     from ..errors import InputError
     from ..portability.transfer import choose_format, export_journal
     from ..render import make_console, print_note

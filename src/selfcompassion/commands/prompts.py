@@ -13,7 +13,7 @@ prompts_app = typer.Typer(help="List, show and check prompt packs.", no_args_is_
 @prompts_app.command("list")
 def prompts_list() -> None:
     """List the available prompt packs."""
-    from ..packs import load_pack_file, pack_files
+    from ..packs.loader import load_pack_file, pack_files
     from ..render import make_console, packs_table
 
     packs = [load_pack_file(path) for path in pack_files().values()]
@@ -27,7 +27,7 @@ def prompts_show(
 ) -> None:
     """Show every step and prompt of a pack."""
     from ..errors import InputError
-    from ..packs import load_pack
+    from ..packs.loader import load_pack
     from ..render import make_console, pack_view, print_json
 
     pack = load_pack(name)
@@ -48,8 +48,8 @@ def prompts_check(
 
     Exits 0 when the pack can be used (warnings are advice) and 1 when it cannot.
     """
-    from ..packcheck import pack_summary, pack_warnings
-    from ..packs import load_pack_file
+    from ..packs.check import pack_summary, pack_warnings
+    from ..packs.loader import load_pack_file
     from ..render import print_note
 
     pack = load_pack_file(file)

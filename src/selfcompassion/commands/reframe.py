@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from ..cli_support import answers_option, plan_option, tag_option
+from .context import answers_option, plan_option, tag_option
 
 
 def reframe(
@@ -21,13 +21,13 @@ def reframe(
     tag: list[str] = tag_option(),
 ) -> None:
     """After a setback: from the inner critic's words to a kinder view and one next step."""
-    from ..asking import choose_asker
-    from ..cli_support import now, open_store
     from ..errors import InputError
     from ..flows import reframe as flow
-    from ..packs import load_pack
+    from ..flows.asking import choose_asker
+    from ..packs.loader import load_pack
     from ..render import flow_intro, make_console, print_json
     from ..render import reframe as views
+    from .context import now, open_store
 
     if entry is not None and not revisit:
         raise InputError("--entry picks the reframe to revisit; use it together with --revisit")

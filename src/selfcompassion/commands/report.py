@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from ..cli_support import now, open_store
+from .context import now, open_store
 
 if TYPE_CHECKING:
     from ..report.stats import Report
@@ -79,8 +79,8 @@ def _show(figures: Report, format: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
+    from ..files.safefiles import write_private_text
     from ..render import print_note
-    from ..safefiles import write_private_text
 
     write_private_text(output, text)
     print_note(f"Report written to {output}", stderr=True)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
-from ..cli_support import (
+from .context import (
     answers_option,
     journal_exists,
     now,
@@ -17,7 +17,7 @@ from ..cli_support import (
 )
 
 if TYPE_CHECKING:
-    from ..packs import Pack
+    from ..packs.loader import Pack
 
 
 def journal_day(text: str | None, today: date) -> date:
@@ -32,12 +32,12 @@ def journal_day(text: str | None, today: date) -> date:
 def today_pack(option: str | None) -> Pack:
     """The pack for ``journal today``: ``--pack``, else the default-pack setting."""
     from ..errors import PackError
-    from ..packs import load_flow_pack
+    from ..packs.loader import load_flow_pack
 
     if option:
         return load_flow_pack(option, "today")
-    from ..paths import settings_file
-    from ..settings import get_value
+    from ..files.paths import settings_file
+    from ..files.settings import get_value
 
     name = get_value("default-pack")
     try:
@@ -68,10 +68,10 @@ def today(
     tag: list[str] = tag_option(),
 ) -> None:
     """The daily reflection: a check-in, a few rotating prompts and a closing intention."""
-    from ..asking import choose_asker
+    from ..flows.asking import choose_asker
     from ..flows.review import due_reviews
     from ..flows.today import plan_today, today_session
-    from ..packs import load_pack
+    from ..packs.loader import load_pack
     from ..render import entry_view, flow_intro, make_console, print_json, today_summary
 
     clock_now = now()

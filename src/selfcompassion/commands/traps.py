@@ -13,7 +13,7 @@ def traps(
 ) -> None:
     """Show the thinking traps in a thought: each one's words and a plain explanation."""
     from ..errors import InputError
-    from ..steps import MAX_ANSWER_CHARS
+    from ..packs.steps import MAX_ANSWER_CHARS
 
     if format not in ("text", "json"):
         raise InputError(f"unknown format '{format}'; use text or json")
@@ -22,8 +22,8 @@ def traps(
     if len(text) > MAX_ANSWER_CHARS:
         raise InputError(f"the text is {len(text):,} characters; the limit is {MAX_ANSWER_CHARS:,}")
 
-    from ..safety import crisis_phrases
-    from ..traps import detect_traps
+    from ..care.detector import crisis_phrases
+    from ..traps.detector import detect_traps
 
     hits = detect_traps(text)
     if format == "json":
@@ -41,7 +41,7 @@ def traps(
 
 
 def traps_json(text: str, hits: Any) -> dict[str, Any]:
-    from ..traps import TRAPS
+    from ..traps.detector import TRAPS
 
     return {
         "text": text,

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from ..asking import Asker
 from ..dates import describe, week_bounds
-from ..packs import Pack
-from ..scoring import CheckinScore, is_statement, score_checkin
-from ..steps import CHOICE, Step
+from ..entries.scoring import CheckinScore, is_statement, score_checkin
+from ..packs.loader import Pack
+from ..packs.steps import CHOICE, Step
 from ..store import Entry, JournalStore
-from ..tags import find_tags
+from ..text.tags import find_tags
+from .asking import Asker
 from .common import gather, offer_draft
 
 FLOW = "checkin"

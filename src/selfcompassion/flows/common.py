@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol
 
-from ..asking import Asker
 from ..errors import FlowInterrupted
-from ..packs import Pack
-from ..steps import CHOICE, Step, answer_text
+from ..packs.loader import Pack
+from ..packs.steps import CHOICE, Step, answer_text
 from ..store import Answer, Draft, JournalStore
-from ..tags import find_tags, normalise_tag
+from ..text.tags import find_tags, normalise_tag
+from .asking import Asker
 
 
 @dataclass

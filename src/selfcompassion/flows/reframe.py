@@ -18,12 +18,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ..asking import Asker
+from ..care.detector import suggests_crisis
+from ..entries.scoring import mean_intensity, score_reframe
 from ..errors import InputError, PackError
-from ..packs import Pack
-from ..safety import suggests_crisis
-from ..scoring import mean_intensity, score_reframe
-from ..steps import INTENSITIES, MULTI, Step
+from ..packs.loader import Pack
+from ..packs.steps import INTENSITIES, MULTI, Step
 from ..store import (
     Commitment,
     Entry,
@@ -33,7 +32,8 @@ from ..store import (
     ReframeScores,
 )
 from ..store.reframes import REFRAME_KIND
-from ..traps import TRAPS, TrapHit, detect_traps
+from ..traps.detector import TRAPS, TrapHit, detect_traps
+from .asking import Asker
 from .common import ask_steps, build_answers, gather, offer_draft, plan_json
 
 FLOW = "reframe"

@@ -17,8 +17,8 @@ from typing import Any
 
 from ..dates import describe
 from ..errors import PackError
-from ..packs import Pack
-from ..steps import CHOICE, DUE_DATE, TEXT, Step
+from ..packs.loader import Pack
+from ..packs.steps import CHOICE, DUE_DATE, TEXT, Step
 from ..store import Commitment, Entry, JournalStore, Review
 from ..store.commitments import DONE, ID_PREFIX, LET_GO, OPEN, PARTLY
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from ..asking import Asker
-from ..packs import Pack, draw_prompts
-from ..steps import CHOICE, DRAW, Step
+from ..packs.loader import Pack, draw_prompts
+from ..packs.steps import CHOICE, DRAW, Step
 from ..store import Entry, JournalStore
+from .asking import Asker
 from .common import gather, offer_draft, plan_json
 from .review import DueReviews
 

@@ -17,10 +17,10 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import IO, Any
 
-from ..controls import escape_controls, strip_controls
 from ..dates import full_date
-from ..mdtext import markdown_text
 from ..store import Entry, EntryRecord
+from ..text.controls import escape_controls, strip_controls
+from ..text.mdtext import markdown_text
 from . import schema
 
 # Signs that make a spreadsheet run a cell as a formula, even after leading spaces; some

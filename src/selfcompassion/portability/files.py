@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import IO
 
 from ..errors import InputError
-from ..safefiles import make_private_dir, private_text_file
-from ..sources import open_source, read_chunk, too_large
+from ..files.safefiles import make_private_dir, private_text_file
+from ..files.sources import open_source, read_chunk, too_large
 from .stream import JsonStream
 
 __all__ = ["make_private_dir", "open_import", "private_text_file", "refuse_existing"]

@@ -16,10 +16,10 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, tzinfo
 from typing import Any
 
-from ..steps import LONG_TEXT, TEXT
+from ..packs.steps import LONG_TEXT, TEXT
 from ..store import Answer, Entry, EntryRecord
 from ..store.core import timestamp
-from ..tags import find_tags, normalise_tag
+from ..text.tags import find_tags, normalise_tag
 from . import fields as check
 from .fields import RecordError
 from .stream import JsonStream, NotAnObject

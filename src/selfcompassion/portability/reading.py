@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
-from .. import steps
+from ..packs import steps
 from ..store import Answer, Entry, EntryRecord
 from ..store.portability import CHECKIN_COLUMNS, COMMITMENT_COLUMNS, REFRAME_COLUMNS
-from ..tags import normalise_tag
+from ..text.tags import normalise_tag
 from . import fields as check
 from .fields import RecordError
 from .jrnl import looks_like_jrnl

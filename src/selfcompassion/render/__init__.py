@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ..controls import escape_controls, strip_controls
+from ..text.controls import escape_controls, strip_controls
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
-    from ..packs import Pack
+    from ..packs.loader import Pack
     from ..store import Entry
 
 

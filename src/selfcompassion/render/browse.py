@@ -44,7 +44,7 @@ def _tags(entry: Entry) -> str:
 
 def entry_line(entry: Entry) -> Text:
     """One line for an entry: day, kind, short id, its first written words and its tags."""
-    from ..browse import summary_text
+    from ..entries.finding import summary_text
 
     line = _head(entry)
     summary = summary_text(entry)

@@ -15,7 +15,7 @@ from . import describe_day, plain
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from ..scoring import CheckinScore
+    from ..entries.scoring import CheckinScore
     from ..store import CheckinScores, Entry
 
 COMPONENT_NAMES = {

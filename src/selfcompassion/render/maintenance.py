@@ -13,7 +13,7 @@ from . import plain
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from ..maintenance import BackupResult, Checkup
+    from ..upkeep.maintenance import BackupResult, Checkup
 
 _STATUS_STYLE = {"ok": "green", "note": "yellow", "to fix": "bold red", "fixed": "cyan"}
 

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from ..flows.reframe import ReframeLook, ReframeOutcome, RevisitOutcome
     from ..store import Commitment, Entry, PastReframe
-    from ..traps import TrapHit
+    from ..traps.detector import TrapHit
 
 STATUS_WORDS = {"open": "open", "done": "done", "partly": "partly", "let-go": "let go"}
 
@@ -58,7 +58,7 @@ def _feelings(before: Any, after: Any) -> str:
 
 
 def _trap_names(trap_ids: Iterable[str]) -> str:
-    from ..traps import TRAPS
+    from ..traps.detector import TRAPS
 
     return ", ".join(TRAPS[trap_id].name if trap_id in TRAPS else trap_id for trap_id in trap_ids)
 
@@ -135,7 +135,7 @@ def crisis_panel() -> RenderableType:
     """A calm word about reaching out, shown after saving when an answer sounds like crisis."""
     from rich.panel import Panel
 
-    from ..safety import CRISIS_MESSAGE, CRISIS_MESSAGE_TITLE
+    from ..care.detector import CRISIS_MESSAGE, CRISIS_MESSAGE_TITLE
 
     return Panel(
         plain(CRISIS_MESSAGE),
@@ -243,7 +243,7 @@ def traps_view(text: str, hits: Sequence[TrapHit]) -> RenderableType:
     from rich.table import Table
     from rich.text import Text
 
-    from ..traps import TRAPS
+    from ..traps.detector import TRAPS
 
     if not hits:
         return Text("No familiar thinking traps stood out in that.")

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ..mdtext import markdown_text
 from ..report.closing import period_phrase, plural
 from ..report.periods import WEEK, Period
 from ..report.schema import EMPTY_MESSAGE
 from ..report.stats import Commitments, Count, Report, change
+from ..text.mdtext import markdown_text
 from . import clean, make_console, plain
 
 if TYPE_CHECKING:

@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any, Self
 
 from ..errors import JournalError, StorageError
-from ..paths import DB_ENV
-from ..safefiles import make_private_dir as _make_private_dir
+from ..files.paths import DB_ENV
+from ..files.safefiles import make_private_dir as _make_private_dir
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 HEADER_BYTES = 100
@@ -342,7 +342,7 @@ class StoreCore:
             self.conn.execute("PRAGMA journal_mode = WAL")
 
     def _check_is_journal(self, tables: set[str]) -> None:
-        from ..migrations import MIGRATION_SET, names
+        from .migrations import MIGRATION_SET, names
 
         not_journal = StorageError(
             f"{self.path}: this SQLite file is not a selfcompassion journal; "
@@ -368,7 +368,7 @@ class StoreCore:
             )
 
     def _migrate(self, backup_before_upgrade: bool, *, fresh: bool) -> None:
-        from ..migrations import MIGRATION_SET, migrations
+        from .migrations import MIGRATION_SET, migrations
 
         if not fresh:
             applied = {
@@ -439,7 +439,7 @@ class StoreCore:
     # -- facts about the file ------------------------------------------------------------
 
     def schema_version(self) -> int:
-        from ..migrations import MIGRATION_SET
+        from .migrations import MIGRATION_SET
 
         with storage_errors(self.path):
             row = self.conn.execute(

@@ -20,7 +20,7 @@ class MaintenanceQueries:
 
     def applied_migrations(self) -> list[str]:
         """The names of the schema migrations this journal has had, in order."""
-        from ..migrations import MIGRATION_SET
+        from .migrations import MIGRATION_SET
 
         with storage_errors(self.path):
             exists = self.conn.execute(

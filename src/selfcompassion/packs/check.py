@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from .packs import MAX_PROMPT_CHARS, Pack
+from .loader import MAX_PROMPT_CHARS, Pack
 from .steps import DRAW, Step
 
 #: Wording longer than this still loads, but wraps to a third line on a narrow terminal.

@@ -17,12 +17,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from .errors import InputError, PackError
+from ..errors import InputError, PackError
+from ..packs.steps import SCALE
+from ..store import Answer, Entry, RowsBeside, keep_checkin_scores, keep_reframe_scores
+from ..store.checkin import CHECKIN_KIND
+from ..store.reframes import REFRAME_KIND
 from .scoring import REFRAME_SCORED_STEPS, score_checkin, score_reframe
-from .steps import SCALE
-from .store import Answer, Entry, RowsBeside, keep_checkin_scores, keep_reframe_scores
-from .store.checkin import CHECKIN_KIND
-from .store.reframes import REFRAME_KIND
 
 
 def answer_values(answers: Sequence[Answer]) -> dict[str, Any]:

@@ -20,9 +20,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .packs import CHECKIN_COMPONENTS
-from .steps import SCALE, Step
-from .store.reframes import ReframeScores
+from ..packs.loader import CHECKIN_COMPONENTS
+from ..packs.steps import SCALE, Step
+from ..store.reframes import ReframeScores
 
 #: The reframe steps its figures come from (``revisit_feelings`` arrives with the revisit).
 REFRAME_SCORED_STEPS = ("emotions", "emotions_after", "belief", "belief_after", "revisit_feelings")

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-from .errors import InputError, StorageError
+from ..errors import InputError, StorageError
 
 
 def make_private_dir(folder: Path) -> None:

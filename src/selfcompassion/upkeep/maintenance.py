@@ -15,10 +15,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from .errors import JournalError
-from .store import JournalStore
-from .store.core import free_name
-from .store.files import backups_of, loose_files, mode_of, shared_folder, tighten
+from ..errors import JournalError
+from ..store import JournalStore
+from ..store.core import free_name
+from ..store.files import backups_of, loose_files, mode_of, shared_folder, tighten
 
 OK = "ok"
 NOTE = "note"
@@ -168,7 +168,7 @@ def _check_permissions(report: Checkup, fix: bool, default_folder: Path | None) 
 
 
 def _check_schema(report: Checkup, store: JournalStore, fix: bool) -> JournalStore:
-    from .migrations import names
+    from ..store.migrations import names
 
     applied = store.applied_migrations()
     known = names()
@@ -251,7 +251,7 @@ def _check_size(report: Checkup, store: JournalStore) -> None:
 
 
 def _check_drafts(report: Checkup, store: JournalStore, today: date) -> None:
-    from .dates import describe
+    from ..dates import describe
 
     drafts = store.waiting_drafts()
     report.facts["drafts"] = [
@@ -324,7 +324,7 @@ def make_backup(store: JournalStore, target: Path) -> BackupResult:
 
     A copy of a damaged journal would only look like a backup, so it is removed again
     and the damage reported instead."""
-    from .errors import StorageError
+    from ..errors import StorageError
 
     store.backup(target)
     try:

@@ -14,9 +14,8 @@ from dataclasses import replace
 from datetime import date
 from typing import Any, Protocol
 
-from .errors import AnswerError, FlowInterrupted, InputError, NoTerminalError
-from .render import clean
-from .steps import (
+from ..errors import AnswerError, FlowInterrupted, InputError, NoTerminalError
+from ..packs.steps import (
     CHOICE,
     CONFIRM,
     DUE_DATE,
@@ -28,6 +27,7 @@ from .steps import (
     Step,
     check_answer,
 )
+from ..render import clean
 
 #: The largest --answers file accepted, in bytes.
 MAX_ANSWERS_BYTES = 1_000_000
@@ -49,7 +49,7 @@ class Asker(Protocol):
 
 def load_answers(source: str, stdin: Any = None) -> dict[str, Any]:
     """Read an ``--answers`` JSON object from a file path or ``-`` (standard input)."""
-    from .sources import read_source
+    from ..files.sources import read_source
 
     where, raw = read_source(source, limit=MAX_ANSWERS_BYTES, noun="answers file", stdin=stdin)
     try:

@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from .errors import InputError
-from .store import Entry, EntryFilter, JournalStore, SearchQueryError, SearchResults
-from .tags import normalise_tag
+from ..errors import InputError
+from ..store import Entry, EntryFilter, JournalStore, SearchQueryError, SearchResults
+from ..text.tags import normalise_tag
 
 DEFAULT_LIMIT = 30
 MAX_QUERY_CHARS = 500
@@ -36,7 +36,7 @@ def make_filter(
     """The filter the ``--since/--until/--kind/--tag`` options describe."""
     first = last = None
     if since or until:
-        from .dates import parse_date
+        from ..dates import parse_date
 
         first = parse_date(since, today) if since else None
         last = parse_date(until, today) if until else None
@@ -113,7 +113,7 @@ def find_entries(store: JournalStore, ref: str, today: date) -> list[Entry]:
         if ids:
             entry = store.get_entry(ids[0])
             return [entry] if entry else []
-    from .dates import parse_date
+    from ..dates import parse_date
 
     try:
         day = parse_date(ref, today)
@@ -153,7 +153,7 @@ def merge_tags(
 ) -> list[str]:
     """An entry's tags after a change: a #word taken out of the text stops being a tag, a
     #word newly written becomes one, and every other tag (given with --tag) stays."""
-    from .tags import find_tags
+    from ..text.tags import find_tags
 
     before = find_tags(old_texts)
     after = find_tags(new_texts)

@@ -21,7 +21,7 @@ def open_source(
 ) -> Iterator[tuple[str, Any]]:
     """(how to name the source in messages, a binary stream of it), for reading a piece at
     a time; ``noun`` names what it should be."""
-    from .errors import InputError
+    from ..errors import InputError
 
     where = "standard input" if source == "-" else source
     article = "an" if noun[:1] in "aeiou" else "a"
@@ -43,7 +43,7 @@ def open_source(
 
 def read_chunk(where: str, handle: Any, size: int) -> bytes:
     """Up to ``size`` bytes from ``handle``; a read that fails is one InputError."""
-    from .errors import InputError
+    from ..errors import InputError
 
     try:
         raw = handle.read(size)
@@ -61,7 +61,7 @@ def read_source(
     source: str, *, limit: int, noun: str, stdin: IO[bytes] | Any = None
 ) -> tuple[str, bytes]:
     """(how to name the source in messages, its bytes); ``noun`` names what it should be."""
-    from .errors import InputError
+    from ..errors import InputError
 
     with open_source(source, noun=noun, stdin=stdin) as (where, handle):
         raw = read_chunk(where, handle, limit + 1)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 if TYPE_CHECKING:
-    from .store import JournalStore
+    from ..store import JournalStore
 
 
 class Options:
@@ -28,7 +28,7 @@ def now() -> datetime:
 
 
 def journal_exists() -> bool:
-    from .paths import journal_path
+    from ..files.paths import journal_path
 
     return journal_path(OPTIONS.db).exists()
 
@@ -36,10 +36,10 @@ def journal_exists() -> bool:
 def open_store() -> JournalStore:
     """Open the journal, saying on standard error when it was upgraded (and where the
     copy of the earlier version is) or when others can read it."""
-    from .paths import data_dir, journal_path
-    from .render import print_note
-    from .store import JournalStore
-    from .store.files import loose_files
+    from ..files.paths import data_dir, journal_path
+    from ..render import print_note
+    from ..store import JournalStore
+    from ..store.files import loose_files
 
     store = JournalStore.open(journal_path(OPTIONS.db))
     if store.upgrade_backup:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from .errors import AnswerError, InputError
+from ..errors import AnswerError, InputError
 
 TEXT = "text"
 LONG_TEXT = "long_text"
@@ -154,7 +154,7 @@ def _check_intensities(step: Step, raw: Any) -> dict[str, int] | None:
 
 
 def _check_due_date(step: Step, raw: Any, today: date) -> str:
-    from .dates import parse_due_date
+    from ..dates import parse_due_date
 
     text = _check_text(step, raw)
     if text is None:

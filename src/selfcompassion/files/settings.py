@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..errors import InputError, JournalError, PackError
 from . import paths
-from .errors import InputError, JournalError, PackError
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class Setting:
 
 
 def _today_pack(value: str) -> str:
-    from .packs import load_flow_pack
+    from ..packs.loader import load_flow_pack
 
     try:
         load_flow_pack(value, "today")

@@ -18,8 +18,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from . import paths
-from .errors import PackError
+from ..errors import PackError
+from ..files import paths
 from .steps import CHOICE, DRAW, INTENSITIES, LONG_TEXT, MULTI, SCALE, STEP_KINDS, Step
 
 FLOWS = ("today", "reframe", "checkin")
@@ -63,7 +63,7 @@ def shipped_dir() -> Path:
     packaged = Path(str(resources.files("selfcompassion"))) / "prompts"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "prompts"
+    return Path(__file__).resolve().parents[3] / "prompts"
 
 
 def pack_files() -> dict[str, Path]:

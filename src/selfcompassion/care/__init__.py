@@ -1,0 +1,1 @@
+"""Care: noticing when someone may not be safe, and the help offered then."""

@@ -1,0 +1,1 @@
+"""Files outside the journal: where they live, how they are read and written."""

@@ -1,0 +1,1 @@
+"""Prompt packs: loading, checking, and the steps they define."""

@@ -1,0 +1,1 @@
+"""Text helpers shared across the journal: control characters, Markdown, tags."""

@@ -1,0 +1,1 @@
+"""Thinking traps: noticing them in what the inner critic says."""

@@ -1,0 +1,1 @@
+"""Looking after the journal: checkups and backups."""

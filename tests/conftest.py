@@ -52,9 +52,14 @@ def fixed_clock(day: date, hour: int = 21) -> Any:
 
 
 def fill_plan(plan: dict[str, Any], text: str = "a few honest words") -> dict[str, Any]:
-    """Answers for every step of a ``--plan``: a middle rating for scales, text otherwise."""
+    """Answers for every step of a ``--plan``: a middle rating for scales, text otherwise.
+
+    The look back at an earlier intention (``intention-...``) is left unanswered, as a
+    person may: its note is asked only after its question."""
     answers: dict[str, Any] = {}
     for step in plan["steps"]:
+        if step["id"].startswith("intention-"):
+            continue
         if step["kind"] == "scale":
             answers[step["id"]] = (step["min"] + step["max"]) // 2
         elif step["kind"] in ("text", "long_text"):

@@ -38,6 +38,13 @@ def _today_pack(value: str) -> str:
     return value
 
 
+def _on_or_off(value: str) -> str:
+    lowered = value.lower()
+    if lowered not in ("on", "off"):
+        raise InputError(f"'{value}' is not on or off")
+    return lowered
+
+
 SETTINGS: dict[str, Setting] = {
     setting.name: setting
     for setting in (
@@ -46,6 +53,12 @@ SETTINGS: dict[str, Setting] = {
             "The prompt pack journal today uses when --pack is not given.",
             "daily",
             _today_pack,
+        ),
+        Setting(
+            "checkin-offer",
+            "Whether journal today offers the weekly check-in when a week has passed (on/off).",
+            "on",
+            _on_or_off,
         ),
     )
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -9,9 +10,10 @@ from typing import Any
 
 from ..packs.loader import Pack, draw_prompts
 from ..packs.steps import CHOICE, DRAW, Step
-from ..store import Entry, JournalStore
+from ..store import Entry, JournalStore, RowsBeside
 from .asking import Asker
-from .common import gather, offer_draft, plan_json
+from .common import Shaper, gather, offer_draft, plan_json
+from .continuity import Continuity
 from .review import DueReviews
 
 FLOW = "today"
@@ -24,12 +26,18 @@ class TodayPlan:
     pack: Pack
     steps: tuple[Step, ...]
     reviews: DueReviews | None = None  # due next steps, asked after the day's own steps
+    continuity: Continuity | None = None  # the last intention first, a day for today's after
 
     def as_json(self) -> dict[str, Any]:
         return plan_json(FLOW, self.day, self.pack.name, self.steps)
 
 
-def plan_today(pack: Pack, day: date, reviews: DueReviews | None = None) -> TodayPlan:
+def plan_today(
+    pack: Pack,
+    day: date,
+    reviews: DueReviews | None = None,
+    continuity: Continuity | None = None,
+) -> TodayPlan:
     """The steps asked on ``day``: the same on every run for that day."""
     steps: list[Step] = []
     for step in pack.steps:
@@ -37,9 +45,48 @@ def plan_today(pack: Pack, day: date, reviews: DueReviews | None = None) -> Toda
             steps.extend(draw_prompts(pack, day, step.count))
         else:
             steps.append(step.with_wording(day.toordinal()))
+    if continuity is not None:
+        steps = continuity.place(steps)
     if reviews is not None:
         steps.extend(reviews.steps)
-    return TodayPlan(day, pack, tuple(steps), reviews)
+    return TodayPlan(day, pack, tuple(steps), reviews, continuity)
+
+
+def _shape(plan: TodayPlan) -> Shaper | None:
+    """Each part's own shaping, in turn: a step left out by one part stays out."""
+    shapers = [part.shape for part in (plan.reviews, plan.continuity) if part is not None]
+    if not shapers:
+        return None
+
+    def shape(step: Step, answers: dict[str, Any]) -> Step | None:
+        shaped: Step | None = step
+        for shaper in shapers:
+            if shaped is None:
+                return None
+            shaped = shaper(shaped, answers)
+        return shaped
+
+    return shape
+
+
+def _writer(
+    plan: TodayPlan, store: JournalStore, values: dict[str, Any], now: datetime
+) -> RowsBeside | None:
+    """The rows each part writes beside the day's entry, all in its transaction."""
+    writers = []
+    if plan.reviews is not None:
+        writers.append(plan.reviews.writer(store, values, now))
+    if plan.continuity is not None:
+        writers.append(plan.continuity.writer(store, values, now))
+    chosen = [writer for writer in writers if writer is not None]
+    if not chosen:
+        return None
+
+    def write(conn: sqlite3.Connection, entry: Entry) -> None:
+        for writer in chosen:
+            writer(conn, entry)
+
+    return write
 
 
 def run_today(
@@ -56,16 +103,8 @@ def run_today(
     Interactive runs keep a draft after every answer; the draft is removed in the same
     transaction that saves the entry.
     """
-    reviews = plan.reviews
     got = gather(
-        store,
-        asker,
-        plan,
-        FLOW,
-        clock=clock,
-        tags=tags,
-        resume=resume,
-        shape=reviews.shape if reviews else None,
+        store, asker, plan, FLOW, clock=clock, tags=tags, resume=resume, shape=_shape(plan)
     )
     return store.add_entry(
         kind=ENTRY_KIND,
@@ -75,7 +114,7 @@ def run_today(
         pack=plan.pack.name,
         tags=got.tags,
         clear_draft=got.clear_draft,
-        also=reviews.writer(store, got.values, clock()) if reviews else None,
+        also=_writer(plan, store, got.values, clock()),
     )
 
 
@@ -118,7 +157,7 @@ def today_session(
     if offer.draft is not None:
         draft = offer.draft
         pack = load_pack(draft.pack) if draft.pack else plan.pack
-        resumed = plan_today(pack, draft.journal_date, plan.reviews)
+        resumed = plan_today(pack, draft.journal_date, plan.reviews, plan.continuity)
         entry = run_today(store, asker, resumed, clock=clock, tags=tags, resume=draft.answers)
         return TodayOutcome(entry=entry)
     # A reframe written today is not the day's reflection, so it does not count here.

@@ -15,6 +15,7 @@ from .browse import BrowseQueries, EntryFilter, SearchHit, SearchQueryError, Sea
 from .bulk import BulkWrites
 from .checkin import CheckinQueries, CheckinScores, keep_checkin_scores
 from .commitments import Commitment, CommitmentQueries, Review
+from .continuity import ContinuityQueries
 from .core import Answer, Draft, Entry, RowsBeside, StoreCore, storage_errors, timestamp
 from .maintenance import MaintenanceQueries
 from .portability import EntryRecord, PortabilityQueries
@@ -56,6 +57,7 @@ class JournalStore(
     ReframeQueries,
     CommitmentQueries,
     CheckinQueries,
+    ContinuityQueries,
     ReportQueries,
     BrowseQueries,
     PortabilityQueries,

@@ -44,6 +44,10 @@ def main_options(
 ) -> None:
     OPTIONS.db = db
     OPTIONS.debug = debug
+    from .encryption.keys import derive_early
+    from .files.paths import journal_path
+
+    derive_early(journal_path(db))
 
 
 def _register_commands() -> None:

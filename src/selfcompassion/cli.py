@@ -57,6 +57,7 @@ def _register_commands() -> None:
         checkin,
         commitments,
         config,
+        encryption,
         maintenance,
         portability,
         prompts,
@@ -78,6 +79,7 @@ def _register_commands() -> None:
         prompts,
         config,
         maintenance,
+        encryption,
     ):
         module.register(app)
 

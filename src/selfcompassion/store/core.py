@@ -13,7 +13,6 @@ import errno
 import json
 import os
 import shutil
-import sqlite3
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -22,11 +21,13 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Self
 
+from ..encryption.keys import JournalKey
 from ..errors import JournalError, StorageError
 from ..files.paths import DB_ENV
 from ..files.safefiles import make_private_dir as _make_private_dir
+from . import driver
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER = driver.SQLITE_HEADER
 HEADER_BYTES = 100
 BUSY_TIMEOUT_MS = 10_000
 WRITE_RETRIES = 6
@@ -79,7 +80,7 @@ class DayRun:
 
 #: Writes rows that belong with an entry (a feature's own table) inside the transaction
 #: that saves the entry, so the entry and its rows are there together or not at all.
-RowsBeside = Callable[[sqlite3.Connection, "Entry"], None]
+RowsBeside = Callable[[driver.Connection, "Entry"], None]
 
 
 @dataclass
@@ -109,7 +110,7 @@ def _disk_is_full(path: Path) -> bool:
         return False
 
 
-def _describe_sqlite_error(path: Path, error: sqlite3.Error) -> str:
+def _describe_sqlite_error(path: Path, error: Exception) -> str:
     text = str(error).lower()
     if "readonly" in text or "read-only" in text:
         return (
@@ -142,7 +143,7 @@ def storage_errors(path: Path) -> Iterator[None]:
         yield
     except JournalError:
         raise
-    except sqlite3.Error as error:
+    except driver.Error as error:
         raise StorageError(_describe_sqlite_error(path, error)) from None
     except PermissionError:
         raise StorageError(
@@ -165,7 +166,7 @@ def _while_locked(step: Callable[[], object]) -> None:
         try:
             step()
             return
-        except sqlite3.OperationalError as error:
+        except driver.OperationalError as error:
             text = str(error)
             if ("locked" not in text and "busy" not in text) or attempt == WRITE_RETRIES - 1:
                 raise
@@ -205,17 +206,19 @@ def _has_content(path: Path) -> bool:
         return False
 
 
-def _check_file(path: Path) -> None:
-    """Refuse a file that is not an SQLite database, or one that was cut short.
+def _check_file(path: Path) -> bool:
+    """Refuse a file that is not an SQLite database, or one that was cut short; say
+    whether it is an encrypted journal (which has no SQLite header to check).
 
     SQLite notices a missing page only when it reads it, which may be after a write;
     the header says how long the file should be, so a cut-off file is refused before
     anything is read or written.
     """
-    with path.open("rb") as handle:
-        header = handle.read(HEADER_BYTES)
+    header = driver.read_header(path, HEADER_BYTES)
     if not header:
-        return  # a new, empty journal
+        return False  # a new, empty journal
+    if driver.looks_encrypted(path, header):
+        return True
     if not header.startswith(SQLITE_HEADER):
         raise StorageError(
             f"{path}: this file is not a journal (not an SQLite database); "
@@ -233,6 +236,7 @@ def _check_file(path: Path) -> None:
     )
     if pages and size_is_valid and not pending and path.stat().st_size < pages * page_size:
         raise StorageError(DAMAGED.format(path=path))
+    return False
 
 
 def _check_access(path: Path) -> None:
@@ -250,10 +254,8 @@ def _check_access(path: Path) -> None:
         )
 
 
-def _connect_to_look(uri: str, mode: str) -> sqlite3.Connection:
-    conn = sqlite3.connect(
-        f"{uri}?{mode}", uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
-    )
+def _connect_to_look(uri: str, mode: str, key: JournalKey | None) -> driver.Connection:
+    conn = driver.connect(f"{uri}?{mode}", key, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except BaseException:
@@ -262,19 +264,44 @@ def _connect_to_look(uri: str, mode: str) -> sqlite3.Connection:
     return conn
 
 
+def _unlock(path: Path) -> JournalKey:
+    """The key of the encrypted journal at ``path``, from its passphrase (asked for once
+    per command); each try is checked against the file itself."""
+    from ..encryption.passphrase import unlock
+
+    def opens(key: JournalKey) -> bool:
+        conn = driver.connect(path, key)
+        try:
+            return driver.key_opens(conn)
+        finally:
+            conn.close()
+
+    return unlock(path, driver.salt_of(path), opens)
+
+
 class StoreCore:
     """Opening, transactions, entries and drafts; feature mixins in this package add the rest."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, conn: driver.Connection, key: JournalKey | None = None) -> None:
         self.path = path
         self.conn = conn
+        #: The key of an encrypted journal (None for a plain one); copies use it too.
+        self.key = key
         #: The copy written before this open upgraded the journal, if it did.
         self.upgrade_backup: Path | None = None
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
 
     # -- opening -----------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, backup_before_upgrade: bool = True) -> Self:
+    def open(
+        cls, path: Path, *, backup_before_upgrade: bool = True, key: JournalKey | None = None
+    ) -> Self:
+        """Open the journal, creating it when there is none and upgrading it when it is
+        older; an encrypted one is opened with ``key``, else with its passphrase."""
         path = Path(path)
         with storage_errors(path):
             if path.is_dir():
@@ -292,9 +319,10 @@ class StoreCore:
             _check_access(path)
             if not path.exists():
                 _create_private_file(path, exist_ok=True)
-            _check_file(path)
-            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-            store = cls(path, conn)
+            if _check_file(path) and key is None:
+                key = _unlock(path)
+            conn = driver.connect(path, key, timeout=BUSY_TIMEOUT_MS / 1000)
+            store = cls(path, conn, key)
             try:
                 store._prepare(backup_before_upgrade)
             except BaseException:
@@ -303,14 +331,15 @@ class StoreCore:
             return store
 
     @classmethod
-    def inspect(cls, path: Path) -> Self:
+    def inspect(cls, path: Path, *, key: JournalKey | None = None) -> Self:
         """Open an existing journal only to look at it: nothing is created, upgraded or
         written, so a damaged, old or read-only journal can still be examined."""
         path = Path(path)
         with storage_errors(path):
             if not path.is_file():
                 raise StorageError(f"{path}: there is no journal file here")
-            _check_file(path)
+            if _check_file(path) and key is None:
+                key = _unlock(path)
             writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
             uri = path.resolve().as_uri()
             # Read-write (without create) lets SQLite tidy its side files away on close;
@@ -319,9 +348,9 @@ class StoreCore:
             if not writable and not _has_content(path.with_name(path.name + "-wal")):
                 modes.append("mode=ro&immutable=1")
             for mode in modes[:-1]:
-                with contextlib.suppress(sqlite3.OperationalError):
-                    return cls(path, _connect_to_look(uri, mode))
-            return cls(path, _connect_to_look(uri, modes[-1]))
+                with contextlib.suppress(*driver.OperationalError):
+                    return cls(path, _connect_to_look(uri, mode, key), key)
+            return cls(path, _connect_to_look(uri, modes[-1], key), key)
 
     def _prepare(self, backup_before_upgrade: bool) -> None:
         conn = self.conn
@@ -419,7 +448,7 @@ class StoreCore:
     # -- transactions ------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
+    def _transaction(self) -> Iterator[driver.Connection]:
         """One ``BEGIN IMMEDIATE`` transaction; retried while another process holds the lock."""
         _while_locked(lambda: self.conn.execute("BEGIN IMMEDIATE"))
         try:
@@ -432,7 +461,7 @@ class StoreCore:
             self.conn.execute("COMMIT")
 
     @contextlib.contextmanager
-    def writing(self) -> Iterator[sqlite3.Connection]:
+    def writing(self) -> Iterator[driver.Connection]:
         with storage_errors(self.path), self._transaction() as conn:
             yield conn
 
@@ -464,8 +493,8 @@ class StoreCore:
                 _make_private_dir(target.parent)
             _create_private_file(target)
             try:
-                source = sqlite3.connect(self.path) if separate else self.conn
-                copy = sqlite3.connect(target)
+                source = driver.connect(self.path, self.key) if separate else self.conn
+                copy = driver.connect(target, self.key)
                 try:
                     source.backup(copy)
                 finally:
@@ -517,13 +546,13 @@ class StoreCore:
                 also(conn, entry)
         return entry
 
-    def _insert_entry(self, conn: sqlite3.Connection, entry: Entry) -> None:
+    def _insert_entry(self, conn: driver.Connection, entry: Entry) -> None:
         conn.execute(INSERT_ENTRY, entry_row(entry))
         self._insert_answers(conn, entry.id, entry.answers)
         conn.executemany(INSERT_TAG, tag_rows(entry))
 
     def _insert_answers(
-        self, conn: sqlite3.Connection, entry_id: str, answers: Sequence[Answer], start: int = 0
+        self, conn: driver.Connection, entry_id: str, answers: Sequence[Answer], start: int = 0
     ) -> None:
         """Insert answers at positions ``start``, ``start + 1``, ... of an entry."""
         conn.executemany(INSERT_ANSWER, answer_rows(entry_id, answers, start))
@@ -552,7 +581,7 @@ class StoreCore:
         with storage_errors(self.path):
             return self.conn.execute("SELECT count(*) FROM entries").fetchone()[0]
 
-    def _load_entries(self, rows: Sequence[sqlite3.Row | tuple]) -> list[Entry]:
+    def _load_entries(self, rows: Sequence[driver.Row | tuple]) -> list[Entry]:
         """Entries for the given ``entries`` rows, with their answers and tags."""
         if not rows:
             return []

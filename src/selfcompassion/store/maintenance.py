@@ -6,9 +6,9 @@ so the answers describe the file exactly as it was found.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
+from . import driver
 from .core import Draft, draft_from_row, storage_errors
 
 
@@ -16,7 +16,7 @@ class MaintenanceQueries:
     """Facts about the journal as a whole, for ``journal doctor`` and ``journal backup``."""
 
     path: Path
-    conn: sqlite3.Connection
+    conn: driver.Connection
 
     def applied_migrations(self) -> list[str]:
         """The names of the schema migrations this journal has had, in order."""
@@ -41,7 +41,7 @@ class MaintenanceQueries:
         sound."""
         try:
             rows = self.conn.execute("PRAGMA integrity_check(10)").fetchall()
-        except sqlite3.DatabaseError as error:
+        except driver.DatabaseError as error:
             return [str(error)]
         # SQLite may pack several findings into one row, under a heading line.
         found = [line for row in rows for line in str(row[0]).splitlines()]

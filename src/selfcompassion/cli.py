@@ -62,6 +62,7 @@ def _register_commands() -> None:
         portability,
         prompts,
         reframe,
+        remind,
         report,
         today,
         traps,
@@ -78,6 +79,7 @@ def _register_commands() -> None:
         traps,
         prompts,
         config,
+        remind,
         maintenance,
         encryption,
     ):

@@ -74,7 +74,10 @@ def test_today_uses_the_default_pack_unless_told_otherwise(capsys: Any, monkeypa
     [
         (("set", "default-pack", "nope"), "default-pack: there is no prompt pack called 'nope'"),
         (("set", "default-pack", "checkin"), "default-pack: the pack 'checkin' is for journal"),
-        (("set", "colour", "blue"), "there is no setting called 'colour' (known: default-pack, passphrase-keyring)"),
+        (
+            ("set", "colour", "blue"),
+            "there is no setting called 'colour' (known: default-pack, passphrase-keyring)",
+        ),
         (("get", "colour"), "there is no setting called 'colour'"),
         (("unset", "colour"), "there is no setting called 'colour'"),
     ],

@@ -388,3 +388,67 @@ def test_an_encrypted_old_journal_is_upgraded_and_its_copy_is_encrypted_too(
     assert not copy.read_bytes().startswith(b"SQLite format 3")
     with JournalStore.inspect(copy) as old:
         assert old.schema_version() == 1
+
+
+# -- the keyring ----------------------------------------------------------------------------------
+
+
+class MemoryKeyring:
+    """A keyring backend that keeps passwords in a dict, for a machine without a keyring."""
+
+    def __init__(self) -> None:
+        from keyring.backend import KeyringBackend
+
+        class Backend(KeyringBackend):
+            priority = 1  # type: ignore[assignment]
+            items: dict[tuple[str, str], str] = {}
+
+            def get_password(self, service: str, username: str) -> str | None:
+                return self.items.get((service, username))
+
+            def set_password(self, service: str, username: str, password: str) -> None:
+                self.items[(service, username)] = password
+
+            def delete_password(self, service: str, username: str) -> None:
+                from keyring.errors import PasswordDeleteError
+
+                if self.items.pop((service, username), None) is None:
+                    raise PasswordDeleteError(username)
+
+        self.backend = Backend()
+
+
+def test_the_passphrase_kept_in_the_keyring_when_asked_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keyring = pytest.importorskip("keyring")
+    memory = MemoryKeyring().backend
+    previous = keyring.get_keyring()
+    keyring.set_keyring(memory)
+    try:
+        journal = tmp_path / "journal" / "journal.db"
+        write_entries(journal, tmp_path, count=2)
+        monkeypatch.setenv("SELFCOMPASSION_PASSPHRASE", PASSPHRASE)
+        assert journal_run(journal, "encrypt", "--remember").code == 0
+        assert list(memory.items.values()) == [PASSPHRASE]
+        monkeypatch.delenv("SELFCOMPASSION_PASSPHRASE")
+        listed = journal_run(journal, "list")
+        assert listed.code == 0 and listed.out.count(SECRET) == 2, listed.err
+        assert journal_run(journal, "decrypt").code == 0
+        assert memory.items == {}  # a passphrase that opens nothing is not kept
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_a_chosen_keyring_that_is_not_installed_is_one_line(
+    encrypted: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run_cli("config", "set", "passphrase-keyring", "yes").code == 0
+    monkeypatch.delenv("SELFCOMPASSION_PASSPHRASE")
+    monkeypatch.setitem(sys.modules, "keyring", None)
+    result = journal_run(encrypted, "list")
+    assert result.code == 1
+    assert result.err_lines == [
+        "journal: the keyring is chosen for the passphrase but not installed: "
+        "pip install 'selfcompassion[keyring]'"
+    ]

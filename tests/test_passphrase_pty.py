@@ -40,9 +40,7 @@ def spawn(journal: Path, *args: str, columns: int = 80) -> Any:
 
 
 @pytest.mark.parametrize("columns", [60, 80])
-def test_a_passphrase_set_and_then_asked_for_at_the_terminal(
-    tmp_path: Path, columns: int
-) -> None:
+def test_a_passphrase_set_and_then_asked_for_at_the_terminal(tmp_path: Path, columns: int) -> None:
     journal = tmp_path / "journal" / "journal.db"
     answers = write_json(tmp_path / "a.json", {"intention": "walk by the water"})
     assert run_cli("--db", str(journal), "today", "--answers", str(answers)).code == 0

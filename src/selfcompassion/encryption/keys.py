@@ -39,10 +39,10 @@ class JournalKey:
     key: bytes
     salt: bytes
 
-    def pragma_value(self) -> str:
-        """The value for ``PRAGMA key``/``ATTACH ... KEY``: raw key and salt in hex, which
-        SQLCipher uses as they are (no key derivation of its own, salt written to the file)."""
-        return f"\"x'{self.key.hex()}{self.salt.hex()}'\""
+    def raw_text(self) -> str:
+        """SQLCipher's form of a raw key with its salt, ``x'<key hex><salt hex>'``: used
+        as it is (no key derivation of its own), and the salt is written to the file."""
+        return f"x'{self.key.hex()}{self.salt.hex()}'"
 
     def __repr__(self) -> str:  # never print key material, even in a traceback
         return "JournalKey(<hidden>)"

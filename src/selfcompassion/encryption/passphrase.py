@@ -19,6 +19,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 from ..errors import InputError, JournalError
 from .keys import PASSPHRASE_ENV, JournalKey, derive
@@ -57,7 +58,13 @@ class Given:
 _TYPED: dict[bytes, JournalKey] = {}
 
 
+#: What the passphrase command printed, so that it runs once per process.
+_COMMAND_OUTPUT: dict[str, str] = {}
+
+
 def _from_command(command: str) -> str:
+    if command in _COMMAND_OUTPUT:
+        return _COMMAND_OUTPUT[command]
     try:
         done = subprocess.run(command, shell=True, stdout=subprocess.PIPE, text=True, check=False)
     except OSError as error:
@@ -70,6 +77,7 @@ def _from_command(command: str) -> str:
     passphrase = done.stdout.removesuffix("\n").removesuffix("\r")
     if not passphrase:
         raise JournalError(f"{COMMAND_ENV}: the command printed nothing")
+    _COMMAND_OUTPUT[command] = passphrase
     return passphrase
 
 
@@ -79,7 +87,7 @@ def keyring_chosen() -> bool:
     return get_value(KEYRING_SETTING) == "yes"
 
 
-def _keyring_module():  # type: ignore[no-untyped-def]
+def _keyring_module() -> ModuleType:
     try:
         import keyring
     except ImportError:

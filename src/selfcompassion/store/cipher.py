@@ -40,10 +40,6 @@ def leftover_temps(path: Path) -> list[Path]:
     return sorted(p for p in path.parent.glob(f"{prefix}*") if p.is_file())
 
 
-def _key_clause(key: JournalKey | None) -> str:
-    return key.pragma_value() if key is not None else "''"
-
-
 def _take_alone(conn: driver.Connection, path: Path) -> None:
     """Leave write-ahead mode, which SQLite allows only when no one else has the file open."""
     try:
@@ -57,12 +53,18 @@ def _take_alone(conn: driver.Connection, path: Path) -> None:
         raise
 
 
-def table_digests(conn: driver.Connection, schema: str = "main") -> dict[str, str]:
+def _all_rows_sql(table: str) -> str:
+    """``SELECT *`` from a table named in the file's own ``sqlite_master``, the name
+    quoted as an SQL identifier (inner double quotes doubled)."""
+    quoted = table.replace('"', '""')
+    return f'SELECT * FROM "{quoted}"'  # noqa: S608
+
+
+def table_digests(conn: driver.Connection) -> dict[str, str]:
     """A digest of every stored table's rows (virtual tables are stored in their shadow
     tables, which are compared instead), and of the schema itself."""
-    master = f'"{schema}".sqlite_master'
     objects = sorted(
-        conn.execute(f"SELECT type, name, tbl_name, sql FROM {master}").fetchall(),  # noqa: S608
+        conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall(),
         key=repr,
     )
     digests = {"sqlite_master": hashlib.sha256(repr(objects).encode()).hexdigest()}
@@ -70,8 +72,7 @@ def table_digests(conn: driver.Connection, schema: str = "main") -> dict[str, st
         if kind != "table" or (sql or "").upper().startswith("CREATE VIRTUAL"):
             continue
         digest = hashlib.sha256()
-        quoted = name.replace('"', '""')
-        for row in conn.execute(f'SELECT * FROM "{schema}"."{quoted}"'):  # noqa: S608
+        for row in conn.execute(_all_rows_sql(name)):
             digest.update(repr(row).encode())
         digests[name] = digest.hexdigest()
     return digests
@@ -145,7 +146,7 @@ def rewrite(path: Path, old: JournalKey | None, new: JournalKey | None) -> None:
 
 
 def _copy_and_swap(conn: driver.Connection, path: Path, temp: Path, new: JournalKey | None) -> None:
-    conn.execute(f"ATTACH DATABASE ? AS rewritten KEY {_key_clause(new)}", [str(temp)])
+    conn.execute("ATTACH DATABASE ? AS rewritten KEY ?", [str(temp), new.raw_text() if new else ""])
     try:
         with _exclusive(conn):
             before = conn.execute("PRAGMA data_version").fetchone()[0]

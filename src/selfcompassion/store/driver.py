@@ -17,6 +17,7 @@ import importlib.util
 import sqlite3
 from pathlib import Path
 from types import ModuleType
+from typing import Literal
 
 from ..encryption.keys import JournalKey
 from ..errors import JournalError
@@ -59,7 +60,8 @@ def _cipher() -> ModuleType:
         DatabaseError = (sqlite3.DatabaseError, sqlcipher3.DatabaseError)
         OperationalError = (sqlite3.OperationalError, sqlcipher3.OperationalError)
         IntegrityError = (sqlite3.IntegrityError, sqlcipher3.IntegrityError)
-    return sqlcipher3
+    module: ModuleType = sqlcipher3
+    return module
 
 
 def require_cipher() -> None:
@@ -73,7 +75,7 @@ def connect(
     *,
     uri: bool = False,
     timeout: float = 5.0,
-    isolation_level: str | None = None,
+    isolation_level: Literal["DEFERRED", "EXCLUSIVE", "IMMEDIATE"] | None = None,
     cipher: bool = False,
 ) -> Connection:
     """A connection to ``database``: SQLCipher with ``key`` when there is one (or when
@@ -91,11 +93,17 @@ def connect(
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         if key is not None:
-            conn.execute(f"PRAGMA key = {key.pragma_value()}")
+            conn.execute(_key_pragma(key))
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+def _key_pragma(key: JournalKey) -> str:
+    """``PRAGMA key``, which takes no parameters: its value is only the hex digits of the
+    key and salt (``bytes.hex()``), in double quotes."""
+    return f'PRAGMA key = "{key.raw_text()}"'
 
 
 def is_wrong_key(error: Exception) -> bool:

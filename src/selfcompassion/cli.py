@@ -59,6 +59,7 @@ COMMAND_MODULES = (
     "traps",
     "prompts",
     "config",
+    "remind",
     "maintenance",
 )
 

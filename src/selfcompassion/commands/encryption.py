@@ -83,7 +83,7 @@ def passphrase(remember: bool = REMEMBER) -> None:
 
 def _remember(path: Path, passphrase: str) -> None:
     from ..encryption.passphrase import KEYRING_SETTING, remember
-    from ..files.settings import set_value
+    from ..settings.values import set_value
 
     remember(path, passphrase)
     set_value(KEYRING_SETTING, "yes")

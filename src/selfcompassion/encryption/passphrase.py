@@ -82,9 +82,18 @@ def _from_command(command: str) -> str:
 
 
 def keyring_chosen() -> bool:
-    from ..files.settings import get_value
+    """Whether the person chose the keyring (``passphrase-keyring = "yes"`` in the
+    settings). Read straight from the file: the settings package sits above the store,
+    and a settings file that cannot be read is reported by ``journal config``."""
+    import tomllib
 
-    return get_value(KEYRING_SETTING) == "yes"
+    from ..files.paths import settings_file
+
+    try:
+        values = tomllib.loads(settings_file().read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return values.get(KEYRING_SETTING) == "yes"
 
 
 def _keyring_module() -> ModuleType:

@@ -24,7 +24,8 @@ from pathlib import Path
 from ..encryption.keys import JournalKey
 from ..errors import StorageError
 from . import driver
-from .core import BUSY_TIMEOUT_MS, storage_errors
+from .failures import storage_errors
+from .journalfile import BUSY_TIMEOUT_MS
 
 TEMP_MARK = ".rewrite-"
 _CHUNK = 1024 * 1024

@@ -14,7 +14,9 @@ from datetime import date, datetime
 
 from ..errors import InputError
 from . import driver
-from .core import StoreCore, storage_errors, timestamp
+from .core import StoreCore
+from .failures import storage_errors
+from .records import timestamp
 
 OPEN = "open"
 DONE = "done"

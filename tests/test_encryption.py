@@ -338,6 +338,18 @@ def test_without_sqlcipher_encrypt_says_how_to_install_it(
     ]
 
 
+def test_an_encrypted_journal_without_sqlcipher_installed_is_one_line(
+    encrypted: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "sqlcipher3", None)  # as if the extra were not installed
+    result = journal_run(encrypted, "list")
+    assert result.code == 1
+    assert result.err_lines == [
+        "journal: encryption needs SQLCipher, which is not installed: "
+        "pip install 'selfcompassion[encrypt]'"
+    ]
+
+
 KILL_ENCRYPT = """
 import sys
 from selfcompassion.cli import main

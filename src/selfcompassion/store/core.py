@@ -54,6 +54,8 @@ def _unlock(path: Path) -> JournalKey:
     per command); each try is checked against the file itself."""
     from ..encryption.passphrase import unlock
 
+    driver.require_cipher()  # before asking for a passphrase that could not be used
+
     def opens(key: JournalKey) -> bool:
         conn = driver.connect(path, key)
         try:

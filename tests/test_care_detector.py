@@ -113,7 +113,7 @@ def test_the_json_rules_are_up_to_date() -> None:
     [
         (r"\b(?:kill|end) (?:myself|my life)\b", "i want to end my life"),
         (r"(?:a|b)c(?:de|fg)+", "xbcfgde"),
-        (r"\bnot (?:ok|fine)?\s*$", "i am not"),
+        (r"\bnot (?:ok|fine)?\s*$", "i am not "),
     ],
 )
 def test_cues_are_in_every_match(pattern: str, text: str) -> None:

@@ -464,3 +464,20 @@ def test_a_chosen_keyring_that_is_not_installed_is_one_line(
         "journal: the keyring is chosen for the passphrase but not installed: "
         "pip install 'selfcompassion[keyring]'"
     ]
+
+
+def test_only_the_driver_seam_imports_a_sqlite_driver() -> None:
+    import ast
+
+    package = Path(__file__).resolve().parents[1] / "src" / "selfcompassion"
+    importers = set()
+    for module in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module]
+            if any(name.split(".")[0] in ("sqlite3", "sqlcipher3") for name in names):
+                importers.add(module.relative_to(package).as_posix())
+    assert importers == {"store/driver.py"}

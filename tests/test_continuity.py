@@ -159,7 +159,7 @@ def test_the_checkin_is_offered_after_a_week_and_once_a_week(tmp_path: Path) -> 
 
 
 def test_the_offer_can_be_turned_off_for_good(journal: Journal) -> None:
-    assert journal("config", "set", "checkin-offer", "off").code == 0
-    assert "checkin-offer = off" in journal("config", "list").out
+    assert journal("config", "set", "checkin-offer", "no").code == 0
+    assert "checkin-offer = no" in journal("config", "list").out
     bad = journal("config", "set", "checkin-offer", "sometimes")
-    assert bad.code == 2 and "not on or off" in bad.err
+    assert bad.code == 2 and "use yes or no" in bad.err

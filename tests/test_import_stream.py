@@ -19,7 +19,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from browse_support import add, run_journal
+from browse_support import add
+from cli_run import run_cli
 from selfcompassion.errors import InputError
 from selfcompassion.portability import stream as streaming
 from selfcompassion.portability.stream import Items, JsonStream, NotAnObject, StreamError
@@ -289,7 +290,7 @@ def test_a_large_import_from_standard_input(
 ) -> None:
     monkeypatch.setattr(streaming, "CHUNK_BYTES", 1 << 16)
     data = json.dumps(document(2_100)).encode()
-    result = run_journal(monkeypatch, capsys, tmp_path / "piped.db", "import", "-", stdin=data)
+    result = run_cli("--db", str(tmp_path / "piped.db"), "import", "-", stdin=data)
     assert result.code == 0, result.err
     assert "2,100 added, 0 skipped" in result.out
     with JournalStore.open(tmp_path / "piped.db") as piped:
@@ -303,7 +304,7 @@ def test_an_import_of_unknown_length_shows_its_bar_once_it_runs_long(
     has gone on for a while, and a short import draws nothing."""
     from rich.console import Console
 
-    from selfcompassion.render.browse import PROGRESS_FROM, progress_bar
+    from selfcompassion.render.progress import PROGRESS_FROM, progress_bar
 
     def shown(count: int) -> str:
         entries = [

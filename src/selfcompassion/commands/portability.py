@@ -7,8 +7,7 @@ from typing import Optional
 
 import typer
 
-from .browse import KIND, SINCE, TAG, UNTIL
-from .context import now, open_store
+from .context import KIND, SINCE, TAG, UNTIL, now, open_store, warn_plain_text
 
 
 def export(
@@ -45,7 +44,7 @@ def export(
     from ..errors import InputError
     from ..portability.transfer import choose_format, export_journal
     from ..render import make_console, print_note
-    from ..render.browse import progress_bar
+    from ..render.progress import progress_bar
 
     if output and daily_notes:
         raise InputError("choose either --output or --daily-notes")
@@ -53,6 +52,8 @@ def export(
     clock = now()
     chosen = make_filter(since=since, until=until, kinds=kind, tags=tag, today=clock.date())
     with open_store() as store, progress_bar(make_console(stderr=True)) as progress:
+        what = "the daily notes" if daily_notes else "the export"
+        warn_plain_text(store, what, to_file=bool(output or daily_notes))
         result = export_journal(
             store,
             fmt=fmt,
@@ -85,7 +86,7 @@ def import_(
     """Import a journal export; entries already in the journal are left as they are."""
     from ..portability.transfer import import_journal
     from ..render import make_console, print_note
-    from ..render.browse import progress_bar
+    from ..render.progress import progress_bar
 
     with open_store() as store, progress_bar(make_console(stderr=True)) as progress:
         result = import_journal(store, file, origin=origin.lower(), progress=progress)

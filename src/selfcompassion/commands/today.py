@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
 from .context import (
     answers_option,
+    journal_day,
     journal_exists,
     now,
     open_store,
@@ -17,16 +18,11 @@ from .context import (
 )
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ..flows.asking import Asker
     from ..packs.loader import Pack
-
-
-def journal_day(text: str | None, today: date) -> date:
-    """The journal day a ``--date`` option names (today when absent); never in the future."""
-    if not text:
-        return today
-    from ..dates import parse_past_date
-
-    return parse_past_date(text, today)
+    from ..store import Entry, JournalStore
 
 
 def today_pack(option: str | None) -> Pack:
@@ -37,7 +33,7 @@ def today_pack(option: str | None) -> Pack:
     if option:
         return load_flow_pack(option, "today")
     from ..files.paths import settings_file
-    from ..files.settings import get_value
+    from ..settings.values import get_value
 
     name = get_value("default-pack")
     try:
@@ -108,7 +104,7 @@ def today(
             console.print("Nothing changed. See you when you're ready.")
 
 
-def _after_saving(console: Any, store: Any, entry: Any, today: date) -> None:
+def _after_saving(console: Console, store: JournalStore, entry: Entry, today: date) -> None:
     """The care panel when an answer sounds like crisis, and a quiet word about a reframe
     that is ready for its second look."""
     from ..flows.reframe import needs_care, worth_mentioning
@@ -121,26 +117,26 @@ def _after_saving(console: Any, store: Any, entry: Any, today: date) -> None:
         console.print(revisit_mention(waiting, today))
 
 
-def _offer_checkin(console: Any, store: Any, asker: Any, today: date) -> None:
+def _offer_checkin(console: Console, store: JournalStore, asker: Asker, today: date) -> None:
     """Once a week at most, when the check-in is more than a week old, offer it."""
-    from ..files.settings import get_value, set_value
     from ..flows.checkin import FLOW, PACK, checkin_session, plan_checkin
     from ..flows.continuity import CHECKIN_OFFER, NEVER, YES_NOW, checkin_offer_due
     from ..packs.loader import load_flow_pack
     from ..reminders.control import offered_checkin_on, record_checkin_offer
     from ..render.checkin import checkin_summary
+    from ..settings.values import get_value, set_value
 
-    if get_value("checkin-offer") == "off":
+    if get_value("checkin-offer") == "no":
         return
     if not checkin_offer_due(store, today, offered_checkin_on()):
         return
     record_checkin_offer(today)
     choice = asker.ask(CHECKIN_OFFER)
     if choice == NEVER:
-        set_value("checkin-offer", "off")
+        set_value("checkin-offer", "no")
         console.print(
             "Understood, it won't be offered again. journal checkin is there whenever you "
-            "want it (journal config set checkin-offer on brings the offer back)."
+            "want it (journal config set checkin-offer yes brings the offer back)."
         )
         return
     if choice != YES_NOW:

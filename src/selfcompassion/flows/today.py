@@ -73,7 +73,7 @@ def _writer(
     plan: TodayPlan, store: JournalStore, values: dict[str, Any], now: datetime
 ) -> RowsBeside | None:
     """The rows each part writes beside the day's entry, all in its transaction."""
-    writers = []
+    writers: list[RowsBeside | None] = []
     if plan.reviews is not None:
         writers.append(plan.reviews.writer(store, values, now))
     if plan.continuity is not None:

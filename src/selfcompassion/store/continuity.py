@@ -13,7 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from .core import StoreCore, storage_errors
+from .core import StoreCore
+from .failures import storage_errors
 
 #: The look-back question's answers, saved as written: they are the stored values.
 WENT_WELL = "It went well"

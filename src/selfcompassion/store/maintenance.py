@@ -6,17 +6,14 @@ so the answers describe the file exactly as it was found.
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
+from . import driver
+from .core import StoreCore
+from .drafts import Draft, draft_from_row
+from .failures import storage_errors
 
-from .core import Draft, draft_from_row, storage_errors
 
-
-class MaintenanceQueries:
+class MaintenanceQueries(StoreCore):
     """Facts about the journal as a whole, for ``journal doctor`` and ``journal backup``."""
-
-    path: Path
-    conn: sqlite3.Connection
 
     def applied_migrations(self) -> list[str]:
         """The names of the schema migrations this journal has had, in order."""
@@ -41,7 +38,7 @@ class MaintenanceQueries:
         sound."""
         try:
             rows = self.conn.execute("PRAGMA integrity_check(10)").fetchall()
-        except sqlite3.DatabaseError as error:
+        except driver.DatabaseError as error:
             return [str(error)]
         # SQLite may pack several findings into one row, under a heading line.
         found = [line for row in rows for line in str(row[0]).splitlines()]

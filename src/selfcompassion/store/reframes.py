@@ -10,13 +10,15 @@ the traps and the commitment stay as they were.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from . import driver
 from .commitments import Commitment, CommitmentQueries
-from .core import Answer, Entry, RowsBeside, StoreCore, storage_errors, timestamp
+from .entries import EntryQueries
+from .failures import storage_errors
+from .records import Answer, Entry, RowsBeside, timestamp
 
 REFRAME_KIND = "reframe"
 
@@ -60,7 +62,7 @@ def keep_reframe_scores(scores: ReframeScores) -> RowsBeside:
     """Writes a reframe's figures beside it, in the caller's transaction: every figure
     worked out from its answers is replaced; when the second look happened stays."""
 
-    def write(conn: sqlite3.Connection, entry: Entry) -> None:
+    def write(conn: driver.Connection, entry: Entry) -> None:
         conn.execute(
             "INSERT INTO reframe_scores (entry_id, intensity_before, intensity_after, "
             "belief_before, belief_after, revisit_intensity) VALUES (?, ?, ?, ?, ?, ?) "
@@ -80,7 +82,7 @@ def keep_reframe_scores(scores: ReframeScores) -> RowsBeside:
     return write
 
 
-class ReframeQueries(CommitmentQueries, StoreCore):
+class ReframeQueries(CommitmentQueries, EntryQueries):
     """Saving reframes and revisits, and the questions the summary and ``today`` ask."""
 
     def add_reframe(
@@ -97,7 +99,7 @@ class ReframeQueries(CommitmentQueries, StoreCore):
         """Save the entry, its scores, traps and commitment in a single transaction."""
         made: list[Commitment] = []
 
-        def keep_beside(conn: sqlite3.Connection, entry: Entry) -> None:
+        def keep_beside(conn: driver.Connection, entry: Entry) -> None:
             keep_reframe_scores(record.scores)(conn, entry)
             conn.executemany(
                 "INSERT OR IGNORE INTO entry_traps (entry_id, trap_id, phrase) VALUES (?, ?, ?)",
@@ -119,9 +121,11 @@ class ReframeQueries(CommitmentQueries, StoreCore):
 
     def count_reframes(self) -> int:
         with storage_errors(self.path):
-            return self.conn.execute(
-                "SELECT count(*) FROM entries WHERE kind = ?", [REFRAME_KIND]
-            ).fetchone()[0]
+            return int(
+                self.conn.execute(
+                    "SELECT count(*) FROM entries WHERE kind = ?", [REFRAME_KIND]
+                ).fetchone()[0]
+            )
 
     def reframe_scores(self, entry_id: str) -> ReframeScores | None:
         with storage_errors(self.path):

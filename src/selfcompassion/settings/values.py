@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, JournalError, PackError
-from . import paths
+from ..files import paths
 
 
 @dataclass(frozen=True)
@@ -38,11 +38,13 @@ def _today_pack(value: str) -> str:
     return value
 
 
-def _on_or_off(value: str) -> str:
-    lowered = value.lower()
-    if lowered not in ("on", "off"):
-        raise InputError(f"'{value}' is not on or off")
-    return lowered
+def _yes_or_no(name: str) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if value.lower() not in ("yes", "no"):
+            raise InputError(f"{name}: use yes or no")
+        return value.lower()
+
+    return check
 
 
 SETTINGS: dict[str, Setting] = {
@@ -55,10 +57,16 @@ SETTINGS: dict[str, Setting] = {
             _today_pack,
         ),
         Setting(
+            "passphrase-keyring",
+            "Look for the passphrase of an encrypted journal in the system keyring.",
+            "no",
+            _yes_or_no("passphrase-keyring"),
+        ),
+        Setting(
             "checkin-offer",
-            "Whether journal today offers the weekly check-in when a week has passed (on/off).",
-            "on",
-            _on_or_off,
+            "Whether journal today offers the weekly check-in when a week has passed (yes/no).",
+            "yes",
+            _yes_or_no("checkin-offer"),
         ),
     )
 }
@@ -145,7 +153,7 @@ def _toml_value(value: str | int | bool) -> str:
 
 
 def write_settings(values: dict[str, Any], path: Path | None = None) -> None:
-    from .safefiles import write_private_text
+    from ..files.safefiles import write_private_text
 
     path = path or paths.settings_file()
     text = render_settings(values, path)

@@ -59,14 +59,9 @@ def journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Journal:
 
 
 def fill_plan(plan: dict[str, Any], text: str = "a few honest words") -> dict[str, Any]:
-    """Answers for every step of a ``--plan``: a middle rating for scales, text otherwise.
-
-    The look back at an earlier intention (``intention-...``) is left unanswered, as a
-    person may: its note is asked only after its question."""
+    """Answers for every step of a ``--plan``: a middle rating for scales, text otherwise."""
     answers: dict[str, Any] = {}
     for step in plan["steps"]:
-        if step["id"].startswith("intention-"):
-            continue
         if step["kind"] == "scale":
             answers[step["id"]] = (step["min"] + step["max"]) // 2
         elif step["kind"] in ("text", "long_text"):

@@ -31,10 +31,13 @@ def plan_for(journal: Journal, day: date) -> dict[str, Any]:
 
 
 def write_day(journal: Journal, day: date, **answers: Any) -> dict[str, Any]:
-    """Answer the day's plan (every step filled, the look back and the day left out unless
-    given) and save it."""
+    """Answer the day's plan (every step filled, the look back left out unless given) and
+    save it."""
     plan = plan_for(journal, day)
-    filled = {**fill_plan(plan), **answers}
+    filled = {
+        key: value for key, value in fill_plan(plan).items() if not key.startswith("intention-")
+    }
+    filled.update(answers)
     result = journal("today", "--answers", journal.answers_file(filled), day=day)
     assert result.code == 0, result.err
     return plan

@@ -58,8 +58,6 @@ class Continuity:
         return placed
 
     def shape(self, step: Step, answers: dict[str, Any]) -> Step | None:
-        if self.intention is not None and step.id == f"{self.intention.step_id}-note":
-            return step if answers.get(self.intention.step_id) else None
         if step.id == DATE_STEP:
             written = answers.get(INTENTION_STEP)
             return step if isinstance(written, str) and written.strip() else None
@@ -93,8 +91,8 @@ def look_back_steps(intention: PastIntention, today: date) -> tuple[Step, ...]:
     note = Step(
         id=f"{intention.step_id}-note",
         kind=TEXT,
-        prompt="A word or two about it, if you like.",
-        help="Optional. Asked after any answer to the question before.",
+        prompt="Anything you would like to add about how it went?",
+        help="Optional: a word or two, or press Enter.",
     )
     return (question, note)
 

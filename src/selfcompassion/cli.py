@@ -59,6 +59,7 @@ COMMAND_MODULES = (
     "traps",
     "prompts",
     "config",
+    "support",
     "remind",
     "maintenance",
 )
@@ -101,15 +102,19 @@ def main() -> None:
 
         print_error(error.message)
         sys.exit(error.exit_code)
-    except FlowInterrupted:
+    except FlowInterrupted as stop:
+        from .care.moment import StoppedForNow, after_leaving
         from .render import print_note
 
+        stopped = isinstance(stop, StoppedForNow)
+        after_leaving(stopped)
         print_note(
-            "\nPaused. Your answers so far are kept as a draft; "
+            ("\nStopped for now." if stopped else "\nPaused.")
+            + " Your answers so far are kept as a draft; "
             "run the same command again to pick up where you left off.",
             stderr=True,
         )
-        sys.exit(130)
+        sys.exit(stop.exit_code)
     except (KeyboardInterrupt, EOFError, *_click_classes("Abort")):
         from .render import print_note
 

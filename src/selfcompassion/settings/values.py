@@ -38,6 +38,12 @@ def _today_pack(value: str) -> str:
     return value
 
 
+def _country(value: str) -> str:
+    from ..care.country import check_country
+
+    return check_country(value)
+
+
 SETTINGS: dict[str, Setting] = {
     setting.name: setting
     for setting in (
@@ -46,6 +52,13 @@ SETTINGS: dict[str, Setting] = {
             "The prompt pack journal today uses when --pack is not given.",
             "daily",
             _today_pack,
+        ),
+        Setting(
+            "country",
+            "The country whose crisis lines journal support and the support panel show "
+            "(a two-letter code, e.g. GB); unset, it is guessed from the time zone or language.",
+            "",
+            _country,
         ),
     )
 }

@@ -1,0 +1,30 @@
+"""``journal support``: where to turn for help, at any time, with or without a journal."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+
+def support(
+    country: Optional[str] = typer.Option(  # noqa: UP045
+        None,
+        "--country",
+        help="Show the lines for another country (a two-letter code, e.g. GB).",
+        metavar="CODE",
+    ),
+) -> None:
+    """Crisis lines for your country and what to do if you are in danger right now."""
+    from ..care.country import OPTION, Country, check_country
+    from ..care.moment import show_panel
+    from ..care.panel import ASKED
+
+    chosen = Country(check_country(country), OPTION) if country else None
+    if chosen is not None and not chosen.code:
+        chosen = None
+    show_panel(ASKED, country=chosen)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(support)

@@ -1,0 +1,66 @@
+"""The support panel and its contacts, drawn with Rich (text from ``care.panel``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import plain
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from ..care.directory import CountryLines
+    from ..care.panel import SupportView
+
+
+def contacts_view(view: SupportView) -> RenderableType:
+    """The lines for the country, the emergency number and the worldwide fallback."""
+    from rich.console import Group
+    from rich.text import Text
+
+    parts: list[RenderableType] = [Text(view.danger)]
+    if view.lines is not None:
+        parts += [Text(""), *_lines(view.lines)]
+    parts += [Text(""), Text(view.fallback), Text(view.country_note, style="dim")]
+    return Group(*parts)
+
+
+def _lines(lines: CountryLines) -> list[RenderableType]:
+    from rich.padding import Padding
+    from rich.text import Text
+
+    shown: list[RenderableType] = []
+    for line in lines.lines:
+        ways = [way for way in (line.phone and f"call {line.phone}", line.text, line.chat) if way]
+        text = Text(line.name, style="bold")
+        text.append(": " + ", ".join(ways))
+        if line.note:
+            text.append(f" ({line.note})", style="dim")
+        shown.append(Padding(text, (0, 0, 0, 2)))
+    return shown
+
+
+def support_panel(view: SupportView) -> RenderableType:
+    """The whole panel: what was noticed, a line of hope, what to do now, and contacts."""
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
+    parts: list[RenderableType] = [
+        Text(view.opening),
+        Text(""),
+        Text(view.reach_out),
+        Text(""),
+        contacts_view(view),
+        Text(""),
+    ]
+    if view.kept:
+        parts.append(Text(view.kept))
+    parts.append(Text(view.not_a_service, style="dim"))
+    return Panel(
+        Group(*parts),
+        title=plain(view.title, style="bold"),
+        title_align="left",
+        border_style="cyan",
+        expand=False,
+    )

@@ -16,14 +16,12 @@ def support(
     ),
 ) -> None:
     """Crisis lines for your country and what to do if you are in danger right now."""
-    from ..care.country import OPTION, Country, check_country
+    from ..care.country import AUTO, OPTION, Country, check_country
     from ..care.moment import show_panel
     from ..care.panel import ASKED
 
-    chosen = Country(check_country(country), OPTION) if country else None
-    if chosen is not None and not chosen.code:
-        chosen = None
-    show_panel(ASKED, country=chosen)
+    code = check_country(country) if country else AUTO
+    show_panel(ASKED, country=None if code == AUTO else Country(code, OPTION))
 
 
 def register(app: typer.Typer) -> None:

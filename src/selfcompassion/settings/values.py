@@ -56,8 +56,8 @@ SETTINGS: dict[str, Setting] = {
         Setting(
             "country",
             "The country whose crisis lines journal support and the support panel show "
-            "(a two-letter code, e.g. GB); unset, it is guessed from the time zone or language.",
-            "",
+            "(a two-letter code, e.g. GB); auto guesses from the time zone or language.",
+            "auto",
             _country,
         ),
     )

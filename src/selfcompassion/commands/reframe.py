@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
 from .context import answers_option, plan_option, tag_option
+
+if TYPE_CHECKING:
+    from ..store import Entry
 
 
 def reframe(
@@ -53,6 +56,7 @@ def reframe(
             return
         command = "journal reframe --revisit" if revisit else "journal reframe"
         asker = choose_asker(answers, command, today=today)
+        saved: Entry | None
         if isinstance(steps, flow.RevisitPlan):
             console.print(views.look_back_view(flow.look_back(store, steps.entry), today))
             looked = flow.run_revisit(store, asker, steps, clock=now)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional, Protocol, runtime_checkable
+from typing import Any, Optional, Protocol, runtime_checkable
 
 import typer
 
@@ -103,9 +103,18 @@ class _ShowsItself(Protocol):
     def show(self) -> None: ...
 
 
+def _care_presenter() -> Any:
+    from .render.care import ConsoleCare
+
+    return ConsoleCare()
+
+
 def main() -> None:
     """The single exit point: run the app and turn every failure into a message."""
+    from .care.presenting import present_with
     from .errors import FlowInterrupted, JournalError
+
+    present_with(_care_presenter)
 
     try:
         code = app(standalone_mode=False)

@@ -162,16 +162,3 @@ def chosen_country(setting: str | None = None) -> Country:
     if setting and setting != AUTO:
         return Country(setting.upper(), SET)
     return guess_country()
-
-
-def check_country(value: str) -> str:
-    """A setting value: a two-letter code (any country; the directory lists many, and
-    findahelpline.com covers the rest), or auto to guess."""
-    from ..errors import InputError
-
-    if value.strip().lower() == AUTO:
-        return AUTO
-    code = value.strip().upper()
-    if not re.fullmatch(r"[A-Z]{2}", code):
-        raise InputError(f"country: '{value[:20]}' is not a two-letter country code (e.g. GB, US)")
-    return code

@@ -19,6 +19,11 @@ class CrisisLine:
     chat: str | None = None
     note: str | None = None
 
+    def ways(self) -> str:
+        """How to reach the line: "call 116 123, text SHOUT to 85258"."""
+        found = (self.phone and f"call {self.phone}", self.text, self.chat)
+        return ", ".join(way for way in found if way)
+
 
 @dataclass(frozen=True)
 class CountryLines:

@@ -19,7 +19,8 @@ from typing import Any, Protocol
 from ..errors import FlowInterrupted
 from ..packs.steps import CHOICE, INTENSITIES, MULTI, Step, answer_text
 from .country import Country
-from .panel import ASKED, DURING_FLOW, NOT_SAVED, SAVED, SCRIPTED
+from .panel import DURING_FLOW, NOT_SAVED, SAVED, SCRIPTED
+from .presenting import presenter
 
 GO_ON = "Go on writing"
 STOP = "Save what I've written and stop for now"
@@ -56,25 +57,13 @@ def needs_care(text: str, feelings: Iterable[str] = ()) -> bool:
     return check(text, feelings=feelings)
 
 
-def _console() -> Any:
-    from ..render import make_console
-
-    return make_console()
-
-
-def show_panel(context: str, console: Any = None, country: Country | None = None) -> None:
+def show_panel(context: str, country: Country | None = None) -> None:
     """The support panel with the contacts for the person's country (or ``country``)."""
-    from ..render.care import support_panel
-    from .panel import support_view
-
-    (console or _console()).print(support_panel(support_view(context, country)))
+    presenter().panel(context, country)
 
 
-def show_contacts(console: Any = None) -> None:
-    from ..render.care import contacts_view
-    from .panel import support_view
-
-    (console or _console()).print(contacts_view(support_view(ASKED)))
+def show_contacts() -> None:
+    presenter().contacts()
 
 
 def words_of(step: Step, value: Any) -> tuple[str, list[str]]:
@@ -110,20 +99,19 @@ class CareWatch:
         text, feelings = words_of(step, value)
         if not needs_care(text, feelings):
             return
-        console = _console()
         if self.seen:
-            console.print(REMINDER, style="dim")
+            presenter().reminder(REMINDER)
         else:
-            show_panel(DURING_FLOW if self.interactive else SCRIPTED, console)
+            show_panel(DURING_FLOW if self.interactive else SCRIPTED)
         self.seen = True
         if self.interactive:
-            self._offer(asker, console)
+            self._offer(asker)
 
-    def _offer(self, asker: _Asks, console: Any) -> None:
+    def _offer(self, asker: _Asks) -> None:
         while True:
             choice = asker.ask(OFFER)
             if choice == CONTACTS:
-                show_contacts(console)
+                show_contacts()
                 continue
             if choice == STOP:
                 raise StoppedForNow()
@@ -159,7 +147,7 @@ def after_saving(texts: Iterable[str], *, already_shown: bool | None = None) -> 
     if already_shown is None:
         already_shown = care_was_needed()
     if already_shown:
-        _console().print(REMINDER, style="dim")
+        presenter().reminder(REMINDER)
     elif any(needs_care(text) for text in texts):
         show_panel(SAVED)
 

@@ -16,11 +16,12 @@ def support(
     ),
 ) -> None:
     """Crisis lines for your country and what to do if you are in danger right now."""
-    from ..care.country import AUTO, OPTION, Country, check_country
+    from ..care.country import AUTO, OPTION, Country
     from ..care.moment import show_panel
     from ..care.panel import ASKED
+    from ..settings.values import setting
 
-    code = check_country(country) if country else AUTO
+    code = setting("country").check(country) if country else AUTO
     show_panel(ASKED, country=None if code == AUTO else Country(code, OPTION))
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import plain
+from . import make_console, plain
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from ..care.country import Country
     from ..care.directory import CountryLines
     from ..care.panel import SupportView
 
@@ -31,9 +32,8 @@ def _lines(lines: CountryLines) -> list[RenderableType]:
 
     shown: list[RenderableType] = []
     for line in lines.lines:
-        ways = [way for way in (line.phone and f"call {line.phone}", line.text, line.chat) if way]
         text = Text(line.name, style="bold")
-        text.append(": " + ", ".join(ways))
+        text.append(": " + line.ways())
         if line.note:
             text.append(f" ({line.note})", style="dim")
         shown.append(Padding(text, (0, 0, 0, 2)))
@@ -64,3 +64,20 @@ def support_panel(view: SupportView) -> RenderableType:
         border_style="cyan",
         expand=False,
     )
+
+
+class ConsoleCare:
+    """Draws the support panel on standard output (registered by ``cli.main``)."""
+
+    def panel(self, context: str, country: Country | None = None) -> None:
+        from ..care.panel import support_view
+
+        make_console().print(support_panel(support_view(context, country)))
+
+    def contacts(self) -> None:
+        from ..care.panel import ASKED, support_view
+
+        make_console().print(contacts_view(support_view(ASKED)))
+
+    def reminder(self, text: str) -> None:
+        make_console().print(plain(text, style="dim"))

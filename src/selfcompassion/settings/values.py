@@ -39,9 +39,13 @@ def _today_pack(value: str) -> str:
 
 
 def _country(value: str) -> str:
-    from ..care.country import check_country
-
-    return check_country(value)
+    """A two-letter country code (any country: the crisis-line directory lists many and
+    findahelpline.com covers the rest), or auto to guess from the time zone or language."""
+    if value.strip().lower() == "auto":
+        return "auto"
+    if not re.fullmatch(r"[A-Za-z]{2}", value.strip()):
+        raise InputError(f"country: '{value[:20]}' is not a two-letter country code (e.g. GB, US)")
+    return value.strip().upper()
 
 
 SETTINGS: dict[str, Setting] = {

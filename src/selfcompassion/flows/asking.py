@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from ..errors import AnswerError, FlowInterrupted, InputError, NoTerminalError
 from ..packs.steps import (
@@ -30,6 +31,8 @@ from ..packs.steps import (
 from ..text.controls import strip_controls as clean
 
 if TYPE_CHECKING:
+    from questionary import Style
+
     from ..care.moment import CareWatch
 
 #: The largest --answers file accepted, in bytes.
@@ -51,7 +54,7 @@ class Asker(Protocol):
         ...
 
 
-def load_answers(source: str, stdin: Any = None) -> dict[str, Any]:
+def load_answers(source: str, stdin: IO[bytes] | None = None) -> dict[str, Any]:
     """Read an ``--answers`` JSON object from a file path or ``-`` (standard input)."""
     from ..files.sources import read_source
 
@@ -126,7 +129,7 @@ class QuestionaryAsker:
     interactive = True
     care: CareWatch | None = None
 
-    def __init__(self, *, today: date, style: Any = None) -> None:
+    def __init__(self, *, today: date, style: Style | None = None) -> None:
         self.today = today
         self.style = style
 
@@ -142,7 +145,7 @@ class QuestionaryAsker:
     # Each kind gets the widget that fits it; every widget's answer goes through
     # check_answer so the rules are the same as for scripted answers.
 
-    def _validator(self, step: Step) -> Any:
+    def _validator(self, step: Step) -> Callable[[str], bool | str]:
         def validate(text: str) -> bool | str:
             try:
                 check_answer(step, text, today=self.today)

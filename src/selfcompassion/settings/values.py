@@ -48,6 +48,15 @@ def _country(value: str) -> str:
     return value.strip().upper()
 
 
+def _yes_or_no(name: str) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if value.lower() not in ("yes", "no"):
+            raise InputError(f"{name}: use yes or no")
+        return value.lower()
+
+    return check
+
+
 SETTINGS: dict[str, Setting] = {
     setting.name: setting
     for setting in (
@@ -63,6 +72,12 @@ SETTINGS: dict[str, Setting] = {
             "(a two-letter code, e.g. GB); auto guesses from the time zone or language.",
             "auto",
             _country,
+        ),
+        Setting(
+            "passphrase-keyring",
+            "Look for the passphrase of an encrypted journal in the system keyring.",
+            "no",
+            _yes_or_no("passphrase-keyring"),
         ),
     )
 }

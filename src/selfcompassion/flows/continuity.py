@@ -9,7 +9,6 @@ commitment in the transaction that saves the entry, so ``journal commitments`` h
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -19,6 +18,7 @@ from ..dates import describe
 from ..packs.steps import CHOICE, DUE_DATE, TEXT, Step
 from ..store import Entry, JournalStore
 from ..store.continuity import INTENTION_STEP, LOOK_BACK_CHOICES, PastIntention
+from ..store.driver import Connection
 
 DATE_STEP = "intention_date"
 
@@ -65,14 +65,14 @@ class Continuity:
 
     def writer(
         self, store: JournalStore, values: dict[str, Any], now: datetime
-    ) -> Callable[[sqlite3.Connection, Entry], None] | None:
+    ) -> Callable[[Connection, Entry], None] | None:
         """Adds the commitment when today's intention was given a day."""
         due, text = values.get(DATE_STEP), values.get(INTENTION_STEP)
         if not due or not isinstance(text, str) or not text.strip():
             return None
         due_day = due if isinstance(due, date) else date.fromisoformat(str(due))
 
-        def write(conn: sqlite3.Connection, entry: Entry) -> None:
+        def write(conn: Connection, entry: Entry) -> None:
             store.new_commitment(conn, entry.id, text.strip(), due_day, now)
 
         return write

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -11,6 +10,7 @@ from typing import Any
 from ..packs.loader import Pack, draw_prompts
 from ..packs.steps import CHOICE, DRAW, Step
 from ..store import Entry, JournalStore, RowsBeside
+from ..store.driver import Connection
 from .asking import Asker
 from .common import Shaper, gather, offer_draft, plan_json
 from .continuity import Continuity
@@ -82,7 +82,7 @@ def _writer(
     if not chosen:
         return None
 
-    def write(conn: sqlite3.Connection, entry: Entry) -> None:
+    def write(conn: Connection, entry: Entry) -> None:
         for writer in chosen:
             writer(conn, entry)
 

@@ -33,9 +33,9 @@ def when_said(day: date, today: date) -> str:
 
 
 def _one_line(text: str) -> str:
-    from ..render import clean
+    from ..text.controls import strip_controls
 
-    return " ".join(clean(text).split())
+    return " ".join(strip_controls(text).split())
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,11 @@ from .context import now, open_store
 
 # Shared by list, search and export: the same words filter the same way everywhere.
 SINCE = typer.Option(
-    None, "--since", "-s", help="From this day: 'last month', 'monday', 2026-11-01.", metavar="DATE"
+    None,
+    "--since",
+    "-s",
+    help="From this day: 'last month', 'monday' or a date (YYYY-MM-DD).",
+    metavar="DATE",
 )
 UNTIL = typer.Option(None, "--until", "-u", help="Up to this day, included.", metavar="DATE")
 KIND = typer.Option(

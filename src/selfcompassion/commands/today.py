@@ -54,7 +54,7 @@ def today(
         None,
         "--date",
         "-d",
-        help="Write for another day: yesterday, 'last friday', 2026-11-19.",
+        help="Write for another day: yesterday, 'last friday' or a date (YYYY-MM-DD).",
         metavar="DATE",
     ),
     answers: Optional[str] = answers_option(),  # noqa: UP045

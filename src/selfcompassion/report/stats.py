@@ -88,6 +88,18 @@ class Checkin:
 
 
 @dataclass(frozen=True)
+class Belief:
+    """How much the period's reframes believed the critic's words before and after (means
+    over the reframes that rated both) and the balanced thought they wrote."""
+
+    critic_before: float | None = None
+    critic_after: float | None = None
+    critic_rated: int = 0
+    balanced: float | None = None
+    balanced_rated: int = 0
+
+
+@dataclass(frozen=True)
 class Figures:
     """Everything counted for one period."""
 
@@ -99,6 +111,7 @@ class Figures:
     reframes: int = 0
     reframes_scored: int = 0
     intensity_drop: float | None = None
+    belief: Belief = Belief()
     commitments: Commitments = Commitments()
     checkin: Checkin = Checkin()
 
@@ -184,7 +197,8 @@ def figures_for(store: JournalStore, periods: Sequence[Period], as_of: date) -> 
     figures = []
     for bucket, period in enumerate(periods):
         days, entries = practice.get(bucket, (0, 0))
-        count, scored, drop = reframes.get(bucket, (0, 0, None))
+        count, scored, drop, *belief = reframes.get(bucket, (0, 0, None, None, None, 0, None, 0))
+        before_mean, after_mean, both, balanced_mean, balanced_rated = belief
         made = commitments.get(bucket, {})
         checkin = checkins.get(bucket, (0, None, None, None, None))
         figures.append(
@@ -197,6 +211,13 @@ def figures_for(store: JournalStore, periods: Sequence[Period], as_of: date) -> 
                 reframes=count,
                 reframes_scored=scored,
                 intensity_drop=rounded(drop),
+                belief=Belief(
+                    rounded(before_mean),
+                    rounded(after_mean),
+                    both,
+                    rounded(balanced_mean),
+                    balanced_rated,
+                ),
                 commitments=Commitments(
                     made=made.get("made", 0),
                     kept=made.get("done", 0),

@@ -70,7 +70,7 @@ def today(
     """The daily reflection: a check-in, a few rotating prompts and a closing intention."""
     from ..flows.asking import choose_asker
     from ..flows.review import due_reviews
-    from ..flows.today import plan_today, today_session
+    from ..flows.today import daily_entries, plan_today, today_session
     from ..packs.loader import load_pack
     from ..render import entry_view, flow_intro, make_console, print_json, today_summary
 
@@ -84,7 +84,10 @@ def today(
     asker = None if plan else choose_asker(answers, "journal today", today=clock_now.date())
     with open_store() as store:
         # Next steps from reframes whose day has come are asked about after the reflection.
-        day_plan = plan_today(chosen, day, due_reviews(store, clock_now.date(), load_pack))
+        # A further entry on the same day draws prompts of its own.
+        written = len(daily_entries(store, day))
+        reviews = due_reviews(store, clock_now.date(), load_pack)
+        day_plan = plan_today(chosen, day, reviews, earlier=written)
         if asker is None:
             print_json(day_plan.as_json())
             return

@@ -295,14 +295,18 @@ def rotation_order(prompts: Iterable[Step]) -> list[Step]:
     return order
 
 
-def draw_prompts(pack: Pack, day: date, count: int) -> list[Step]:
+def draw_prompts(pack: Pack, day: date, count: int, earlier: int = 0) -> list[Step]:
     """The prompts for a given day: the same for that day on every run, none repeated within
-    ``len(pool) // count`` days (a week or more for any pack with at least 7 * count prompts)."""
+    ``len(pool) // count`` days (a week or more for any pack with at least 7 * count prompts).
+
+    ``earlier`` is how many entries were already written that day: each further entry draws
+    the prompts of a day half a rotation away, so a second entry asks something new."""
     order = rotation_order(pack.prompts)
     if not order:
         return []
     count = min(count, len(order))
-    start = day.toordinal() * count
+    half_rotation = max(1, len(order) // count // 2)
+    start = (day.toordinal() + earlier * half_rotation) * count
     return [order[(start + offset) % len(order)] for offset in range(count)]
 
 

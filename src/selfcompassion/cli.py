@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Protocol, runtime_checkable
 
 import typer
 
@@ -46,36 +46,29 @@ def main_options(
     OPTIONS.debug = debug
 
 
-def _register_commands() -> None:
-    # Each command module adds its own commands; they import their heavy parts lazily.
-    from .commands import (
-        browse,
-        checkin,
-        commitments,
-        config,
-        maintenance,
-        portability,
-        prompts,
-        reframe,
-        report,
-        today,
-        traps,
-    )
+#: The command modules, in the order ``--help`` lists their commands. Each adds its own
+#: commands with ``register(app)`` and imports its heavy parts lazily.
+COMMAND_MODULES = (
+    "today",
+    "reframe",
+    "checkin",
+    "report",
+    "browse",
+    "portability",
+    "commitments",
+    "traps",
+    "prompts",
+    "config",
+    "remind",
+    "maintenance",
+)
 
-    for module in (
-        today,
-        reframe,
-        checkin,
-        report,
-        browse,
-        portability,
-        commitments,
-        traps,
-        prompts,
-        config,
-        maintenance,
-    ):
-        module.register(app)
+
+def _register_commands() -> None:
+    import importlib
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"{__package__}.commands.{name}").register(app)
 
 
 _register_commands()
@@ -93,6 +86,20 @@ def _click_classes(name: str) -> tuple[type[BaseException], ...]:
         except (ImportError, AttributeError):
             continue
     return tuple(found)
+
+
+def _stopped() -> tuple[type[BaseException], ...]:
+    """What a person stopping the journal raises: Ctrl-C, Ctrl-D, or click's Abort."""
+    return (KeyboardInterrupt, EOFError, *_click_classes("Abort"))
+
+
+@runtime_checkable
+class _ShowsItself(Protocol):
+    """A usage error from click (or from the click inside Typer): it prints itself."""
+
+    exit_code: int
+
+    def show(self) -> None: ...
 
 
 def main() -> None:
@@ -117,14 +124,16 @@ def main() -> None:
             stderr=True,
         )
         sys.exit(130)
-    except (KeyboardInterrupt, EOFError, *_click_classes("Abort")):
+    except _stopped():
         from .render import print_note
 
         print_note("\nStopped. Anything not yet saved was left out.", stderr=True)
         sys.exit(130)
     except _click_classes("ClickException") as error:
-        error.show()  # type: ignore[attr-defined]
-        sys.exit(error.exit_code)  # type: ignore[attr-defined]
+        if not isinstance(error, _ShowsItself):
+            raise
+        error.show()
+        sys.exit(error.exit_code)
     except Exception as error:  # a bug: say so in one line, keep the details for --debug
         if OPTIONS.debug:
             raise

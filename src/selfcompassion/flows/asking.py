@@ -27,7 +27,7 @@ from ..packs.steps import (
     Step,
     check_answer,
 )
-from ..render import clean
+from ..text.controls import strip_controls as clean
 
 #: The largest --answers file accepted, in bytes.
 MAX_ANSWERS_BYTES = 1_000_000
@@ -245,7 +245,8 @@ class QuestionaryAsker:
             validate=self._validator(level_step),
             style=self.style,
         ).unsafe_ask()
-        return check_answer(level_step, raw, today=self.today)
+        level = check_answer(level_step, raw, today=self.today)
+        return level if isinstance(level, int) else None
 
     def _own_words(self, step: Step) -> str | None:
         import questionary

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from ..care.detector import needs_care as care_needed
 from ..care.detector import suggests_crisis
 from ..entries.scoring import mean_intensity, score_reframe
 from ..errors import InputError, PackError
@@ -202,9 +203,21 @@ class ReframeOutcome:
     left: bool = False
 
 
+def chosen_feelings(entry: Entry) -> list[str]:
+    """Every feeling the person picked or named, rated or not, for the care check."""
+    named: list[str] = []
+    for answer in entry.answers:
+        if answer.kind == INTENSITIES and isinstance(answer.value, dict):
+            named += [str(name) for name in answer.value if name not in named]
+    return named
+
+
 def needs_care(entry: Entry) -> bool:
-    """Whether any answer of the entry suggests the person may be in crisis."""
-    return suggests_crisis(answer.text for answer in entry.answers)
+    """Whether any answer of the entry, or a feeling chosen in it ("hopeless"), suggests
+    the person may be in crisis."""
+    return suggests_crisis(answer.text for answer in entry.answers) or care_needed(
+        "", feelings=chosen_feelings(entry)
+    )
 
 
 def run_reframe(

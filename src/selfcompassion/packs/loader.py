@@ -228,16 +228,20 @@ def _check_checkin_steps(steps: list[Step], where: str) -> None:
             raise PackError(f"{at}: 'component' and 'reverse' belong to scale steps only")
 
 
-def _scale_bounds(item: dict[str, Any], kind: str, where: str) -> tuple[Any, Any, dict[int, str]]:
+def _scale_bounds(
+    item: dict[str, Any], kind: str, where: str
+) -> tuple[int | None, int | None, dict[int, str]]:
     if kind not in (SCALE, INTENSITIES):
         if "min" in item or "max" in item or "labels" in item:
             raise PackError(f"{where}: min, max and labels belong to scale steps only")
         return None, None, {}
     default_max = 100 if kind == INTENSITIES else None
-    low, high = item.get("min", 0), item.get("max", default_max)
-    for key, value in (("min", low), ("max", high)):
+    bounds: list[int] = []
+    for key, value in (("min", item.get("min", 0)), ("max", item.get("max", default_max))):
         if isinstance(value, bool) or not isinstance(value, int):
             raise PackError(f"{where}.{key}: must be a whole number")
+        bounds.append(value)
+    low, high = bounds
     if low >= high:
         raise PackError(f"{where}.max: must be greater than min")
     raw_labels = item.get("labels", {})
@@ -295,18 +299,30 @@ def rotation_order(prompts: Iterable[Step]) -> list[Step]:
     return order
 
 
+def _spread(n: int) -> float:
+    """The n-th point of the van der Corput sequence in [0, 1): 0, 1/2, 1/4, 3/4, 1/8, ...
+    each as far as it can be from the ones before it."""
+    point, scale = 0.0, 1.0
+    while n:
+        scale /= 2
+        point += scale * (n % 2)
+        n //= 2
+    return point
+
+
 def draw_prompts(pack: Pack, day: date, count: int, earlier: int = 0) -> list[Step]:
     """The prompts for a given day: the same for that day on every run, none repeated within
     ``len(pool) // count`` days (a week or more for any pack with at least 7 * count prompts).
 
     ``earlier`` is how many entries were already written that day: each further entry draws
-    the prompts of a day half a rotation away, so a second entry asks something new."""
+    the prompts of a day far from this one in the rotation (half a rotation away, then a
+    quarter, three quarters, ...), so a second or third entry asks something new."""
     order = rotation_order(pack.prompts)
     if not order:
         return []
     count = min(count, len(order))
-    half_rotation = max(1, len(order) // count // 2)
-    start = (day.toordinal() + earlier * half_rotation) * count
+    rotation_days = max(1, len(order) // count)
+    start = (day.toordinal() + round(_spread(earlier) * rotation_days)) * count
     return [order[(start + offset) % len(order)] for offset in range(count)]
 
 

@@ -13,19 +13,14 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .browse import BATCH, EntryFilter
-from .core import (
-    INSERT_ANSWER,
-    INSERT_TAG,
-    Entry,
-    answer_rows,
-    entry_row,
-    storage_errors,
-)
+from .entries import EntryQueries
+from .failures import storage_errors
+from .records import INSERT_ANSWER, INSERT_TAG, Entry, answer_rows, entry_row
 
 ENTRY_COLUMNS = ("id", "kind", "journal_date", "created_at", "updated_at", "pack")
 REFRAME_COLUMNS = (
@@ -77,11 +72,8 @@ def _marks(count: int) -> str:
     return ",".join("?" * count)
 
 
-class PortabilityQueries:
+class PortabilityQueries(EntryQueries):
     """Mixin for JournalStore: whole entries in batches, and bulk import."""
-
-    conn: sqlite3.Connection
-    path: Any
 
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[None]:
@@ -94,15 +86,19 @@ class PortabilityQueries:
             if self.conn.in_transaction:
                 self.conn.execute("COMMIT")
 
-    def iter_records(self, chosen: EntryFilter, batch: int = BATCH) -> Iterator[list[EntryRecord]]:
+    def iter_records(
+        self, chosen: EntryFilter, batch: int = BATCH
+    ) -> Generator[list[EntryRecord], None, None]:
         """Every matching entry, oldest first, in lists of at most ``batch`` records."""
         with contextlib.closing(
             self._oldest_first("SELECT e.* FROM entries e", chosen, batch)
         ) as found:
             for rows in found:
-                yield self.records_for(self._load_entries(rows))  # type: ignore[attr-defined]
+                yield self.records_for(self._load_entries(rows))
 
-    def iter_entry_json(self, chosen: EntryFilter, batch: int = JSON_BATCH) -> Iterator[list[str]]:
+    def iter_entry_json(
+        self, chosen: EntryFilter, batch: int = JSON_BATCH
+    ) -> Generator[list[str], None, None]:
         """Every matching entry as one line of JSON text, oldest first, in lists of at most
         ``batch`` lines. SQLite writes the text itself (see ``ENTRY_JSON``), so no entry
         passes through Python objects on its way out; C1 and bidi controls are left raw for
@@ -113,7 +109,9 @@ class PortabilityQueries:
             for rows in found:
                 yield [row[0] for row in rows]
 
-    def _oldest_first(self, select: str, chosen: EntryFilter, batch: int) -> Iterator[list[Any]]:
+    def _oldest_first(
+        self, select: str, chosen: EntryFilter, batch: int
+    ) -> Generator[list[Any], None, None]:
         """The rows of ``select`` (over ``entries e``) for the matching entries, oldest
         first, ``batch`` at a time. Close it (``contextlib.closing``) when stopping early,
         so that its cursor closes while the journal is still open."""
@@ -198,7 +196,7 @@ class PortabilityQueries:
         """One transaction for a whole import: yields a function that writes a chunk of
         records; the entries themselves go in when the block ends, and nothing at all if
         it raises."""
-        with self._larger_cache(), self.writing() as conn:  # type: ignore[attr-defined]
+        with self._larger_cache(), self.writing() as conn:
             # Rows that point at an entry are written before it (checked at commit), so that
             # the search trigger on entries finds every answer already in place.
             conn.execute("PRAGMA defer_foreign_keys = ON")

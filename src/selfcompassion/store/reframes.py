@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from .commitments import Commitment, CommitmentQueries
-from .core import Answer, Entry, RowsBeside, StoreCore, storage_errors, timestamp
+from .entries import EntryQueries
+from .failures import storage_errors
+from .records import Answer, Entry, RowsBeside, timestamp
 
 REFRAME_KIND = "reframe"
 
@@ -86,7 +88,7 @@ def keep_reframe_scores(scores: ReframeScores) -> RowsBeside:
     return write
 
 
-class ReframeQueries(CommitmentQueries, StoreCore):
+class ReframeQueries(CommitmentQueries, EntryQueries):
     """Saving reframes and revisits, and the questions the summary and ``today`` ask."""
 
     def add_reframe(
@@ -125,9 +127,11 @@ class ReframeQueries(CommitmentQueries, StoreCore):
 
     def count_reframes(self) -> int:
         with storage_errors(self.path):
-            return self.conn.execute(
-                "SELECT count(*) FROM entries WHERE kind = ?", [REFRAME_KIND]
-            ).fetchone()[0]
+            return int(
+                self.conn.execute(
+                    "SELECT count(*) FROM entries WHERE kind = ?", [REFRAME_KIND]
+                ).fetchone()[0]
+            )
 
     def reframe_scores(self, entry_id: str) -> ReframeScores | None:
         with storage_errors(self.path):

@@ -19,7 +19,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from .core import DayRun, Entry, StoreCore, storage_errors
+from .entries import EntryQueries
+from .failures import storage_errors
+from .records import Entry
+from .streaks import DayRun, StreakQueries
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,7 @@ _DAY_SCORES = """
 """
 
 
-class ReportQueries(StoreCore):
+class ReportQueries(EntryQueries, StreakQueries):
     """Aggregates for ``journal report``; every method is one query."""
 
     def _rows(self, sql: str, params: dict[str, Any] | Sequence[Any]) -> list[tuple[Any, ...]]:
@@ -110,7 +113,7 @@ class ReportQueries(StoreCore):
     def practice_days(self, first: date, last: date) -> int:
         """Days with at least one entry from ``first`` to ``last``."""
         sql = "SELECT count(DISTINCT journal_date) FROM entries WHERE journal_date BETWEEN ? AND ?"
-        return self._rows(sql, [first.isoformat(), last.isoformat()])[0][0]
+        return int(self._rows(sql, [first.isoformat(), last.isoformat()])[0][0])
 
     def islands(self, as_of: date) -> Islands:
         """Runs of consecutive journal days up to ``as_of``, from ``day_runs``: a few indexed
@@ -129,14 +132,18 @@ class ReportQueries(StoreCore):
         longest, before = self._rows(sql, {"latest": latest.first.isoformat()})[0]
         return Islands(max(longest or 0, latest.length), latest, _day(before))
 
-    def scores_by_day(self, first: date, last: date, steps: Sequence[str]) -> list[tuple]:
+    def scores_by_day(
+        self, first: date, last: date, steps: Sequence[str]
+    ) -> list[tuple[date, str, float]]:
         """(day, step, mean rating) for every rated day from ``first`` to ``last``."""
         marks, params = _step_params(steps)
         sql = _DAY_SCORES.format(steps=marks) + " ORDER BY day, step"
         params.update(first=first.isoformat(), last=last.isoformat())
         return [(date.fromisoformat(d), step, value) for d, step, value in self._rows(sql, params)]
 
-    def scores_by_bucket(self, span: Span, steps: Sequence[str]) -> dict[tuple[int, str], tuple]:
+    def scores_by_bucket(
+        self, span: Span, steps: Sequence[str]
+    ) -> dict[tuple[int, str], tuple[float, int]]:
         """(mean of the daily means, rated days) per bucket and step."""
         marks, params = _step_params(steps)
         sql = f"""
@@ -147,9 +154,11 @@ class ReportQueries(StoreCore):
         return {(bucket, step): (mean, days) for bucket, step, mean, days in rows}
 
     def reframes_by_bucket(self, span: Span, kind: str) -> dict[int, tuple[Any, ...]]:
-        """Per bucket: reframes, how many have both intensities, the mean drop in intensity;
-        the mean belief in the critic before and after (over reframes with both), how many
-        had both, and the mean belief in the balanced thought and how many rated it."""
+        """Per bucket: reframes, how many have both intensities, and how much the feelings
+        eased on average (intensity before minus after: the report's "feelings eased");
+        then the mean belief in the critic before and after (over the reframes that rated
+        both) and how many did, and the mean belief in the balanced thought and how many
+        rated it."""
         both = "s.belief_before IS NOT NULL AND s.belief_after IS NOT NULL"
         sql = f"""
             SELECT {_bucket("e.journal_date")} AS bucket, count(*),
@@ -213,7 +222,7 @@ class ReportQueries(StoreCore):
             WHERE e.journal_date <= :as_of
               AND (c.status = 'open' OR coalesce(substr(c.closed_date, 1, 10), '') > :as_of)
         """
-        return tuple(self._rows(sql, {"as_of": as_of.isoformat()})[0])  # type: ignore[return-value]
+        return tuple(self._rows(sql, {"as_of": as_of.isoformat()})[0])
 
     def top_tags(self, first: date, last: date, limit: int) -> list[tuple[str, int]]:
         """The tags of entries of these days, most used first."""
@@ -238,7 +247,7 @@ class ReportQueries(StoreCore):
         params = [first.isoformat(), last.isoformat(), *kinds, *skip, limit]
         return self._rows(sql, params)
 
-    def checkins_by_bucket(self, span: Span, kind: str) -> dict[int, tuple]:
+    def checkins_by_bucket(self, span: Span, kind: str) -> dict[int, tuple[Any, ...]]:
         """Per bucket: check-ins with scores and the mean of each score (total and the three
         components). Empty when the journal has no ``checkin_scores`` table yet."""
         if not self.has_table("checkin_scores"):

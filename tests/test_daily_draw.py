@@ -38,3 +38,12 @@ def test_further_entries_never_repeat_a_nearby_day() -> None:
         assert not seen & later, day
     assert days_without_repeat(pack, 3) >= 7
     assert draw_prompts(pack, date(2026, 1, 1), 3) == draw_prompts(pack, date(2026, 1, 1), 3, 0)
+
+
+def test_a_script_may_reuse_one_answers_file_the_same_day(journal: Journal) -> None:
+    first = drawn(journal)
+    answers = {prompt: "the same words" for prompt in first} | {"intention": "rest"}
+    path = journal.answers_file(answers)
+    for _ in range(3):
+        result = journal("today", "--answers", path)
+        assert result.code == 0, result.err

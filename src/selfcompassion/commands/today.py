@@ -60,9 +60,9 @@ def today(
     tag: list[str] = tag_option(),
 ) -> None:
     """The daily reflection: a check-in, a few rotating prompts and a closing intention."""
-    from ..flows.asking import choose_asker
+    from ..flows.asking import ScriptedAsker, choose_asker
     from ..flows.review import due_reviews
-    from ..flows.today import daily_entries, plan_today, today_session
+    from ..flows.today import daily_entries, plan_for_answers, plan_today, today_session
     from ..packs.loader import load_pack
     from ..render import entry_view, flow_intro, make_console, print_json, today_summary
 
@@ -80,6 +80,8 @@ def today(
         written = len(daily_entries(store, day))
         reviews = due_reviews(store, clock_now.date(), load_pack)
         day_plan = plan_today(chosen, day, reviews, earlier=written)
+        if isinstance(asker, ScriptedAsker):
+            day_plan = plan_for_answers(chosen, day, reviews, written, set(asker.answers))
         if asker is None:
             print_json(day_plan.as_json())
             return

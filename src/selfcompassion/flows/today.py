@@ -82,6 +82,21 @@ def run_today(
     )
 
 
+def plan_for_answers(
+    pack: Pack, day: date, reviews: DueReviews | None, written: int, answered: set[str]
+) -> TodayPlan:
+    """The plan a scripted run answers: a further entry's own prompts, unless the answers
+    name the prompts of an earlier draw that day (a script that reuses one answers file
+    for several entries a day keeps working)."""
+    pool = {prompt.id for prompt in pack.prompts}
+    wanted = answered & pool
+    plans = [plan_today(pack, day, reviews, earlier=n) for n in (written, *range(written))]
+    for plan in plans:
+        if wanted <= {step.id for step in plan.steps}:
+            return plan
+    return plans[0]
+
+
 def daily_entries(store: JournalStore, day: date) -> list[Entry]:
     """The day's reflections so far (a reframe written that day is not one)."""
     return [entry for entry in store.entries_on(day) if entry.kind == ENTRY_KIND]

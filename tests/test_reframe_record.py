@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import fixed_clock
+from cli_run import fixed_clock
 from reframe_support import (
     REFRAME_ANSWERS,
     WEDNESDAY,
@@ -119,7 +119,7 @@ def test_the_balanced_thought_is_saved_shown_and_exported(journal: Journal) -> N
     assert by_step["balanced_belief"]["answer"] == "60"
     assert by_step["belief"]["answer"] == "85" and by_step["belief_after"]["answer"] == "40"
 
-    notes = journal.tmp_path / "notes"
+    notes = journal.folder / "notes"
     assert journal("export", "--daily-notes", str(notes)).code == 0
     assert BALANCED in (notes / f"{WEDNESDAY.isoformat()}.md").read_text(encoding="utf-8")
 
@@ -172,9 +172,9 @@ def test_a_feeling_named_without_a_strength_is_kept(journal: Journal) -> None:
 def test_a_feeling_without_a_strength_round_trips_through_an_export(journal: Journal) -> None:
     answers = {**REFRAME_ANSWERS, "emotions": {"tired": None}, "emotions_after": {"tired": 20}}
     assert journal.reframe(answers).code == 0
-    exported = journal.tmp_path / "all.json"
+    exported = journal.folder / "all.json"
     assert journal("export", "-o", str(exported)).code == 0
-    journal.db = journal.tmp_path / "other" / "journal.db"
+    journal.db = journal.folder / "other" / "journal.db"
     journal.monkeypatch.setenv("SELFCOMPASSION_DB", str(journal.db))
     imported = journal("import", str(exported))
     assert imported.code == 0, imported.err
@@ -188,9 +188,9 @@ def test_an_export_from_before_the_balanced_belief_still_imports(journal: Journa
     data = json.loads(journal("export").out)
     for record in data["entries"]:
         del record["reframe_scores"]["balanced_belief"]
-    older = journal.tmp_path / "older.json"
+    older = journal.folder / "older.json"
     older.write_text(json.dumps(data), encoding="utf-8")
-    journal.db = journal.tmp_path / "other" / "journal.db"
+    journal.db = journal.folder / "other" / "journal.db"
     journal.monkeypatch.setenv("SELFCOMPASSION_DB", str(journal.db))
     result = journal("import", str(older))
     assert result.code == 0, result.err
@@ -258,7 +258,8 @@ def test_an_entry_of_the_earlier_shape_reads_and_edits_as_before(journal: Journa
     markdown = journal("export", "--format", "markdown").out
     assert "Check the slides the evening before." in markdown
 
-    from cli_run import ENTER, run_cli_with_keys
+    from cli_run import run_cli_with_keys
+    from keys import ENTER
 
     edited = run_cli_with_keys(
         "--db", str(journal.db), "edit", entry_id, "--step", "lesson",

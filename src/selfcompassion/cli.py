@@ -44,6 +44,10 @@ def main_options(
 ) -> None:
     OPTIONS.db = db
     OPTIONS.debug = debug
+    from .encryption.keys import derive_early
+    from .files.paths import journal_path
+
+    derive_early(journal_path(db))
 
 
 #: The command modules, in the order ``--help`` lists their commands. Each adds its own
@@ -61,6 +65,7 @@ COMMAND_MODULES = (
     "config",
     "remind",
     "maintenance",
+    "encryption",
 )
 
 

@@ -38,6 +38,15 @@ def _today_pack(value: str) -> str:
     return value
 
 
+def _yes_or_no(name: str) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if value.lower() not in ("yes", "no"):
+            raise InputError(f"{name}: use yes or no")
+        return value.lower()
+
+    return check
+
+
 SETTINGS: dict[str, Setting] = {
     setting.name: setting
     for setting in (
@@ -46,6 +55,12 @@ SETTINGS: dict[str, Setting] = {
             "The prompt pack journal today uses when --pack is not given.",
             "daily",
             _today_pack,
+        ),
+        Setting(
+            "passphrase-keyring",
+            "Look for the passphrase of an encrypted journal in the system keyring.",
+            "no",
+            _yes_or_no("passphrase-keyring"),
         ),
     )
 }

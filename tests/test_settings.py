@@ -35,7 +35,8 @@ def test_round_trip(capsys: Any, monkeypatch: Any) -> None:
     run = run_cli("config", "list")
     assert (run.code, run.out) == (
         0,
-        "default-pack = daily  (default)\npassphrase-keyring = no  (default)\n",
+        "default-pack = daily  (default)\ncountry = auto  (default)\n"
+        "passphrase-keyring = no  (default)\n",
     )
 
     run = run_cli("config", "set", "default-pack", "leader")
@@ -48,7 +49,9 @@ def test_round_trip(capsys: Any, monkeypatch: Any) -> None:
 
     assert run_cli("config", "get", "default-pack").out == "leader\n"
     listed = run_cli("config", "list").out
-    assert listed == "default-pack = leader\npassphrase-keyring = no  (default)\n"
+    assert listed == (
+        "default-pack = leader\ncountry = auto  (default)\npassphrase-keyring = no  (default)\n"
+    )
 
     run = run_cli("config", "unset", "default-pack")
     assert run.out == "default-pack is back to its default: daily\n"
@@ -76,7 +79,8 @@ def test_today_uses_the_default_pack_unless_told_otherwise(capsys: Any, monkeypa
         (("set", "default-pack", "checkin"), "default-pack: the pack 'checkin' is for journal"),
         (
             ("set", "colour", "blue"),
-            "there is no setting called 'colour' (known: default-pack, passphrase-keyring)",
+            "there is no setting called 'colour' "
+            "(known: default-pack, country, passphrase-keyring)",
         ),
         (("get", "colour"), "there is no setting called 'colour'"),
         (("unset", "colour"), "there is no setting called 'colour'"),

@@ -1,6 +1,7 @@
 """Changing a saved entry: in the person's own editor, by asking one step again, or its tags.
 
-The editor gets a temporary file, created 0600 and removed afterwards whatever happens,
+The editor gets a temporary 0600 file in a 0700 folder of its own, removed afterwards
+whatever happens (signals included, see ``files.temps``),
 holding every written answer under a header line with its position and step id. The
 editor command comes from ``$VISUAL`` or ``$EDITOR``, is split like a shell would split
 it (so ``code --wait`` works) but is run directly, never through a shell. Answers that
@@ -16,14 +17,13 @@ import os
 import re
 import shlex
 import subprocess
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, PackError
+from ..files.temps import editor_copy
 from ..flows.asking import Asker
 from ..packs.loader import load_pack as load_shipped_or_user_pack
 from ..packs.steps import INTENSITIES, LONG_TEXT, MULTI, TEXT, Step, answer_text, check_answer
@@ -184,12 +184,7 @@ def edit_in_editor(
     if not any(answer.kind in _EDITABLE for answer in entry.answers):
         raise InputError("this entry has no written answers to edit; use --step for the others")
     command = editor_command(os.environ if env is None else env)
-    fd, name = tempfile.mkstemp(prefix="journal-edit-", suffix=".txt")
-    path = Path(name)
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(editor_text(entry, when))
+    with editor_copy(editor_text(entry, when)) as path:
         code = run([*command, str(path)])
         if code != 0:
             raise InputError(f"the editor stopped with an error (exit {code}); nothing changed")
@@ -199,8 +194,6 @@ def edit_in_editor(
             raise InputError("the edited file is not UTF-8 text; nothing changed") from None
         except OSError as error:
             raise InputError(f"the edited file cannot be read ({error.strerror})") from None
-    finally:
-        path.unlink(missing_ok=True)
     answers, changed, removed = apply_edits(entry, read_edited(entry, edited_text), now.date())
     return _save(store, entry, answers, now, changed=changed, removed=removed, load_pack=load_pack)
 

@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 import sqlite3
+import stat
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -24,7 +25,9 @@ from typing import Any, Self
 
 from ..errors import JournalError, StorageError
 from ..files.paths import DB_ENV
+from ..files.safefiles import create_private_file as _create_private_file
 from ..files.safefiles import make_private_dir as _make_private_dir
+from ..files.safefiles import write_private_copy
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 HEADER_BYTES = 100
@@ -172,20 +175,6 @@ def _while_locked(step: Callable[[], object]) -> None:
             time.sleep(0.05 * (attempt + 1))
 
 
-def _create_private_file(path: Path, *, exist_ok: bool = False) -> None:
-    """Create an empty file that only its owner can read, whatever the umask."""
-    try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except FileExistsError:
-        if exist_ok:
-            return  # another process created the journal at the same moment
-        raise StorageError(f"{path}: already exists; choose another name") from None
-    try:
-        os.fchmod(fd, 0o600)
-    finally:
-        os.close(fd)
-
-
 def free_name(path: Path) -> Path:
     """``path``, or the same name with -2, -3, ... (before an extension like ``.db``) when
     it is taken."""
@@ -205,6 +194,18 @@ def _has_content(path: Path) -> bool:
         return False
 
 
+def _refuse_special(path: Path) -> None:
+    """Refuse a FIFO, device or socket (or a link to one) before it is opened: reading a
+    FIFO waits for ever, and a device is no place for a journal."""
+    with contextlib.suppress(FileNotFoundError):
+        mode = os.stat(path).st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            raise StorageError(
+                f"{path}: is not a regular file (a device, pipe or socket), so it cannot be a "
+                f"journal; point --db or {DB_ENV} at a journal file"
+            )
+
+
 def _check_file(path: Path) -> None:
     """Refuse a file that is not an SQLite database, or one that was cut short.
 
@@ -212,6 +213,7 @@ def _check_file(path: Path) -> None:
     the header says how long the file should be, so a cut-off file is refused before
     anything is read or written.
     """
+    _refuse_special(path)
     with path.open("rb") as handle:
         header = handle.read(HEADER_BYTES)
     if not header:
@@ -277,6 +279,7 @@ class StoreCore:
     def open(cls, path: Path, *, backup_before_upgrade: bool = True) -> Self:
         path = Path(path)
         with storage_errors(path):
+            _refuse_special(path)
             if path.is_dir():
                 raise StorageError(
                     f"{path}: is a folder, and the journal must be a file; point --db or "
@@ -308,6 +311,7 @@ class StoreCore:
         written, so a damaged, old or read-only journal can still be examined."""
         path = Path(path)
         with storage_errors(path):
+            _refuse_special(path)
             if not path.is_file():
                 raise StorageError(f"{path}: there is no journal file here")
             _check_file(path)
@@ -452,30 +456,38 @@ class StoreCore:
                 [MIGRATION_SET],
             ).fetchone()[0]
 
-    def backup(self, target: Path) -> Path:
-        """A consistent copy made with SQLite's online backup API, created 0600."""
-        return self._copy_to(Path(target), separate=False)
+    def backup(
+        self, target: Path, *, force: bool = False, check: Callable[[Path], None] | None = None
+    ) -> Path:
+        """A consistent copy made with SQLite's online backup API, created 0600. ``check``
+        looks at the finished copy before it takes its name, and raises if it is not sound."""
+        return self._copy_to(Path(target), separate=False, force=force, check=check)
 
-    def _copy_to(self, target: Path, *, separate: bool) -> Path:
+    def _copy_to(
+        self,
+        target: Path,
+        *,
+        separate: bool,
+        force: bool = False,
+        check: Callable[[Path], None] | None = None,
+    ) -> Path:
         # SQLite cannot copy from a connection that holds the write lock, so a copy taken
         # inside a write transaction (before an upgrade) reads through a second connection.
-        with storage_errors(target):
-            if not target.parent.exists():
-                _make_private_dir(target.parent)
-            _create_private_file(target)
+        # The copy is made under a temporary name and takes its own only once complete.
+        def fill(temp: Path) -> None:
+            source = sqlite3.connect(self.path) if separate else self.conn
+            copy = sqlite3.connect(temp)
             try:
-                source = sqlite3.connect(self.path) if separate else self.conn
-                copy = sqlite3.connect(target)
-                try:
-                    source.backup(copy)
-                finally:
-                    copy.close()
-                    if separate:
-                        source.close()
-            except BaseException:
-                target.unlink(missing_ok=True)
-                raise
-        return target
+                source.backup(copy)
+            finally:
+                copy.close()
+                if separate:
+                    source.close()
+            if check is not None:
+                check(temp)
+
+        with storage_errors(target):
+            return write_private_copy(target, fill, force=force, make_folder=True)
 
     # -- entries -------------------------------------------------------------------------
 

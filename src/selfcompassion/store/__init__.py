@@ -16,6 +16,7 @@ from .bulk import BulkWrites
 from .checkin import CheckinQueries, CheckinScores, keep_checkin_scores
 from .commitments import Commitment, CommitmentQueries, Review
 from .core import Answer, Draft, Entry, RowsBeside, StoreCore, storage_errors, timestamp
+from .erasing import ErasingWrites
 from .maintenance import MaintenanceQueries
 from .portability import EntryRecord, PortabilityQueries
 from .reframes import (
@@ -61,6 +62,7 @@ class JournalStore(
     PortabilityQueries,
     BulkWrites,
     MaintenanceQueries,
+    ErasingWrites,
     StoreCore,
 ):
     """An open journal. Use ``JournalStore.open(path)`` as a context manager."""

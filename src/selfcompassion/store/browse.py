@@ -230,7 +230,7 @@ class BrowseQueries:
 
     def delete_entry(self, entry_id: str) -> bool:
         """Remove the entry and everything that belongs to it, in one transaction."""
-        with self.writing() as conn:  # type: ignore[attr-defined]
+        with self.forgetting() as conn:  # type: ignore[attr-defined]
             return conn.execute("DELETE FROM entries WHERE id = ?", [entry_id]).rowcount > 0
 
     def replace_answers(
@@ -257,7 +257,7 @@ class BrowseQueries:
             answers=tuple(answers),
             tags=tuple(sorted(kept)),
         )
-        with self.writing() as conn:  # type: ignore[attr-defined]
+        with self.forgetting() as conn:  # type: ignore[attr-defined]
             updated = conn.execute(
                 "UPDATE entries SET updated_at = ? WHERE id = ?", [stamp, entry.id]
             ).rowcount

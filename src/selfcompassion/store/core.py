@@ -334,6 +334,9 @@ class StoreCore:
         if tables:
             self._check_is_journal(tables)
         conn.execute("PRAGMA foreign_keys = ON")
+        # Freed space is overwritten with zeros, so deleted words do not linger in the file
+        # (on by default in many SQLite builds, not all). See ``erasing``.
+        conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA synchronous = FULL")
         _while_locked(self._use_wal)
         self._migrate(backup_before_upgrade, fresh=not tables)
@@ -651,7 +654,7 @@ class StoreCore:
         return None if row is None else draft_from_row(row)
 
     def discard_draft(self, flow: str) -> None:
-        with self.writing() as conn:
+        with self.forgetting() as conn:  # type: ignore[attr-defined]
             conn.execute("DELETE FROM drafts WHERE flow = ?", [flow])
 
 

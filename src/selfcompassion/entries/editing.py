@@ -1,8 +1,10 @@
 """Changing a saved entry: in the person's own editor, by asking one step again, or its tags.
 
 The editor gets a temporary 0600 file in a 0700 folder of its own, removed afterwards
-whatever happens (signals included, see ``files.temps``),
-holding every written answer under a header line with its position and step id. The
+whatever happens (signals included, see ``files.temps``), holding every written answer
+under a header line with its position and step id. An entry changed elsewhere while the
+editor was open is merged with the edit, and an edit that collides with that change is
+kept as a copy beside the entry (see ``merging``), never silently lost. The
 editor command comes from ``$VISUAL`` or ``$EDITOR``, is split like a shell would split
 it (so ``code --wait`` works) but is run directly, never through a shell. Answers that
 are ratings or choices are re-asked with ``--step`` instead, with the same widgets and
@@ -28,8 +30,10 @@ from ..flows.asking import Asker
 from ..packs.loader import load_pack as load_shipped_or_user_pack
 from ..packs.steps import INTENSITIES, LONG_TEXT, MULTI, TEXT, Step, answer_text, check_answer
 from ..store import Answer, Entry, JournalStore
+from ..store.browse import EntryChanged
 from .derived import refigure
 from .finding import merge_tags
+from .merging import Merged, merge_edit
 
 NOTE = "#:"
 _HEADER = re.compile(r"^=== (\d+) ([a-z0-9][a-z0-9_-]*) ===[ \t]*$", re.MULTILINE)
@@ -39,13 +43,26 @@ Runner = Callable[[list[str]], int]
 PackLoader = Callable[[str], Any]
 
 
+#: The tag of the copy that keeps an edit which collided with a change saved meanwhile.
+CONFLICT_TAG = "edit-conflict"
+#: How often an edit is merged again when the entry keeps changing under it.
+MERGE_ATTEMPTS = 5
+
+
 @dataclass(frozen=True)
 class EditOutcome:
-    """The entry after the change, or None when nothing changed."""
+    """The entry after the change, or None when nothing changed.
+
+    ``merged``: the entry had been changed elsewhere meanwhile and both changes are in it.
+    ``conflict``: both changed the same answers (named); the entry keeps the change saved
+    elsewhere and ``entry`` is a new copy holding this edit, tagged CONFLICT_TAG.
+    """
 
     entry: Entry | None
     changed: int = 0
     removed: int = 0
+    merged: bool = False
+    conflict: tuple[str, ...] = ()
 
 
 def editor_command(env: Mapping[str, str]) -> list[str]:
@@ -165,9 +182,43 @@ def _save(
     )
     if not changed and not removed and sorted(tags) == sorted(entry.tags):
         return EditOutcome(None)
-    also = refigure(entry, answers, load_pack)
-    saved = store.replace_answers(entry, answers, tags, now, also=also)
-    return EditOutcome(saved, changed, removed)
+    base, mine = entry, (tuple(answers), tuple(tags))
+    for _ in range(MERGE_ATTEMPTS):
+        also = refigure(base, mine[0], load_pack)
+        try:
+            saved = store.replace_answers(base, mine[0], mine[1], now, also=also, expected=base)
+        except EntryChanged as meanwhile:
+            merged = merge_edit(entry, answers, tags, meanwhile.current)
+            if merged.collisions:
+                return _keep_as_copy(store, entry, answers, tags, now, load_pack, merged)
+            base, mine = meanwhile.current, (merged.answers, merged.tags)
+            continue
+        return EditOutcome(saved, changed, removed, merged=base is not entry)
+    raise InputError("the entry keeps changing elsewhere; nothing changed, try again")
+
+
+def _keep_as_copy(
+    store: JournalStore,
+    entry: Entry,
+    answers: Sequence[Answer],
+    tags: Sequence[str],
+    now: datetime,
+    load_pack: PackLoader,
+    merged: Merged,
+) -> EditOutcome:
+    """Save an edit that collides with a change made meanwhile as a new entry beside the
+    original, so neither person's words are lost."""
+    also = refigure(replace(entry, answers=()), answers, load_pack)
+    copy = store.add_entry(
+        kind=entry.kind,
+        journal_date=entry.journal_date,
+        answers=answers,
+        now=now,
+        pack=entry.pack,
+        tags=[*tags, CONFLICT_TAG],
+        also=also,
+    )
+    return EditOutcome(copy, conflict=merged.collisions)
 
 
 def edit_in_editor(

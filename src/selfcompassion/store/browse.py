@@ -43,6 +43,18 @@ ANSWER_WEIGHT = 1.0
 _QUERY_PROBLEMS = ("fts5", "syntax error", "no such column", "unterminated", "special query")
 
 
+class EntryChanged(Exception):
+    """The entry was changed by someone else since it was read; nothing was written."""
+
+    def __init__(self, current: Entry) -> None:
+        super().__init__(current.id)
+        self.current = current
+
+
+def _content(entry: Entry) -> tuple[tuple[Answer, ...], list[str]]:
+    return entry.answers, sorted(entry.tags)
+
+
 class SearchQueryError(InputError):
     """A full-text query that SQLite cannot read; carries SQLite's own reason."""
 
@@ -241,10 +253,15 @@ class BrowseQueries:
         now: datetime,
         *,
         also: RowsBeside | None = None,
+        expected: Entry | None = None,
     ) -> Entry:
         """Save new answers and tags for an existing entry in one transaction; the entry's
         id, kind, day and creation time stay as they were. ``also`` rewrites rows kept
-        beside the entry (figures worked out from its answers) in the same transaction."""
+        beside the entry (figures worked out from its answers) in the same transaction.
+
+        With ``expected`` (the entry as it was read before the change was made), nothing
+        is written if its answers or tags have changed since: EntryChanged carries the
+        entry as it is now, so that no change saved meanwhile is silently overwritten."""
         stamp = timestamp(now)
         kept = tuple(dict.fromkeys(tags))
         saved = Entry(
@@ -263,6 +280,11 @@ class BrowseQueries:
             ).rowcount
             if not updated:
                 raise InputError(f"entry {entry.id[:8]} is no longer in the journal")
+            if expected is not None:
+                row = conn.execute("SELECT * FROM entries WHERE id = ?", [entry.id]).fetchone()
+                current = self._load_entries([row])[0]  # type: ignore[attr-defined]
+                if _content(current) != _content(expected):
+                    raise EntryChanged(current)
             conn.execute("DELETE FROM answers WHERE entry_id = ?", [entry.id])
             conn.executemany(INSERT_ANSWER, answer_rows(entry.id, answers))
             conn.execute("DELETE FROM tags WHERE entry_id = ?", [entry.id])

@@ -152,7 +152,7 @@ def test_daily_notes_never_replace_a_note_without_force(tmp_path: Path) -> None:
 
 
 def test_settings_are_the_journals_own_file_and_are_rewritten(tmp_path: Path) -> None:
-    from selfcompassion.files import settings
+    from selfcompassion.settings import values as settings
 
     target = tmp_path / "settings.toml"
     settings.write_settings({"a": 1}, target)

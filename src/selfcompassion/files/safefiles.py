@@ -23,11 +23,11 @@ from pathlib import Path
 from typing import IO
 
 from ..errors import InputError, StorageError
+from . import temps
+from .modes import PRIVATE_DIR, PRIVATE_FILE, create_private_file, make_private_dir
 
-#: Every file the journal writes: read and write for its owner only.
-PRIVATE_FILE = 0o600
-#: Every folder the journal creates: open to its owner only.
-PRIVATE_DIR = 0o700
+__all__ = ["PRIVATE_DIR", "PRIVATE_FILE", "create_private_file", "make_private_dir"]
+
 #: What SQLite keeps beside a database while it is in use.
 SIDE_FILES = ("-wal", "-shm", "-journal")
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -104,40 +104,6 @@ def refuse_existing(paths: list[Path], force: bool) -> None:
         check_target(path, force=force)
 
 
-def make_private_dir(folder: Path) -> None:
-    """Create the folder (and missing parents) with 0700 on the folders this call creates;
-    a folder that already exists is left as it is."""
-    missing = []
-    probe = folder
-    while not probe.exists():
-        missing.append(probe)
-        probe = probe.parent
-    for created in reversed(missing):
-        try:
-            created.mkdir(mode=PRIVATE_DIR)
-        except FileExistsError:
-            continue  # another process made it at the same moment
-        except OSError as error:
-            raise StorageError(f"{created}: cannot be created ({error.strerror})") from None
-        os.chmod(created, PRIVATE_DIR)
-    if not folder.is_dir():
-        raise InputError(f"{folder}: is not a folder")
-
-
-def create_private_file(path: Path, *, exist_ok: bool = False) -> None:
-    """Create an empty file that only its owner can read, whatever the umask."""
-    try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_NOFOLLOW, PRIVATE_FILE)
-    except FileExistsError:
-        if exist_ok:
-            return  # another process created it at the same moment
-        raise StorageError(f"{path}: already exists; choose another name") from None
-    try:
-        os.fchmod(fd, PRIVATE_FILE)
-    finally:
-        os.close(fd)
-
-
 def _folder_of(target: Path, make_folder: bool) -> Path:
     folder = target.parent if str(target.parent) else Path(".")
     if make_folder:
@@ -158,8 +124,6 @@ def private_new_file(
     ``own`` marks a file the journal keeps for itself (its settings), which it replaces
     as a matter of course; any other existing file needs ``force``.
     """
-    from . import temps
-
     target = Path(target).expanduser()
     check_target(target, force=force or own)
     folder = _folder_of(target, make_folder)

@@ -24,6 +24,7 @@ from pathlib import Path
 from types import FrameType
 
 from . import paths
+from .modes import PRIVATE_DIR, PRIVATE_FILE, make_private_dir
 
 PART_SUFFIX = ".part"
 RECORD_SUFFIX = ".where"
@@ -61,8 +62,6 @@ def _signals_end_the_command() -> Iterator[None]:
 
 
 def _private_folder() -> Path:
-    from .safefiles import make_private_dir
-
     folder = temp_dir()
     make_private_dir(folder)
     return folder
@@ -82,8 +81,6 @@ def _remove(path: Path) -> None:
 def temporary(folder: Path, name: str) -> Iterator[Path]:
     """A new empty 0600 file in ``folder``, under a hidden name made from ``name``,
     removed when the block ends however it ends."""
-    from .safefiles import PRIVATE_FILE
-
     token = _token()
     record = _private_folder() / f"{token}{RECORD_SUFFIX}"
     temp = folder / f".{name}.{token}{PART_SUFFIX}"
@@ -106,8 +103,7 @@ def temporary(folder: Path, name: str) -> Iterator[Path]:
 def editor_copy(text: str, suffix: str = ".txt") -> Iterator[Path]:
     """A 0600 file holding ``text`` in a 0700 folder of its own (so an editor's backup and
     swap files stay private and go with it), removed with the folder when the block ends."""
-    from .safefiles import PRIVATE_DIR, PRIVATE_FILE
-
+    sweep()  # what an earlier edit killed with SIGKILL left behind
     folder = _private_folder() / f"{EDIT_PREFIX}{_token()}"
     folder.mkdir(mode=PRIVATE_DIR)
     try:

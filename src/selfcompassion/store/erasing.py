@@ -15,23 +15,20 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Iterator
-from pathlib import Path
 
-from .core import storage_errors
+from .core import StoreCore
+from .failures import storage_errors
 
 #: FTS5's own command: rewrite the index as one segment, leaving deleted documents out.
 MERGE_SEARCH_INDEX = "INSERT INTO search_index (search_index) VALUES ('optimize')"
 
 
-class ErasingWrites:
+class ErasingWrites(StoreCore):
     """``forgetting``: a write transaction after which removed words are gone for good."""
-
-    path: Path
-    conn: sqlite3.Connection
 
     @contextlib.contextmanager
     def forgetting(self) -> Iterator[sqlite3.Connection]:
-        with self.writing() as conn:  # type: ignore[attr-defined]
+        with self.writing() as conn:
             yield conn
             conn.execute(MERGE_SEARCH_INDEX)
         # Written back into the file (where freed space is zeroed) and the log emptied;

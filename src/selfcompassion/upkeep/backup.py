@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import JournalError
 from ..store import JournalStore
-from ..store.core import free_name
+from ..store.journalfile import free_name
 
 
 def after_path(error: JournalError, path: Path) -> str:

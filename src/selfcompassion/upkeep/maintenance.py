@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import JournalError
+from ..files.safefiles import is_sqlite_file
 from ..store import JournalStore
 from ..store.files import (
     backups_of,
@@ -132,6 +133,14 @@ def _is_theirs(report: Checkup, real: Path) -> bool:
             "journal",
             PROBLEM,
             "this is not a regular file (a device, pipe or socket); nothing was changed",
+            "point --db at your journal file",
+        )
+        return False
+    if found.st_size and not is_sqlite_file(real):
+        report.add(
+            "journal",
+            PROBLEM,
+            f"{real} is not a journal (not an SQLite database); nothing was changed",
             "point --db at your journal file",
         )
         return False

@@ -186,10 +186,30 @@ class StoreCore:
             # lock; the lock is held from here until the upgrade is committed.
             if not migrations.pending(db):
                 return
+            restored = not fresh and self._restore_lost_records()
+            if restored and not migrations.pending(db):
+                return
             if backup_before_upgrade and not fresh:
                 self._check_before_upgrade()
                 self.upgrade_backup = self._copy_to(self.upgrade_backup_path(), separate=True)
             migrations.apply(db)
+
+    def _restore_lost_records(self) -> bool:
+        """Write back the lost record of a migration whose work is in the schema (True when
+        one was); refuse, without a copy or a change, a journal whose schema lacks it."""
+        from .schema import missing_records, restore_records, schema_differences
+
+        lost = missing_records(self.conn)
+        if not lost:
+            return False
+        if schema_differences(self.conn):
+            raise StorageError(
+                f"{self.path}: the journal's record of its upgrades is incomplete ({lost[0]}) "
+                "and parts of its schema are missing, so nothing was changed; journal doctor "
+                "says what is missing, and a backup can restore it"
+            )
+        restore_records(self.conn, lost)
+        return True
 
     def _check_before_upgrade(self) -> None:
         """An upgrade rewrites tables; a damaged journal is refused before it is touched."""

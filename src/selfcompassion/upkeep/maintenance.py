@@ -11,10 +11,8 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from ..errors import JournalError
 from ..files.safefiles import is_sqlite_file
@@ -29,53 +27,10 @@ from ..store.files import (
     tighten,
 )
 from .backup import after_path, backup_problem
+from .findings import FIXED, NOTE, OK, PROBLEM, Checkup
+from .schemacheck import check_objects, check_schema
 
-OK = "ok"
-NOTE = "note"
-PROBLEM = "to fix"
-FIXED = "fixed"
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One line of the checkup: what was looked at, how it is, and what to do."""
-
-    topic: str
-    status: str
-    summary: str
-    advice: str = ""
-
-    def as_json(self) -> dict[str, str]:
-        return {
-            "topic": self.topic,
-            "status": self.status,
-            "summary": self.summary,
-            "advice": self.advice,
-        }
-
-
-@dataclass
-class Checkup:
-    path: Path
-    source: str
-    findings: list[Finding] = field(default_factory=list)
-    facts: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def healthy(self) -> bool:
-        return all(finding.status != PROBLEM for finding in self.findings)
-
-    def add(self, topic: str, status: str, summary: str, advice: str = "") -> None:
-        self.findings.append(Finding(topic, status, summary, advice))
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "path": str(self.path),
-            "source": self.source,
-            "healthy": self.healthy,
-            "findings": [finding.as_json() for finding in self.findings],
-            **self.facts,
-        }
+__all__ = ["Checkup", "checkup"]
 
 
 def checkup(
@@ -112,7 +67,8 @@ def checkup(
         report.add("integrity", PROBLEM, "the journal cannot be read", after_path(error, real))
         return report
     try:
-        store = _check_schema(report, store, fix)
+        store = check_schema(report, store, fix)
+        check_objects(report, store)
         _check_integrity(report, store)
         _guarded(report, "size", lambda: _check_size(report, store))
         _guarded(report, "drafts", lambda: _check_drafts(report, store, today))
@@ -240,65 +196,6 @@ def _check_permissions(report: Checkup, path: Path, fix: bool, default_folder: P
             f"{path.parent} also holds other files and others can list it",
             "the journal itself is private; a folder of its own would keep its name private too",
         )
-
-
-def _check_schema(report: Checkup, store: JournalStore, fix: bool) -> JournalStore:
-    from ..store.migrations import names
-
-    real = store.path
-    applied = store.applied_migrations()
-    known = names()
-    pending = [name for name in known if name not in applied]
-    unknown = [name for name in applied if name not in known]
-    report.facts.update(
-        schema_version=len(applied), latest_version=len(known), pending_upgrades=pending
-    )
-    if not applied:
-        report.add(
-            "schema",
-            PROBLEM,
-            "this SQLite file is not a selfcompassion journal",
-            "point --db at your journal",
-        )
-    elif unknown:
-        report.add(
-            "schema",
-            PROBLEM,
-            f"version {len(applied)}, newer than this selfcompassion knows ({len(known)})",
-            "update selfcompassion to use this journal",
-        )
-    elif pending and fix:
-        store.close()
-        # The normal open applies the upgrades, after writing a copy of the journal.
-        try:
-            store = JournalStore.open(real)
-        except JournalError as error:
-            report.add(
-                "schema",
-                PROBLEM,
-                f"version {len(applied)} of {len(known)}; the upgrade could not be made",
-                after_path(error, real),
-            )
-            return JournalStore.inspect(real)
-        kept = f"; the earlier version is kept at {store.upgrade_backup}"
-        report.add(
-            "schema",
-            FIXED,
-            f"upgraded from version {len(applied)} to {len(known)}"
-            + (kept if store.upgrade_backup else ""),
-        )
-        report.facts.update(schema_version=len(known), pending_upgrades=[])
-    elif pending:
-        report.add(
-            "schema",
-            NOTE,
-            f"version {len(applied)} of {len(known)}; {len(pending)} upgrade(s) waiting",
-            "they are applied the next time the journal is used, after a copy is made; "
-            "journal doctor --fix applies them now",
-        )
-    else:
-        report.add("schema", OK, f"version {len(applied)}, up to date")
-    return store
 
 
 def _check_integrity(report: Checkup, store: JournalStore) -> None:

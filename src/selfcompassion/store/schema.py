@@ -72,6 +72,11 @@ def schema_differences(conn: sqlite3.Connection) -> list[str]:
 def recorded_migrations(conn: sqlite3.Connection) -> list[str]:
     from .migrations import MIGRATION_SET
 
+    exists = conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE name = '_sqlite_migrations'"
+    ).fetchone()[0]
+    if not exists:
+        return []
     rows = conn.execute(
         "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
         [MIGRATION_SET],

@@ -22,21 +22,13 @@ import subprocess
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-<<<<<<< HEAD
-from typing import Any
-=======
-from pathlib import Path
->>>>>>> main
 
 from ..entries.derived import refigure
 from ..entries.finding import merge_tags
 from ..entries.merging import Merged, merge_edit
 from ..errors import InputError, PackError
-<<<<<<< HEAD
 from ..files.temps import editor_copy
-=======
 from ..packs.loader import Pack
->>>>>>> main
 from ..packs.loader import load_pack as load_shipped_or_user_pack
 from ..packs.steps import INTENSITIES, LONG_TEXT, MULTI, TEXT, Step, answer_text, check_answer
 from ..store import Answer, Entry, JournalStore

@@ -125,7 +125,10 @@ def edit(
             "elsewhere while you were editing."
         )
     else:
+        from ..care.moment import after_saving
+
         print_note(f"Saved the changes to entry {entry.id[:8]}.")
+        after_saving((answer.text for answer in outcome.entry.answers), already_shown=False)
 
 
 def delete(

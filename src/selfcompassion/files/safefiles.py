@@ -30,6 +30,8 @@ __all__ = ["PRIVATE_DIR", "PRIVATE_FILE", "create_private_file", "make_private_d
 
 #: What SQLite keeps beside a database while it is in use.
 SIDE_FILES = ("-wal", "-shm", "-journal")
+#: How backups of the journal are named (by ``journal backup`` and before an upgrade).
+BACKUP_MARKS = ("-backup-", ".before-upgrade-")
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 _journals: set[Path] = set()
@@ -61,6 +63,11 @@ def _what_it_holds(target: Path) -> str | None:
     real = _real(target)
     if real in _journals:
         return "the journal"
+    for journal in _journals:
+        # An encrypted backup has no SQLite header to know it by; its name tells.
+        is_backup = real.name.startswith(journal.stem) and any(m in real.name for m in BACKUP_MARKS)
+        if is_backup and real.parent == journal.parent and real.exists():
+            return f"a backup of the journal {journal}"
     if is_sqlite_file(real):
         return "an SQLite database (a journal or a backup of one)"
     for suffix in SIDE_FILES:

@@ -14,9 +14,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..files.safefiles import PRIVATE_DIR, PRIVATE_FILE, SIDE_FILES
-
-BACKUP_MARKS = ("-backup-", ".before-upgrade-")
+from ..files.safefiles import BACKUP_MARKS, PRIVATE_DIR, PRIVATE_FILE, SIDE_FILES
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,7 @@ def checkup(
     if not _is_theirs(report, real):
         return report
     _check_permissions(report, real, fix, default_folder)
+    _check_encryption(report, real)
     try:
         store = JournalStore.inspect(real)
     except JournalError as error:
@@ -81,9 +82,27 @@ def checkup(
     return report
 
 
+def _check_encryption(report: Checkup, real: Path) -> None:
+    from ..store.driver import looks_encrypted
+
+    encrypted = looks_encrypted(real)
+    report.facts["encrypted"] = encrypted
+    if encrypted:
+        report.add("encryption", OK, "encrypted: the file cannot be read without the passphrase")
+    else:
+        report.add(
+            "encryption",
+            NOTE,
+            "not encrypted: anyone who can read the file can read the entries",
+            "journal encrypt locks it with a passphrase",
+        )
+
+
 def _is_theirs(report: Checkup, real: Path) -> bool:
     """A journal that is a device, a pipe or someone else's file is reported, never
     opened or changed."""
+    from ..store.driver import looks_encrypted
+
     found = real.stat()
     if not stat.S_ISREG(found.st_mode):
         report.facts["exists"] = False
@@ -94,7 +113,7 @@ def _is_theirs(report: Checkup, real: Path) -> bool:
             "point --db at your journal file",
         )
         return False
-    if found.st_size and not is_sqlite_file(real):
+    if found.st_size and not (is_sqlite_file(real) or looks_encrypted(real)):
         report.add(
             "journal",
             PROBLEM,

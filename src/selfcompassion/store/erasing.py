@@ -13,9 +13,9 @@ its log, nor a backup made later holds the old words.
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from collections.abc import Iterator
 
+from . import driver
 from .core import StoreCore
 from .failures import storage_errors
 
@@ -27,11 +27,11 @@ class ErasingWrites(StoreCore):
     """``forgetting``: a write transaction after which removed words are gone for good."""
 
     @contextlib.contextmanager
-    def forgetting(self) -> Iterator[sqlite3.Connection]:
+    def forgetting(self) -> Iterator[driver.Connection]:
         with self.writing() as conn:
             yield conn
             conn.execute(MERGE_SEARCH_INDEX)
         # Written back into the file (where freed space is zeroed) and the log emptied;
         # a reader holding an old snapshot can delay this until the next forgetting write.
-        with storage_errors(self.path), contextlib.suppress(sqlite3.OperationalError):
+        with storage_errors(self.path), contextlib.suppress(*driver.OperationalError):
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

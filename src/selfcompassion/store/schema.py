@@ -11,8 +11,9 @@ again, which would fail on every command and leave a copy of the journal each ti
 from __future__ import annotations
 
 import functools
-import sqlite3
 from datetime import UTC, datetime
+
+from . import driver
 
 #: (kind, name) of each object of the schema, with the columns of the tables.
 Schema = dict[tuple[str, str], tuple[str, ...]]
@@ -24,7 +25,7 @@ _OBJECTS = (
 )
 
 
-def schema_of(conn: sqlite3.Connection) -> Schema:
+def schema_of(conn: driver.Connection) -> Schema:
     """The objects of the journal open on ``conn``, with each table's column names."""
     found: Schema = {}
     for kind, name in conn.execute(_OBJECTS).fetchall():
@@ -43,7 +44,7 @@ def expected_schema() -> Schema:
 
     from .migrations import migrations
 
-    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn = driver.connect(":memory:")
     try:
         migrations.apply(Database(conn, execute_plugins=False))
         return schema_of(conn)
@@ -51,7 +52,7 @@ def expected_schema() -> Schema:
         conn.close()
 
 
-def schema_differences(conn: sqlite3.Connection) -> list[str]:
+def schema_differences(conn: driver.Connection) -> list[str]:
     """What the journal lacks of the expected schema, in words; empty when nothing."""
     have = schema_of(conn)
     problems = []
@@ -69,7 +70,7 @@ def schema_differences(conn: sqlite3.Connection) -> list[str]:
     return problems
 
 
-def recorded_migrations(conn: sqlite3.Connection) -> list[str]:
+def recorded_migrations(conn: driver.Connection) -> list[str]:
     from .migrations import MIGRATION_SET
 
     exists = conn.execute(
@@ -84,7 +85,7 @@ def recorded_migrations(conn: sqlite3.Connection) -> list[str]:
     return [row[0] for row in rows]
 
 
-def missing_records(conn: sqlite3.Connection) -> list[str]:
+def missing_records(conn: driver.Connection) -> list[str]:
     """Migrations left unrecorded although a later one is recorded: a gap that no upgrade
     makes (they run in order), so their record was lost, not their work left undone."""
     from .migrations import names
@@ -95,7 +96,7 @@ def missing_records(conn: sqlite3.Connection) -> list[str]:
     return [name for name in known[:last] if name not in recorded]
 
 
-def restore_records(conn: sqlite3.Connection, lost: list[str]) -> None:
+def restore_records(conn: driver.Connection, lost: list[str]) -> None:
     """Write back the records of migrations whose work is in the schema."""
     from .migrations import MIGRATION_SET
 
@@ -106,12 +107,12 @@ def restore_records(conn: sqlite3.Connection, lost: list[str]) -> None:
     )
 
 
-def search_index_problems(conn: sqlite3.Connection) -> list[str]:
+def search_index_problems(conn: driver.Connection) -> list[str]:
     """The full-text index's own check of its structure and of its agreement with the
     documents; empty when sound."""
     try:
         conn.execute("INSERT INTO search_index (search_index) VALUES ('integrity-check')")
-    except sqlite3.DatabaseError as error:
+    except driver.DatabaseError as error:
         if "readonly" in str(error).lower() or "read-only" in str(error).lower():
             return []  # cannot be asked of a journal opened read-only
         return [f"the search index: {error}"]

@@ -89,7 +89,7 @@ def test_another_journal_or_a_backup_is_never_replaced_even_with_force(tmp_path:
     for command in (["report"], ["export"], ["backup"]):
         where = ["-o", str(backup)] if command != ["backup"] else [str(backup)]
         result = run_cli("--db", str(journal), *command, *where, "--force")
-        refused(result, backup, "an SQLite database")
+        refused(result, backup, "a backup of the journal")
     assert backup.read_bytes() == before
 
 
@@ -209,3 +209,13 @@ def test_the_store_creates_its_files_through_the_one_creator(tmp_path: Path) -> 
     assert stat.S_IMODE(journal.parent.stat().st_mode) == safefiles.PRIVATE_DIR
     conn = sqlite3.connect(journal)
     conn.close()
+
+
+def test_an_encrypted_backup_without_an_sqlite_header_is_never_replaced(tmp_path: Path) -> None:
+    journal = journal_with(tmp_path)
+    backup = tmp_path / "journal-backup-20261120-210000.db"
+    backup.write_bytes(os.urandom(4096))
+    before = backup.read_bytes()
+    result = run_cli("--db", str(journal), "report", "-o", str(backup), "--force")
+    refused(result, backup, "a backup of the journal")
+    assert backup.read_bytes() == before

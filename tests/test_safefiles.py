@@ -215,6 +215,7 @@ def test_an_encrypted_backup_without_an_sqlite_header_is_never_replaced(tmp_path
     journal = journal_with(tmp_path)
     backup = tmp_path / "journal-backup-20261120-210000.db"
     backup.write_bytes(os.urandom(4096))
+    backup.chmod(0o600)
     before = backup.read_bytes()
     result = run_cli("--db", str(journal), "report", "-o", str(backup), "--force")
     refused(result, backup, "a backup of the journal")

@@ -50,7 +50,7 @@ def today(
         None,
         "--date",
         "-d",
-        help="Write for another day: yesterday, 'last friday', 2026-11-19.",
+        help="Write for another day: yesterday, 'last friday' or a date (YYYY-MM-DD).",
         metavar="DATE",
     ),
     answers: Optional[str] = answers_option(),  # noqa: UP045
@@ -64,10 +64,10 @@ def today(
     tag: list[str] = tag_option(),
 ) -> None:
     """The daily reflection: a check-in, a few rotating prompts and a closing intention."""
-    from ..flows.asking import choose_asker
+    from ..flows.asking import ScriptedAsker, choose_asker
     from ..flows.continuity import plan_continuity
     from ..flows.review import due_reviews
-    from ..flows.today import plan_today, today_session
+    from ..flows.today import daily_entries, plan_for_answers, plan_today, today_session
     from ..packs.loader import load_pack
     from ..render import entry_view, flow_intro, make_console, print_json, today_summary
 
@@ -83,8 +83,13 @@ def today(
         # Next steps from reframes whose day has come are asked about after the reflection.
         # The last intention is looked back at first; today's can be given a day.
         continuity = plan_continuity(store, day, clock_now.date())
+        # A further entry on the same day draws prompts of its own.
+        written = len(daily_entries(store, day))
         reviews = due_reviews(store, clock_now.date(), load_pack)
-        day_plan = plan_today(chosen, day, reviews, continuity)
+        day_plan = plan_today(chosen, day, reviews, continuity, earlier=written)
+        if isinstance(asker, ScriptedAsker):
+            answered = set(asker.answers)
+            day_plan = plan_for_answers(chosen, day, reviews, written, answered, continuity)
         if asker is None:
             print_json(day_plan.as_json())
             return

@@ -54,7 +54,7 @@ def _read_day(path: Path) -> date | None:
 def _write_day(path: Path, day: date) -> None:
     from ..files.safefiles import write_private_text
 
-    write_private_text(path, day.isoformat() + "\n", make_folder=True)
+    write_private_text(path, day.isoformat() + "\n", make_folder=True, own=True)
 
 
 def reminded_on() -> date | None:

@@ -172,3 +172,24 @@ def test_support_in_a_terminal_with_no_journal(tmp_path: Path) -> None:
     child.close()
     assert child.exitstatus == 0
     assert not (home / "data" / "journal.db").exists()
+
+
+def test_leave_for_now_on_a_kept_risky_draft_shows_the_panel(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    first = spawn(["today"], home, 80)
+    reach_the_question(first, "today")
+    first.send(RISK + ENTER)
+    panel_before_next(first, "nobody expected")
+    first.sendcontrol("c")
+    first.expect(pexpect.EOF)
+    first.close()
+
+    again = spawn(["today"], home, 80)
+    again.expect("unfinished reflection")
+    again.send(DOWN + DOWN + ENTER)  # leave for now
+    again.expect(TITLE)
+    again.expect("Nothing changed")
+    again.expect(pexpect.EOF)
+    again.close()
+    assert again.exitstatus == 0
+    assert RISK in draft_of(home, "today")

@@ -27,6 +27,8 @@ class Rule:
     not_before: re.Pattern[str] | None = None
     # If set and the same sentence matches this, the hit is dropped.
     unless: re.Pattern[str] | None = None
+    # ``requires`` and ``unless`` also read the sentence before ("One typo. Whole day wasted.").
+    reach_back: bool = False
 
 
 def rule(
@@ -38,6 +40,7 @@ def rule(
     not_after: str | None = None,
     not_before: str | None = None,
     unless: str | None = None,
+    reach_back: bool = False,
 ) -> Rule:
     return Rule(
         trap_id,
@@ -47,6 +50,7 @@ def rule(
         compile_optional(not_after),
         compile_optional(not_before),
         compile_optional(unless),
+        reach_back,
     )
 
 

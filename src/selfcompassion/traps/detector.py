@@ -1,46 +1,42 @@
 """Spot common thinking traps in what the inner critic says: the public face of traps/.
 
 ``detect_traps(text)`` returns each trap found with the exact words that show it, so the
-journal can always say *why* it points at a trap. The rules are read twice:
+journal can always say *why* it points at a trap. Two sets of rules read the text:
 
-* as written (``rules_absolutes`` .. ``rules_feelings``): patterns that know about case and
-  apostrophes, e.g. a capitalised name before "said" marks reported speech;
-* on the plain form (``language.normalize`` plus typo correction of key words), where the
-  pattern-type rules of ``rules_plain_*`` meet "im", "dont", "terible" and
-  "I'm" alike; spans found there are mapped back to the words the person wrote.
+* ``rules_absolutes`` .. ``rules_feelings`` read it as written: patterns that know about case
+  and apostrophes;
+* ``rules_plain_*`` read the plain form (``language.normalize`` plus typo correction of key
+  words), where "im", "Im", "I'm" and "I am" are one thing and "terible" is "terrible"; they
+  name pattern types (a subject and a harsh verdict, a future marker and a bad outcome), and
+  their spans are mapped back to the words the person wrote.
 
-Other people's words (quotations, "my boss said I'm useless") are found on the text as
-written and skipped in both readings. Everything runs offline, with no downloads, and gives
+Other people's words (quotations, "my boss said I'm useless") are found in both forms and
+skipped by every rule. Everything runs offline, with no downloads, and gives
 the same answer every time. Figures on sentences kept aside from all rule writing are in
 tests/data/traps_scores.md.
 """
 
 from __future__ import annotations
 
-from functools import cache
-
-from ..language.normalize import normalize
-from ..language.spelling import Speller
 from .catalog import TRAPS, Trap, TrapHit
+from .plain import plain_form
 from .rules import PLAIN_RULES, WRITTEN_RULES, Span, rule_spans, without_overlaps
 from .speech import excluded_spans
-from .words_plain import KEY_WORDS
 
 __all__ = ["TRAPS", "Trap", "TrapHit", "detect_traps", "trap_ids"]
 
 _TRAP_ORDER = {trap_id: index for index, trap_id in enumerate(TRAPS)}
 
 
-@cache
-def _speller() -> Speller:
-    return Speller(KEY_WORDS)
-
-
 def _all_spans(text: str) -> dict[str, list[Span]]:
     """Trap id -> spans of ``text``, from both readings."""
-    excluded = excluded_spans(text)
+    plain = plain_form(text)
+    # Other people's words, found as written (a capitalised name before "said") and in the
+    # plain form ("my boss said im useless"), as spans of the text as written.
+    excluded = excluded_spans(text) + [
+        plain.original_span(start, end) for start, end in excluded_spans(plain.text)
+    ]
     found = rule_spans(text, WRITTEN_RULES, excluded)
-    plain = _speller().respell(normalize(text))
     for trap_id, spans in rule_spans(plain.text, PLAIN_RULES).items():
         for start, end in spans:
             first, last = plain.original_span(start, end)

@@ -80,6 +80,10 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:I|it)\s+feels?\b[^.;]{0,50}?(?:,\s*so\b|\bso\s+(?:I|it|that|this)\b"
         r"|\bwhich (?:means|proves)\b|\bthat (?:means|proves)\b|\btherefore\b"
         r"|\b(?:I|it|they|he|she|everyone|this|that|things|something)\s+must\b)",
+        # "I feel tired, so I went to bed": a feeling acted on, not taken as proof.
+        not_before=r"^\s*(?:I\s+)?(?:just\s+)?(?:went|go|going|will|'ll|took|take|called|left"
+        r"|stayed|had|made|did|asked|rested|slept|decided|booked|cancelled|skipped|turned|put"
+        r"|got|texted|rang|told|talked|sat|walked|ate|drank|lay|napped)\b",
     ),
     rule(
         "emotional-reasoning",

@@ -64,7 +64,10 @@ RULES: tuple[Rule, ...] = (
         negatable=True,
     ),
     rule("labelling", r"\bwhat (?:kind|sort) of (?:\w+ )?" + ROLE + r"\b"),
-    rule("labelling", r"\bwhy am i (?:so|such an?|always so|this) " + _VERDICT),
+    rule(
+        "labelling",
+        r"\bwhy am i (?:so|such an?|always so|this) (?:" + LABEL_NOUN + r"|" + LABEL_ADJ + r")\b",
+    ),
     rule(
         "labelling",
         r"\b(?!i\b|you\b)(?:he|she|they|\w+) (?:is|are|was|were) " + BOOSTER + _PERSON_NOUN + r"\b",

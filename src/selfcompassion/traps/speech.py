@@ -18,7 +18,10 @@ _REPORTED = re.compile(
     r"(?:that\s+)?(?=(?:I|you|we)\b)",
     FLAGS,
 )
-_CLAUSE_END = re.compile(r"[.!?;,]|\bbut\b", FLAGS)
+# "so" starts a new clause when a subject follows ("he hasn't replied so she obviously ...").
+_CLAUSE_END = re.compile(
+    r"[.!?;,]|\bbut\b|\bso\b(?=\s+(?:i|he|she|they|we|you|it|my|everyone)\b)", FLAGS
+)
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)")
 
 
@@ -40,7 +43,9 @@ _NOT_A_NEGATION = compile_rule(r"\b(?:can't|cannot|can not|couldn't) (?:believe|
 def clause_prefix(text: str, start: int) -> str:
     """The text between the last clause boundary and ``start``."""
     boundary = 0
-    for m in _CLAUSE_END.finditer(text, 0, start):
+    for m in _CLAUSE_END.finditer(text):
+        if m.end() > start:
+            break
         boundary = m.end()
     return text[boundary:start]
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from .catalog import TRAPS, Trap, TrapHit
 from .plain import plain_form
-from .rules import PLAIN_RULES, WRITTEN_RULES, Span, rule_spans, without_overlaps
+from .rules import Span, compiled_rules, rule_spans, without_overlaps
 from .speech import excluded_spans
 
 __all__ = ["TRAPS", "Trap", "TrapHit", "detect_traps", "trap_ids"]
@@ -36,8 +36,9 @@ def _all_spans(text: str) -> dict[str, list[Span]]:
     excluded = excluded_spans(text) + [
         plain.original_span(start, end) for start, end in excluded_spans(plain.text)
     ]
-    found = rule_spans(text, WRITTEN_RULES, excluded)
-    for trap_id, spans in rule_spans(plain.text, PLAIN_RULES).items():
+    written_rules, plain_rules = compiled_rules()
+    found = rule_spans(text, written_rules, excluded)
+    for trap_id, spans in rule_spans(plain.text, plain_rules).items():
         for start, end in spans:
             first, last = plain.original_span(start, end)
             if first < last and not any(first < b and a < last for a, b in excluded):

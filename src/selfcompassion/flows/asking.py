@@ -212,7 +212,13 @@ class QuestionaryAsker:
 
         defaults = set(step.default or [])
         choices = [
-            questionary.Choice(clean(c), value=c, checked=c in defaults) for c in step.choices
+            questionary.Choice(
+                clean(c),
+                value=c,
+                checked=c in defaults,
+                description=clean(step.descriptions[c]) if c in step.descriptions else None,
+            )
+            for c in step.choices
         ]
         picked: list[str] = []
         if choices:

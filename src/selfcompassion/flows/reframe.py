@@ -113,7 +113,9 @@ def plan_reframe(pack: Pack, day: date, wording: int) -> ReframePlan:
         step = pack.step(step_id).with_wording(wording)
         if step_id == "traps":
             _kind_of(pack, step_id, MULTI)
-            step = replace(step, choices=tuple(TRAPS), other=False)
+            # Every trap's explanation is at hand in the picker, not only those detected.
+            descriptions = {trap.id: f"{trap.name}: {trap.explanation}" for trap in TRAPS.values()}
+            step = replace(step, choices=tuple(TRAPS), descriptions=descriptions, other=False)
         elif step_id in ("emotions", "emotions_after"):
             _kind_of(pack, step_id, INTENSITIES)
         if step_id == "emotions_after":

@@ -48,6 +48,8 @@ class Step:
     max: int | None = None
     labels: Mapping[int, str] = field(default_factory=dict)
     choices: tuple[str, ...] = ()
+    # A line of explanation per choice, shown beside the choice when it is highlighted.
+    descriptions: Mapping[str, str] = field(default_factory=dict)
     other: bool = False
     variants: tuple[str, ...] = ()
     count: int = 0
@@ -78,6 +80,8 @@ class Step:
             plan["labels"] = {str(k): v for k, v in sorted(self.labels.items())}
         if self.choices:
             plan["choices"] = list(self.choices)
+        if self.descriptions:
+            plan["descriptions"] = dict(self.descriptions)
         if self.kind in (CHOICE, MULTI, INTENSITIES):
             plan["other_allowed"] = self.other
         if self.default is not None:

@@ -33,7 +33,7 @@ class Rule:
     not_before: str | None = None
     # If set and the same sentence matches this, the hit is dropped.
     unless: str | None = None
-    # ``requires`` and ``unless`` also read the sentence before ("One typo. Whole day wasted.").
+    # ``requires`` and ``unless`` also read two sentences before ("One typo. Whole day wasted.").
     reach_back: bool = False
 
     def texts(self) -> list[str]:

@@ -10,7 +10,7 @@ selfish jerk") and rigid rules for others ("people should reply within the hour"
 from __future__ import annotations
 
 from .rule import Rule, rule
-from .words import AFTER_OTHERS_THINK, NOT_MY_ALWAYS, PREDICTING
+from .words import AFTER_OTHERS_THINK, PREDICTING
 from .words_plain import BAD, BOOSTER, ERRAND, EVERY_TIME, LABEL_ADJ, LABEL_NOUN, PEOPLE, ROLE
 
 _SENTENCE_START = r"(?:^|(?<=[.!?;:\n])\s*|(?<=[.!?;:\n]))"
@@ -70,14 +70,20 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "labelling",
-        r"\b(?!i\b|you\b)(?:he|she|they|\w+) (?:is|are|was|were) " + BOOSTER + _PERSON_NOUN + r"\b",
+        r"\b(?!i\b|you\b)(?:he|she|they|\w+) (?:is|are|was|were) "
+        + BOOSTER
+        + r"(?:"
+        + LABEL_ADJ
+        + r" )?"
+        + _PERSON_NOUN
+        + r"\b",
         not_after=r"\b(?:it|this|that|there|what|which|life|work|day|week)\s+$",
         negatable=True,
     ),
     rule(
         "labelling",
         r"\bfeel like (?:such )?an? [\w ]{2,30}?,? so (?:i|he|she|it) (?:must|guess|suppose"
-        r"|probably|definitely)? ?(?:be|am|is) one\b",
+        r"|probably|definitely)? ?(?:i |he |she )?(?:be|am|is) one\b",
     ),
     rule("labelling", r"\ba heartless one\b|\bi am a \w+ one\b(?!\s+(?:of|at|for))"),
     # --- should-statements ---
@@ -138,6 +144,8 @@ RULES: tuple[Rule, ...] = (
         r"|anything (?:under|less than|short of|below|other than|but) (?:an? )?\w+ (?:is|was|=)"
         r"|full stop|it is all or nothing|all or nothing|(?:\w+ )?or (?:it is |i am )?nothing"
         r"|(?:every single one|all) of them\b(?=[.!?]|$)|zero day|a total loss|a write off"
+        r"|(?:doing|do|did|get|got|getting) (?:all of it|everything|it all) wrong"
+        r"|not (?:a |an |the )?(?:real |proper |true )?\w+(?: for \w+)? at all"
         r"|for nothing|not a (?:real|proper|true) " + ROLE + r"|not \w+ at all|counts? for nothing"
         r"|(?:it is |i am |is |was )(?:basically |officially )?(?:a )?(?:fail|failure|flop)\b"
         r"|(?:=|is|was) wasted|(?:is|was|are) (?:blown|ruined|a write off))",
@@ -158,10 +166,11 @@ RULES: tuple[Rule, ...] = (
         "overgeneralising",
         r"\b" + EVERY_TIME + r"\b",
         negatable=True,
-        not_after=NOT_MY_ALWAYS + r"|" + PREDICTING + r"|\b(?:not|almost|nearly|as)\s+$",
+        not_after=PREDICTING + r"|\b(?:not|almost|nearly|as)\s+$",
         requires=r"\b(?:"
         + BAD
-        + r"|ill|sick|someone else|somebody else|wrong|same|curse|last|behind"
+        + r"|ill|sick|someone else|somebody else|wrong|same|curse|last|behind|like this|like that"
+        r"|forgets|forgetting|forgotten|battle|throats|fight|lose|lost"
         r"|argue|fight\w*|fought|at each other|late|nowhere|anything|cooperat\w*)\b",
         unless=r"\bi (?:will|would) never\b|\bnever (?:forget|again)\b",
     ),
@@ -169,7 +178,10 @@ RULES: tuple[Rule, ...] = (
         "overgeneralising",
         r"\b(?:i|we) never \w+ (?:anything|anyone|a thing|any \w+)\b"
         r"|\bnothing (?:ever )?(?:works|goes right|goes my way|changes|helps|lasts)\b"
-        r"|\bit is always (?:me|my|us)\b|\b(?:as usual|typical)[.!]|\bwhen it (?:matters|counts)\b"
+        r"|\bit(?:s| is) always (?:me|my|us)\b|\b(?:without exception|every single (?:time|one"
+        r"|day|morning|night|visit|week|review|meeting)|as per usual|same old (?:story|thing|me)"
+        r"|here we go again|like always|without fail)\b|\b(?:as usual|typical)[.!]"
+        r"|\bwhen it (?:matters|counts)\b"
         r"|\b(?:i|we|my \w+) (?:can )?never (?:\w+ )?(?:cooperates|works|listens|learns?|gets? it"
         r"|hold it together|remember anything|understand anything)\b",
         negatable=True,

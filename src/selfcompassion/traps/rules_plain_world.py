@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .rule import Rule, rule
 from .words import DOUBTED, GOOD_OPINION
-from .words_plain import FEELING, MINIMISER, PEOPLE, SUCCESS
+from .words_plain import FEELING, LABEL_ADJ, LABEL_NOUN, MINIMISER, PEOPLE, SUCCESS
 
 _LIFE_PART = (
     r"(?:career|life|future|season|year|marriage|relationship|reputation|chances?|plans?|world"
@@ -34,15 +34,22 @@ _ATTITUDE = (
 _FUTURE_BAD = (
     r"(?:fail\w*|go wrong|go badly|go south|be (?:even )?worse|be a disaster|be rejected|be fired"
     r"|get (?:fired|sacked|rejected|dumped|shot down|laughed at|worse)|shot down|resent\w*"
-    r"|hate\w*|leave (?:me|him|her|us)|break up|dump\w*|struggle\w*|lose (?:it|the|my|our)"
+    r"|hate\w*|leave (?:me|him|her|us)|leave(?=\s*[.,;!?]|$)|break up|dump\w*|struggle\w*"
+    r"|lose (?:it|the|my|our)"
     r"|laugh\w* at|reject\w*|end (?:badly|in tears)"
     r"|be nothing|there will be nothing|regret\w*|embarrass\w*|humiliat\w*"
     r"|flop\w*|bomb\w*|tank\w*|see through|be alone|end up alone|die alone)"
 )
 _GOOD_THING = (
-    r"(?:get|reply|work|go anywhere|happen|change|improve|like|love|want|hire|pick|choose|pass"
+    r"(?:get\w*|reply|work|go anywhere|happen|change|improve|like|love|want|hire|pick|choose|pass"
     r"|make it|succeed|recover|find|last|settle|forgive|call|text|come|help|be (?:good|enough"
-    r"|able|happy|ok|okay|fine|any good|picked|chosen))"
+    r"|happy|ok|okay|fine|any good|picked|chosen))"
+)
+
+_NOT_READ = DOUBTED + r"|\b(?:if|whether|do|does|did|ask(?:ed)?|know|said|says|told me)\s+$"
+_GOOD = (
+    GOOD_OPINION + r"|\s+(?:i am|i was|i would|i will) (?:so |really |very )?"
+    r"(?:good|great|ready|right|fine|kind|capable|brilliant|amazing)\b"
 )
 
 RULES: tuple[Rule, ...] = (
@@ -82,21 +89,45 @@ RULES: tuple[Rule, ...] = (
         + PEOPLE
         + r"\s+(?:(?:all|obviously|clearly|probably|secretly|definitely|must|just|so|were all"
         r"|was|were|are|is|all just|must have|have|has|could|can) )*"
-        + r"(?:(?:obviously|clearly|probably|secretly|definitely|must|all|surely) "
+        + r"(?:obviously|clearly|probably|secretly|definitely|must|all|surely) "
         + _THINK
-        + r"|"
-        + _ATTITUDE
-        + r")\b(?! (?:it|the|that the|about the|what) (?:plan|meeting|idea|weather)\b)",
-        not_after=DOUBTED + r"|\b(?:if|whether|do|does|did|ask(?:ed)?|know|said|says|told me)\s+$",
-        not_before=GOOD_OPINION + r"|\s+(?:i am|i was|i would|i will) (?:so |really |very )?"
-        r"(?:good|great|ready|right|fine|kind|capable|brilliant|amazing)\b",
+        + r"\b(?! (?:it|the|that the|about the|what) (?:plan|meeting|idea|weather)\b)",
+        not_after=_NOT_READ,
+        not_before=_GOOD,
         negatable=True,
         requires=r"\b(?:me|my|i|i am|i had|myself|mine|it|rubbish|lost)\b",
     ),
     rule(
         "mind-reading",
+        r"\b"
+        + PEOPLE
+        + r"\s+(?:(?:all|obviously|clearly|probably|secretly|definitely|must|just|so|were all"
+        r"|was|were|are|is|all just|must have|have|has|could|can) "
+        r"|(?!(?:will|would|going|gonna|said|says|told)\b)\w+ ){0,3}?" + _ATTITUDE + r"\b",
+        not_after=_NOT_READ,
+        not_before=_GOOD,
+        negatable=True,
+    ),
+    rule(
+        "mind-reading",
+        r"\b(?:" + PEOPLE + r"|the \w+) (?:\w+ )?(?:thinks?|thought|believes?|decided|reckons?"
+        r"|can tell|could tell|knows?|sees?|saw) (?:that )?i (?:am|was|have|had|will|would)"
+        r" (?:a |an |so |such |really |just |being |not |totally |completely )*(?:"
+        + LABEL_NOUN
+        + r"|"
+        + LABEL_ADJ
+        + r"|out of my depth|no idea|\w+ing it up|a bad \w+)\b",
+        not_after=DOUBTED,
+    ),
+    rule(
+        "mind-reading",
+        r"\b(?:and|then|just|all) (?:decided|concluded|could tell|can tell|knew) (?:that )?i"
+        r" (?:am|was|have|had|do not|did not|can not)\b",
+    ),
+    rule(
+        "mind-reading",
         r"\b(?:inside|secretly|deep down|behind (?:my|the) back|under (?:their|his|her) breath)"
-        r" (?:\w+ )?(?:he|she|they|everyone)?\s*(?:was|were|is|are)? ?(?:thinking|laughing"
+        r" (?:\w+ )?(?:he|she|they|everyone)?\s*(?:was|were|is|are)? ?(?:thinking|thinks|laughing"
         r"|judging|talking)\b|\b(?:was|were) (?:all )?thinking\b",
     ),
     # --- fortune-telling ---
@@ -114,7 +145,7 @@ RULES: tuple[Rule, ...] = (
         r"|am never|is never|are never|will never|not ever going to)\s+(?:\w+\s+){0,2}?"
         + _GOOD_THING
         + r"\b",
-        not_after=r"\b(?:if|what if|when|whether|unless|hope|maybe)\b[^,.;]*$",
+        not_after=r"\b(?:what if|whether|unless|hope|maybe)\b[^,.;]*$",
         unless=r"\bi will never forget\b",
     ),
     rule(
@@ -138,7 +169,7 @@ RULES: tuple[Rule, ...] = (
         r"|(?:they|she|he) (?:were|was) desperate|(?:would|will) have taken anyone"
         r"|(?:was|were|is) the \w+, not me|only (?:because|bc|cause) (?:nobody|no one|they"
         r"|she|he|it|the|of)|anyone (?:could|would|can) (?:have )?(?:\w+ )?(?:done|pass\w*|do)"
-        r"|basically anyone)\b",
+        r"|basically anyone|what else (?:would|could) (?:they|she|he) (?:say|tell|do))\b",
         unless=r"\b(?:grateful|thankful|glad|blessed|proud)\b",
     ),
     # --- emotional-reasoning ---
@@ -147,7 +178,6 @@ RULES: tuple[Rule, ...] = (
         r"\b" + FEELING + r"\b[^.!?]{0,70}?\b(?:so|then|therefore|which means|that means|means"
         r"|proves|—|-)\s+(?:\w+\s+){0,3}?(?:must|clearly|obviously|i guess|i knew|i know|has to"
         r"|definitely|have clearly|has clearly)\b",
-        negatable=True,
     ),
     rule(
         "emotional-reasoning",

@@ -61,9 +61,9 @@ def is_negated(prefix: str) -> bool:
 
 
 def sentence_around(text: str, start: int, end: int, reach_back: bool = False) -> str:
-    """The sentence holding ``start:end`` (with the one before it if ``reach_back``)."""
+    """The sentence holding ``start:end`` (with the two before it if ``reach_back``)."""
     lefts = [0] + [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
-    left = lefts[-2] if reach_back and len(lefts) > 1 else lefts[-1]
+    left = lefts[max(len(lefts) - 3, 0)] if reach_back else lefts[-1]
     right_match = _SENTENCE_END.search(text, end)
     right = right_match.end() if right_match else len(text)
     return text[left:right]

@@ -85,7 +85,7 @@ FEELING = (
 )
 # Frequency absolutes.
 EVERY_TIME = (
-    r"(?:always|every (?:single )?(?:time|day|week|morning|night|visit|meeting|date|match"
+    r"(?:always|every (?:single |\w+ )?(?:time|day|week|morning|night|visit|meeting|date|match"
     r"|game|term|year|month|essay|review|one|job|relationship|thing|investment|attempt|try)"
     r"|all the time|constantly|without exception|again and again|over and over|every single"
     r"|yet again|as (?:per )?usual|same (?:old )?(?:story|pattern|thing|result|mistake)"

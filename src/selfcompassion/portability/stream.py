@@ -16,7 +16,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 #: How much of the file is read at a time, in bytes.
@@ -71,7 +71,7 @@ class Items:
 class JsonStream:
     """One JSON document read from a binary stream; ``read`` gets at most ``size`` bytes."""
 
-    def __init__(self, read: Any, *, limit: int, too_large: str) -> None:
+    def __init__(self, read: Callable[[int], bytes], *, limit: int, too_large: str) -> None:
         self._read = read
         self._limit = limit
         self._too_large = too_large
@@ -135,7 +135,8 @@ class JsonStream:
     def peek(self) -> str:
         """The next character after any whitespace ('' at the end of the file)."""
         while True:
-            self._pos = _SPACE.match(self._text, self._pos).end()  # type: ignore[union-attr]
+            spaces = _SPACE.match(self._text, self._pos)  # matches everywhere, maybe empty
+            self._pos = spaces.end() if spaces else self._pos
             if self._pos < len(self._text):
                 return self._text[self._pos]
             if self._eof:

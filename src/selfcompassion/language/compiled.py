@@ -31,7 +31,7 @@ Source = tuple[str, int]  # pattern text, flags
 def cache_key(sources: Sequence[Source]) -> str:
     """Names the Python, the regex engine and the pattern texts (two checksums and a length:
     this tells a stale file from a current one, it guards against no one)."""
-    import _sre
+    import _sre  # type: ignore[import-not-found]
 
     text = repr(list(sources)).encode("utf-8")
     digest = f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}{len(text)}"

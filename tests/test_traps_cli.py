@@ -67,12 +67,3 @@ def test_rich_markup_in_the_thought_stays_literal(journal: Journal) -> None:
     result = journal("traps", "[bold red]I always ruin everything[/]")
     assert "[bold red]I always ruin everything[/]" in result.out
 
-
-def test_reframe_picker_explains_every_trap(journal: Journal) -> None:
-    """Each of the ten traps carries its name and explanation in the picker (and the plan),
-    whether or not it was detected."""
-    plan = json.loads(journal("reframe", "--plan").out)
-    (step,) = [step for step in plan["steps"] if step["id"] == "traps"]
-    assert set(step["descriptions"]) == set(step["choices"]) == set(TRAPS)
-    for trap_id, line in step["descriptions"].items():
-        assert line == f"{TRAPS[trap_id].name}: {TRAPS[trap_id].explanation}"

@@ -33,6 +33,8 @@ from ..text.controls import strip_controls as clean
 if TYPE_CHECKING:
     from questionary import Style
 
+    from ..care.moment import CareWatch
+
 #: The largest --answers file accepted, in bytes.
 MAX_ANSWERS_BYTES = 1_000_000
 SKIP = "__skip__"
@@ -41,6 +43,7 @@ OTHER = "__other__"
 
 class Asker(Protocol):
     interactive: bool
+    care: CareWatch | None  # checks each answer as it is given (see care.moment)
 
     def ask(self, step: Step) -> Any:
         """The checked answer to ``step``, or None when an optional step is skipped."""
@@ -73,6 +76,7 @@ class ScriptedAsker:
     """Answers from a mapping of step id to value; nothing is asked at a terminal."""
 
     interactive = False
+    care: CareWatch | None = None
 
     def __init__(self, answers: dict[str, Any], *, today: date) -> None:
         self.answers = answers
@@ -107,16 +111,23 @@ def require_terminal(command: str) -> None:
 def choose_asker(answers: str | None, command: str, *, today: date) -> Asker:
     """Scripted answers when ``--answers`` was given, else the terminal (refused at once
     when there is none)."""
+    from ..care.moment import watch
+
+    asker: Asker
     if answers is not None:
-        return ScriptedAsker(load_answers(answers), today=today)
-    require_terminal(command)
-    return QuestionaryAsker(today=today)
+        asker = ScriptedAsker(load_answers(answers), today=today)
+    else:
+        require_terminal(command)
+        asker = QuestionaryAsker(today=today)
+    asker.care = watch(asker.interactive)
+    return asker
 
 
 class QuestionaryAsker:
     """Asks at the terminal with questionary; an answer that does not fit is asked again."""
 
     interactive = True
+    care: CareWatch | None = None
 
     def __init__(self, *, today: date, style: Style | None = None) -> None:
         self.today = today
@@ -172,10 +183,9 @@ class QuestionaryAsker:
             picked = self._ask_many(step)
             if step.kind == MULTI:
                 return check_answer(step, picked, today=self.today)
+            # A feeling left without a strength stays named, unrated.
             levels = {name: self._ask_level(step, name) for name in picked}
-            return check_answer(
-                step, {k: v for k, v in levels.items() if v is not None}, today=self.today
-            )
+            return check_answer(step, levels, today=self.today)
         if step.kind == CONFIRM:
             return questionary.confirm(
                 message, default=bool(step.default), style=self.style
@@ -215,12 +225,13 @@ class QuestionaryAsker:
         import questionary
 
         defaults = set(step.default or [])
+        notes = step.choice_notes
         choices = [
             questionary.Choice(
-                clean(c),
+                clean(notes[c][0]) if c in notes else clean(c),
                 value=c,
                 checked=c in defaults,
-                description=clean(step.descriptions[c]) if c in step.descriptions else None,
+                description=clean(notes[c][1]) if c in notes else None,
             )
             for c in step.choices
         ]
@@ -245,7 +256,7 @@ class QuestionaryAsker:
         level_step = Step(id=step.id, kind=SCALE, prompt=name, min=step.min, max=step.max)
         raw = questionary.text(
             f"How strong is '{clean(name)}'?",
-            instruction=f"{step.min} to {step.max}, Enter to skip",
+            instruction=f"{step.min} to {step.max}, Enter to leave it unrated",
             validate=self._validator(level_step),
             style=self.style,
         ).unsafe_ask()
@@ -267,6 +278,7 @@ def _for_display(step: Step) -> Step:
         prompt=clean(step.prompt),
         help=clean(step.help) if step.help else None,
         labels={value: clean(label) for value, label in step.labels.items()},
+        choice_notes={c: (clean(n), clean(e)) for c, (n, e) in step.choice_notes.items()},
     )
 
 

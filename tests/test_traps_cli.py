@@ -66,4 +66,3 @@ def test_bad_input_is_one_line_and_exit_2(
 def test_rich_markup_in_the_thought_stays_literal(journal: Journal) -> None:
     result = journal("traps", "[bold red]I always ruin everything[/]")
     assert "[bold red]I always ruin everything[/]" in result.out
-

@@ -23,6 +23,7 @@ from ..packs.steps import (
     INTENSITIES,
     LONG_TEXT,
     MULTI,
+    NOT_APPLICABLE,
     SCALE,
     TEXT,
     Step,
@@ -208,6 +209,8 @@ class QuestionaryAsker:
             )
             for n in range(step.min, step.max + 1)
         ]
+        if step.not_applicable:
+            choices.append(questionary.Choice(NOT_APPLICABLE, value=NOT_APPLICABLE))
         skip = questionary.Choice("skip, no rating today", value=SKIP)
         if not step.required:
             choices.append(skip)

@@ -90,7 +90,8 @@ def today(
             return
         console = make_console()
         if asker.interactive:
-            console.print(flow_intro(chosen.title, day, clock_now.date()))
+            needed = any(step.required for step in day_plan.steps)
+            console.print(flow_intro(chosen.title, day, clock_now.date(), needed=needed))
         outcome = today_session(store, asker, day_plan, clock=now, load_pack=load_pack, tags=tag)
         if outcome.entry is not None:
             streak = store.streak(clock_now.date())

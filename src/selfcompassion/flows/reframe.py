@@ -87,9 +87,10 @@ class ReframePlan:
         second rating asks about the feelings named at the start (or is left out)."""
         asked_help = self.pack.step(step.id).help
         if step.id == "traps":
-            hits = first_hits(answers.get("critic") or "")
+            critic = answers.get("critic") or ""
+            hits = first_hits(critic)
             found = [hit.trap_id for hit in hits]
-            return replace(step, default=found, help=traps_help(asked_help, hits))
+            return replace(step, default=found, help=traps_help(asked_help, hits, critic))
         if step.id == "emotions_after":
             before = answers.get("emotions") or {}
             if not before:
@@ -135,15 +136,20 @@ def first_hits(text: str) -> list[TrapHit]:
     return list(seen.values())
 
 
-def traps_help(base: str | None, hits: Sequence[TrapHit]) -> str:
-    """What the checklist says about the traps found: each one's name, the exact words that
-    showed it and a one-line explanation."""
+def traps_help(base: str | None, hits: Sequence[TrapHit], critic: str = "") -> str:
+    """What the checklist says about the traps found: the critic's words it looks at (a
+    draft picked up at this step has them nowhere else on screen), each trap's name, the
+    exact words that showed it and a one-line explanation."""
+    quoted = [f'The critic\'s words: "{" ".join(critic.split())}"'] if critic.strip() else []
     if not hits:
-        return (
-            "Nothing familiar stood out to the journal. Tick any you recognise, or none; "
-            "space to tick, Enter when done."
+        return "\n".join(
+            [
+                *quoted,
+                "Nothing familiar stood out to the journal. Tick any you recognise, or none; "
+                "space to tick, Enter when done.",
+            ]
         )
-    lines = [base or "Untick any that do not fit; space to tick, Enter when done."]
+    lines = [*quoted, base or "Untick any that do not fit; space to tick, Enter when done."]
     for hit in hits:
         trap = TRAPS[hit.trap_id]
         lines.append(f'  {trap.name} ("{hit.phrase}"): {trap.explanation}')

@@ -65,15 +65,26 @@ def describe_day(day: date, today: date) -> str:
     return describe(day, today)
 
 
-def flow_intro(title: str, day: date, today: date) -> RenderableType:
-    """The line before a flow's first question: what this is, for which day, and the two
-    things worth knowing (anything can be skipped; Ctrl-C keeps a draft)."""
+def flow_intro(title: str, day: date, today: date, *, needed: bool = False) -> RenderableType:
+    """The line before a flow's first question: what this is, for which day (named and
+    dated when it is not today), and the two things worth knowing: which questions need
+    an answer (``needed``: some are marked so), and that Ctrl-C keeps a draft."""
     from rich.text import Text
 
-    heading = plain(f"{title} · {describe_day(day, today)}", style="bold")  # a pack's own title
+    from ..dates import full_date
+    from ..flows.display import NEEDED
+
+    when = describe_day(day, today)
+    if day != today and when in ("yesterday", "tomorrow"):
+        when = f"{when}, {full_date(day)}"
+    heading = plain(f"{title} · {when}", style="bold")  # a pack's own title
+    skipping = (
+        f"Questions marked {NEEDED} want a few words; skip any other you like."
+        if needed
+        else "Skip anything you like."
+    )
     return Text.assemble(
-        heading,
-        Text("\nSkip anything you like. Ctrl-C keeps your answers as a draft.\n", style="dim"),
+        heading, Text(f"\n{skipping} Ctrl-C keeps your answers as a draft.\n", style="dim")
     )
 
 

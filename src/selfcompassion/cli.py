@@ -57,6 +57,7 @@ def _register_commands() -> None:
         portability,
         prompts,
         reframe,
+        remind,
         report,
         today,
         traps,
@@ -73,6 +74,7 @@ def _register_commands() -> None:
         traps,
         prompts,
         config,
+        remind,
         maintenance,
     ):
         module.register(app)

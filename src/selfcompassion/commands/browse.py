@@ -63,7 +63,11 @@ def show(
 
 
 def search(
-    words: list[str] = typer.Argument(..., help="Words to find; FTS5 syntax works too."),
+    words: list[str] = typer.Argument(
+        ...,
+        help="Words to find: each also finds longer words that start with it (snap finds "
+        "snapped). Quote a phrase to find those words together: 'kind words'.",
+    ),
     since: Optional[str] = SINCE,  # noqa: UP045
     until: Optional[str] = UNTIL,  # noqa: UP045
     kind: list[str] = KIND,
@@ -71,12 +75,12 @@ def search(
     count: Optional[int] = LIMIT,  # noqa: UP045
 ) -> None:
     """Find entries by their words, best matches first."""
-    from ..entries.finding import make_filter, make_limit
+    from ..entries.finding import make_filter, make_limit, search_text
     from ..entries.finding import search as run_search
     from ..render import make_console
     from ..render.browse import search_results
 
-    text = " ".join(words)
+    text = search_text(words)
     chosen = make_filter(since=since, until=until, kinds=kind, tags=tag, today=now().date())
     limit = make_limit(count)
     with open_store() as store:

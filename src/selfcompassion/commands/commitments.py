@@ -6,7 +6,10 @@ from typing import Any, Optional
 
 import typer
 
+from .context import WholeHelpGroup
+
 commitments_app = typer.Typer(
+    cls=WholeHelpGroup,
     help="The next steps your reframes ended with: list them, close one.",
     invoke_without_command=True,
 )

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import typer
 
+from .context import WholeHelpGroup
+
 config_app = typer.Typer(
-    help="See and change settings (such as the default prompt pack).", no_args_is_help=True
+    cls=WholeHelpGroup,
+    help="See and change settings (such as the default prompt pack).",
+    no_args_is_help=True,
 )
 
 

@@ -75,3 +75,18 @@ def plan_option() -> Any:
 
 def tag_option() -> Any:
     return typer.Option([], "--tag", "-t", help="Add a tag (repeatable).", metavar="TAG")
+
+
+class WholeHelpGroup(typer.core.TyperGroup):
+    """A command group whose ``--help`` lists each command's description whole, wrapped
+    under itself, where click would cut it with "..." to fit one line."""
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=10_000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)

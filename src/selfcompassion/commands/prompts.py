@@ -7,7 +7,11 @@ from typing import Any
 
 import typer
 
-prompts_app = typer.Typer(help="List, show and check prompt packs.", no_args_is_help=True)
+from .context import WholeHelpGroup
+
+prompts_app = typer.Typer(
+    cls=WholeHelpGroup, help="List, show and check prompt packs.", no_args_is_help=True
+)
 
 
 @prompts_app.command("list")

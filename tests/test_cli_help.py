@@ -48,3 +48,23 @@ def test_help_lists_every_description_whole(
         first_line = _words((sub.help or "").split("\n\n")[0])
         assert first_line in shown
         assert all(len(line) <= int(columns) for line in result.out.splitlines())
+
+
+def test_the_exit_code_table_lists_every_code_the_journal_uses() -> None:
+    import re
+    from pathlib import Path
+
+    from selfcompassion import errors
+
+    reference = (Path(__file__).parent.parent / "docs" / "commands.md").read_text()
+    table = reference.split("## Exit codes", 1)[1].split("\n## ", 1)[0]
+    documented = {int(code) for code in re.findall(r"^\| (\d+) \|", table, re.MULTILINE)}
+    used = {0, errors.FlowInterrupted.exit_code}
+    used |= {
+        value.exit_code
+        for value in vars(errors).values()
+        if isinstance(value, type) and issubclass(value, errors.JournalError)
+    }
+    assert documented == used == {0, 1, 2, 130}
+    assert run_cli("--no-such-option").code == 2
+    assert run_cli("list", "--format", "xml").code == 2

@@ -40,12 +40,16 @@ def main_options(
         None, "--db", help="Journal file to use (overrides SELFCOMPASSION_DB).", metavar="PATH"
     ),
     debug: bool = typer.Option(False, "--debug", help="Show full tracebacks on errors."),
+    no_pager: bool = typer.Option(
+        False, "--no-pager", help="Print long output directly instead of through $PAGER."
+    ),
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
     ),
 ) -> None:
     OPTIONS.db = db
     OPTIONS.debug = debug
+    OPTIONS.no_pager = no_pager
     if ctx.invoked_subcommand is None:
         _greet()
 

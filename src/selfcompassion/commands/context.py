@@ -17,6 +17,7 @@ class Options:
 
     db: Path | None = None
     debug: bool = False
+    no_pager: bool = False
 
 
 OPTIONS = Options()
@@ -90,3 +91,20 @@ class WholeHelpGroup(typer.core.TyperGroup):
         if rows:
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
+
+
+FORMATS = ("text", "json")
+
+
+def format_option() -> Any:
+    """``--format``: text for people, json for scripts."""
+    return typer.Option("text", "--format", help="text or json.", metavar="FORMAT")
+
+
+def wants_json(format: str) -> bool:
+    """Whether ``--format`` asks for JSON; a format that is neither is refused."""
+    from ..errors import InputError
+
+    if format not in FORMATS:
+        raise InputError(f"unknown format '{format}'; use text or json")
+    return format == "json"

@@ -39,20 +39,23 @@ def export(
     tag: list[str] = TAG,
 ) -> None:
     """Export entries as JSON (every detail), Markdown or CSV."""
-    import sys
-
     from ..entries.finding import make_filter
     from ..errors import InputError
     from ..portability.transfer import choose_format, export_journal
     from ..render import make_console, print_note
     from ..render.browse import progress_bar
+    from .paging import paged_stream
 
     if output and daily_notes:
         raise InputError("choose either --output or --daily-notes")
     fmt = choose_format(format, daily_notes)
     clock = now()
     chosen = make_filter(since=since, until=until, kinds=kind, tags=tag, today=clock.date())
-    with open_store() as store, progress_bar(make_console(stderr=True)) as progress:
+    with (
+        open_store() as store,
+        paged_stream(wanted=output is None and daily_notes is None) as stream,
+        progress_bar(make_console(stderr=True)) as progress,
+    ):
         result = export_journal(
             store,
             fmt=fmt,
@@ -61,7 +64,7 @@ def export(
             output=output,
             daily_notes=daily_notes,
             force=force,
-            stdout=sys.stdout,
+            stdout=stream,
             progress=progress,
         )
     entries = f"{result.entries:,} {'entry' if result.entries == 1 else 'entries'}"

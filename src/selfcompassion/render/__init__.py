@@ -36,14 +36,26 @@ def plain(text: str, style: str = "") -> Any:
 
 
 def make_console(
-    *, stderr: bool = False, width: int | None = None, record: bool = False, file: Any = None
+    *,
+    stderr: bool = False,
+    width: int | None = None,
+    record: bool = False,
+    file: Any = None,
+    force_terminal: bool | None = None,
 ) -> Console:
     """A console that never guesses markup, highlights or emoji; ``record`` and ``file``
-    let a view be drawn off-screen and exported."""
+    let a view be drawn off-screen and exported, ``force_terminal`` in colour (for a
+    pager)."""
     from rich.console import Console
 
     return Console(
-        stderr=stderr, width=width, highlight=False, emoji=False, record=record, file=file
+        stderr=stderr,
+        width=width,
+        highlight=False,
+        emoji=False,
+        record=record,
+        file=file,
+        force_terminal=force_terminal,
     )
 
 

@@ -62,12 +62,18 @@ def today(
     pack: Optional[str] = typer.Option(  # noqa: UP045
         None,
         "--pack",
-        help="Prompt pack to use (default: the default-pack setting, else daily).",
+        help="Prompt pack to use: daily, or leader for people who lead others "
+        "(default: the default-pack setting, else daily).",
         metavar="PACK",
     ),
     tag: list[str] = tag_option(),
 ) -> None:
-    """The daily reflection: a check-in, a few rotating prompts and a closing intention."""
+    """The daily reflection: a check-in, a few rotating prompts and a closing intention.
+
+    If you lead others, --pack leader asks about listening, feedback and looking after
+    yourself while you look after a team (journal config set default-pack leader keeps
+    it). journal prompts list shows every pack.
+    """
     from ..flows.asking import choose_asker
     from ..flows.review import due_reviews
     from ..flows.today import plan_today, today_session
@@ -79,12 +85,13 @@ def today(
     chosen = today_pack(pack)
     if plan and not journal_exists():
         # Nothing can be due in a journal that does not exist yet; a plan creates no file.
-        print_json(plan_today(chosen, day).as_json())
+        print_json(plan_today(chosen, day, today=clock_now.date()).as_json())
         return
     asker = None if plan else choose_asker(answers, "journal today", today=clock_now.date())
     with open_store() as store:
         # Next steps from reframes whose day has come are asked about after the reflection.
-        day_plan = plan_today(chosen, day, due_reviews(store, clock_now.date(), load_pack))
+        reviews = due_reviews(store, clock_now.date(), load_pack)
+        day_plan = plan_today(chosen, day, reviews, today=clock_now.date())
         if asker is None:
             print_json(day_plan.as_json())
             return
@@ -95,7 +102,10 @@ def today(
         outcome = today_session(store, asker, day_plan, clock=now, load_pack=load_pack, tags=tag)
         if outcome.entry is not None:
             streak = store.streak(clock_now.date())
-            console.print(today_summary(outcome.entry, chosen, streak, clock_now.date()))
+            values = {answer.step_id: answer.value for answer in outcome.entry.answers}
+            looked = reviews.outcomes(values, clock_now.date()) if reviews else []
+            summary = today_summary(outcome.entry, chosen, streak, clock_now.date(), looked)
+            console.print(summary)
             _after_saving(console, store, outcome.entry, clock_now.date())
         for entry in outcome.show:
             console.print(entry_view(entry, clock_now.date()))

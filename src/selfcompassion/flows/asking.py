@@ -317,7 +317,7 @@ def typing_hint(step: Step) -> str | None:
     for a step answered by picking from a list."""
     if step.kind == SCALE and _wide(step):
         return f"{step.min} to {step.max}" + ("." if step.required else ", or Enter to skip.")
-    if _by_typing(step) and not step.required:
+    if _by_typing(step) and not step.required and "enter to skip" not in (step.help or "").lower():
         return "Enter to skip."
     return None
 

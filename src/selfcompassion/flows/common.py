@@ -130,7 +130,7 @@ def build_answers(steps: Iterable[Step], values: dict[str, Any]) -> list[Answer]
             prompt=step.prompt,
             value=values[step.id],
             theme=step.theme,
-            text=answer_text(values[step.id]),
+            text=answer_text(values[step.id], step),
         )
         for step in steps
         if values.get(step.id) is not None

@@ -84,6 +84,25 @@ class DueReviews:
             )
         return found
 
+    def outcomes(self, values: dict[str, Any], today: date) -> list[str]:
+        """What became of each next step looked at, in words for the panel after saving:
+        "Call Sam: marked partly done", "...: moved to Friday 4 December"."""
+        texts = {commitment.id: _one_line(commitment.text) for commitment in self.commitments}
+        said = {
+            DONE: "marked done",
+            PARTLY: "marked partly done",
+            LET_GO: "let go, and that is fine",
+        }
+        lines = []
+        for review in self.reviews(values):
+            if review.status == OPEN:
+                when = describe(review.due_date, today) if review.due_date else "a later day"
+                outcome = f"moved to {when}"
+            else:
+                outcome = said.get(review.status, review.status)
+            lines.append(f"{texts[review.commitment_id]}: {outcome}")
+        return lines
+
     def writer(
         self, store: JournalStore, values: dict[str, Any], now: datetime
     ) -> Callable[[sqlite3.Connection, Entry], None]:

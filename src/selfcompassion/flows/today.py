@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -24,22 +25,57 @@ class TodayPlan:
     pack: Pack
     steps: tuple[Step, ...]
     reviews: DueReviews | None = None  # due next steps, asked after the day's own steps
+    today: date | None = None  # the day of writing, when it is not ``day``
 
     def as_json(self) -> dict[str, Any]:
         return plan_json(FLOW, self.day, self.pack.name, self.steps)
 
 
-def plan_today(pack: Pack, day: date, reviews: DueReviews | None = None) -> TodayPlan:
-    """The steps asked on ``day``: the same on every run for that day."""
+def plan_today(
+    pack: Pack, day: date, reviews: DueReviews | None = None, *, today: date | None = None
+) -> TodayPlan:
+    """The steps asked on ``day``: the same on every run for that day. Written on another
+    day (``today``), the day's own questions speak of the day they are about."""
     steps: list[Step] = []
     for step in pack.steps:
         if step.kind == DRAW:
             steps.extend(draw_prompts(pack, day, step.count))
         else:
             steps.append(step.with_wording(day.toordinal()))
+    if today is not None and today != day:
+        steps = [replace(step, prompt=about_day(step.prompt, day)) for step in steps]
+    else:
+        today = None
     if reviews is not None:
         steps.extend(reviews.steps)
-    return TodayPlan(day, pack, tuple(steps), reviews)
+    return TodayPlan(day, pack, tuple(steps), reviews, today)
+
+
+# (pattern, replacement) in order; {on} stands for "on Tuesday 1 December".
+_ANOTHER_DAY = (
+    (r"\bToday's\b", "That day's"),
+    (r"\btoday's\b", "that day's"),
+    (r"\b(over|from|into|for|of|about|in|through|until|since) today\b", r"\1 that day"),
+    (r"\btoday(?=[?.,!])", "{on}"),
+    (r"\bToday\b", "That day"),
+    (r"\btoday\b", "that day"),
+    (r"\btonight\b", "that night"),
+    (r"\bthis evening\b", "that evening"),
+    (r"\bTomorrow\b", "The day after"),
+    (r"\btomorrow\b", "the day after"),
+)
+
+
+def about_day(prompt: str, day: date) -> str:
+    """A question written for today, reworded for ``day``: "How kind have you been to
+    yourself today?" asks "... on Tuesday 1 December?", "Where does today sit" asks
+    "Where does that day sit"."""
+    from ..dates import full_date
+
+    on = "on " + full_date(day).rsplit(" ", 1)[0]
+    for pattern, replacement in _ANOTHER_DAY:
+        prompt = re.sub(pattern, replacement.replace("{on}", on), prompt)
+    return prompt
 
 
 def run_today(
@@ -118,7 +154,7 @@ def today_session(
     if offer.draft is not None:
         draft = offer.draft
         pack = load_pack(draft.pack) if draft.pack else plan.pack
-        resumed = plan_today(pack, draft.journal_date, plan.reviews)
+        resumed = plan_today(pack, draft.journal_date, plan.reviews, today=plan.today)
         entry = run_today(store, asker, resumed, clock=clock, tags=tags, resume=draft.answers)
         return TodayOutcome(entry=entry)
     # A reframe written today is not the day's reflection, so it does not count here.

@@ -77,19 +77,26 @@ def describe_day(day: date, today: date) -> str:
     return describe(day, today)
 
 
+def day_heading(day: date, today: date) -> str:
+    """The day for a heading: "today", or "yesterday, Tuesday 1 December 2026" (a
+    relative word alone does not say which day it was once the heading is read later)."""
+    from ..dates import full_date
+
+    if day == today:
+        return "today"
+    described = describe_day(day, today)
+    return f"{described}, {full_date(day)}" if described in ("yesterday", "tomorrow") else described
+
+
 def flow_intro(title: str, day: date, today: date, *, needed: bool = False) -> RenderableType:
     """The line before a flow's first question: what this is, for which day (named and
     dated when it is not today), and the two things worth knowing: which questions need
     an answer (``needed``: some are marked so), and that Ctrl-C keeps a draft."""
     from rich.text import Text
 
-    from ..dates import full_date
     from ..flows.display import NEEDED
 
-    when = describe_day(day, today)
-    if day != today and when in ("yesterday", "tomorrow"):
-        when = f"{when}, {full_date(day)}"
-    heading = plain(f"{title} · {when}", style="bold")  # a pack's own title
+    heading = plain(f"{title} · {day_heading(day, today)}", style="bold")  # a pack's own title
     skipping = (
         f"Questions marked {NEEDED} want a few words; skip any other you like."
         if needed
@@ -106,7 +113,11 @@ def streak_line(streak: int) -> str:
     return f"{streak} days in a row. The practice is yours."
 
 
-def today_summary(entry: Entry, pack: Pack, streak: int, today: date) -> RenderableType:
+def today_summary(
+    entry: Entry, pack: Pack, streak: int, today: date, reviews: Sequence[str] = ()
+) -> RenderableType:
+    """The panel after saving the day's reflection; ``reviews`` says what became of each
+    next step looked at ("Call Sam: marked partly")."""
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
@@ -122,13 +133,15 @@ def today_summary(entry: Entry, pack: Pack, streak: int, today: date) -> Rendera
             table.add_row(plain(answer.step_id.replace("_", " ")), plain(shown))
     written = sum(1 for a in entry.answers if a.kind in ("text", "long_text"))
     table.add_row("answers", Text(f"{written} written"))
+    for review in reviews:
+        table.add_row("next step", plain(review))
     intention = entry.answer("intention")
     if intention:
         table.add_row("intention", plain(intention.text))
     if entry.tags:
         table.add_row("tags", plain(" ".join(f"#{t}" for t in entry.tags)))
     table.add_row("streak", Text(streak_line(streak)))
-    title = f"Saved · {describe_day(entry.journal_date, today)}"
+    title = f"Saved · {day_heading(entry.journal_date, today)}"
     return Panel(table, title=title, title_align="left", border_style="green", expand=False)
 
 

@@ -113,7 +113,7 @@ def test_a_note_question_that_says_enter_to_skip_says_it_once() -> None:
 
 
 def test_a_re_rating_shows_the_earlier_answer(store: JournalStore) -> None:
-    from selfcompassion.entries.editing import step_for
+    from selfcompassion.flows.editing import step_for
 
     entry = store.add_entry(
         kind="daily",

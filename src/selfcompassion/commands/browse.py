@@ -6,19 +6,19 @@ from typing import Optional
 
 import typer
 
-from .context import format_option, now, open_store, wants_json
+from .context import (
+    KIND,
+    OPTIONS,
+    SINCE,
+    TAG,
+    UNTIL,
+    format_option,
+    now,
+    open_store,
+    wants_json,
+)
 
 # Shared by list, search and export: the same words filter the same way everywhere.
-SINCE = typer.Option(
-    None, "--since", "-s", help="From this day: 'last month', 'monday', 2026-11-01.", metavar="DATE"
-)
-UNTIL = typer.Option(None, "--until", "-u", help="Up to this day, included.", metavar="DATE")
-KIND = typer.Option(
-    [], "--kind", "-k", help="Only this kind: daily, reframe, … (repeatable).", metavar="KIND"
-)
-TAG = typer.Option(
-    [], "--tag", "-t", help="Only entries with this tag (repeatable: any of them).", metavar="TAG"
-)
 LIMIT = typer.Option(None, "-n", help="How many to show (default 30; 0 shows all).", metavar="N")
 FORMAT = format_option()
 
@@ -36,7 +36,7 @@ def list_entries(
     from ..entries.finding import make_filter, make_limit
     from ..render import print_json
     from ..render.browse import entry_list
-    from .paging import paged_console
+    from ..render.paging import paged_console
 
     as_json = wants_json(format)
     chosen = make_filter(since=since, until=until, kinds=kind, tags=tag, today=now().date())
@@ -47,7 +47,7 @@ def list_entries(
     if as_json:
         print_json(listing_json(entries, total))
         return
-    with paged_console() as console:
+    with paged_console(allowed=not OPTIONS.no_pager) as console:
         console.print(entry_list(entries, total))
 
 
@@ -61,7 +61,7 @@ def show(
     from ..portability.schema import record_to_json
     from ..render import print_json
     from ..render.browse import entry_detail
-    from .paging import paged_console
+    from ..render.paging import paged_console
 
     as_json = wants_json(format)
     today = now().date()
@@ -73,7 +73,7 @@ def show(
     if as_json:
         print_json([record_to_json(record) for record in records])
         return
-    with paged_console() as console:
+    with paged_console(allowed=not OPTIONS.no_pager) as console:
         for record in records:
             console.print(entry_detail(record, today))
 
@@ -97,7 +97,7 @@ def search(
     from ..entries.finding import search as run_search
     from ..render import print_json
     from ..render.browse import search_results
-    from .paging import paged_console
+    from ..render.paging import paged_console
 
     as_json = wants_json(format)
     text = search_text(words)
@@ -108,7 +108,7 @@ def search(
     if as_json:
         print_json(search_json(results, text))
         return
-    with paged_console() as console:
+    with paged_console(allowed=not OPTIONS.no_pager) as console:
         console.print(search_results(results, text, limit))
 
 
@@ -126,9 +126,9 @@ def edit(
     ),
 ) -> None:
     """Change an entry: its written answers in $VISUAL/$EDITOR, one step, or its tags."""
-    from ..entries.editing import edit_in_editor, reanswer_step, retag
     from ..entries.finding import find_one
     from ..errors import InputError
+    from ..flows.editing import edit_in_editor, reanswer_step, retag
     from ..render import describe_day, print_note
 
     if step and (tag or untag):

@@ -7,8 +7,7 @@ from typing import Optional
 
 import typer
 
-from .browse import KIND, SINCE, TAG, UNTIL
-from .context import now, open_store
+from .context import KIND, OPTIONS, SINCE, TAG, UNTIL, now, open_store
 
 
 def export(
@@ -43,8 +42,8 @@ def export(
     from ..errors import InputError
     from ..portability.transfer import choose_format, export_journal
     from ..render import make_console, print_note
-    from ..render.browse import progress_bar
-    from .paging import paged_stream
+    from ..render.paging import paged_stream
+    from ..render.progress import progress_bar
 
     if output and daily_notes:
         raise InputError("choose either --output or --daily-notes")
@@ -53,7 +52,9 @@ def export(
     chosen = make_filter(since=since, until=until, kinds=kind, tags=tag, today=clock.date())
     with (
         open_store() as store,
-        paged_stream(wanted=output is None and daily_notes is None) as stream,
+        paged_stream(
+            allowed=output is None and daily_notes is None and not OPTIONS.no_pager
+        ) as stream,
         progress_bar(make_console(stderr=True)) as progress,
     ):
         result = export_journal(
@@ -88,7 +89,7 @@ def import_(
     """Import a journal export; entries already in the journal are left as they are."""
     from ..portability.transfer import import_journal
     from ..render import make_console, print_note
-    from ..render.browse import progress_bar
+    from ..render.progress import progress_bar
 
     with open_store() as store, progress_bar(make_console(stderr=True)) as progress:
         result = import_journal(store, file, origin=origin.lower(), progress=progress)

@@ -27,7 +27,7 @@ from ..packs.steps import (
     Step,
     check_answer,
 )
-from ..render import clean
+from ..text.controls import strip_controls as clean
 from .display import PROMPT_MARK, kindly, show_question, wrap_choice
 
 #: The largest --answers file accepted, in bytes.

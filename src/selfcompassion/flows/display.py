@@ -53,9 +53,11 @@ def question_block(step: Step, context: str | None = None, hint: str | None = No
 
 
 def show_question(step: Step, context: str | None = None, hint: str | None = None) -> None:
-    from ..render import make_console
+    from rich.console import Console
 
-    make_console().print(question_block(step, context, hint))
+    # The asker's own console, with render's settings: no markup guessing, highlighting
+    # or emoji (the words are Text already, cleaned of control characters).
+    Console(highlight=False, emoji=False).print(question_block(step, context, hint))
 
 
 def wrap_choice(title: str, width: int | None = None) -> str:

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from ..files import paths
-from ..files.settings import read_settings, write_settings
+from ..settings.values import read_settings, write_settings
 from .schedulers import SCHEDULERS, choose
 from .timing import Schedule, make_schedule, parse_days, parse_time
 

@@ -18,14 +18,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .browse import BATCH, EntryFilter
-from .core import (
-    INSERT_ANSWER,
-    INSERT_TAG,
-    Entry,
-    answer_rows,
-    entry_row,
-    storage_errors,
-)
+from .entries import EntryQueries
+from .failures import storage_errors
+from .records import INSERT_ANSWER, INSERT_TAG, Entry, answer_rows, entry_row
 
 ENTRY_COLUMNS = ("id", "kind", "journal_date", "created_at", "updated_at", "pack")
 REFRAME_COLUMNS = (
@@ -74,11 +69,8 @@ def _marks(count: int) -> str:
     return ",".join("?" * count)
 
 
-class PortabilityQueries:
+class PortabilityQueries(EntryQueries):
     """Mixin for JournalStore: whole entries in batches, and bulk import."""
-
-    conn: sqlite3.Connection
-    path: Any
 
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[None]:
@@ -97,7 +89,7 @@ class PortabilityQueries:
             self._oldest_first("SELECT e.* FROM entries e", chosen, batch)
         ) as found:
             for rows in found:
-                yield self.records_for(self._load_entries(rows))  # type: ignore[attr-defined]
+                yield self.records_for(self._load_entries(rows))
 
     def iter_entry_json(self, chosen: EntryFilter, batch: int = JSON_BATCH) -> Iterator[list[str]]:
         """Every matching entry as one line of JSON text, oldest first, in lists of at most
@@ -195,7 +187,7 @@ class PortabilityQueries:
         """One transaction for a whole import: yields a function that writes a chunk of
         records; the entries themselves go in when the block ends, and nothing at all if
         it raises."""
-        with self._larger_cache(), self.writing() as conn:  # type: ignore[attr-defined]
+        with self._larger_cache(), self.writing() as conn:
             # Rows that point at an entry are written before it (checked at commit), so that
             # the search trigger on entries finds every answer already in place.
             conn.execute("PRAGMA defer_foreign_keys = ON")

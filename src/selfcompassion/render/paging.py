@@ -20,17 +20,16 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, TextIO
 
-from .context import OPTIONS
-
 if TYPE_CHECKING:
     from rich.console import Console
 
 DEFAULT_PAGER = "less -FRX"
 
 
-def pager_command() -> str | None:
-    """The pager to send output through, or None to print it directly."""
-    if OPTIONS.no_pager or not sys.stdout.isatty():
+def pager_command(*, allowed: bool = True) -> str | None:
+    """The pager to send output through, or None to print it directly (always None when
+    not ``allowed``: ``journal --no-pager``)."""
+    if not allowed or not sys.stdout.isatty():
         return None
     command = os.environ.get("PAGER", DEFAULT_PAGER).strip()
     try:
@@ -43,10 +42,10 @@ def pager_command() -> str | None:
 
 
 @contextlib.contextmanager
-def paged_stream(*, wanted: bool = True) -> Iterator[TextIO]:
+def paged_stream(*, allowed: bool = True) -> Iterator[TextIO]:
     """A text stream to write long output to: standard output itself, or a buffer whose
-    text goes to the pager once the block is done (``wanted`` False: never a pager)."""
-    command = pager_command() if wanted else None
+    text goes to the pager once the block is done (``allowed`` False: never a pager)."""
+    command = pager_command(allowed=allowed)
     if command is None:
         yield sys.stdout
         return
@@ -56,12 +55,12 @@ def paged_stream(*, wanted: bool = True) -> Iterator[TextIO]:
 
 
 @contextlib.contextmanager
-def paged_console() -> Iterator[Console]:
+def paged_console(*, allowed: bool = True) -> Iterator[Console]:
     """A Rich console drawing at the terminal's width, through the pager when there is
     one (in colour, as on the terminal)."""
-    from ..render import make_console
+    from . import make_console
 
-    with paged_stream() as stream:
+    with paged_stream(allowed=allowed) as stream:
         if stream is sys.stdout:
             yield make_console()
         else:

@@ -32,8 +32,8 @@ def list_entries(
     format: str = FORMAT,
 ) -> None:
     """List entries, newest first, one line each."""
-    from ..entries.as_json import listing_json
     from ..entries.finding import make_filter, make_limit
+    from ..portability.brief import listing_json
     from ..render import print_json
     from ..render.browse import entry_list
     from ..render.paging import paged_console
@@ -92,9 +92,9 @@ def search(
     format: str = FORMAT,
 ) -> None:
     """Find entries by their words, best matches first."""
-    from ..entries.as_json import search_json
     from ..entries.finding import make_filter, make_limit, search_text
     from ..entries.finding import search as run_search
+    from ..portability.brief import search_json
     from ..render import print_json
     from ..render.browse import search_results
     from ..render.paging import paged_console

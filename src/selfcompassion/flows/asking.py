@@ -273,13 +273,15 @@ class QuestionaryAsker:
             max=step.max,
         )
         show_question(level_step, hint=typing_hint(level_step))
-        return self._typed(level_step)
+        level: int | None = self._typed(level_step)
+        return level
 
     def _line(self, prompt: str) -> str | None:
         """A short optional follow-up in the person's own words."""
         follow_up = Step(id="", kind=TEXT, prompt=prompt)
         show_question(follow_up, hint=typing_hint(follow_up))
-        return self._typed(follow_up)
+        words: str | None = self._typed(follow_up)
+        return words
 
     def _own_words(self, step: Step) -> str | None:
         return self._line("In your own words:")

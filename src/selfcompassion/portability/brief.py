@@ -1,4 +1,4 @@
-"""Entries as JSON for scripts: ``list``, ``search`` and ``show`` with ``--format json``.
+"""Entries as brief JSON for scripts: ``list``, ``search`` and ``show`` with ``--format json``.
 
 ``show`` gives each entry exactly as the JSON export does (``portability.schema``); ``list``
 and ``search`` give a brief form: the entry's id, kind, day, times, pack, tags and the words
@@ -10,22 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..entries.finding import summary_text
 from ..store import Entry, SearchResults
 from ..store.browse import MATCH_END, MATCH_START
-from .finding import summary_text
+from .schema import entry_fields
 
 
 def entry_brief(entry: Entry) -> dict[str, Any]:
-    return {
-        "id": entry.id,
-        "kind": entry.kind,
-        "journal_date": entry.journal_date.isoformat(),
-        "created_at": entry.created_at,
-        "updated_at": entry.updated_at,
-        "pack": entry.pack,
-        "tags": sorted(entry.tags),
-        "summary": summary_text(entry),
-    }
+    return {**entry_fields(entry), "summary": summary_text(entry)}
 
 
 def listing_json(entries: list[Entry], total: int) -> dict[str, Any]:

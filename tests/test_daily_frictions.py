@@ -138,3 +138,19 @@ def test_the_saved_panel_confirms_what_became_of_a_next_step(journal: Journal) -
     saved = journal("today", "--answers", journal.answers_file(answers), day=FRIDAY)
     assert saved.code == 0, saved.err
     assert "marked partly done" in saved.out
+
+
+def test_a_follow_up_about_a_next_step_names_it(journal: Journal) -> None:
+    from selfcompassion.flows.review import due_reviews, step_id
+
+    assert journal.reframe(REFRAME_ANSWERS).code == 0
+    with JournalStore.open(journal.db) as store:
+        reviews = due_reviews(store, FRIDAY, load_pack)
+    assert reviews is not None
+    [commitment] = reviews.commitments
+    key = step_id(commitment)
+    note = next(step for step in reviews.steps if step.id == f"{key}-note")
+    shaped = reviews.shape(note, {key: "partly"})
+    assert shaped is not None and shaped.help is not None
+    assert shaped.help.startswith(f"About: {REFRAME_ANSWERS['next_step'].rstrip('.')} (partly)")
+    assert reviews.shape(note, {key: "done"}) is None

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from browse_support import add, rating, run_journal
+from browse_support import add, rating
+from cli_run import run_cli
 from conftest import JOURNAL
 from selfcompassion.store import JournalStore
 
@@ -19,9 +20,9 @@ DAY = date(2026, 11, 2)
 
 
 @pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], db_path: Path):
+def run(db_path: Path):
     def invoke(*args: str):
-        return run_journal(monkeypatch, capsys, db_path, *args)
+        return run_cli("--db", str(db_path), *args)
 
     return invoke
 

@@ -77,15 +77,15 @@ def test_a_quoted_phrase_matches_its_words_together_and_exactly(journal: Journal
 
 
 def test_a_phrase_kept_whole_by_the_shell_is_searched_as_a_phrase(
-    journal: JournalStore, db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+    journal: JournalStore, db_path: Path
 ) -> None:
     from selfcompassion.entries.finding import search_text
 
     assert search_text(["kind word", "sam"]) == '"kind word" sam'
     assert search_text(['"kind word"']) == '"kind word"'
-    found = run_journal(monkeypatch, capsys, db_path, "search", "kind word")
+    found = run_cli("--db", str(db_path), "search", "kind word")
     assert found.code == 0 and "Sam" in found.out
-    result = run_journal(monkeypatch, capsys, db_path, "search", "word kind")
+    result = run_cli("--db", str(db_path), "search", "word kind")
     assert result.code == 0 and "Sam" not in result.out
 
 

@@ -30,6 +30,7 @@ from ..packs.steps import (
 )
 from ..text.controls import strip_controls as clean
 from .display import PROMPT_MARK, kindly, show_question, wrap_choice
+from .prompting import ctrl_c_held, run_prompt
 
 if TYPE_CHECKING:
     from questionary import Style
@@ -132,9 +133,10 @@ class QuestionaryAsker:
 
     def ask(self, step: Step, context: str | None = None) -> Any:
         shown = _for_display(step)
-        show_question(shown, context, typing_hint(shown))
         try:
-            return self._ask(shown)
+            with ctrl_c_held():
+                show_question(shown, context, typing_hint(shown))
+                return self._ask(shown)
         except (KeyboardInterrupt, EOFError):
             raise FlowInterrupted() from None
 
@@ -166,7 +168,7 @@ class QuestionaryAsker:
             reserve_space_for_menu=0,
         )
         try:
-            raw = question.unsafe_ask()
+            raw = run_prompt(question)
         except (KeyboardInterrupt, EOFError):
             typed = question.application.current_buffer.text
             raise FlowInterrupted(typed=(step.id, typed) if typed.strip() else None) from None
@@ -185,7 +187,7 @@ class QuestionaryAsker:
                 choices.append(questionary.Choice("something else…", value=OTHER))
             if not step.required:
                 choices.append(questionary.Choice("skip", value=SKIP))
-            picked = _run(
+            picked = run_prompt(
                 questionary.select(
                     "",
                     qmark=PROMPT_MARK,
@@ -206,9 +208,11 @@ class QuestionaryAsker:
                 step, {k: v for k, v in levels.items() if v is not None}, today=self.today
             )
         if step.kind == CONFIRM:
-            return questionary.confirm(
-                "", qmark=PROMPT_MARK, default=bool(step.default), style=self.style
-            ).unsafe_ask()
+            return run_prompt(
+                questionary.confirm(
+                    "", qmark=PROMPT_MARK, default=bool(step.default), style=self.style
+                )
+            )
         raise AnswerError(step.id, f"cannot ask a step of kind '{step.kind}'")
 
     def _ask_scale(self, step: Step) -> Any:
@@ -230,7 +234,7 @@ class QuestionaryAsker:
         skip = questionary.Choice("skip, no rating", value=SKIP)
         if not step.required:
             choices.append(skip)
-        picked = _run(
+        picked = run_prompt(
             questionary.select(
                 "",
                 qmark=PROMPT_MARK,
@@ -254,7 +258,7 @@ class QuestionaryAsker:
         ]
         picked: list[str] = []
         if choices:
-            picked = _run(
+            picked = run_prompt(
                 questionary.checkbox(
                     "",
                     qmark=PROMPT_MARK,
@@ -289,17 +293,6 @@ class QuestionaryAsker:
 
     def _own_words(self, step: Step) -> str | None:
         return self._line("In your own words:")
-
-
-def _run(question: Any) -> Any:
-    """Ask a questionary widget whose list of choices wraps instead of being cut."""
-    from prompt_toolkit.filters import to_filter
-    from prompt_toolkit.layout import Window
-
-    for window in question.application.layout.find_all_windows():
-        if isinstance(window, Window):
-            window.wrap_lines = to_filter(True)
-    return question.unsafe_ask()
 
 
 def _choice(title: str) -> str:

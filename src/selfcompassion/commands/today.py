@@ -49,7 +49,7 @@ def today(
         None,
         "--date",
         "-d",
-        help="Write for another day: yesterday, 'last friday', 2026-11-19.",
+        help="Write for another day: yesterday, 'last friday' or a date (YYYY-MM-DD).",
         metavar="DATE",
     ),
     answers: Optional[str] = answers_option(),  # noqa: UP045
@@ -69,9 +69,9 @@ def today(
     yourself while you look after a team (journal config set default-pack leader keeps
     it). journal prompts list shows every pack.
     """
-    from ..flows.asking import choose_asker
+    from ..flows.asking import ScriptedAsker, choose_asker
     from ..flows.review import due_reviews
-    from ..flows.today import plan_today, today_session
+    from ..flows.today import daily_entries, plan_for_answers, plan_today, today_session
     from ..packs.loader import load_pack
     from ..render import entry_view, flow_intro, make_console, print_json, today_summary
 
@@ -85,8 +85,14 @@ def today(
     asker = None if plan else choose_asker(answers, "journal today", today=clock_now.date())
     with open_store() as store:
         # Next steps from reframes whose day has come are asked about after the reflection.
+        # A further entry on the same day draws prompts of its own.
+        written = len(daily_entries(store, day))
         reviews = due_reviews(store, clock_now.date(), load_pack)
-        day_plan = plan_today(chosen, day, reviews, today=clock_now.date())
+        day_plan = plan_today(chosen, day, reviews, earlier=written, today=clock_now.date())
+        if isinstance(asker, ScriptedAsker):
+            day_plan = plan_for_answers(
+                chosen, day, reviews, written, set(asker.answers), today=clock_now.date()
+            )
         if asker is None:
             print_json(day_plan.as_json())
             return
@@ -111,11 +117,11 @@ def today(
 def _after_saving(console: Console, store: JournalStore, entry: Entry, today: date) -> None:
     """The care panel when an answer sounds like crisis, and a quiet word about a reframe
     that is ready for its second look."""
-    from ..flows.reframe import needs_care, worth_mentioning
-    from ..render.reframe import crisis_panel, revisit_mention
+    from ..care.moment import after_saving
+    from ..flows.reframe import worth_mentioning
+    from ..render.reframe import revisit_mention
 
-    if needs_care(entry):
-        console.print(crisis_panel())
+    after_saving(answer.text for answer in entry.answers)
     waiting = worth_mentioning(store, today)
     if waiting:
         console.print(revisit_mention(waiting, today))

@@ -35,6 +35,8 @@ from .prompting import ctrl_c_held, run_prompt
 if TYPE_CHECKING:
     from questionary import Style
 
+    from ..care.moment import CareWatch
+
 #: The largest --answers file accepted, in bytes.
 MAX_ANSWERS_BYTES = 1_000_000
 SKIP = "__skip__"
@@ -43,6 +45,7 @@ OTHER = "__other__"
 
 class Asker(Protocol):
     interactive: bool
+    care: CareWatch | None  # checks each answer as it is given (see care.moment)
 
     def ask(self, step: Step) -> Any:
         """The checked answer to ``step``, or None when an optional step is skipped."""
@@ -75,6 +78,7 @@ class ScriptedAsker:
     """Answers from a mapping of step id to value; nothing is asked at a terminal."""
 
     interactive = False
+    care: CareWatch | None = None
 
     def __init__(self, answers: dict[str, Any], *, today: date) -> None:
         self.answers = answers
@@ -109,10 +113,16 @@ def require_terminal(command: str) -> None:
 def choose_asker(answers: str | None, command: str, *, today: date) -> Asker:
     """Scripted answers when ``--answers`` was given, else the terminal (refused at once
     when there is none)."""
+    from ..care.moment import watch
+
+    asker: Asker
     if answers is not None:
-        return ScriptedAsker(load_answers(answers), today=today)
-    require_terminal(command)
-    return QuestionaryAsker(today=today)
+        asker = ScriptedAsker(load_answers(answers), today=today)
+    else:
+        require_terminal(command)
+        asker = QuestionaryAsker(today=today)
+    asker.care = watch(asker.interactive)
+    return asker
 
 
 class QuestionaryAsker:
@@ -123,6 +133,7 @@ class QuestionaryAsker:
     """
 
     interactive = True
+    care: CareWatch | None = None
 
     def __init__(self, *, today: date, style: Style | None = None) -> None:
         self.today = today
@@ -203,10 +214,9 @@ class QuestionaryAsker:
             picked = self._ask_many(step)
             if step.kind == MULTI:
                 return check_answer(step, picked, today=self.today)
+            # A feeling left without a strength stays named, unrated.
             levels = {name: self._ask_level(step, name) for name in picked}
-            return check_answer(
-                step, {k: v for k, v in levels.items() if v is not None}, today=self.today
-            )
+            return check_answer(step, levels, today=self.today)
         if step.kind == CONFIRM:
             return run_prompt(
                 questionary.confirm(
@@ -253,8 +263,15 @@ class QuestionaryAsker:
         import questionary
 
         defaults = set(step.default or [])
+        notes = step.choice_notes
         choices = [
-            questionary.Choice(_choice(c), value=c, checked=c in defaults) for c in step.choices
+            questionary.Choice(
+                _choice(notes[c][0] if c in notes else c),
+                value=c,
+                checked=c in defaults,
+                description=clean(notes[c][1]) if c in notes else None,
+            )
+            for c in step.choices
         ]
         picked: list[str] = []
         if choices:
@@ -280,9 +297,10 @@ class QuestionaryAsker:
             min=step.min,
             max=step.max,
         )
-        show_question(level_step, hint=typing_hint(level_step))
-        level: int | None = self._typed(level_step)
-        return level
+        # A feeling left without a strength stays named, unrated.
+        show_question(level_step, hint=f"{step.min} to {step.max}, or Enter to leave it unrated.")
+        level = self._typed(level_step)
+        return level if isinstance(level, int) else None
 
     def _line(self, prompt: str) -> str | None:
         """A short optional follow-up in the person's own words."""
@@ -308,6 +326,7 @@ def _for_display(step: Step) -> Step:
         prompt=clean(step.prompt),
         help=clean(step.help) if step.help else None,
         labels={value: clean(label) for value, label in step.labels.items()},
+        choice_notes={c: (clean(n), clean(e)) for c, (n, e) in step.choice_notes.items()},
     )
 
 

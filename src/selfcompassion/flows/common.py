@@ -65,6 +65,8 @@ def ask_steps(
             answers[step.id] = asker.ask(with_typed(shaped, typed))
             if keeper:
                 keeper.keep(answers)
+            if asker.care:
+                asker.care.heard(asker, shaped, answers[step.id])
     except FlowInterrupted as stopped:
         if keeper and stopped.typed:
             step_id, text = stopped.typed
@@ -225,6 +227,9 @@ def offer_draft(store: JournalStore, asker: Asker, flow: str, unfinished: str) -
     )
     choice = asker.ask(question)
     if choice == LEAVE:
+        from ..care.moment import leaving_draft
+
+        leaving_draft(draft.answers)
         return DraftOffer(leave=True)
     if choice == PICK_UP:
         return DraftOffer(draft=draft)

@@ -252,7 +252,7 @@ def reanswer_step(
         raise InputError(f"this entry has no answer for '{step_id[:40]}' (its steps: {known})")
     position = positions[0]
     old = entry.answers[position]
-    asked = step_for(entry, old, load_pack)
+    asked = step_for(entry, old, load_pack).with_dates(now.date())
     value = asker.ask(asked)
     answers = list(entry.answers)
     if value is None:

@@ -160,6 +160,13 @@ def entry_detail(record: EntryRecord, today: date) -> RenderableType:
         else:
             parts.append(plain(answer.text))
         parts.append(Text(""))
+    if record.reframe_scores is not None:
+        from ..store import ReframeScores
+        from .reframe import belief_line
+
+        belief = belief_line(ReframeScores(**record.reframe_scores))
+        if belief:
+            parts.append(plain(f"Belief {belief}", style="dim"))
     if record.traps and not asked_traps:
         names = _trap_names([trap["trap_id"] for trap in record.traps])
         parts.append(plain(f"Thinking patterns noticed: {names}", style="dim"))

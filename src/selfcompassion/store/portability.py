@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import contextlib
 import json
-import sqlite3
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import driver
 from .browse import BATCH, EntryFilter
 from .entries import EntryQueries
 from .failures import storage_errors
@@ -30,7 +30,10 @@ REFRAME_COLUMNS = (
     "belief_after",
     "revisit_intensity",
     "revisited_at",
+    "balanced_belief",
 )
+#: Reframe figures an export written before they existed does not have (read as null).
+REFRAME_COLUMNS_ADDED = ("balanced_belief",)
 CHECKIN_COLUMNS = ("total", "self_kindness", "common_humanity", "mindfulness")
 TRAP_COLUMNS = ("trap_id", "phrase")
 COMMITMENT_COLUMNS = (
@@ -340,7 +343,7 @@ def _beside(record: EntryRecord) -> dict[str, Sequence[dict[str, Any]]]:
     }
 
 
-def _write_chunk(conn: sqlite3.Connection, records: Sequence[EntryRecord]) -> None:
+def _write_chunk(conn: driver.Connection, records: Sequence[EntryRecord]) -> None:
     answers: list[list[Any]] = []
     tags: list[list[str]] = []
     beside: dict[str, list[list[Any]]] = {table: [] for table in _BESIDE}

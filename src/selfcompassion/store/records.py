@@ -8,11 +8,12 @@ answer is stored the same way whichever way it came in.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
+
+from . import driver
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class Entry:
 
 #: Writes rows that belong with an entry (a feature's own table) inside the transaction
 #: that saves the entry, so the entry and its rows are there together or not at all.
-RowsBeside = Callable[[sqlite3.Connection, Entry], None]
+RowsBeside = Callable[[driver.Connection, Entry], None]
 
 
 def timestamp(now: datetime) -> str:

@@ -98,7 +98,9 @@ def test_a_reframe_picked_up_at_the_traps_shows_the_critic_words(
             return reframe_session(store, asker, plan, clock=fixed_clock(DAY))
 
     with pytest.raises(FlowInterrupted):
-        run("The launch slipped.", ENTER, ENTER, ENTER, critic, ENTER, ENTER, CTRL_C)
+        # what happened; no feelings picked, none in own words; naming skipped; the critic;
+        # belief skipped; then Ctrl-C at the trap checklist
+        run("The launch slipped.", ENTER, ENTER, ENTER, ENTER, critic, ENTER, ENTER, CTRL_C)
     draft = store.load_draft("reframe")
     assert draft is not None and draft.answers["critic"] == critic
     capsys.readouterr()

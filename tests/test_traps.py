@@ -211,9 +211,12 @@ def test_quote_and_own_words_in_one_entry() -> None:
     assert trap_ids(text) == ["labelling"]
 
 
-def test_labelling_needs_a_first_person_subject() -> None:
+def test_labelling_is_a_verdict_on_a_whole_person() -> None:
+    """Name-calling counts whoever it sums up, as in the shared labelled set; a verdict
+    someone else is believed to hold is mind-reading, not the writer's label."""
     assert "labelling" in trap_ids("What a loser I am.")
-    assert "labelling" not in trap_ids("He is an idiot for parking there.")
+    assert "labelling" in trap_ids("He is an idiot for parking there.")
+    assert "labelling" not in trap_ids("He is parking there again.")
     assert trap_ids("My boss thinks I'm incompetent.") == ["mind-reading"]
 
 

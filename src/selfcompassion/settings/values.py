@@ -79,6 +79,12 @@ SETTINGS: dict[str, Setting] = {
             "no",
             _yes_or_no("passphrase-keyring"),
         ),
+        Setting(
+            "checkin-offer",
+            "Whether journal today offers the weekly check-in when a week has passed (yes/no).",
+            "yes",
+            _yes_or_no("checkin-offer"),
+        ),
     )
 }
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
@@ -169,7 +175,7 @@ def write_settings(values: dict[str, Any], path: Path | None = None) -> None:
     path = path or paths.settings_file()
     text = render_settings(values, path)
     try:
-        write_private_text(path, text, make_folder=True)
+        write_private_text(path, text, make_folder=True, own=True)
     except OSError as error:
         raise JournalError(
             f"{path}: the settings cannot be written ({error.strerror or error})"

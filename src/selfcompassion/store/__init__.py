@@ -17,9 +17,11 @@ from .browse import BrowseQueries, EntryFilter, SearchHit, SearchQueryError, Sea
 from .bulk import BulkWrites
 from .checkin import CheckinQueries, CheckinScores, keep_checkin_scores
 from .commitments import Commitment, CommitmentQueries, Review
+from .continuity import ContinuityQueries
 from .core import StoreCore
 from .drafts import Draft, DraftQueries
 from .entries import EntryQueries
+from .erasing import ErasingWrites
 from .failures import storage_errors
 from .maintenance import MaintenanceQueries
 from .portability import EntryRecord, PortabilityQueries
@@ -63,6 +65,7 @@ class JournalStore(
     ReframeQueries,
     CommitmentQueries,
     CheckinQueries,
+    ContinuityQueries,
     ReportQueries,
     BrowseQueries,
     PortabilityQueries,
@@ -71,6 +74,7 @@ class JournalStore(
     DraftQueries,
     EntryQueries,
     StreakQueries,
+    ErasingWrites,
     StoreCore,
 ):
     """An open journal. Use ``JournalStore.open(path)`` as a context manager."""

@@ -337,7 +337,7 @@ def _with_hostile_pack(scene: Scene) -> str:
 
 def _intro_of_a_hostile_pack(scene: Scene) -> str:
     """Asked at the terminal, in a new journal (so no earlier entry of the day is offered)."""
-    keys = "1" + ENTER + "words" + ENTER + "x" + ENTER
+    keys = "1" + ENTER + "words" + ENTER + "x" + ENTER + ENTER  # no day for the intention
     result = run_cli_with_keys("today", "--pack", "hostile", keys=keys)
     assert result.code == 0, result.err
     return result.out.split("Saved")[0]  # the intro, without the summary after saving
@@ -538,7 +538,7 @@ def test_questions_drawn_at_the_terminal_are_inert(scene: Scene) -> None:
         "today",
         "--pack",
         "hostile",
-        keys="1" + ENTER + "words" + ENTER + "x" + ENTER,
+        keys="1" + ENTER + "words" + ENTER + "x" + ENTER + ENTER,  # no day for the intention
         screen=screen,
     )
     assert result.code == 0, result.err

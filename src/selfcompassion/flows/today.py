@@ -9,9 +9,11 @@ from typing import Any
 
 from ..packs.loader import Pack, draw_prompts
 from ..packs.steps import CHOICE, DRAW, Step
-from ..store import Entry, JournalStore
+from ..store import Entry, JournalStore, RowsBeside
+from ..store.driver import Connection
 from .asking import Asker
-from .common import gather, offer_draft, plan_json
+from .common import Shaper, gather, offer_draft, plan_json
+from .continuity import Continuity
 from .review import DueReviews
 
 FLOW = "today"
@@ -24,13 +26,19 @@ class TodayPlan:
     pack: Pack
     steps: tuple[Step, ...]
     reviews: DueReviews | None = None  # due next steps, asked after the day's own steps
+    continuity: Continuity | None = None  # the last intention first, a day for today's after
 
     def as_json(self) -> dict[str, Any]:
         return plan_json(FLOW, self.day, self.pack.name, self.steps)
 
 
 def plan_today(
-    pack: Pack, day: date, reviews: DueReviews | None = None, *, earlier: int = 0
+    pack: Pack,
+    day: date,
+    reviews: DueReviews | None = None,
+    continuity: Continuity | None = None,
+    *,
+    earlier: int = 0,
 ) -> TodayPlan:
     """The steps asked on ``day``: the same on every run for that day, with different
     rotating prompts for each entry after the first (``earlier`` entries written so far)."""
@@ -40,9 +48,48 @@ def plan_today(
             steps.extend(draw_prompts(pack, day, step.count, earlier))
         else:
             steps.append(step.with_wording(day.toordinal()))
+    if continuity is not None:
+        steps = continuity.place(steps)
     if reviews is not None:
         steps.extend(reviews.steps)
-    return TodayPlan(day, pack, tuple(steps), reviews)
+    return TodayPlan(day, pack, tuple(steps), reviews, continuity)
+
+
+def _shape(plan: TodayPlan) -> Shaper | None:
+    """Each part's own shaping, in turn: a step left out by one part stays out."""
+    shapers = [part.shape for part in (plan.reviews, plan.continuity) if part is not None]
+    if not shapers:
+        return None
+
+    def shape(step: Step, answers: dict[str, Any]) -> Step | None:
+        shaped: Step | None = step
+        for shaper in shapers:
+            if shaped is None:
+                return None
+            shaped = shaper(shaped, answers)
+        return shaped
+
+    return shape
+
+
+def _writer(
+    plan: TodayPlan, store: JournalStore, values: dict[str, Any], now: datetime
+) -> RowsBeside | None:
+    """The rows each part writes beside the day's entry, all in its transaction."""
+    writers: list[RowsBeside | None] = []
+    if plan.reviews is not None:
+        writers.append(plan.reviews.writer(store, values, now))
+    if plan.continuity is not None:
+        writers.append(plan.continuity.writer(store, values, now))
+    chosen = [writer for writer in writers if writer is not None]
+    if not chosen:
+        return None
+
+    def write(conn: Connection, entry: Entry) -> None:
+        for writer in chosen:
+            writer(conn, entry)
+
+    return write
 
 
 def run_today(
@@ -59,16 +106,8 @@ def run_today(
     Interactive runs keep a draft after every answer; the draft is removed in the same
     transaction that saves the entry.
     """
-    reviews = plan.reviews
     got = gather(
-        store,
-        asker,
-        plan,
-        FLOW,
-        clock=clock,
-        tags=tags,
-        resume=resume,
-        shape=reviews.shape if reviews else None,
+        store, asker, plan, FLOW, clock=clock, tags=tags, resume=resume, shape=_shape(plan)
     )
     return store.add_entry(
         kind=ENTRY_KIND,
@@ -78,19 +117,26 @@ def run_today(
         pack=plan.pack.name,
         tags=got.tags,
         clear_draft=got.clear_draft,
-        also=reviews.writer(store, got.values, clock()) if reviews else None,
+        also=_writer(plan, store, got.values, clock()),
     )
 
 
 def plan_for_answers(
-    pack: Pack, day: date, reviews: DueReviews | None, written: int, answered: set[str]
+    pack: Pack,
+    day: date,
+    reviews: DueReviews | None,
+    written: int,
+    answered: set[str],
+    continuity: Continuity | None = None,
 ) -> TodayPlan:
     """The plan a scripted run answers: a further entry's own prompts, unless the answers
     name the prompts of an earlier draw that day (a script that reuses one answers file
     for several entries a day keeps working)."""
     pool = {prompt.id for prompt in pack.prompts}
     wanted = answered & pool
-    plans = [plan_today(pack, day, reviews, earlier=n) for n in (written, *range(written))]
+    plans = [
+        plan_today(pack, day, reviews, continuity, earlier=n) for n in (written, *range(written))
+    ]
     for plan in plans:
         if wanted <= {step.id for step in plan.steps}:
             return plan
@@ -142,7 +188,9 @@ def today_session(
         draft = offer.draft
         pack = load_pack(draft.pack) if draft.pack else plan.pack
         written = len(daily_entries(store, draft.journal_date))
-        resumed = plan_today(pack, draft.journal_date, plan.reviews, earlier=written)
+        resumed = plan_today(
+            pack, draft.journal_date, plan.reviews, plan.continuity, earlier=written
+        )
         entry = run_today(store, asker, resumed, clock=clock, tags=tags, resume=draft.answers)
         return TodayOutcome(entry=entry)
     earlier = daily_entries(store, plan.day)

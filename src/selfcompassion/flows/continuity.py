@@ -92,7 +92,7 @@ def look_back_steps(intention: PastIntention, today: date) -> tuple[Step, ...]:
         id=f"{intention.step_id}-note",
         kind=TEXT,
         prompt="Anything you would like to add about how it went?",
-        help="Optional: a word or two, or press Enter.",
+        help="Optional: a word or two.",
     )
     return (question, note)
 
@@ -105,7 +105,7 @@ def intention_date_step(today: date) -> Step:
         prompt="Would you like to give this intention a day, so it comes back as a next step?",
         help=(
             f"A day such as '{describe(example, today)}' or '{example.isoformat()}' keeps it "
-            "in journal commitments. Press Enter to keep it simply as an intention."
+            "in journal commitments; without a day it stays an intention."
         ),
     )
 

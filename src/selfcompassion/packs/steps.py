@@ -246,10 +246,15 @@ def check_answer(step: Step, raw: Any, *, today: date) -> Any:
     return value
 
 
-def answer_text(value: Any) -> str:
-    """A plain-text rendering of a stored answer, for search, lists and exports."""
+def answer_text(value: Any, step: Step | None = None) -> str:
+    """A plain-text rendering of a stored answer, for search, lists and exports; a rating
+    keeps the words its scale gives it ("2 (a bit heavy)") so it reads the same later."""
     if value is None:
         return ""
+    if step is not None and step.kind == SCALE and isinstance(value, int):
+        label = step.scale_label(value)
+        if label:
+            return f"{value} ({label})"
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):

@@ -75,7 +75,7 @@ def run_cli(*args: str, stdin: bytes | str = b"") -> CliResult:
                 code = exit.code if isinstance(exit.code, int) else int(exit.code is not None)
     finally:
         sys.argv, sys.stdin = saved
-        OPTIONS.db, OPTIONS.debug = None, False
+        OPTIONS.db, OPTIONS.debug, OPTIONS.no_pager = None, False, False
     return CliResult(code, out.getvalue(), err.getvalue())
 
 

@@ -58,12 +58,18 @@ def today(
     pack: Optional[str] = typer.Option(  # noqa: UP045
         None,
         "--pack",
-        help="Prompt pack to use (default: the default-pack setting, else daily).",
+        help="Prompt pack to use: daily, or leader for people who lead others "
+        "(default: the default-pack setting, else daily).",
         metavar="PACK",
     ),
     tag: list[str] = tag_option(),
 ) -> None:
-    """The daily reflection: a check-in, a few rotating prompts and a closing intention."""
+    """The daily reflection: a check-in, a few rotating prompts and a closing intention.
+
+    If you lead others, --pack leader asks about listening, feedback and looking after
+    yourself while you look after a team (journal config set default-pack leader keeps
+    it). journal prompts list shows every pack.
+    """
     from ..flows.asking import ScriptedAsker, choose_asker
     from ..flows.continuity import plan_continuity
     from ..flows.review import due_reviews
@@ -76,7 +82,11 @@ def today(
     chosen = today_pack(pack)
     if plan and not journal_exists():
         # Nothing can be due in a journal that does not exist yet; a plan creates no file.
-        print_json(plan_today(chosen, day, None, plan_continuity(None, day, day)).as_json())
+        print_json(
+            plan_today(
+                chosen, day, None, plan_continuity(None, day, day), today=clock_now.date()
+            ).as_json()
+        )
         return
     asker = None if plan else choose_asker(answers, "journal today", today=clock_now.date())
     with open_store() as store:
@@ -86,20 +96,28 @@ def today(
         # A further entry on the same day draws prompts of its own.
         written = len(daily_entries(store, day))
         reviews = due_reviews(store, clock_now.date(), load_pack)
-        day_plan = plan_today(chosen, day, reviews, continuity, earlier=written)
+        day_plan = plan_today(
+            chosen, day, reviews, continuity, earlier=written, today=clock_now.date()
+        )
         if isinstance(asker, ScriptedAsker):
             answered = set(asker.answers)
-            day_plan = plan_for_answers(chosen, day, reviews, written, answered, continuity)
+            day_plan = plan_for_answers(
+                chosen, day, reviews, written, answered, continuity, today=clock_now.date()
+            )
         if asker is None:
             print_json(day_plan.as_json())
             return
         console = make_console()
         if asker.interactive:
-            console.print(flow_intro(chosen.title, day, clock_now.date()))
+            needed = any(step.required for step in day_plan.steps)
+            console.print(flow_intro(chosen.title, day, clock_now.date(), needed=needed))
         outcome = today_session(store, asker, day_plan, clock=now, load_pack=load_pack, tags=tag)
         if outcome.entry is not None:
             streak = store.streak(clock_now.date())
-            console.print(today_summary(outcome.entry, chosen, streak, clock_now.date()))
+            values = {answer.step_id: answer.value for answer in outcome.entry.answers}
+            looked = reviews.outcomes(values, clock_now.date()) if reviews else []
+            summary = today_summary(outcome.entry, chosen, streak, clock_now.date(), looked)
+            console.print(summary)
             _after_saving(console, store, outcome.entry, clock_now.date())
             if asker.interactive:
                 _offer_checkin(console, store, asker, clock_now.date())

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -27,6 +28,7 @@ class TodayPlan:
     steps: tuple[Step, ...]
     reviews: DueReviews | None = None  # due next steps, asked after the day's own steps
     continuity: Continuity | None = None  # the last intention first, a day for today's after
+    today: date | None = None  # the day of writing, when it is not ``day``
 
     def as_json(self) -> dict[str, Any]:
         return plan_json(FLOW, self.day, self.pack.name, self.steps)
@@ -39,20 +41,27 @@ def plan_today(
     continuity: Continuity | None = None,
     *,
     earlier: int = 0,
+    today: date | None = None,
 ) -> TodayPlan:
     """The steps asked on ``day``: the same on every run for that day, with different
-    rotating prompts for each entry after the first (``earlier`` entries written so far)."""
+    rotating prompts for each entry after the first (``earlier`` entries written so far).
+    Written on another day (``today``), the day's own questions speak of the day they
+    are about."""
     steps: list[Step] = []
     for step in pack.steps:
         if step.kind == DRAW:
             steps.extend(draw_prompts(pack, day, step.count, earlier))
         else:
             steps.append(step.with_wording(day.toordinal()))
+    if today is not None and today != day:
+        steps = [replace(step, prompt=about_day(step.prompt, day)) for step in steps]
+    else:
+        today = None
     if continuity is not None:
         steps = continuity.place(steps)
     if reviews is not None:
         steps.extend(reviews.steps)
-    return TodayPlan(day, pack, tuple(steps), reviews, continuity)
+    return TodayPlan(day, pack, tuple(steps), reviews, continuity, today)
 
 
 def _shape(plan: TodayPlan) -> Shaper | None:
@@ -92,6 +101,33 @@ def _writer(
     return write
 
 
+# (pattern, replacement) in order; {on} stands for "on Tuesday 1 December".
+_ANOTHER_DAY = (
+    (r"\bToday's\b", "That day's"),
+    (r"\btoday's\b", "that day's"),
+    (r"\b(over|from|into|for|of|about|in|through|until|since) today\b", r"\1 that day"),
+    (r"\btoday(?=[?.,!])", "{on}"),
+    (r"\bToday\b", "That day"),
+    (r"\btoday\b", "that day"),
+    (r"\btonight\b", "that night"),
+    (r"\bthis evening\b", "that evening"),
+    (r"\bTomorrow\b", "The day after"),
+    (r"\btomorrow\b", "the day after"),
+)
+
+
+def about_day(prompt: str, day: date) -> str:
+    """A question written for today, reworded for ``day``: "How kind have you been to
+    yourself today?" asks "... on Tuesday 1 December?", "Where does today sit" asks
+    "Where does that day sit"."""
+    from ..dates import full_date
+
+    on = "on " + full_date(day).rsplit(" ", 1)[0]
+    for pattern, replacement in _ANOTHER_DAY:
+        prompt = re.sub(pattern, replacement.replace("{on}", on), prompt)
+    return prompt
+
+
 def run_today(
     store: JournalStore,
     asker: Asker,
@@ -128,6 +164,8 @@ def plan_for_answers(
     written: int,
     answered: set[str],
     continuity: Continuity | None = None,
+    *,
+    today: date | None = None,
 ) -> TodayPlan:
     """The plan a scripted run answers: a further entry's own prompts, unless the answers
     name the prompts of an earlier draw that day (a script that reuses one answers file
@@ -135,7 +173,8 @@ def plan_for_answers(
     pool = {prompt.id for prompt in pack.prompts}
     wanted = answered & pool
     plans = [
-        plan_today(pack, day, reviews, continuity, earlier=n) for n in (written, *range(written))
+        plan_today(pack, day, reviews, continuity, earlier=n, today=today)
+        for n in (written, *range(written))
     ]
     for plan in plans:
         if wanted <= {step.id for step in plan.steps}:
@@ -189,7 +228,12 @@ def today_session(
         pack = load_pack(draft.pack) if draft.pack else plan.pack
         written = len(daily_entries(store, draft.journal_date))
         resumed = plan_today(
-            pack, draft.journal_date, plan.reviews, plan.continuity, earlier=written
+            pack,
+            draft.journal_date,
+            plan.reviews,
+            plan.continuity,
+            earlier=written,
+            today=plan.today,
         )
         entry = run_today(store, asker, resumed, clock=clock, tags=tags, resume=draft.answers)
         return TodayOutcome(entry=entry)

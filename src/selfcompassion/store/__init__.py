@@ -16,6 +16,7 @@ from .bulk import BulkWrites
 from .checkin import CheckinQueries, CheckinScores, keep_checkin_scores
 from .commitments import Commitment, CommitmentQueries, Review
 from .core import Answer, Draft, Entry, RowsBeside, StoreCore, storage_errors, timestamp
+from .importing import Conflict, ImportQueries
 from .maintenance import MaintenanceQueries
 from .portability import EntryRecord, PortabilityQueries
 from .reframes import (
@@ -30,6 +31,7 @@ from .reports import ReportQueries
 __all__ = [
     "Answer",
     "CheckinScores",
+    "Conflict",
     "Commitment",
     "Draft",
     "Entry",
@@ -59,6 +61,7 @@ class JournalStore(
     ReportQueries,
     BrowseQueries,
     PortabilityQueries,
+    ImportQueries,
     BulkWrites,
     MaintenanceQueries,
     StoreCore,

@@ -342,6 +342,36 @@ def _m0005(db: Database) -> None:
         db.execute(f"CREATE TRIGGER {head} BEGIN {body} END")
 
 
+@migrations(name="0006_imports_landing")
+def _m0006(db: Database) -> None:
+    # An import lands in short transactions, so that a day's entry never waits long for
+    # it. Until the last of them, each entry it added is listed here with the import's
+    # id, and the import itself in ``imports_landing`` with the process running it: an
+    # import that stops part-way takes its entries out again, and one whose process died
+    # is taken out the next time the journal is opened.
+    db.execute(
+        """
+        CREATE TABLE imports_landing (
+            import_id TEXT PRIMARY KEY,
+            pid INTEGER NOT NULL,
+            host TEXT NOT NULL,
+            started_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE imported_entries_landing (
+            entry_id TEXT PRIMARY KEY,
+            import_id TEXT NOT NULL REFERENCES imports_landing (import_id) ON DELETE CASCADE
+        )
+        """
+    )
+    db.execute(
+        "CREATE INDEX imported_entries_landing_by_import ON imported_entries_landing (import_id)"
+    )
+
+
 def names() -> list[str]:
     """Every migration this version knows, in the order they apply."""
     return list(migrations.names)

@@ -191,7 +191,7 @@ def unsaved(kind: str, pack: str, *answers: Answer) -> Entry:
 
 
 def test_a_list_of_picks_is_offered_again_with_the_earlier_ones_ticked() -> None:
-    from selfcompassion.entries.editing import step_for
+    from selfcompassion.flows.editing import step_for
     from selfcompassion.packs.loader import load_pack
 
     feelings = {"embarrassed": 80, "stuck in my head": 40}

@@ -303,7 +303,7 @@ def test_an_import_of_unknown_length_shows_its_bar_once_it_runs_long(
     has gone on for a while, and a short import draws nothing."""
     from rich.console import Console
 
-    from selfcompassion.render.browse import PROGRESS_FROM, progress_bar
+    from selfcompassion.render.progress import PROGRESS_FROM, progress_bar
 
     def shown(count: int) -> str:
         entries = [

@@ -579,8 +579,8 @@ def test_round_trip_through_json_is_exact(journal: list[dict[str, Any]], tmp_pat
 def test_the_progress_bar_shows_on_a_terminal_and_nowhere_else(store: JournalStore) -> None:
     from rich.console import Console
 
-    from selfcompassion.portability.transfer import NoProgress
-    from selfcompassion.render.browse import PROGRESS_FROM, progress_bar
+    from selfcompassion.progress import NoProgress
+    from selfcompassion.render.progress import PROGRESS_FROM, progress_bar
 
     piped = io.StringIO()
     with progress_bar(Console(file=piped)) as progress:

@@ -12,7 +12,8 @@ import pytest
 
 from report_journal import JournalBuilder, add_checkin_table
 from selfcompassion.render import make_console
-from selfcompassion.render.report import bar, report_markdown, report_view, span_text, sparkline
+from selfcompassion.render.report import report_markdown, report_view
+from selfcompassion.render.report_page import bar, span_text, sparkline
 from selfcompassion.report import closing
 from selfcompassion.report.periods import Period, choose_request
 from selfcompassion.report.stats import build_report

@@ -17,7 +17,7 @@ from conftest import fill_plan
 from journal_cli import run_journal
 from selfcompassion.errors import JournalError
 from selfcompassion.files import paths
-from selfcompassion.files.settings import (
+from selfcompassion.settings.values import (
     get_value,
     read_settings,
     set_value,

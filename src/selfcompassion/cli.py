@@ -46,36 +46,29 @@ def main_options(
     OPTIONS.debug = debug
 
 
-def _register_commands() -> None:
-    # Each command module adds its own commands; they import their heavy parts lazily.
-    from .commands import (
-        browse,
-        checkin,
-        commitments,
-        config,
-        maintenance,
-        portability,
-        prompts,
-        reframe,
-        report,
-        today,
-        traps,
-    )
+#: The command modules, in the order ``--help`` lists their commands. Each adds its own
+#: commands with ``register(app)`` and imports its heavy parts lazily.
+COMMAND_MODULES = (
+    "today",
+    "reframe",
+    "checkin",
+    "report",
+    "browse",
+    "portability",
+    "commitments",
+    "traps",
+    "prompts",
+    "config",
+    "remind",
+    "maintenance",
+)
 
-    for module in (
-        today,
-        reframe,
-        checkin,
-        report,
-        browse,
-        portability,
-        commitments,
-        traps,
-        prompts,
-        config,
-        maintenance,
-    ):
-        module.register(app)
+
+def _register_commands() -> None:
+    import importlib
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"{__package__}.commands.{name}").register(app)
 
 
 _register_commands()

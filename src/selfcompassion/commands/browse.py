@@ -6,19 +6,9 @@ from typing import Optional
 
 import typer
 
-from .context import now, open_store
+from .context import KIND, SINCE, TAG, UNTIL, now, open_store
 
 # Shared by list, search and export: the same words filter the same way everywhere.
-SINCE = typer.Option(
-    None, "--since", "-s", help="From this day: 'last month', 'monday', 2026-11-01.", metavar="DATE"
-)
-UNTIL = typer.Option(None, "--until", "-u", help="Up to this day, included.", metavar="DATE")
-KIND = typer.Option(
-    [], "--kind", "-k", help="Only this kind: daily, reframe, … (repeatable).", metavar="KIND"
-)
-TAG = typer.Option(
-    [], "--tag", "-t", help="Only entries with this tag (repeatable: any of them).", metavar="TAG"
-)
 LIMIT = typer.Option(None, "-n", help="How many to show (default 30; 0 shows all).", metavar="N")
 
 
@@ -98,9 +88,9 @@ def edit(
     ),
 ) -> None:
     """Change an entry: its written answers in $VISUAL/$EDITOR, one step, or its tags."""
-    from ..entries.editing import edit_in_editor, reanswer_step, retag
     from ..entries.finding import find_one
     from ..errors import InputError
+    from ..flows.editing import edit_in_editor, reanswer_step, retag
     from ..render import describe_day, print_note
 
     if step and (tag or untag):

@@ -6,8 +6,7 @@ from typing import Optional
 
 import typer
 
-from .context import now, open_store
-from .today import journal_day
+from .context import journal_day, now, open_store
 
 
 def checkin(

@@ -18,7 +18,7 @@ def _say(line: str) -> None:
 @config_app.command("list")
 def config_list() -> None:
     """Every setting with the value in effect; '(default)' marks one that was never set."""
-    from ..files.settings import SETTINGS, stored_value
+    from ..settings.values import SETTINGS, stored_value
 
     for name, setting in SETTINGS.items():
         stored = stored_value(name)
@@ -31,7 +31,7 @@ def config_get(
     name: str = typer.Argument(..., help="The setting, e.g. default-pack.", metavar="NAME"),
 ) -> None:
     """Print the value in effect for one setting."""
-    from ..files.settings import get_value
+    from ..settings.values import get_value
 
     _say(get_value(name))
 
@@ -43,7 +43,7 @@ def config_set(
 ) -> None:
     """Check a value and save it in settings.toml."""
     from ..files.paths import settings_file
-    from ..files.settings import set_value
+    from ..settings.values import set_value
 
     stored = set_value(name, value)
     _say(f"{name} = {stored}  (saved in {settings_file()})")
@@ -54,7 +54,7 @@ def config_unset(
     name: str = typer.Argument(..., help="The setting, e.g. default-pack.", metavar="NAME"),
 ) -> None:
     """Go back to a setting's default."""
-    from ..files.settings import setting, unset_value
+    from ..settings.values import setting, unset_value
 
     changed = unset_value(name)
     default = setting(name).default

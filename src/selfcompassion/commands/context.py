@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +25,15 @@ OPTIONS = Options()
 def now() -> datetime:
     """The only clock: local time with its UTC offset."""
     return datetime.now().astimezone()
+
+
+def journal_day(text: str | None, today: date) -> date:
+    """The journal day a ``--date`` option names (today when absent); never in the future."""
+    if not text:
+        return today
+    from ..dates import parse_past_date
+
+    return parse_past_date(text, today)
 
 
 def journal_exists() -> bool:
@@ -75,3 +84,16 @@ def plan_option() -> Any:
 
 def tag_option() -> Any:
     return typer.Option([], "--tag", "-t", help="Add a tag (repeatable).", metavar="TAG")
+
+
+# The filters shared by the commands that choose entries (list, search, export).
+SINCE = typer.Option(
+    None, "--since", "-s", help="From this day: 'last month', 'monday', 2026-11-01.", metavar="DATE"
+)
+UNTIL = typer.Option(None, "--until", "-u", help="Up to this day, included.", metavar="DATE")
+KIND = typer.Option(
+    [], "--kind", "-k", help="Only this kind: daily, reframe, … (repeatable).", metavar="KIND"
+)
+TAG = typer.Option(
+    [], "--tag", "-t", help="Only entries with this tag (repeatable: any of them).", metavar="TAG"
+)

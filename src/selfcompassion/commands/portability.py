@@ -7,8 +7,7 @@ from typing import Optional
 
 import typer
 
-from .browse import KIND, SINCE, TAG, UNTIL
-from .context import now, open_store
+from .context import KIND, SINCE, TAG, UNTIL, now, open_store
 
 
 def export(
@@ -45,7 +44,7 @@ def export(
     from ..errors import InputError
     from ..portability.transfer import choose_format, export_journal
     from ..render import make_console, print_note
-    from ..render.browse import progress_bar
+    from ..render.progress import progress_bar
 
     if output and daily_notes:
         raise InputError("choose either --output or --daily-notes")
@@ -85,7 +84,7 @@ def import_(
     """Import a journal export; entries already in the journal are left as they are."""
     from ..portability.transfer import import_journal
     from ..render import make_console, print_note
-    from ..render.browse import progress_bar
+    from ..render.progress import progress_bar
 
     with open_store() as store, progress_bar(make_console(stderr=True)) as progress:
         result = import_journal(store, file, origin=origin.lower(), progress=progress)

@@ -11,7 +11,7 @@ import typer
 from .context import now, open_store
 
 if TYPE_CHECKING:
-    from ..report.stats import Report
+    from ..report.figures import Report
 
 FORMATS = ("text", "json", "markdown", "svg", "html")
 

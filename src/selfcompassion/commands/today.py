@@ -9,6 +9,7 @@ import typer
 
 from .context import (
     answers_option,
+    journal_day,
     journal_exists,
     now,
     open_store,
@@ -20,15 +21,6 @@ if TYPE_CHECKING:
     from ..packs.loader import Pack
 
 
-def journal_day(text: str | None, today: date) -> date:
-    """The journal day a ``--date`` option names (today when absent); never in the future."""
-    if not text:
-        return today
-    from ..dates import parse_past_date
-
-    return parse_past_date(text, today)
-
-
 def today_pack(option: str | None) -> Pack:
     """The pack for ``journal today``: ``--pack``, else the default-pack setting."""
     from ..errors import PackError
@@ -37,7 +29,7 @@ def today_pack(option: str | None) -> Pack:
     if option:
         return load_flow_pack(option, "today")
     from ..files.paths import settings_file
-    from ..files.settings import get_value
+    from ..settings.values import get_value
 
     name = get_value("default-pack")
     try:

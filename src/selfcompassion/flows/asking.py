@@ -27,7 +27,7 @@ from ..packs.steps import (
     Step,
     check_answer,
 )
-from ..render import clean
+from ..text.controls import strip_controls as clean
 
 #: The largest --answers file accepted, in bytes.
 MAX_ANSWERS_BYTES = 1_000_000

@@ -37,9 +37,9 @@ def _pack_step(pack: Pack, step_id: str, kind: str) -> Step:
 
 
 def _one_line(text: str) -> str:
-    from ..render import clean
+    from ..text.controls import strip_controls
 
-    return " ".join(clean(text).split()).rstrip(" .")
+    return " ".join(strip_controls(text).split()).rstrip(" .")
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..packs.steps import LONG_TEXT, TEXT
 from ..store import Answer, Entry, EntryRecord
-from ..store.core import timestamp
+from ..store.records import timestamp
 from ..text.tags import find_tags, normalise_tag
 from . import fields as check
 from .fields import RecordError

@@ -16,9 +16,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, Any
 
 from ..errors import InputError
+from ..progress import NoProgress, Progress
 from ..store import EntryFilter, EntryRecord, JournalStore, timestamp
 from . import documents, files
 
@@ -26,23 +27,6 @@ FORMATS = ("json", "markdown", "csv")
 ORIGINS = ("selfcompassion", "jrnl")
 #: How many records an import checks and stages at a time.
 WRITE_CHUNK = 2_000
-
-
-class Progress(Protocol):
-    """Where long work reports how far it has got (a bar on a terminal, nothing otherwise)."""
-
-    def start(self, label: str, total: int | None) -> None:
-        """A new stage of ``total`` steps (None: not known in advance)."""
-
-    def advance(self, count: int) -> None: ...
-
-
-class NoProgress:
-    def start(self, label: str, total: int | None) -> None:
-        return None
-
-    def advance(self, count: int) -> None:
-        return None
 
 
 @dataclass(frozen=True)

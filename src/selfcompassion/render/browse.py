@@ -1,5 +1,4 @@
-"""Views for finding entries again: the one-line list, the whole entry, search results,
-and the progress bar of long imports and exports.
+"""Views for finding entries again: the one-line list, the whole entry, search results.
 
 Journal and imported text reaches the terminal only as ``plain`` Text; a search snippet
 is cut at its match marks first and each piece cleaned, so a marker or an escape sequence
@@ -8,21 +7,17 @@ hidden in an answer can never style or drive the terminal.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from . import clean, describe_day, plain
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
+    from rich.console import RenderableType
     from rich.text import Text
 
     from ..store import Entry, EntryRecord, SearchResults
-
-#: Below this many entries an import or export is quick enough to need no bar.
-PROGRESS_FROM = 500
 
 
 def _head(entry: Entry) -> Text:
@@ -155,43 +150,3 @@ def entry_detail(record: EntryRecord, today: date) -> RenderableType:
         subtitle_align="right",
         expand=False,
     )
-
-
-class _Bar:
-    """The Progress of portability.transfer drawn as a Rich bar."""
-
-    def __init__(self, progress: Any) -> None:
-        self.progress = progress
-        self.task: Any = None
-        self.done = 0
-
-    def start(self, label: str, total: int | None) -> None:
-        if self.task is not None:
-            self.progress.refresh()  # the stage that ends is drawn as it ended
-            self.progress.remove_task(self.task)
-        self.done = 0
-        # A bar whose total is not known shows once the work has gone on for a while.
-        shown = total is not None and total >= PROGRESS_FROM
-        self.task = self.progress.add_task(label, total=total, visible=shown)
-
-    def advance(self, count: int) -> None:
-        if self.task is not None:
-            self.done += count
-            self.progress.update(self.task, advance=count)
-            if self.done >= PROGRESS_FROM:
-                self.progress.update(self.task, visible=True)
-
-
-@contextlib.contextmanager
-def progress_bar(console: Console) -> Iterator[Any]:
-    """A progress reporter: a transient bar when ``console`` is a terminal, else silent."""
-    if not console.is_terminal:
-        from ..portability.transfer import NoProgress
-
-        yield NoProgress()
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, console=console, transient=True) as progress:
-        yield _Bar(progress)

@@ -7,12 +7,8 @@ are tried in order and the first that fits speaks; a quiet stretch is met withou
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from .figures import Report
 from .periods import WEEK
-
-if TYPE_CHECKING:
-    from .stats import Report
 
 #: Days of practice in one week that the closing line calls steady.
 STEADY_DAYS = 5

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from .stats import Count, Figures, Report, change
+from .figures import Count, Figures, Report, change
 
 SCHEMA = "selfcompassion.report"
 VERSION = 1
@@ -46,7 +46,7 @@ def figures_json(figures: Figures) -> dict[str, Any]:
         "reframes": {
             "count": figures.reframes,
             "scored": figures.reframes_scored,
-            "average_intensity_drop": figures.intensity_drop,
+            "average_intensity_drop": figures.feelings_eased,
         },
         "commitments": {
             "made": commitments.made,
@@ -74,7 +74,7 @@ def _changes(report: Report) -> dict[str, Any]:
         "mood": change(now.mood.average, before.mood.average),
         "kindness": change(now.kindness.average, before.kindness.average),
         "reframes": now.reframes - before.reframes,
-        "average_intensity_drop": change(now.intensity_drop, before.intensity_drop),
+        "average_intensity_drop": change(now.feelings_eased, before.feelings_eased),
         "checkin_total": change(now.checkin.total, before.checkin.total),
     }
 

@@ -1,23 +1,37 @@
 """The report's numbers: figures per period, practice and streaks, computed in SQL.
 
 Everything here asks the store for aggregates (a few queries per report, whatever the
-journal's size) and shapes them into plain dataclasses that the views and the JSON schema
-read. Averages are rounded once, here, to one decimal, and every change is the difference
-of two rounded figures, so the text, the JSON and the exports always agree.
+journal's size) and shapes them into the plain dataclasses of ``figures`` that the views
+and the JSON schema read. Averages are rounded once, here, to one decimal, and every
+change is the difference of two rounded figures, so the text, the JSON and the exports
+always agree.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from ..store.reports import Span
+from .closing import closing_line
+from .figures import (
+    Checkin,
+    Commitments,
+    Count,
+    DayScores,
+    Figures,
+    Practice,
+    Rating,
+    Report,
+    WelcomeBack,
+    rounded,
+)
 from .periods import Period, ReportRequest
 
 if TYPE_CHECKING:
-    from ..store import Entry, JournalStore
+    from ..store import JournalStore
 
 MOOD = "mood"
 KINDNESS = "kindness"
@@ -32,140 +46,6 @@ WELCOME_BACK_AFTER_DAYS = 3
 TOP_TRAPS = 3
 TOP_TAGS = 8
 TOP_THEMES = 5
-
-
-def rounded(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)
-
-
-def change(current: float | None, previous: float | None) -> float | None:
-    """The difference of two figures, or None when either is missing."""
-    if current is None or previous is None:
-        return None
-    return round(current - previous, 1)
-
-
-class Count(NamedTuple):
-    name: str
-    count: int
-
-
-@dataclass(frozen=True)
-class Rating:
-    """The mean of the daily means of a 1-5 rating, and on how many days it was given."""
-
-    average: float | None = None
-    days: int = 0
-
-
-@dataclass(frozen=True)
-class Commitments:
-    """Commitments made in a period (by their entry's day), closed in it (by the day they
-    were closed) and due in it up to the report's day (let-go ones left out)."""
-
-    made: int = 0
-    kept: int = 0
-    partly: int = 0
-    let_go: int = 0
-    due: int = 0
-    followed: int = 0
-
-    @property
-    def rate(self) -> int | None:
-        """The share of commitments due that were done or partly done, in percent."""
-        return round(100 * self.followed / self.due) if self.due else None
-
-
-@dataclass(frozen=True)
-class Checkin:
-    """Weekly check-in scores (1-5 means), once the check-in's score table exists."""
-
-    count: int = 0
-    total: float | None = None
-    self_kindness: float | None = None
-    common_humanity: float | None = None
-    mindfulness: float | None = None
-
-
-@dataclass(frozen=True)
-class Figures:
-    """Everything counted for one period."""
-
-    period: Period
-    days_journaled: int = 0
-    entries: int = 0
-    mood: Rating = Rating()
-    kindness: Rating = Rating()
-    reframes: int = 0
-    reframes_scored: int = 0
-    intensity_drop: float | None = None
-    commitments: Commitments = Commitments()
-    checkin: Checkin = Checkin()
-
-
-@dataclass(frozen=True)
-class WelcomeBack:
-    returned_on: date
-    days_away: int
-
-
-@dataclass(frozen=True)
-class Practice:
-    """Practice as of the report's day: recent days, streaks and the last entry."""
-
-    last_7: int = 0
-    last_30: int = 0
-    current_streak: int = 0
-    longest_streak: int = 0
-    last_entry: date | None = None
-    days_since_last_entry: int | None = None
-    welcome_back: WelcomeBack | None = None
-
-
-@dataclass(frozen=True)
-class DayScores:
-    day: date
-    mood: float | None = None
-    kindness: float | None = None
-
-
-@dataclass(frozen=True)
-class Report:
-    """A whole report: the period beside the one before, and its details."""
-
-    today: date
-    as_of: date
-    current: Figures
-    previous: Figures
-    journal_entries: int = 0
-    first_day: date | None = None
-    last_day: date | None = None
-    practice: Practice = Practice()
-    days: tuple[DayScores, ...] = ()
-    traps: tuple[Count, ...] = ()
-    open_commitments: int = 0
-    overdue_commitments: int = 0
-    tags: tuple[Count, ...] = ()
-    themes: tuple[Count, ...] = ()
-    checkin_available: bool = False
-    trend: tuple[Figures, ...] = ()
-    entries: tuple[Entry, ...] | None = None
-    closing: str = ""
-
-    @property
-    def empty(self) -> bool:
-        """No entries in the whole journal."""
-        return self.journal_entries == 0
-
-    @property
-    def quiet(self) -> bool:
-        """No entries in the period."""
-        return self.current.entries == 0
-
-    @property
-    def is_current(self) -> bool:
-        """The period reaches today."""
-        return self.current.period.end >= self.today
 
 
 def figures_for(store: JournalStore, periods: Sequence[Period], as_of: date) -> list[Figures]:
@@ -196,7 +76,7 @@ def figures_for(store: JournalStore, periods: Sequence[Period], as_of: date) -> 
                 kindness=rating(bucket, KINDNESS),
                 reframes=count,
                 reframes_scored=scored,
-                intensity_drop=rounded(drop),
+                feelings_eased=rounded(drop),
                 commitments=Commitments(
                     made=made.get("made", 0),
                     kept=made.get("done", 0),
@@ -256,8 +136,6 @@ def day_scores(store: JournalStore, period: Period) -> tuple[DayScores, ...]:
 
 def build_report(store: JournalStore, request: ReportRequest, today: date) -> Report:
     """The report a request asks for, as of ``today``."""
-    from .closing import closing_line
-
     period, as_of = request.period, request.as_of(today)
     entries, first_day, last_day = store.journal_span()
     if entries == 0:

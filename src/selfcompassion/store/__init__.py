@@ -5,8 +5,10 @@ not there at all, and concurrent writers queue up instead of failing (WAL mode, 
 timeout and a few retries). The file is created 0600 inside a 0700 folder, and a file
 that is not a journal is refused without being touched.
 
-The SQL lives in this package only: ``core`` opens the file and keeps entries and
-drafts; each feature adds a mixin module of its own queries, composed here.
+The SQL lives in this package only. ``core`` opens the file (checked by ``journalfile``,
+failures told by ``failures``) and runs transactions; ``records`` holds the entry and the
+rows it is written as; ``entries``, ``drafts`` and ``streaks`` keep those; each feature
+adds a mixin module of its own queries, all composed here. ``migrations`` is the schema.
 """
 
 from __future__ import annotations
@@ -15,10 +17,14 @@ from .browse import BrowseQueries, EntryFilter, SearchHit, SearchQueryError, Sea
 from .bulk import BulkWrites
 from .checkin import CheckinQueries, CheckinScores, keep_checkin_scores
 from .commitments import Commitment, CommitmentQueries, Review
-from .core import Answer, Draft, Entry, RowsBeside, StoreCore, storage_errors, timestamp
+from .core import StoreCore
+from .drafts import Draft, DraftQueries
+from .entries import EntryQueries
+from .failures import storage_errors
 from .importing import Conflict, ImportQueries
 from .maintenance import MaintenanceQueries
 from .portability import EntryRecord, PortabilityQueries
+from .records import Answer, Entry, RowsBeside, timestamp
 from .reframes import (
     PastReframe,
     ReframeQueries,
@@ -27,6 +33,7 @@ from .reframes import (
     keep_reframe_scores,
 )
 from .reports import ReportQueries
+from .streaks import StreakQueries
 
 __all__ = [
     "Answer",
@@ -64,6 +71,9 @@ class JournalStore(
     ImportQueries,
     BulkWrites,
     MaintenanceQueries,
+    DraftQueries,
+    EntryQueries,
+    StreakQueries,
     StoreCore,
 ):
     """An open journal. Use ``JournalStore.open(path)`` as a context manager."""

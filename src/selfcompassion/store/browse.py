@@ -15,16 +15,9 @@ from datetime import date, datetime
 from typing import Any
 
 from ..errors import InputError
-from .core import (
-    INSERT_ANSWER,
-    INSERT_TAG,
-    Answer,
-    Entry,
-    RowsBeside,
-    answer_rows,
-    storage_errors,
-    timestamp,
-)
+from .entries import EntryQueries
+from .failures import storage_errors
+from .records import INSERT_ANSWER, INSERT_TAG, Answer, Entry, RowsBeside, answer_rows, timestamp
 
 #: Marks around each matching word in a search snippet (control characters, so that no
 #: journal text can be mistaken for them once the text has been cleaned for display).
@@ -109,11 +102,8 @@ def _query_errors(query: str) -> Iterator[None]:
         raise
 
 
-class BrowseQueries:
+class BrowseQueries(EntryQueries):
     """Mixin for JournalStore: list, count, search, find by id, edit and delete."""
-
-    conn: sqlite3.Connection
-    path: Any
 
     def list_entries(self, chosen: EntryFilter, limit: int | None) -> list[Entry]:
         """Entries matching the filter, newest first; ``limit`` None means all of them."""
@@ -134,7 +124,7 @@ class BrowseQueries:
         many values one query may take)."""
         loaded: list[Entry] = []
         for start in range(0, len(rows), BATCH):
-            loaded += self._load_entries(rows[start : start + BATCH])  # type: ignore[attr-defined]
+            loaded += self._load_entries(rows[start : start + BATCH])
         return loaded
 
     def count_matching(self, chosen: EntryFilter) -> int:
@@ -230,7 +220,7 @@ class BrowseQueries:
 
     def delete_entry(self, entry_id: str) -> bool:
         """Remove the entry and everything that belongs to it, in one transaction."""
-        with self.writing() as conn:  # type: ignore[attr-defined]
+        with self.writing() as conn:
             return conn.execute("DELETE FROM entries WHERE id = ?", [entry_id]).rowcount > 0
 
     def replace_answers(
@@ -257,7 +247,7 @@ class BrowseQueries:
             answers=tuple(answers),
             tags=tuple(sorted(kept)),
         )
-        with self.writing() as conn:  # type: ignore[attr-defined]
+        with self.writing() as conn:
             updated = conn.execute(
                 "UPDATE entries SET updated_at = ? WHERE id = ?", [stamp, entry.id]
             ).rowcount

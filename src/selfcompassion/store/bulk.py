@@ -13,15 +13,15 @@ import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from .core import (
+from .core import StoreCore
+from .failures import storage_errors
+from .records import (
     INSERT_ANSWER,
     INSERT_ENTRY,
     INSERT_TAG,
     Entry,
-    StoreCore,
     answer_rows,
     entry_row,
-    storage_errors,
     tag_rows,
 )
 

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from .core import Answer, Entry, RowsBeside, StoreCore, storage_errors
+from .entries import EntryQueries
+from .failures import storage_errors
+from .records import Answer, Entry, RowsBeside
 
 CHECKIN_KIND = "checkin"
 
@@ -63,7 +65,7 @@ def keep_checkin_scores(total: float | None, components: Mapping[str, float | No
     return write
 
 
-class CheckinQueries(StoreCore):
+class CheckinQueries(EntryQueries):
     """Saving a check-in with its scores, and reading the scores back."""
 
     def add_checkin(

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from ..errors import InputError
-from .core import StoreCore, storage_errors, timestamp
+from .core import StoreCore
+from .failures import storage_errors
+from .records import timestamp
 
 OPEN = "open"
 DONE = "done"

@@ -22,8 +22,10 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from .core import StoreCore, answer_rows, entry_row, storage_errors
+from .core import StoreCore
+from .failures import storage_errors
 from .portability import BESIDE, EntryRecord, beside_rows
+from .records import answer_rows, entry_row
 
 #: Entries landed by the first transaction; each next one is sized to take STEP_SECONDS.
 FIRST_CHUNK = 1_000

@@ -7,16 +7,14 @@ so the answers describe the file exactly as it was found.
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
-from .core import Draft, draft_from_row, storage_errors
+from .core import StoreCore
+from .drafts import Draft, draft_from_row
+from .failures import storage_errors
 
 
-class MaintenanceQueries:
+class MaintenanceQueries(StoreCore):
     """Facts about the journal as a whole, for ``journal doctor`` and ``journal backup``."""
-
-    path: Path
-    conn: sqlite3.Connection
 
     def applied_migrations(self) -> list[str]:
         """The names of the schema migrations this journal has had, in order."""

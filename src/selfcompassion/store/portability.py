@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import json
-import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .browse import BATCH, EntryFilter
-from .core import Entry, storage_errors
+from .entries import EntryQueries
+from .failures import storage_errors
+from .records import Entry
 
 ENTRY_COLUMNS = ("id", "kind", "journal_date", "created_at", "updated_at", "pack")
 REFRAME_COLUMNS = (
@@ -62,11 +63,8 @@ def _marks(count: int) -> str:
     return ",".join("?" * count)
 
 
-class PortabilityQueries:
+class PortabilityQueries(EntryQueries):
     """Mixin for JournalStore: whole entries in batches, and bulk import."""
-
-    conn: sqlite3.Connection
-    path: Any
 
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[None]:
@@ -85,7 +83,7 @@ class PortabilityQueries:
             self._oldest_first("SELECT e.* FROM entries e", chosen, batch)
         ) as found:
             for rows in found:
-                yield self.records_for(self._load_entries(rows))  # type: ignore[attr-defined]
+                yield self.records_for(self._load_entries(rows))
 
     def iter_entry_json(self, chosen: EntryFilter, batch: int = JSON_BATCH) -> Iterator[list[str]]:
         """Every matching entry as one line of JSON text, oldest first, in lists of at most

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from .commitments import Commitment, CommitmentQueries
-from .core import Answer, Entry, RowsBeside, StoreCore, storage_errors, timestamp
+from .entries import EntryQueries
+from .failures import storage_errors
+from .records import Answer, Entry, RowsBeside, timestamp
 
 REFRAME_KIND = "reframe"
 
@@ -80,7 +82,7 @@ def keep_reframe_scores(scores: ReframeScores) -> RowsBeside:
     return write
 
 
-class ReframeQueries(CommitmentQueries, StoreCore):
+class ReframeQueries(CommitmentQueries, EntryQueries):
     """Saving reframes and revisits, and the questions the summary and ``today`` ask."""
 
     def add_reframe(

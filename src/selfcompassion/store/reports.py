@@ -19,7 +19,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from .core import DayRun, Entry, StoreCore, storage_errors
+from .entries import EntryQueries
+from .failures import storage_errors
+from .records import Entry
+from .streaks import DayRun, StreakQueries
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,7 @@ _DAY_SCORES = """
 """
 
 
-class ReportQueries(StoreCore):
+class ReportQueries(EntryQueries, StreakQueries):
     """Aggregates for ``journal report``; every method is one query."""
 
     def _rows(self, sql: str, params: dict[str, Any] | Sequence[Any]) -> list[tuple[Any, ...]]:
@@ -147,7 +150,8 @@ class ReportQueries(StoreCore):
         return {(bucket, step): (mean, days) for bucket, step, mean, days in rows}
 
     def reframes_by_bucket(self, span: Span, kind: str) -> dict[int, tuple[int, int, float]]:
-        """Per bucket: reframes, how many have both intensities, the mean drop in intensity."""
+        """Per bucket: reframes, how many have both intensities, and how much the feelings
+        eased on average (intensity before minus after: the report's "feelings eased")."""
         sql = f"""
             SELECT {_bucket("e.journal_date")} AS bucket, count(*),
                    count(s.intensity_before - s.intensity_after),

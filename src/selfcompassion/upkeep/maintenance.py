@@ -17,8 +17,8 @@ from typing import Any
 
 from ..errors import JournalError
 from ..store import JournalStore
-from ..store.core import free_name
 from ..store.files import backups_of, loose_files, mode_of, shared_folder, tighten
+from ..store.journalfile import free_name
 
 OK = "ok"
 NOTE = "note"

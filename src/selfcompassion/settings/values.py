@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, JournalError, PackError
-from . import paths
+from ..files import paths
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,7 @@ def _toml_value(value: str | int | bool) -> str:
 
 
 def write_settings(values: dict[str, Any], path: Path | None = None) -> None:
-    from .safefiles import write_private_text
+    from ..files.safefiles import write_private_text
 
     path = path or paths.settings_file()
     text = render_settings(values, path)

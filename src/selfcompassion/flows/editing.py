@@ -23,13 +23,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from ..entries.derived import refigure
+from ..entries.finding import merge_tags
 from ..errors import InputError, PackError
-from ..flows.asking import Asker
 from ..packs.loader import load_pack as load_shipped_or_user_pack
 from ..packs.steps import INTENSITIES, LONG_TEXT, MULTI, TEXT, Step, answer_text, check_answer
 from ..store import Answer, Entry, JournalStore
-from .derived import refigure
-from .finding import merge_tags
+from .asking import Asker
 
 NOTE = "#:"
 _HEADER = re.compile(r"^=== (\d+) ([a-z0-9][a-z0-9_-]*) ===[ \t]*$", re.MULTILINE)

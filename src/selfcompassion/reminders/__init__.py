@@ -1,0 +1,1 @@
+"""Gentle reminders, kept by the person's own scheduler (systemd, cron, launchd, Task Scheduler)."""

@@ -1,0 +1,332 @@
+"""What a report page says: a title, sections of labelled figures, small tables and a
+closing line, all as plain strings.
+
+Every view (``render.report``: the terminal, its SVG and HTML exports, Markdown) draws this
+one page, so they never disagree about what a report says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..report.closing import period_phrase, plural
+from ..report.figures import Commitments, Count, Report, change
+from ..report.periods import WEEK, Period
+from . import clean
+
+if TYPE_CHECKING:
+    pass
+
+#: Periods up to this many days show a row per day; longer ones a sparkline.
+DAY_ROWS_UP_TO = 14
+#: Periods up to this many days show a sparkline of days; longer ones only averages.
+SPARKLINE_UP_TO = 366
+_BLOCKS = "▁▂▃▄▅▆▇█"
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+_WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+#: (style, text) of a free line in a section.
+Line = tuple[str, str]
+
+
+@dataclass
+class Grid:
+    """A small table of strings; ``right`` marks columns of numbers."""
+
+    headers: tuple[str, ...]
+    rows: list[tuple[str, ...]]
+    right: tuple[bool, ...]
+
+
+@dataclass
+class Section:
+    title: str
+    level: int = 2
+    #: (label, value); a value may be a tuple of items that are never split across lines.
+    rows: list[tuple[str, str | tuple[str, ...]]] = field(default_factory=list)
+    grid: Grid | None = None
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass
+class Page:
+    title: str
+    subtitle: str
+    sections: list[Section]
+    closing: str
+
+
+# -- small formats -----------------------------------------------------------------------
+
+
+def num(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
+
+
+def signed(value: float | int | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:+.1f}" if isinstance(value, float) else f"{value:+d}"
+
+
+def bar(value: float | None, width: int = 5) -> str:
+    """A horizontal bar for a 1-5 rating: a block per point, a half block for a half."""
+    if value is None:
+        return "·".ljust(width)
+    halves = round(value * 2)
+    return ("█" * (halves // 2) + ("▌" if halves % 2 else "")).ljust(width)
+
+
+def sparkline(values: list[float | None]) -> str:
+    """One character per value on a 1-5 scale; a dot where there is none."""
+    return "".join(
+        "·" if value is None else _BLOCKS[max(0, min(7, round((value - 1) / 4 * 7)))]
+        for value in values
+    )
+
+
+def short_day(day: date, *, month: bool = True) -> str:
+    """ "Mon 16 Nov", or "Mon 16" where the month is already clear."""
+    shown = f"{_WEEKDAYS[day.weekday()]} {day.day}"
+    return f"{shown} {_MONTHS[day.month - 1]}" if month else shown
+
+
+def span_text(period: Period) -> str:
+    """ "16–22 Nov 2026", "28 Sep – 4 Oct 2026" or "29 Dec 2025 – 4 Jan 2026"."""
+    start, end = period.start, period.end
+    if start.year != end.year:
+        return f"{start.day} {_MONTHS[start.month - 1]} {start.year} – {end.day} " + (
+            f"{_MONTHS[end.month - 1]} {end.year}"
+        )
+    if start.month != end.month:
+        return f"{start.day} {_MONTHS[start.month - 1]} – {end.day} {_MONTHS[end.month - 1]} " + (
+            f"{end.year}"
+        )
+    return f"{start.day}–{end.day} {_MONTHS[end.month - 1]} {end.year}"
+
+
+def count_items(counts: tuple[Count, ...], prefix: str = "") -> tuple[str, ...]:
+    """Each name with its count ("#work 2"), an item that is kept together when drawn."""
+    return tuple(f"{prefix}{clean(name)} {count}" for name, count in counts)
+
+
+def joined(value: str | tuple[str, ...]) -> str:
+    return value if isinstance(value, str) else " · ".join(value)
+
+
+def _before_label(report: Report) -> str:
+    if report.current.period.kind != WEEK:
+        return "days before"
+    return "last week" if report.is_current else "week before"
+
+
+def _compare(now: str, before: str, report: Report, difference: str = "") -> str:
+    """A figure beside the previous period's; the change only where it says something."""
+    return f"{now}  ({_before_label(report)} {before}" + (f", {difference})" if difference else ")")
+
+
+# -- the page ----------------------------------------------------------------------------
+
+
+def report_page(report: Report) -> Page:
+    """Lay the report out as strings, in the order a person reads it."""
+    period = report.current.period
+    if report.trend:
+        first = report.trend[0].period
+        title = f"{plural(len(report.trend), 'week')} · {first.label} to {period.label}"
+        subtitle = span_text(Period(first.start, period.end))
+    else:
+        title = f"Week {period.label}" if period.kind == WEEK else f"{period.days} days"
+        subtitle = f"{span_text(period)} · compared with {report.previous.period.label}"
+    if not report.is_current:
+        subtitle += f" · as of {short_day(report.as_of)}"
+    sections = [_practice(report)]
+    if report.trend:
+        sections.append(_trend(report))
+    elif not report.quiet:
+        sections += [
+            section
+            for section in (
+                _ratings(report),
+                _reframes(report),
+                _commitments(report),
+                _themes(report),
+                _checkin(report),
+            )
+            if section is not None
+        ]
+    if report.entries:
+        sections += _words(report)
+    return Page(title, subtitle, sections, report.closing)
+
+
+def _practice(report: Report) -> Section:
+    now, before, practice = report.current, report.previous, report.practice
+    section = Section("Practice")
+    section.rows.append(
+        (
+            "days journaled",
+            _compare(str(now.days_journaled), str(before.days_journaled), report),
+        )
+    )
+    section.rows.append(("last 7 days", f"{plural(practice.last_7, 'day')} practised"))
+    section.rows.append(("last 30 days", f"{plural(practice.last_30, 'day')} practised"))
+    streak = f"longest {plural(practice.longest_streak, 'day')}"
+    if practice.current_streak:
+        streak = f"{plural(practice.current_streak, 'day')} now · {streak}"
+    section.rows.append(("streak", streak))
+    if practice.welcome_back is not None:
+        away = plural(practice.welcome_back.days_away, "day")
+        section.lines.append(("green", f"Welcome back after {away} away."))
+    elif not practice.current_streak and practice.days_since_last_entry is not None:
+        section.lines.append(
+            (
+                "italic",
+                f"Your last entry was {plural(practice.days_since_last_entry, 'day')} ago. "
+                "The page is here whenever you want it.",
+            )
+        )
+    return section
+
+
+def _ratings(report: Report) -> Section | None:
+    now, before = report.current, report.previous
+    if not (now.mood.days or now.kindness.days or before.mood.days or before.kindness.days):
+        return None
+    section = Section("Mood and self-kindness (1–5)")
+    rows: list[tuple[str, ...]] = []
+    if report.current.period.days <= DAY_ROWS_UP_TO:
+        rows += [
+            (short_day(day.day, month=False), bar(day.mood), num(day.mood))
+            + (bar(day.kindness), num(day.kindness))
+            for day in report.days
+            if day.day <= report.as_of
+        ]
+    elif report.current.period.days <= SPARKLINE_UP_TO:
+        section.rows.append(("mood", sparkline([day.mood for day in report.days])))
+        section.rows.append(("kindness", sparkline([day.kindness for day in report.days])))
+    rows += [
+        ("average", "", num(now.mood.average), "", num(now.kindness.average)),
+        (_before_label(report), "", num(before.mood.average), "", num(before.kindness.average)),
+        (
+            "change",
+            "",
+            signed(change(now.mood.average, before.mood.average)),
+            "",
+            signed(change(now.kindness.average, before.kindness.average)),
+        ),
+    ]
+    headers = ("", "mood", "", "kindness", "")
+    section.grid = Grid(headers, rows, (False, False, True, False, True))
+    return section
+
+
+def _reframes(report: Report) -> Section | None:
+    now, before = report.current, report.previous
+    if not (now.reframes or before.reframes):
+        return None
+    section = Section("Reframes")
+    section.rows.append(
+        (
+            "reframes",
+            _compare(str(now.reframes), str(before.reframes), report),
+        )
+    )
+    if now.feelings_eased is not None:
+        section.rows.append(
+            ("feelings eased", f"{num(now.feelings_eased)} points on average (of 100)")
+        )
+    if report.traps:
+        section.rows.append(("thinking traps", count_items(report.traps)))
+    return section
+
+
+def _commitments(report: Report) -> Section | None:
+    made = report.current.commitments
+    if made == Commitments() and not report.open_commitments:
+        return None
+    section = Section("Commitments")
+    section.rows.append(
+        (
+            period_phrase(report),
+            f"made {made.made} · kept {made.kept} · partly {made.partly} · let go {made.let_go}",
+        )
+    )
+    overdue = (
+        f" ({report.overdue_commitments} past the day set)" if report.overdue_commitments else ""
+    )
+    section.rows.append(("still open", f"{report.open_commitments}{overdue}"))
+    if made.rate is not None:
+        section.rows.append(("followed through", f"{made.rate}% of {made.due} due"))
+    return section
+
+
+def _themes(report: Report) -> Section | None:
+    if not (report.tags or report.themes):
+        return None
+    section = Section("Themes")
+    if report.tags:
+        section.rows.append(("tags", count_items(report.tags, "#")))
+    if report.themes:
+        section.rows.append(("prompts", count_items(report.themes)))
+    return section
+
+
+def _checkin(report: Report) -> Section | None:
+    now, before = report.current.checkin, report.previous.checkin
+    if not (now.count or before.count):
+        return None
+    section = Section("Weekly check-in (1–5)")
+    moved = change(now.total, before.total)
+    difference = "" if moved is None else signed(moved)
+    section.rows.append(("total", _compare(num(now.total), num(before.total), report, difference)))
+    section.rows.append(
+        (
+            "components",
+            f"self-kindness {num(now.self_kindness)} · common humanity "
+            f"{num(now.common_humanity)} · mindfulness {num(now.mindfulness)}",
+        )
+    )
+    return section
+
+
+def _trend(report: Report) -> Section:
+    section = Section("Week by week")
+    show_checkin = any(figures.checkin.count for figures in report.trend)
+    headers = ["week", "days", "mood", "kind", "reframes", "eased", "made", "kept"]
+    if show_checkin:
+        headers.append("check-in")
+    rows = []
+    for figures in report.trend:
+        row = [
+            figures.period.label,
+            str(figures.days_journaled),
+            num(figures.mood.average),
+            num(figures.kindness.average),
+            str(figures.reframes),
+            num(figures.feelings_eased),
+            str(figures.commitments.made),
+            str(figures.commitments.kept),
+        ]
+        if show_checkin:
+            row.append(num(figures.checkin.total))
+        rows.append(tuple(row))
+    section.grid = Grid(tuple(headers), rows, (False, *[True] * (len(headers) - 1)))
+    section.rows.append(("mood", sparkline([f.mood.average for f in report.trend])))
+    section.rows.append(("kindness", sparkline([f.kindness.average for f in report.trend])))
+    return section
+
+
+def _words(report: Report) -> list[Section]:
+    """The period's entries in their own words (ratings are already in the figures)."""
+    sections = [Section("Your words")]
+    for entry in report.entries or ():
+        section = Section(f"{short_day(entry.journal_date)} · {entry.kind}", level=3)
+        for answer in entry.answers:
+            if answer.text and answer.kind != "scale":
+                section.lines += [("dim", answer.prompt), ("", answer.text)]
+        if entry.tags:
+            section.lines.append(("cyan", " ".join(f"#{tag}" for tag in entry.tags)))
+        sections.append(section)
+    return sections

@@ -1,0 +1,1 @@
+"""The person's settings: known names, checked values, kept in ``settings.toml``."""

@@ -1,0 +1,111 @@
+"""The journal's file before SQLite opens it.
+
+A file that is not a journal, or one that was cut short, is refused before anything
+reads or writes it; a journal that could not be saved to is refused before any question
+is asked; a new journal (or a copy of one) is created owner-only whatever the umask.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from ..errors import StorageError
+from .failures import DAMAGED
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+HEADER_BYTES = 100
+BUSY_TIMEOUT_MS = 10_000
+
+
+def create_private_file(path: Path, *, exist_ok: bool = False) -> None:
+    """Create an empty file that only its owner can read, whatever the umask."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        if exist_ok:
+            return  # another process created the journal at the same moment
+        raise StorageError(f"{path}: already exists; choose another name") from None
+    try:
+        os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
+
+
+def free_name(path: Path) -> Path:
+    """``path``, or the same name with -2, -3, ... (before an extension like ``.db``) when
+    it is taken."""
+    extension = path.suffix if path.suffix[1:].isalnum() and len(path.suffix) <= 8 else ""
+    stem = path.name[: len(path.name) - len(extension)]
+    candidate, number = path, 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{stem}-{number}{extension}")
+    return candidate
+
+
+def has_content(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except FileNotFoundError:
+        return False
+
+
+def check_file(path: Path) -> None:
+    """Refuse a file that is not an SQLite database, or one that was cut short.
+
+    SQLite notices a missing page only when it reads it, which may be after a write;
+    the header says how long the file should be, so a cut-off file is refused before
+    anything is read or written.
+    """
+    with path.open("rb") as handle:
+        header = handle.read(HEADER_BYTES)
+    if not header:
+        return  # a new, empty journal
+    if not header.startswith(SQLITE_HEADER):
+        raise StorageError(
+            f"{path}: this file is not a journal (not an SQLite database); "
+            "point --db at your journal or move this file aside"
+        )
+    if len(header) < HEADER_BYTES:
+        raise StorageError(DAMAGED.format(path=path))
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    size_is_valid = header[24:28] == header[92:96]
+    # While a write-ahead log or rollback journal holds pages, the file may be shorter.
+    pending = any(
+        has_content(path.with_name(path.name + suffix)) for suffix in ("-wal", "-journal")
+    )
+    if pages and size_is_valid and not pending and path.stat().st_size < pages * page_size:
+        raise StorageError(DAMAGED.format(path=path))
+
+
+def check_access(path: Path) -> None:
+    """Refuse, before any question is asked, a journal that could not be saved to."""
+    folder = path.parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise StorageError(
+            f"{path}: its folder is read-only for you, and the journal needs to write beside "
+            f"its file; make {folder} writable, or copy the journal to a folder that is"
+        )
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        raise StorageError(
+            f"{path}: the journal file is read-only or not yours; make it readable and "
+            "writable for you (chmod 600 on a file that is yours)"
+        )
+
+
+def connect_to_look(uri: str, mode: str) -> sqlite3.Connection:
+    """A connection that only looks (``mode`` is a URI query such as ``mode=ro``), tried
+    with one read so that a file SQLite cannot use fails here."""
+    conn = sqlite3.connect(
+        f"{uri}?{mode}", uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+    )
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        conn.close()
+        raise
+    return conn

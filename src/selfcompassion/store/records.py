@@ -1,0 +1,103 @@
+"""The journal's records as Python sees them (an entry and its answers) and the rows they
+are written as.
+
+Every writer of entries (saving one, loading many, importing) builds its rows here, so an
+answer is stored the same way whichever way it came in.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Answer:
+    step_id: str
+    kind: str
+    prompt: str
+    value: Any
+    theme: str | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    kind: str
+    journal_date: date
+    created_at: str
+    updated_at: str
+    pack: str | None
+    answers: tuple[Answer, ...] = ()
+    tags: tuple[str, ...] = ()
+
+    def answer(self, step_id: str) -> Answer | None:
+        return next((a for a in self.answers if a.step_id == step_id), None)
+
+
+#: Writes rows that belong with an entry (a feature's own table) inside the transaction
+#: that saves the entry, so the entry and its rows are there together or not at all.
+RowsBeside = Callable[[sqlite3.Connection, Entry], None]
+
+
+def timestamp(now: datetime) -> str:
+    """An ISO 8601 timestamp with its UTC offset; naive datetimes are refused."""
+    if now.tzinfo is None:
+        raise ValueError("timestamps must be timezone-aware")
+    return now.isoformat(timespec="seconds")
+
+
+INSERT_ENTRY = (
+    "INSERT INTO entries (id, kind, journal_date, created_at, updated_at, pack) "
+    "VALUES (?, ?, ?, ?, ?, ?)"
+)
+INSERT_ANSWER = (
+    "INSERT INTO answers (entry_id, position, step_id, kind, prompt, theme, value, "
+    "number, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+INSERT_TAG = "INSERT OR IGNORE INTO tags (entry_id, tag) VALUES (?, ?)"
+
+
+def entry_row(entry: Entry) -> list[Any]:
+    """The ``entries`` row of an entry, in the order of INSERT_ENTRY."""
+    return [
+        entry.id,
+        entry.kind,
+        entry.journal_date.isoformat(),
+        entry.created_at,
+        entry.updated_at,
+        entry.pack,
+    ]
+
+
+def answer_rows(entry_id: str, answers: Sequence[Answer], start: int = 0) -> list[list[Any]]:
+    """``answers`` rows at positions ``start``, ``start + 1``, ..., as INSERT_ANSWER takes them."""
+    return [
+        [
+            entry_id,
+            position,
+            answer.step_id,
+            answer.kind,
+            answer.prompt,
+            answer.theme,
+            json.dumps(answer.value, ensure_ascii=False),
+            _number(answer.value),
+            answer.text,
+        ]
+        for position, answer in enumerate(answers, start=start)
+    ]
+
+
+def tag_rows(entry: Entry) -> list[list[str]]:
+    return [[entry.id, tag] for tag in entry.tags]
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)

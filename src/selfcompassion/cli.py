@@ -55,6 +55,7 @@ COMMAND_MODULES = (
     "report",
     "browse",
     "portability",
+    "sync",
     "commitments",
     "traps",
     "prompts",

@@ -47,9 +47,14 @@ def show(
         if not entries:
             raise InputError(f"no entry matches '{ref[:40]}'; journal list shows the ids")
         records = store.records_for(entries)
+        kept = store.sync_kept("entry", [entry.id for entry in entries])
     console = make_console()
     for record in records:
         console.print(entry_detail(record, today))
+        if kept.get(record.entry.id):
+            from ..render.sync import kept_versions
+
+            console.print(kept_versions(kept[record.entry.id]))
 
 
 def search(

@@ -289,3 +289,12 @@ def _commitments(raw: Any) -> Iterator[dict[str, Any]]:
             "updated_at": check.moment(data["updated_at"], f"{where}.updated_at"),
             "closed_date": check.day(data["closed_date"], f"{where}.closed_date", nullable=True),
         }
+
+
+def read_commitment(raw: Any) -> dict[str, Any]:
+    """One commitment with the id of its entry (as sync carries it), checked."""
+    if not isinstance(raw, dict):
+        raise RecordError("commitment", f"expected an object, found {check.describe(raw)}")
+    rest = {key: value for key, value in raw.items() if key != "entry_id"}
+    entry_id = check.entry_uuid(raw.get("entry_id"), "entry_id")
+    return {"entry_id": entry_id, **next(_commitments([rest]))}

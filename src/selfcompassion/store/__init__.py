@@ -34,6 +34,7 @@ from .reframes import (
 )
 from .reports import ReportQueries
 from .streaks import StreakQueries
+from .syncing import SyncQueries, SyncWrite
 
 __all__ = [
     "Answer",
@@ -54,6 +55,7 @@ __all__ = [
     "SearchQueryError",
     "SearchResults",
     "StoreCore",
+    "SyncWrite",
     "keep_checkin_scores",
     "keep_reframe_scores",
     "storage_errors",
@@ -67,8 +69,9 @@ class JournalStore(
     CheckinQueries,
     ReportQueries,
     BrowseQueries,
-    PortabilityQueries,
+    SyncQueries,
     ImportQueries,
+    PortabilityQueries,
     BulkWrites,
     MaintenanceQueries,
     DraftQueries,

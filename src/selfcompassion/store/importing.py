@@ -211,6 +211,14 @@ class ImportQueries(StoreCore):
             with storage_errors(self.path):
                 self.conn.execute(f"PRAGMA cache_size = {before}")
 
+    def land_whole(self, conn: sqlite3.Connection, stage: ImportStage) -> int:
+        """Land every staged record inside the caller's transaction (a sync's)."""
+        import_id = str(uuid.uuid4())
+        self._begin_landing(conn, import_id)
+        added = self._land_chunk(conn, import_id, 1, stage.count)
+        conn.execute("DELETE FROM imports_landing WHERE import_id = ?", [import_id])
+        return added
+
     def _begin_landing(self, conn: sqlite3.Connection, import_id: str) -> None:
         conn.execute(
             "INSERT INTO imports_landing (import_id, pid, host, started_at) VALUES (?, ?, ?, ?)",

@@ -1,0 +1,168 @@
+"""One sync: this device's changes out to a file of its own, the others' changes in.
+
+1. Look at this device's own files in the folder: after a restore from a backup the
+   folder may hold changes the journal no longer remembers making, so the clock is set
+   after them and the next file gets a number after theirs.
+2. Stamp every item changed here since the last sync and write them to a new file.
+3. Read every file not read before (the others', and this device's own from before a
+   restore); a file that cannot be read yet is skipped with one line and tried next time.
+4. Decide each change (``merge``) and write the result in one transaction, together with
+   the record of what was sent and read: a sync that stops part-way leaves the journal
+   as it was and is simply done again.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+from ..portability.fields import RecordError
+from ..store import JournalStore
+from . import changefiles
+from .clock import Clock, Stamp
+from .items import StoreItems, checked, entry_json
+from .merge import Change, Kept, Known, Outcome, apply, local_change
+
+
+@dataclass
+class SyncResult:
+    folder: Path
+    sent: int = 0
+    received: int = 0
+    kept: int = 0
+    file_written: str | None = None
+    skipped: list[str] = field(default_factory=list)  # one line per file left for later
+
+
+def now_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+def check_folder(folder: Path) -> Path:
+    folder = folder.expanduser()
+    if not folder.is_dir():
+        raise InputError(f"{folder}: no such folder; create it (and keep it in sync) first")
+    return folder
+
+
+def pending_files(store: JournalStore, folder: Path) -> list[str]:
+    """The change files in ``folder`` this journal has not read."""
+    done = store.read_files()
+    return [item.name for item in changefiles.listed(folder) if item.name not in done]
+
+
+def sync_journal(
+    store: JournalStore, folder: Path, clock_ms: Callable[[], int] = now_ms
+) -> SyncResult:
+    folder = check_folder(folder)
+    result = SyncResult(folder)
+    device = store.device_id()
+    saved = store.sync_value("clock")
+    clock = Clock(device, Stamp.parse(saved) if saved else None)
+    files = changefiles.listed(folder)
+    for item in files:
+        if item.device == device and (latest := changefiles.latest_stamp(item)):
+            clock.see(latest)
+    number = max([int(store.sync_value("number") or 0), *changefiles.own_numbers(files, device)])
+
+    outbox = store.sync_outbox()
+    outgoing = _local_changes(store, clock, device, outbox, clock_ms())
+    written: list[str] = []
+    if outgoing:
+        number += 1
+        path = changefiles.write(folder, device, number, outgoing)
+        written.append(path.name)
+        result.file_written = path.name
+    result.sent = len(outgoing)
+
+    incoming: list[Change] = []
+    already = store.read_files() | set(written)
+    read: list[str] = []
+    for item in files:
+        if item.name in already:
+            continue
+        try:
+            changes = [checked(change) for change in changefiles.read(item)]
+        except changefiles.Unreadable as error:
+            result.skipped.append(f"{item.name}: {error}; it will be tried again next time")
+            continue
+        except RecordError as error:
+            result.skipped.append(
+                f"{item.name}: {error.where}: {error.reason}; it will be tried again next time"
+            )
+            continue
+        incoming += changes
+        read.append(item.name)
+    for change in incoming:
+        clock.see(Stamp.parse(change.stamp))
+
+    items = StoreItems(store)
+    items.prepare([*outgoing, *incoming])
+    for change in outgoing:  # what this device knows now includes its own new versions
+        items.learn(change.kind, change.key, Known(change.stamp, change.vector))
+    for change in incoming:
+        if apply(items, change) is not Outcome.HAVE:
+            result.received += 1
+    kept_before = store.kept_count()
+    _write(store, items, outbox, [*written, *read], clock, number)
+    result.kept = store.kept_count() - kept_before
+    return result
+
+
+def _local_changes(
+    store: JournalStore, clock: Clock, device: str, outbox: list[tuple[str, str]], at: int
+) -> list[Change]:
+    """A change for every item changed here since the last sync, stamped now."""
+    changes: list[Change] = []
+    for kind in ("entry", "commitment"):
+        keys = [key for k, key in outbox if k == kind]
+        if not keys:
+            continue
+        known = store.sync_known(kind, keys)
+        kept = store.sync_kept(kind, keys)
+        if kind == "entry":
+            found = store.entry_records(keys)
+            records = {key: entry_json(record) for key, record in found.items()}
+        else:
+            records = dict(store.commitment_rows(keys))
+        for key in keys:
+            row = known.get(key)
+            before = Known(row[0], json.loads(row[1])) if row else None
+            change = local_change(
+                kind, key, before, clock.tick(at).text(), device, records.get(key)
+            )
+            versions = tuple(
+                Kept(stamp, None if text is None else json.loads(text))
+                for stamp, text in kept.get(key, [])
+            )
+            changes.append(Change(kind, key, change.stamp, change.vector, change.record, versions))
+    return changes
+
+
+def _write(
+    store: JournalStore,
+    items: StoreItems,
+    outbox: list[tuple[str, str]],
+    files: list[str],
+    clock: Clock,
+    number: int,
+) -> None:
+    entries, gone_entries = items.entries()
+    commitments, gone_commitments = items.commitments()
+    with store.import_stage() as stage:
+        stage.add(entries)
+        with store.applying() as write:
+            write.known(items.known_rows())
+            write.kept(items.kept_rows)
+            write.entries(stage, gone_entries)
+            write.commitments(commitments, gone_commitments)
+            write.place_waiting()
+            write.sent(outbox)
+            write.files_read(files)
+            write.value("clock", clock.last.text())
+            write.value("number", str(number))
+            write.value("last_sync", time.strftime("%Y-%m-%dT%H:%M:%S%z"))

@@ -385,7 +385,7 @@ _M0007_WHEN = (
 def _m0007(db: Database) -> None:
     # What sync keeps (see selfcompassion/sync): its settings (the device id, the folder,
     # the clock); for every item synced (an entry with everything in it, a commitment) the
-    # stamp of its current version and its version vector, with the item itself when it
+    # stamp of its current version and the versions it knows, with the item itself when it
     # cannot be placed yet (a commitment whose entry has not arrived); the versions kept
     # aside when two devices changed an item at the same time; which items changed here
     # since the last sync (kept by triggers, whichever code made the change); and which
@@ -397,7 +397,7 @@ def _m0007(db: Database) -> None:
             kind TEXT NOT NULL,
             key TEXT NOT NULL,
             stamp TEXT NOT NULL,
-            vector TEXT NOT NULL,
+            versions TEXT NOT NULL,
             waiting TEXT,
             PRIMARY KEY (kind, key)
         ) WITHOUT ROWID

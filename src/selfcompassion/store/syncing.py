@@ -22,7 +22,8 @@ from .portability import COMMITMENT_COLUMNS, EntryRecord, PortabilityQueries
 
 #: Ids asked about per query.
 _BATCH = 500
-_COMMITMENT_SQL = ", ".join(COMMITMENT_COLUMNS)
+#: COMMITMENT_COLUMNS as SQL text (tests/test_sync.py holds the two together).
+_COMMITMENT_SQL = "id, text, due_date, status, note, created_at, updated_at, closed_date"
 
 
 def _marks(count: int) -> str:
@@ -85,15 +86,15 @@ class SyncQueries(ImportQueries, PortabilityQueries):
                 for row in self.conn.execute("SELECT kind, key FROM sync_outbox ORDER BY 1, 2")
             ]
 
-    def sync_known(self, kind: str, keys: Sequence[str]) -> dict[str, tuple[str, str]]:
-        """For each of these items that sync knows: (stamp, vector as JSON)."""
-        found: dict[str, tuple[str, str]] = {}
+    def sync_known(self, kind: str, keys: Sequence[str]) -> dict[str, str]:
+        """For each of these items that sync knows: the versions it knows, as JSON."""
+        found: dict[str, str] = {}
         with storage_errors(self.path):
             for batch in _batches(keys):
                 found.update(
-                    (row[0], (row[1], row[2]))
+                    (row[0], row[1])
                     for row in self.conn.execute(
-                        "SELECT key, stamp, vector FROM sync_items "  # noqa: S608
+                        "SELECT key, versions FROM sync_items "  # noqa: S608
                         f"WHERE kind = ? AND key IN ({_marks(len(batch))})",
                         [kind, *batch],
                     )
@@ -185,20 +186,33 @@ class SyncWrite:
         self.conn.executemany("DELETE FROM sync_outbox WHERE kind = ? AND key = ?", list(items))
 
     def known(self, rows: Iterable[tuple[str, str, str, str]]) -> None:
-        """(kind, key, stamp, vector as JSON) for items whose version changed."""
+        """(kind, key, stamp, versions as JSON) for items whose versions changed."""
         self.conn.executemany(
-            "INSERT INTO sync_items (kind, key, stamp, vector) VALUES (?, ?, ?, ?) "
+            "INSERT INTO sync_items (kind, key, stamp, versions) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (kind, key) DO UPDATE SET stamp = excluded.stamp, "
-            "vector = excluded.vector",
+            "versions = excluded.versions",
             list(rows),
         )
 
-    def kept(self, rows: Iterable[tuple[str, str, str, str | None]]) -> None:
-        """(kind, key, stamp, record as JSON or None): versions kept aside."""
+    def kept(
+        self,
+        rows: Iterable[tuple[str, str, str, str | None]],
+        settled: Iterable[tuple[str, str, set[str]]],
+    ) -> None:
+        """Keep these (kind, key, stamp, record as JSON or None) versions; then, for each
+        settled (kind, key, stamps), only the kept versions of those stamps stay."""
         self.conn.executemany(
             "INSERT OR IGNORE INTO sync_kept (kind, key, stamp, record) VALUES (?, ?, ?, ?)",
             list(rows),
         )
+        for kind, key, stamps in settled:
+            have = self.conn.execute(
+                "SELECT stamp FROM sync_kept WHERE kind = ? AND key = ?", [kind, key]
+            ).fetchall()
+            self.conn.executemany(
+                "DELETE FROM sync_kept WHERE kind = ? AND key = ? AND stamp = ?",
+                [[kind, key, row[0]] for row in have if row[0] not in stamps],
+            )
 
     def files_read(self, names: Iterable[str]) -> None:
         stamp = datetime.now(UTC).isoformat(timespec="seconds")
@@ -231,8 +245,8 @@ class SyncWrite:
             (placed if here else waiting).append(row)
         columns = ("entry_id", *COMMITMENT_COLUMNS)
         conn.executemany(
-            f"INSERT OR REPLACE INTO commitments ({', '.join(columns)}) "  # noqa: S608
-            f"VALUES ({_marks(len(columns))})",
+            f"INSERT OR REPLACE INTO commitments (entry_id, {_COMMITMENT_SQL}) "  # noqa: S608
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [[row[c] for c in columns] for row in placed],
         )
         conn.executemany(

@@ -11,7 +11,7 @@ from typing import Any
 from ..portability import reading
 from ..portability.schema import record_to_json
 from ..store import EntryRecord, JournalStore
-from .merge import Change, Kept, Known
+from .merge import Change, Kept, Known, Version, current
 
 
 def entry_json(record: EntryRecord) -> dict[str, Any]:
@@ -40,32 +40,46 @@ def checked(change: Change) -> Change:
     return change
 
 
+def known_from_json(text: str) -> Known:
+    return tuple(
+        Version(item["stamp"], item["vector"], tuple(item["carried"])) for item in json.loads(text)
+    )
+
+
+def known_to_json(known: Known) -> str:
+    return json.dumps(
+        [
+            {"stamp": v.stamp, "vector": dict(sorted(v.vector.items())), "carried": list(v.carried)}
+            for v in known
+        ]
+    )
+
+
 class StoreItems:
     """Changes decided against the journal, gathered to be written in one go."""
 
     def __init__(self, store: JournalStore) -> None:
         self.store = store
-        self.knowns: dict[tuple[str, str], Known | None] = {}
+        self.knowns: dict[tuple[str, str], Known] = {}
         self.records: dict[tuple[str, str], dict[str, Any] | None] = {}
         self.changed: set[tuple[str, str]] = set()  # items whose record is replaced
-        self.learnt: set[tuple[str, str]] = set()  # items whose stamp or vector changed
+        self.settled: dict[tuple[str, str], set[str]] = {}  # items whose versions changed
         self.kept_rows: list[tuple[str, str, str, str | None]] = []
 
     def prepare(self, changes: Sequence[Change]) -> None:
         """Read what the journal knows of every item these changes touch."""
         for kind in ("entry", "commitment"):
-            keys = sorted({c.key for c in changes if c.kind == kind} - {k for _, k in self.knowns})
+            wanted = {c.key for c in changes if c.kind == kind}
+            keys = sorted(wanted - {key for k, key in self.knowns if k == kind})
             found = self.store.sync_known(kind, keys)
             for key in keys:
-                row = found.get(key)
-                self.knowns[(kind, key)] = (
-                    Known(row[0], json.loads(row[1])) if row is not None else None
-                )
+                text = found.get(key)
+                self.knowns[(kind, key)] = known_from_json(text) if text else ()
 
     # -- merge.Items ---------------------------------------------------------------------
 
-    def known(self, kind: str, key: str) -> Known | None:
-        return self.knowns.get((kind, key))
+    def known(self, kind: str, key: str) -> Known:
+        return self.knowns.get((kind, key), ())
 
     def record(self, kind: str, key: str) -> dict[str, Any] | None:
         if (kind, key) in self.records:
@@ -79,25 +93,25 @@ class StoreItems:
         record = None if kept.record is None else json.dumps(kept.record, ensure_ascii=False)
         self.kept_rows.append((kind, key, kept.stamp, record))
 
-    def put(self, kind: str, key: str, known: Known, record: dict[str, Any] | None) -> None:
-        self.learn(kind, key, known)
+    def put(self, kind: str, key: str, record: dict[str, Any] | None) -> None:
         self.records[(kind, key)] = record
         self.changed.add((kind, key))
 
-    def learn(self, kind: str, key: str, known: Known) -> None:
+    def settle(self, kind: str, key: str, known: Known, kept: set[str]) -> None:
         self.knowns[(kind, key)] = known
-        self.learnt.add((kind, key))
+        self.settled[(kind, key)] = kept
 
     # -- what to write -------------------------------------------------------------------
 
     def known_rows(self) -> list[tuple[str, str, str, str]]:
         rows = []
-        for kind, key in sorted(self.learnt):
+        for (kind, key), _ in sorted(self.settled.items()):
             known = self.knowns[(kind, key)]
-            if known is not None:
-                vector = json.dumps(dict(sorted(known.vector.items())))
-                rows.append((kind, key, known.stamp, vector))
+            rows.append((kind, key, current(known).stamp, known_to_json(known)))
         return rows
+
+    def settled_rows(self) -> list[tuple[str, str, set[str]]]:
+        return [(kind, key, kept) for (kind, key), kept in sorted(self.settled.items())]
 
     def entries(self) -> tuple[list[EntryRecord], list[str]]:
         """The entries to write (as records) and the ids of those to delete."""

@@ -22,7 +22,7 @@ Vector = Mapping[str, str]  # device id -> the stamp (text) of its latest change
 
 @dataclass(frozen=True)
 class Kept:
-    """A version set aside when another made at the same time won."""
+    """A version set aside: another made at the same time won, or was chosen later."""
 
     stamp: str
     record: dict[str, Any] | None  # None: the version was a delete
@@ -35,32 +35,28 @@ class Change:
     stamp: str
     vector: Vector
     record: dict[str, Any] | None  # None: deleted
-    kept: tuple[Kept, ...] = field(default=())
+    kept: tuple[Kept, ...] = field(default=())  # versions set aside when it was made
 
 
 @dataclass(frozen=True)
-class Known:
-    """What a device knows of an item: the stamp of its current version and its vector."""
+class Version:
+    """One version of an item, as a device remembers it: its stamp, its vector and the
+    stamps of the versions it carries as kept."""
 
     stamp: str
     vector: Vector
+    carried: tuple[str, ...] = ()
+
+
+#: What a device knows of an item: the versions no other version has built on, oldest
+#: first. The one with the latest stamp is the item; the others are kept beside it.
+Known = tuple[Version, ...]
 
 
 class Outcome(Enum):
-    HAVE = "have"  # already known, or older than what is known: nothing changes
-    TAKE = "take"  # builds on what is known: it becomes the item
-    WIN = "win"  # made at the same time and later: it becomes the item, the current is kept
-    LOSE = "lose"  # made at the same time and earlier: it is kept, the current stays
-
-
-@dataclass(frozen=True)
-class Decision:
-    outcome: Outcome
-    known: Known  # what the device knows afterwards
-
-    @property
-    def takes_record(self) -> bool:
-        return self.outcome in (Outcome.TAKE, Outcome.WIN)
+    HAVE = "have"  # already known, or built on by what is known: nothing changes
+    TAKE = "take"  # it becomes the item (what it replaces is kept if made at the same time)
+    KEEP = "keep"  # made at the same time as a later version: kept beside the item
 
 
 def covers(bigger: Vector, smaller: Vector) -> bool:
@@ -68,65 +64,80 @@ def covers(bigger: Vector, smaller: Vector) -> bool:
     return all(bigger.get(device, "") >= stamp for device, stamp in smaller.items())
 
 
-def joined(one: Vector, other: Vector) -> dict[str, str]:
-    return {d: max(one.get(d, ""), other.get(d, "")) for d in one.keys() | other.keys()}
+def current(known: Known) -> Version:
+    return max(known, key=lambda version: version.stamp)
 
 
-def decide(known: Known | None, change: Change) -> Decision:
-    """What ``change`` does to an item the device knows as ``known`` (None: never met)."""
-    if known is None:
-        return Decision(Outcome.TAKE, Known(change.stamp, dict(change.vector)))
-    if covers(known.vector, change.vector):
-        return Decision(Outcome.HAVE, known)
-    if covers(change.vector, known.vector):
-        return Decision(Outcome.TAKE, Known(change.stamp, dict(change.vector)))
-    vector = joined(known.vector, change.vector)
-    if change.stamp > known.stamp:
-        return Decision(Outcome.WIN, Known(change.stamp, vector))
-    return Decision(Outcome.LOSE, Known(known.stamp, vector))
+def kept_stamps(known: Known) -> set[str]:
+    """The versions kept beside the item: those at the same time as it, and those any of
+    them carries."""
+    if not known:
+        return set()
+    top = current(known)
+    kept = {version.stamp for version in known if version is not top}
+    for version in known:
+        kept.update(version.carried)
+    return kept
+
+
+def decide(known: Known, change: Change) -> tuple[Outcome, Known]:
+    """What ``change`` does to an item the device knows as ``known`` (empty: never met),
+    and what it knows afterwards."""
+    if any(covers(version.vector, change.vector) for version in known):
+        return Outcome.HAVE, known
+    arriving = Version(change.stamp, dict(change.vector), tuple(k.stamp for k in change.kept))
+    after = tuple(v for v in known if not covers(change.vector, v.vector)) + (arriving,)
+    after = tuple(sorted(after, key=lambda version: version.stamp))
+    return (Outcome.TAKE if current(after) is arriving else Outcome.KEEP), after
 
 
 def local_change(
-    kind: str, key: str, known: Known | None, stamp: str, device: str, record: Any
+    kind: str, key: str, known: Known, stamp: str, device: str, record: Any, kept: tuple[Kept, ...]
 ) -> Change:
-    """The change for an edit made on this device: it builds on everything known."""
-    vector = dict(known.vector) if known else {}
+    """The change for an edit made on this device: it builds on every version known and
+    carries every kept one (``kept``, the records of ``kept_stamps(known)``)."""
+    vector: dict[str, str] = {}
+    for version in known:
+        vector = {d: max(vector.get(d, ""), s) for d, s in {**vector, **version.vector}.items()}
     vector[device] = stamp
-    return Change(kind, key, stamp, vector, record)
+    return Change(kind, key, stamp, vector, record, kept)
 
 
 class Items(Protocol):
     """Where a device keeps its items: a database, or a dict in a test."""
 
-    def known(self, kind: str, key: str) -> Known | None: ...
+    def known(self, kind: str, key: str) -> Known: ...
 
     def record(self, kind: str, key: str) -> dict[str, Any] | None:
         """The item's current version (None when deleted or never met)."""
 
-    def keep(self, kind: str, key: str, kept: Kept) -> None:
-        """Keep a version set aside (keeping the same one twice changes nothing)."""
-
-    def put(self, kind: str, key: str, known: Known, record: dict[str, Any] | None) -> None:
+    def put(self, kind: str, key: str, record: dict[str, Any] | None) -> None:
         """Make ``record`` the item's current version."""
 
-    def learn(self, kind: str, key: str, known: Known) -> None:
-        """The item stays as it is, but the device now knows more of its history."""
+    def keep(self, kind: str, key: str, kept: Kept) -> None:
+        """Keep a version's record beside the item (the same one twice changes nothing)."""
+
+    def settle(self, kind: str, key: str, known: Known, kept: set[str]) -> None:
+        """Remember ``known``; of the kept records, only those in ``kept`` stay."""
 
 
 def apply(items: Items, change: Change) -> Outcome:
     """Bring one change into ``items``; the same change twice, or changes in any order,
     leave the same items and the same kept versions."""
     known = items.known(change.kind, change.key)
-    decision = decide(known, change)
+    outcome, after = decide(known, change)
+    if outcome is Outcome.HAVE:
+        return outcome
     for kept in change.kept:
         items.keep(change.kind, change.key, kept)
-    if decision.outcome is Outcome.WIN and known is not None:
-        current = Kept(known.stamp, items.record(change.kind, change.key))
-        items.keep(change.kind, change.key, current)
-    elif decision.outcome is Outcome.LOSE:
+    if outcome is Outcome.TAKE:
+        before = current(known) if known else None
+        if before is not None and before in after:
+            items.keep(
+                change.kind, change.key, Kept(before.stamp, items.record(change.kind, change.key))
+            )
+        items.put(change.kind, change.key, change.record)
+    else:
         items.keep(change.kind, change.key, Kept(change.stamp, change.record))
-    if decision.takes_record:
-        items.put(change.kind, change.key, decision.known, change.record)
-    elif decision.known != known:
-        items.learn(change.kind, change.key, decision.known)
-    return decision.outcome
+    items.settle(change.kind, change.key, after, kept_stamps(after))
+    return outcome

@@ -24,8 +24,8 @@ from ..portability.fields import RecordError
 from ..store import JournalStore
 from . import changefiles
 from .clock import Clock, Stamp
-from .items import StoreItems, checked, entry_json
-from .merge import Change, Kept, Known, Outcome, apply, local_change
+from .items import StoreItems, checked, entry_json, known_from_json
+from .merge import Change, Kept, Outcome, Version, apply, local_change
 
 
 @dataclass
@@ -102,8 +102,10 @@ def sync_journal(
 
     items = StoreItems(store)
     items.prepare([*outgoing, *incoming])
-    for change in outgoing:  # what this device knows now includes its own new versions
-        items.learn(change.kind, change.key, Known(change.stamp, change.vector))
+    for change in outgoing:  # this device's own new versions, already in the journal
+        carried = tuple(kept.stamp for kept in change.kept)
+        version = Version(change.stamp, change.vector, carried)
+        items.settle(change.kind, change.key, (version,), set(carried))
     for change in incoming:
         if apply(items, change) is not Outcome.HAVE:
             result.received += 1
@@ -116,7 +118,8 @@ def sync_journal(
 def _local_changes(
     store: JournalStore, clock: Clock, device: str, outbox: list[tuple[str, str]], at: int
 ) -> list[Change]:
-    """A change for every item changed here since the last sync, stamped now."""
+    """A change for every item changed here since the last sync, stamped now: it builds on
+    every version known here and carries the versions kept."""
     changes: list[Change] = []
     for kind in ("entry", "commitment"):
         keys = [key for k, key in outbox if k == kind]
@@ -130,16 +133,15 @@ def _local_changes(
         else:
             records = dict(store.commitment_rows(keys))
         for key in keys:
-            row = known.get(key)
-            before = Known(row[0], json.loads(row[1])) if row else None
-            change = local_change(
-                kind, key, before, clock.tick(at).text(), device, records.get(key)
-            )
+            before = known_from_json(known[key]) if key in known else ()
             versions = tuple(
                 Kept(stamp, None if text is None else json.loads(text))
                 for stamp, text in kept.get(key, [])
             )
-            changes.append(Change(kind, key, change.stamp, change.vector, change.record, versions))
+            stamp = clock.tick(at).text()
+            changes.append(
+                local_change(kind, key, before, stamp, device, records.get(key), versions)
+            )
     return changes
 
 
@@ -157,7 +159,7 @@ def _write(
         stage.add(entries)
         with store.applying() as write:
             write.known(items.known_rows())
-            write.kept(items.kept_rows)
+            write.kept(items.kept_rows, items.settled_rows())
             write.entries(stage, gone_entries)
             write.commitments(commitments, gone_commitments)
             write.place_waiting()

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import fill_plan
 from reframe_support import REFRAME_ANSWERS, Journal, journal_fixture  # noqa: F401
-from selfcompassion.care.detector import CRISIS_MESSAGE_TITLE
+from selfcompassion.care.panel import CRISIS_MESSAGE_TITLE
 
 POSITIVES = [
     "Honestly I want to die after that meeting.",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Protocol, runtime_checkable
 
 import typer
 
@@ -89,6 +89,20 @@ def _click_classes(name: str) -> tuple[type[BaseException], ...]:
     return tuple(found)
 
 
+def _stopped() -> tuple[type[BaseException], ...]:
+    """What a person stopping the journal raises: Ctrl-C, Ctrl-D, or click's Abort."""
+    return (KeyboardInterrupt, EOFError, *_click_classes("Abort"))
+
+
+@runtime_checkable
+class _ShowsItself(Protocol):
+    """A usage error from click (or from the click inside Typer): it prints itself."""
+
+    exit_code: int
+
+    def show(self) -> None: ...
+
+
 def main() -> None:
     """The single exit point: run the app and turn every failure into a message."""
     from .errors import FlowInterrupted, JournalError
@@ -111,14 +125,16 @@ def main() -> None:
             stderr=True,
         )
         sys.exit(130)
-    except (KeyboardInterrupt, EOFError, *_click_classes("Abort")):
+    except _stopped():
         from .render import print_note
 
         print_note("\nStopped. Anything not yet saved was left out.", stderr=True)
         sys.exit(130)
     except _click_classes("ClickException") as error:
-        error.show()  # type: ignore[attr-defined]
-        sys.exit(error.exit_code)  # type: ignore[attr-defined]
+        if not isinstance(error, _ShowsItself):
+            raise
+        error.show()
+        sys.exit(error.exit_code)
     except Exception as error:  # a bug: say so in one line, keep the details for --debug
         if OPTIONS.debug:
             raise

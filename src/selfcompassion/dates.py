@@ -34,10 +34,14 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from selfcompassion.errors import InputError
+
+if TYPE_CHECKING:
+    from dateutil.parser import parserinfo
 
 __all__ = [
     "Prefer",
@@ -127,7 +131,7 @@ _DEFAULT_B = datetime(2004, 12, 28)
 
 
 @functools.cache
-def _years_near_today() -> Any:
+def _years_near_today() -> Callable[[date], parserinfo]:
     """dateutil's parser rules, except that a two-digit year ("nov 19 26") is placed within
     50 years of ``today`` rather than of the computer's clock.
 
@@ -153,12 +157,12 @@ def _years_near_today() -> Any:
     return YearsNearToday
 
 
-def _plus(day: date, **amounts: int) -> date:
+def _plus(day: date, *, years: int = 0, months: int = 0, weeks: int = 0, days: int = 0) -> date:
     """Calendar arithmetic with dateutil's relativedelta (a month after 31 January is the
     end of February), imported when first needed."""
     from dateutil.relativedelta import relativedelta
 
-    return day + relativedelta(**amounts)
+    return day + relativedelta(years=years, months=months, weeks=weeks, days=days)
 
 
 _HINT = 'Try "yesterday", "last friday", "3 days ago" or "2026-11-19".'
@@ -242,10 +246,13 @@ def _absolute(text: str, cleaned: str, today: date, prefer: Prefer) -> date:
     from dateutil import parser
 
     info = _years_near_today()(today)
-    options = {"dayfirst": False, "yearfirst": numeric, "ignoretz": True}
     try:
-        first = parser.parse(cleaned, info, default=_DEFAULT_A, **options)
-        second = parser.parse(cleaned, info, default=_DEFAULT_B, **options)
+        first = parser.parse(
+            cleaned, info, default=_DEFAULT_A, dayfirst=False, yearfirst=numeric, ignoretz=True
+        )
+        second = parser.parse(
+            cleaned, info, default=_DEFAULT_B, dayfirst=False, yearfirst=numeric, ignoretz=True
+        )
     except (ValueError, OverflowError, TypeError):
         raise _unreadable(text) from None
     if first.month != second.month or first.day != second.day:

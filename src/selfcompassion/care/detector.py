@@ -1,90 +1,101 @@
-"""Notice words that suggest someone may be in crisis.
+"""Notice words that suggest someone may not be safe, in the words they actually wrote.
 
-A journal for people who are hard on themselves will sometimes hear more than a bad day. When
-an entry contains language about self-harm, suicide or not wanting to live, the app shows a
-calm panel encouraging the person to reach out to someone they trust, a local crisis line or
-emergency services. The panel never blocks saving and never replaces professional help.
+The check reads the plain form of the text (see ``language.normalize``), blanks out idioms
+("this commute is killing me"), then applies the rules in ``rules.toml``: wishes not to live,
+plans and preparations, self-harm and hopelessness with no way out, each written as a shape
+of sentence rather than a fixed phrase. Guards in ``context`` keep it to the writer, now.
+A feeling chosen from a list ("hopeless") counts on its own.
 
-Like the thinking-trap rules, this is plain pattern matching: private, offline, and readable.
-Decisions built into the rules:
-
-* Only self-directed phrases count ("kill myself", "hurt myself", "want to die"). Everyday
-  workplace idioms stay quiet: "this project is killing me", "killing it at work", "I could
-  kill for a coffee", "the build died again", "dead tired", "I died of embarrassment".
-* "I'd rather die than sing karaoke" is treated as hyperbole: "rather die than" is not matched,
-  and neither is "want to die of embarrassment/boredom/laughter".
-* Negation is NOT used to switch the panel off. "I'm not suicidal" or "I would never hurt
-  myself" still show it: people often play down how they feel, and the panel is gentle and
-  costs only a moment, so erring on the side of showing it is the kinder mistake.
+Negation does not switch it off: "I'm not suicidal" still brings the panel, because people
+play down how they feel and the panel costs a moment while a miss can cost far more. The
+check runs offline, holds nothing, and takes well under a millisecond for a journal answer.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-CRISIS_MESSAGE_TITLE: str = "You don't have to carry this alone"
+from ..language.normalize import normalize
+from .context import counts, read_passage
+from .rules import RuleBook, rule_book
 
-CRISIS_MESSAGE: str = (
-    "Some of what you wrote sounds really heavy, and it matters. "
-    "If you are thinking about hurting yourself or ending your life, please reach out now: "
-    "to someone you trust, to a local crisis line, or to your local emergency number. "
-    "Talking with a person can help in ways a journal cannot. "
-    "This tool is not a substitute for professional help. "
-    "Your entry is saved as usual, and you can come back to it whenever you like."
-)
+FEELING = "feeling"
 
 
-def _compile(pattern: str) -> re.Pattern[str]:
-    """Compile case-insensitively; a plain apostrophe also matches a curly one."""
-    return re.compile(pattern.replace("'", "['\u2019]"), re.IGNORECASE)
+@dataclass(frozen=True)
+class Concern:
+    """Words that suggest the writer may not be safe: which rule, what kind, and the
+    person's own words (as they wrote them) with where they are."""
+
+    rule: str
+    kind: str
+    words: str
+    start: int
+    end: int
 
 
-# Hyperbole about dying of something harmless is not treated as a crisis.
-_HARMLESS_DEATH = r"(?!\s+(?:of|from)\s+(?:embarrassment|boredom|laughter|laughing|cringe))"
+def find_concerns(
+    text: str, *, feelings: Iterable[str] = (), book: RuleBook | None = None
+) -> list[Concern]:
+    """Every concern in ``text`` (and in the chosen ``feelings``), in order of appearance."""
+    book = book or rule_book()
+    found = [
+        Concern(FEELING, FEELING, feeling, 0, 0)
+        for feeling in feelings
+        if " ".join(normalize(feeling).text.split()) in book.risk_feelings
+    ]
+    if not text or not text.strip():
+        return found
+    plain = normalize(text)
+    candidates = [rule for rule in book.rules if rule.may_match(plain.text)]
+    if not candidates:
+        return found
+    masked = _mask(plain.text, book)
+    matches = [
+        (rule, match.span())
+        for rule in candidates
+        for match in rule.pattern.finditer(masked)
+        if match.end() > match.start()
+    ]
+    if not matches:
+        return found
+    passage = read_passage(masked, book.guards)
+    spans = [
+        (start, end, rule.id, rule.kind)
+        for rule, (start, end) in matches
+        if counts(rule, start, end, passage, book.guards)
+    ]
+    last_end = -1
+    for start, end, rule_id, kind in sorted(spans):
+        if start < last_end:
+            continue
+        first, last = plain.original_span(start, end)
+        found.append(Concern(rule_id, kind, text[first:last], first, last))
+        last_end = end
+    return found
 
-_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
-    _compile(p)
-    for p in (
-        r"\bsuicid\w*",
-        r"\b(?:kill|killing|killed|hang|hanging|drown|drowning)\s+myself\b",
-        r"\b(?:hurt|hurting|harm|harming|cut|cutting|burn|burning|injure|injuring)\s+myself\b",
-        r"\bself[- ]?harm\w*",
-        r"\b(?:end|ending|take|taking)\s+my\s+(?:own\s+)?life\b",
-        r"\b(?:end|ending)\s+it\s+all\b",
-        r"\b(?:want|wanna|wanted|wish|wishing|going|plan|planning|ready)\s+(?:\w+\s+)?to\s+die\b"
-        + _HARMLESS_DEATH,
-        r"\b(?:wish|wishing)\s+I\s+(?:was|were)\s+dead\b",
-        r"\bbetter off dead\b",
-        r"\b(?:wish|wishing)\s+I\s+(?:had\s+never\s+been|was\s+never|wasn't|weren't)\s+born\b",
-        r"\b(?:don't|do not|didn't|no longer)\s+want\s+to\s+(?:be\s+here|be\s+alive|live|exist"
-        r"|wake\s+up|go\s+on)\b",
-        r"\b(?:no|not\s+any|not\s+a\s+single)\s+(?:reason|point)\s+(?:to|in)\s+"
-        r"(?:live|living|go\s+on|going\s+on|be\s+alive|being\s+alive|carry\s+on|carrying\s+on)\b",
-        r"\b(?:everyone|everybody|they|people|my\s+\w+|the\s+world)\s+(?:\w+\s+)?(?:would|'d)"
-        r"\s+be\s+better\s+off\s+without\s+me\b",
-        r"\bcan't\s+(?:go\s+on|keep\s+going)\s+any\s*more\b",
-        r"\bdisappear\s+(?:forever|for\s+good)\b",
-    )
-)
+
+def _mask(text: str, book: RuleBook) -> str:
+    """The text with idioms blanked out (same length, so every position still maps back)."""
+    chars = list(text)
+    for pattern in book.guards.mask:
+        for match in pattern.finditer(text):
+            for index in range(*match.span()):
+                chars[index] = " "
+    return "".join(chars)
+
+
+def needs_care(text: str, *, feelings: Iterable[str] = ()) -> bool:
+    """True when ``text`` or a chosen feeling suggests the writer may not be safe."""
+    return bool(find_concerns(text, feelings=feelings))
 
 
 def crisis_phrases(text: str) -> list[str]:
-    """The phrases in ``text`` that suggest a crisis, in the order they appear."""
-    found: list[tuple[int, int]] = []
-    for pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            found.append((m.start(), m.end()))
-    phrases: list[str] = []
-    last_end = -1
-    for start, end in sorted(found):
-        if start < last_end:
-            continue
-        phrases.append(text[start:end])
-        last_end = end
-    return phrases
+    """The writer's own words that suggest a crisis, in the order they appear."""
+    return [concern.words for concern in find_concerns(text)]
 
 
 def suggests_crisis(texts: Iterable[str]) -> bool:
     """True if any of ``texts`` contains language that suggests a crisis."""
-    return any(crisis_phrases(text) for text in texts)
+    return any(needs_care(text) for text in texts)

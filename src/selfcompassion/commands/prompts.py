@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
+
+if TYPE_CHECKING:
+    from ..packs.loader import Pack
+    from ..packs.steps import Step
 
 prompts_app = typer.Typer(help="List, show and check prompt packs.", no_args_is_help=True)
 
@@ -61,8 +65,8 @@ def prompts_check(
         raise typer.Exit(1)
 
 
-def pack_as_json(pack: Any) -> dict[str, Any]:
-    def step_json(step: Any) -> dict[str, Any]:
+def pack_as_json(pack: Pack) -> dict[str, Any]:
+    def step_json(step: Step) -> dict[str, Any]:
         shown = step.as_plan()
         if step.count:
             shown["count"] = step.count

@@ -1,1 +1,1 @@
-"""Entries as a person works with them: finding, editing, and the figures kept beside them."""
+"""Entries as a person works with them: finding them, and the figures kept beside them."""

@@ -239,7 +239,8 @@ class QuestionaryAsker:
             validate=self._validator(level_step),
             style=self.style,
         ).unsafe_ask()
-        return check_answer(level_step, raw, today=self.today)
+        level = check_answer(level_step, raw, today=self.today)
+        return level if isinstance(level, int) else None
 
     def _own_words(self, step: Step) -> str | None:
         import questionary

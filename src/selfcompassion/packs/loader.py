@@ -228,16 +228,20 @@ def _check_checkin_steps(steps: list[Step], where: str) -> None:
             raise PackError(f"{at}: 'component' and 'reverse' belong to scale steps only")
 
 
-def _scale_bounds(item: dict[str, Any], kind: str, where: str) -> tuple[Any, Any, dict[int, str]]:
+def _scale_bounds(
+    item: dict[str, Any], kind: str, where: str
+) -> tuple[int | None, int | None, dict[int, str]]:
     if kind not in (SCALE, INTENSITIES):
         if "min" in item or "max" in item or "labels" in item:
             raise PackError(f"{where}: min, max and labels belong to scale steps only")
         return None, None, {}
     default_max = 100 if kind == INTENSITIES else None
-    low, high = item.get("min", 0), item.get("max", default_max)
-    for key, value in (("min", low), ("max", high)):
+    bounds: list[int] = []
+    for key, value in (("min", item.get("min", 0)), ("max", item.get("max", default_max))):
         if isinstance(value, bool) or not isinstance(value, int):
             raise PackError(f"{where}.{key}: must be a whole number")
+        bounds.append(value)
+    low, high = bounds
     if low >= high:
         raise PackError(f"{where}.max: must be greater than min")
     raw_labels = item.get("labels", {})

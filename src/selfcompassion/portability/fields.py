@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal, overload
 
 from .stream import Items
 
@@ -44,7 +44,7 @@ class RecordError(Exception):
         return RecordError(f"{outer}{joiner}{self.where}", self.reason)
 
 
-def describe(value: Any) -> str:
+def describe(value: object) -> str:
     """What a JSON value is, in words, for error messages."""
     if value is None:
         return "null"
@@ -59,7 +59,15 @@ def describe(value: Any) -> str:
     return "an object"
 
 
-def text(value: Any, where: str, *, max_chars: int = MAX_TEXT_CHARS, nullable: bool = False) -> Any:
+@overload
+def text(
+    value: object, where: str, *, max_chars: int = ..., nullable: Literal[False] = False
+) -> str: ...
+@overload
+def text(value: object, where: str, *, max_chars: int = ..., nullable: bool) -> str | None: ...
+def text(
+    value: object, where: str, *, max_chars: int = MAX_TEXT_CHARS, nullable: bool = False
+) -> str | None:
     if value is None and nullable:
         return None
     if not isinstance(value, str):
@@ -76,18 +84,22 @@ def text(value: Any, where: str, *, max_chars: int = MAX_TEXT_CHARS, nullable: b
     return value
 
 
-def pattern(value: Any, where: str, rule: re.Pattern[str], shape: str) -> str:
+def pattern(value: object, where: str, rule: re.Pattern[str], shape: str) -> str:
     checked = text(value, where, max_chars=200)
     if not rule.match(checked):
         raise RecordError(where, f"'{checked[:60]}' is not {shape}")
     return checked
 
 
-def entry_uuid(value: Any, where: str) -> str:
+def entry_uuid(value: object, where: str) -> str:
     return pattern(value, where, _UUID, "a UUID in lowercase, like 3f2a9c1e-…")
 
 
-def day(value: Any, where: str, *, nullable: bool = False) -> Any:
+@overload
+def day(value: object, where: str, *, nullable: Literal[False] = False) -> str: ...
+@overload
+def day(value: object, where: str, *, nullable: bool) -> str | None: ...
+def day(value: object, where: str, *, nullable: bool = False) -> str | None:
     if value is None and nullable:
         return None
     checked = text(value, where, max_chars=10)
@@ -100,7 +112,11 @@ def day(value: Any, where: str, *, nullable: bool = False) -> Any:
     raise RecordError(where, f"'{checked}' is not a date like 2026-11-19")
 
 
-def moment(value: Any, where: str, *, nullable: bool = False) -> Any:
+@overload
+def moment(value: object, where: str, *, nullable: Literal[False] = False) -> str: ...
+@overload
+def moment(value: object, where: str, *, nullable: bool) -> str | None: ...
+def moment(value: object, where: str, *, nullable: bool = False) -> str | None:
     """An ISO 8601 timestamp with its UTC offset, kept exactly as written."""
     if value is None and nullable:
         return None
@@ -116,14 +132,27 @@ def moment(value: Any, where: str, *, nullable: bool = False) -> Any:
     )
 
 
+@overload
 def number(
-    value: Any,
+    value: object,
+    where: str,
+    *,
+    low: float = ...,
+    high: float = ...,
+    nullable: Literal[False] = False,
+) -> int | float: ...
+@overload
+def number(
+    value: object, where: str, *, low: float = ..., high: float = ..., nullable: bool
+) -> int | float | None: ...
+def number(
+    value: object,
     where: str,
     *,
     low: float = -MAX_NUMBER,
     high: float = MAX_NUMBER,
     nullable: bool = False,
-) -> Any:
+) -> int | float | None:
     if value is None and nullable:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
@@ -137,7 +166,7 @@ def number(
     return value
 
 
-def flag(value: Any, where: str) -> bool:
+def flag(value: object, where: str) -> bool:
     if not isinstance(value, bool):
         raise RecordError(where, f"expected true or false, found {describe(value)}")
     return value

@@ -8,7 +8,7 @@ fields around the entries are checked as they come, wherever they stand in the f
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from datetime import date
 from typing import Any
 
@@ -102,7 +102,7 @@ def _given_count(head: dict[str, Any]) -> int | None:
     return count if isinstance(count, int) and not isinstance(count, bool) else None
 
 
-def _records(entries: Any, doubt: str | None) -> Iterator[EntryRecord]:
+def _records(entries: Any, doubt: str | None) -> Generator[EntryRecord, None, int]:
     """The checked records of the entries list; returns how many there were. ``doubt``
     is None when the file has said it is an export, else "" or the first field that no
     export has."""

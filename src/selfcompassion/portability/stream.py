@@ -135,7 +135,8 @@ class JsonStream:
     def peek(self) -> str:
         """The next character after any whitespace ('' at the end of the file)."""
         while True:
-            self._pos = _SPACE.match(self._text, self._pos).end()  # type: ignore[union-attr]
+            spaces = _SPACE.match(self._text, self._pos)  # matches everywhere, maybe empty
+            self._pos = spaces.end() if spaces else self._pos
             if self._pos < len(self._text):
                 return self._text[self._pos]
             if self._eof:

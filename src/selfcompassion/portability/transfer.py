@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -96,7 +96,7 @@ def _write(
     progress: Progress,
 ) -> None:
     progress.start("Exporting", total)
-    batches: Iterator[Any] = (
+    batches: Generator[list[Any], None, None] = (
         store.iter_entry_json(chosen) if fmt == "json" else store.iter_records(chosen)
     )
     if fmt == "json":

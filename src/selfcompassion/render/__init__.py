@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from ..text.controls import escape_controls, strip_controls
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
+    from rich.text import Text
 
     from ..packs.loader import Pack
     from ..store import Entry
@@ -28,7 +29,7 @@ def clean(text: str) -> str:
     return strip_controls(text)
 
 
-def plain(text: str, style: str = "") -> Any:
+def plain(text: str, style: str = "") -> Text:
     """Journal text as a Rich Text: never parsed for markup, control characters removed."""
     from rich.text import Text
 
@@ -36,7 +37,11 @@ def plain(text: str, style: str = "") -> Any:
 
 
 def make_console(
-    *, stderr: bool = False, width: int | None = None, record: bool = False, file: Any = None
+    *,
+    stderr: bool = False,
+    width: int | None = None,
+    record: bool = False,
+    file: IO[str] | None = None,
 ) -> Console:
     """A console that never guesses markup, highlights or emoji; ``record`` and ``file``
     let a view be drawn off-screen and exported."""

@@ -135,7 +135,7 @@ def crisis_panel() -> RenderableType:
     """A calm word about reaching out, shown after saving when an answer sounds like crisis."""
     from rich.panel import Panel
 
-    from ..care.detector import CRISIS_MESSAGE, CRISIS_MESSAGE_TITLE
+    from ..care.panel import CRISIS_MESSAGE, CRISIS_MESSAGE_TITLE
 
     return Panel(
         plain(CRISIS_MESSAGE),

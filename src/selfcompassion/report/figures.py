@@ -30,8 +30,10 @@ def change(current: float | None, previous: float | None) -> float | None:
 
 
 class Count(NamedTuple):
+    """A name (a tag, a theme, a thinking trap) and how many times it came up."""
+
     name: str
-    count: int
+    times: int
 
 
 @dataclass(frozen=True)

@@ -131,7 +131,7 @@ class BrowseQueries(EntryQueries):
         where, params = chosen.sql()
         with storage_errors(self.path):
             sql = f"SELECT count(*) FROM entries e WHERE 1{where}"  # noqa: S608
-            return self.conn.execute(sql, params).fetchone()[0]
+            return int(self.conn.execute(sql, params).fetchone()[0])
 
     def days_matching(self, chosen: EntryFilter) -> list[date]:
         """Every day with at least one matching entry, oldest first."""
@@ -206,7 +206,7 @@ class BrowseQueries(EntryQueries):
         ).fetchone()
         if row is None:
             return ""
-        answers, prompts = row
+        answers, prompts = str(row[0]), str(row[1])
         return answers if MATCH_START in answers or MATCH_START not in prompts else prompts
 
     def entry_ids_starting(self, prefix: str, limit: int = 2) -> list[str]:

@@ -238,10 +238,12 @@ class StoreCore:
             ).fetchone()
             if not row[0]:
                 return 0
-            return self.conn.execute(
-                "SELECT count(*) FROM _sqlite_migrations WHERE migration_set = ?",
-                [MIGRATION_SET],
-            ).fetchone()[0]
+            return int(
+                self.conn.execute(
+                    "SELECT count(*) FROM _sqlite_migrations WHERE migration_set = ?",
+                    [MIGRATION_SET],
+                ).fetchone()[0]
+            )
 
     def backup(self, target: Path) -> Path:
         """A consistent copy made with SQLite's online backup API, created 0600."""

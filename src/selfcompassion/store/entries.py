@@ -11,6 +11,7 @@ import sqlite3
 import uuid
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import Any
 
 from .core import StoreCore
 from .failures import storage_errors
@@ -102,9 +103,9 @@ class EntryQueries(StoreCore):
 
     def count_entries(self) -> int:
         with storage_errors(self.path):
-            return self.conn.execute("SELECT count(*) FROM entries").fetchone()[0]
+            return int(self.conn.execute("SELECT count(*) FROM entries").fetchone()[0])
 
-    def _load_entries(self, rows: Sequence[sqlite3.Row | tuple]) -> list[Entry]:
+    def _load_entries(self, rows: Sequence[sqlite3.Row | tuple[Any, ...]]) -> list[Entry]:
         """Entries for the given ``entries`` rows, with their answers and tags."""
         if not rows:
             return []

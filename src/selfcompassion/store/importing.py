@@ -117,8 +117,8 @@ class ImportStage:
             self._insert("entries", entries, 7)
             self._insert("answers", answers, 10)
             self._insert("tags", tags, 3)
-            for table, rows in beside.items():
-                self._insert(table, rows, len(BESIDE[table]) + 2)
+            for table, table_rows in beside.items():
+                self._insert(table, table_rows, len(BESIDE[table]) + 2)
         except BaseException:
             conn.execute("ROLLBACK")
             raise

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -77,7 +77,9 @@ class PortabilityQueries(EntryQueries):
             if self.conn.in_transaction:
                 self.conn.execute("COMMIT")
 
-    def iter_records(self, chosen: EntryFilter, batch: int = BATCH) -> Iterator[list[EntryRecord]]:
+    def iter_records(
+        self, chosen: EntryFilter, batch: int = BATCH
+    ) -> Generator[list[EntryRecord], None, None]:
         """Every matching entry, oldest first, in lists of at most ``batch`` records."""
         with contextlib.closing(
             self._oldest_first("SELECT e.* FROM entries e", chosen, batch)
@@ -85,7 +87,9 @@ class PortabilityQueries(EntryQueries):
             for rows in found:
                 yield self.records_for(self._load_entries(rows))
 
-    def iter_entry_json(self, chosen: EntryFilter, batch: int = JSON_BATCH) -> Iterator[list[str]]:
+    def iter_entry_json(
+        self, chosen: EntryFilter, batch: int = JSON_BATCH
+    ) -> Generator[list[str], None, None]:
         """Every matching entry as one line of JSON text, oldest first, in lists of at most
         ``batch`` lines. SQLite writes the text itself (see ``ENTRY_JSON``), so no entry
         passes through Python objects on its way out; C1 and bidi controls are left raw for
@@ -96,7 +100,9 @@ class PortabilityQueries(EntryQueries):
             for rows in found:
                 yield [row[0] for row in rows]
 
-    def _oldest_first(self, select: str, chosen: EntryFilter, batch: int) -> Iterator[list[Any]]:
+    def _oldest_first(
+        self, select: str, chosen: EntryFilter, batch: int
+    ) -> Generator[list[Any], None, None]:
         """The rows of ``select`` (over ``entries e``) for the matching entries, oldest
         first, ``batch`` at a time. Close it (``contextlib.closing``) when stopping early,
         so that its cursor closes while the journal is still open."""

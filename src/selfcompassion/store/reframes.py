@@ -121,9 +121,11 @@ class ReframeQueries(CommitmentQueries, EntryQueries):
 
     def count_reframes(self) -> int:
         with storage_errors(self.path):
-            return self.conn.execute(
-                "SELECT count(*) FROM entries WHERE kind = ?", [REFRAME_KIND]
-            ).fetchone()[0]
+            return int(
+                self.conn.execute(
+                    "SELECT count(*) FROM entries WHERE kind = ?", [REFRAME_KIND]
+                ).fetchone()[0]
+            )
 
     def reframe_scores(self, entry_id: str) -> ReframeScores | None:
         with storage_errors(self.path):

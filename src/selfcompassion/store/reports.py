@@ -113,7 +113,7 @@ class ReportQueries(EntryQueries, StreakQueries):
     def practice_days(self, first: date, last: date) -> int:
         """Days with at least one entry from ``first`` to ``last``."""
         sql = "SELECT count(DISTINCT journal_date) FROM entries WHERE journal_date BETWEEN ? AND ?"
-        return self._rows(sql, [first.isoformat(), last.isoformat()])[0][0]
+        return int(self._rows(sql, [first.isoformat(), last.isoformat()])[0][0])
 
     def islands(self, as_of: date) -> Islands:
         """Runs of consecutive journal days up to ``as_of``, from ``day_runs``: a few indexed
@@ -132,14 +132,18 @@ class ReportQueries(EntryQueries, StreakQueries):
         longest, before = self._rows(sql, {"latest": latest.first.isoformat()})[0]
         return Islands(max(longest or 0, latest.length), latest, _day(before))
 
-    def scores_by_day(self, first: date, last: date, steps: Sequence[str]) -> list[tuple]:
+    def scores_by_day(
+        self, first: date, last: date, steps: Sequence[str]
+    ) -> list[tuple[date, str, float]]:
         """(day, step, mean rating) for every rated day from ``first`` to ``last``."""
         marks, params = _step_params(steps)
         sql = _DAY_SCORES.format(steps=marks) + " ORDER BY day, step"
         params.update(first=first.isoformat(), last=last.isoformat())
         return [(date.fromisoformat(d), step, value) for d, step, value in self._rows(sql, params)]
 
-    def scores_by_bucket(self, span: Span, steps: Sequence[str]) -> dict[tuple[int, str], tuple]:
+    def scores_by_bucket(
+        self, span: Span, steps: Sequence[str]
+    ) -> dict[tuple[int, str], tuple[float, int]]:
         """(mean of the daily means, rated days) per bucket and step."""
         marks, params = _step_params(steps)
         sql = f"""
@@ -210,7 +214,7 @@ class ReportQueries(EntryQueries, StreakQueries):
             WHERE e.journal_date <= :as_of
               AND (c.status = 'open' OR coalesce(substr(c.closed_date, 1, 10), '') > :as_of)
         """
-        return tuple(self._rows(sql, {"as_of": as_of.isoformat()})[0])  # type: ignore[return-value]
+        return tuple(self._rows(sql, {"as_of": as_of.isoformat()})[0])
 
     def top_tags(self, first: date, last: date, limit: int) -> list[tuple[str, int]]:
         """The tags of entries of these days, most used first."""
@@ -235,7 +239,7 @@ class ReportQueries(EntryQueries, StreakQueries):
         params = [first.isoformat(), last.isoformat(), *kinds, *skip, limit]
         return self._rows(sql, params)
 
-    def checkins_by_bucket(self, span: Span, kind: str) -> dict[int, tuple]:
+    def checkins_by_bucket(self, span: Span, kind: str) -> dict[int, tuple[Any, ...]]:
         """Per bucket: check-ins with scores and the mean of each score (total and the three
         components). Empty when the journal has no ``checkin_scores`` table yet."""
         if not self.has_table("checkin_scores"):

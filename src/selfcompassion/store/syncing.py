@@ -239,7 +239,8 @@ class SyncWrite:
         conn = self.conn
         for batch in _batches(list(gone)):
             conn.execute(f"DELETE FROM commitments WHERE id IN ({_marks(len(batch))})", batch)  # noqa: S608
-        placed, waiting = [], []
+        placed: list[dict[str, Any]] = []
+        waiting: list[dict[str, Any]] = []
         for row in rows:
             here = conn.execute("SELECT 1 FROM entries WHERE id = ?", [row["entry_id"]]).fetchone()
             (placed if here else waiting).append(row)

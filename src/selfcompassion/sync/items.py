@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..portability import reading
+from ..portability.fields import RecordError
 from ..portability.schema import record_to_json
 from ..store import EntryRecord, JournalStore
 from .merge import Change, Kept, Known, Version, current
@@ -29,14 +30,14 @@ def checked(change: Change) -> Change:
         return change
     if change.kind == "entry":
         if "commitments" in change.record:
-            raise reading.RecordError("commitments", "an entry carries no commitments here")
+            raise RecordError("commitments", "an entry carries no commitments here")
         record = reading.read_record(change.record, 1)
         if record.entry.id != change.key:
-            raise reading.RecordError("id", "not the id of the item it changes")
+            raise RecordError("id", "not the id of the item it changes")
     else:
         row = reading.read_commitment(change.record)
         if row["id"] != change.key:
-            raise reading.RecordError("id", "not the id of the item it changes")
+            raise RecordError("id", "not the id of the item it changes")
     return change
 
 

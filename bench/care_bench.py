@@ -1,0 +1,89 @@
+"""How long the care check takes on journal answers (target: at most 20 ms added to a flow).
+
+Measured in one run, medians in milliseconds:
+
+* cold: a fresh process imports the check and reads one quiet answer, then one risky answer
+  (the rules a risky answer needs are compiled on first use; interactive flows warm them up
+  in the background while the first question is on screen, see ``care.moment``);
+* warm: one answer of typical length, a reframe's 13 answers, and a long answer (4,000
+  characters, as an edited entry may be).
+
+Run: ``python bench/care_bench.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOW_TARGET_MS = 20.0
+COLD = """
+import time, typer, rich
+t0 = time.perf_counter()
+from selfcompassion.care.detector import needs_care
+t1 = time.perf_counter()
+needs_care("The meeting ran long and I snapped at Sam, then I went for a walk.")
+t2 = time.perf_counter()
+needs_care("honestly i dont want to be here anymore")
+t3 = time.perf_counter()
+print((t1 - t0) * 1000, (t2 - t1) * 1000, (t3 - t2) * 1000)
+"""
+
+
+def _median_ms(check: Callable[[str], bool], texts: list[str], repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for text in texts:
+            check(text)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def _cold(runs: int) -> tuple[float, float, float]:
+    rows = []
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-c", COLD], capture_output=True, text=True, check=True
+        ).stdout
+        rows.append([float(x) for x in out.split()])
+    imported, quiet, risky = (statistics.median(column) for column in zip(*rows, strict=True))
+    return imported, quiet, risky
+
+
+def main() -> None:
+    from selfcompassion.care.detector import needs_care
+
+    data = json.loads((ROOT / "tests/data/crisis_tuning.json").read_text("utf-8"))
+    sentences = [item["text"] for item in data]
+    for text in sentences:  # warm: every rule compiled
+        needs_care(text)
+    typical = sentences[::20][:13]
+    long_answer = " ".join(sentences)[:4000]
+    imported, quiet, risky = _cold(7)
+    one = _median_ms(needs_care, typical[:1], 300)
+    flow = _median_ms(needs_care, typical, 50)
+    long_ms = _median_ms(needs_care, [long_answer], 20)
+    print("care check, milliseconds (median)")
+    print(
+        f"  cold: import {imported:.1f}, first quiet answer {quiet:.1f}, "
+        f"first risky answer {risky:.1f}"
+    )
+    print(
+        f"  warm: one answer {one:.2f}, a reframe's 13 answers {flow:.1f}, "
+        f"a 4,000-character answer {long_ms:.1f}"
+    )
+    print(
+        f"  warm, per answer of a 13-answer flow: {flow / 13:.2f} "
+        f"(target: a flow gains at most {FLOW_TARGET_MS:.0f})"
+    )
+
+
+if __name__ == "__main__":
+    main()

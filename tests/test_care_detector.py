@@ -1,0 +1,229 @@
+"""The care check: which words bring the support panel, judged on labelled sentences.
+
+Data (all in tests/data/):
+* crisis_tuning.json: two thirds of the shared development set (../shared/data/crisis_dev.json),
+  split by ``split_crisis.py`` with a fixed seed, stratified by category. The rules were
+  written against it.
+* crisis_kept_aside.json: the other third. Never read while writing rules; only its totals
+  are measured (``test_kept_aside_figures`` prints them; docs/safety.md reports them).
+* crisis_own.json: sentences written for this project in four batches, each measured once
+  before any rule was changed for it (first-run figures in docs/safety.md), then tuned on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from selfcompassion.care.detector import crisis_phrases, find_concerns, needs_care, suggests_crisis
+from selfcompassion.care.generate import TARGET, cues, generated
+from selfcompassion.care.rules import RuleBook, build, rule_book, rules_document
+from selfcompassion.language.normalize import normalize
+
+DATA = Path(__file__).parent / "data"
+
+
+def _load(name: str) -> list[dict[str, Any]]:
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+TUNING = _load("crisis_tuning.json")
+OWN = _load("crisis_own.json")
+KEPT_ASIDE = _load("crisis_kept_aside.json")
+
+#: Sentences of our own the rules still get wrong, kept visible rather than dropped.
+KNOWN_MISSES = {
+    "i want to di e",
+    "everything is ready for friday. nobody knows.",
+    "scheduled the emails to go out after",
+    "wrote a text to my mum and saved it in drafts for when it's time",
+}
+
+
+def _cases(items: list[dict[str, Any]]) -> list[Any]:
+    return [
+        pytest.param(
+            item["text"],
+            item["risk"],
+            id=f"{item['category']}:{item['text'][:40]}",
+            marks=[pytest.mark.xfail(strict=True)] if item["text"] in KNOWN_MISSES else [],
+        )
+        for item in items
+    ]
+
+
+@pytest.mark.parametrize(("text", "risk"), _cases(TUNING + OWN))
+def test_each_labelled_sentence(text: str, risk: bool) -> None:
+    assert needs_care(text) is risk, find_concerns(text)
+
+
+def _figures(items: list[dict[str, Any]]) -> tuple[float, float]:
+    risky = [item for item in items if item["risk"]]
+    calm = [item for item in items if not item["risk"]]
+    recall = sum(needs_care(item["text"]) for item in risky) / len(risky)
+    flagged = sum(needs_care(item["text"]) for item in calm) / len(calm)
+    return recall, flagged
+
+
+def test_kept_aside_figures() -> None:
+    """The honest figures: sentences no rule was written from. The floor guards against a
+    change that makes things worse; docs/safety.md reports the numbers printed here."""
+    recall, flagged = _figures(KEPT_ASIDE)
+    print(f"kept aside: recall {recall:.3f}, non-risk flagged {flagged:.3f}")
+    assert recall >= 0.70
+    assert flagged <= 0.07
+
+
+def test_the_split_is_whole_and_disjoint() -> None:
+    shared = {item["text"] for item in TUNING} | {item["text"] for item in KEPT_ASIDE}
+    assert len(TUNING) + len(KEPT_ASIDE) == len(shared) == 400
+    assert not {item["text"] for item in TUNING} & {item["text"] for item in KEPT_ASIDE}
+
+
+# -- every rule and guard is pinned: remove one and a test here fails --------------------------
+
+
+def _only(rule_id: str) -> RuleBook:
+    return rule_book().only(rule_id)
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "example"),
+    [(rule.id, example) for rule in rule_book().rules for example in rule.examples],
+)
+def test_each_rule_finds_its_examples_on_its_own(rule_id: str, example: str) -> None:
+    assert find_concerns(example, book=_only(rule_id)), (rule_id, example)
+
+
+def test_every_rule_has_examples() -> None:
+    assert all(rule.examples for rule in rule_book().rules)
+
+
+def test_the_json_rules_are_up_to_date() -> None:
+    """Run ``python -m selfcompassion.care.generate`` after editing rules.toml."""
+    assert TARGET.read_text("utf-8") == generated()
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"\b(?:kill|end) (?:myself|my life)\b", "i want to end my life"),
+        (r"(?:a|b)c(?:de|fg)+", "xbcfgde"),
+        (r"\bnot (?:ok|fine)?\s*$", "i am not "),
+    ],
+)
+def test_cues_are_in_every_match(pattern: str, text: str) -> None:
+    found = cues(pattern)
+    assert re.search(pattern, text)
+    assert not found or any(cue in text for cue in found)
+
+
+def test_cues_never_hide_a_match_in_the_data() -> None:
+    for rule in rule_book().rules:
+        for item in TUNING + OWN + [{"text": e} for e in rule.examples]:
+            text = normalize(item["text"]).text
+            if rule.pattern.search(text):
+                assert rule.may_match(text), (rule.id, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i would be better off dead",
+        "Honestly? Better off dead.",
+        "everyone keeps telling me to cheer up but id be better off dead",
+    ],
+)
+def test_better_off_dead_is_pinned(text: str) -> None:
+    concerns = find_concerns(text, book=_only("better-off-dead"))
+    assert [concern.rule for concern in concerns] == ["better-off-dead"]
+    assert concerns[0].words.lower().endswith("better off dead")
+
+
+def _book_without(section: str, containing: str) -> RuleBook:
+    """The shipped rules with one guard taken out, to show the guard is doing the work."""
+    document = rules_document()
+    guards = document["guards"]
+    if isinstance(guards[section], list):
+        kept = [g for g in guards[section] if containing not in g["pattern"]]
+        assert len(kept) == len(guards[section]) - 1, (section, containing)
+        guards[section] = kept
+    else:
+        guards[section] = r"(?!x)x"  # matches nothing
+    return build(document)
+
+
+@pytest.mark.parametrize(
+    ("text", "section", "containing"),
+    [
+        ("I'd rather die than sing karaoke", "mask", "(?:sooner|rather)"),
+        ("I'm dying to see that film", "mask", "dying to|"),
+        ("I'm going to kill my sister if she borrows my jumper", "mask", "two birds"),
+        ("need to cut myself a break, I've worked every weekend", "mask", "slack"),
+        ("my phone is about to die", "mask", "laptop|phone"),
+        ("i'm literally dying of heat", "mask", "(?:of|from) (?!"),
+        ("I'd kill to have her confidence", "mask", "(?:to|for) (?:have"),
+        ("I'm dead, that meme is hilarious", "mask", "completely )?(?:dead"),
+        ("forgot my lunch AND my charger today kms lol", "joke", ""),
+        ("I'm going to do it! signing up for the marathon", "cheer", ""),
+        ("I used to think I was a burden. Now I know I'm not.", "past", r"\bused to\b"),
+        ("when I was 16 I overdosed. I'm 34 and happy now.", "past", r"when i was (?:\d+|a (?:kid"),
+        (
+            "reading my old journals is hard. so many entries about wanting to die. "
+            "I'm so far from that now",
+            "recovery",
+            "",
+        ),
+        ("dad keeps saying he'd be better off dead since the diagnosis", "third_party", ""),
+        ("my daughter asked me what 'unalive' means", "third_party", ""),
+        ("podcast on men's mental health and suicide rates", "media", ""),
+    ],
+)
+def test_each_guard_that_matters_is_pinned(text: str, section: str, containing: str) -> None:
+    assert not needs_care(text)
+    book = _book_without(section, containing)
+    assert find_concerns(text, book=book), "without the guard this would be flagged"
+
+
+# -- behaviour the flows rely on ---------------------------------------------------------------
+
+
+def test_negation_does_not_switch_it_off() -> None:
+    # People often play down how they feel; the panel is gentle and never blocks saving.
+    assert needs_care("I'm not suicidal, just worn out")
+    assert needs_care("I would never hurt myself")
+
+
+def test_a_chosen_feeling_counts_on_its_own() -> None:
+    assert needs_care("", feelings=["hopeless"])
+    assert needs_care("a hard day", feelings=["tired", "Hopeless"])
+    assert not needs_care("a hard day", feelings=["sad", "tired", "hopeful"])
+
+
+def test_words_come_back_as_written() -> None:
+    text = "Honestly I DONT want to be here anymore… and I’ve been cutting again"
+    concerns = find_concerns(text)
+    assert [c.words for c in concerns] == ["DONT want to be here", "cutting again"]
+    for concern in concerns:
+        assert text[concern.start : concern.end] == concern.words
+
+
+def test_phrases_and_many_answers() -> None:
+    assert crisis_phrases("I hurt myself last week and I still want to die.") == [
+        "hurt myself",
+        "want to die",
+    ]
+    answers = ["The meeting went badly.", "My boss thinks I'm useless.", "I want to die."]
+    assert suggests_crisis(answers)
+    assert suggests_crisis(iter(answers))
+    assert not suggests_crisis(answers[:2])
+    assert not suggests_crisis([])
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n", "🙂", "a" * 4000, "." * 4000])
+def test_odd_input_is_quiet(text: str) -> None:
+    assert find_concerns(text) == []

@@ -24,21 +24,42 @@ def entry_json(record: EntryRecord) -> dict[str, Any]:
     return data
 
 
-def checked(change: Change) -> Change:
-    """The change with its record checked as an import checks one (RecordError if not)."""
-    if change.record is None:
+class Checked:
+    """Records checked as an import checks them, kept by the identity of the record they
+    came from, so that writing them does not check them again."""
+
+    def __init__(self) -> None:
+        # Each checked value is kept with the record it came from: an id is only unique
+        # while its object lives, and the records of a file that was skipped do not.
+        self.entries: dict[int, tuple[dict[str, Any], EntryRecord]] = {}
+        self.commitments: dict[int, tuple[dict[str, Any], dict[str, Any]]] = {}
+
+    def change(self, change: Change) -> Change:
+        """The change, once its record is checked (RecordError if it does not fit)."""
+        record = change.record
+        if record is None:
+            return change
+        if change.kind == "entry":
+            if "commitments" in record:
+                raise RecordError("commitments", "an entry carries no commitments here")
+            entry = reading.read_record(record, 1)
+            if entry.entry.id != change.key:
+                raise RecordError("id", "not the id of the item it changes")
+            self.entries[id(record)] = (record, entry)
+        else:
+            row = reading.read_commitment(record)
+            if row["id"] != change.key:
+                raise RecordError("id", "not the id of the item it changes")
+            self.commitments[id(record)] = (record, row)
         return change
-    if change.kind == "entry":
-        if "commitments" in change.record:
-            raise RecordError("commitments", "an entry carries no commitments here")
-        record = reading.read_record(change.record, 1)
-        if record.entry.id != change.key:
-            raise RecordError("id", "not the id of the item it changes")
-    else:
-        row = reading.read_commitment(change.record)
-        if row["id"] != change.key:
-            raise RecordError("id", "not the id of the item it changes")
-    return change
+
+    def entry(self, record: dict[str, Any]) -> EntryRecord:
+        found = self.entries.get(id(record))
+        return found[1] if found and found[0] is record else reading.read_record(record, 1)
+
+    def commitment(self, record: dict[str, Any]) -> dict[str, Any]:
+        found = self.commitments.get(id(record))
+        return found[1] if found and found[0] is record else reading.read_commitment(record)
 
 
 def known_from_json(text: str) -> Known:
@@ -59,8 +80,9 @@ def known_to_json(known: Known) -> str:
 class StoreItems:
     """Changes decided against the journal, gathered to be written in one go."""
 
-    def __init__(self, store: JournalStore) -> None:
+    def __init__(self, store: JournalStore, checked: Checked) -> None:
         self.store = store
+        self.checked = checked
         self.knowns: dict[tuple[str, str], Known] = {}
         self.records: dict[tuple[str, str], dict[str, Any] | None] = {}
         self.changed: set[tuple[str, str]] = set()  # items whose record is replaced
@@ -123,7 +145,7 @@ class StoreItems:
                 if record is None:
                     gone.append(key)
                 else:
-                    put.append(reading.read_record(record, 1))
+                    put.append(self.checked.entry(record))
         return put, gone
 
     def commitments(self) -> tuple[list[dict[str, Any]], list[str]]:
@@ -134,5 +156,5 @@ class StoreItems:
                 if record is None:
                     gone.append(key)
                 else:
-                    put.append(reading.read_commitment(record))
+                    put.append(self.checked.commitment(record))
         return put, gone

@@ -24,7 +24,7 @@ from ..portability.fields import RecordError
 from ..store import JournalStore
 from . import changefiles
 from .clock import Clock, Stamp
-from .items import StoreItems, checked, entry_json, known_from_json
+from .items import Checked, StoreItems, entry_json, known_from_json
 from .merge import Change, Kept, Outcome, Version, apply, local_change
 
 
@@ -80,13 +80,14 @@ def sync_journal(
     result.sent = len(outgoing)
 
     incoming: list[Change] = []
+    checked = Checked()
     already = store.read_files() | set(written)
     read: list[str] = []
     for item in files:
         if item.name in already:
             continue
         try:
-            changes = [checked(change) for change in changefiles.read(item)]
+            changes = [checked.change(change) for change in changefiles.read(item)]
         except changefiles.Unreadable as error:
             result.skipped.append(f"{item.name}: {error}; it will be tried again next time")
             continue
@@ -100,7 +101,7 @@ def sync_journal(
     for change in incoming:
         clock.see(Stamp.parse(change.stamp))
 
-    items = StoreItems(store)
+    items = StoreItems(store, checked)
     items.prepare([*outgoing, *incoming])
     for change in outgoing:  # this device's own new versions, already in the journal
         carried = tuple(kept.stamp for kept in change.kept)

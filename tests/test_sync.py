@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from selfcompassion.store import Answer, JournalStore
-from selfcompassion.sync import changefiles
+from selfcompassion.sync import changefiles, run
 from selfcompassion.sync.run import sync_journal
 
 NOW = datetime(2026, 11, 20, 21, tzinfo=UTC)
@@ -136,7 +136,12 @@ step = st.tuples(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(st.lists(step, min_size=4, max_size=24))
-def test_three_devices_end_with_the_same_journal(tmp_path_factory: Any, steps: list[Any]) -> None:
+def test_three_devices_end_with_the_same_journal(
+    tmp_path_factory: Any, monkeypatch: Any, steps: list[Any]
+) -> None:
+    # Small files and small groups, so that a few changes already span several of each.
+    monkeypatch.setattr(run, "FILE_CHANGES", 2)
+    monkeypatch.setattr(run, "GROUP_CHANGES", 3)
     root = tmp_path_factory.mktemp("devices")
     devices = [Device(root, name) for name in ("a", "b", "c")]
     sent_entries: set[str] = set()
@@ -255,6 +260,22 @@ def test_a_device_restored_from_a_backup_gets_back_what_it_had_sent(tmp_path: Pa
     result = a.sync()
     numbers = sorted(p.name for p in a.folder.iterdir())
     assert result.file_written == numbers[-1] and len(numbers) == 2
+
+
+def test_a_large_first_sync_is_written_and_read_in_parts(tmp_path: Path, monkeypatch: Any) -> None:
+    monkeypatch.setattr(run, "FILE_CHANGES", 4)
+    monkeypatch.setattr(run, "GROUP_CHANGES", 5)
+    a, b = Device(tmp_path, "a"), Device(tmp_path, "b")
+    b.folder.rmdir()
+    b.folder = a.folder
+    with a.open() as store:
+        for n in range(10):
+            store.add_entry(kind="daily", journal_date=date(2026, 11, n + 1),
+                            answers=words(f"day {n}"), now=NOW)  # fmt: skip
+    assert a.sync().sent == 10
+    assert len(list(a.folder.iterdir())) == 3
+    assert b.sync().received == 10
+    assert journal_state(a.db) == journal_state(b.db)
 
 
 def test_a_change_made_at_the_same_time_is_kept_and_shown(tmp_path: Path) -> None:

@@ -6,9 +6,10 @@
 2. Stamp every item changed here since the last sync and write them to a new file.
 3. Read every file not read before (the others', and this device's own from before a
    restore); a file that cannot be read yet is skipped with one line and tried next time.
-4. Decide each change (``merge``) and write the result in one transaction, together with
-   the record of what was sent and read: a sync that stops part-way leaves the journal
-   as it was and is simply done again.
+4. Decide each change (``merge``) and write the result, a few thousand changes (whole
+   files) per transaction, each with the record of which files it read (the first also
+   with what was sent): a sync that stops part-way loses nothing and is simply done
+   again; memory stays bounded however large the first sync.
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ from . import changefiles
 from .clock import Clock, Stamp
 from .items import Checked, StoreItems, entry_json, known_from_json
 from .merge import Change, Kept, Outcome, Version, apply, local_change
+
+#: The most changes one change file holds: a first sync of a large journal writes several.
+FILE_CHANGES = 5_000
+#: Changes brought in per transaction (whole files at a time), so memory stays bounded.
+GROUP_CHANGES = 5_000
 
 
 @dataclass
@@ -70,50 +76,67 @@ def sync_journal(
     number = max([int(store.sync_value("number") or 0), *changefiles.own_numbers(files, device)])
 
     outbox = store.sync_outbox()
-    outgoing = _local_changes(store, clock, device, outbox, clock_ms())
+    at = clock_ms()
+    sent: list[tuple[str, str, Version]] = []
     written: list[str] = []
-    if outgoing:
+    for start in range(0, len(outbox), FILE_CHANGES):
+        part = outbox[start : start + FILE_CHANGES]
+        outgoing = _local_changes(store, clock, device, part, at)
         number += 1
-        path = changefiles.write(folder, device, number, outgoing)
-        written.append(path.name)
-        result.file_written = path.name
-    result.sent = len(outgoing)
+        written.append(changefiles.write(folder, device, number, outgoing).name)
+        for change in outgoing:
+            carried = tuple(kept.stamp for kept in change.kept)
+            sent.append((change.kind, change.key, Version(change.stamp, change.vector, carried)))
+    result.sent = len(sent)
+    result.file_written = written[-1] if written else None
 
-    incoming: list[Change] = []
+    # This device's own new versions are already in the journal: the first transaction
+    # records them (with the files written) and whatever the first files bring in.
     checked = Checked()
+    items = StoreItems(store, checked)
+    for kind, key, version in sent:
+        items.settle(kind, key, (version,), set(version.carried))
+    kept_before = store.kept_count()
+    group: list[tuple[str, list[Change]]] = []
     already = store.read_files() | set(written)
-    read: list[str] = []
     for item in files:
         if item.name in already:
             continue
         try:
-            changes = [checked.change(change) for change in changefiles.read(item)]
+            group.append((item.name, [checked.change(c) for c in changefiles.read(item)]))
         except changefiles.Unreadable as error:
             result.skipped.append(f"{item.name}: {error}; it will be tried again next time")
-            continue
         except RecordError as error:
             result.skipped.append(
                 f"{item.name}: {error.where}: {error.reason}; it will be tried again next time"
             )
-            continue
-        incoming += changes
-        read.append(item.name)
-    for change in incoming:
-        clock.see(Stamp.parse(change.stamp))
-
-    items = StoreItems(store, checked)
-    items.prepare([*outgoing, *incoming])
-    for change in outgoing:  # this device's own new versions, already in the journal
-        carried = tuple(kept.stamp for kept in change.kept)
-        version = Version(change.stamp, change.vector, carried)
-        items.settle(change.kind, change.key, (version,), set(carried))
-    for change in incoming:
-        if apply(items, change) is not Outcome.HAVE:
-            result.received += 1
-    kept_before = store.kept_count()
-    _write(store, items, outbox, [*written, *read], clock, number)
+        if sum(len(changes) for _, changes in group) >= GROUP_CHANGES:
+            result.received += _bring_in(store, items, group, clock, number, outbox, written)
+            items, group, outbox, written = StoreItems(store, checked), [], [], []
+    if group or outbox or written or not result.received:
+        result.received += _bring_in(store, items, group, clock, number, outbox, written)
     result.kept = store.kept_count() - kept_before
     return result
+
+
+def _bring_in(
+    store: JournalStore,
+    items: StoreItems,
+    group: list[tuple[str, list[Change]]],
+    clock: Clock,
+    number: int,
+    outbox: list[tuple[str, str]],
+    written: list[str],
+) -> int:
+    """Decide the changes of a group of files and write them in one transaction, with
+    the record that those files were read; returns how many changed something."""
+    incoming = [change for _, changes in group for change in changes]
+    for change in incoming:
+        clock.see(Stamp.parse(change.stamp))
+    items.prepare(incoming)
+    received = sum(apply(items, change) is not Outcome.HAVE for change in incoming)
+    _write(store, items, outbox, [*written, *(name for name, _ in group)], clock, number)
+    return received
 
 
 def _local_changes(

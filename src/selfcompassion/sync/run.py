@@ -112,6 +112,7 @@ def sync_journal(
             )
         if sum(len(changes) for _, changes in group) >= GROUP_CHANGES:
             result.received += _bring_in(store, items, group, clock, number, outbox, written)
+            checked = Checked()
             items, group, outbox, written = StoreItems(store, checked), [], [], []
     if group or outbox or written or not result.received:
         result.received += _bring_in(store, items, group, clock, number, outbox, written)

@@ -1,49 +1,14 @@
-"""Helpers for the browse and portability tests: run the CLI in process, make entries."""
+"""Helpers for the browse and portability tests: make entries, with hostile text too."""
 
 from __future__ import annotations
 
-import io
-import sys
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
 from typing import Any
-
-import pytest
 
 from selfcompassion.store import Answer, Entry, JournalStore
 
 TZ = timezone(timedelta(hours=1))
 HOSTILE = "[red]alarm[/red] \x1b]52;c;aGVsbG8=\x07 \x1b[2J \x9b31m end"
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-
-def run_journal(
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    db_path: Path,
-    *args: str,
-    stdin: bytes | None = None,
-) -> Result:
-    """Run ``journal --db DB ARGS`` through the real exit point, in this process."""
-    from selfcompassion.cli import main
-
-    monkeypatch.setattr(sys, "argv", ["journal", "--db", str(db_path), *args])
-    if stdin is not None:
-        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
-    try:
-        main()
-        code = 0
-    except SystemExit as stop:
-        code = stop.code if isinstance(stop.code, int) else 1
-    out, err = capsys.readouterr()
-    return Result(code, out, err)
 
 
 def written(step_id: str, text: str, *, kind: str = "long_text", prompt: str = "") -> Answer:

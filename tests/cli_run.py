@@ -1,9 +1,12 @@
 """Run the real command line inside the test process, the way the installed script does.
 
-``run_cli`` calls the same ``main()`` as the ``journal`` script, so the single exit point
-(error messages, exit codes) is part of what is tested, at a fraction of the cost of a
-new process. ``run_cli_with_keys`` also drives the questionary prompts with key presses
-through prompt_toolkit's pipe input, for the interactive paths.
+This is the one way tests run ``journal`` in process. ``run_cli`` calls the same ``main()``
+as the ``journal`` script, so the single exit point (error messages, exit codes) is part
+of what is tested, at a fraction of the cost of a new process. ``Journal`` (the
+``journal`` fixture of conftest) runs it on a journal file of the test's own, on a
+chosen day, with answers written to files. ``run_cli_with_keys`` also drives the
+questionary prompts with key presses through prompt_toolkit's pipe input, for the
+interactive paths. Tests that need a real terminal use pexpect instead (``*_pty`` tests).
 """
 
 from __future__ import annotations
@@ -13,14 +16,20 @@ import hashlib
 import io
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-ENTER = "\r"
-DOWN = "\x1b[B"
-CTRL_C = "\x03"
+import pytest
+
+from keys import CTRL_C, DOWN, ENTER
+
+__all__ = ["CTRL_C", "DOWN", "ENTER", "CliResult", "Journal", "fixed_clock", "run_cli"]
+
+#: The UTC offset of the tests' fixed clock.
+TZ = timezone(timedelta(hours=1))
 
 
 @dataclass(frozen=True)
@@ -59,6 +68,56 @@ def run_cli(*args: str, stdin: bytes | str = b"") -> CliResult:
         sys.argv, sys.stdin = saved
         OPTIONS.db, OPTIONS.debug = None, False
     return CliResult(code, out.getvalue(), err.getvalue())
+
+
+def fixed_clock(day: date, hour: int = 21) -> Callable[[], datetime]:
+    """A clock that always says ``hour`` o'clock on ``day``, at UTC+1."""
+    moment = datetime(day.year, day.month, day.day, hour, 0, tzinfo=TZ)
+    return lambda: moment
+
+
+class Journal:
+    """``journal ARGS`` run by ``run_cli`` on this test's own journal file (``db``, given to
+    the command line as ``SELFCOMPASSION_DB``), on the real day or on a chosen one, with
+    answers written to files beside it."""
+
+    def __init__(self, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.folder = folder
+        self.monkeypatch = monkeypatch
+        self.db = folder / "journal" / "journal.db"
+        #: The day commands run on when a call names none; None is the real clock.
+        self.today: date | None = None
+        monkeypatch.setenv("SELFCOMPASSION_DB", str(self.db))
+
+    def __call__(
+        self, *args: str, day: date | None = None, hour: int = 21, stdin: bytes | str = b""
+    ) -> CliResult:
+        day = day or self.today
+        if day is None:
+            return run_cli(*args, stdin=stdin)
+        with pytest.MonkeyPatch.context() as patch:
+            _set_clock(patch, fixed_clock(day, hour))
+            return run_cli(*args, stdin=stdin)
+
+    def answers_file(self, answers: dict[str, Any], name: str = "answers.json") -> str:
+        path = self.folder / name
+        path.write_text(json.dumps(answers), encoding="utf-8")
+        return str(path)
+
+    def reframe(self, answers: dict[str, Any], *extra: str, day: date | None = None) -> CliResult:
+        return self("reframe", "--answers", self.answers_file(answers), *extra, day=day)
+
+
+def _set_clock(patch: pytest.MonkeyPatch, clock: Callable[[], datetime]) -> None:
+    """Every command reads the time through ``commands.context.now``, imported by name into
+    the command modules; each of those names is pointed at ``clock``."""
+    import selfcompassion.cli  # noqa: F401  (imports every command module)
+    from selfcompassion.commands import context
+
+    real = context.now
+    for name, module in list(sys.modules.items()):
+        if name.startswith("selfcompassion.commands") and getattr(module, "now", None) is real:
+            patch.setattr(module, "now", clock)
 
 
 @contextlib.contextmanager

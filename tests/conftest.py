@@ -5,19 +5,17 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from cli_run import CliResult, run_cli
+from cli_run import TZ, CliResult, Journal, fixed_clock, run_cli
 from selfcompassion.store import JournalStore
 
-__all__ = ["JOURNAL", "CliResult", "fill_plan", "fixed_clock", "run_cli", "write_json"]
+__all__ = ["JOURNAL", "TZ", "CliResult", "fill_plan", "fixed_clock", "run_cli", "write_json"]
 
 JOURNAL = Path(sys.executable).parent / "journal"
-TZ = timezone(timedelta(hours=1))
 
 
 @pytest.fixture(autouse=True)
@@ -46,9 +44,10 @@ def store(db_path: Path) -> Iterator[JournalStore]:
         yield opened
 
 
-def fixed_clock(day: date, hour: int = 21) -> Any:
-    moment = datetime(day.year, day.month, day.day, hour, 0, tzinfo=TZ)
-    return lambda: moment
+@pytest.fixture
+def journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Journal:
+    """The command line, run in this process on this test's journal (see cli_run.Journal)."""
+    return Journal(tmp_path, monkeypatch)
 
 
 def fill_plan(plan: dict[str, Any], text: str = "a few honest words") -> dict[str, Any]:

@@ -12,9 +12,6 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from conftest import run_cli
 from selfcompassion.store import Answer, Entry, JournalStore
 
 PLUS_ONE = timezone(timedelta(hours=1))
@@ -148,19 +145,6 @@ def drop_checkin_table(store: JournalStore) -> None:
     """A journal as it was before the check-in's migration: no ``checkin_scores``."""
     with store.writing() as conn:
         conn.execute("DROP TABLE IF EXISTS checkin_scores")
-
-
-def run_journal(
-    args: Sequence[str], capsys: pytest.CaptureFixture[str], today: date
-) -> tuple[int, str, str]:
-    """Run the whole command line in this process with a fixed clock; (code, out, err)."""
-    from selfcompassion.commands import report
-
-    moment = datetime.combine(today, time(20, 0), PLUS_ONE)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(report, "now", lambda: moment)
-        result = run_cli(*args)
-    return result.code, result.out, result.err
 
 
 def db_args(path: Path) -> list[str]:

@@ -11,16 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from browse_support import HOSTILE, add, rating, run_journal, written
+from browse_support import HOSTILE, add, rating, written
+from cli_run import run_cli
 from selfcompassion.store import JournalStore
 
 TODAY = date.today()
 
 
 @pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], db_path: Path):
+def run(db_path: Path):
     def invoke(*args: str, stdin: bytes | None = None):
-        return run_journal(monkeypatch, capsys, db_path, *args, stdin=stdin)
+        return run_cli("--db", str(db_path), *args, stdin=stdin or b"")
 
     return invoke
 

@@ -11,8 +11,10 @@ from typing import Any
 
 import pytest
 
+from cli_run import run_cli
 from conftest import fill_plan, fixed_clock, write_json
-from journal_cli import CTRL_C, DOWN, ENTER, keys, run_journal
+from keys import CTRL_C, DOWN, ENTER
+from keys import keyboard as keys
 from selfcompassion.entries.scoring import score_checkin
 from selfcompassion.errors import FlowInterrupted, StorageError
 from selfcompassion.flows.asking import QuestionaryAsker, ScriptedAsker
@@ -100,9 +102,7 @@ def test_scripted_checkin_saves_answers_and_scores_together(
 ) -> None:
     db = tmp_path / "j.db"
     answers = write_json(tmp_path / "a.json", SOME_SKIPPED)
-    run = run_journal(
-        capsys,
-        monkeypatch,
+    run = run_cli(
         "--db",
         str(db),
         "checkin",
@@ -132,14 +132,14 @@ def test_all_skipped_is_saved_without_a_score(
     capsys: Any, monkeypatch: Any, tmp_path: Path
 ) -> None:
     db = tmp_path / "j.db"
-    run = run_journal(capsys, monkeypatch, "--db", str(db), "checkin", "--answers", "-", stdin="{}")
+    run = run_cli("--db", str(db), "checkin", "--answers", "-", stdin="{}")
     assert run.code == 0, run.err
     assert "Nothing was rated this time, and that is fine" in run.out
     assert [row[2:] for row in _stored_scores(db)] == [(None, None, None, None)]
 
 
 def test_plan_lists_every_statement_and_its_scoring(capsys: Any, monkeypatch: Any) -> None:
-    run = run_journal(capsys, monkeypatch, "checkin", "--plan", "--date", "2026-11-22")
+    run = run_cli("checkin", "--plan", "--date", "2026-11-22")
     assert run.code == 0, run.err
     plan = json.loads(run.out)
     assert (plan["flow"], plan["date"], plan["week"], plan["pack"]) == (
@@ -157,9 +157,9 @@ def test_plan_lists_every_statement_and_its_scoring(capsys: Any, monkeypatch: An
 
 def test_the_plan_is_what_the_answers_expect(capsys: Any, monkeypatch: Any, tmp_path: Path) -> None:
     db = tmp_path / "j.db"
-    plan = json.loads(run_journal(capsys, monkeypatch, "checkin", "--plan").out)
+    plan = json.loads(run_cli("checkin", "--plan").out)
     answers = write_json(tmp_path / "a.json", fill_plan(plan))
-    run = run_journal(capsys, monkeypatch, "--db", str(db), "checkin", "--answers", str(answers))
+    run = run_cli("--db", str(db), "checkin", "--answers", str(answers))
     assert run.code == 0, run.err
     # Every statement rated 3, the middle: reversed or not, it counts 3.
     assert [row[2:] for row in _stored_scores(db)] == [(3.0, 3.0, 3.0, 3.0)]
@@ -181,9 +181,7 @@ def test_bad_answers_are_one_line_and_nothing_is_saved(
     capsys: Any, monkeypatch: Any, tmp_path: Path, answers: str, message: str
 ) -> None:
     db = tmp_path / "j.db"
-    run = run_journal(
-        capsys, monkeypatch, "--db", str(db), "checkin", "--answers", "-", stdin=answers
-    )
+    run = run_cli("--db", str(db), "checkin", "--answers", "-", stdin=answers)
     assert run.code == 2
     assert message in run.err
     assert run.err.count("\n") == 1 and "Traceback" not in run.err
@@ -191,13 +189,13 @@ def test_bad_answers_are_one_line_and_nothing_is_saved(
 
 
 def test_a_future_date_is_refused(capsys: Any, monkeypatch: Any) -> None:
-    run = run_journal(capsys, monkeypatch, "checkin", "--plan", "--date", "2999-01-01")
+    run = run_cli("checkin", "--plan", "--date", "2999-01-01")
     assert run.code == 2
     assert run.err.startswith("journal: ")
 
 
 def test_without_a_terminal_it_refuses_in_one_line(capsys: Any, monkeypatch: Any) -> None:
-    run = run_journal(capsys, monkeypatch, "checkin")
+    run = run_cli("checkin")
     assert run.code == 2
     assert run.err.strip() == (
         "journal: journal checkin asks its questions at a terminal and none is attached; "
@@ -315,7 +313,7 @@ def test_interactive_through_the_command(capsys: Any, monkeypatch: Any, tmp_path
     monkeypatch.setattr("selfcompassion.flows.asking.require_terminal", lambda command: None)
     db = tmp_path / "j.db"
     with keys(*_rate(*[5] * 6, *[None] * 6), ENTER):
-        run = run_journal(capsys, monkeypatch, "--db", str(db), "checkin")
+        run = run_cli("--db", str(db), "checkin")
     assert run.code == 0, run.err
     assert "6 of 12 statements" in run.out
     # Three kind sides rated 5 (count 5) and three harder sides rated 5 (count 1).

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import typer
 
-from journal_cli import run_journal
+from cli_run import run_cli
 from selfcompassion.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,7 +56,7 @@ def _example_pack() -> str:
 def test_the_example_pack_passes_the_check(capsys: Any, monkeypatch: Any, tmp_path: Path) -> None:
     path = tmp_path / "quiet-day.toml"
     path.write_text(_example_pack(), encoding="utf-8")
-    run = run_journal(capsys, monkeypatch, "prompts", "check", str(path), "--strict")
+    run = run_cli("prompts", "check", str(path), "--strict")
     assert (run.code, run.err) == (0, "")
     assert "warning" not in run.out
 
@@ -132,7 +132,7 @@ def test_every_command_in_the_docs_runs_as_written(
     if _runs_without_asking(args):
         (tmp_path / "quiet-day.toml").write_text(_example_pack(), encoding="utf-8")
         monkeypatch.chdir(tmp_path)
-        run = run_journal(capsys, monkeypatch, *args)
+        run = run_cli(*args)
         assert run.code == 0, f"{where}: {run.err}"
 
 

@@ -19,7 +19,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from browse_support import add, run_journal
+from browse_support import add
+from cli_run import run_cli
 from selfcompassion.errors import InputError
 from selfcompassion.portability import stream as streaming
 from selfcompassion.portability.stream import Items, JsonStream, NotAnObject, StreamError
@@ -289,7 +290,7 @@ def test_a_large_import_from_standard_input(
 ) -> None:
     monkeypatch.setattr(streaming, "CHUNK_BYTES", 1 << 16)
     data = json.dumps(document(2_100)).encode()
-    result = run_journal(monkeypatch, capsys, tmp_path / "piped.db", "import", "-", stdin=data)
+    result = run_cli("--db", str(tmp_path / "piped.db"), "import", "-", stdin=data)
     assert result.code == 0, result.err
     assert "2,100 added, 0 skipped" in result.out
     with JournalStore.open(tmp_path / "piped.db") as piped:

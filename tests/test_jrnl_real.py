@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from browse_support import run_journal
+from cli_run import run_cli
 from selfcompassion.store import EntryFilter, JournalStore
 
 JRNL = Path(sys.executable).parent / "jrnl"
@@ -89,10 +89,10 @@ def test_import_of_an_export_made_by_jrnl_itself(
     data = json.loads(jrnl_export.read_text())
     assert len(data["entries"]) == 3  # what jrnl wrote, read back by jrnl
 
-    first = run_journal(monkeypatch, capsys, db_path, "import", str(jrnl_export), "--from", "jrnl")
+    first = run_cli("--db", str(db_path), "import", str(jrnl_export), "--from", "jrnl")
     assert first.code == 0, first.err
     assert first.out.endswith(": 3 added, 0 skipped as already there.\n")
-    again = run_journal(monkeypatch, capsys, db_path, "import", str(jrnl_export), "--from", "jrnl")
+    again = run_cli("--db", str(db_path), "import", str(jrnl_export), "--from", "jrnl")
     assert again.out.endswith(": 0 added, 3 skipped as already there.\n")
 
     with JournalStore.open(db_path) as store:
@@ -110,7 +110,7 @@ def test_import_of_an_export_made_by_jrnl_itself(
     assert river.tags == ("rest", "starred")
     assert plain.tags == () and plain.answer("body") is None
 
-    found = run_journal(monkeypatch, capsys, db_path, "search", "snapped")
+    found = run_cli("--db", str(db_path), "search", "snapped")
     assert "A hard day" in found.out or "snapped" in found.out
-    tagged = run_journal(monkeypatch, capsys, db_path, "list", "--tag", "sam")
+    tagged = run_cli("--db", str(db_path), "list", "--tag", "sam")
     assert tagged.out.count("\n") == 1

@@ -14,50 +14,24 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[1] / "src" / "selfcompassion"
+from architecture_map import LAYER_ORDER, PACKAGE, documented_layers, top_name
 
-#: From the top down: a module may import from its own layer and the layers below it.
-#: ``render`` sits above ``flows`` because views draw what flows return; flows ask
-#: through ``flows.asking`` and never draw.
-LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
-    ("entry points", frozenset({"cli", "__main__"})),
-    ("commands", frozenset({"commands"})),
-    ("views", frozenset({"render"})),
-    ("flows", frozenset({"flows"})),
-    (
-        "domain",
-        frozenset(
-            {
-                "care",
-                "entries",
-                "language",
-                "packs",
-                "portability",
-                "reminders",
-                "report",
-                "settings",
-                "sync",
-                "traps",
-                "upkeep",
-            }
-        ),
-    ),
-    ("store", frozenset({"store", "encryption"})),
-    ("foundations", frozenset({"__init__", "dates", "errors", "files", "progress", "text"})),
-)
+#: Each package's layer, from the package table of docs/architecture.md, and the layers
+#: from the top down (``render``, the views, sits above ``flows`` because views draw what
+#: flows return; flows ask through ``flows.asking`` and never draw).
+LAYER_OF = {top_name(entry): layer for entry, layer in documented_layers().items()}
 
 #: Modules of one package that its siblings may import (a package's shared helpers).
 SHARED_IN_LAYER = {"commands": {"commands.context"}}
 
 
 def layer_of(part: str) -> int:
-    for index, (_, members) in enumerate(LAYERS):
-        if part in members:
-            return index
-    raise AssertionError(
-        f"selfcompassion/{part} is in no layer: add it to LAYERS in tests/test_layers.py "
-        "and to the package table of docs/architecture.md"
-    )
+    if part not in LAYER_OF:
+        raise AssertionError(
+            f"selfcompassion/{part} is in no layer: add it, with its layer, to the package "
+            "table of docs/architecture.md"
+        )
+    return LAYER_ORDER.index(LAYER_OF[part])
 
 
 def module_name(path: Path) -> str:
@@ -123,8 +97,8 @@ def upward_arrows(graph: dict[str, list[tuple[int, str]]]) -> list[str]:
                 continue
             if layer_of(goal) < layer_of(source):
                 found.append(
-                    f"{module}:{line} ({LAYERS[layer_of(source)][0]}) imports {target} "
-                    f"({LAYERS[layer_of(goal)][0]}), a layer above it"
+                    f"{module}:{line} ({LAYER_ORDER[layer_of(source)]}) imports {target} "
+                    f"({LAYER_ORDER[layer_of(goal)]}), a layer above it"
                 )
     return found
 
@@ -229,3 +203,21 @@ def test_the_import_reader_sees_lazy_and_relative_imports() -> None:
     # ``from . import clean`` in a view names the package, not a module called clean
     assert "render" in {target for _, target in graph["render.browse"]}
     assert "store" in {target for _, target in graph["flows.today"]}
+
+
+# -- sizes ----------------------------------------------------------------------------------
+
+#: The most lines a module may have: past it, a module is doing more than one job.
+MAX_LINES = 400
+#: Modules allowed past it for now, with the reason.
+OVERSIZE = {"traps/detector.py": "to be replaced whole by the new thinking-trap detector"}
+
+
+def test_no_module_is_over_400_lines() -> None:
+    over = {
+        str(path.relative_to(PACKAGE)): lines
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+        and str(path.relative_to(PACKAGE)) not in OVERSIZE
+    }
+    assert over == {}, f"split these into modules of one job each: {over}"

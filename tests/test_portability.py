@@ -15,7 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from browse_support import HOSTILE, TZ, add, rating, run_journal
+from browse_support import HOSTILE, TZ, add, rating
+from cli_run import run_cli
 from selfcompassion.portability.transfer import export_journal, import_journal
 from selfcompassion.store import Answer, EntryFilter, JournalStore
 from test_export_sql import reference_export
@@ -25,9 +26,9 @@ EVERYTHING = EntryFilter()
 
 
 @pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], db_path: Path):
+def run(db_path: Path):
     def invoke(*args: str, stdin: bytes | None = None):
-        return run_journal(monkeypatch, capsys, db_path, *args, stdin=stdin)
+        return run_cli("--db", str(db_path), *args, stdin=stdin or b"")
 
     return invoke
 

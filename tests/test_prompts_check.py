@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from journal_cli import run_journal
+from cli_run import run_cli
 from selfcompassion.packs.loader import shipped_dir
 
 GOOD = """\
@@ -49,7 +49,7 @@ def _write(tmp_path: Path, text: str, name: str = "short.toml") -> Path:
 @pytest.mark.parametrize("name", ["daily", "leader", "checkin"])
 def test_shipped_packs_pass_without_warnings(capsys: Any, monkeypatch: Any, name: str) -> None:
     path = shipped_dir() / f"{name}.toml"
-    run = run_journal(capsys, monkeypatch, "prompts", "check", str(path), "--strict")
+    run = run_cli("prompts", "check", str(path), "--strict")
     assert run.code == 0, run.err
     assert run.out.startswith(f"{path}: ok: pack '{name}'")
     assert "warning" not in run.out
@@ -57,7 +57,7 @@ def test_shipped_packs_pass_without_warnings(capsys: Any, monkeypatch: Any, name
 
 def test_a_good_pack_says_what_it_holds(capsys: Any, monkeypatch: Any, tmp_path: Path) -> None:
     path = _write(tmp_path, GOOD.format(name="short", extra=_prompts(14)))
-    run = run_journal(capsys, monkeypatch, "prompts", "check", str(path))
+    run = run_cli("prompts", "check", str(path))
     assert (run.code, run.err) == (0, "")
     assert run.out == (
         f"{path}: ok: pack 'short' for journal today, 2 steps, 14 prompts in 3 themes, "
@@ -72,7 +72,7 @@ def test_warnings_for_the_author(capsys: Any, monkeypatch: Any, tmp_path: Path) 
         '\n[[prompts]]\nid = "again"\ntheme = "t1"\nprompt = "question NUMBER 1?"\n'
     )
     path = _write(tmp_path, GOOD.format(name="other-name", extra=extra))
-    run = run_journal(capsys, monkeypatch, "prompts", "check", str(path))
+    run = run_cli("prompts", "check", str(path))
     assert run.code == 0
     assert run.out.splitlines()[1:] == [
         f"{path}: warning: the file is called 'short.toml' but the pack is named "
@@ -83,7 +83,7 @@ def test_warnings_for_the_author(capsys: Any, monkeypatch: Any, tmp_path: Path) 
         "terminal",
         f"{path}: warning: 'again' repeats the wording of 'p1'",
     ]
-    strict = run_journal(capsys, monkeypatch, "prompts", "check", str(path), "--strict")
+    strict = run_cli("prompts", "check", str(path), "--strict")
     assert strict.code == 1
     assert strict.out == run.out
 
@@ -112,7 +112,7 @@ def test_a_broken_pack_is_one_line_naming_the_file_and_key(
     capsys: Any, monkeypatch: Any, tmp_path: Path, text: str, message: str
 ) -> None:
     path = _write(tmp_path, text)
-    run = run_journal(capsys, monkeypatch, "prompts", "check", str(path))
+    run = run_cli("prompts", "check", str(path))
     assert run.code == 1
     assert run.out == ""
     assert run.err.startswith(f"journal: {path}: ")
@@ -124,13 +124,13 @@ def test_a_checkin_pack_needs_components(capsys: Any, monkeypatch: Any, tmp_path
     text = (shipped_dir() / "checkin.toml").read_text()
     broken = text.replace('component = "mindfulness"', 'component = "calm"', 1)
     path = _write(tmp_path, broken, "checkin.toml")
-    run = run_journal(capsys, monkeypatch, "prompts", "check", str(path))
+    run = run_cli("prompts", "check", str(path))
     assert run.code == 1
     assert "('name-the-stress').component: a rated statement needs one of" in run.err
 
 
 def test_a_missing_file(capsys: Any, monkeypatch: Any, tmp_path: Path) -> None:
-    run = run_journal(capsys, monkeypatch, "prompts", "check", str(tmp_path / "none.toml"))
+    run = run_cli("prompts", "check", str(tmp_path / "none.toml"))
     assert run.code == 1
     assert (
         run.err

@@ -15,8 +15,9 @@ from typing import Any
 
 import pytest
 
+from cli_run import Journal
 from conftest import JOURNAL
-from report_journal import JournalBuilder, db_args, run_journal
+from report_journal import JournalBuilder, db_args
 from selfcompassion.store import JournalStore
 from test_report_stats import SUNDAY, known_week
 
@@ -31,10 +32,10 @@ def known_db(db_path: Path) -> Path:
     return db_path
 
 
-def report(
-    capsys: pytest.CaptureFixture[str], db: Path, *args: str, today: date = SUNDAY
-) -> tuple[int, str, str]:
-    return run_journal([*db_args(db), "report", *args], capsys, today)
+def report(journal: Journal, db: Path, *args: str, today: date = SUNDAY) -> tuple[int, str, str]:
+    """``journal --db DB report ARGS`` at 20:00 on ``today``; (code, out, err)."""
+    result = journal(*db_args(db), "report", *args, day=today, hour=20)
+    return result.code, result.out, result.err
 
 
 def check_snapshot(name: str, text: str) -> None:
@@ -48,10 +49,10 @@ def check_snapshot(name: str, text: str) -> None:
 
 @pytest.mark.parametrize("width", [80, 60])
 def test_text_report_matches_its_snapshot(
-    known_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, width: int
+    known_db: Path, journal: Journal, monkeypatch: pytest.MonkeyPatch, width: int
 ) -> None:
     monkeypatch.setenv("COLUMNS", str(width))
-    code, out, err = report(capsys, known_db)
+    code, out, err = report(journal, known_db)
     assert (code, err) == (0, "")
     assert "\x1b" not in out
     assert max(len(line) for line in out.splitlines()) <= width
@@ -59,10 +60,10 @@ def test_text_report_matches_its_snapshot(
 
 
 def test_trend_matches_its_snapshot(
-    known_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    known_db: Path, journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("COLUMNS", "60")
-    code, out, _ = report(capsys, known_db, "--weeks", "4")
+    code, out, _ = report(journal, known_db, "--weeks", "4")
     assert code == 0
     assert max(len(line) for line in out.splitlines()) <= 60
     check_snapshot("report_trend_60.txt", out)
@@ -92,10 +93,10 @@ def _json_numbers(data: Any) -> set[float]:
 
 @pytest.mark.parametrize("options", [[], ["--weeks", "4"], ["--since", "2026-11-10"]])
 def test_every_number_in_the_text_is_in_the_json(
-    known_db: Path, capsys: pytest.CaptureFixture[str], options: list[str]
+    known_db: Path, journal: Journal, options: list[str]
 ) -> None:
-    _, text, _ = report(capsys, known_db, *options)
-    _, raw, _ = report(capsys, known_db, *options, "--format", "json")
+    _, text, _ = report(journal, known_db, *options)
+    _, raw, _ = report(journal, known_db, *options, "--format", "json")
     data = json.loads(raw)
     # The scale's bounds (1-5, of 100) and "last 7/30 days" are words, not figures.
     words = {1.0, 5.0, 7.0, 30.0, 100.0}
@@ -103,8 +104,8 @@ def test_every_number_in_the_text_is_in_the_json(
     assert not missing, missing
 
 
-def test_json_on_the_command_line(known_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = report(capsys, known_db, "--format", "json")
+def test_json_on_the_command_line(known_db: Path, journal: Journal) -> None:
+    code, out, err = report(journal, known_db, "--format", "json")
     assert (code, err) == (0, "")
     data = json.loads(out)
     assert data["current"]["mood"]["average"] == 3.4
@@ -115,10 +116,8 @@ def _all_text(element: ElementTree.Element) -> str:
     return "".join(element.itertext()).replace("\xa0", " ")
 
 
-def test_svg_export_is_valid_and_shows_the_figures(
-    known_db: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    code, out, _ = report(capsys, known_db, "--format", "svg")
+def test_svg_export_is_valid_and_shows_the_figures(known_db: Path, journal: Journal) -> None:
+    code, out, _ = report(journal, known_db, "--format", "svg")
     assert code == 0
     root = ElementTree.fromstring(out)
     assert root.tag.endswith("svg")
@@ -155,20 +154,16 @@ def _html_text(page: str) -> str:
     return "".join(checker.text)
 
 
-def test_html_export_is_valid_and_shows_the_figures(
-    known_db: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    code, out, _ = report(capsys, known_db, "--format", "html")
+def test_html_export_is_valid_and_shows_the_figures(known_db: Path, journal: Journal) -> None:
+    code, out, _ = report(journal, known_db, "--format", "html")
     assert code == 0 and out.lstrip().startswith("<!DOCTYPE html>")
     shown = _html_text(out)
     for figure in ("2026-W47", "3.4", "3.6", "+0.4", "22.5", "67% of 3 due"):
         assert figure in shown
 
 
-def test_markdown_export_shows_the_figures(
-    known_db: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    code, out, _ = report(capsys, known_db, "--format", "markdown")
+def test_markdown_export_shows_the_figures(known_db: Path, journal: Journal) -> None:
+    code, out, _ = report(journal, known_db, "--format", "markdown")
     assert code == 0
     assert out.startswith("# Week 2026\\-W47") or out.startswith("# Week 2026-W47")
     assert "| average |  | 3.4 |  | 3.6 |" in out
@@ -177,12 +172,12 @@ def test_markdown_export_shows_the_figures(
 
 @pytest.mark.parametrize("fmt", ["text", "json", "markdown", "svg", "html"])
 def test_output_file_is_private_and_whole(
-    known_db: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str
+    known_db: Path, journal: Journal, tmp_path: Path, fmt: str
 ) -> None:
     target = tmp_path / f"report.{fmt}"
     target.write_text("an older report")
     target.chmod(0o644)
-    code, out, err = report(capsys, known_db, "--format", fmt, "--output", str(target))
+    code, out, err = report(journal, known_db, "--format", fmt, "--output", str(target))
     assert (code, out) == (0, "")
     assert str(target) in err
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
@@ -192,9 +187,9 @@ def test_output_file_is_private_and_whole(
 
 
 def test_output_to_a_missing_folder_is_one_clear_error(
-    known_db: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    known_db: Path, journal: Journal, tmp_path: Path
 ) -> None:
-    code, out, err = report(capsys, known_db, "-o", str(tmp_path / "nowhere" / "r.json"))
+    code, out, err = report(journal, known_db, "-o", str(tmp_path / "nowhere" / "r.json"))
     assert (code, out) == (2, "")
     assert err.count("\n") == 1 and "no such folder" in err
 
@@ -211,9 +206,9 @@ def hostile_db(db_path: Path) -> Path:
 
 @pytest.mark.parametrize("fmt", ["text", "json", "markdown", "svg", "html"])
 def test_hostile_text_is_shown_never_interpreted(
-    hostile_db: Path, capsys: pytest.CaptureFixture[str], fmt: str
+    hostile_db: Path, journal: Journal, fmt: str
 ) -> None:
-    code, out, _ = report(capsys, hostile_db, "--format", fmt, "--with-text")
+    code, out, _ = report(journal, hostile_db, "--format", fmt, "--with-text")
     assert code == 0
     assert "\x1b" not in out and "\x07" not in out
     if fmt == "json":
@@ -230,21 +225,17 @@ def test_hostile_text_is_shown_never_interpreted(
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "markdown", "svg", "html"])
-def test_words_stay_out_unless_asked_for(
-    hostile_db: Path, capsys: pytest.CaptureFixture[str], fmt: str
-) -> None:
-    code, out, _ = report(capsys, hostile_db, "--format", fmt)
+def test_words_stay_out_unless_asked_for(hostile_db: Path, journal: Journal, fmt: str) -> None:
+    code, out, _ = report(journal, hostile_db, "--format", fmt)
     assert code == 0
     assert "alarm" not in out and "few honest words" not in out
 
 
-def test_empty_journal_is_a_friendly_line(
-    db_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    code, out, err = report(capsys, db_path)
+def test_empty_journal_is_a_friendly_line(db_path: Path, journal: Journal) -> None:
+    code, out, err = report(journal, db_path)
     assert (code, err) == (0, "")
     assert "Your journal is empty so far" in out
-    code, out, _ = report(capsys, db_path, "--format", "json")
+    code, out, _ = report(journal, db_path, "--format", "json")
     assert code == 0 and json.loads(out)["message"].startswith("Your journal is empty")
 
 
@@ -259,23 +250,23 @@ def test_empty_journal_is_a_friendly_line(
     ],
 )
 def test_bad_options_are_one_line_and_exit_2(
-    known_db: Path, capsys: pytest.CaptureFixture[str], args: list[str]
+    known_db: Path, journal: Journal, args: list[str]
 ) -> None:
-    code, out, err = report(capsys, known_db, *args)
+    code, out, err = report(journal, known_db, *args)
     assert (code, out) == (2, "")
     assert err.startswith("journal: ") and err.count("\n") == 1
     assert "Traceback" not in err
 
 
 def test_no_color_keeps_colour_out_even_on_a_terminal(
-    known_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    known_db: Path, journal: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("FORCE_COLOR", "1")
     monkeypatch.delenv("NO_COLOR")
-    _, coloured, _ = report(capsys, known_db)
+    _, coloured, _ = report(journal, known_db)
     assert re.search(r"\x1b\[[0-9;]*3[0-7]m", coloured)
     monkeypatch.setenv("NO_COLOR", "1")
-    _, plain, _ = report(capsys, known_db)
+    _, plain, _ = report(journal, known_db)
     assert not re.search(r"\x1b\[[0-9;]*3[0-7]m", plain)
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from browse_support import HOSTILE, TZ, add, rating, run_journal, written
+from browse_support import HOSTILE, TZ, add, rating, written
+from cli_run import run_cli
 from selfcompassion.entries.finding import fts_query, search
 from selfcompassion.errors import InputError
 from selfcompassion.store import EntryFilter, JournalStore
@@ -87,7 +88,7 @@ def test_a_query_fts_cannot_read_is_a_clear_input_error(journal: JournalStore) -
 def test_syntax_error_from_the_command_line_is_one_line_and_exit_2(
     journal: JournalStore, db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
-    result = run_journal(monkeypatch, capsys, db_path, "search", "kind", "AND")
+    result = run_cli("--db", str(db_path), "search", "kind", "AND")
     assert result.code == 2
     assert result.out == ""
     assert result.err.count("\n") == 1 and "Traceback" not in result.err
@@ -98,7 +99,7 @@ def test_search_prints_highlighted_snippets_and_hostile_text_inert(
     store: JournalStore, db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
     add(store, DAY, f"the lighthouse again {HOSTILE}", tags=("sea",))
-    result = run_journal(monkeypatch, capsys, db_path, "search", "lighthouse")
+    result = run_cli("--db", str(db_path), "search", "lighthouse")
     assert result.code == 0
     assert "lighthouse again" in result.out and "#sea" in result.out
     assert "[red]alarm[/red]" in result.out

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
+from cli_run import run_cli
 from conftest import fill_plan
-from journal_cli import run_journal
 from selfcompassion.errors import JournalError
 from selfcompassion.files import paths
 from selfcompassion.settings.values import (
@@ -32,10 +32,10 @@ def _mode(path: Path) -> int:
 
 def test_round_trip(capsys: Any, monkeypatch: Any) -> None:
     file = paths.settings_file()
-    run = run_journal(capsys, monkeypatch, "config", "list")
+    run = run_cli("config", "list")
     assert (run.code, run.out) == (0, "default-pack = daily  (default)\n")
 
-    run = run_journal(capsys, monkeypatch, "config", "set", "default-pack", "leader")
+    run = run_cli("config", "set", "default-pack", "leader")
     assert run.code == 0, run.err
     assert run.out.startswith("default-pack = leader  (saved in ")
     assert tomllib.loads(file.read_text()) == {"default-pack": "leader"}
@@ -43,19 +43,19 @@ def test_round_trip(capsys: Any, monkeypatch: Any) -> None:
     assert _mode(file.parent) == 0o700
     assert [p.name for p in file.parent.iterdir()] == ["settings.toml"]  # no temp file left
 
-    assert run_journal(capsys, monkeypatch, "config", "get", "default-pack").out == "leader\n"
-    assert run_journal(capsys, monkeypatch, "config", "list").out == "default-pack = leader\n"
+    assert run_cli("config", "get", "default-pack").out == "leader\n"
+    assert run_cli("config", "list").out == "default-pack = leader\n"
 
-    run = run_journal(capsys, monkeypatch, "config", "unset", "default-pack")
+    run = run_cli("config", "unset", "default-pack")
     assert run.out == "default-pack is back to its default: daily\n"
-    assert run_journal(capsys, monkeypatch, "config", "get", "default-pack").out == "daily\n"
-    run = run_journal(capsys, monkeypatch, "config", "unset", "default-pack")
+    assert run_cli("config", "get", "default-pack").out == "daily\n"
+    run = run_cli("config", "unset", "default-pack")
     assert run.out == "default-pack was not set; its default is daily\n"
 
 
 def test_today_uses_the_default_pack_unless_told_otherwise(capsys: Any, monkeypatch: Any) -> None:
     def plan_pack(*extra: str) -> str:
-        run = run_journal(capsys, monkeypatch, "today", "--plan", *extra)
+        run = run_cli("today", "--plan", *extra)
         assert run.code == 0, run.err
         return json.loads(run.out)["pack"]
 
@@ -78,7 +78,7 @@ def test_today_uses_the_default_pack_unless_told_otherwise(capsys: Any, monkeypa
 def test_bad_values_are_refused_and_nothing_is_written(
     capsys: Any, monkeypatch: Any, args: tuple[str, ...], message: str
 ) -> None:
-    run = run_journal(capsys, monkeypatch, "config", *args)
+    run = run_cli("config", *args)
     assert run.code == 2
     assert message in run.err and run.err.count("\n") == 1
     assert not paths.settings_file().exists()
@@ -93,14 +93,14 @@ def test_a_user_pack_can_be_the_default_and_its_removal_is_explained(
     user_pack.write_text(daily.read_text().replace('name = "daily"', 'name = "mine"'))
     assert set_value("default-pack", "mine") == "mine"
     user_pack.unlink()
-    run = run_journal(capsys, monkeypatch, "today", "--plan")
+    run = run_cli("today", "--plan")
     assert run.code == 1
     assert "there is no prompt pack called 'mine'" in run.err
     assert "journal config set default-pack NAME" in run.err
 
 
 def test_today_refuses_a_pack_for_another_flow(capsys: Any, monkeypatch: Any) -> None:
-    run = run_journal(capsys, monkeypatch, "today", "--plan", "--pack", "checkin")
+    run = run_cli("today", "--plan", "--pack", "checkin")
     assert run.code == 1
     assert run.err == (
         "journal: the pack 'checkin' is for journal checkin; journal today needs a pack "
@@ -126,11 +126,11 @@ def test_a_broken_settings_file_is_one_clear_error(capsys: Any, monkeypatch: Any
     file = paths.settings_file()
     file.parent.mkdir(parents=True)
     file.write_text("default-pack = \n")
-    run = run_journal(capsys, monkeypatch, "today", "--plan")
+    run = run_cli("today", "--plan")
     assert run.code == 1
     assert run.err.startswith(f"journal: {file}: the settings are not valid TOML")
     file.write_text("default-pack = 3\n")
-    run = run_journal(capsys, monkeypatch, "config", "get", "default-pack")
+    run = run_cli("config", "get", "default-pack")
     assert (run.code, run.err) == (
         1,
         f"journal: {file}: default-pack must be text; set it again with journal config set\n",
@@ -146,7 +146,7 @@ def test_values_it_cannot_rewrite_are_refused_before_anything_changes(tmp_path: 
 
 
 def test_paths_lists_where_things_are(capsys: Any, monkeypatch: Any, tmp_path: Path) -> None:
-    run = run_journal(capsys, monkeypatch, "--db", str(tmp_path / "x.db"), "config", "paths")
+    run = run_cli("--db", str(tmp_path / "x.db"), "config", "paths")
     assert run.code == 0
     assert run.out.splitlines() == [
         f"journal   {tmp_path / 'x.db'}",
@@ -158,11 +158,11 @@ def test_paths_lists_where_things_are(capsys: Any, monkeypatch: Any, tmp_path: P
 
 def test_today_saves_with_the_default_pack(capsys: Any, monkeypatch: Any, tmp_path: Path) -> None:
     set_value("default-pack", "leader")
-    plan = json.loads(run_journal(capsys, monkeypatch, "today", "--plan").out)
+    plan = json.loads(run_cli("today", "--plan").out)
     answers = tmp_path / "answers.json"
     answers.write_text(json.dumps(fill_plan(plan)), encoding="utf-8")
     db = tmp_path / "j.db"
-    run = run_journal(capsys, monkeypatch, "--db", str(db), "today", "--answers", str(answers))
+    run = run_cli("--db", str(db), "today", "--answers", str(answers))
     assert run.code == 0, run.err
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT kind, pack FROM entries").fetchall() == [("daily", "leader")]
@@ -171,7 +171,7 @@ def test_today_saves_with_the_default_pack(capsys: Any, monkeypatch: Any, tmp_pa
 def test_a_missing_argument_is_a_usage_message_not_a_traceback(
     capsys: Any, monkeypatch: Any
 ) -> None:
-    run = run_journal(capsys, monkeypatch, "config", "set", "default-pack")
+    run = run_cli("config", "set", "default-pack")
     assert run.code == 2
     assert "Missing argument 'VALUE'" in run.err
     assert "Traceback" not in run.err

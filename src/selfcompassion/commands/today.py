@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
@@ -18,7 +18,10 @@ from .context import (
 )
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from ..packs.loader import Pack
+    from ..store import Entry, JournalStore
 
 
 def today_pack(option: str | None) -> Pack:
@@ -94,7 +97,7 @@ def today(
             console.print("Nothing changed. See you when you're ready.")
 
 
-def _after_saving(console: Any, store: Any, entry: Any, today: date) -> None:
+def _after_saving(console: Console, store: JournalStore, entry: Entry, today: date) -> None:
     """The care panel when an answer sounds like crisis, and a quiet word about a reframe
     that is ready for its second look."""
     from ..flows.reframe import needs_care, worth_mentioning

@@ -12,13 +12,13 @@ import contextlib
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 
 @contextlib.contextmanager
 def open_source(
-    source: str, *, noun: str, stdin: IO[bytes] | Any = None
-) -> Iterator[tuple[str, Any]]:
+    source: str, *, noun: str, stdin: IO[bytes] | None = None
+) -> Iterator[tuple[str, IO[bytes]]]:
     """(how to name the source in messages, a binary stream of it), for reading a piece at
     a time; ``noun`` names what it should be."""
     from ..errors import InputError
@@ -41,7 +41,7 @@ def open_source(
         yield where, handle
 
 
-def read_chunk(where: str, handle: Any, size: int) -> bytes:
+def read_chunk(where: str, handle: IO[bytes], size: int) -> bytes:
     """Up to ``size`` bytes from ``handle``; a read that fails is one InputError."""
     from ..errors import InputError
 
@@ -58,7 +58,7 @@ def too_large(noun: str, limit: int) -> str:
 
 
 def read_source(
-    source: str, *, limit: int, noun: str, stdin: IO[bytes] | Any = None
+    source: str, *, limit: int, noun: str, stdin: IO[bytes] | None = None
 ) -> tuple[str, bytes]:
     """(how to name the source in messages, its bytes); ``noun`` names what it should be."""
     from ..errors import InputError

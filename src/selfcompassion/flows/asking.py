@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import Any, Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from ..errors import AnswerError, FlowInterrupted, InputError, NoTerminalError
 from ..packs.steps import (
@@ -28,6 +29,9 @@ from ..packs.steps import (
     check_answer,
 )
 from ..text.controls import strip_controls as clean
+
+if TYPE_CHECKING:
+    from questionary import Style
 
 #: The largest --answers file accepted, in bytes.
 MAX_ANSWERS_BYTES = 1_000_000
@@ -47,7 +51,7 @@ class Asker(Protocol):
         ...
 
 
-def load_answers(source: str, stdin: Any = None) -> dict[str, Any]:
+def load_answers(source: str, stdin: IO[bytes] | None = None) -> dict[str, Any]:
     """Read an ``--answers`` JSON object from a file path or ``-`` (standard input)."""
     from ..files.sources import read_source
 
@@ -114,7 +118,7 @@ class QuestionaryAsker:
 
     interactive = True
 
-    def __init__(self, *, today: date, style: Any = None) -> None:
+    def __init__(self, *, today: date, style: Style | None = None) -> None:
         self.today = today
         self.style = style
 
@@ -130,7 +134,7 @@ class QuestionaryAsker:
     # Each kind gets the widget that fits it; every widget's answer goes through
     # check_answer so the rules are the same as for scripted answers.
 
-    def _validator(self, step: Step) -> Any:
+    def _validator(self, step: Step) -> Callable[[str], bool | str]:
         def validate(text: str) -> bool | str:
             try:
                 check_answer(step, text, today=self.today)

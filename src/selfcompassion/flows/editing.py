@@ -21,11 +21,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from ..entries.derived import refigure
 from ..entries.finding import merge_tags
 from ..errors import InputError, PackError
+from ..packs.loader import Pack
 from ..packs.loader import load_pack as load_shipped_or_user_pack
 from ..packs.steps import INTENSITIES, LONG_TEXT, MULTI, TEXT, Step, answer_text, check_answer
 from ..store import Answer, Entry, JournalStore
@@ -36,7 +36,7 @@ _HEADER = re.compile(r"^=== (\d+) ([a-z0-9][a-z0-9_-]*) ===[ \t]*$", re.MULTILIN
 _EDITABLE = (TEXT, LONG_TEXT)
 
 Runner = Callable[[list[str]], int]
-PackLoader = Callable[[str], Any]
+PackLoader = Callable[[str], Pack]
 
 
 @dataclass(frozen=True)
@@ -205,7 +205,7 @@ def edit_in_editor(
     return _save(store, entry, answers, now, changed=changed, removed=removed, load_pack=load_pack)
 
 
-def step_for(entry: Entry, answer: Answer, load_pack: Callable[[str], Any]) -> Step:
+def step_for(entry: Entry, answer: Answer, load_pack: PackLoader) -> Step:
     """The step that first asked this answer, with the wording that was shown. A list of
     picks (feelings, traps) is offered again with the earlier picks ticked, including any
     that the flow offered or the person added in their own words."""

@@ -125,7 +125,7 @@ def daily_notes(batches: Iterable[list[EntryRecord]]) -> Iterator[tuple[date, st
 # -- CSV -----------------------------------------------------------------------------------
 
 
-def _cell(value: Any) -> Any:
+def _cell(value: object) -> object:
     if not isinstance(value, str):
         return "" if value is None else value
     value = strip_controls(value)

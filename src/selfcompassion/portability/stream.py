@@ -16,7 +16,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 #: How much of the file is read at a time, in bytes.
@@ -71,7 +71,7 @@ class Items:
 class JsonStream:
     """One JSON document read from a binary stream; ``read`` gets at most ``size`` bytes."""
 
-    def __init__(self, read: Any, *, limit: int, too_large: str) -> None:
+    def __init__(self, read: Callable[[int], bytes], *, limit: int, too_large: str) -> None:
         self._read = read
         self._limit = limit
         self._too_large = too_large

@@ -15,6 +15,7 @@ from . import clean, describe_day, plain
 if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.table import Table
+    from rich.text import Text
 
     from ..flows.reframe import ReframeLook, ReframeOutcome, RevisitOutcome
     from ..store import Commitment, Entry, PastReframe
@@ -49,7 +50,7 @@ def _answer_text(entry: Entry, step_id: str) -> str | None:
     return answer.text if answer else None
 
 
-def _feelings(before: Any, after: Any) -> str:
+def _feelings(before: object, after: object) -> str:
     """Each feeling with its change: 'anxious 80 → 50, ashamed 60 → 40'."""
     if not isinstance(before, Mapping) or not before:
         return ""
@@ -63,7 +64,7 @@ def _trap_names(trap_ids: Iterable[str]) -> str:
     return ", ".join(TRAPS[trap_id].name if trap_id in TRAPS else trap_id for trap_id in trap_ids)
 
 
-def _step_line(commitment: Commitment, today: date) -> Any:
+def _step_line(commitment: Commitment, today: date) -> Text:
     from rich.text import Text
 
     line = Text()

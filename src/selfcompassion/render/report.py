@@ -62,7 +62,7 @@ def report_view(report: Report) -> RenderableType:
     return Group(*parts)
 
 
-def _cell(value: str | tuple[str, ...]) -> Any:
+def _cell(value: str | tuple[str, ...]) -> RenderableType:
     """A value as Rich draws it: items are laid out side by side and wrap as wholes."""
     if isinstance(value, str):
         return plain(value)

@@ -310,3 +310,30 @@ def test_the_commitment_columns_written_by_sync_are_the_store_s() -> None:
     from selfcompassion.store.portability import COMMITMENT_COLUMNS
 
     assert ", ".join(COMMITMENT_COLUMNS) == syncing._COMMITMENT_SQL
+
+
+def test_an_edit_made_while_a_sync_writes_is_sent_by_the_next(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    a, b = Device(tmp_path, "a"), Device(tmp_path, "b")
+    b.folder.rmdir()
+    b.folder = a.folder
+    with a.open() as store:
+        entry = store.add_entry(
+            kind="daily", journal_date=date(2026, 11, 20), answers=words("first"), now=NOW
+        )
+    real_write = changefiles.write
+
+    def write_and_edit(*args: Any) -> Path:
+        path = real_write(*args)
+        with a.open() as other:  # another window saves an edit meanwhile
+            other.replace_answers(entry, words("edited meanwhile"), [], NOW)
+        return path
+
+    monkeypatch.setattr(changefiles, "write", write_and_edit)
+    a.sync()
+    monkeypatch.setattr(changefiles, "write", real_write)
+    assert a.sync().sent == 1
+    b.sync()
+    assert journal_state(a.db) == journal_state(b.db)
+    assert "edited meanwhile" in str(journal_state(b.db)["answers"])

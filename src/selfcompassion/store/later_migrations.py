@@ -82,7 +82,7 @@ def _m0007(db: Database) -> None:
     )
     db.execute(
         "CREATE TABLE sync_outbox (kind TEXT NOT NULL, key TEXT NOT NULL, "
-        "PRIMARY KEY (kind, key)) WITHOUT ROWID"
+        "edits INTEGER NOT NULL DEFAULT 1, PRIMARY KEY (kind, key)) WITHOUT ROWID"
     )
     db.execute(
         "CREATE TABLE sync_files (name TEXT PRIMARY KEY, read_at TEXT NOT NULL) WITHOUT ROWID"
@@ -104,8 +104,9 @@ def _m0007_trigger(table: str, kind: str, column: str, event: str, row: str) -> 
     """The trigger that notes, after ``event`` on ``table``, the item it touched."""
     return (
         f"CREATE TRIGGER sync_{table}_{event.lower()} AFTER {event} ON {table} "  # noqa: S608
-        f"WHEN {_M0007_WHEN} BEGIN INSERT OR IGNORE INTO sync_outbox (kind, key) "
-        f"VALUES ('{kind}', {row}.{column}); END"
+        f"WHEN {_M0007_WHEN} BEGIN INSERT INTO sync_outbox (kind, key) "
+        f"VALUES ('{kind}', {row}.{column}) "
+        "ON CONFLICT (kind, key) DO UPDATE SET edits = edits + 1; END"
     )
 
 

@@ -70,20 +70,25 @@ class SyncQueries(ImportQueries, PortabilityQueries):
                 return str(row[0])
             device = uuid.uuid4().hex
             self._put_value(conn, "device", device)
-            conn.execute("INSERT OR IGNORE INTO sync_outbox SELECT 'entry', id FROM entries")
             conn.execute(
-                "INSERT OR IGNORE INTO sync_outbox SELECT 'commitment', id FROM commitments"
+                "INSERT OR IGNORE INTO sync_outbox (kind, key) SELECT 'entry', id FROM entries"
+            )
+            conn.execute(
+                "INSERT OR IGNORE INTO sync_outbox (kind, key) "
+                "SELECT 'commitment', id FROM commitments"
             )
         return device
 
     # -- reading -------------------------------------------------------------------------
 
-    def sync_outbox(self) -> list[tuple[str, str]]:
-        """The items changed here since the last sync: (kind, key)."""
+    def sync_outbox(self) -> list[tuple[str, str, int]]:
+        """The items changed here since the last sync: (kind, key, how many writes)."""
         with storage_errors(self.path):
             return [
-                (str(row[0]), str(row[1]))
-                for row in self.conn.execute("SELECT kind, key FROM sync_outbox ORDER BY 1, 2")
+                (str(row[0]), str(row[1]), int(row[2]))
+                for row in self.conn.execute(
+                    "SELECT kind, key, edits FROM sync_outbox ORDER BY kind, key"
+                )
             ]
 
     def sync_known(self, kind: str, keys: Sequence[str]) -> dict[str, str]:
@@ -181,9 +186,12 @@ class SyncWrite:
     def value(self, name: str, value: str) -> None:
         self.store._put_value(self.conn, name, value)
 
-    def sent(self, items: Iterable[tuple[str, str]]) -> None:
-        """These items' changes are written out: no longer waiting in the outbox."""
-        self.conn.executemany("DELETE FROM sync_outbox WHERE kind = ? AND key = ?", list(items))
+    def sent(self, items: Iterable[tuple[str, str, int]]) -> None:
+        """These items' changes are written out: no longer waiting in the outbox, unless
+        written to again since (their count of writes moved on)."""
+        self.conn.executemany(
+            "DELETE FROM sync_outbox WHERE kind = ? AND key = ? AND edits = ?", list(items)
+        )
 
     def known(self, rows: Iterable[tuple[str, str, str, str]]) -> None:
         """(kind, key, stamp, versions as JSON) for items whose versions changed."""

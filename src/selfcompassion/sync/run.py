@@ -126,7 +126,7 @@ def _bring_in(
     group: list[tuple[str, list[Change]]],
     clock: Clock,
     number: int,
-    outbox: list[tuple[str, str]],
+    outbox: list[tuple[str, str, int]],
     written: list[str],
 ) -> int:
     """Decide the changes of a group of files and write them in one transaction, with
@@ -141,13 +141,13 @@ def _bring_in(
 
 
 def _local_changes(
-    store: JournalStore, clock: Clock, device: str, outbox: list[tuple[str, str]], at: int
+    store: JournalStore, clock: Clock, device: str, outbox: list[tuple[str, str, int]], at: int
 ) -> list[Change]:
     """A change for every item changed here since the last sync, stamped now: it builds on
     every version known here and carries the versions kept."""
     changes: list[Change] = []
     for kind in ("entry", "commitment"):
-        keys = [key for k, key in outbox if k == kind]
+        keys = [key for k, key, _ in outbox if k == kind]
         if not keys:
             continue
         known = store.sync_known(kind, keys)
@@ -173,7 +173,7 @@ def _local_changes(
 def _write(
     store: JournalStore,
     items: StoreItems,
-    outbox: list[tuple[str, str]],
+    outbox: list[tuple[str, str, int]],
     files: list[str],
     clock: Clock,
     number: int,

@@ -6,9 +6,10 @@
     python bench/run_all.py --quick        # tiny journals and few runs: a smoke run
 
 The journals are built once in a temp dir and shared by the three parts. Tables are
-printed and written to bench/results/ (startup.md, flat-size.md, jrnl-compare.md). With
-``--update-docs`` each table replaces the text between its markers in docs/performance.md
-(``<!-- bench:NAME -->`` ... ``<!-- /bench:NAME -->``), leaving the rest of the file alone.
+printed and written to bench/results/ (startup.md, flat-size.md, encryption.md,
+jrnl-compare.md). With ``--update-docs`` each table replaces the text between its markers
+in docs/performance.md (``<!-- bench:NAME -->`` ... ``<!-- /bench:NAME -->``), leaving the
+rest of the file alone.
 The exit code is 0 whether or not the targets are met: benchmarks report, tests judge.
 """
 
@@ -24,6 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import encryption_bench  # noqa: E402
 import flat_size  # noqa: E402
 import jrnl_compare  # noqa: E402
 import startup  # noqa: E402
@@ -78,6 +80,10 @@ def main(argv: list[str] | None = None) -> int:
             workdir, size=settings["size"], runs=settings["runs"]
         )
         print(tables["flat-size"], flush=True)
+        tables["encryption"], met["encryption"] = encryption_bench.run(
+            workdir, runs=20 if not args.quick else 2, journal_size=settings["ten_years"]
+        )
+        print(tables["encryption"], flush=True)
         if not args.skip_jrnl:
             sizes = settings["sizes"] or jrnl_compare.SIZES
             tables["jrnl-compare"], met["jrnl-compare"] = jrnl_compare.run(

@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from keys import CTRL_C, DOWN, ENTER
+from keys import CTRL_C, DOWN, ENTER, keyboard
 
 __all__ = ["CTRL_C", "DOWN", "ENTER", "CliResult", "Journal", "fixed_clock", "run_cli"]
 
@@ -122,27 +122,13 @@ def _set_clock(patch: pytest.MonkeyPatch, clock: Callable[[], datetime]) -> None
 
 @contextlib.contextmanager
 def terminal_keys(keys: str, screen: io.StringIO | None = None) -> Iterator[None]:
-    """Questionary prompts inside the block read ``keys`` as if typed at a terminal; what
-    they draw goes to ``screen`` (as a VT100 terminal would receive it), or nowhere."""
-    from prompt_toolkit.application import create_app_session
-    from prompt_toolkit.data_structures import Size
-    from prompt_toolkit.input import create_pipe_input
-    from prompt_toolkit.output import DummyOutput, Output
-    from prompt_toolkit.output.vt100 import Vt100_Output
-
+    """The command line inside the block reads ``keys`` as if typed at a terminal
+    (``keys.keyboard``), and asks as it would at one."""
     import selfcompassion.flows.asking as asking
 
-    output: Output = DummyOutput()
-    if screen is not None:
-        output = Vt100_Output(screen, lambda: Size(rows=40, columns=120), enable_cpr=False)
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=output):
-        pipe.send_text(keys)
-        saved = asking.require_terminal
-        asking.require_terminal = lambda command: None
-        try:
-            yield
-        finally:
-            asking.require_terminal = saved
+    with keyboard(keys, screen=screen), pytest.MonkeyPatch.context() as patch:
+        patch.setattr(asking, "require_terminal", lambda command: None)
+        yield
 
 
 def run_cli_with_keys(*args: str, keys: str, screen: io.StringIO | None = None) -> CliResult:

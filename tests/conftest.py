@@ -24,6 +24,14 @@ def private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     monkeypatch.setenv("SELFCOMPASSION_HOME", str(home))
     monkeypatch.delenv("SELFCOMPASSION_DB", raising=False)
+    for name in (
+        "SELFCOMPASSION_PASSPHRASE",
+        "SELFCOMPASSION_PASSPHRASE_COMMAND",
+        "SELFCOMPASSION_NEW_PASSPHRASE",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    # No test may reach a real keyring; the keyring tests install their own backend.
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
     from selfcompassion.commands.context import OPTIONS

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import io
 from collections.abc import Iterator
 
 ENTER = "\r"
@@ -13,13 +14,19 @@ CTRL_C = "\x03"
 
 
 @contextlib.contextmanager
-def keyboard(*keys: str) -> Iterator[None]:
-    """Everything asked inside the block reads these keys, in order."""
+def keyboard(*keys: str, screen: io.StringIO | None = None) -> Iterator[None]:
+    """Everything asked inside the block reads these keys, in order; what the prompts draw
+    goes to ``screen`` (as a VT100 terminal would receive it), or nowhere."""
     from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.data_structures import Size
     from prompt_toolkit.input import create_pipe_input
-    from prompt_toolkit.output import DummyOutput
+    from prompt_toolkit.output import DummyOutput, Output
+    from prompt_toolkit.output.vt100 import Vt100_Output
 
+    output: Output = DummyOutput()
+    if screen is not None:
+        output = Vt100_Output(screen, lambda: Size(rows=40, columns=120), enable_cpr=False)
     with create_pipe_input() as pipe:
         pipe.send_text("".join(keys))
-        with create_app_session(input=pipe, output=DummyOutput()):
+        with create_app_session(input=pipe, output=output):
             yield

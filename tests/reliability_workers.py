@@ -19,6 +19,7 @@ import tempfile
 import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 from cli_run import run_cli
 from selfcompassion.store import Answer, JournalStore
@@ -27,6 +28,28 @@ from selfcompassion.store import Answer, JournalStore
 #: several pages, so a kill often lands inside one.
 FOREVER_STEPS = 6
 FOREVER_TEXT = "a long and honest answer " * 300
+
+
+def connect_to_check(db: Path) -> Any:
+    """A connection for the test to look at ``db`` with: plain sqlite3, or SQLCipher with
+    the key from ``SELFCOMPASSION_PASSPHRASE`` when the journal is encrypted."""
+    import os
+    import sqlite3
+
+    from selfcompassion.encryption.keys import derive
+    from selfcompassion.store import driver
+
+    if not driver.looks_encrypted(db):
+        return sqlite3.connect(db)
+    key = derive(os.environ["SELFCOMPASSION_PASSPHRASE"], driver.salt_of(db))
+    return driver.connect(db, key, isolation_level="DEFERRED")
+
+
+def encrypt_new_journal(db: Path) -> None:
+    """Create an empty journal at ``db`` and encrypt it with the passphrase in the
+    environment, as ``journal encrypt`` does."""
+    result = run_cli("--db", str(db), "encrypt")
+    assert result.code == 0, result.err
 
 
 def start(mode: str, *arguments: str, stderr: int | None = None) -> subprocess.Popen[str]:

@@ -36,6 +36,8 @@ def test_run_all_quick_writes_every_table(tmp_path: Path) -> None:
     for line in flat.splitlines():
         if line.startswith("| `journal"):
             assert "not available" in line or " ms " in line, line
+    encryption = (tmp_path / "encryption.md").read_text()
+    assert "`journal list`" in encryption and "encrypted" in encryption
     if "--jrnl" in args:
         assert "add one entry" in (tmp_path / "jrnl-compare.md").read_text()
 

@@ -75,7 +75,9 @@ def truncate(path: Path, size: int) -> None:
 Spoil = Callable[[Path], None]
 CASES: dict[str, tuple[Spoil, str]] = {
     "plain text": (lambda p: p.write_text("my notes\n" * 500), "not a journal"),
-    "random bytes": (lambda p: p.write_bytes(os.urandom(3 * PAGE)), "not a journal"),
+    # Not a whole number of pages: page-aligned random bytes look like an encrypted
+    # journal, which test_encryption covers.
+    "random bytes": (lambda p: p.write_bytes(os.urandom(3 * PAGE + 100)), "not a journal"),
     "another SQLite database": (
         lambda p: (p.unlink(), sqlite3.connect(p).execute("CREATE TABLE t (x)").connection.close()),
         "not a selfcompassion journal",

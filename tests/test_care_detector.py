@@ -6,7 +6,7 @@ Data (all in tests/data/):
   written against it.
 * crisis_kept_aside.json: the other third. Never read while writing rules; only its totals
   are measured (``test_kept_aside_figures`` prints them; docs/safety.md reports them).
-* crisis_own.json: sentences written for this project in four batches, each measured once
+* crisis_own.json: sentences written for this project in six batches, each measured once
   before any rule was changed for it (first-run figures in docs/safety.md), then tuned on.
 """
 
@@ -41,6 +41,8 @@ KNOWN_MISSES = {
     "everything is ready for friday. nobody knows.",
     "scheduled the emails to go out after",
     "wrote a text to my mum and saved it in drafts for when it's time",
+    "gave my best friend my favourite jacket and told her to keep it forever",
+    "i sat on the edge of the bath for an hour deciding",
 }
 
 

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from conftest import JOURNAL, write_json
-from reliability_workers import start
+from reliability_workers import connect_to_check, encrypt_new_journal, start
 from selfcompassion.store import JournalStore
 
 BASE_ANSWERS = {"mood": 3, "kindness": 4, "present": "steady #calm"}
@@ -45,7 +45,7 @@ def start_workers(tmp_path: Path, db: Path, count: int, tags: list[str]) -> list
 
 
 def intentions(db: Path) -> list[str]:
-    conn = sqlite3.connect(db)
+    conn = connect_to_check(db)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         return [
@@ -60,7 +60,7 @@ def assert_all_present(db: Path, tags: list[str], count: int) -> None:
     expected = {f"{tag}-{number}" for tag in tags for number in range(count)}
     assert len(found) == len(expected)
     assert set(found) == expected
-    conn = sqlite3.connect(db)
+    conn = connect_to_check(db)
     try:
         # Every entry arrived whole: each has all its answers and its tag.
         per_entry = conn.execute(
@@ -80,6 +80,19 @@ def test_two_processes_times_200_cli_writes_lose_nothing(tmp_path: Path) -> None
     start_workers(tmp_path, db, 200, tags)
     assert_all_present(db, tags, 200)
     assert time.perf_counter() - started < 120
+
+
+def test_two_processes_writing_to_an_encrypted_journal_lose_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same race, 2 x 60, on an encrypted journal (the workers inherit the passphrase)."""
+    monkeypatch.setenv("SELFCOMPASSION_PASSPHRASE", "two windows, one journal")
+    db = tmp_path / "journal" / "journal.db"
+    encrypt_new_journal(db)
+    tags = ["first", "second"]
+    start_workers(tmp_path, db, 60, tags)
+    assert_all_present(db, tags, 60)
+    assert b"SQLite format 3" not in db.read_bytes()
 
 
 def test_processes_creating_a_new_journal_at_the_same_moment_all_succeed(

@@ -12,11 +12,18 @@ import json
 import os
 import random
 import signal
-import sqlite3
 import time
 from pathlib import Path
 
-from reliability_workers import FOREVER_STEPS, FOREVER_TEXT, start
+import pytest
+
+from reliability_workers import (
+    FOREVER_STEPS,
+    FOREVER_TEXT,
+    connect_to_check,
+    encrypt_new_journal,
+    start,
+)
 
 
 def kill_at_random(db: Path, rng: random.Random) -> list[str]:
@@ -38,14 +45,20 @@ def kill_at_random(db: Path, rng: random.Random) -> list[str]:
     return committed
 
 
-def test_sigkill_in_the_middle_of_writes_loses_nothing_committed(tmp_path: Path) -> None:
+@pytest.mark.parametrize("encrypted", [False, True], ids=["plain", "encrypted"])
+def test_sigkill_in_the_middle_of_writes_loses_nothing_committed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, encrypted: bool
+) -> None:
     seed = random.randrange(1_000_000)
     rng = random.Random(seed)
     db = tmp_path / "journal" / "journal.db"
+    if encrypted:
+        monkeypatch.setenv("SELFCOMPASSION_PASSPHRASE", "killed mid-sentence")
+        encrypt_new_journal(db)
     committed: list[str] = []
     for _ in range(3):
         committed += kill_at_random(db, rng)
-        conn = sqlite3.connect(db)
+        conn = connect_to_check(db)
         try:
             assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)], seed
             present = {row[0] for row in conn.execute("SELECT id FROM entries")}
@@ -72,3 +85,6 @@ def test_sigkill_in_the_middle_of_writes_loses_nothing_committed(tmp_path: Path)
         finally:
             conn.close()
     assert len(committed) >= 9
+    if encrypted:
+        assert not db.read_bytes().startswith(b"SQLite format 3")
+        assert FOREVER_TEXT.encode()[:40] not in db.read_bytes()

@@ -254,3 +254,19 @@ def test_shell_check_is_quiet_on_a_written_day(
     write_entry(db, date(2026, 12, 2))
     at(monkeypatch, datetime(2026, 12, 2, 21, 0, tzinfo=TZ))
     assert run_cli("remind", "--shell-check").out == ""
+
+
+def test_a_reminder_never_asks_for_the_passphrase_of_an_encrypted_journal(
+    standins: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "j.db"
+    monkeypatch.setenv("SELFCOMPASSION_DB", str(db))
+    write_entry(db, date(2026, 12, 2))
+    monkeypatch.setenv("SELFCOMPASSION_PASSPHRASE", "only for encrypting")
+    assert run_cli("encrypt").code == 0
+    monkeypatch.delenv("SELFCOMPASSION_PASSPHRASE")
+    at(monkeypatch, datetime(2026, 12, 2, 21, 0, tzinfo=TZ))
+    result = run_cli("remind", "--shell-check")
+    assert result.code == 0 and result.err == ""
+    assert "journal today" in result.out  # it cannot see today's entry, so it reminds
+    assert run_cli("remind", "--shell-check").out == ""  # and only once that day

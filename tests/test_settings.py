@@ -33,7 +33,11 @@ def _mode(path: Path) -> int:
 def test_round_trip(capsys: Any, monkeypatch: Any) -> None:
     file = paths.settings_file()
     run = run_cli("config", "list")
-    assert (run.code, run.out) == (0, "default-pack = daily  (default)\n")
+    assert (run.code, run.out) == (
+        0,
+        "default-pack = daily  (default)\ncountry = auto  (default)\n"
+        "passphrase-keyring = no  (default)\n",
+    )
 
     run = run_cli("config", "set", "default-pack", "leader")
     assert run.code == 0, run.err
@@ -44,7 +48,10 @@ def test_round_trip(capsys: Any, monkeypatch: Any) -> None:
     assert [p.name for p in file.parent.iterdir()] == ["settings.toml"]  # no temp file left
 
     assert run_cli("config", "get", "default-pack").out == "leader\n"
-    assert run_cli("config", "list").out == "default-pack = leader\n"
+    listed = run_cli("config", "list").out
+    assert listed == (
+        "default-pack = leader\ncountry = auto  (default)\npassphrase-keyring = no  (default)\n"
+    )
 
     run = run_cli("config", "unset", "default-pack")
     assert run.out == "default-pack is back to its default: daily\n"
@@ -70,7 +77,11 @@ def test_today_uses_the_default_pack_unless_told_otherwise(capsys: Any, monkeypa
     [
         (("set", "default-pack", "nope"), "default-pack: there is no prompt pack called 'nope'"),
         (("set", "default-pack", "checkin"), "default-pack: the pack 'checkin' is for journal"),
-        (("set", "colour", "blue"), "there is no setting called 'colour' (known: default-pack)"),
+        (
+            ("set", "colour", "blue"),
+            "there is no setting called 'colour' "
+            "(known: default-pack, country, passphrase-keyring)",
+        ),
         (("get", "colour"), "there is no setting called 'colour'"),
         (("unset", "colour"), "there is no setting called 'colour'"),
     ],

@@ -44,6 +44,10 @@ TRUSTED: dict[str, str] = {
     "column tuples and ORDER BY clauses that are literals or module constants",
     "_json_list_sql": "store/portability.py: called only by _entry_json_sql and _json_row_sql "
     "with literal or constant-built item SQL, table names and ORDER BY clauses",
+    "_key_pragma": "store/driver.py: PRAGMA key takes no parameters; the value is only the "
+    "hex digits of a JournalKey's bytes (bytes.hex()) inside SQLCipher's x'...' form",
+    "_all_rows_sql": "store/cipher.py: the table name comes from the journal's own "
+    "sqlite_master and is quoted as an identifier, its double quotes doubled",
     "_entry_json_sql": "store/portability.py: composes only literals and the module's column "
     "constants; the JSON keys between SQL quotes are those same constant names, through "
     "json.dumps; it takes no parameters and no value from outside",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional, Protocol, runtime_checkable
+from typing import Any, Optional, Protocol, runtime_checkable
 
 import typer
 
@@ -44,6 +44,10 @@ def main_options(
 ) -> None:
     OPTIONS.db = db
     OPTIONS.debug = debug
+    from .encryption.keys import derive_early
+    from .files.paths import journal_path
+
+    derive_early(journal_path(db))
 
 
 #: The command modules, in the order ``--help`` lists their commands. Each adds its own
@@ -60,8 +64,10 @@ COMMAND_MODULES = (
     "traps",
     "prompts",
     "config",
+    "support",
     "remind",
     "maintenance",
+    "encryption",
 )
 
 
@@ -103,9 +109,18 @@ class _ShowsItself(Protocol):
     def show(self) -> None: ...
 
 
+def _care_presenter() -> Any:
+    from .render.care import ConsoleCare
+
+    return ConsoleCare()
+
+
 def main() -> None:
     """The single exit point: run the app and turn every failure into a message."""
+    from .care.presenting import present_with
     from .errors import FlowInterrupted, JournalError
+
+    present_with(_care_presenter)
 
     try:
         code = app(standalone_mode=False)
@@ -116,15 +131,19 @@ def main() -> None:
 
         print_error(error.message)
         sys.exit(error.exit_code)
-    except FlowInterrupted:
+    except FlowInterrupted as stop:
+        from .care.moment import StoppedForNow, after_leaving
         from .render import print_note
 
+        stopped = isinstance(stop, StoppedForNow)
+        after_leaving(stopped)
         print_note(
-            "\nPaused. Your answers so far are kept as a draft; "
+            ("\nStopped for now." if stopped else "\nPaused.")
+            + " Your answers so far are kept as a draft; "
             "run the same command again to pick up where you left off.",
             stderr=True,
         )
-        sys.exit(130)
+        sys.exit(stop.exit_code)
     except _stopped():
         from .render import print_note
 

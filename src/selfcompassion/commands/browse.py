@@ -118,7 +118,10 @@ def edit(
     if outcome.entry is None:
         print_note("Nothing changed; the entry is as it was.")
     else:
+        from ..care.moment import after_saving
+
         print_note(f"Saved the changes to entry {entry.id[:8]}.")
+        after_saving((answer.text for answer in outcome.entry.answers), already_shown=False)
 
 
 def delete(

@@ -53,6 +53,9 @@ def checkin(
         if outcome.entry is not None and outcome.score is not None:
             previous = store.previous_checkin_scores(outcome.entry)
             console.print(checkin_summary(outcome.entry, outcome.score, previous, clock_now.date()))
+            from ..care.moment import after_saving
+
+            after_saving(answer.text for answer in outcome.entry.answers)
         for entry in outcome.show:
             console.print(entry_view(entry, clock_now.date()))
         if outcome.left:

@@ -67,6 +67,21 @@ def open_store() -> JournalStore:
     return store
 
 
+def warn_plain_text(store: JournalStore, what: str, *, to_file: bool) -> None:
+    """Say once, on standard error, that ``what`` takes words out of an encrypted journal
+    as plain text: when it goes to a file, or to anything but the terminal."""
+    import sys
+
+    from ..render import print_note
+
+    if store.encrypted and (to_file or not sys.stdout.isatty()):
+        print_note(
+            f"journal: note: the journal is encrypted, but {what} is plain text: anyone who "
+            "can read it can read these words",
+            stderr=True,
+        )
+
+
 def answers_option() -> Any:
     """``--answers FILE|-``, the same for every flow."""
     return typer.Option(

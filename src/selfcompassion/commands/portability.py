@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from .context import KIND, SINCE, TAG, UNTIL, now, open_store
+from .context import KIND, SINCE, TAG, UNTIL, now, open_store, warn_plain_text
 
 
 def export(
@@ -52,6 +52,8 @@ def export(
     clock = now()
     chosen = make_filter(since=since, until=until, kinds=kind, tags=tag, today=clock.date())
     with open_store() as store, progress_bar(make_console(stderr=True)) as progress:
+        what = "the daily notes" if daily_notes else "the export"
+        warn_plain_text(store, what, to_file=bool(output or daily_notes))
         result = export_journal(
             store,
             fmt=fmt,

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
 from .context import answers_option, plan_option, tag_option
+
+if TYPE_CHECKING:
+    from ..store import Entry
 
 
 def reframe(
@@ -53,11 +56,12 @@ def reframe(
             return
         command = "journal reframe --revisit" if revisit else "journal reframe"
         asker = choose_asker(answers, command, today=today)
+        saved: Entry | None
         if isinstance(steps, flow.RevisitPlan):
             console.print(views.look_back_view(flow.look_back(store, steps.entry), today))
             looked = flow.run_revisit(store, asker, steps, clock=now)
             console.print(views.revisit_summary(looked, today))
-            care = looked.needs_care
+            saved = looked.entry
         else:
             if asker.interactive:
                 console.print(flow_intro(pack.title, today, today))
@@ -66,9 +70,11 @@ def reframe(
                 console.print("Nothing changed. Come back to it whenever you're ready.")
                 return
             console.print(views.reframe_summary(outcome, today))
-            care = outcome.needs_care
-        if care:
-            console.print(views.crisis_panel())
+            saved = outcome.entry
+        if saved is not None:
+            from ..care.moment import after_saving
+
+            after_saving(answer.text for answer in saved.answers)
 
 
 def register(app: typer.Typer) -> None:

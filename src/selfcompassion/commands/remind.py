@@ -33,6 +33,11 @@ def _journal_file() -> Path | None:
 def _written_today() -> bool:
     if not journal_exists():
         return False
+    from ..files.paths import journal_path
+    from ..store.driver import looks_encrypted
+
+    if looks_encrypted(journal_path(OPTIONS.db)):
+        return False  # a reminder never asks for the passphrase: it reminds, once a day
     from .context import open_store
 
     with open_store() as store:

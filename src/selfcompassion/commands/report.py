@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from .context import now, open_store
+from .context import now, open_store, warn_plain_text
 
 if TYPE_CHECKING:
     from ..report.figures import Report
@@ -57,6 +57,8 @@ def report(
         today, week=week, weeks=weeks, since=since, until=until, with_text=with_text
     )
     with open_store() as store:
+        if with_text:
+            warn_plain_text(store, "the report with its text", to_file=output is not None)
         figures = build_report(store, request, today)
     _show(figures, format, output)
 

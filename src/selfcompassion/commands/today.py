@@ -100,11 +100,11 @@ def today(
 def _after_saving(console: Console, store: JournalStore, entry: Entry, today: date) -> None:
     """The care panel when an answer sounds like crisis, and a quiet word about a reframe
     that is ready for its second look."""
-    from ..flows.reframe import needs_care, worth_mentioning
-    from ..render.reframe import crisis_panel, revisit_mention
+    from ..care.moment import after_saving
+    from ..flows.reframe import worth_mentioning
+    from ..render.reframe import revisit_mention
 
-    if needs_care(entry):
-        console.print(crisis_panel())
+    after_saving(answer.text for answer in entry.answers)
     waiting = worth_mentioning(store, today)
     if waiting:
         console.print(revisit_mention(waiting, today))

@@ -22,7 +22,7 @@ def traps(
     if len(text) > MAX_ANSWER_CHARS:
         raise InputError(f"the text is {len(text):,} characters; the limit is {MAX_ANSWER_CHARS:,}")
 
-    from ..care.detector import crisis_phrases
+    from ..care.moment import check_unsaved
     from ..traps.detector import detect_traps
 
     hits = detect_traps(text)
@@ -32,12 +32,11 @@ def traps(
         print_json(traps_json(text, hits))
         return
     from ..render import make_console
-    from ..render.reframe import crisis_panel, traps_view
+    from ..render.reframe import traps_view
 
     console = make_console()
     console.print(traps_view(text, hits))
-    if crisis_phrases(text):
-        console.print(crisis_panel())
+    check_unsaved(text)
 
 
 def traps_json(text: str, hits: Any) -> dict[str, Any]:

@@ -33,6 +33,8 @@ from ..text.controls import strip_controls as clean
 if TYPE_CHECKING:
     from questionary import Style
 
+    from ..care.moment import CareWatch
+
 #: The largest --answers file accepted, in bytes.
 MAX_ANSWERS_BYTES = 1_000_000
 SKIP = "__skip__"
@@ -41,6 +43,7 @@ OTHER = "__other__"
 
 class Asker(Protocol):
     interactive: bool
+    care: CareWatch | None  # checks each answer as it is given (see care.moment)
 
     def ask(self, step: Step) -> Any:
         """The checked answer to ``step``, or None when an optional step is skipped."""
@@ -73,6 +76,7 @@ class ScriptedAsker:
     """Answers from a mapping of step id to value; nothing is asked at a terminal."""
 
     interactive = False
+    care: CareWatch | None = None
 
     def __init__(self, answers: dict[str, Any], *, today: date) -> None:
         self.answers = answers
@@ -107,16 +111,23 @@ def require_terminal(command: str) -> None:
 def choose_asker(answers: str | None, command: str, *, today: date) -> Asker:
     """Scripted answers when ``--answers`` was given, else the terminal (refused at once
     when there is none)."""
+    from ..care.moment import watch
+
+    asker: Asker
     if answers is not None:
-        return ScriptedAsker(load_answers(answers), today=today)
-    require_terminal(command)
-    return QuestionaryAsker(today=today)
+        asker = ScriptedAsker(load_answers(answers), today=today)
+    else:
+        require_terminal(command)
+        asker = QuestionaryAsker(today=today)
+    asker.care = watch(asker.interactive)
+    return asker
 
 
 class QuestionaryAsker:
     """Asks at the terminal with questionary; an answer that does not fit is asked again."""
 
     interactive = True
+    care: CareWatch | None = None
 
     def __init__(self, *, today: date, style: Style | None = None) -> None:
         self.today = today

@@ -61,6 +61,8 @@ def ask_steps(
             answers[step.id] = asker.ask(shaped)
             if keeper:
                 keeper.keep(answers)
+            if asker.care:
+                asker.care.heard(asker, shaped, answers[step.id])
     except (KeyboardInterrupt, EOFError):
         raise FlowInterrupted() from None
     return answers
@@ -200,6 +202,9 @@ def offer_draft(store: JournalStore, asker: Asker, flow: str, unfinished: str) -
     )
     choice = asker.ask(question)
     if choice == LEAVE:
+        from ..care.moment import leaving_draft
+
+        leaving_draft(draft.answers)
         return DraftOffer(leave=True)
     if choice == PICK_UP:
         return DraftOffer(draft=draft)

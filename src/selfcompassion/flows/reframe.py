@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ..care.detector import suggests_crisis
+from ..care.moment import CRITIC_NOT_A_TRAP, needs_care
 from ..entries.scoring import mean_intensity, score_reframe
 from ..errors import InputError, PackError
 from ..packs.loader import Pack
@@ -87,7 +87,10 @@ class ReframePlan:
         second rating asks about the feelings named at the start (or is left out)."""
         asked_help = self.pack.step(step.id).help
         if step.id == "traps":
-            hits = first_hits(answers.get("critic") or "")
+            critic = answers.get("critic") or ""
+            if needs_care(critic):
+                return replace(step, default=[], help=CRITIC_NOT_A_TRAP)
+            hits = first_hits(critic)
             found = [hit.trap_id for hit in hits]
             return replace(step, default=found, help=traps_help(asked_help, hits))
         if step.id == "emotions_after":
@@ -155,7 +158,9 @@ def traps_help(base: str | None, hits: Sequence[TrapHit]) -> str:
 
 def reframe_record(values: dict[str, Any]) -> ReframeRecord:
     """What a reframe keeps beside its answers: scores, confirmed traps, the next step."""
-    phrases = {hit.trap_id: hit.phrase for hit in first_hits(values.get("critic") or "")}
+    critic = values.get("critic") or ""
+    hits = [] if needs_care(critic) else first_hits(critic)
+    phrases = {hit.trap_id: hit.phrase for hit in hits}
     confirmed = values.get("traps") or []
     return ReframeRecord(
         scores=score_reframe(values),
@@ -173,13 +178,7 @@ class ReframeOutcome:
     commitment: Commitment | None = None
     record: ReframeRecord | None = None
     related: tuple[PastReframe, ...] = ()
-    needs_care: bool = False
     left: bool = False
-
-
-def needs_care(entry: Entry) -> bool:
-    """Whether any answer of the entry suggests the person may be in crisis."""
-    return suggests_crisis(answer.text for answer in entry.answers)
 
 
 def run_reframe(
@@ -215,7 +214,6 @@ def run_reframe(
         commitment=commitment,
         record=record,
         related=tuple(store.related_reframes(entry.id, entry.tags)),
-        needs_care=needs_care(entry),
     )
 
 
@@ -308,7 +306,6 @@ class RevisitOutcome:
     entry: Entry
     scores: ReframeScores | None
     commitment: Commitment | None
-    needs_care: bool = False
 
 
 def run_revisit(
@@ -328,7 +325,6 @@ def run_revisit(
         entry=entry,
         scores=store.reframe_scores(entry.id),
         commitment=store.commitment_for_entry(entry.id),
-        needs_care=suggests_crisis(answer.text for answer in answers),
     )
 
 

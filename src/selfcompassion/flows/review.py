@@ -9,7 +9,6 @@ answer them. Skipping the question leaves the commitment as it is, with no fuss.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -21,6 +20,7 @@ from ..packs.loader import Pack
 from ..packs.steps import CHOICE, DUE_DATE, TEXT, Step
 from ..store import Commitment, Entry, JournalStore, Review
 from ..store.commitments import DONE, ID_PREFIX, LET_GO, OPEN, PARTLY
+from ..store.driver import Connection
 
 REVIEW_PACK = "reframe"
 #: What each of the review step's four choices means, in the pack's order.
@@ -86,11 +86,11 @@ class DueReviews:
 
     def writer(
         self, store: JournalStore, values: dict[str, Any], now: datetime
-    ) -> Callable[[sqlite3.Connection, Entry], None]:
+    ) -> Callable[[Connection, Entry], None]:
         """Writes the reviews inside the transaction that saves the day's entry."""
         found = self.reviews(values)
 
-        def write(conn: sqlite3.Connection, entry: Entry) -> None:
+        def write(conn: Connection, entry: Entry) -> None:
             store.write_reviews(conn, found, day=now.date(), now=now)
 
         return write

@@ -132,21 +132,6 @@ def reframe_summary(outcome: ReframeOutcome, today: date) -> RenderableType:
     return Panel(Group(*parts), title=title, title_align="left", border_style="green", expand=False)
 
 
-def crisis_panel() -> RenderableType:
-    """A calm word about reaching out, shown after saving when an answer sounds like crisis."""
-    from rich.panel import Panel
-
-    from ..care.panel import CRISIS_MESSAGE, CRISIS_MESSAGE_TITLE
-
-    return Panel(
-        plain(CRISIS_MESSAGE),
-        title=plain(CRISIS_MESSAGE_TITLE, style="bold"),
-        title_align="left",
-        border_style="cyan",
-        expand=False,
-    )
-
-
 def revisit_mention(waiting: Sequence[Entry], today: date) -> RenderableType:
     """One quiet line in ``journal today`` when a reframe is ready for a second look."""
     from rich.text import Text

@@ -38,6 +38,25 @@ def _today_pack(value: str) -> str:
     return value
 
 
+def _country(value: str) -> str:
+    """A two-letter country code (any country: the crisis-line directory lists many and
+    findahelpline.com covers the rest), or auto to guess from the time zone or language."""
+    if value.strip().lower() == "auto":
+        return "auto"
+    if not re.fullmatch(r"[A-Za-z]{2}", value.strip()):
+        raise InputError(f"country: '{value[:20]}' is not a two-letter country code (e.g. GB, US)")
+    return value.strip().upper()
+
+
+def _yes_or_no(name: str) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if value.lower() not in ("yes", "no"):
+            raise InputError(f"{name}: use yes or no")
+        return value.lower()
+
+    return check
+
+
 SETTINGS: dict[str, Setting] = {
     setting.name: setting
     for setting in (
@@ -46,6 +65,19 @@ SETTINGS: dict[str, Setting] = {
             "The prompt pack journal today uses when --pack is not given.",
             "daily",
             _today_pack,
+        ),
+        Setting(
+            "country",
+            "The country whose crisis lines journal support and the support panel show "
+            "(a two-letter code, e.g. GB); auto guesses from the time zone or language.",
+            "auto",
+            _country,
+        ),
+        Setting(
+            "passphrase-keyring",
+            "Look for the passphrase of an encrypted journal in the system keyring.",
+            "no",
+            _yes_or_no("passphrase-keyring"),
         ),
     )
 }

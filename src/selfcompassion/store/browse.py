@@ -8,13 +8,13 @@ on a journal of a hundred thousand entries as on a new one.
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from ..errors import InputError
+from . import driver
 from .entries import EntryQueries
 from .failures import storage_errors
 from .records import INSERT_ANSWER, INSERT_TAG, Answer, Entry, RowsBeside, answer_rows, timestamp
@@ -95,7 +95,7 @@ class SearchResults:
 def _query_errors(query: str) -> Iterator[None]:
     try:
         yield
-    except sqlite3.OperationalError as error:
+    except driver.OperationalError as error:
         reason = str(error)
         if any(word in reason.lower() for word in _QUERY_PROBLEMS):
             raise SearchQueryError(query, reason) from None

@@ -8,12 +8,12 @@ ratings rewrites the means in the transaction of the edit (``keep_checkin_scores
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from . import driver
 from .entries import EntryQueries
 from .failures import storage_errors
 from .records import Answer, Entry, RowsBeside
@@ -46,7 +46,7 @@ def _scores(row: Sequence[Any]) -> CheckinScores:
 def keep_checkin_scores(total: float | None, components: Mapping[str, float | None]) -> RowsBeside:
     """Writes a check-in's means beside it, replacing any it had, in the caller's transaction."""
 
-    def write(conn: sqlite3.Connection, entry: Entry) -> None:
+    def write(conn: driver.Connection, entry: Entry) -> None:
         conn.execute(
             "INSERT INTO checkin_scores "
             "(entry_id, total, self_kindness, common_humanity, mindfulness) "

@@ -7,13 +7,13 @@ day it falls due and ``journal commitments`` can list and close it. A review ans
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from ..errors import InputError
+from . import driver
 from .core import StoreCore
 from .failures import storage_errors
 from .records import timestamp
@@ -80,7 +80,7 @@ class CommitmentQueries(StoreCore):
     """Reading, closing and rescheduling commitments."""
 
     def new_commitment(
-        self, conn: sqlite3.Connection, entry_id: str, text: str, due: date, now: datetime
+        self, conn: driver.Connection, entry_id: str, text: str, due: date, now: datetime
     ) -> Commitment:
         """Insert an open commitment inside a transaction the caller holds."""
         stamp = timestamp(now)
@@ -162,7 +162,7 @@ class CommitmentQueries(StoreCore):
         return self.find_commitment(commitment.id)
 
     def write_reviews(
-        self, conn: sqlite3.Connection, reviews: Sequence[Review], *, day: date, now: datetime
+        self, conn: driver.Connection, reviews: Sequence[Review], *, day: date, now: datetime
     ) -> None:
         """Apply reviews inside a transaction the caller holds: a status other than open
         closes the commitment on ``day``; open with a due date moves it to that day."""

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Self
 
+from ..encryption.keys import JournalKey
 from ..errors import StorageError
 from ..files.paths import DB_ENV
 from ..files.safefiles import make_private_dir as _make_private_dir
+from . import driver
 from .failures import DAMAGED, storage_errors
 from .journalfile import (
     BUSY_TIMEOUT_MS,
@@ -41,11 +42,28 @@ def _while_locked(step: Callable[[], object]) -> None:
         try:
             step()
             return
-        except sqlite3.OperationalError as error:
+        except driver.OperationalError as error:
             text = str(error)
             if ("locked" not in text and "busy" not in text) or attempt == WRITE_RETRIES - 1:
                 raise
             time.sleep(0.05 * (attempt + 1))
+
+
+def _unlock(path: Path) -> JournalKey:
+    """The key of the encrypted journal at ``path``, from its passphrase (asked for once
+    per command); each try is checked against the file itself."""
+    from ..encryption.passphrase import unlock
+
+    driver.require_cipher()  # before asking for a passphrase that could not be used
+
+    def opens(key: JournalKey) -> bool:
+        conn = driver.connect(path, key)
+        try:
+            return driver.key_opens(conn)
+        finally:
+            conn.close()
+
+    return unlock(path, driver.salt_of(path), opens)
 
 
 class StoreCore:
@@ -54,16 +72,26 @@ class StoreCore:
     Entries, drafts, the streak and each feature come as mixins of their own (see the
     package docstring), composed into ``JournalStore``."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, conn: driver.Connection, key: JournalKey | None = None) -> None:
         self.path = path
         self.conn = conn
+        #: The key of an encrypted journal (None for a plain one); copies use it too.
+        self.key = key
         #: The copy written before this open upgraded the journal, if it did.
         self.upgrade_backup: Path | None = None
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
 
     # -- opening -----------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, backup_before_upgrade: bool = True) -> Self:
+    def open(
+        cls, path: Path, *, backup_before_upgrade: bool = True, key: JournalKey | None = None
+    ) -> Self:
+        """Open the journal, creating it when there is none and upgrading it when it is
+        older; an encrypted one is opened with ``key``, else with its passphrase."""
         path = Path(path)
         with storage_errors(path):
             if path.is_dir():
@@ -81,9 +109,10 @@ class StoreCore:
             check_access(path)
             if not path.exists():
                 create_private_file(path, exist_ok=True)
-            check_file(path)
-            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-            store = cls(path, conn)
+            if check_file(path) and key is None:
+                key = _unlock(path)
+            conn = driver.connect(path, key, timeout=BUSY_TIMEOUT_MS / 1000)
+            store = cls(path, conn, key)
             try:
                 store._prepare(backup_before_upgrade)
             except BaseException:
@@ -92,14 +121,15 @@ class StoreCore:
             return store
 
     @classmethod
-    def inspect(cls, path: Path) -> Self:
+    def inspect(cls, path: Path, *, key: JournalKey | None = None) -> Self:
         """Open an existing journal only to look at it: nothing is created, upgraded or
         written, so a damaged, old or read-only journal can still be examined."""
         path = Path(path)
         with storage_errors(path):
             if not path.is_file():
                 raise StorageError(f"{path}: there is no journal file here")
-            check_file(path)
+            if check_file(path) and key is None:
+                key = _unlock(path)
             writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
             uri = path.resolve().as_uri()
             # Read-write (without create) lets SQLite tidy its side files away on close;
@@ -108,9 +138,9 @@ class StoreCore:
             if not writable and not has_content(path.with_name(path.name + "-wal")):
                 modes.append("mode=ro&immutable=1")
             for mode in modes[:-1]:
-                with contextlib.suppress(sqlite3.OperationalError):
-                    return cls(path, connect_to_look(uri, mode))
-            return cls(path, connect_to_look(uri, modes[-1]))
+                with contextlib.suppress(*driver.OperationalError):
+                    return cls(path, connect_to_look(uri, mode, key), key)
+            return cls(path, connect_to_look(uri, modes[-1], key), key)
 
     def _prepare(self, backup_before_upgrade: bool) -> None:
         conn = self.conn
@@ -210,7 +240,7 @@ class StoreCore:
     # -- transactions ------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
+    def _transaction(self) -> Iterator[driver.Connection]:
         """One ``BEGIN IMMEDIATE`` transaction; retried while another process holds the lock."""
         _while_locked(lambda: self.conn.execute("BEGIN IMMEDIATE"))
         try:
@@ -223,7 +253,7 @@ class StoreCore:
             self.conn.execute("COMMIT")
 
     @contextlib.contextmanager
-    def writing(self) -> Iterator[sqlite3.Connection]:
+    def writing(self) -> Iterator[driver.Connection]:
         with storage_errors(self.path), self._transaction() as conn:
             yield conn
 
@@ -257,8 +287,8 @@ class StoreCore:
                 _make_private_dir(target.parent)
             create_private_file(target)
             try:
-                source = sqlite3.connect(self.path) if separate else self.conn
-                copy = sqlite3.connect(target)
+                source = driver.connect(self.path, self.key) if separate else self.conn
+                copy = driver.connect(target, self.key)
                 try:
                     source.backup(copy)
                 finally:

@@ -7,12 +7,12 @@ saves through ``add_entry``, so an entry is read and written one way only.
 from __future__ import annotations
 
 import json
-import sqlite3
 import uuid
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
+from . import driver
 from .core import StoreCore
 from .failures import storage_errors
 from .records import (
@@ -70,13 +70,13 @@ class EntryQueries(StoreCore):
                 also(conn, entry)
         return entry
 
-    def _insert_entry(self, conn: sqlite3.Connection, entry: Entry) -> None:
+    def _insert_entry(self, conn: driver.Connection, entry: Entry) -> None:
         conn.execute(INSERT_ENTRY, entry_row(entry))
         self._insert_answers(conn, entry.id, entry.answers)
         conn.executemany(INSERT_TAG, tag_rows(entry))
 
     def _insert_answers(
-        self, conn: sqlite3.Connection, entry_id: str, answers: Sequence[Answer], start: int = 0
+        self, conn: driver.Connection, entry_id: str, answers: Sequence[Answer], start: int = 0
     ) -> None:
         """Insert answers at positions ``start``, ``start + 1``, ... of an entry."""
         conn.executemany(INSERT_ANSWER, answer_rows(entry_id, answers, start))
@@ -105,7 +105,7 @@ class EntryQueries(StoreCore):
         with storage_errors(self.path):
             return int(self.conn.execute("SELECT count(*) FROM entries").fetchone()[0])
 
-    def _load_entries(self, rows: Sequence[sqlite3.Row | tuple[Any, ...]]) -> list[Entry]:
+    def _load_entries(self, rows: Sequence[driver.Row | tuple[Any, ...]]) -> list[Entry]:
         """Entries for the given ``entries`` rows, with their answers and tags."""
         if not rows:
             return []

@@ -10,12 +10,12 @@ from __future__ import annotations
 import contextlib
 import errno
 import shutil
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import JournalError, StorageError
 from ..files.paths import DB_ENV
+from . import driver
 
 #: Below this much free space a "disk I/O error" is reported as a full disk.
 FULL_DISK_BYTES = 64 * 1024
@@ -35,7 +35,7 @@ def _disk_is_full(path: Path) -> bool:
         return False
 
 
-def _describe_sqlite_error(path: Path, error: sqlite3.Error) -> str:
+def _describe_sqlite_error(path: Path, error: Exception) -> str:
     text = str(error).lower()
     if "readonly" in text or "read-only" in text:
         return (
@@ -68,7 +68,7 @@ def storage_errors(path: Path) -> Iterator[None]:
         yield
     except JournalError:
         raise
-    except sqlite3.Error as error:
+    except driver.Error as error:
         raise StorageError(_describe_sqlite_error(path, error)) from None
     except PermissionError:
         raise StorageError(

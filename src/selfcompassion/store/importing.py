@@ -15,13 +15,13 @@ from __future__ import annotations
 import contextlib
 import os
 import socket
-import sqlite3
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from . import driver
 from .core import StoreCore
 from .failures import storage_errors
 from .portability import BESIDE, EntryRecord, beside_rows
@@ -85,7 +85,7 @@ class Conflict(Exception):
 class ImportStage:
     """Records checked and set aside in this connection's temporary tables, in file order."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: driver.Connection) -> None:
         self.conn = conn
         self.count = 0
         for table in STAGED:
@@ -148,7 +148,7 @@ class ImportQueries(StoreCore):
         try:
             yield stage
         finally:
-            with storage_errors(self.path), contextlib.suppress(sqlite3.Error):
+            with storage_errors(self.path), contextlib.suppress(*driver.Error):
                 stage.drop()
 
     def taken_commitment(self) -> Conflict | None:
@@ -211,7 +211,7 @@ class ImportQueries(StoreCore):
             with storage_errors(self.path):
                 self.conn.execute(f"PRAGMA cache_size = {before}")
 
-    def land_whole(self, conn: sqlite3.Connection, stage: ImportStage) -> int:
+    def land_whole(self, conn: driver.Connection, stage: ImportStage) -> int:
         """Land every staged record inside the caller's transaction (a sync's)."""
         import_id = str(uuid.uuid4())
         self._begin_landing(conn, import_id)
@@ -219,13 +219,13 @@ class ImportQueries(StoreCore):
         conn.execute("DELETE FROM imports_landing WHERE import_id = ?", [import_id])
         return added
 
-    def _begin_landing(self, conn: sqlite3.Connection, import_id: str) -> None:
+    def _begin_landing(self, conn: driver.Connection, import_id: str) -> None:
         conn.execute(
             "INSERT INTO imports_landing (import_id, pid, host, started_at) VALUES (?, ?, ?, ?)",
             [import_id, os.getpid(), socket.gethostname(), datetime.now(UTC).isoformat()],
         )
 
-    def _land_chunk(self, conn: sqlite3.Connection, import_id: str, first: int, last: int) -> int:
+    def _land_chunk(self, conn: driver.Connection, import_id: str, first: int, last: int) -> int:
         # Rows that point at an entry go in before it (foreign keys checked at commit), so
         # the search trigger on entries finds every answer in place and builds each
         # entry's document once; entries in one statement, oldest first.

@@ -8,13 +8,14 @@ is asked; a new journal (or a copy of one) is created owner-only whatever the um
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
+from ..encryption.keys import JournalKey
 from ..errors import StorageError
+from . import driver
 from .failures import DAMAGED
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER = driver.SQLITE_HEADER
 HEADER_BYTES = 100
 BUSY_TIMEOUT_MS = 10_000
 
@@ -52,17 +53,19 @@ def has_content(path: Path) -> bool:
         return False
 
 
-def check_file(path: Path) -> None:
-    """Refuse a file that is not an SQLite database, or one that was cut short.
+def check_file(path: Path) -> bool:
+    """Refuse a file that is not an SQLite database, or one that was cut short; say
+    whether it is an encrypted journal (which has no SQLite header to check).
 
     SQLite notices a missing page only when it reads it, which may be after a write;
     the header says how long the file should be, so a cut-off file is refused before
     anything is read or written.
     """
-    with path.open("rb") as handle:
-        header = handle.read(HEADER_BYTES)
+    header = driver.read_header(path, HEADER_BYTES)
     if not header:
-        return  # a new, empty journal
+        return False  # a new, empty journal
+    if driver.looks_encrypted(path, header):
+        return True
     if not header.startswith(SQLITE_HEADER):
         raise StorageError(
             f"{path}: this file is not a journal (not an SQLite database); "
@@ -80,6 +83,7 @@ def check_file(path: Path) -> None:
     )
     if pages and size_is_valid and not pending and path.stat().st_size < pages * page_size:
         raise StorageError(DAMAGED.format(path=path))
+    return False
 
 
 def check_access(path: Path) -> None:
@@ -97,12 +101,10 @@ def check_access(path: Path) -> None:
         )
 
 
-def connect_to_look(uri: str, mode: str) -> sqlite3.Connection:
+def connect_to_look(uri: str, mode: str, key: JournalKey | None = None) -> driver.Connection:
     """A connection that only looks (``mode`` is a URI query such as ``mode=ro``), tried
     with one read so that a file SQLite cannot use fails here."""
-    conn = sqlite3.connect(
-        f"{uri}?{mode}", uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
-    )
+    conn = driver.connect(f"{uri}?{mode}", key, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except BaseException:

@@ -6,8 +6,7 @@ so the answers describe the file exactly as it was found.
 
 from __future__ import annotations
 
-import sqlite3
-
+from . import driver
 from .core import StoreCore
 from .drafts import Draft, draft_from_row
 from .failures import storage_errors
@@ -39,7 +38,7 @@ class MaintenanceQueries(StoreCore):
         sound."""
         try:
             rows = self.conn.execute("PRAGMA integrity_check(10)").fetchall()
-        except sqlite3.DatabaseError as error:
+        except driver.DatabaseError as error:
             return [str(error)]
         # SQLite may pack several findings into one row, under a heading line.
         found = [line for row in rows for line in str(row[0]).splitlines()]

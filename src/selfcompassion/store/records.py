@@ -8,12 +8,13 @@ answer is stored the same way whichever way it came in.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from json.encoder import encode_basestring
 from typing import Any
+
+from . import driver
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class Entry:
 
 #: Writes rows that belong with an entry (a feature's own table) inside the transaction
 #: that saves the entry, so the entry and its rows are there together or not at all.
-RowsBeside = Callable[[sqlite3.Connection, Entry], None]
+RowsBeside = Callable[[driver.Connection, Entry], None]
 
 
 def timestamp(now: datetime) -> str:

@@ -10,11 +10,11 @@ the traps and the commitment stay as they were.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from . import driver
 from .commitments import Commitment, CommitmentQueries
 from .entries import EntryQueries
 from .failures import storage_errors
@@ -62,7 +62,7 @@ def keep_reframe_scores(scores: ReframeScores) -> RowsBeside:
     """Writes a reframe's figures beside it, in the caller's transaction: every figure
     worked out from its answers is replaced; when the second look happened stays."""
 
-    def write(conn: sqlite3.Connection, entry: Entry) -> None:
+    def write(conn: driver.Connection, entry: Entry) -> None:
         conn.execute(
             "INSERT INTO reframe_scores (entry_id, intensity_before, intensity_after, "
             "belief_before, belief_after, revisit_intensity) VALUES (?, ?, ?, ?, ?, ?) "
@@ -99,7 +99,7 @@ class ReframeQueries(CommitmentQueries, EntryQueries):
         """Save the entry, its scores, traps and commitment in a single transaction."""
         made: list[Commitment] = []
 
-        def keep_beside(conn: sqlite3.Connection, entry: Entry) -> None:
+        def keep_beside(conn: driver.Connection, entry: Entry) -> None:
             keep_reframe_scores(record.scores)(conn, entry)
             conn.executemany(
                 "INSERT OR IGNORE INTO entry_traps (entry_id, trap_id, phrase) VALUES (?, ?, ?)",

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from . import driver
 from .failures import storage_errors
 from .importing import ImportQueries, ImportStage
 from .portability import COMMITMENT_COLUMNS, EntryRecord, PortabilityQueries
@@ -51,7 +51,7 @@ class SyncQueries(ImportQueries, PortabilityQueries):
         with self.writing() as conn:
             self._put_value(conn, name, value)
 
-    def _put_value(self, conn: sqlite3.Connection, name: str, value: str) -> None:
+    def _put_value(self, conn: driver.Connection, name: str, value: str) -> None:
         conn.execute(
             "INSERT INTO sync_state (name, value) VALUES (?, ?) "
             "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
@@ -179,7 +179,7 @@ class SyncQueries(ImportQueries, PortabilityQueries):
 class SyncWrite:
     """The writes of one sync, inside its transaction."""
 
-    def __init__(self, store: SyncQueries, conn: sqlite3.Connection) -> None:
+    def __init__(self, store: SyncQueries, conn: driver.Connection) -> None:
         self.store = store
         self.conn = conn
 

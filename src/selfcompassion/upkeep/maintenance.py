@@ -88,6 +88,7 @@ def checkup(
         report.add("journal", NOTE, "no journal here yet", "journal today starts one")
         return report
     _check_permissions(report, fix, default_folder)
+    _check_encryption(report)
     try:
         store = JournalStore.inspect(path)
     except JournalError as error:
@@ -102,6 +103,22 @@ def checkup(
         store.close()
     _check_backups(report)
     return report
+
+
+def _check_encryption(report: Checkup) -> None:
+    from ..store.driver import looks_encrypted
+
+    encrypted = looks_encrypted(report.path)
+    report.facts["encrypted"] = encrypted
+    if encrypted:
+        report.add("encryption", OK, "encrypted: the file cannot be read without the passphrase")
+    else:
+        report.add(
+            "encryption",
+            NOTE,
+            "not encrypted: anyone who can read the file can read the entries",
+            "journal encrypt locks it with a passphrase",
+        )
 
 
 def _after_path(error: JournalError, path: Path) -> str:

@@ -1,0 +1,179 @@
+"""The care check at the moment of writing: the one home for "check this answer and, if
+needed, show the panel", called by the flows (through ``flows.common.ask_steps``), by the
+commands that save or check text, and by the single exit point when someone leaves.
+
+During an interactive flow the panel comes right after the answer, before the next
+question, and offers to go on writing, to stop for now with everything kept, or to see the
+contacts again. Scripted runs (``--answers``) get the panel at the same moment and save as
+usual. Saving is never blocked. Leaving after such an answer (Ctrl-C, end of input) shows
+the panel again on the way out; the draft is kept as always.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from ..errors import FlowInterrupted
+from ..packs.steps import CHOICE, INTENSITIES, MULTI, Step, answer_text
+from .country import Country
+from .panel import DURING_FLOW, NOT_SAVED, SAVED, SCRIPTED
+from .presenting import presenter
+
+GO_ON = "Go on writing"
+STOP = "Save what I've written and stop for now"
+CONTACTS = "See the support contacts again"
+OFFER = Step(
+    id="care",
+    kind=CHOICE,
+    prompt="Take whatever time you need. What would you like to do now?",
+    choices=(GO_ON, STOP, CONTACTS),
+    required=True,
+)
+REMINDER = "The support contacts are there whenever you want them: journal support"
+CRITIC_NOT_A_TRAP = (
+    "What you wrote sounds like more than a thinking trap, so none are ticked. Please look "
+    "at the support contacts above; you can pause this exercise at any time."
+)
+#: Start compiling the rules this long after a flow begins, once the first question is up.
+WARM_UP_AFTER_SECONDS = 0.5
+
+
+class StoppedForNow(FlowInterrupted):
+    """The person chose to stop after the panel; their answers are kept as a draft."""
+
+    exit_code = 0
+
+
+class _Asks(Protocol):
+    def ask(self, step: Step) -> Any: ...
+
+
+def needs_care(text: str, feelings: Iterable[str] = ()) -> bool:
+    from .detector import needs_care as check
+
+    return check(text, feelings=feelings)
+
+
+def show_panel(context: str, country: Country | None = None) -> None:
+    """The support panel with the contacts for the person's country (or ``country``)."""
+    presenter().panel(context, country)
+
+
+def show_contacts() -> None:
+    presenter().contacts()
+
+
+def words_of(step: Step, value: Any) -> tuple[str, list[str]]:
+    """The free text of an answer, and the feelings chosen in it (for a list of feelings)."""
+    if value is None:
+        return "", []
+    if step.kind == INTENSITIES and isinstance(value, dict):
+        return "", [str(name) for name in value]
+    if step.kind == MULTI and isinstance(value, list):
+        return "", [str(name) for name in value]
+    if isinstance(value, str):
+        return value, []
+    return answer_text(value), []
+
+
+@dataclass
+class CareWatch:
+    """Watches one flow's answers; remembers whether the panel was needed."""
+
+    interactive: bool
+    seen: bool = False
+
+    def __post_init__(self) -> None:
+        global _watching
+        _watching = self
+        if self.interactive:
+            timer = threading.Timer(WARM_UP_AFTER_SECONDS, warm_up)
+            timer.daemon = True
+            timer.start()
+
+    def heard(self, asker: _Asks, step: Step, value: Any) -> None:
+        """Check an answer just given; show the panel (and, at a terminal, what next)."""
+        text, feelings = words_of(step, value)
+        if not needs_care(text, feelings):
+            return
+        if self.seen:
+            presenter().reminder(REMINDER)
+        else:
+            show_panel(DURING_FLOW if self.interactive else SCRIPTED)
+        self.seen = True
+        if self.interactive:
+            self._offer(asker)
+
+    def _offer(self, asker: _Asks) -> None:
+        while True:
+            choice = asker.ask(OFFER)
+            if choice == CONTACTS:
+                show_contacts()
+                continue
+            if choice == STOP:
+                raise StoppedForNow()
+            return
+
+
+_watching: CareWatch | None = None
+
+
+def watch(interactive: bool) -> CareWatch:
+    return CareWatch(interactive)
+
+
+def care_was_needed() -> bool:
+    """Whether the flow in this process met an answer that brought the panel."""
+    return bool(_watching and _watching.seen)
+
+
+def after_leaving(stopped: bool) -> None:
+    """On the way out of a flow: the panel again if it was needed (the contacts alone when
+    the person has just chosen to stop from the panel)."""
+    if not care_was_needed():
+        return
+    if stopped:
+        show_contacts()
+    else:
+        show_panel(DURING_FLOW)
+
+
+def after_saving(texts: Iterable[str], *, already_shown: bool | None = None) -> None:
+    """After an entry is saved or edited: a short reminder when the panel was shown during
+    the flow, else the panel when the saved words need it (an editor, a re-answered step)."""
+    if already_shown is None:
+        already_shown = care_was_needed()
+    if already_shown:
+        presenter().reminder(REMINDER)
+    elif any(needs_care(text) for text in texts):
+        show_panel(SAVED)
+
+
+def check_unsaved(text: str) -> bool:
+    """``journal traps``: the panel when the words need it, saying nothing about saving."""
+    if not needs_care(text):
+        return False
+    show_panel(NOT_SAVED)
+    return True
+
+
+def leaving_draft(answers: dict[str, Any]) -> None:
+    """ "Leave for now" on a kept draft whose words need care: the panel, on the way out."""
+    if any(needs_care(value) for value in answers.values() if isinstance(value, str)):
+        show_panel(DURING_FLOW)
+
+
+def warm_up() -> None:
+    """Compile every rule and guard ahead of the first answer (run in the background)."""
+    from .detector import find_concerns
+    from .rules import regex, rule_book
+
+    book = rule_book()
+    for rule in book.rules:
+        _ = rule.pattern
+    for guard in (*book.guards.mask, *book.guards.past):
+        regex(guard.source)
+    find_concerns("warm up: i want to die, said nobody in a story, years ago lol")

@@ -1,0 +1,195 @@
+"""The support panel at the moment of writing, in a real pseudo-terminal, at 60 and 80
+columns: a risk answer brings the panel before the next question; Ctrl-C right after it
+shows the panel again on the way out and keeps the draft; choosing to stop keeps the draft
+and exits quietly; going on leads to the next question. For the reframe's first question,
+today's prompts and the check-in note."""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import JOURNAL
+from selfcompassion.care.moment import GO_ON, OFFER
+from selfcompassion.care.panel import CRISIS_MESSAGE_TITLE
+
+pexpect = pytest.importorskip("pexpect")
+pytestmark = pytest.mark.pty
+
+DOWN, ENTER = "\x1b[B", "\r"
+RISK = "i dont want to be here anymore"
+OFFERED = re.escape(OFFER.prompt[:30])
+TITLE = re.escape(CRISIS_MESSAGE_TITLE)
+
+
+def spawn(args: list[str], home: Path, width: int) -> Any:
+    env = dict(
+        os.environ,
+        SELFCOMPASSION_HOME=str(home),
+        NO_COLOR="1",
+        TERM="xterm",
+        PROMPT_TOOLKIT_NO_CPR="1",  # a pty that never answers cursor queries
+        COLUMNS=str(width),
+        LINES="40",
+        TZ="Europe/London",
+    )
+    env.pop("SELFCOMPASSION_DB", None)
+    child = pexpect.spawn(
+        str(JOURNAL), args, env=env, encoding="utf-8", timeout=15, dimensions=(40, width)
+    )
+    child.delaybeforesend = None
+    return child
+
+
+def draft_of(home: Path, flow: str) -> str:
+    with sqlite3.connect(home / "data" / "journal.db") as conn:
+        rows = conn.execute("SELECT answers FROM drafts WHERE flow = ?", (flow,)).fetchall()
+        entries = conn.execute("SELECT count(*) FROM entries").fetchone()[0]
+    assert entries == 0
+    assert len(rows) == 1
+    return str(rows[0][0])
+
+
+def panel_before_next(child: Any, next_question: str) -> None:
+    """The panel and the offer come right after the answer, before the next question."""
+    child.expect(TITLE)
+    child.expect("116 123")
+    child.expect(OFFERED)
+    assert next_question not in child.before
+
+
+# Each flow: the keys up to the question that gets the risk answer, and the next question.
+FLOWS: dict[str, tuple[list[str], list[tuple[str, str]], str]] = {
+    "reframe": (["reframe"], [], "feeling"),
+    "today": (["today"], [("heavy to light", ENTER), ("how kind", ENTER)], "nobody expected"),
+    "checkin": (["checkin"], [("almost always", ENTER)] * 12, "statements"),
+}
+FIRST = {"reframe": "camera", "today": "what is here", "checkin": "notice"}
+
+
+def reach_the_question(child: Any, flow: str) -> None:
+    for expected, keys in FLOWS[flow][1]:
+        child.expect(expected)
+        child.send(keys)
+    child.expect(FIRST[flow])
+
+
+@pytest.mark.parametrize("width", [60, 80])
+@pytest.mark.parametrize("flow", ["reframe", "today", "checkin"])
+def test_ctrl_c_right_after_the_panel_shows_it_again_and_keeps_the_draft(
+    tmp_path: Path, flow: str, width: int
+) -> None:
+    home = tmp_path / "home"
+    child = spawn(FLOWS[flow][0], home, width)
+    reach_the_question(child, flow)
+    child.send(RISK + ENTER)
+    panel_before_next(child, FLOWS[flow][2])
+    child.sendcontrol("c")
+    child.expect(TITLE)  # on the way out, the panel again
+    child.expect("Paused")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert RISK in draft_of(home, flow)
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_going_on_leads_to_the_next_question_and_ctrl_c_later_still_shows_it(
+    tmp_path: Path, width: int
+) -> None:
+    home = tmp_path / "home"
+    child = spawn(["reframe"], home, width)
+    reach_the_question(child, "reframe")
+    child.send(RISK + ENTER)
+    panel_before_next(child, "feeling")
+    child.send(ENTER)  # the first choice: go on writing
+    child.expect("feeling")
+    child.sendcontrol("c")
+    child.expect(TITLE)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert RISK in draft_of(home, "reframe")
+    assert OFFER.choices[0] == GO_ON
+
+
+@pytest.mark.parametrize("flow", ["reframe", "today"])
+def test_stop_for_now_keeps_the_draft_and_exits_quietly(tmp_path: Path, flow: str) -> None:
+    home = tmp_path / "home"
+    child = spawn(FLOWS[flow][0], home, 80)
+    reach_the_question(child, flow)
+    child.send(RISK + ENTER)
+    panel_before_next(child, FLOWS[flow][2])
+    child.send(DOWN + ENTER)  # save what I've written and stop for now
+    child.expect("988|116 123")  # the contacts once more on the way out
+    child.expect("Stopped for now")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert RISK in draft_of(home, flow)
+
+
+def test_see_the_contacts_again_then_go_on(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    child = spawn(["today"], home, 80)
+    reach_the_question(child, "today")
+    child.send(RISK + ENTER)
+    panel_before_next(child, "nobody expected")
+    child.send(DOWN + DOWN + ENTER)  # see the support contacts again
+    child.expect("Samaritans")
+    child.expect(OFFERED)
+    child.send(ENTER)
+    child.expect("nobody expected")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+
+
+def test_an_ordinary_answer_brings_no_panel(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    child = spawn(["reframe"], home, 80)
+    reach_the_question(child, "reframe")
+    child.send("My demo crashed and this week is killing me." + ENTER)
+    child.expect("feeling")
+    assert CRISIS_MESSAGE_TITLE not in child.before
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert CRISIS_MESSAGE_TITLE not in (child.before or "")
+
+
+def test_support_in_a_terminal_with_no_journal(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    child = spawn(["support"], home, 60)
+    child.expect(TITLE)
+    child.expect("116 123")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert not (home / "data" / "journal.db").exists()
+
+
+def test_leave_for_now_on_a_kept_risky_draft_shows_the_panel(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    first = spawn(["today"], home, 80)
+    reach_the_question(first, "today")
+    first.send(RISK + ENTER)
+    panel_before_next(first, "nobody expected")
+    first.sendcontrol("c")
+    first.expect(pexpect.EOF)
+    first.close()
+
+    again = spawn(["today"], home, 80)
+    again.expect("unfinished reflection")
+    again.send(DOWN + DOWN + ENTER)  # leave for now
+    again.expect(TITLE)
+    again.expect("Nothing changed")
+    again.expect(pexpect.EOF)
+    again.close()
+    assert again.exitstatus == 0
+    assert RISK in draft_of(home, "today")

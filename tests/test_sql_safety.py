@@ -37,8 +37,8 @@ TRUSTED: dict[str, str] = {
     "_staged_sql": "store/importing.py: the table must be a key of the module constant STAGED; "
     "the names it fills in are that key, the _STAGE prefix and STAGED's column lists, all "
     "built from literals and the column constants of store/portability.py",
-    "_m0007_trigger": "store/migrations.py: called only by migration 0007 with table, kind "
-    "and column names from the literal tuple _M0007_MARKED and events and row names from a "
+    "_m0008_trigger": "store/later_migrations.py: called only by migration 0008 with table, kind "
+    "and column names from the literal tuple _M0008_MARKED and events and row names from a "
     "literal tuple; the kind between quotes is one of those literals",
     "_json_row_sql": "store/portability.py: called only by _entry_json_sql with table names, "
     "column tuples and ORDER BY clauses that are literals or module constants",

@@ -46,10 +46,12 @@ def open_store() -> JournalStore:
     """Open the journal, saying on standard error when it was upgraded (and where the
     copy of the earlier version is) or when others can read it."""
     from ..files.paths import data_dir, journal_path
+    from ..files.safefiles import protect
     from ..render import print_note
     from ..store import JournalStore
     from ..store.files import loose_files
 
+    protect(journal_path(OPTIONS.db))
     store = JournalStore.open(journal_path(OPTIONS.db))
     if store.upgrade_backup:
         print_note(
@@ -103,7 +105,11 @@ def tag_option() -> Any:
 
 # The filters shared by the commands that choose entries (list, search, export).
 SINCE = typer.Option(
-    None, "--since", "-s", help="From this day: 'last month', 'monday', 2026-11-01.", metavar="DATE"
+    None,
+    "--since",
+    "-s",
+    help="From this day: 'last month', 'monday' or a date (YYYY-MM-DD).",
+    metavar="DATE",
 )
 UNTIL = typer.Option(None, "--until", "-u", help="Up to this day, included.", metavar="DATE")
 KIND = typer.Option(

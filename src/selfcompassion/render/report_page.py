@@ -237,6 +237,18 @@ def _reframes(report: Report) -> Section | None:
         section.rows.append(
             ("feelings eased", f"{num(now.feelings_eased)} points on average (of 100)")
         )
+    belief = now.belief
+    if belief.critic_rated:
+        section.rows.append(
+            (
+                "belief in the critic",
+                f"{num(belief.critic_before)} → {num(belief.critic_after)} on average (of 100)",
+            )
+        )
+    if belief.balanced_rated:
+        section.rows.append(
+            ("belief in the balanced thought", f"{num(belief.balanced)} on average (of 100)")
+        )
     if report.traps:
         section.rows.append(("thinking traps", count_items(report.traps)))
     return section
@@ -325,7 +337,10 @@ def _words(report: Report) -> list[Section]:
         section = Section(f"{short_day(entry.journal_date)} · {entry.kind}", level=3)
         for answer in entry.answers:
             if answer.text and answer.kind != "scale":
-                section.lines += [("dim", answer.prompt), ("", answer.text)]
+                # An imported jrnl note has no prompt: its words stand alone.
+                if answer.prompt.strip():
+                    section.lines.append(("dim", answer.prompt))
+                section.lines.append(("", answer.text))
         if entry.tags:
             section.lines.append(("cyan", " ".join(f"#{tag}" for tag in entry.tags)))
         sections.append(section)

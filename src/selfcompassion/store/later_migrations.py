@@ -1,4 +1,4 @@
-"""Migrations from 0006 on (``migrations.py`` holds 0001 to 0005 and the rules: numbered,
+"""Migrations from 0007 on (``migrations.py`` holds 0001 to 0006 and the rules: numbered,
 append-only, never edited once shipped). ``LATER`` lists them in order; ``migrations``
 registers them after its own."""
 
@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
-def _m0006(db: Database) -> None:
+def _m0007_landing(db: Database) -> None:
     # An import lands in short transactions, so that a day's entry never waits long for
     # it. Until the last of them, each entry it added is listed here with the import's
     # id, and the import itself in ``imports_landing`` with the process running it: an
@@ -40,15 +40,15 @@ def _m0006(db: Database) -> None:
 
 
 #: The tables whose rows belong to an entry, and so mark the entry as changed for sync.
-_M0007_ENTRY_PARTS = ("answers", "tags", "reframe_scores", "checkin_scores", "entry_traps")
+_M0008_ENTRY_PARTS = ("answers", "tags", "reframe_scores", "checkin_scores", "entry_traps")
 #: Only once sync is set up (a device id is kept), and never for a change sync itself makes.
-_M0007_WHEN = (
+_M0008_WHEN = (
     "EXISTS (SELECT 1 FROM sync_state WHERE name = 'device') "
     "AND NOT EXISTS (SELECT 1 FROM sync_state WHERE name = 'applying')"
 )
 
 
-def _m0007(db: Database) -> None:
+def _m0008(db: Database) -> None:
     # What sync keeps (see selfcompassion/sync): its settings (the device id, the folder,
     # the clock); for every item synced (an entry with everything in it, a commitment) the
     # stamp of its current version and the versions it knows, with the item itself when it
@@ -87,31 +87,31 @@ def _m0007(db: Database) -> None:
     db.execute(
         "CREATE TABLE sync_files (name TEXT PRIMARY KEY, read_at TEXT NOT NULL) WITHOUT ROWID"
     )
-    for table, kind, column in _M0007_MARKED:
+    for table, kind, column in _M0008_MARKED:
         for event, row in (("INSERT", "new"), ("UPDATE", "new"), ("DELETE", "old")):
-            db.execute(_m0007_trigger(table, kind, column, event, row))
+            db.execute(_m0008_trigger(table, kind, column, event, row))
 
 
 #: (table, kind of item, column holding the item's id) for every table sync watches.
-_M0007_MARKED = (
+_M0008_MARKED = (
     ("entries", "entry", "id"),
-    *((table, "entry", "entry_id") for table in _M0007_ENTRY_PARTS),
+    *((table, "entry", "entry_id") for table in _M0008_ENTRY_PARTS),
     ("commitments", "commitment", "id"),
 )
 
 
-def _m0007_trigger(table: str, kind: str, column: str, event: str, row: str) -> str:
+def _m0008_trigger(table: str, kind: str, column: str, event: str, row: str) -> str:
     """The trigger that notes, after ``event`` on ``table``, the item it touched."""
     return (
         f"CREATE TRIGGER sync_{table}_{event.lower()} AFTER {event} ON {table} "  # noqa: S608
-        f"WHEN {_M0007_WHEN} BEGIN INSERT INTO sync_outbox (kind, key) "
+        f"WHEN {_M0008_WHEN} BEGIN INSERT INTO sync_outbox (kind, key) "
         f"VALUES ('{kind}', {row}.{column}) "
         "ON CONFLICT (kind, key) DO UPDATE SET edits = edits + 1; END"
     )
 
 
-#: (name, migration) from 0006 on, in the order they apply.
+#: (name, migration) from 0007 on, in the order they apply.
 LATER = (
-    ("0006_imports_landing", _m0006),
-    ("0007_sync", _m0007),
+    ("0007_imports_landing", _m0007_landing),
+    ("0008_sync", _m0008),
 )

@@ -1,7 +1,7 @@
 """Queries for sync: the device's own settings, what it knows of every item, the versions
 it keeps aside, what changed here since the last sync, and writing what arrives.
 
-Changes made here are noted by triggers (migration 0007) in ``sync_outbox``, whichever
+Changes made here are noted by triggers (migration 0008) in ``sync_outbox``, whichever
 code makes them. Changes that arrive are written inside ``applying``, which the triggers
 see and leave alone, so that nothing a device receives is sent back out as its own.
 """

@@ -14,19 +14,18 @@ import stat
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from conftest import JOURNAL, run_cli
-from selfcompassion.store import Answer, Entry, JournalStore
+from large_journal import make_large_journal
+from selfcompassion.store import Answer, JournalStore
 
 IS_ROOT = os.geteuid() == 0
 NOBODY = 65534
 MOMENT = datetime(2026, 11, 20, 21, 0, tzinfo=timezone(timedelta(hours=1)))
-STAMP = "2026-11-20T21:00:00+01:00"
 
 
 def journal_with(path: Path, entries: int = 2) -> Path:
@@ -68,18 +67,7 @@ def test_a_backup_that_fails_its_check_never_takes_its_name(tmp_path: Path) -> N
 
 @pytest.fixture(scope="module")
 def large_journal(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("large") / "journal.db"
-
-    def entries() -> Iterator[Entry]:
-        for number in range(6000):
-            words = f"entry {number} " + "private words to copy " * 20
-            answer = Answer("present", "text", "Here?", words, None, words)
-            day = date(2026, 11, 20) - timedelta(days=number % 2000)
-            yield Entry(f"e-{number:06d}", "daily", day, STAMP, STAMP, "daily", (answer,))
-
-    with JournalStore.open(path) as store:
-        store.bulk_load(entries())
-    return path
+    return make_large_journal(tmp_path_factory.mktemp("large") / "journal.db", "entry")
 
 
 @pytest.mark.slow

@@ -14,34 +14,21 @@ import stat
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
-from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from conftest import JOURNAL, run_cli
-from selfcompassion.store import Answer, Entry, JournalStore
+from large_journal import make_large_journal
+from selfcompassion.store import JournalStore
 
-STAMP = "2026-11-20T21:00:00+01:00"
 SECRET = "a sentence nobody else should read"
 
 
 @pytest.fixture(scope="module")
 def large_journal(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A journal whose export takes a moment, so it can be stopped half-way."""
-    path = tmp_path_factory.mktemp("large") / "journal.db"
-
-    def entries() -> Iterator[Entry]:
-        for number in range(6000):
-            words = f"{SECRET} {number} " + "more private words " * 20
-            answer = Answer("present", "text", "What is here?", words, None, words)
-            day = date(2026, 11, 20) - timedelta(days=number % 2000)
-            yield Entry(f"e-{number:06d}", "daily", day, STAMP, STAMP, "daily", (answer,))
-
-    with JournalStore.open(path) as store:
-        store.bulk_load(entries())
-    return path
+    return make_large_journal(tmp_path_factory.mktemp("large") / "journal.db", SECRET)
 
 
 def copy_of(journal: Path, folder: Path) -> Path:
@@ -108,10 +95,8 @@ def test_an_export_stopped_by_a_signal_leaves_no_text_behind(
     assert not records.exists() or list(records.iterdir()) == []
 
 
-@pytest.mark.slow
-def test_what_sigkill_leaves_is_removed_by_the_next_export(
-    large_journal: Path, tmp_path: Path
-) -> None:
+def killed_export(large_journal: Path, tmp_path: Path) -> tuple[Path, Path, Path, Path]:
+    """(journal, output folder, home, the temporary file) of an export killed half-way."""
     journal = copy_of(large_journal, tmp_path / "j")
     out = tmp_path / "out"
     out.mkdir()
@@ -119,6 +104,14 @@ def test_what_sigkill_leaves_is_removed_by_the_next_export(
     worker = start_export(journal, out / "export.json", home)
     stop_once_writing(worker, out, signal.SIGKILL)
     (left,) = parts_in(out)
+    return journal, out, home, left
+
+
+@pytest.mark.slow
+def test_what_sigkill_leaves_is_removed_by_the_next_export(
+    large_journal: Path, tmp_path: Path
+) -> None:
+    journal, out, home, left = killed_export(large_journal, tmp_path)
     assert SECRET.encode() in left.read_bytes()
     assert stat.S_IMODE(left.stat().st_mode) == 0o600
 
@@ -146,13 +139,7 @@ def test_what_sigkill_leaves_is_removed_by_the_next_export(
 def test_doctor_reports_and_fix_removes_what_sigkill_left(
     large_journal: Path, tmp_path: Path
 ) -> None:
-    journal = copy_of(large_journal, tmp_path / "j")
-    out = tmp_path / "out"
-    out.mkdir()
-    home = tmp_path / "home"
-    worker = start_export(journal, out / "export.json", home)
-    stop_once_writing(worker, out, signal.SIGKILL)
-    (left,) = parts_in(out)
+    journal, _, home, left = killed_export(large_journal, tmp_path)
 
     def doctor(*extra: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(

@@ -159,32 +159,36 @@ def _named_temp(record: Path) -> Path | None:
     return named
 
 
-def leftovers() -> list[Path]:
-    """Temporary files (and editor folders) that processes which no longer run left behind."""
-    found = []
+def _left_pairs() -> list[tuple[Path, Path | None]]:
+    """(what a gone process left in the private folder, the temporary file it names or
+    the editor folder it is; None when a record names nothing that is ours any more)."""
+    pairs: list[tuple[Path, Path | None]] = []
     for entry in _left_behind():
         if entry.name.endswith(RECORD_SUFFIX):
             named = _named_temp(entry)
-            if named is not None and named.exists():
-                found.append(named)
+            pairs.append((entry, named if named is not None and _is_plain_file(named) else None))
         elif entry.name.startswith(EDIT_PREFIX):
-            found.append(entry)
-    return found
+            pairs.append((entry, entry))
+    return pairs
+
+
+def leftovers() -> list[Path]:
+    """Temporary files (and editor folders) that processes which no longer run left behind."""
+    return [left for _, left in _left_pairs() if left is not None]
 
 
 def sweep() -> list[Path]:
     """Remove what :func:`leftovers` finds, and the records of it; returns what was removed."""
     removed = []
-    for entry in _left_behind():
-        if entry.name.endswith(RECORD_SUFFIX):
-            named = _named_temp(entry)
-            if named is not None and _is_plain_file(named):
-                _remove(named)
-                removed.append(named)
-            entry.unlink(missing_ok=True)
-        elif entry.name.startswith(EDIT_PREFIX):
+    for entry, left in _left_pairs():
+        if left is entry:
             shutil.rmtree(entry, ignore_errors=True)
-            removed.append(entry)
+        else:
+            if left is not None:
+                _remove(left)
+            entry.unlink(missing_ok=True)
+        if left is not None:
+            removed.append(left)
     return removed
 
 

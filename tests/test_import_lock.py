@@ -91,7 +91,7 @@ def test_import_from_standard_input_reads_it_all_before_taking_the_lock(
     importer.stdin.flush()
     time.sleep(1.0)  # the importer is reading, waiting for the rest
     assert importer.poll() is None
-    assert save_one(db_path, "written while the import waits") < 2.0
+    assert save_one(db_path, "written while the import waits") < 5.0
     importer.stdin.write(text[len(text) // 2 :])
     importer.stdin.close()
     assert importer.wait(timeout=60) == 0
@@ -103,11 +103,11 @@ def test_a_day_s_entry_gets_in_while_a_long_import_lands(
     db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Small landing steps here, so that a short import lands in many of them."""
-    monkeypatch.setattr(landing, "FIRST_CHUNK", 20)
-    monkeypatch.setattr(landing, "MAX_CHUNK", 20)
-    monkeypatch.setattr(landing, "HOLD_SECONDS", 0.2)
+    monkeypatch.setattr(landing, "FIRST_CHUNK", 10)
+    monkeypatch.setattr(landing, "MAX_CHUNK", 10)
+    monkeypatch.setattr(landing, "HOLD_SECONDS", 0.05)
     source = tmp_path / "export.json"
-    source.write_text(export_text(3_000), encoding="utf-8")
+    source.write_text(export_text(6_000), encoding="utf-8")
     JournalStore.open(db_path).close()
     results: list[Any] = []
 
@@ -121,15 +121,15 @@ def test_a_day_s_entry_gets_in_while_a_long_import_lands(
     while count(db_path, "imports_landing") == 0:  # wait until landing has begun
         assert time.monotonic() < deadline and worker.is_alive()
         time.sleep(0.005)
-    waits = [save_one(db_path, f"written during the import, {n}") for n in range(3)]
+    wait = save_one(db_path, "written during the import")
     still_landing = count(db_path, "imports_landing") == 1
-    landed_meanwhile = count(db_path) - 3
+    landed_meanwhile = count(db_path) - 1
     worker.join(timeout=120)
-    assert results and results[0].added == 3_000
+    assert results and results[0].added == 6_000
     assert still_landing, "the import ended before the test could write beside it"
-    assert 0 < landed_meanwhile < 3_000  # the writes went in between the import's steps
-    assert max(waits) < 2.0, waits
-    assert count(db_path) == 3_003
+    assert 0 < landed_meanwhile < 6_000  # the write went in between the import's steps
+    assert wait < 5.0, wait  # a few seconds at most, on a busy machine too
+    assert count(db_path) == 6_001
     assert count(db_path, "imported_entries_landing") == 0
 
 

@@ -119,6 +119,30 @@ class DayScores:
 
 
 @dataclass(frozen=True)
+class DayMark:
+    """One day of a calendar: whether anything was written, and its ratings."""
+
+    day: date
+    practised: bool = False
+    mood: float | None = None
+    kindness: float | None = None
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """Practice over the whole of a trend or a year, up to the report's day."""
+
+    start: date
+    end: date
+    days_counted: int = 0
+    days_practised: int = 0
+    longest_run: int = 0
+    mood: float | None = None
+    kindness: float | None = None
+    days: tuple[DayMark, ...] = ()
+
+
+@dataclass(frozen=True)
 class Report:
     """A whole report: the period beside the one before, and its details."""
 
@@ -138,6 +162,8 @@ class Report:
     themes: tuple[Count, ...] = ()
     checkin_available: bool = False
     trend: tuple[Figures, ...] = ()
+    #: The whole period of a trend (``--weeks N``, N > 1) or a year, day by day.
+    stretch: Stretch | None = None
     entries: tuple[Entry, ...] | None = None
     closing: str = ""
 

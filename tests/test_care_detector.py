@@ -6,7 +6,7 @@ Data (all in tests/data/):
   written against it.
 * crisis_kept_aside.json: the other third. Never read while writing rules; only its totals
   are measured (``test_kept_aside_figures`` prints them; docs/safety.md reports them).
-* crisis_own.json: sentences written for this project in six batches, each measured once
+* crisis_own.json: sentences written for this project in seven batches, each measured once
   before any rule was changed for it (first-run figures in docs/safety.md), then tuned on.
 """
 

@@ -297,7 +297,9 @@ def test_garbage_is_refused_kindly(text: str) -> None:
         parse_date(text, SUNDAY)
     message = caught.value.message
     assert message.startswith(f'"{text}" is not a date I can read.')
-    assert 'Try "yesterday", "last friday", "3 days ago" or "2026-11-19".' in message
+    # SUNDAY is 22 November: the example date lies ten days behind it, as the question
+    # (a past day, by default) asks.
+    assert 'Try "yesterday", "last friday", "3 days ago" or "2026-11-12".' in message
     assert caught.value.exit_code == 2
 
 
@@ -360,7 +362,8 @@ def test_past_date_refuses_the_future(text: str) -> None:
     with pytest.raises(InputError) as caught:
         parse_past_date(text, SUNDAY)
     assert caught.value.message == (
-        f'"{text}" is in the future; a journal day can be today or earlier.'
+        f'"{text}" is in the future; a journal day can be today or earlier, '
+        'like "yesterday" or "2026-11-12".'
     )
 
 
@@ -398,7 +401,9 @@ def test_due_date_accepts_today_and_later(today: date, text: str, expected: date
 def test_due_date_refuses_the_past(text: str) -> None:
     with pytest.raises(InputError) as caught:
         parse_due_date(text, SUNDAY)
-    assert caught.value.message == f'"{text}" has already passed; pick today or a day ahead.'
+    assert caught.value.message == (
+        f'"{text}" has already passed; pick today or a day ahead, like "tomorrow" or "2026-12-02".'
+    )
 
 
 def test_due_date_passes_unreadable_text_on_as_unreadable() -> None:

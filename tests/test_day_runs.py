@@ -295,6 +295,6 @@ def test_the_upgrade_finds_every_run_of_a_long_history(tmp_path: Path) -> None:
     JournalStore(db, conn).bulk_load(entry(day) for day in sorted(days))
     conn.close()
     with JournalStore.open(db) as store:
-        assert store.applied_migrations()[-1] == "0005_day_runs"
+        assert store.applied_migrations() == migrations.names()
         assert kept_runs(store) == runs_of(days)
         assert len(kept_runs(store)) == 390

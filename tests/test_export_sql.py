@@ -135,8 +135,8 @@ def varied(store: JournalStore) -> Iterator[JournalStore]:
     )
     put(
         store,
-        "INSERT INTO reframe_scores VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [reframe, 80, 1 / 3, 45.5, 60, 1e-7, "2026-11-25T08:00:00+01:00"],
+        "INSERT INTO reframe_scores VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [reframe, 80, 1 / 3, 45.5, 60, 1e-7, "2026-11-25T08:00:00+01:00", 55],
     )
     put(
         store,
@@ -182,7 +182,7 @@ def varied(store: JournalStore) -> Iterator[JournalStore]:
     bare_reframe = save(store, day + timedelta(days=1), [], kind="reframe", pack="reframe")
     put(
         store,
-        "INSERT INTO reframe_scores VALUES (?, NULL, NULL, NULL, NULL, NULL, NULL)",
+        "INSERT INTO reframe_scores VALUES (?, NULL, NULL, NULL, NULL, NULL, NULL, NULL)",
         [bare_reframe],
     )
     checkin = save(store, day + timedelta(days=2), [answer("kind-1", "scale", 4)], kind="checkin")
@@ -243,7 +243,7 @@ def test_numbers_come_out_as_python_writes_them(store: JournalStore, value: floa
     entry = save(store, date(2026, 11, 1), [answer("n", "scale", value)], kind="reframe")
     put(
         store,
-        "INSERT INTO reframe_scores VALUES (?, ?, ?, ?, ?, NULL, NULL)",
+        "INSERT INTO reframe_scores VALUES (?, ?, ?, ?, ?, NULL, NULL, NULL)",
         [entry, value, value, value, value],
     )
     put(

@@ -51,7 +51,7 @@ def add_related(store: JournalStore, entry_id: str) -> None:
     """Rows another feature keeps beside an entry, written as that feature would."""
     with store.writing() as conn:
         conn.execute(
-            "INSERT INTO reframe_scores VALUES (?, 80, 45.5, 90, 60, NULL, NULL)", [entry_id]
+            "INSERT INTO reframe_scores VALUES (?, 80, 45.5, 90, 60, NULL, NULL, 70)", [entry_id]
         )
         conn.execute(
             "INSERT INTO entry_traps VALUES (?, 'all-or-nothing', 'always get it wrong')",
@@ -91,6 +91,7 @@ def test_json_export_holds_everything_about_an_entry(store: JournalStore) -> Non
         "text": "2",
     }
     assert first["reframe_scores"]["intensity_after"] == 45.5
+    assert first["reframe_scores"]["balanced_belief"] == 70
     assert first["traps"] == [{"trap_id": "all-or-nothing", "phrase": "always get it wrong"}]
     assert first["commitments"][0]["status"] == "partly"
     assert not {"reframe_scores", "traps", "commitments"} & set(second)
@@ -508,7 +509,7 @@ def build(store: JournalStore, journal: list[dict[str, Any]]) -> None:
         with store.writing() as conn:
             if item["scores"] is not None:
                 conn.execute(
-                    "INSERT INTO reframe_scores VALUES (?, ?, ?, ?, ?, NULL, NULL)",
+                    "INSERT INTO reframe_scores VALUES (?, ?, ?, ?, ?, NULL, NULL, NULL)",
                     [entry.id, *item["scores"]],
                 )
             if item["checkin"] is not None:

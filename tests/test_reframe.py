@@ -60,6 +60,7 @@ def test_scripted_reframe_saves_entry_traps_scores_and_commitment(journal: Journ
     assert scores.intensity_before == 60.0  # (80 + 60 + 40) / 3
     assert scores.intensity_after == 40.0  # (50 + 30) / 2
     assert (scores.belief_before, scores.belief_after) == (85, 40)
+    assert scores.balanced_belief == 60
     assert commitment is not None
     assert commitment.text == "Add a slide check to my preparation list"
     assert commitment.due_date == FRIDAY  # "friday", said on a wednesday
@@ -68,6 +69,8 @@ def test_scripted_reframe_saves_entry_traps_scores_and_commitment(journal: Journ
     assert "One wrong slide does not undo months of careful work." in result.out
     assert "Friday 20 November" in result.out
     assert "60 → 40" in result.out and "85 → 40" in result.out
+    assert "I made one slip in a careful piece of work" in result.out
+    assert "in the balanced thought 60" in result.out
     assert "embarrassed 80 → 50" in result.out and "exposed 40" in result.out
     assert "Labelling, Overgeneralising, Mind-reading" in result.out
 
@@ -196,12 +199,16 @@ def test_ctrl_c_keeps_a_draft_and_the_next_run_picks_it_up(store: JournalStore) 
         [
             ENTER,  # pick up where I left off
             SPACE, ENTER, ENTER, "70", ENTER,  # anxious, no own words, 70
+            ENTER,  # naming: skipped
             "I always mess up big launches.", ENTER,
             "90", ENTER,  # belief
             ENTER,  # keep the traps that were found
-            ENTER, ENTER,  # naming, shared: skipped
+            ENTER, ENTER,  # evidence for and against: skipped
+            "One launch slipped; most landed.", ENTER,
+            ENTER,  # belief in the balanced thought: skipped
+            ENTER,  # shared: skipped
             "Plans slip; I told people early.", ENTER,
-            ENTER,  # lesson: skipped
+            ENTER,  # control: skipped
             "Share a new date with the team", ENTER,
             "friday", ENTER,
             ENTER, "40", ENTER,  # the same feeling, now 40

@@ -99,8 +99,22 @@ def test_known_week_gives_exact_figures(store: JournalStore) -> None:
         {"date": "2026-11-21", "mood": 4.0, "kindness": 5.0},
         {"date": "2026-11-22", "mood": 2.0, "kindness": 2.0},
     ]
-    assert now["reframes"] == {"count": 3, "scored": 2, "average_intensity_drop": 22.5}
-    assert before["reframes"] == {"count": 1, "scored": 1, "average_intensity_drop": 10.0}
+    unrated = {
+        "belief_in_critic": {"average_before": None, "average_after": None, "rated": 0},
+        "belief_in_balanced_thought": {"average": None, "rated": 0},
+    }
+    assert now["reframes"] == {
+        "count": 3,
+        "scored": 2,
+        "average_intensity_drop": 22.5,
+        **unrated,
+    }
+    assert before["reframes"] == {
+        "count": 1,
+        "scored": 1,
+        "average_intensity_drop": 10.0,
+        **unrated,
+    }
     assert data["thinking_traps"] == [
         {"name": "all-or-nothing", "count": 2},
         {"name": "mind-reading", "count": 1},

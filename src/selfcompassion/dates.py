@@ -45,6 +45,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Prefer",
+    "date_hint",
+    "example_date",
     "describe",
     "full_date",
     "parse_date",
@@ -58,53 +60,19 @@ Prefer = Literal["past", "future"]
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 
 _WEEKDAYS: dict[str, int] = {
-    "monday": 0,
-    "mon": 0,
-    "tuesday": 1,
-    "tues": 1,
-    "tue": 1,
-    "wednesday": 2,
-    "wed": 2,
-    "thursday": 3,
-    "thurs": 3,
-    "thur": 3,
-    "thu": 3,
-    "friday": 4,
-    "fri": 4,
-    "saturday": 5,
-    "sat": 5,
-    "sunday": 6,
-    "sun": 6,
-}
+    "monday": 0, "mon": 0, "tuesday": 1, "tues": 1, "tue": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thurs": 3, "thur": 3, "thu": 3, "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}  # fmt: skip
 _NUMBER_WORDS: dict[str, int] = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
 
 _WEEKDAY_ALT = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 _COUNT = r"(?P<count>[0-9]{1,6}|" + "|".join(_NUMBER_WORDS) + ")"
@@ -165,7 +133,29 @@ def _plus(day: date, *, years: int = 0, months: int = 0, weeks: int = 0, days: i
     return day + relativedelta(years=years, months=months, weeks=weeks, days=days)
 
 
-_HINT = 'Try "yesterday", "last friday", "3 days ago" or "2026-11-19".'
+#: How far from today the dates in examples lie: far enough that the example reads as a
+#: date to type, near enough to look like one the person might mean.
+EXAMPLE_DAYS = 10
+
+
+def example_date(today: date, prefer: Prefer) -> str:
+    """A date to show in an example, worked out from ``today``: ``EXAMPLE_DAYS`` behind it
+    for a question about a past day, as many ahead for a day to come, so that an example
+    is never one the question would refuse."""
+    offset = timedelta(days=EXAMPLE_DAYS if prefer == "future" else -EXAMPLE_DAYS)
+    try:
+        return (today + offset).isoformat()
+    except OverflowError:  # only at the very edges of the calendar
+        return today.isoformat()
+
+
+def date_hint(today: date, prefer: Prefer) -> str:
+    """What to try instead of a date that could not be read, in the question's direction."""
+    if prefer == "future":
+        words = '"tomorrow", "friday", "in 3 days"'
+    else:
+        words = '"yesterday", "last friday", "3 days ago"'
+    return f'Try {words} or "{example_date(today, prefer)}".'
 
 
 def _shown(text: str) -> str:
@@ -174,19 +164,19 @@ def _shown(text: str) -> str:
     return cleaned if len(cleaned) <= 40 else cleaned[:39] + "…"
 
 
-def _unreadable(text: str) -> InputError:
-    return InputError(f'"{_shown(text)}" is not a date I can read. {_HINT}')
+def _unreadable(text: str, today: date, prefer: Prefer) -> InputError:
+    return InputError(f'"{_shown(text)}" is not a date I can read. {date_hint(today, prefer)}')
 
 
 def _count(word: str) -> int:
     return _NUMBER_WORDS[word] if word in _NUMBER_WORDS else int(word)
 
 
-def _shift(text: str, today: date, unit: str, amount: int) -> date:
+def _shift(text: str, today: date, unit: str, amount: int, prefer: Prefer) -> date:
     try:
         return _plus(today, **{unit + "s": amount})
     except (OverflowError, ValueError):
-        raise _unreadable(text) from None
+        raise _unreadable(text, today, prefer) from None
 
 
 def _period_start(today: date, period: str, offset: int) -> date:
@@ -242,7 +232,7 @@ def _absolute(text: str, cleaned: str, today: date, prefer: Prefer) -> date:
     """A date written out with digits or a month name, read by dateutil."""
     numeric = _ISO_NUMERIC.match(cleaned) is not None
     if not numeric and _MONTH_WORD.search(cleaned) is None:
-        raise _unreadable(text)
+        raise _unreadable(text, today, prefer)
     from dateutil import parser
 
     info = _years_near_today()(today)
@@ -254,9 +244,9 @@ def _absolute(text: str, cleaned: str, today: date, prefer: Prefer) -> date:
             cleaned, info, default=_DEFAULT_B, dayfirst=False, yearfirst=numeric, ignoretz=True
         )
     except (ValueError, OverflowError, TypeError):
-        raise _unreadable(text) from None
+        raise _unreadable(text, today, prefer) from None
     if first.month != second.month or first.day != second.day:
-        raise _unreadable(text)  # "November 2026": no day given, so no day to guess
+        raise _unreadable(text, today, prefer)  # "November 2026": no day given, so no day to guess
 
     if first.year == second.year:
         found = first.date()
@@ -270,7 +260,7 @@ def _absolute(text: str, cleaned: str, today: date, prefer: Prefer) -> date:
     named = _WEEKDAY_WORD.search(cleaned)
     if named is None:
         if preferred is None:
-            raise _unreadable(text)
+            raise _unreadable(text, today, prefer)
         return preferred
     # "Friday 25 December", as describe() writes a day later this year: if the preferred
     # year does not make it a friday, accept this year's 25 December when that one does.
@@ -283,7 +273,7 @@ def _absolute(text: str, cleaned: str, today: date, prefer: Prefer) -> date:
         ):
             return candidate
     if preferred is None:
-        raise _unreadable(text)
+        raise _unreadable(text, today, prefer)
     raise _mismatch(text, preferred)
 
 
@@ -305,17 +295,17 @@ def parse_date(text: str, today: date, *, prefer: Prefer = "past") -> date:
         raise ValueError(f"prefer must be 'past' or 'future', not {prefer!r}")
     cleaned = " ".join(text.split()).lower().rstrip(".")
     if not cleaned:
-        raise InputError(f"A date is needed here. {_HINT}")
+        raise InputError(f"A date is needed here. {date_hint(today, prefer)}")
 
     if cleaned == "today":
         return today
     if cleaned in ("yesterday", "tomorrow"):
-        return _shift(text, today, "day", -1 if cleaned == "yesterday" else 1)
+        return _shift(text, today, "day", -1 if cleaned == "yesterday" else 1, prefer)
 
     if match := _AGO.match(cleaned):
-        return _shift(text, today, match["unit"], -_count(match["count"]))
+        return _shift(text, today, match["unit"], -_count(match["count"]), prefer)
     if match := _IN.match(cleaned) or _FROM_NOW.match(cleaned):
-        return _shift(text, today, match["unit"], _count(match["count"]))
+        return _shift(text, today, match["unit"], _count(match["count"]), prefer)
 
     try:
         if match := _WEEKDAY.match(cleaned):
@@ -326,7 +316,7 @@ def parse_date(text: str, today: date, *, prefer: Prefer = "past") -> date:
         if match := _END_OF.match(cleaned):
             return _period_end(today, match["period"])
     except (OverflowError, ValueError):  # only at the very edges of the calendar
-        raise _unreadable(text) from None
+        raise _unreadable(text, today, prefer) from None
 
     return _absolute(text, cleaned, today, prefer)
 
@@ -336,7 +326,8 @@ def parse_past_date(text: str, today: date) -> date:
     day = parse_date(text, today, prefer="past")
     if day > today:
         raise InputError(
-            f'"{_shown(text)}" is in the future; a journal day can be today or earlier.'
+            f'"{_shown(text)}" is in the future; a journal day can be today or earlier, '
+            f'like "yesterday" or "{example_date(today, "past")}".'
         )
     return day
 
@@ -345,7 +336,10 @@ def parse_due_date(text: str, today: date) -> date:
     """Read a commitment's due date: today or later. Bare weekdays look ahead."""
     day = parse_date(text, today, prefer="future")
     if day < today:
-        raise InputError(f'"{_shown(text)}" has already passed; pick today or a day ahead.')
+        raise InputError(
+            f'"{_shown(text)}" has already passed; pick today or a day ahead, '
+            f'like "tomorrow" or "{example_date(today, "future")}".'
+        )
     return day
 
 

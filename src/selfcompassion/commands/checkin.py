@@ -14,7 +14,7 @@ def checkin(
         None,
         "--date",
         "-d",
-        help="Check in for another day: yesterday, 'last sunday', 2026-11-22.",
+        help="Check in for another day: yesterday, 'last sunday' or a date (YYYY-MM-DD).",
         metavar="DATE",
     ),
     answers: Optional[str] = typer.Option(  # noqa: UP045

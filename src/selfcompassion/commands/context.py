@@ -103,7 +103,11 @@ def tag_option() -> Any:
 
 # The filters shared by the commands that choose entries (list, search, export).
 SINCE = typer.Option(
-    None, "--since", "-s", help="From this day: 'last month', 'monday', 2026-11-01.", metavar="DATE"
+    None,
+    "--since",
+    "-s",
+    help="From this day: 'last month', 'monday' or a date (YYYY-MM-DD).",
+    metavar="DATE",
 )
 UNTIL = typer.Option(None, "--until", "-u", help="Up to this day, included.", metavar="DATE")
 KIND = typer.Option(

@@ -20,7 +20,7 @@ def report(
     week: Optional[str] = typer.Option(  # noqa: UP045
         None,
         "--week",
-        help="Any day inside the week (e.g. 'last monday') or 2026-W47.",
+        help="Any day inside the week (e.g. 'last monday') or a week number (YYYY-Www).",
         metavar="WEEK",
     ),
     weeks: Optional[int] = typer.Option(  # noqa: UP045

@@ -49,7 +49,7 @@ def today(
         None,
         "--date",
         "-d",
-        help="Write for another day: yesterday, 'last friday', 2026-11-19.",
+        help="Write for another day: yesterday, 'last friday' or a date (YYYY-MM-DD).",
         metavar="DATE",
     ),
     answers: Optional[str] = answers_option(),  # noqa: UP045
@@ -63,9 +63,9 @@ def today(
     tag: list[str] = tag_option(),
 ) -> None:
     """The daily reflection: a check-in, a few rotating prompts and a closing intention."""
-    from ..flows.asking import choose_asker
+    from ..flows.asking import ScriptedAsker, choose_asker
     from ..flows.review import due_reviews
-    from ..flows.today import plan_today, today_session
+    from ..flows.today import daily_entries, plan_for_answers, plan_today, today_session
     from ..packs.loader import load_pack
     from ..render import entry_view, flow_intro, make_console, print_json, today_summary
 
@@ -79,7 +79,12 @@ def today(
     asker = None if plan else choose_asker(answers, "journal today", today=clock_now.date())
     with open_store() as store:
         # Next steps from reframes whose day has come are asked about after the reflection.
-        day_plan = plan_today(chosen, day, due_reviews(store, clock_now.date(), load_pack))
+        # A further entry on the same day draws prompts of its own.
+        written = len(daily_entries(store, day))
+        reviews = due_reviews(store, clock_now.date(), load_pack)
+        day_plan = plan_today(chosen, day, reviews, earlier=written)
+        if isinstance(asker, ScriptedAsker):
+            day_plan = plan_for_answers(chosen, day, reviews, written, set(asker.answers))
         if asker is None:
             print_json(day_plan.as_json())
             return

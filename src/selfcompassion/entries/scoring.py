@@ -11,7 +11,8 @@ Only answered statements count; a skipped one is left out of every mean, and a c
 with nothing rated has no score at all. The numbers are a reflection aid, not a measure.
 
 Reframe: the mean intensity of the feelings named at the start, after writing and at the
-second look (0-100, one decimal), and the belief in the critic's words before and after.
+second look (0-100, one decimal), the belief in the critic's words before and after, and
+the belief in the balanced thought written after weighing the evidence.
 """
 
 from __future__ import annotations
@@ -25,7 +26,14 @@ from ..packs.steps import SCALE, Step
 from ..store.reframes import ReframeScores
 
 #: The reframe steps its figures come from (``revisit_feelings`` arrives with the revisit).
-REFRAME_SCORED_STEPS = ("emotions", "emotions_after", "belief", "belief_after", "revisit_feelings")
+REFRAME_SCORED_STEPS = (
+    "emotions",
+    "emotions_after",
+    "belief",
+    "belief_after",
+    "revisit_feelings",
+    "balanced_belief",
+)
 
 
 @dataclass(frozen=True)
@@ -71,11 +79,13 @@ def score_checkin(steps: Iterable[Step], values: Mapping[str, Any]) -> CheckinSc
     )
 
 
-def mean_intensity(levels: Mapping[str, float] | None) -> float | None:
-    """The mean of the feelings' intensities, to one decimal; None when none was rated."""
-    if not levels:
+def mean_intensity(levels: Mapping[str, float | None] | None) -> float | None:
+    """The mean of the rated feelings' intensities, to one decimal; None when none was
+    rated (a feeling named without a strength is left out of the mean)."""
+    rated = [level for level in (levels or {}).values() if level is not None]
+    if not rated:
         return None
-    return round(sum(levels.values()) / len(levels), 1)
+    return round(sum(rated) / len(rated), 1)
 
 
 def score_reframe(values: Mapping[str, Any]) -> ReframeScores:
@@ -86,4 +96,5 @@ def score_reframe(values: Mapping[str, Any]) -> ReframeScores:
         belief_before=values.get("belief"),
         belief_after=values.get("belief_after"),
         revisit_intensity=mean_intensity(values.get("revisit_feelings")),
+        balanced_belief=values.get("balanced_belief"),
     )

@@ -183,10 +183,9 @@ class QuestionaryAsker:
             picked = self._ask_many(step)
             if step.kind == MULTI:
                 return check_answer(step, picked, today=self.today)
+            # A feeling left without a strength stays named, unrated.
             levels = {name: self._ask_level(step, name) for name in picked}
-            return check_answer(
-                step, {k: v for k, v in levels.items() if v is not None}, today=self.today
-            )
+            return check_answer(step, levels, today=self.today)
         if step.kind == CONFIRM:
             return questionary.confirm(
                 message, default=bool(step.default), style=self.style
@@ -226,8 +225,15 @@ class QuestionaryAsker:
         import questionary
 
         defaults = set(step.default or [])
+        notes = step.choice_notes
         choices = [
-            questionary.Choice(clean(c), value=c, checked=c in defaults) for c in step.choices
+            questionary.Choice(
+                clean(notes[c][0]) if c in notes else clean(c),
+                value=c,
+                checked=c in defaults,
+                description=clean(notes[c][1]) if c in notes else None,
+            )
+            for c in step.choices
         ]
         picked: list[str] = []
         if choices:
@@ -250,7 +256,7 @@ class QuestionaryAsker:
         level_step = Step(id=step.id, kind=SCALE, prompt=name, min=step.min, max=step.max)
         raw = questionary.text(
             f"How strong is '{clean(name)}'?",
-            instruction=f"{step.min} to {step.max}, Enter to skip",
+            instruction=f"{step.min} to {step.max}, Enter to leave it unrated",
             validate=self._validator(level_step),
             style=self.style,
         ).unsafe_ask()
@@ -272,6 +278,7 @@ def _for_display(step: Step) -> Step:
         prompt=clean(step.prompt),
         help=clean(step.help) if step.help else None,
         labels={value: clean(label) for value, label in step.labels.items()},
+        choice_notes={c: (clean(n), clean(e)) for c, (n, e) in step.choice_notes.items()},
     )
 
 

@@ -248,7 +248,7 @@ def reanswer_step(
         raise InputError(f"this entry has no answer for '{step_id[:40]}' (its steps: {known})")
     position = positions[0]
     old = entry.answers[position]
-    value = asker.ask(step_for(entry, old, load_pack))
+    value = asker.ask(step_for(entry, old, load_pack).with_dates(now.date()))
     answers = list(entry.answers)
     if value is None:
         del answers[position]

@@ -1,14 +1,16 @@
-"""``journal reframe``: from the inner critic's words to a kinder view and one dated next step.
+"""``journal reframe``: a thought record held with kindness, ending in one dated next step.
 
-The conversation follows the pack's steps in a fixed order: the facts, the feelings, the
-critic's words and how far they are believed, the thinking traps in them, then naming the
-difficulty, common humanity, self-kindness and the lesson about the process, and last one
-concrete next step with a day and a second rating of the same feelings and belief. Two
-steps are shaped by earlier answers: the trap checklist comes ticked with what the
-detector found in the critic's words, and the second rating asks about the feelings
-named at the start. The next step is kept as a commitment that ``journal today`` asks
-about when its day comes; a few days later ``journal reframe --revisit`` brings the
-reframe back for a second look.
+The conversation follows the pack's steps in a fixed order. First the facts, the
+feelings and the difficulty named as it is: the pain is acknowledged before anything is
+analysed. Then the critic's words and how far they are believed, the thinking traps in
+them, the evidence for and against them and a balanced thought with how far that is
+believed; then common humanity, kind words and what was in the person's hands; last one
+concrete next step with a day and a second rating of the same feelings and of the
+critic's words. Two steps are shaped by earlier answers: the trap checklist comes ticked
+with what the detector found in the critic's words, and the second rating asks about the
+feelings named at the start. The next step is kept as a commitment that ``journal
+today`` asks about when its day comes; a few days later ``journal reframe --revisit``
+brings the reframe back for a second look.
 """
 
 from __future__ import annotations
@@ -42,18 +44,25 @@ PACK = "reframe"
 STEP_IDS = (
     "happened",
     "emotions",
+    "naming",
     "critic",
     "belief",
     "traps",
-    "naming",
+    "evidence_for",
+    "evidence_against",
+    "balanced",
+    "balanced_belief",
     "shared",
     "kind_words",
-    "lesson",
+    "control",
     "next_step",
     "next_due",
     "emotions_after",
     "belief_after",
 )
+#: Steps earlier reframes asked and new ones do not, each with the step it came after:
+#: a draft left in the middle of an earlier reframe keeps its answer to them.
+LEGACY_STEPS = {"lesson": "kind_words"}
 REVISIT_IDS = ("revisit_feelings", "revisit_happened", "revisit_lesson")
 #: A reframe is ready for a second look this many days after it was written.
 REVISIT_AFTER_DAYS = 3
@@ -80,6 +89,16 @@ class ReframePlan:
 
     def as_json(self) -> dict[str, Any]:
         return plan_json(FLOW, self.day, self.pack.name, self.steps)
+
+    def keeping(self, answered: dict[str, Any]) -> ReframePlan:
+        """This plan with the earlier reframes' steps that ``answered`` holds (a draft of
+        the earlier shape), each where it used to be asked, so that no answer is lost."""
+        steps = list(self.steps)
+        for legacy, after in LEGACY_STEPS.items():
+            if answered.get(legacy) is not None and legacy not in (s.id for s in steps):
+                at = next((i + 1 for i, s in enumerate(steps) if s.id == after), len(steps))
+                steps.insert(at, self.pack.step(legacy).with_wording(0))
+        return replace(self, steps=tuple(steps))
 
     def shape(self, step: Step, answers: dict[str, Any]) -> Step | None:
         """Fill in the steps that depend on earlier answers, just before they are asked:
@@ -113,10 +132,10 @@ def plan_reframe(pack: Pack, day: date, wording: int) -> ReframePlan:
     answers say in their help what a script should give them."""
     steps: list[Step] = []
     for step_id in STEP_IDS:
-        step = pack.step(step_id).with_wording(wording)
+        step = pack.step(step_id).with_dates(day).with_wording(wording)
         if step_id == "traps":
             _kind_of(pack, step_id, MULTI)
-            step = replace(step, choices=tuple(TRAPS), other=False)
+            step = replace(step, choices=tuple(TRAPS), other=False, choice_notes=trap_notes())
         elif step_id in ("emotions", "emotions_after"):
             _kind_of(pack, step_id, INTENSITIES)
         if step_id == "emotions_after":
@@ -138,13 +157,19 @@ def first_hits(text: str) -> list[TrapHit]:
     return list(seen.values())
 
 
+def trap_notes() -> dict[str, tuple[str, str]]:
+    """Every trap's name and explanation, shown beside it in the checklist, so that the
+    ones the detector did not find are as easy to recognise as the ones it did."""
+    return {trap_id: (trap.name, trap.explanation) for trap_id, trap in TRAPS.items()}
+
+
 def traps_help(base: str | None, hits: Sequence[TrapHit]) -> str:
     """What the checklist says about the traps found: each one's name, the exact words that
     showed it and a one-line explanation."""
     if not hits:
         return (
             "Nothing familiar stood out to the journal. Tick any you recognise, or none; "
-            "space to tick, Enter when done."
+            "what each one means shows below the list as you move to it."
         )
     lines = [base or "Untick any that do not fit; space to tick, Enter when done."]
     for hit in hits:
@@ -198,6 +223,7 @@ def run_reframe(
     # A due day chosen in a draft left for a while may have passed since; ask it again.
     if str(given.get("next_due") or "9999") < clock().date().isoformat():
         given.pop("next_due")
+    plan = plan.keeping(given)
     got = gather(store, asker, plan, FLOW, clock=clock, tags=tags, resume=given, shape=plan.shape)
     record = reframe_record(got.values)
     entry, commitment = store.add_reframe(

@@ -110,7 +110,7 @@ def plan_reviews(commitments: Sequence[Commitment], pack: Pack, today: date) -> 
             f"{pack.source}: steps: step 'review' needs exactly four choices "
             "(done, partly, not yet, let it go)"
         )
-    when_step = _pack_step(pack, "review_when", DUE_DATE)
+    when_step = _pack_step(pack, "review_when", DUE_DATE).with_dates(today)
     note_step = _pack_step(pack, "review_note", TEXT)
     not_yet, note_after = question.choices[_NOT_YET], [question.choices[i] for i in _NOTE_AFTER]
     steps: list[Step] = []

@@ -29,12 +29,15 @@ class TodayPlan:
         return plan_json(FLOW, self.day, self.pack.name, self.steps)
 
 
-def plan_today(pack: Pack, day: date, reviews: DueReviews | None = None) -> TodayPlan:
-    """The steps asked on ``day``: the same on every run for that day."""
+def plan_today(
+    pack: Pack, day: date, reviews: DueReviews | None = None, *, earlier: int = 0
+) -> TodayPlan:
+    """The steps asked on ``day``: the same on every run for that day, with different
+    rotating prompts for each entry after the first (``earlier`` entries written so far)."""
     steps: list[Step] = []
     for step in pack.steps:
         if step.kind == DRAW:
-            steps.extend(draw_prompts(pack, day, step.count))
+            steps.extend(draw_prompts(pack, day, step.count, earlier))
         else:
             steps.append(step.with_wording(day.toordinal()))
     if reviews is not None:
@@ -79,6 +82,26 @@ def run_today(
     )
 
 
+def plan_for_answers(
+    pack: Pack, day: date, reviews: DueReviews | None, written: int, answered: set[str]
+) -> TodayPlan:
+    """The plan a scripted run answers: a further entry's own prompts, unless the answers
+    name the prompts of an earlier draw that day (a script that reuses one answers file
+    for several entries a day keeps working)."""
+    pool = {prompt.id for prompt in pack.prompts}
+    wanted = answered & pool
+    plans = [plan_today(pack, day, reviews, earlier=n) for n in (written, *range(written))]
+    for plan in plans:
+        if wanted <= {step.id for step in plan.steps}:
+            return plan
+    return plans[0]
+
+
+def daily_entries(store: JournalStore, day: date) -> list[Entry]:
+    """The day's reflections so far (a reframe written that day is not one)."""
+    return [entry for entry in store.entries_on(day) if entry.kind == ENTRY_KIND]
+
+
 # Asked before the flow starts, through the same seam as every step.
 AGAIN = Step(
     id="again",
@@ -118,11 +141,11 @@ def today_session(
     if offer.draft is not None:
         draft = offer.draft
         pack = load_pack(draft.pack) if draft.pack else plan.pack
-        resumed = plan_today(pack, draft.journal_date, plan.reviews)
+        written = len(daily_entries(store, draft.journal_date))
+        resumed = plan_today(pack, draft.journal_date, plan.reviews, earlier=written)
         entry = run_today(store, asker, resumed, clock=clock, tags=tags, resume=draft.answers)
         return TodayOutcome(entry=entry)
-    # A reframe written today is not the day's reflection, so it does not count here.
-    earlier = [entry for entry in store.entries_on(plan.day) if entry.kind == ENTRY_KIND]
+    earlier = daily_entries(store, plan.day)
     if earlier:
         choice = asker.ask(AGAIN)
         if choice == AGAIN.choices[1]:

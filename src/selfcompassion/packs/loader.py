@@ -299,14 +299,30 @@ def rotation_order(prompts: Iterable[Step]) -> list[Step]:
     return order
 
 
-def draw_prompts(pack: Pack, day: date, count: int) -> list[Step]:
+def _spread(n: int) -> float:
+    """The n-th point of the van der Corput sequence in [0, 1): 0, 1/2, 1/4, 3/4, 1/8, ...
+    each as far as it can be from the ones before it."""
+    point, scale = 0.0, 1.0
+    while n:
+        scale /= 2
+        point += scale * (n % 2)
+        n //= 2
+    return point
+
+
+def draw_prompts(pack: Pack, day: date, count: int, earlier: int = 0) -> list[Step]:
     """The prompts for a given day: the same for that day on every run, none repeated within
-    ``len(pool) // count`` days (a week or more for any pack with at least 7 * count prompts)."""
+    ``len(pool) // count`` days (a week or more for any pack with at least 7 * count prompts).
+
+    ``earlier`` is how many entries were already written that day: each further entry draws
+    the prompts of a day far from this one in the rotation (half a rotation away, then a
+    quarter, three quarters, ...), so a second or third entry asks something new."""
     order = rotation_order(pack.prompts)
     if not order:
         return []
     count = min(count, len(order))
-    start = day.toordinal() * count
+    rotation_days = max(1, len(order) // count)
+    start = (day.toordinal() + round(_spread(earlier) * rotation_days)) * count
     return [order[(start + offset) % len(order)] for offset in range(count)]
 
 

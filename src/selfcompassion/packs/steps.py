@@ -25,9 +25,16 @@ INTENSITIES = "intensities"
 DUE_DATE = "date"
 DRAW = "draw"
 
+#: Marks a pack may put in a prompt or help where an example date belongs; the flow fills
+#: them in from today (``Step.with_dates``).
+DATE_AHEAD = "{date_ahead}"
+DATE_BEHIND = "{date_behind}"
+
 ANSWER_KINDS = (TEXT, LONG_TEXT, SCALE, CHOICE, MULTI, CONFIRM, INTENSITIES, DUE_DATE)
 STEP_KINDS = (*ANSWER_KINDS, DRAW)
 
+#: How a feeling named without a strength reads wherever it is shown.
+NOT_RATED = "not rated"
 #: The longest answer accepted for one step, in characters (documented in docs/reliability.md).
 MAX_ANSWER_CHARS = 20_000
 #: The most items a multiple choice or intensity answer may hold.
@@ -54,11 +61,35 @@ class Step:
     component: str | None = None
     reverse: bool = False
     default: Any = None
+    #: A choice's name and a line about it, shown beside the choice: (name, explanation).
+    choice_notes: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
     def with_wording(self, index: int) -> Step:
         """This step with one of its wordings (the prompt or a variant), chosen by index."""
         wordings = (self.prompt, *self.variants)
         return replace(self, prompt=wordings[index % len(wordings)], variants=())
+
+    def with_dates(self, today: date) -> Step:
+        """This step with its example dates filled in from ``today``: ``{date_ahead}`` a
+        day to come and ``{date_behind}`` one gone by, so that no example ever goes stale."""
+        from ..dates import example_date
+
+        examples = {
+            DATE_AHEAD: example_date(today, "future"),
+            DATE_BEHIND: example_date(today, "past"),
+        }
+
+        def fill(text: str) -> str:
+            for mark, example in examples.items():
+                text = text.replace(mark, example)
+            return text
+
+        return replace(
+            self,
+            prompt=fill(self.prompt),
+            help=fill(self.help) if self.help else self.help,
+            variants=tuple(fill(variant) for variant in self.variants),
+        )
 
     def as_plan(self) -> dict[str, Any]:
         """The step as ``--plan`` shows it: everything a script needs to answer it."""
@@ -78,6 +109,11 @@ class Step:
             plan["labels"] = {str(k): v for k, v in sorted(self.labels.items())}
         if self.choices:
             plan["choices"] = list(self.choices)
+        if self.choice_notes:
+            plan["choice_notes"] = {
+                choice: {"name": name, "explanation": explanation}
+                for choice, (name, explanation) in self.choice_notes.items()
+            }
         if self.kind in (CHOICE, MULTI, INTENSITIES):
             plan["other_allowed"] = self.other
         if self.default is not None:
@@ -141,24 +177,29 @@ def _check_multi(step: Step, raw: Any) -> list[str] | None:
     return picked
 
 
-def _check_intensities(step: Step, raw: Any) -> dict[str, int] | None:
+def _check_intensities(step: Step, raw: Any) -> dict[str, int | None] | None:
+    """Each feeling with its strength; a feeling named without one (null) is kept as
+    named, unrated."""
     if not isinstance(raw, dict):
-        raise AnswerError(step.id, 'expected a mapping of feeling to intensity, like {"sad": 60}')
+        raise AnswerError(
+            step.id, 'expected a mapping of feeling to intensity, like {"sad": 60, "tired": null}'
+        )
     if len(raw) > MAX_ITEMS:
         raise AnswerError(step.id, f"at most {MAX_ITEMS} feelings")
-    checked: dict[str, int] = {}
+    checked: dict[str, int | None] = {}
     for name, value in raw.items():
         option = _check_option(step, name)
-        checked[option] = _check_int(step, value)
+        checked[option] = None if value is None or value == "" else _check_int(step, value)
     return checked
 
 
 def _check_due_date(step: Step, raw: Any, today: date) -> str:
-    from ..dates import parse_due_date
+    from ..dates import example_date, parse_due_date
 
     text = _check_text(step, raw)
     if text is None:
-        raise AnswerError(step.id, "expected a date, like 'friday', 'in 3 days' or '2026-12-01'")
+        example = example_date(today, "future")
+        raise AnswerError(step.id, f"expected a date, like 'friday', 'in 3 days' or '{example}'")
     try:
         return parse_due_date(text, today).isoformat()
     except InputError as error:
@@ -205,5 +246,7 @@ def answer_text(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
     if isinstance(value, dict):
-        return ", ".join(f"{name} {level}" for name, level in value.items())
+        return ", ".join(
+            f"{name} {NOT_RATED if level is None else level}" for name, level in value.items()
+        )
     return str(value)

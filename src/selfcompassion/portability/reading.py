@@ -14,7 +14,12 @@ from typing import Any
 
 from ..packs import steps
 from ..store import Answer, Entry, EntryRecord
-from ..store.portability import CHECKIN_COLUMNS, COMMITMENT_COLUMNS, REFRAME_COLUMNS
+from ..store.portability import (
+    CHECKIN_COLUMNS,
+    COMMITMENT_COLUMNS,
+    REFRAME_COLUMNS,
+    REFRAME_COLUMNS_ADDED,
+)
 from ..text.tags import normalise_tag
 from . import fields as check
 from .fields import RecordError
@@ -226,7 +231,7 @@ def answer_value(kind: str, value: Any, where: str) -> Any:
             raise RecordError(where, f"{len(value):,} feelings; the limit is {MAX_ITEMS}")
         return {
             check.text(name, f"{where} key", max_chars=check.MAX_SHORT_CHARS): check.number(
-                level, f"{where}.{name[:40]}"
+                level, f"{where}.{name[:40]}", nullable=True
             )
             for name, level in value.items()
         }
@@ -234,7 +239,8 @@ def answer_value(kind: str, value: Any, where: str) -> Any:
 
 
 def _reframe(raw: Any) -> dict[str, Any]:
-    data = check.fields(raw, "reframe_scores", required=REFRAME_COLUMNS)
+    required = tuple(c for c in REFRAME_COLUMNS if c not in REFRAME_COLUMNS_ADDED)
+    data = check.fields(raw, "reframe_scores", required=required, optional=REFRAME_COLUMNS_ADDED)
     where = "reframe_scores."
     scores: dict[str, Any] = {}
     for column in REFRAME_COLUMNS:
@@ -242,7 +248,7 @@ def _reframe(raw: Any) -> dict[str, Any]:
             scores[column] = check.moment(data[column], where + column, nullable=True)
         else:
             scores[column] = check.number(
-                data[column], where + column, low=0, high=100, nullable=True
+                data.get(column), where + column, low=0, high=100, nullable=True
             )
     return scores
 

@@ -130,6 +130,13 @@ def entry_detail(record: EntryRecord, today: date) -> RenderableType:
             parts.append(plain(answer.prompt, style="bold"))
         parts.append(plain(answer.text))
         parts.append(Text(""))
+    if record.reframe_scores is not None:
+        from ..store import ReframeScores
+        from .reframe import belief_line
+
+        belief = belief_line(ReframeScores(**record.reframe_scores))
+        if belief:
+            parts.append(plain(f"Belief {belief}", style="dim"))
     if record.traps:
         names = ", ".join(trap["trap_id"].replace("-", " ") for trap in record.traps)
         parts.append(plain(f"Thinking patterns noticed: {names}", style="dim"))

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from ..packs.steps import NOT_RATED
 from . import clean, describe_day, plain
 
 if TYPE_CHECKING:
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from ..flows.reframe import ReframeLook, ReframeOutcome, RevisitOutcome
-    from ..store import Commitment, Entry, PastReframe
+    from ..store import Commitment, Entry, PastReframe, ReframeScores
     from ..traps.detector import TrapHit
 
 STATUS_WORDS = {"open": "open", "done": "done", "partly": "partly", "let-go": "let go"}
@@ -50,12 +51,35 @@ def _answer_text(entry: Entry, step_id: str) -> str | None:
     return answer.text if answer else None
 
 
+def _feeling_change(before: float | None, after: float | None) -> str:
+    """'80 → 50', or 'not rated' for a feeling named without a strength, then or since."""
+    if before is None and after is None:
+        return NOT_RATED
+    if before is None:
+        return f"{NOT_RATED} → {_number(after)}"
+    return _change(before, after)
+
+
 def _feelings(before: object, after: object) -> str:
-    """Each feeling with its change: 'anxious 80 → 50, ashamed 60 → 40'."""
+    """Each feeling with its change: 'anxious 80 → 50, ashamed 60 → 40, tired not rated'."""
     if not isinstance(before, Mapping) or not before:
         return ""
     later = after if isinstance(after, Mapping) else {}
-    return ", ".join(f"{name} {_change(level, later.get(name))}" for name, level in before.items())
+    return ", ".join(
+        f"{name} {_feeling_change(level, later.get(name))}" for name, level in before.items()
+    )
+
+
+def belief_line(scores: ReframeScores) -> str | None:
+    """How much the critic's words were believed before and after, beside the belief in
+    the balanced thought: 'in the critic 85 → 40 · in the balanced thought 60'; only
+    what was rated, None when nothing was."""
+    parts = []
+    if scores.belief_before is not None or scores.belief_after is not None:
+        parts.append(f"in the critic {_change(scores.belief_before, scores.belief_after)}")
+    if scores.balanced_belief is not None:
+        parts.append(f"in the balanced thought {_number(scores.balanced_belief)}")
+    return " · ".join(parts) or None
 
 
 def _trap_names(trap_ids: Iterable[str]) -> str:
@@ -94,8 +118,9 @@ def _related_table(related: Sequence[PastReframe], today: date) -> RenderableTyp
 
 
 def reframe_summary(outcome: ReframeOutcome, today: date) -> RenderableType:
-    """The kinder sentence, the next step and its day, and feeling and belief before and
-    after; then how earlier reframes on the same tags turned out."""
+    """The balanced thought and the kinder sentence, the next step and its day, feeling and
+    belief in the critic before and after beside the belief in the balanced thought; then
+    how earlier reframes on the same tags turned out."""
     from rich.console import Group
     from rich.panel import Panel
     from rich.text import Text
@@ -103,20 +128,21 @@ def reframe_summary(outcome: ReframeOutcome, today: date) -> RenderableType:
     entry, record, commitment = outcome.entry, outcome.record, outcome.commitment
     assert entry is not None and record is not None and commitment is not None
     table = _grid()
-    kinder = _answer_text(entry, "kind_words")
-    if kinder:
-        table.add_row("kinder view", plain(kinder, style="bold"))
+    for step_id, label in (("balanced", "balanced thought"), ("kind_words", "kinder view")):
+        text = _answer_text(entry, step_id)
+        if text:
+            table.add_row(label, plain(text, style="bold"))
     table.add_row("next step", _step_line(commitment, today))
     scores = record.scores
-    if scores.intensity_before is not None:
-        before, after = entry.answer("emotions"), entry.answer("emotions_after")
-        detail = _feelings(before.value if before else None, after.value if after else None)
+    before, after = entry.answer("emotions"), entry.answer("emotions_after")
+    detail = _feelings(before.value if before else None, after.value if after else None)
+    if detail:
         table.add_row("feelings", plain(detail))
+    if scores.intensity_before is not None:
         table.add_row("on average", Text(_change(scores.intensity_before, scores.intensity_after)))
-    if scores.belief_before is not None or scores.belief_after is not None:
-        table.add_row(
-            "belief in the critic", Text(_change(scores.belief_before, scores.belief_after))
-        )
+    belief = belief_line(scores)
+    if belief:
+        table.add_row("belief", Text(belief))
     if record.traps:
         table.add_row("traps noticed", plain(_trap_names(trap_id for trap_id, _ in record.traps)))
     if entry.tags:
@@ -154,7 +180,9 @@ def look_back_view(look: ReframeLook, today: date) -> RenderableType:
     for step_id, label in (
         ("happened", "what happened"),
         ("critic", "the critic said"),
+        ("balanced", "balanced thought"),
         ("kind_words", "kinder view"),
+        ("control", "in your hands"),
         ("lesson", "lesson"),
     ):
         text = _answer_text(entry, step_id)

@@ -257,6 +257,18 @@ def _reframes(report: Report) -> Section | None:
         section.rows.append(
             ("feelings eased", f"{num(now.feelings_eased)} points on average (of 100)")
         )
+    belief = now.belief
+    if belief.critic_rated:
+        section.rows.append(
+            (
+                "belief in the critic",
+                f"{num(belief.critic_before)} → {num(belief.critic_after)} on average (of 100)",
+            )
+        )
+    if belief.balanced_rated:
+        section.rows.append(
+            ("belief in the balanced thought", f"{num(belief.balanced)} on average (of 100)")
+        )
     if report.traps:
         section.rows.append(("thinking traps", count_items(report.traps)))
     return section

@@ -74,6 +74,18 @@ class Checkin:
 
 
 @dataclass(frozen=True)
+class Belief:
+    """How much the period's reframes believed the critic's words before and after (means
+    over the reframes that rated both) and the balanced thought they wrote (0-100)."""
+
+    critic_before: float | None = None
+    critic_after: float | None = None
+    critic_rated: int = 0
+    balanced: float | None = None
+    balanced_rated: int = 0
+
+
+@dataclass(frozen=True)
 class Figures:
     """Everything counted for one period."""
 
@@ -88,6 +100,7 @@ class Figures:
     #: of (intensity before - intensity after) on the 0-100 scale (reported in JSON as
     #: ``average_intensity_drop``).
     feelings_eased: float | None = None
+    belief: Belief = Belief()
     commitments: Commitments = Commitments()
     checkin: Checkin = Checkin()
 

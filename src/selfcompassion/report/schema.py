@@ -47,6 +47,15 @@ def figures_json(figures: Figures) -> dict[str, Any]:
             "count": figures.reframes,
             "scored": figures.reframes_scored,
             "average_intensity_drop": figures.feelings_eased,
+            "belief_in_critic": {
+                "average_before": figures.belief.critic_before,
+                "average_after": figures.belief.critic_after,
+                "rated": figures.belief.critic_rated,
+            },
+            "belief_in_balanced_thought": {
+                "average": figures.belief.balanced,
+                "rated": figures.belief.balanced_rated,
+            },
         },
         "commitments": {
             "made": commitments.made,

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..store.reports import Span
 from .closing import closing_line
 from .figures import (
+    Belief,
     Checkin,
     Commitments,
     Count,
@@ -65,7 +66,8 @@ def figures_for(store: JournalStore, periods: Sequence[Period], as_of: date) -> 
     figures = []
     for bucket, period in enumerate(periods):
         days, entries = practice.get(bucket, (0, 0))
-        count, scored, drop = reframes.get(bucket, (0, 0, None))
+        count, scored, drop, *belief = reframes.get(bucket, (0, 0, None, None, None, 0, None, 0))
+        before_mean, after_mean, both, balanced_mean, balanced_rated = belief
         made = commitments.get(bucket, {})
         checkin = checkins.get(bucket, (0, None, None, None, None))
         figures.append(
@@ -78,6 +80,13 @@ def figures_for(store: JournalStore, periods: Sequence[Period], as_of: date) -> 
                 reframes=count,
                 reframes_scored=scored,
                 feelings_eased=rounded(drop),
+                belief=Belief(
+                    rounded(before_mean),
+                    rounded(after_mean),
+                    both,
+                    rounded(balanced_mean),
+                    balanced_rated,
+                ),
                 commitments=Commitments(
                     made=made.get("made", 0),
                     kept=made.get("done", 0),

@@ -342,6 +342,14 @@ def _m0005(db: Database) -> None:
         db.execute(f"CREATE TRIGGER {head} BEGIN {body} END")
 
 
+@migrations(name="0006_balanced_belief")
+def _m0006(db: Database) -> None:
+    # How much the person believes the balanced thought a reframe writes after weighing
+    # the evidence, kept beside the belief in the critic's words before and after.
+    # Reframes written before that step have none.
+    db.execute("ALTER TABLE reframe_scores ADD COLUMN balanced_belief INTEGER")
+
+
 def names() -> list[str]:
     """Every migration this version knows, in the order they apply."""
     return list(migrations.names)

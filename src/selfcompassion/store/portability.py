@@ -30,7 +30,10 @@ REFRAME_COLUMNS = (
     "belief_after",
     "revisit_intensity",
     "revisited_at",
+    "balanced_belief",
 )
+#: Reframe figures an export written before they existed does not have (read as null).
+REFRAME_COLUMNS_ADDED = ("balanced_belief",)
 CHECKIN_COLUMNS = ("total", "self_kindness", "common_humanity", "mindfulness")
 TRAP_COLUMNS = ("trap_id", "phrase")
 COMMITMENT_COLUMNS = (

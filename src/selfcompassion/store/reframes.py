@@ -1,8 +1,9 @@
 """Reframes: the figures and traps kept beside a reframe entry, and its later revisit.
 
 A reframe is saved as an ordinary entry (its answers, exactly as asked) plus three kinds
-of rows that make it easy to look back on: its scores (feeling and belief before and
-after), the thinking traps the person confirmed, and the commitment its next step became.
+of rows that make it easy to look back on: its scores (feeling and belief in the critic
+before and after, belief in the balanced thought), the thinking traps the person
+confirmed, and the commitment its next step became.
 All of it is written in one transaction, so a reframe is never half there. An edit of
 the ratings rewrites the scores in the transaction of the edit (``keep_reframe_scores``);
 the traps and the commitment stay as they were.
@@ -25,7 +26,8 @@ REFRAME_KIND = "reframe"
 
 @dataclass(frozen=True)
 class ReframeScores:
-    """Mean feeling intensity (0-100) and belief in the critic (0-100), before and after."""
+    """Mean feeling intensity (0-100) and belief in the critic (0-100), before and after,
+    and belief in the balanced thought (0-100)."""
 
     intensity_before: float | None = None
     intensity_after: float | None = None
@@ -33,6 +35,7 @@ class ReframeScores:
     belief_after: int | None = None
     revisit_intensity: float | None = None
     revisited_at: str | None = None
+    balanced_belief: int | None = None
 
 
 @dataclass(frozen=True)
@@ -65,10 +68,12 @@ def keep_reframe_scores(scores: ReframeScores) -> RowsBeside:
     def write(conn: driver.Connection, entry: Entry) -> None:
         conn.execute(
             "INSERT INTO reframe_scores (entry_id, intensity_before, intensity_after, "
-            "belief_before, belief_after, revisit_intensity) VALUES (?, ?, ?, ?, ?, ?) "
+            "belief_before, belief_after, revisit_intensity, balanced_belief) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (entry_id) DO UPDATE SET intensity_before = excluded.intensity_before, "
             "intensity_after = excluded.intensity_after, belief_before = excluded.belief_before, "
-            "belief_after = excluded.belief_after, revisit_intensity = excluded.revisit_intensity",
+            "belief_after = excluded.belief_after, revisit_intensity = excluded.revisit_intensity, "
+            "balanced_belief = excluded.balanced_belief",
             [
                 entry.id,
                 scores.intensity_before,
@@ -76,6 +81,7 @@ def keep_reframe_scores(scores: ReframeScores) -> RowsBeside:
                 scores.belief_before,
                 scores.belief_after,
                 scores.revisit_intensity,
+                scores.balanced_belief,
             ],
         )
 
@@ -131,7 +137,8 @@ class ReframeQueries(CommitmentQueries, EntryQueries):
         with storage_errors(self.path):
             row = self.conn.execute(
                 "SELECT intensity_before, intensity_after, belief_before, belief_after, "
-                "revisit_intensity, revisited_at FROM reframe_scores WHERE entry_id = ?",
+                "revisit_intensity, revisited_at, balanced_belief FROM reframe_scores "
+                "WHERE entry_id = ?",
                 [entry_id],
             ).fetchone()
         return ReframeScores(*row) if row else None

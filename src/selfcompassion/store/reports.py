@@ -162,13 +162,21 @@ class ReportQueries(EntryQueries, StreakQueries):
         rows = self._rows(sql, span.params(**params))
         return {(bucket, step): (mean, days) for bucket, step, mean, days in rows}
 
-    def reframes_by_bucket(self, span: Span, kind: str) -> dict[int, tuple[int, int, float]]:
+    def reframes_by_bucket(self, span: Span, kind: str) -> dict[int, tuple[Any, ...]]:
         """Per bucket: reframes, how many have both intensities, and how much the feelings
-        eased on average (intensity before minus after: the report's "feelings eased")."""
+        eased on average (intensity before minus after: the report's "feelings eased");
+        then the mean belief in the critic before and after (over the reframes that rated
+        both) and how many did, and the mean belief in the balanced thought and how many
+        rated it."""
+        both = "s.belief_before IS NOT NULL AND s.belief_after IS NOT NULL"
         sql = f"""
             SELECT {_bucket("e.journal_date")} AS bucket, count(*),
                    count(s.intensity_before - s.intensity_after),
-                   avg(s.intensity_before - s.intensity_after)
+                   avg(s.intensity_before - s.intensity_after),
+                   avg(CASE WHEN {both} THEN s.belief_before END),
+                   avg(CASE WHEN {both} THEN s.belief_after END),
+                   count(CASE WHEN {both} THEN 1 END),
+                   avg(s.balanced_belief), count(s.balanced_belief)
             FROM entries e LEFT JOIN reframe_scores s ON s.entry_id = e.id
             WHERE e.kind = :kind AND e.journal_date BETWEEN :first AND :last
             GROUP BY bucket

@@ -3,6 +3,7 @@ of days, read back from what a person sees for a journal with known days and moo
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ElementTree
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -135,3 +136,22 @@ def test_a_leap_year_has_its_29_february() -> None:
     rows = ["".join(text for _, text in line) for line in year_grid(days)]
     assert rows[2] == "Feb " + "·" * 29
     assert rows[2 + 10] == "Dec " + "·" * 31
+
+
+def test_the_page_and_the_picture_draw_the_charts_the_data_says(
+    weeks_db: Path, journal: Journal
+) -> None:
+    page = run(journal, weeks_db, "--weeks", "12", "--format", "html")
+    assert page.startswith("<!DOCTYPE html>") and "<script" not in page
+    assert page.count('class="point mood"') == WEEKS_WRITTEN
+    assert page.count('class="point kindness"') == WEEKS_WRITTEN
+    assert page.count('class="day ') == 77  # 7 Sep to 22 Nov
+    assert page.count('class="day practised"') == 17
+    assert ">7 Sep</text>" in page and "2026-W" not in page
+    picture = run(journal, weeks_db, "--weeks", "12", "--format", "svg")
+    root = ElementTree.fromstring(picture)
+    classes = [element.get("class", "") for element in root.iter()]
+    assert classes.count("point mood") == WEEKS_WRITTEN
+    assert classes.count("chart weeks") == classes.count("chart calendar") == 1
+    year = run(journal, weeks_db, "--year", "--format", "html")
+    assert year.count('class="day ') == 326 and 'class="chart year"' in year

@@ -88,6 +88,10 @@ def _show(figures: Report, format: str, output: Path | None) -> None:
         text = json_text(report_json(figures))
     elif format == "markdown":
         text = report_markdown(figures)
+    elif format in ("html", "svg"):
+        from ..render.report_html import report_html, report_svg
+
+        text = report_html(figures) if format == "html" else report_svg(figures)
     else:
         text = export_report(figures, format, make_console().width)
     if output is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..report.closing import plural
 from ..report.figures import Report, Stretch
-from .report_page import Grid, Section, num
+from .page_parts import Grid, Section, num
 from .textcharts import calendar, day_label, week_chart, year_grid
 
 __all__ = ["day_label"]
@@ -28,7 +28,7 @@ def stretch_practice(report: Report, stretch: Stretch) -> Section:
 
 
 def week_chart_section(report: Report) -> Section:
-    section = Section("Mood and self-kindness by week (1–5)")
+    section = Section("Mood and self-kindness by week (1–5)", figure="weeks")
     section.art = week_chart(
         [figures.period.start for figures in report.trend],
         [figures.mood.average for figures in report.trend],
@@ -38,13 +38,13 @@ def week_chart_section(report: Report) -> Section:
 
 
 def calendar_section(stretch: Stretch) -> Section:
-    section = Section("Days practised")
+    section = Section("Days practised", figure="calendar")
     section.art = calendar(stretch.days)
     return section
 
 
 def year_section(stretch: Stretch) -> Section:
-    section = Section("A year of days")
+    section = Section("A year of days", figure="year")
     section.art = year_grid(stretch.days)
     return section
 

@@ -7,63 +7,24 @@ one page, so they never disagree about what a report says.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
 
 from ..report.closing import period_phrase, plural
 from ..report.figures import Commitments, Count, Report, change
 from ..report.periods import WEEK, YEAR, Period
 from . import clean
+from .page_parts import Grid, Line, Page, Section, num
 from .textcharts import MONTHS as _MONTHS
 from .textcharts import WEEKDAYS as _WEEKDAYS
 
-if TYPE_CHECKING:
-    from .textcharts import ArtLine
+__all__ = ["Grid", "Line", "Page", "Section", "num"]
 
 #: Periods up to this many days show a row per day; longer ones a sparkline.
 DAY_ROWS_UP_TO = 14
 #: Periods up to this many days show a sparkline of days; longer ones only averages.
 SPARKLINE_UP_TO = 366
 _BLOCKS = "▁▂▃▄▅▆▇█"
-#: (style, text) of a free line in a section.
-Line = tuple[str, str]
-
-
-@dataclass
-class Grid:
-    """A small table of strings; ``right`` marks columns of numbers."""
-
-    headers: tuple[str, ...]
-    rows: list[tuple[str, ...]]
-    right: tuple[bool, ...]
-
-
-@dataclass
-class Section:
-    title: str
-    level: int = 2
-    #: (label, value); a value may be a tuple of items that are never split across lines.
-    rows: list[tuple[str, str | tuple[str, ...]]] = field(default_factory=list)
-    grid: Grid | None = None
-    lines: list[Line] = field(default_factory=list)
-    #: A chart drawn with characters (``textcharts``), shown as it is, never wrapped.
-    art: list[ArtLine] = field(default_factory=list)
-
-
-@dataclass
-class Page:
-    title: str
-    subtitle: str
-    sections: list[Section]
-    closing: str
-
-
 # -- small formats -----------------------------------------------------------------------
-
-
-def num(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}"
 
 
 def signed(value: float | int | None) -> str:
@@ -144,7 +105,8 @@ def report_page(report: Report) -> Page:
     """Lay the report out as strings, in the order a person reads it."""
     from . import report_charts as charts
 
-    period, stretch = report.current.period, report.stretch
+    period = report.current.period
+    stretch = report.stretch if report.charted else None
     if report.trend:
         first = report.trend[0].period
         title = f"{plural(len(report.trend), 'week')} from {charts.day_label(first.start)}"
@@ -223,7 +185,7 @@ def _ratings(report: Report) -> Section | None:
             for day in report.days
             if day.day <= report.as_of
         ]
-    elif report.current.period.days <= SPARKLINE_UP_TO and report.stretch is None:
+    elif report.current.period.days <= SPARKLINE_UP_TO and not report.charted:
         section.rows.append(("mood", sparkline([day.mood for day in report.days])))
         section.rows.append(("kindness", sparkline([day.kindness for day in report.days])))
     rows += [
@@ -328,7 +290,7 @@ def _trend(report: Report) -> Section:
 
     section = Section("Week by week")
     section.grid = week_table(report)
-    if report.stretch is None:
+    if not report.charted:
         section.rows.append(("mood", sparkline([f.mood.average for f in report.trend])))
         section.rows.append(("kindness", sparkline([f.kindness.average for f in report.trend])))
     return section

@@ -175,7 +175,7 @@ class Report:
     themes: tuple[Count, ...] = ()
     checkin_available: bool = False
     trend: tuple[Figures, ...] = ()
-    #: The whole period of a trend (``--weeks N``, N > 1) or a year, day by day.
+    #: The whole period (from the first week of a trend), day by day.
     stretch: Stretch | None = None
     entries: tuple[Entry, ...] | None = None
     closing: str = ""
@@ -189,6 +189,15 @@ class Report:
     def quiet(self) -> bool:
         """No entries in the period."""
         return self.current.entries == 0
+
+    @property
+    def charted(self) -> bool:
+        """A trend of several weeks or a year: shown with charts and whole-stretch figures."""
+        from .periods import YEAR
+
+        return self.stretch is not None and (
+            len(self.trend) > 1 or self.current.period.kind == YEAR
+        )
 
     @property
     def is_current(self) -> bool:

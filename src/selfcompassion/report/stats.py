@@ -29,7 +29,7 @@ from .figures import (
     WelcomeBack,
     rounded,
 )
-from .periods import YEAR, Period, ReportRequest
+from .periods import Period, ReportRequest
 from .stretch import build_stretch
 
 if TYPE_CHECKING:
@@ -154,11 +154,7 @@ def build_report(store: JournalStore, request: ReportRequest, today: date) -> Re
     start, end = period.start, period.end
     opened, overdue = store.open_commitments(as_of)
     trend = _trend_from_first_entry(request.trend(), first_day)
-    stretch = None
-    if len(trend) > 1:
-        stretch = build_stretch(store, trend[0].start, period.end, as_of)
-    elif period.kind == YEAR:
-        stretch = build_stretch(store, start, end, as_of)
+    stretch = build_stretch(store, trend[0].start if trend else start, end, as_of)
     report = Report(
         today=today,
         as_of=as_of,

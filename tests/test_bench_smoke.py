@@ -16,7 +16,8 @@ import pytest
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 
-pytestmark = pytest.mark.slow
+# Runs every benchmark script end to end: minutes on a loaded machine, so a longer timeout.
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 
 
 def test_run_all_quick_writes_every_table(tmp_path: Path) -> None:

@@ -73,8 +73,10 @@ def test_backup_never_overwrites_a_file(tmp_path: Path) -> None:
     taken = tmp_path / "taken.db"
     taken.write_text("precious")
     result = run_cli("--db", str(journal), "backup", str(taken))
-    assert result.code == 1
-    assert result.err_lines == [f"journal: {taken}: already exists; choose another name"]
+    assert result.code == 2
+    assert result.err_lines == [
+        f"journal: {taken}: already exists; choose another name or add --force"
+    ]
     assert taken.read_text() == "precious"
 
 

@@ -181,6 +181,10 @@ def test_output_file_is_private_and_whole(
     target.write_text("an older report")
     target.chmod(0o644)
     code, out, err = report(journal, known_db, "--format", fmt, "--output", str(target))
+    assert (code, out) == (2, "")
+    assert err.strip().endswith("already exists; choose another name or add --force")
+    assert target.read_text(encoding="utf-8") == "an older report"
+    code, out, err = report(journal, known_db, "--format", fmt, "--output", str(target), "--force")
     assert (code, out) == (0, "")
     assert str(target) in err
     assert stat.S_IMODE(target.stat().st_mode) == 0o600

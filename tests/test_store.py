@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import fixed_clock
-from selfcompassion.errors import StorageError
+from selfcompassion.errors import InputError, StorageError
 from selfcompassion.store import Answer, Draft, JournalStore
 from selfcompassion.store.migrations import MIGRATION_SET, latest_version
 
@@ -227,8 +227,8 @@ def test_backup_is_a_consistent_private_copy(store: JournalStore, tmp_path: Path
     assert _mode(target) == 0o600
     with JournalStore.open(target) as copy:
         assert copy.count_entries() == 1
-    with pytest.raises(StorageError, match="already exists"):
-        store.backup(target)
+    with pytest.raises(InputError, match="never written over"):
+        store.backup(target, force=True)
 
 
 def test_switching_a_new_journal_to_wal_waits_for_another_opener(tmp_path: Path) -> None:

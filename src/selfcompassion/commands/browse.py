@@ -112,6 +112,18 @@ def edit(
             outcome = edit_in_editor(store, entry, now=clock, when=when)
     if outcome.entry is None:
         print_note("Nothing changed; the entry is as it was.")
+    elif outcome.conflict:
+        steps = ", ".join(dict.fromkeys(outcome.conflict))
+        print_note(
+            f"Entry {entry.id[:8]} was changed elsewhere while you were editing it ({steps}). "
+            f"It keeps that change, and your version is saved beside it as entry "
+            f"{outcome.entry.id[:8]}, tagged edit-conflict, so nothing is lost."
+        )
+    elif outcome.merged:
+        print_note(
+            f"Saved the changes to entry {entry.id[:8]}, together with a change made to it "
+            "elsewhere while you were editing."
+        )
     else:
         from ..care.moment import after_saving
 

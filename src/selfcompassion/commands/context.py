@@ -46,10 +46,12 @@ def open_store() -> JournalStore:
     """Open the journal, saying on standard error when it was upgraded (and where the
     copy of the earlier version is) or when others can read it."""
     from ..files.paths import data_dir, journal_path
+    from ..files.safefiles import protect
     from ..render import print_note
     from ..store import JournalStore
     from ..store.files import loose_files
 
+    protect(journal_path(OPTIONS.db))
     store = JournalStore.open(journal_path(OPTIONS.db))
     if store.upgrade_backup:
         print_note(

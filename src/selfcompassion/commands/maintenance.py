@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Optional
 
 import typer
@@ -11,19 +10,22 @@ from .context import OPTIONS, now, open_store
 
 
 def backup(
-    target: Optional[Path] = typer.Argument(  # noqa: UP045
+    target: Optional[str] = typer.Argument(  # noqa: UP045
         None,
         help="Where to write the copy (a file or a folder); next to the journal when omitted.",
         metavar="PATH",
+    ),
+    force: bool = typer.Option(
+        False, "--force", help="Replace an existing file at PATH (never a journal or backup)."
     ),
 ) -> None:
     """Make a consistent copy of the journal, safe to take while it is in use."""
     from ..render import make_console
     from ..render.maintenance import backup_view
-    from ..upkeep.maintenance import backup_target, make_backup
+    from ..upkeep.backup import backup_target, make_backup
 
     with open_store() as store:
-        result = make_backup(store, backup_target(store.path, target, now()))
+        result = make_backup(store, backup_target(store.path, target, now()), force=force)
     make_console().print(backup_view(result), soft_wrap=True)
 
 

@@ -16,12 +16,23 @@ prompts_app = typer.Typer(help="List, show and check prompt packs.", no_args_is_
 
 @prompts_app.command("list")
 def prompts_list() -> None:
-    """List the available prompt packs."""
+    """List the available prompt packs; a pack that cannot be read is named, not listed."""
+    from ..errors import PackError
     from ..packs.loader import load_pack_file, pack_files
-    from ..render import make_console, packs_table
+    from ..render import make_console, packs_table, print_note
 
-    packs = [load_pack_file(path) for path in pack_files().values()]
+    packs: list[Pack] = []
+    broken: list[str] = []
+    for path in pack_files().values():
+        try:
+            packs.append(load_pack_file(path))
+        except PackError as error:
+            broken.append(error.message)
     make_console().print(packs_table(packs))
+    for message in broken:
+        print_note(f"journal: skipped a pack that cannot be used: {message}", stderr=True)
+    if broken:
+        print_note("journal prompts check FILE says what to change.", stderr=True)
 
 
 @prompts_app.command("show")

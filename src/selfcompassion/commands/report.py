@@ -47,6 +47,7 @@ def report(
     output: Optional[Path] = typer.Option(  # noqa: UP045
         None, "--output", "-o", help="Write to this file (created private, 0600).", metavar="FILE"
     ),
+    force: bool = typer.Option(False, "--force", help="Replace FILE if it already exists."),
     with_text: bool = typer.Option(
         False, "--with-text", help="Include the words of the entries, not only figures."
     ),
@@ -72,10 +73,10 @@ def report(
         if with_text:
             warn_plain_text(store, "the report with its text", to_file=output is not None)
         figures = build_report(store, request, today)
-    _show(figures, format, output)
+    _show(figures, format, output, force=force)
 
 
-def _show(figures: Report, format: str, output: Path | None) -> None:
+def _show(figures: Report, format: str, output: Path | None, *, force: bool = False) -> None:
     """Draw the report in its format, on the terminal or into a private file."""
     from ..render import json_text, make_console
     from ..render.report import export_report, report_markdown, report_view
@@ -100,7 +101,7 @@ def _show(figures: Report, format: str, output: Path | None) -> None:
     from ..files.safefiles import write_private_text
     from ..render import print_note
 
-    write_private_text(output, text)
+    write_private_text(output, text, force=force)
     print_note(f"Report written to {output}", stderr=True)
 
 

@@ -60,12 +60,16 @@ def make_filter(
     return EntryFilter(first, last, tuple(dict.fromkeys(chosen_kinds)), tuple(chosen_tags))
 
 
+#: The largest ``-n``: far more than a screen can show, well inside what SQLite counts.
+MAX_LIMIT = 1_000_000
+
+
 def make_limit(count: int | None) -> int | None:
     """``-n``: how many entries to show; 0 means all of them."""
     if count is None:
         return DEFAULT_LIMIT
-    if count < 0:
-        raise InputError("-n must be 0 (everything) or a positive number")
+    if not 0 <= count <= MAX_LIMIT:
+        raise InputError(f"-n takes 0 (everything) or a number from 1 to {MAX_LIMIT:,}")
     return count or None
 
 

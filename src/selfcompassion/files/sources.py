@@ -9,6 +9,9 @@ at a time.
 from __future__ import annotations
 
 import contextlib
+import errno
+import os
+import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -68,3 +71,20 @@ def read_source(
     if len(raw) > limit:
         raise InputError(f"{where}: {too_large(noun, limit)}")
     return where, raw
+
+
+def read_regular_file(path: Path, *, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes. A FIFO, device or socket
+    (or a link to one) is refused without waiting on it, and nothing past the limit is
+    read, so a pack linked to /dev/zero or a pipe cannot hang or fill memory.
+
+    Raises OSError (with a ``strerror`` fit for a message) for what cannot be used.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file (a device, pipe or socket)")
+        raw = handle.read(limit + 1)
+    if len(raw) > limit:
+        raise OSError(errno.EFBIG, f"larger than {limit:,} bytes")
+    return raw

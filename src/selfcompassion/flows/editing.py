@@ -1,7 +1,10 @@
 """Changing a saved entry: in the person's own editor, by asking one step again, or its tags.
 
-The editor gets a temporary file, created 0600 and removed afterwards whatever happens,
-holding every written answer under a header line with its position and step id. The
+The editor gets a temporary 0600 file in a 0700 folder of its own, removed afterwards
+whatever happens (signals included, see ``files.temps``), holding every written answer
+under a header line with its position and step id. An entry changed elsewhere while the
+editor was open is merged with the edit, and an edit that collides with that change is
+kept as a copy beside the entry (see ``merging``), never silently lost. The
 editor command comes from ``$VISUAL`` or ``$EDITOR``, is split like a shell would split
 it (so ``code --wait`` works) but is run directly, never through a shell. Answers that
 are ratings or choices are re-asked with ``--step`` instead, with the same widgets and
@@ -16,19 +19,20 @@ import os
 import re
 import shlex
 import subprocess
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from pathlib import Path
 
 from ..entries.derived import refigure
 from ..entries.finding import merge_tags
+from ..entries.merging import Merged, merge_edit
 from ..errors import InputError, PackError
+from ..files.temps import editor_copy
 from ..packs.loader import Pack
 from ..packs.loader import load_pack as load_shipped_or_user_pack
 from ..packs.steps import INTENSITIES, LONG_TEXT, MULTI, TEXT, Step, answer_text, check_answer
 from ..store import Answer, Entry, JournalStore
+from ..store.browse import EntryChanged
 from .asking import Asker
 
 NOTE = "#:"
@@ -39,13 +43,26 @@ Runner = Callable[[list[str]], int]
 PackLoader = Callable[[str], Pack]
 
 
+#: The tag of the copy that keeps an edit which collided with a change saved meanwhile.
+CONFLICT_TAG = "edit-conflict"
+#: How often an edit is merged again when the entry keeps changing under it.
+MERGE_ATTEMPTS = 5
+
+
 @dataclass(frozen=True)
 class EditOutcome:
-    """The entry after the change, or None when nothing changed."""
+    """The entry after the change, or None when nothing changed.
+
+    ``merged``: the entry had been changed elsewhere meanwhile and both changes are in it.
+    ``conflict``: both changed the same answers (named); the entry keeps the change saved
+    elsewhere and ``entry`` is a new copy holding this edit, tagged CONFLICT_TAG.
+    """
 
     entry: Entry | None
     changed: int = 0
     removed: int = 0
+    merged: bool = False
+    conflict: tuple[str, ...] = ()
 
 
 def editor_command(env: Mapping[str, str]) -> list[str]:
@@ -165,9 +182,43 @@ def _save(
     )
     if not changed and not removed and sorted(tags) == sorted(entry.tags):
         return EditOutcome(None)
-    also = refigure(entry, answers, load_pack)
-    saved = store.replace_answers(entry, answers, tags, now, also=also)
-    return EditOutcome(saved, changed, removed)
+    base, mine = entry, (tuple(answers), tuple(tags))
+    for _ in range(MERGE_ATTEMPTS):
+        also = refigure(base, mine[0], load_pack)
+        try:
+            saved = store.replace_answers(base, mine[0], mine[1], now, also=also, expected=base)
+        except EntryChanged as meanwhile:
+            merged = merge_edit(entry, answers, tags, meanwhile.current)
+            if merged.collisions:
+                return _keep_as_copy(store, entry, answers, tags, now, load_pack, merged)
+            base, mine = meanwhile.current, (merged.answers, merged.tags)
+            continue
+        return EditOutcome(saved, changed, removed, merged=base is not entry)
+    raise InputError("the entry keeps changing elsewhere; nothing changed, try again")
+
+
+def _keep_as_copy(
+    store: JournalStore,
+    entry: Entry,
+    answers: Sequence[Answer],
+    tags: Sequence[str],
+    now: datetime,
+    load_pack: PackLoader,
+    merged: Merged,
+) -> EditOutcome:
+    """Save an edit that collides with a change made meanwhile as a new entry beside the
+    original, so neither person's words are lost."""
+    also = refigure(replace(entry, answers=()), answers, load_pack)
+    copy = store.add_entry(
+        kind=entry.kind,
+        journal_date=entry.journal_date,
+        answers=answers,
+        now=now,
+        pack=entry.pack,
+        tags=[*tags, CONFLICT_TAG],
+        also=also,
+    )
+    return EditOutcome(copy, conflict=merged.collisions)
 
 
 def edit_in_editor(
@@ -184,12 +235,7 @@ def edit_in_editor(
     if not any(answer.kind in _EDITABLE for answer in entry.answers):
         raise InputError("this entry has no written answers to edit; use --step for the others")
     command = editor_command(os.environ if env is None else env)
-    fd, name = tempfile.mkstemp(prefix="journal-edit-", suffix=".txt")
-    path = Path(name)
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(editor_text(entry, when))
+    with editor_copy(editor_text(entry, when)) as path:
         code = run([*command, str(path)])
         if code != 0:
             raise InputError(f"the editor stopped with an error (exit {code}); nothing changed")
@@ -199,8 +245,6 @@ def edit_in_editor(
             raise InputError("the edited file is not UTF-8 text; nothing changed") from None
         except OSError as error:
             raise InputError(f"the edited file cannot be read ({error.strerror})") from None
-    finally:
-        path.unlink(missing_ok=True)
     answers, changed, removed = apply_edits(entry, read_edited(entry, edited_text), now.date())
     return _save(store, entry, answers, now, changed=changed, removed=removed, load_pack=load_pack)
 

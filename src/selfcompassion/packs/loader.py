@@ -95,9 +95,15 @@ def load_flow_pack(name: str, flow: str) -> Pack:
     return pack
 
 
+#: The largest pack file read; the shipped packs are a few kilobytes.
+MAX_PACK_BYTES = 1 << 20
+
+
 def load_pack_file(path: Path) -> Pack:
+    from ..files.sources import read_regular_file
+
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path, limit=MAX_PACK_BYTES)
     except OSError as error:
         raise PackError(f"{path}: cannot be read ({error.strerror})") from None
     try:

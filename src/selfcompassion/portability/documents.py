@@ -5,9 +5,9 @@ entry as the JSON text SQLite wrote for it, Markdown and CSV take records. JSON 
 every character (control characters written as escapes); Markdown and CSV are for
 reading and for spreadsheets, so control characters are dropped there. In Markdown every
 character a viewer could read as syntax is escaped (``mdtext``); in CSV a cell that a
-spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, a tab, after any spaces,
-or their full-width forms) starts with an apostrophe, and the ``value_json`` cell keeps
-the exact value the way the JSON export does.
+spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, a tab, after any white
+space, or their full-width and small forms) starts with an apostrophe, and the
+``value_json`` cell keeps the exact value the way the JSON export does.
 """
 
 from __future__ import annotations
@@ -23,9 +23,23 @@ from ..text.controls import escape_controls, strip_controls
 from ..text.mdtext import markdown_text
 from . import schema
 
-# Signs that make a spreadsheet run a cell as a formula, even after leading spaces; some
-# spreadsheets read the full-width forms (U+FF1D, U+FF0B, U+FF0D, U+FF20) the same way.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# Signs that make a spreadsheet run a cell as a formula, even after leading white space of
+# any kind (line breaks, U+00A0, U+3000, U+2028, ...); their full-width and small forms
+# (U+FF1D, U+FE66, ...) count too, as some spreadsheets read them the same way: each is
+# compared in its compatibility form (NFKC), where it is the plain sign.
+_FORMULA_SIGNS = ("=", "+", "-", "@")
+_FORMULA_START = ("\t", "\r")
+
+
+def starts_a_formula(value: str) -> bool:
+    """Whether a spreadsheet could read the cell as a formula."""
+    import unicodedata
+
+    if value.startswith(_FORMULA_START):
+        return True
+    rest = value.lstrip()
+    return bool(rest) and unicodedata.normalize("NFKC", rest[0]).startswith(_FORMULA_SIGNS)
+
 
 CSV_COLUMNS = (
     "entry_id", "journal_date", "kind", "pack", "created_at", "updated_at", "tags",
@@ -129,7 +143,7 @@ def _cell(value: object) -> object:
     if not isinstance(value, str):
         return "" if value is None else value
     value = strip_controls(value)
-    return "'" + value if value.lstrip(" ").startswith(_FORMULA_START) else value
+    return "'" + value if starts_a_formula(value) else value
 
 
 def write_csv(batches: Iterable[list[EntryRecord]], out: IO[str]) -> Iterator[int]:

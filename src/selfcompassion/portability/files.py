@@ -3,19 +3,16 @@ owner can read.
 
 An import file is read through a JsonStream: it must be UTF-8 JSON and is refused past a
 size limit, and a file that cannot be opened or read is one InputError naming it.
-Exports are written to a temporary 0600 file beside the target and renamed into place
-when complete, so an interrupted export never leaves half a file under the chosen name.
+Exports are written through ``files.safefiles``, the one writer of the journal's files.
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from pathlib import Path
 from typing import IO
 
-from ..errors import InputError
-from ..files.safefiles import make_private_dir, private_text_file
+from ..files.safefiles import make_private_dir, private_text_file, refuse_existing
 from ..files.sources import open_source, read_chunk, too_large
 from .stream import JsonStream
 
@@ -39,12 +36,3 @@ def open_import(source: str, stdin: IO[bytes] | None = None) -> Iterator[tuple[s
                 too_large=too_large(NOUN, MAX_IMPORT_BYTES),
             ),
         )
-
-
-def refuse_existing(paths: list[Path], force: bool) -> None:
-    """Stop before writing anything when a target exists and --force was not given."""
-    if force:
-        return
-    for path in paths:
-        if path.exists():
-            raise InputError(f"{path}: already exists; choose another name or add --force")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time, tzinfo
 from typing import Any
 
 from ..packs.steps import LONG_TEXT, TEXT
@@ -100,7 +100,7 @@ def _read_entry(item: Any, tz: tzinfo | None) -> EntryRecord:
         tags.append(STARRED_TAG)
     written = datetime.combine(day, moment)
     try:
-        stamp = timestamp(written.replace(tzinfo=tz) if tz else written.astimezone())
+        stamp = timestamp(_placed(written, tz))
     except (OverflowError, ValueError):  # the zone's offset would carry it past year 1 or 9999
         raise RecordError(
             "date",
@@ -121,6 +121,25 @@ def _read_entry(item: Any, tz: tzinfo | None) -> EntryRecord:
         tags=tuple(sorted({tag for tag in tags if tag})),
     )
     return EntryRecord(entry=entry)
+
+
+def _placed(written: datetime, tz: tzinfo | None) -> datetime:
+    """The moment in ``tz`` (this computer's zone when None). Python cannot ask the local
+    zone about the first and last days of the calendar, so there the zone's offset a year
+    further in is used; only a moment that would fall outside the calendar in UTC is
+    refused (OverflowError)."""
+    if tz is not None:
+        placed = written.replace(tzinfo=tz)
+    else:
+        try:
+            placed = written.astimezone()
+        except (OverflowError, ValueError, OSError):
+            inside = written.replace(
+                year=2 if written.year < 5000 else 9998, day=min(written.day, 28)
+            )
+            placed = written.replace(tzinfo=inside.astimezone().tzinfo)
+    placed.astimezone(UTC)
+    return placed
 
 
 def _tag(raw: str) -> str | None:

@@ -98,8 +98,13 @@ def _check_version(version: Any) -> None:
             f"it was written by a newer selfcompassion (format version {version}); "
             "update selfcompassion to import it",
         )
+    if isinstance(version, bool) or not isinstance(version, int):
+        shown = f" '{version[:20]}'" if isinstance(version, str) else ""
+        raise RecordError(
+            "version", f"expected the number {VERSION}, found {check.describe(version)}{shown}"
+        )
     if version != VERSION:
-        raise RecordError("version", f"expected {VERSION}, found {str(version)[:20]}")
+        raise RecordError("version", f"expected {VERSION}, found {version}")
 
 
 def _given_count(head: dict[str, Any]) -> int | None:

@@ -162,8 +162,8 @@ class JsonStream:
                 continue
             except RecursionError:
                 raise StreamError("nested too deeply to be a journal") from None
-            except ValueError as error:  # a constant such as NaN
-                raise StreamError(f"not valid JSON ({error})") from None
+            except ValueError as error:  # a constant such as NaN, or a number too long
+                raise StreamError(f"not valid JSON ({_in_words(error)})") from None
             if (
                 not self._eof
                 and len(self._text) - end < _CUT_SLACK
@@ -229,3 +229,11 @@ class JsonStream:
             f"line {self._dropped_lines + lines + 1} column {column} (char {self._dropped + pos})"
         )
         raise StreamError(f"not valid JSON ({problem}: {where})")
+
+
+def _in_words(error: ValueError) -> str:
+    """Python's complaint about a value, in the tool's words."""
+    text = str(error)
+    if "digits" in text and "int" in text:
+        return "a number too long to read, thousands of digits"
+    return text[:80]

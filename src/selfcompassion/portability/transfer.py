@@ -75,8 +75,7 @@ def export_journal(
         if daily_notes is not None:
             return _export_daily_notes(store, chosen, daily_notes, force, total, progress)
         if output is not None:
-            files.refuse_existing([output], force)
-            with files.private_text_file(output) as stream:
+            with files.private_text_file(output, force=force) as stream:
                 _write(store, fmt, chosen, stream, now, total, progress)
             return ExportResult(total, 1, str(output))
         if stdout is None:
@@ -126,7 +125,7 @@ def _export_daily_notes(
     written = 0
     with contextlib.closing(store.iter_records(chosen)) as batches:
         for day, text, entries in documents.daily_notes(batches):
-            with files.private_text_file(folder / f"{day.isoformat()}.md") as stream:
+            with files.private_text_file(folder / f"{day.isoformat()}.md", force=force) as stream:
                 stream.write(text)
             written += 1
             progress.advance(entries)

@@ -53,7 +53,7 @@ def reminded_on() -> date | None:
 def mark_reminded(day: date) -> None:
     from ..files.safefiles import write_private_text
 
-    write_private_text(marker_path(), day.isoformat() + "\n", make_folder=True)
+    write_private_text(marker_path(), day.isoformat() + "\n", make_folder=True, own=True)
 
 
 def reminder_command(journal_file: Path | None) -> list[str]:

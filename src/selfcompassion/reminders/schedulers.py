@@ -113,8 +113,8 @@ class Systemd:
             f"[Timer]\nOnCalendar={schedule.systemd_calendar()}\nPersistent=false\n\n"
             "[Install]\nWantedBy=timers.target\n"
         )
-        write_private_text(folder / f"{NAME}.service", service, make_folder=True)
-        write_private_text(folder / f"{NAME}.timer", timer, make_folder=True)
+        write_private_text(folder / f"{NAME}.service", service, make_folder=True, own=True)
+        write_private_text(folder / f"{NAME}.timer", timer, make_folder=True, own=True)
         for args in (["daemon-reload"], ["enable", "--now", f"{NAME}.timer"]):
             result = tools.run(["systemctl", "--user", *args])
             if not result.ok:
@@ -169,7 +169,7 @@ class Launchd:
             f"<key>StartCalendarInterval</key><array>{intervals}</array></dict></plist>\n"
         )
         path = self.plist()
-        write_private_text(path, text, make_folder=True)
+        write_private_text(path, text, make_folder=True, own=True)
         result = tools.run(["launchctl", "bootstrap", f"gui/{_uid()}", str(path)])
         if not result.ok:
             raise _fail("launchd", result)

@@ -13,7 +13,8 @@ from . import plain
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from ..upkeep.maintenance import BackupResult, Checkup
+    from ..upkeep.backup import BackupResult
+    from ..upkeep.maintenance import Checkup
 
 _STATUS_STYLE = {"ok": "green", "note": "yellow", "to fix": "bold red", "fixed": "cyan"}
 

@@ -303,7 +303,10 @@ def _words(report: Report) -> list[Section]:
         section = Section(f"{short_day(entry.journal_date)} · {entry.kind}", level=3)
         for answer in entry.answers:
             if answer.text and answer.kind != "scale":
-                section.lines += [("dim", answer.prompt), ("", answer.text)]
+                # An imported jrnl note has no prompt: its words stand alone.
+                if answer.prompt.strip():
+                    section.lines.append(("dim", answer.prompt))
+                section.lines.append(("", answer.text))
         if entry.tags:
             section.lines.append(("cyan", " ".join(f"#{tag}" for tag in entry.tags)))
         sections.append(section)

@@ -169,7 +169,7 @@ def write_settings(values: dict[str, Any], path: Path | None = None) -> None:
     path = path or paths.settings_file()
     text = render_settings(values, path)
     try:
-        write_private_text(path, text, make_folder=True)
+        write_private_text(path, text, make_folder=True, own=True)
     except OSError as error:
         raise JournalError(
             f"{path}: the settings cannot be written ({error.strerror or error})"

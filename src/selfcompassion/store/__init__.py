@@ -20,6 +20,7 @@ from .commitments import Commitment, CommitmentQueries, Review
 from .core import StoreCore
 from .drafts import Draft, DraftQueries
 from .entries import EntryQueries
+from .erasing import ErasingWrites
 from .failures import storage_errors
 from .maintenance import MaintenanceQueries
 from .portability import EntryRecord, PortabilityQueries
@@ -71,6 +72,7 @@ class JournalStore(
     DraftQueries,
     EntryQueries,
     StreakQueries,
+    ErasingWrites,
     StoreCore,
 ):
     """An open journal. Use ``JournalStore.open(path)`` as a context manager."""

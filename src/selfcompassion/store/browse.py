@@ -16,6 +16,7 @@ from typing import Any
 from ..errors import InputError
 from . import driver
 from .entries import EntryQueries
+from .erasing import ErasingWrites
 from .failures import storage_errors
 from .records import INSERT_ANSWER, INSERT_TAG, Answer, Entry, RowsBeside, answer_rows, timestamp
 
@@ -34,6 +35,18 @@ ANSWER_WEIGHT = 1.0
 
 # The words SQLite uses when the trouble is the query itself rather than the file.
 _QUERY_PROBLEMS = ("fts5", "syntax error", "no such column", "unterminated", "special query")
+
+
+class EntryChanged(Exception):
+    """The entry was changed by someone else since it was read; nothing was written."""
+
+    def __init__(self, current: Entry) -> None:
+        super().__init__(current.id)
+        self.current = current
+
+
+def _content(entry: Entry) -> tuple[tuple[Answer, ...], list[str]]:
+    return entry.answers, sorted(entry.tags)
 
 
 class SearchQueryError(InputError):
@@ -102,7 +115,7 @@ def _query_errors(query: str) -> Iterator[None]:
         raise
 
 
-class BrowseQueries(EntryQueries):
+class BrowseQueries(EntryQueries, ErasingWrites):
     """Mixin for JournalStore: list, count, search, find by id, edit and delete."""
 
     def list_entries(self, chosen: EntryFilter, limit: int | None) -> list[Entry]:
@@ -220,7 +233,7 @@ class BrowseQueries(EntryQueries):
 
     def delete_entry(self, entry_id: str) -> bool:
         """Remove the entry and everything that belongs to it, in one transaction."""
-        with self.writing() as conn:
+        with self.forgetting() as conn:
             return conn.execute("DELETE FROM entries WHERE id = ?", [entry_id]).rowcount > 0
 
     def replace_answers(
@@ -231,10 +244,15 @@ class BrowseQueries(EntryQueries):
         now: datetime,
         *,
         also: RowsBeside | None = None,
+        expected: Entry | None = None,
     ) -> Entry:
         """Save new answers and tags for an existing entry in one transaction; the entry's
         id, kind, day and creation time stay as they were. ``also`` rewrites rows kept
-        beside the entry (figures worked out from its answers) in the same transaction."""
+        beside the entry (figures worked out from its answers) in the same transaction.
+
+        With ``expected`` (the entry as it was read before the change was made), nothing
+        is written if its answers or tags have changed since: EntryChanged carries the
+        entry as it is now, so that no change saved meanwhile is silently overwritten."""
         stamp = timestamp(now)
         kept = tuple(dict.fromkeys(tags))
         saved = Entry(
@@ -247,12 +265,17 @@ class BrowseQueries(EntryQueries):
             answers=tuple(answers),
             tags=tuple(sorted(kept)),
         )
-        with self.writing() as conn:
+        with self.forgetting() as conn:
             updated = conn.execute(
                 "UPDATE entries SET updated_at = ? WHERE id = ?", [stamp, entry.id]
             ).rowcount
             if not updated:
                 raise InputError(f"entry {entry.id[:8]} is no longer in the journal")
+            if expected is not None:
+                row = conn.execute("SELECT * FROM entries WHERE id = ?", [entry.id]).fetchone()
+                current = self._load_entries([row])[0]
+                if _content(current) != _content(expected):
+                    raise EntryChanged(current)
             conn.execute("DELETE FROM answers WHERE entry_id = ?", [entry.id])
             conn.executemany(INSERT_ANSWER, answer_rows(entry.id, answers))
             conn.execute("DELETE FROM tags WHERE entry_id = ?", [entry.id])

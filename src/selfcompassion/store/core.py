@@ -20,6 +20,7 @@ from ..encryption.keys import JournalKey
 from ..errors import StorageError
 from ..files.paths import DB_ENV
 from ..files.safefiles import make_private_dir as _make_private_dir
+from ..files.safefiles import write_private_copy
 from . import driver
 from .failures import DAMAGED, storage_errors
 from .journalfile import (
@@ -30,6 +31,7 @@ from .journalfile import (
     create_private_file,
     free_name,
     has_content,
+    refuse_special,
 )
 
 WRITE_RETRIES = 6
@@ -94,6 +96,7 @@ class StoreCore:
         older; an encrypted one is opened with ``key``, else with its passphrase."""
         path = Path(path)
         with storage_errors(path):
+            refuse_special(path)
             if path.is_dir():
                 raise StorageError(
                     f"{path}: is a folder, and the journal must be a file; point --db or "
@@ -126,6 +129,7 @@ class StoreCore:
         written, so a damaged, old or read-only journal can still be examined."""
         path = Path(path)
         with storage_errors(path):
+            refuse_special(path)
             if not path.is_file():
                 raise StorageError(f"{path}: there is no journal file here")
             if check_file(path) and key is None:
@@ -149,6 +153,9 @@ class StoreCore:
         if tables:
             self._check_is_journal(tables)
         conn.execute("PRAGMA foreign_keys = ON")
+        # Freed space is overwritten with zeros, so deleted words do not linger in the file
+        # (on by default in many SQLite builds, not all). See ``erasing``.
+        conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA synchronous = FULL")
         _while_locked(self._use_wal)
         self._migrate(backup_before_upgrade, fresh=not tables)
@@ -209,10 +216,30 @@ class StoreCore:
             # lock; the lock is held from here until the upgrade is committed.
             if not migrations.pending(db):
                 return
+            restored = not fresh and self._restore_lost_records()
+            if restored and not migrations.pending(db):
+                return
             if backup_before_upgrade and not fresh:
                 self._check_before_upgrade()
                 self.upgrade_backup = self._copy_to(self.upgrade_backup_path(), separate=True)
             migrations.apply(db)
+
+    def _restore_lost_records(self) -> bool:
+        """Write back the lost record of a migration whose work is in the schema (True when
+        one was); refuse, without a copy or a change, a journal whose schema lacks it."""
+        from .schema import missing_records, restore_records, schema_differences
+
+        lost = missing_records(self.conn)
+        if not lost:
+            return False
+        if schema_differences(self.conn):
+            raise StorageError(
+                f"{self.path}: the journal's record of its upgrades is incomplete ({lost[0]}) "
+                "and parts of its schema are missing, so nothing was changed; journal doctor "
+                "says what is missing, and a backup can restore it"
+            )
+        restore_records(self.conn, lost)
+        return True
 
     def _check_before_upgrade(self) -> None:
         """An upgrade rewrites tables; a damaged journal is refused before it is touched."""
@@ -273,27 +300,35 @@ class StoreCore:
                 ).fetchone()[0]
             )
 
-    def backup(self, target: Path) -> Path:
-        """A consistent copy made with SQLite's online backup API, created 0600."""
-        return self._copy_to(Path(target), separate=False)
+    def backup(
+        self, target: Path, *, force: bool = False, check: Callable[[Path], None] | None = None
+    ) -> Path:
+        """A consistent copy made with SQLite's online backup API, created 0600. ``check``
+        looks at the finished copy before it takes its name, and raises if it is not sound."""
+        return self._copy_to(Path(target), separate=False, force=force, check=check)
 
-    def _copy_to(self, target: Path, *, separate: bool) -> Path:
+    def _copy_to(
+        self,
+        target: Path,
+        *,
+        separate: bool,
+        force: bool = False,
+        check: Callable[[Path], None] | None = None,
+    ) -> Path:
         # SQLite cannot copy from a connection that holds the write lock, so a copy taken
         # inside a write transaction (before an upgrade) reads through a second connection.
-        with storage_errors(target):
-            if not target.parent.exists():
-                _make_private_dir(target.parent)
-            create_private_file(target)
+        # The copy is made under a temporary name and takes its own only once complete.
+        def fill(temp: Path) -> None:
+            source = driver.connect(self.path, self.key) if separate else self.conn
+            copy = driver.connect(temp, self.key)
             try:
-                source = driver.connect(self.path, self.key) if separate else self.conn
-                copy = driver.connect(target, self.key)
-                try:
-                    source.backup(copy)
-                finally:
-                    copy.close()
-                    if separate:
-                        source.close()
-            except BaseException:
-                target.unlink(missing_ok=True)
-                raise
-        return target
+                source.backup(copy)
+            finally:
+                copy.close()
+                if separate:
+                    source.close()
+            if check is not None:
+                check(temp)
+
+        with storage_errors(target):
+            return write_private_copy(target, fill, force=force, make_folder=True)

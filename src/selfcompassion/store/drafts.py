@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from .core import StoreCore
+from .erasing import ErasingWrites
 from .failures import storage_errors
 from .records import timestamp
 
@@ -32,7 +32,7 @@ def draft_from_row(row: Sequence[Any]) -> Draft:
     return Draft(row[0], date.fromisoformat(row[1]), row[2], json.loads(row[3]), row[4], row[5])
 
 
-class DraftQueries(StoreCore):
+class DraftQueries(ErasingWrites):
     """Mixin for JournalStore: save, load and discard a flow's draft."""
 
     def save_draft(self, draft: Draft, now: datetime) -> None:
@@ -63,5 +63,5 @@ class DraftQueries(StoreCore):
         return None if row is None else draft_from_row(row)
 
     def discard_draft(self, flow: str) -> None:
-        with self.writing() as conn:
+        with self.forgetting() as conn:
             conn.execute("DELETE FROM drafts WHERE flow = ?", [flow])

@@ -14,10 +14,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-PRIVATE_FILE = 0o600
-PRIVATE_DIR = 0o700
-SIDE_FILES = ("-wal", "-shm", "-journal")
-BACKUP_MARKS = ("-backup-", ".before-upgrade-")
+from ..files.safefiles import BACKUP_MARKS, PRIVATE_DIR, PRIVATE_FILE, SIDE_FILES
 
 
 @dataclass(frozen=True)
@@ -36,6 +33,27 @@ class Loose:
 
 def mode_of(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
+
+
+def is_mine(path: Path, *, folder: bool = False) -> bool:
+    """Whether ``path`` itself (not what a link points at) is a regular file, or a folder
+    when ``folder`` is set, that belongs to the person running the journal."""
+    try:
+        found = os.lstat(path)
+    except OSError:
+        return False
+    kind = stat.S_ISDIR if folder else stat.S_ISREG
+    return kind(found.st_mode) and found.st_uid == os.getuid()
+
+
+def not_mine(journal: Path) -> list[Path]:
+    """The journal's files that are links, devices or pipes, or belong to someone else:
+    never changed, only reported."""
+    return [
+        path
+        for path in (journal, *side_files(journal), *backups_of(journal))
+        if path.exists() and not is_mine(path)
+    ]
 
 
 def side_files(journal: Path) -> list[Path]:
@@ -76,10 +94,11 @@ def loose_files(journal: Path, *, default_folder: Path | None = None) -> list[Lo
     folder is the journal's own."""
     loose: list[Loose] = []
     for path in (journal, *side_files(journal), *backups_of(journal)):
-        if path.exists() and mode_of(path) & 0o077:
+        if is_mine(path) and mode_of(path) & 0o077:
             loose.append(Loose(path, mode_of(path), PRIVATE_FILE))
     folder = journal.parent
-    if own_folder(journal, default_folder) and mode_of(folder) & 0o077:
+    mine = is_mine(folder, folder=True)
+    if mine and own_folder(journal, default_folder) and mode_of(folder) & 0o077:
         loose.append(Loose(folder, mode_of(folder), PRIVATE_DIR, is_folder=True))
     return loose
 
@@ -91,6 +110,20 @@ def shared_folder(journal: Path, default_folder: Path | None = None) -> bool:
 
 
 def tighten(loose: list[Loose]) -> None:
-    """Take away group and other access from each file and folder given."""
+    """Take away group and other access from each file and folder given, if it is still a
+    plain file or folder of the person's own."""
     for item in loose:
-        os.chmod(item.path, item.wanted)
+        if is_mine(item.path, folder=item.is_folder):
+            os.chmod(item.path, item.wanted)
+
+
+def settle_side_files(journal: Path) -> list[Path]:
+    """Give SQLite's side files the journal's private, writable mode: opened read-only,
+    SQLite creates them with the journal file's mode (0400, say), and a side file the
+    owner cannot write makes the journal look read-only once the file itself is not."""
+    settled = []
+    for path in side_files(journal):
+        if is_mine(path) and mode_of(path) != PRIVATE_FILE:
+            os.chmod(path, PRIVATE_FILE)
+            settled.append(path)
+    return settled

@@ -7,31 +7,21 @@ is asked; a new journal (or a copy of one) is created owner-only whatever the um
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 from pathlib import Path
 
 from ..encryption.keys import JournalKey
 from ..errors import StorageError
+from ..files.paths import DB_ENV
+from ..files.safefiles import create_private_file
 from . import driver
 from .failures import DAMAGED
 
 SQLITE_HEADER = driver.SQLITE_HEADER
 HEADER_BYTES = 100
 BUSY_TIMEOUT_MS = 10_000
-
-
-def create_private_file(path: Path, *, exist_ok: bool = False) -> None:
-    """Create an empty file that only its owner can read, whatever the umask."""
-    try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except FileExistsError:
-        if exist_ok:
-            return  # another process created the journal at the same moment
-        raise StorageError(f"{path}: already exists; choose another name") from None
-    try:
-        os.fchmod(fd, 0o600)
-    finally:
-        os.close(fd)
 
 
 def free_name(path: Path) -> Path:
@@ -53,6 +43,21 @@ def has_content(path: Path) -> bool:
         return False
 
 
+__all__ = ["create_private_file"]
+
+
+def refuse_special(path: Path) -> None:
+    """Refuse a FIFO, device or socket (or a link to one) before it is opened: reading a
+    FIFO waits for ever, and a device is no place for a journal."""
+    with contextlib.suppress(FileNotFoundError):
+        mode = os.stat(path).st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            raise StorageError(
+                f"{path}: is not a regular file (a device, pipe or socket), so it cannot be a "
+                f"journal; point --db or {DB_ENV} at a journal file"
+            )
+
+
 def check_file(path: Path) -> bool:
     """Refuse a file that is not an SQLite database, or one that was cut short; say
     whether it is an encrypted journal (which has no SQLite header to check).
@@ -61,6 +66,7 @@ def check_file(path: Path) -> bool:
     the header says how long the file should be, so a cut-off file is refused before
     anything is read or written.
     """
+    refuse_special(path)
     header = driver.read_header(path, HEADER_BYTES)
     if not header:
         return False  # a new, empty journal

@@ -10,6 +10,7 @@ from . import driver
 from .core import StoreCore
 from .drafts import Draft, draft_from_row
 from .failures import storage_errors
+from .schema import schema_of
 
 
 class MaintenanceQueries(StoreCore):
@@ -43,7 +44,27 @@ class MaintenanceQueries(StoreCore):
         # SQLite may pack several findings into one row, under a heading line.
         found = [line for row in rows for line in str(row[0]).splitlines()]
         found = [line for line in found if line.strip() and not line.startswith("***")]
-        return [] if found == ["ok"] else found
+        if found != ["ok"]:
+            return found
+        from .schema import search_index_problems
+
+        if ("table", "search_index") not in schema_of(self.conn):
+            return []  # reported by schema_problems
+        return search_index_problems(self.conn)
+
+    def schema_problems(self) -> list[str]:
+        """What the journal lacks of the schema its migrations build, in words."""
+        from .schema import schema_differences
+
+        with storage_errors(self.path):
+            return schema_differences(self.conn)
+
+    def lost_migration_records(self) -> list[str]:
+        """Migrations whose record is missing although a later one is recorded."""
+        from .schema import missing_records
+
+        with storage_errors(self.path):
+            return missing_records(self.conn)
 
     def waiting_drafts(self) -> list[Draft]:
         """Unfinished flows kept as drafts, oldest first."""

@@ -9,63 +9,28 @@ unreadable journal is exactly when a checkup is needed, so it reports rather tha
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from typing import Any
 
 from ..errors import JournalError
+from ..files.safefiles import is_sqlite_file
 from ..store import JournalStore
-from ..store.files import backups_of, loose_files, mode_of, shared_folder, tighten
-from ..store.journalfile import free_name
+from ..store.files import (
+    backups_of,
+    loose_files,
+    mode_of,
+    not_mine,
+    settle_side_files,
+    shared_folder,
+    tighten,
+)
+from .backup import after_path, backup_problem
+from .findings import FIXED, NOTE, OK, PROBLEM, Checkup
+from .schemacheck import check_objects, check_schema
 
-OK = "ok"
-NOTE = "note"
-PROBLEM = "to fix"
-FIXED = "fixed"
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One line of the checkup: what was looked at, how it is, and what to do."""
-
-    topic: str
-    status: str
-    summary: str
-    advice: str = ""
-
-    def as_json(self) -> dict[str, str]:
-        return {
-            "topic": self.topic,
-            "status": self.status,
-            "summary": self.summary,
-            "advice": self.advice,
-        }
-
-
-@dataclass
-class Checkup:
-    path: Path
-    source: str
-    findings: list[Finding] = field(default_factory=list)
-    facts: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def healthy(self) -> bool:
-        return all(finding.status != PROBLEM for finding in self.findings)
-
-    def add(self, topic: str, status: str, summary: str, advice: str = "") -> None:
-        self.findings.append(Finding(topic, status, summary, advice))
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "path": str(self.path),
-            "source": self.source,
-            "healthy": self.healthy,
-            "findings": [finding.as_json() for finding in self.findings],
-            **self.facts,
-        }
+__all__ = ["Checkup", "checkup"]
 
 
 def checkup(
@@ -81,34 +46,46 @@ def checkup(
     report = Checkup(path, source)
     report.add("location", OK, f"{path} ({source})")
     report.facts["exists"] = path.is_file()
+    _check_leftovers(report, fix)
     if path.is_dir():
         report.add("journal", PROBLEM, "this is a folder", "point --db at the journal file")
         return report
     if not path.exists():
         report.add("journal", NOTE, "no journal here yet", "journal today starts one")
         return report
-    _check_permissions(report, fix, default_folder)
-    _check_encryption(report)
+    # Every check and fix is made on the real file, never on what a link points at
+    # unless that is a plain file of the person's own.
+    real = Path(os.path.realpath(path))
+    if real != path.absolute():
+        report.add("location", NOTE, f"{path} is a link to {real}; checked there")
+    if not _is_theirs(report, real):
+        return report
+    _check_permissions(report, real, fix, default_folder)
+    _check_encryption(report, real)
     try:
-        store = JournalStore.inspect(path)
+        store = JournalStore.inspect(real)
     except JournalError as error:
-        report.add("integrity", PROBLEM, "the journal cannot be read", _after_path(error, path))
+        report.add("integrity", PROBLEM, "the journal cannot be read", after_path(error, real))
         return report
     try:
-        store = _check_schema(report, store, fix)
+        store = check_schema(report, store, fix)
+        # Compared once the journal is a current one (an old one lacks the later tables).
+        if report.facts.get("schema_version") and not report.facts.get("pending_upgrades"):
+            check_objects(report, store)
         _check_integrity(report, store)
         _guarded(report, "size", lambda: _check_size(report, store))
         _guarded(report, "drafts", lambda: _check_drafts(report, store, today))
     finally:
         store.close()
-    _check_backups(report)
+        settle_side_files(real)
+    _check_backups(report, real)
     return report
 
 
-def _check_encryption(report: Checkup) -> None:
+def _check_encryption(report: Checkup, real: Path) -> None:
     from ..store.driver import looks_encrypted
 
-    encrypted = looks_encrypted(report.path)
+    encrypted = looks_encrypted(real)
     report.facts["encrypted"] = encrypted
     if encrypted:
         report.add("encryption", OK, "encrypted: the file cannot be read without the passphrase")
@@ -121,21 +98,79 @@ def _check_encryption(report: Checkup) -> None:
         )
 
 
-def _after_path(error: JournalError, path: Path) -> str:
-    """A store message without the path it starts with (the checkup has shown it)."""
-    prefix = f"{path}: "
-    return error.message[len(prefix) :] if error.message.startswith(prefix) else error.message
+def _is_theirs(report: Checkup, real: Path) -> bool:
+    """A journal that is a device, a pipe or someone else's file is reported, never
+    opened or changed."""
+    from ..store.driver import looks_encrypted
+
+    found = real.stat()
+    if not stat.S_ISREG(found.st_mode):
+        report.facts["exists"] = False
+        report.add(
+            "journal",
+            PROBLEM,
+            "this is not a regular file (a device, pipe or socket); nothing was changed",
+            "point --db at your journal file",
+        )
+        return False
+    if found.st_size and not (is_sqlite_file(real) or looks_encrypted(real)):
+        report.add(
+            "journal",
+            PROBLEM,
+            f"{real} is not a journal (not an SQLite database); nothing was changed",
+            "point --db at your journal file",
+        )
+        return False
+    if found.st_uid != os.getuid():
+        report.add(
+            "owner",
+            PROBLEM,
+            f"the journal file belongs to another account (user id {found.st_uid}); "
+            "nothing was changed",
+            "a journal should belong to the person who writes in it; copy it to a file of your own",
+        )
+        return False
+    others = [path for path in not_mine(real) if path != real]
+    if others:
+        report.add(
+            "owner",
+            PROBLEM,
+            "not plain files of your own, left untouched: " + ", ".join(map(str, others)),
+            "move them aside; the journal recreates its side files as it needs them",
+        )
+    else:
+        report.add("owner", OK, "the journal's files are yours")
+    return True
+
+
+def _check_leftovers(report: Checkup, fix: bool) -> None:
+    """Temporary files a killed command left behind (they may hold entry text)."""
+    from ..files import temps
+
+    found = temps.sweep() if fix else temps.leftovers()
+    report.facts["leftover_temporary_files"] = [str(path) for path in found]
+    if not found:
+        return
+    shown = ", ".join(map(str, found))
+    if fix:
+        report.add("temporary files", FIXED, f"removed what an interrupted command left: {shown}")
+    else:
+        report.add(
+            "temporary files",
+            PROBLEM,
+            f"an interrupted command left these behind: {shown}",
+            "journal doctor --fix removes them (the next export or backup does too)",
+        )
 
 
 def _guarded(report: Checkup, topic: str, check: Callable[[], None]) -> None:
     try:
         check()
     except JournalError as error:
-        report.add(topic, PROBLEM, "could not be read", _after_path(error, report.path))
+        report.add(topic, PROBLEM, "could not be read", after_path(error, report.path))
 
 
-def _check_permissions(report: Checkup, fix: bool, default_folder: Path | None) -> None:
-    path = report.path
+def _check_permissions(report: Checkup, path: Path, fix: bool, default_folder: Path | None) -> None:
     report.facts["file_mode"] = f"{mode_of(path):04o}"
     report.facts["folder_mode"] = f"{mode_of(path.parent):04o}"
     loose = loose_files(path, default_folder=default_folder)
@@ -184,71 +219,13 @@ def _check_permissions(report: Checkup, fix: bool, default_folder: Path | None) 
         )
 
 
-def _check_schema(report: Checkup, store: JournalStore, fix: bool) -> JournalStore:
-    from ..store.migrations import names
-
-    applied = store.applied_migrations()
-    known = names()
-    pending = [name for name in known if name not in applied]
-    unknown = [name for name in applied if name not in known]
-    report.facts.update(
-        schema_version=len(applied), latest_version=len(known), pending_upgrades=pending
-    )
-    if not applied:
-        report.add(
-            "schema",
-            PROBLEM,
-            "this SQLite file is not a selfcompassion journal",
-            "point --db at your journal",
-        )
-    elif unknown:
-        report.add(
-            "schema",
-            PROBLEM,
-            f"version {len(applied)}, newer than this selfcompassion knows ({len(known)})",
-            "update selfcompassion to use this journal",
-        )
-    elif pending and fix:
-        store.close()
-        # The normal open applies the upgrades, after writing a copy of the journal.
-        try:
-            store = JournalStore.open(report.path)
-        except JournalError as error:
-            report.add(
-                "schema",
-                PROBLEM,
-                f"version {len(applied)} of {len(known)}; the upgrade could not be made",
-                _after_path(error, report.path),
-            )
-            return JournalStore.inspect(report.path)
-        kept = f"; the earlier version is kept at {store.upgrade_backup}"
-        report.add(
-            "schema",
-            FIXED,
-            f"upgraded from version {len(applied)} to {len(known)}"
-            + (kept if store.upgrade_backup else ""),
-        )
-        report.facts.update(schema_version=len(known), pending_upgrades=[])
-    elif pending:
-        report.add(
-            "schema",
-            NOTE,
-            f"version {len(applied)} of {len(known)}; {len(pending)} upgrade(s) waiting",
-            "they are applied the next time the journal is used, after a copy is made; "
-            "journal doctor --fix applies them now",
-        )
-    else:
-        report.add("schema", OK, f"version {len(applied)}, up to date")
-    return store
-
-
 def _check_integrity(report: Checkup, store: JournalStore) -> None:
     problems = store.integrity_problems()
     report.facts["integrity"] = problems or ["ok"]
     if not problems:
         report.add("integrity", OK, "ok")
         return
-    backups = backups_of(report.path)
+    backups = [path for path in backups_of(store.path) if not backup_problem(path)]
     rescue = "sqlite3's .recover command can often rescue most entries into a new file"
     advice = (
         f"move the damaged file aside and restore the newest copy ({backups[0].name}); "
@@ -260,8 +237,8 @@ def _check_integrity(report: Checkup, store: JournalStore) -> None:
 
 
 def _check_size(report: Checkup, store: JournalStore) -> None:
-    wal = report.path.with_name(report.path.name + "-wal")
-    size = sum(path.stat().st_size for path in (report.path, wal) if path.exists())
+    wal = store.path.with_name(store.path.name + "-wal")
+    size = sum(path.stat().st_size for path in (store.path, wal) if path.exists())
     entries = store.count_entries()
     report.facts.update(size_bytes=size, entries=entries)
     report.add("size", OK, f"{_human(size)}, {entries:,} entr{'y' if entries == 1 else 'ies'}")
@@ -289,13 +266,23 @@ def _check_drafts(report: Checkup, store: JournalStore, today: date) -> None:
         )
 
 
-def _check_backups(report: Checkup) -> None:
-    backups = backups_of(report.path)
+def _check_backups(report: Checkup, journal: Path) -> None:
+    backups = backups_of(journal)
     report.facts["backups"] = [str(path) for path in backups]
-    if backups:
-        count = f"{len(backups)} cop{'y' if len(backups) == 1 else 'ies'}"
-        report.add("backups", OK, f"{count} next to the journal; newest {backups[0].name}")
-    else:
+    bad = {path: problem for path in backups if (problem := backup_problem(path))}
+    report.facts["bad_backups"] = [str(path) for path in bad]
+    good = [path for path in backups if path not in bad]
+    for path, problem in bad.items():
+        report.add(
+            "backups",
+            PROBLEM,
+            f"{path.name} is not a usable copy ({problem})",
+            "it cannot restore the journal; delete it, and make a new one with journal backup",
+        )
+    if good:
+        count = f"{len(good)} good cop{'y' if len(good) == 1 else 'ies'}"
+        report.add("backups", OK, f"{count} next to the journal; newest {good[0].name}")
+    elif not bad:
         report.add(
             "backups",
             NOTE,
@@ -313,47 +300,3 @@ def _human(size: int) -> str:
             return f"{value:.1f} {unit}"
         value /= 1024
     return f"{value:.1f} GB"
-
-
-# -- backups ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class BackupResult:
-    path: Path
-    entries: int
-    size: int
-
-
-def backup_target(journal: Path, given: Path | None, now: datetime) -> Path:
-    """Where a backup goes: ``given`` (a file, or a folder to put it in), or next to the
-    journal, named after it with the moment it was made."""
-    name = f"{journal.stem}-backup-{now:%Y%m%d-%H%M%S}{journal.suffix or '.db'}"
-    if given is None:
-        return free_name(journal.with_name(name))
-    if given.is_dir():
-        return free_name(given / name)
-    return given
-
-
-def make_backup(store: JournalStore, target: Path) -> BackupResult:
-    """Copy the journal while it may be in use, then check the copy before saying so.
-
-    A copy of a damaged journal would only look like a backup, so it is removed again
-    and the damage reported instead."""
-    from ..errors import StorageError
-
-    store.backup(target)
-    try:
-        with JournalStore.inspect(target) as copy:
-            problems = copy.integrity_problems()
-            entries = copy.count_entries() if not problems else 0
-    except JournalError:
-        problems = ["the copy cannot be read"]
-    if problems:
-        target.unlink(missing_ok=True)
-        raise StorageError(
-            f"{store.path}: the journal file is damaged, so no backup was made; restore an "
-            "earlier backup (journal doctor lists them) or move the file aside"
-        )
-    return BackupResult(target, entries, target.stat().st_size)

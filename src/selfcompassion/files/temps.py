@@ -1,0 +1,199 @@
+"""Temporary files that hold entry text, and making sure none outlives its command.
+
+A file being written (an export, a report, a backup) sits under a hidden temporary name
+beside its target until it is complete; the editor gets a copy of an entry in a folder of
+its own. Each such file is removed when its command ends, however it ends: normally, on an
+error, on Ctrl-C, and on SIGTERM or SIGHUP (which are turned into an orderly exit while a
+temporary file exists). Only SIGKILL cannot be caught, so every temporary file is first
+recorded in a private folder with the id of the process that made it; the next command
+that writes a file, and ``journal doctor --fix``, remove what a process that no longer
+runs left behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+import signal
+import stat
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from types import FrameType
+
+from . import paths
+from .modes import PRIVATE_DIR, PRIVATE_FILE, make_private_dir
+
+PART_SUFFIX = ".part"
+RECORD_SUFFIX = ".where"
+EDIT_PREFIX = "edit-"
+_CAUGHT = ("SIGTERM", "SIGHUP")
+_SIDE_FILES = ("-journal", "-wal", "-shm")
+
+
+def temp_dir() -> Path:
+    """The private folder (0700) that holds editor copies and records of temporary files."""
+    return paths.data_dir() / "tmp"
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
+
+
+@contextlib.contextmanager
+def _signals_end_the_command() -> Iterator[None]:
+    """While the block runs, SIGTERM and SIGHUP end the command the way an error does, so
+    that the blocks cleaning up after it run (Ctrl-C already does this)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    saved: dict[int, object] = {}
+    for name in _CAUGHT:
+        number = getattr(signal, name, None)
+        if number is not None:
+            saved[number] = signal.signal(number, _stop)
+    try:
+        yield
+    finally:
+        for number, handler in saved.items():
+            signal.signal(number, handler)  # type: ignore[arg-type]
+
+
+def _private_folder() -> Path:
+    folder = temp_dir()
+    make_private_dir(folder)
+    return folder
+
+
+def _token() -> str:
+    return f"{os.getpid()}-{secrets.token_hex(6)}"
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", *_SIDE_FILES):
+        with contextlib.suppress(FileNotFoundError, IsADirectoryError):
+            Path(f"{path}{suffix}").unlink()
+
+
+@contextlib.contextmanager
+def temporary(folder: Path, name: str) -> Iterator[Path]:
+    """A new empty 0600 file in ``folder``, under a hidden name made from ``name``,
+    removed when the block ends however it ends."""
+    token = _token()
+    record = _private_folder() / f"{token}{RECORD_SUFFIX}"
+    temp = folder / f".{name}.{token}{PART_SUFFIX}"
+    # Recorded before it exists, so that even a SIGKILL at any moment leaves it findable.
+    record.write_text(str(temp.absolute()), encoding="utf-8")
+    try:
+        with _signals_end_the_command():
+            try:
+                fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE)
+                os.fchmod(fd, PRIVATE_FILE)
+                os.close(fd)
+                yield temp
+            finally:
+                _remove(temp)
+    finally:
+        record.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def editor_copy(text: str, suffix: str = ".txt") -> Iterator[Path]:
+    """A 0600 file holding ``text`` in a 0700 folder of its own (so an editor's backup and
+    swap files stay private and go with it), removed with the folder when the block ends."""
+    sweep()  # what an earlier edit killed with SIGKILL left behind
+    folder = _private_folder() / f"{EDIT_PREFIX}{_token()}"
+    folder.mkdir(mode=PRIVATE_DIR)
+    try:
+        with _signals_end_the_command():
+            os.chmod(folder, PRIVATE_DIR)
+            path = folder / f"entry{suffix}"
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            yield path
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists but belongs to someone else
+    return True
+
+
+def _pid_of(name: str) -> int | None:
+    head = name.removeprefix(EDIT_PREFIX).split("-", 1)[0]
+    return int(head) if head.isdigit() else None
+
+
+def _left_behind() -> list[Path]:
+    folder = temp_dir()
+    if not folder.is_dir():
+        return []
+    found = []
+    for entry in folder.iterdir():
+        pid = _pid_of(entry.name)
+        if pid is not None and not _running(pid):
+            found.append(entry)
+    return found
+
+
+def _named_temp(record: Path) -> Path | None:
+    """The temporary file a record names, if it still looks like one of ours."""
+    try:
+        named = Path(record.read_text(encoding="utf-8").strip())
+    except (OSError, UnicodeDecodeError):
+        return None
+    token = record.name.removesuffix(RECORD_SUFFIX)
+    if not (named.name.startswith(".") and named.name.endswith(f".{token}{PART_SUFFIX}")):
+        return None
+    return named
+
+
+def _left_pairs() -> list[tuple[Path, Path | None]]:
+    """(what a gone process left in the private folder, the temporary file it names or
+    the editor folder it is; None when a record names nothing that is ours any more)."""
+    pairs: list[tuple[Path, Path | None]] = []
+    for entry in _left_behind():
+        if entry.name.endswith(RECORD_SUFFIX):
+            named = _named_temp(entry)
+            pairs.append((entry, named if named is not None and _is_plain_file(named) else None))
+        elif entry.name.startswith(EDIT_PREFIX):
+            pairs.append((entry, entry))
+    return pairs
+
+
+def leftovers() -> list[Path]:
+    """Temporary files (and editor folders) that processes which no longer run left behind."""
+    return [left for _, left in _left_pairs() if left is not None]
+
+
+def sweep() -> list[Path]:
+    """Remove what :func:`leftovers` finds, and the records of it; returns what was removed."""
+    removed = []
+    for entry, left in _left_pairs():
+        if left is entry:
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            if left is not None:
+                _remove(left)
+            entry.unlink(missing_ok=True)
+        if left is not None:
+            removed.append(left)
+    return removed
+
+
+def _is_plain_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False

@@ -89,7 +89,7 @@ class ReportRequest:
 def year_period(year: int, today: date) -> Period:
     """1 January to 31 December of ``year``, refused when it has not begun."""
     if not 2 <= year <= 9999:
-        raise InputError("--year takes a year from 2 to 9999, e.g. 2026")
+        raise InputError("--year-of takes a year from 2 to 9999, e.g. 2026")
     if year > today.year:
         raise InputError(f"{year} has not begun yet; choose a year up to {today.year}")
     return Period(date(year, 1, 1), date(year, 12, 31), YEAR)

@@ -26,7 +26,16 @@ import pytest
 
 from keys import CTRL_C, DOWN, ENTER, keyboard
 
-__all__ = ["CTRL_C", "DOWN", "ENTER", "CliResult", "Journal", "fixed_clock", "run_cli"]
+__all__ = [
+    "CTRL_C",
+    "DOWN",
+    "ENTER",
+    "CliResult",
+    "Journal",
+    "fixed_clock",
+    "run_cli",
+    "set_clock",
+]
 
 #: The UTC offset of the tests' fixed clock.
 TZ = timezone(timedelta(hours=1))
@@ -66,7 +75,7 @@ def run_cli(*args: str, stdin: bytes | str = b"") -> CliResult:
                 code = exit.code if isinstance(exit.code, int) else int(exit.code is not None)
     finally:
         sys.argv, sys.stdin = saved
-        OPTIONS.db, OPTIONS.debug = None, False
+        OPTIONS.db, OPTIONS.debug, OPTIONS.no_pager = None, False, False
     return CliResult(code, out.getvalue(), err.getvalue())
 
 
@@ -96,7 +105,7 @@ class Journal:
         if day is None:
             return run_cli(*args, stdin=stdin)
         with pytest.MonkeyPatch.context() as patch:
-            _set_clock(patch, fixed_clock(day, hour))
+            set_clock(patch, fixed_clock(day, hour))
             return run_cli(*args, stdin=stdin)
 
     def answers_file(self, answers: dict[str, Any], name: str = "answers.json") -> str:
@@ -108,9 +117,10 @@ class Journal:
         return self("reframe", "--answers", self.answers_file(answers), *extra, day=day)
 
 
-def _set_clock(patch: pytest.MonkeyPatch, clock: Callable[[], datetime]) -> None:
+def set_clock(patch: pytest.MonkeyPatch, clock: Callable[[], datetime]) -> None:
     """Every command reads the time through ``commands.context.now``, imported by name into
-    the command modules; each of those names is pointed at ``clock``."""
+    the command modules; each of those names is pointed at ``clock`` (until ``patch`` is
+    undone). ``Journal`` does this for a day; a test that needs an exact moment calls it."""
     import selfcompassion.cli  # noqa: F401  (imports every command module)
     from selfcompassion.commands import context
 

@@ -100,7 +100,7 @@ def test_show_includes_what_belongs_to_the_entry(store: JournalStore, run) -> No
             [entry.id],
         )
     out = run("show", entry.id[:8]).out
-    assert "Thinking patterns noticed: all or nothing" in out
+    assert "Thinking patterns noticed: All-or-nothing thinking" in out
     assert "Commitment (open, due 2026-12-01): Ask for help early" in out
 
 

@@ -63,10 +63,23 @@ def panel_before_next(child: Any, next_question: str) -> None:
     assert next_question not in child.before
 
 
+def first_drawn_prompt() -> str:
+    """The opening words of today's first rotating prompt (the question after 'what is
+    here'), short enough not to wrap at 60 columns; the draw changes with the day."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from selfcompassion.packs.loader import draw_prompts, load_pack
+
+    day = datetime.now(ZoneInfo("Europe/London")).date()
+    prompt = draw_prompts(load_pack("daily"), day, 3)[0].prompt
+    return re.match(r"[\w' ]{1,16}", prompt).group().strip()  # plain words: a regex as is
+
+
 # Each flow: the keys up to the question that gets the risk answer, and the next question.
 FLOWS: dict[str, tuple[list[str], list[tuple[str, str]], str]] = {
     "reframe": (["reframe"], [], "feeling"),
-    "today": (["today"], [("heavy to light", ENTER), ("how kind", ENTER)], "nobody expected"),
+    "today": (["today"], [("heavy to light", ENTER), ("how kind", ENTER)], first_drawn_prompt()),
     "checkin": (["checkin"], [("almost always", ENTER)] * 12, "statements"),
 }
 FIRST = {"reframe": "camera", "today": "what is here", "checkin": "notice"}
@@ -139,12 +152,12 @@ def test_see_the_contacts_again_then_go_on(tmp_path: Path) -> None:
     child = spawn(["today"], home, 80)
     reach_the_question(child, "today")
     child.send(RISK + ENTER)
-    panel_before_next(child, "nobody expected")
+    panel_before_next(child, FLOWS["today"][2])
     child.send(DOWN + DOWN + ENTER)  # see the support contacts again
     child.expect("Samaritans")
     child.expect(OFFERED)
     child.send(ENTER)
-    child.expect("nobody expected")
+    child.expect(FLOWS["today"][2])
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()
@@ -179,7 +192,7 @@ def test_leave_for_now_on_a_kept_risky_draft_shows_the_panel(tmp_path: Path) -> 
     first = spawn(["today"], home, 80)
     reach_the_question(first, "today")
     first.send(RISK + ENTER)
-    panel_before_next(first, "nobody expected")
+    panel_before_next(first, FLOWS["today"][2])
     first.sendcontrol("c")
     first.expect(pexpect.EOF)
     first.close()

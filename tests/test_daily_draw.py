@@ -8,12 +8,13 @@ from datetime import date, timedelta
 from reframe_support import WEDNESDAY, Journal, journal_fixture  # noqa: F401
 from selfcompassion.packs.loader import days_without_repeat, draw_prompts, load_pack
 
-PROMPT_STEPS = ("mood", "kindness", "present", "intention")
+POOL = {prompt.id for prompt in load_pack("daily").prompts}
 
 
 def drawn(journal: Journal) -> list[str]:
+    """The rotating prompts in today's plan (not the fixed steps around them)."""
     plan = json.loads(journal("today", "--plan").out)
-    return [step["id"] for step in plan["steps"] if step["id"] not in PROMPT_STEPS]
+    return [step["id"] for step in plan["steps"] if step["id"] in POOL]
 
 
 def test_a_second_entry_the_same_day_draws_different_prompts(journal: Journal) -> None:

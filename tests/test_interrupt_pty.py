@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -37,6 +37,8 @@ def todays_plan() -> tuple[date, list[dict[str, Any]]]:
 def answer_for(step: dict[str, Any]) -> Any:
     if step["kind"] == "scale":
         return 2 if step["id"] == "mood" else step["max"]
+    if step["kind"] == "date":  # the intention's day, two days ahead
+        return (date.today() + timedelta(days=2)).isoformat()
     return f"words for {step['id']}"
 
 
@@ -86,7 +88,8 @@ def finish(child: Any, steps: list[dict[str, Any]]) -> None:
     assert child.exitstatus == 0
 
 
-STEP_COUNT = 7  # the daily pack: two ratings, a word or two, three prompts, an intention
+# The daily pack: two ratings, a word or two, three prompts, an intention and its day.
+STEP_COUNT = 8
 
 
 @pytest.mark.parametrize("stop", range(STEP_COUNT))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from selfcompassion.packs.check import assumes_setback, drawn_prompt_warnings, refers_back
 from selfcompassion.packs.loader import (
     CHECKIN_COMPONENTS,
     MAX_PROMPT_CHARS,
@@ -179,6 +180,43 @@ class TestEveryShippedPack:
         assert blaming(load_pack_file(path)) == []
 
 
+@pytest.mark.parametrize("name", ["daily", "leader"])
+def test_no_drawn_prompt_takes_a_bad_day_for_granted(name: str) -> None:
+    """Read every drawn prompt of the daily packs: none assumes a setback happened that
+    day, and none leans on an answer the draw does not guarantee."""
+    assert drawn_prompt_warnings(_pack(name)) == []
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "What did today's misstep teach you?",
+        "How could today's setback become a push toward something better?",
+        "In today's stumble, what was within your control?",
+        "Think of a moment today when you were hard on yourself.",
+    ],
+)
+def test_the_setback_check_catches_an_assuming_prompt(wording: str) -> None:
+    assert assumes_setback(wording)
+    assert not assumes_setback("If something went wrong today, " + wording[0].lower() + wording[1:])
+
+
+def test_the_setback_check_leaves_general_and_conditional_prompts_alone() -> None:
+    for wording in (
+        "What helps you learn from a mistake?",
+        "Did a small slip today grow into a worst-case story?",
+        "Was there a moment today when you felt like the only one finding something hard?",
+        "What went well today?",
+    ):
+        assert not assumes_setback(wording), wording
+
+
+def test_the_earlier_answer_check_catches_a_leaning_prompt() -> None:
+    assert refers_back("You have named what is hard. What is one thing you could do?")
+    assert refers_back("What is the smallest version of your next step?")
+    assert not refers_back("What could you begin in ten minutes tomorrow?")
+
+
 def test_every_pack_in_the_folder_is_checked() -> None:
     assert {"daily", "leader", "checkin"} <= {path.stem for path in SHIPPED}
     assert sorted(shipped_dir().glob("*.toml")) == SHIPPED
@@ -238,6 +276,7 @@ BAD_PACK = {
         {"id": "a", "theme": "self-kindness", "prompt": "What went well today?"},
         {"id": "b", "theme": "self-kindness", "prompt": "What went  well today?"},
         {"id": "c", "theme": "self-kindness", "prompt": "Where were you a little lazy?"},
+        {"id": "d", "theme": "next-step", "prompt": "What did today's setback teach you?"},
     ],
 }
 
@@ -248,8 +287,9 @@ def test_the_checks_catch_a_bad_pack() -> None:
     assert duplicates(pack) == ["b repeats a: What went  well today?"]
     assert [line.split(":")[0] for line in blaming(pack)] == ["close.prompt", "c.prompt"]
     assert missing_themes(pack, ("self-kindness", "next-step"), at_least=2) == [
-        "theme 'next-step' has 0 prompts, fewer than 2"
+        "theme 'next-step' has 1 prompts, fewer than 2"
     ]
+    assert [line.split("'")[1] for line in drawn_prompt_warnings(pack)] == ["d"]
 
 
 def test_the_blaming_list_matches_whole_words_only() -> None:

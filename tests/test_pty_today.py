@@ -46,7 +46,8 @@ def test_journal_today_by_keyboard_saves_an_entry(tmp_path: Path) -> None:
     child.send("\r")  # skip the kindness rating
     for step in steps[2:]:
         child.expect_exact(step["prompt"][:40])
-        child.sendline(f"typed for {step['id']}")
+        # The intention's day is left empty: it stays an intention.
+        child.sendline("" if step["kind"] == "date" else f"typed for {step['id']}")
     child.expect("Saved")
     child.expect(pexpect.EOF)
     child.close()
@@ -57,6 +58,7 @@ def test_journal_today_by_keyboard_saves_an_entry(tmp_path: Path) -> None:
     assert answers["mood"] == "4"
     assert "kindness" not in answers
     assert answers["intention"] == '"typed for intention"'
+    assert "intention_date" not in answers
     assert oct(db.stat().st_mode & 0o777) == "0o600"
 
 

@@ -54,7 +54,7 @@ def test_scripted_reframe_saves_entry_traps_scores_and_commitment(journal: Journ
     assert dict(traps) == {
         "labelling": "I'm such an idiot",
         "overgeneralising": "always mess",
-        "mind-reading": "everyone thinks I",
+        "mind-reading": "everyone thinks I'm useless",
     }
     assert scores is not None
     assert scores.intensity_before == 60.0  # (80 + 60 + 40) / 3

@@ -125,6 +125,8 @@ def test_reframe_at_the_keyboard_then_today_asks_about_the_next_step(tmp_path: P
         child.send(ENTER)
     child.expect("intention|tomorrow")
     child.send("Rest well tonight" + ENTER)
+    child.expect("give this intention a day")
+    child.send(ENTER)  # it stays an intention
     child.expect("Rehearse on the client's setup")
     child.send(ENTER)  # done
     child.expect("Saved")

@@ -169,15 +169,20 @@ def test_a_feeling_named_without_a_strength_is_kept(journal: Journal) -> None:
     assert "embarrassed not rated" in journal("show", entry.id).out
 
 
+def import_into_a_new_journal(journal: Journal, exported: Path) -> None:
+    """Point the journal fixture at a new, empty journal and import ``exported`` into it."""
+    journal.db = journal.folder / "other" / "journal.db"
+    journal.monkeypatch.setenv("SELFCOMPASSION_DB", str(journal.db))
+    result = journal("import", str(exported))
+    assert result.code == 0, result.err
+
+
 def test_a_feeling_without_a_strength_round_trips_through_an_export(journal: Journal) -> None:
     answers = {**REFRAME_ANSWERS, "emotions": {"tired": None}, "emotions_after": {"tired": 20}}
     assert journal.reframe(answers).code == 0
     exported = journal.folder / "all.json"
     assert journal("export", "-o", str(exported)).code == 0
-    journal.db = journal.folder / "other" / "journal.db"
-    journal.monkeypatch.setenv("SELFCOMPASSION_DB", str(journal.db))
-    imported = journal("import", str(exported))
-    assert imported.code == 0, imported.err
+    import_into_a_new_journal(journal, exported)
     with JournalStore.open(journal.db) as store:
         entry = store.get_entry(only_id(journal.db))
         assert entry is not None and entry.answer("emotions").value == {"tired": None}
@@ -190,10 +195,7 @@ def test_an_export_from_before_the_balanced_belief_still_imports(journal: Journa
         del record["reframe_scores"]["balanced_belief"]
     older = journal.folder / "older.json"
     older.write_text(json.dumps(data), encoding="utf-8")
-    journal.db = journal.folder / "other" / "journal.db"
-    journal.monkeypatch.setenv("SELFCOMPASSION_DB", str(journal.db))
-    result = journal("import", str(older))
-    assert result.code == 0, result.err
+    import_into_a_new_journal(journal, older)
     with JournalStore.open(journal.db) as store:
         scores = store.reframe_scores(only_id(journal.db))
         assert scores is not None

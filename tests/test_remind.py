@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from cli_run import set_clock
 from conftest import TZ, run_cli
 from selfcompassion.store import JournalStore
 
@@ -70,9 +71,7 @@ def remove(folder: Path, name: str) -> None:
 
 
 def at(monkeypatch: pytest.MonkeyPatch, moment: datetime) -> None:
-    import selfcompassion.commands.remind as remind
-
-    monkeypatch.setattr(remind, "now", lambda: moment)
+    set_clock(monkeypatch, lambda: moment)
 
 
 def test_cron_line_is_added_and_removed_alone(standins: Path) -> None:

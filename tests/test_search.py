@@ -55,9 +55,38 @@ def test_words_of_a_query_may_come_from_different_answers(journal: JournalStore)
 
 
 def test_plain_words_with_punctuation_are_searched_as_they_are(journal: JournalStore) -> None:
-    assert fts_query("self-compassion don't") == '"self-compassion" "don\'t"'
+    assert fts_query("self-compassion don't") == '"self-compassion"* "don\'t"*'
     hits = find(journal, "self-compassion don't", EVERYTHING, None)
     assert [hit.entry.journal_date for hit in hits] == [date(2026, 11, 5)]
+
+
+def test_a_word_finds_the_words_that_begin_with_it(journal: JournalStore) -> None:
+    assert fts_query("light") == '"light"*'
+    hits = find(journal, "light", EVERYTHING, None)
+    assert [hit.entry.journal_date for hit in hits] == [DAY, date(2026, 11, 3)]
+    assert "[lighthouse]" in snippets(hits)[1]  # highlighted whole
+    assert find(journal, "lighthouses", EVERYTHING, None) == []  # longer than any word
+
+
+def test_a_quoted_phrase_matches_its_words_together_and_exactly(journal: JournalStore) -> None:
+    assert fts_query('"kind word" team') == '"kind word" "team"*'
+    assert len(find(journal, '"kind word"', EVERYTHING, None)) == 1
+    assert find(journal, '"word kind"', EVERYTHING, None) == []
+    assert find(journal, '"kind wo"', EVERYTHING, None) == []  # a phrase is not a prefix
+    assert fts_query('"unfinished') == '"unfinished"*'  # a lone quote is punctuation
+
+
+def test_a_phrase_kept_whole_by_the_shell_is_searched_as_a_phrase(
+    journal: JournalStore, db_path: Path
+) -> None:
+    from selfcompassion.entries.finding import search_text
+
+    assert search_text(["kind word", "sam"]) == '"kind word" sam'
+    assert search_text(['"kind word"']) == '"kind word"'
+    found = run_cli("--db", str(db_path), "search", "kind word")
+    assert found.code == 0 and "Sam" in found.out
+    result = run_cli("--db", str(db_path), "search", "word kind")
+    assert result.code == 0 and "Sam" not in result.out
 
 
 def test_fts_syntax_is_used_when_the_query_has_it(journal: JournalStore) -> None:
@@ -74,7 +103,7 @@ def test_filters_and_limit_apply_to_search(journal: JournalStore) -> None:
 
 
 def test_a_query_fts_cannot_read_is_a_clear_input_error(journal: JournalStore) -> None:
-    for query in ("kind AND", '"unfinished', "(team", "nosuchcolumn:team OR x"):
+    for query in ("kind AND", "(team", "nosuchcolumn:team OR x"):
         with pytest.raises(InputError) as caught:
             find(journal, query, EVERYTHING, None)
         assert "cannot read the search" in caught.value.message

@@ -36,7 +36,8 @@ def test_round_trip(capsys: Any, monkeypatch: Any) -> None:
     assert (run.code, run.out) == (
         0,
         "default-pack = daily  (default)\ncountry = auto  (default)\n"
-        "passphrase-keyring = no  (default)\n",
+        "passphrase-keyring = no  (default)\n"
+        "checkin-offer = yes  (default)\n",
     )
 
     run = run_cli("config", "set", "default-pack", "leader")
@@ -51,6 +52,7 @@ def test_round_trip(capsys: Any, monkeypatch: Any) -> None:
     listed = run_cli("config", "list").out
     assert listed == (
         "default-pack = leader\ncountry = auto  (default)\npassphrase-keyring = no  (default)\n"
+        "checkin-offer = yes  (default)\n"
     )
 
     run = run_cli("config", "unset", "default-pack")
@@ -80,7 +82,7 @@ def test_today_uses_the_default_pack_unless_told_otherwise(capsys: Any, monkeypa
         (
             ("set", "colour", "blue"),
             "there is no setting called 'colour' "
-            "(known: default-pack, country, passphrase-keyring)",
+            "(known: default-pack, country, passphrase-keyring, checkin-offer)",
         ),
         (("get", "colour"), "there is no setting called 'colour'"),
         (("unset", "colour"), "there is no setting called 'colour'"),

@@ -54,7 +54,7 @@ def heavy_among(modules: set[str]) -> list[str]:
     )
 
 
-@pytest.mark.parametrize("args", [("--version",), ("--help",)])
+@pytest.mark.parametrize("args", [("--version",), ("--help",), ()])
 def test_start_up_imports_nothing_heavy(args: tuple[str, ...]) -> None:
     assert heavy_among(imported_modules(*args)) == []
 

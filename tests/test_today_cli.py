@@ -36,11 +36,13 @@ def test_plan_lists_every_step_a_script_needs() -> None:
     plan = _plan("--date", "2026-11-19")
     assert plan["date"] == "2026-11-19" and plan["pack"] == "daily"
     ids = [step["id"] for step in plan["steps"]]
-    assert ids[:3] == ["mood", "kindness", "present"] and ids[-1] == "intention"
-    assert 2 <= len(ids) - 4 <= 3
+    assert ids[:3] == ["mood", "kindness", "present"]
+    assert ids[-2:] == ["intention", "intention_date"]  # the intention can be given a day
+    assert 2 <= len(ids) - 5 <= 3
     mood = plan["steps"][0]
     assert (mood["kind"], mood["min"], mood["max"], mood["required"]) == ("scale", 1, 5, False)
-    assert plan["steps"][-1]["required"] is True
+    assert plan["steps"][-2]["required"] is True
+    assert plan["steps"][-1]["required"] is False
 
 
 def test_filled_plan_is_saved_with_the_exact_prompts(tmp_path: Path) -> None:

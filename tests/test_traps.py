@@ -13,6 +13,11 @@ Three sets live in tests/data/:
   each with fresh wordings and a contrast; every case must come out exactly as labelled.
 
 Scores are micro-averaged over (sentence, trap) pairs; run with ``-s`` to see the per-trap tables.
+
+Since issue 15 these sets, with the independently written shared set (traps_dev.json), are
+pooled and split once (bench/traps_data.py); the figures to quote come from the kept-aside
+part (tests/test_traps_split.py, tests/data/traps_scores.md). The floors here are the older,
+per-set checks, kept as they were.
 """
 
 from __future__ import annotations
@@ -211,9 +216,12 @@ def test_quote_and_own_words_in_one_entry() -> None:
     assert trap_ids(text) == ["labelling"]
 
 
-def test_labelling_needs_a_first_person_subject() -> None:
+def test_labelling_is_a_verdict_on_a_whole_person() -> None:
+    """Name-calling counts whoever it sums up, as in the shared labelled set; a verdict
+    someone else is believed to hold is mind-reading, not the writer's label."""
     assert "labelling" in trap_ids("What a loser I am.")
-    assert "labelling" not in trap_ids("He is an idiot for parking there.")
+    assert "labelling" in trap_ids("He is an idiot for parking there.")
+    assert "labelling" not in trap_ids("He is parking there again.")
     assert trap_ids("My boss thinks I'm incompetent.") == ["mind-reading"]
 
 

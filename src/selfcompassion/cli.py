@@ -15,12 +15,13 @@ from typing import Any, Optional, Protocol, runtime_checkable
 import typer
 
 from . import __version__
-from .commands.context import OPTIONS
+from .commands.context import OPTIONS, WholeHelpGroup
 
 app = typer.Typer(
     name="journal",
     help="A self-coaching journal: daily reflection, kinder reframes of setbacks, weekly trends.",
-    no_args_is_help=True,
+    cls=WholeHelpGroup,
+    invoke_without_command=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -34,20 +35,43 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     db: Optional[Path] = typer.Option(  # noqa: UP045
         None, "--db", help="Journal file to use (overrides SELFCOMPASSION_DB).", metavar="PATH"
     ),
     debug: bool = typer.Option(False, "--debug", help="Show full tracebacks on errors."),
+    no_pager: bool = typer.Option(
+        False, "--no-pager", help="Print long output directly instead of through $PAGER."
+    ),
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
     ),
 ) -> None:
     OPTIONS.db = db
     OPTIONS.debug = debug
+    OPTIONS.no_pager = no_pager
+    if ctx.invoked_subcommand is None:
+        _greet()
+        return
     from .encryption.keys import derive_early
     from .files.paths import journal_path
 
     derive_early(journal_path(db))
+
+
+def _greet() -> None:
+    """What plain ``journal`` says: where to start, and where help is."""
+    names = {command.name for command in app.registered_commands}
+    lines = [
+        "Welcome to your journal.",
+        "",
+        "  journal today      a few minutes of reflection on your day",
+        "  journal reframe    after a setback: from the critic's words to a kinder view",
+    ]
+    if "support" in names:
+        lines.append("  journal support    if things feel like too much: people to talk to now")
+    lines += ["", "journal --help lists every command."]
+    sys.stdout.write("\n".join(lines) + "\n")
 
 
 #: The command modules, in the order ``--help`` lists their commands. Each adds its own

@@ -46,6 +46,13 @@ class StorageError(JournalError):
 
 
 class FlowInterrupted(Exception):
-    """Ctrl-C or end of input during a flow; the answers so far are kept as a draft."""
+    """Ctrl-C or end of input during a flow; the answers so far are kept as a draft.
+
+    ``typed`` is the step id and the words typed at its prompt when the flow was
+    interrupted halfway through an answer, so that the draft keeps them too."""
 
     exit_code = 130
+
+    def __init__(self, typed: tuple[str, str] | None = None) -> None:
+        super().__init__()
+        self.typed = typed

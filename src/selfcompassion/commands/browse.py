@@ -6,10 +6,21 @@ from typing import Optional
 
 import typer
 
-from .context import KIND, SINCE, TAG, UNTIL, now, open_store
+from .context import (
+    KIND,
+    OPTIONS,
+    SINCE,
+    TAG,
+    UNTIL,
+    format_option,
+    now,
+    open_store,
+    wants_json,
+)
 
 # Shared by list, search and export: the same words filter the same way everywhere.
 LIMIT = typer.Option(None, "-n", help="How many to show (default 30; 0 shows all).", metavar="N")
+FORMAT = format_option()
 
 
 def list_entries(
@@ -18,60 +29,87 @@ def list_entries(
     kind: list[str] = KIND,
     tag: list[str] = TAG,
     count: Optional[int] = LIMIT,  # noqa: UP045
+    format: str = FORMAT,
 ) -> None:
     """List entries, newest first, one line each."""
     from ..entries.finding import make_filter, make_limit
-    from ..render import make_console
+    from ..portability.brief import listing_json
+    from ..render import print_json
     from ..render.browse import entry_list
+    from ..render.paging import paged_console
 
+    as_json = wants_json(format)
     chosen = make_filter(since=since, until=until, kinds=kind, tags=tag, today=now().date())
     limit = make_limit(count)
     with open_store() as store:
         entries = store.list_entries(chosen, limit)
         total = store.count_matching(chosen) if limit and len(entries) == limit else len(entries)
-    make_console().print(entry_list(entries, total))
+    if as_json:
+        print_json(listing_json(entries, total))
+        return
+    with paged_console(allowed=not OPTIONS.no_pager) as console:
+        console.print(entry_list(entries, total))
 
 
 def show(
     ref: str = typer.Argument(..., help="An entry id (or its first characters) or a day."),
+    format: str = FORMAT,
 ) -> None:
     """Show whole entries: every prompt as it was shown and its answer."""
     from ..entries.finding import find_entries
     from ..errors import InputError
-    from ..render import make_console
+    from ..portability.schema import record_to_json
+    from ..render import print_json
     from ..render.browse import entry_detail
+    from ..render.paging import paged_console
 
+    as_json = wants_json(format)
     today = now().date()
     with open_store() as store:
         entries = find_entries(store, ref, today)
         if not entries:
             raise InputError(f"no entry matches '{ref[:40]}'; journal list shows the ids")
         records = store.records_for(entries)
-    console = make_console()
-    for record in records:
-        console.print(entry_detail(record, today))
+    if as_json:
+        print_json([record_to_json(record) for record in records])
+        return
+    with paged_console(allowed=not OPTIONS.no_pager) as console:
+        for record in records:
+            console.print(entry_detail(record, today))
 
 
 def search(
-    words: list[str] = typer.Argument(..., help="Words to find; FTS5 syntax works too."),
+    words: list[str] = typer.Argument(
+        ...,
+        help="Words to find: each also finds longer words that start with it (snap finds "
+        "snapped). Quote a phrase to find those words together: 'kind words'.",
+    ),
     since: Optional[str] = SINCE,  # noqa: UP045
     until: Optional[str] = UNTIL,  # noqa: UP045
     kind: list[str] = KIND,
     tag: list[str] = TAG,
     count: Optional[int] = LIMIT,  # noqa: UP045
+    format: str = FORMAT,
 ) -> None:
     """Find entries by their words, best matches first."""
-    from ..entries.finding import make_filter, make_limit
+    from ..entries.finding import make_filter, make_limit, search_text
     from ..entries.finding import search as run_search
-    from ..render import make_console
+    from ..portability.brief import search_json
+    from ..render import print_json
     from ..render.browse import search_results
+    from ..render.paging import paged_console
 
-    text = " ".join(words)
+    as_json = wants_json(format)
+    text = search_text(words)
     chosen = make_filter(since=since, until=until, kinds=kind, tags=tag, today=now().date())
     limit = make_limit(count)
     with open_store() as store:
         results = run_search(store, text, chosen, limit)
-    make_console().print(search_results(results, text, limit))
+    if as_json:
+        print_json(search_json(results, text))
+        return
+    with paged_console(allowed=not OPTIONS.no_pager) as console:
+        console.print(search_results(results, text, limit))
 
 
 def edit(

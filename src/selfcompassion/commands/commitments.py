@@ -6,7 +6,10 @@ from typing import Any, Optional
 
 import typer
 
+from .context import WholeHelpGroup, format_option, wants_json
+
 commitments_app = typer.Typer(
+    cls=WholeHelpGroup,
     help="The next steps your reframes ended with: list them, close one.",
     invoke_without_command=True,
 )
@@ -15,21 +18,19 @@ commitments_app = typer.Typer(
 @commitments_app.callback()
 def commitments_list(
     ctx: typer.Context,
-    format: str = typer.Option("text", "--format", help="text or json.", metavar="FORMAT"),
+    format: str = format_option(),
 ) -> None:
     """List open next steps by day, then past ones."""
     if ctx.invoked_subcommand is not None:
         return
-    from ..errors import InputError
     from ..render import make_console, print_json
     from ..render.reframe import commitments_table
     from .context import now, open_store
 
-    if format not in ("text", "json"):
-        raise InputError(f"unknown format '{format}'; use text or json")
+    as_json = wants_json(format)
     with open_store() as store:
         found = store.all_commitments()
-    if format == "json":
+    if as_json:
         print_json([commitment_json(c) for c in found])
     else:
         make_console().print(commitments_table(found, now().date()))

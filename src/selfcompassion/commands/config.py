@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import typer
 
+from .context import WholeHelpGroup, format_option, wants_json
+
 config_app = typer.Typer(
-    help="See and change settings (such as the default prompt pack).", no_args_is_help=True
+    cls=WholeHelpGroup,
+    help="See and change settings (such as the default prompt pack).",
+    no_args_is_help=True,
 )
 
 
@@ -16,14 +20,24 @@ def _say(line: str) -> None:
 
 
 @config_app.command("list")
-def config_list() -> None:
+def config_list(format: str = format_option()) -> None:
     """Every setting with the value in effect; '(default)' marks one that was never set."""
+    from ..render import print_json
     from ..settings.values import SETTINGS, stored_value
 
+    as_json = wants_json(format)
+    found: dict[str, dict[str, object]] = {}
     for name, setting in SETTINGS.items():
         stored = stored_value(name)
-        shown = stored if stored is not None else f"{setting.default}  (default)"
-        _say(f"{name} = {shown}")
+        found[name] = {
+            "value": setting.default if stored is None else stored,
+            "set": stored is not None,
+        }
+        if not as_json:
+            shown = stored if stored is not None else f"{setting.default}  (default)"
+            _say(f"{name} = {shown}")
+    if as_json:
+        print_json(found)
 
 
 @config_app.command("get")

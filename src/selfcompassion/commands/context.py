@@ -17,6 +17,7 @@ class Options:
 
     db: Path | None = None
     debug: bool = False
+    no_pager: bool = False
 
 
 OPTIONS = Options()
@@ -118,3 +119,35 @@ KIND = typer.Option(
 TAG = typer.Option(
     [], "--tag", "-t", help="Only entries with this tag (repeatable: any of them).", metavar="TAG"
 )
+
+
+class WholeHelpGroup(typer.core.TyperGroup):
+    """A command group whose ``--help`` lists each command's description whole, wrapped
+    under itself, where click would cut it with "..." to fit one line."""
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=10_000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+FORMATS = ("text", "json")
+
+
+def format_option() -> Any:
+    """``--format``: text for people, json for scripts."""
+    return typer.Option("text", "--format", help="text or json.", metavar="FORMAT")
+
+
+def wants_json(format: str) -> bool:
+    """Whether ``--format`` asks for JSON; a format that is neither is refused."""
+    from ..errors import InputError
+
+    if format not in FORMATS:
+        raise InputError(f"unknown format '{format}'; use text or json")
+    return format == "json"

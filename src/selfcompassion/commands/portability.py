@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from .context import KIND, SINCE, TAG, UNTIL, now, open_store, warn_plain_text
+from .context import KIND, OPTIONS, SINCE, TAG, UNTIL, now, open_store, warn_plain_text
 
 
 def export(
@@ -38,12 +38,11 @@ def export(
     tag: list[str] = TAG,
 ) -> None:
     """Export entries as JSON (every detail), Markdown or CSV."""
-    import sys
-
     from ..entries.finding import make_filter
     from ..errors import InputError
     from ..portability.transfer import choose_format, export_journal
     from ..render import make_console, print_note
+    from ..render.paging import paged_stream
     from ..render.progress import progress_bar
 
     if output and daily_notes:
@@ -51,7 +50,13 @@ def export(
     fmt = choose_format(format, daily_notes)
     clock = now()
     chosen = make_filter(since=since, until=until, kinds=kind, tags=tag, today=clock.date())
-    with open_store() as store, progress_bar(make_console(stderr=True)) as progress:
+    with (
+        open_store() as store,
+        paged_stream(
+            allowed=output is None and daily_notes is None and not OPTIONS.no_pager
+        ) as stream,
+        progress_bar(make_console(stderr=True)) as progress,
+    ):
         what = "the daily notes" if daily_notes else "the export"
         warn_plain_text(store, what, to_file=bool(output or daily_notes))
         result = export_journal(
@@ -62,7 +67,7 @@ def export(
             output=output,
             daily_notes=daily_notes,
             force=force,
-            stdout=sys.stdout,
+            stdout=stream,
             progress=progress,
         )
     entries = f"{result.entries:,} {'entry' if result.entries == 1 else 'entries'}"

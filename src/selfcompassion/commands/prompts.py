@@ -7,11 +7,15 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from .context import WholeHelpGroup
+
 if TYPE_CHECKING:
     from ..packs.loader import Pack
     from ..packs.steps import Step
 
-prompts_app = typer.Typer(help="List, show and check prompt packs.", no_args_is_help=True)
+prompts_app = typer.Typer(
+    cls=WholeHelpGroup, help="List, show and check prompt packs.", no_args_is_help=True
+)
 
 
 @prompts_app.command("list")

@@ -64,7 +64,7 @@ def reframe(
             saved = looked.entry
         else:
             if asker.interactive:
-                console.print(flow_intro(pack.title, today, today))
+                console.print(flow_intro(pack.title, today, today, needed=True))
             outcome = flow.reframe_session(store, asker, steps, clock=now, tags=tag)
             if outcome.left:
                 console.print("Nothing changed. Come back to it whenever you're ready.")

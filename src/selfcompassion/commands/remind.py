@@ -7,9 +7,10 @@ from typing import Optional
 
 import typer
 
-from .context import OPTIONS, journal_exists, now
+from .context import OPTIONS, WholeHelpGroup, journal_exists, now
 
 remind_app = typer.Typer(
+    cls=WholeHelpGroup,
     help="A gentle reminder to write, at a time you choose (opt-in; off any time).",
     invoke_without_command=True,
 )

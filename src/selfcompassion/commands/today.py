@@ -20,6 +20,7 @@ from .context import (
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from ..flows.asking import Asker
     from ..packs.loader import Pack
     from ..store import Entry, JournalStore
 
@@ -57,13 +58,20 @@ def today(
     pack: Optional[str] = typer.Option(  # noqa: UP045
         None,
         "--pack",
-        help="Prompt pack to use (default: the default-pack setting, else daily).",
+        help="Prompt pack to use: daily, or leader for people who lead others "
+        "(default: the default-pack setting, else daily).",
         metavar="PACK",
     ),
     tag: list[str] = tag_option(),
 ) -> None:
-    """The daily reflection: a check-in, a few rotating prompts and a closing intention."""
+    """The daily reflection: a check-in, a few rotating prompts and a closing intention.
+
+    If you lead others, --pack leader asks about listening, feedback and looking after
+    yourself while you look after a team (journal config set default-pack leader keeps
+    it). journal prompts list shows every pack.
+    """
     from ..flows.asking import ScriptedAsker, choose_asker
+    from ..flows.continuity import plan_continuity
     from ..flows.review import due_reviews
     from ..flows.today import daily_entries, plan_for_answers, plan_today, today_session
     from ..packs.loader import load_pack
@@ -74,28 +82,45 @@ def today(
     chosen = today_pack(pack)
     if plan and not journal_exists():
         # Nothing can be due in a journal that does not exist yet; a plan creates no file.
-        print_json(plan_today(chosen, day).as_json())
+        print_json(
+            plan_today(
+                chosen, day, None, plan_continuity(None, day, day), today=clock_now.date()
+            ).as_json()
+        )
         return
     asker = None if plan else choose_asker(answers, "journal today", today=clock_now.date())
     with open_store() as store:
         # Next steps from reframes whose day has come are asked about after the reflection.
+        # The last intention is looked back at first; today's can be given a day.
+        continuity = plan_continuity(store, day, clock_now.date())
         # A further entry on the same day draws prompts of its own.
         written = len(daily_entries(store, day))
         reviews = due_reviews(store, clock_now.date(), load_pack)
-        day_plan = plan_today(chosen, day, reviews, earlier=written)
+        day_plan = plan_today(
+            chosen, day, reviews, continuity, earlier=written, today=clock_now.date()
+        )
         if isinstance(asker, ScriptedAsker):
-            day_plan = plan_for_answers(chosen, day, reviews, written, set(asker.answers))
+            answered = set(asker.answers)
+            day_plan = plan_for_answers(
+                chosen, day, reviews, written, answered, continuity, today=clock_now.date()
+            )
         if asker is None:
             print_json(day_plan.as_json())
             return
         console = make_console()
         if asker.interactive:
-            console.print(flow_intro(chosen.title, day, clock_now.date()))
+            needed = any(step.required for step in day_plan.steps)
+            console.print(flow_intro(chosen.title, day, clock_now.date(), needed=needed))
         outcome = today_session(store, asker, day_plan, clock=now, load_pack=load_pack, tags=tag)
         if outcome.entry is not None:
             streak = store.streak(clock_now.date())
-            console.print(today_summary(outcome.entry, chosen, streak, clock_now.date()))
+            values = {answer.step_id: answer.value for answer in outcome.entry.answers}
+            looked = reviews.outcomes(values, clock_now.date()) if reviews else []
+            summary = today_summary(outcome.entry, chosen, streak, clock_now.date(), looked)
+            console.print(summary)
             _after_saving(console, store, outcome.entry, clock_now.date())
+            if asker.interactive:
+                _offer_checkin(console, store, asker, clock_now.date())
         for entry in outcome.show:
             console.print(entry_view(entry, clock_now.date()))
         if outcome.left:
@@ -113,6 +138,43 @@ def _after_saving(console: Console, store: JournalStore, entry: Entry, today: da
     waiting = worth_mentioning(store, today)
     if waiting:
         console.print(revisit_mention(waiting, today))
+
+
+def _offer_checkin(console: Console, store: JournalStore, asker: Asker, today: date) -> None:
+    """Once a week at most, when the check-in is more than a week old, offer it."""
+    from ..flows.checkin import FLOW, PACK, checkin_session, plan_checkin
+    from ..flows.continuity import CHECKIN_OFFER, NEVER, YES_NOW, checkin_offer_due
+    from ..packs.loader import load_flow_pack
+    from ..reminders.control import offered_checkin_on, record_checkin_offer
+    from ..render.checkin import checkin_summary
+    from ..settings.values import get_value, set_value
+
+    if get_value("checkin-offer") == "no":
+        return
+    if not checkin_offer_due(store, today, offered_checkin_on()):
+        return
+    record_checkin_offer(today)
+    choice = asker.ask(CHECKIN_OFFER)
+    if choice == NEVER:
+        set_value("checkin-offer", "no")
+        console.print(
+            "Understood, it won't be offered again. journal checkin is there whenever you "
+            "want it (journal config set checkin-offer yes brings the offer back)."
+        )
+        return
+    if choice != YES_NOW:
+        return
+    pack = load_flow_pack(PACK, FLOW)
+    outcome = checkin_session(
+        store,
+        asker,
+        plan_checkin(pack, today),
+        clock=now,
+        load_pack=lambda name: load_flow_pack(name, FLOW),
+    )
+    if outcome.entry is not None and outcome.score is not None:
+        previous = store.previous_checkin_scores(outcome.entry)
+        console.print(checkin_summary(outcome.entry, outcome.score, previous, today))
 
 
 def register(app: typer.Typer) -> None:

@@ -22,7 +22,6 @@ def traps(
     if len(text) > MAX_ANSWER_CHARS:
         raise InputError(f"the text is {len(text):,} characters; the limit is {MAX_ANSWER_CHARS:,}")
 
-    from ..care.moment import check_unsaved
     from ..traps.detector import detect_traps
 
     hits = detect_traps(text)
@@ -31,6 +30,8 @@ def traps(
 
         print_json(traps_json(text, hits))
         return
+    # The care check is for the text view only, so JSON does not pay for loading it.
+    from ..care.moment import check_unsaved
     from ..render import make_console
     from ..render.reframe import traps_view
 

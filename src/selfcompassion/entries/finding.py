@@ -2,8 +2,10 @@
 
 ``journal list``, ``search`` and ``export`` share one filter (dates, kinds, tags); ``show``,
 ``edit`` and ``delete`` name an entry by its id (or the first few characters of it) or by
-its day. Search queries are SQLite FTS5 queries, but plain words are taken as they are:
-"self-compassion" or "don't" would otherwise read as FTS5 syntax and fail.
+its day. A search is plain words, each matching the words that start with it ("snap" finds
+"snapped"), and phrases in double quotes matched exactly; every word and phrase must appear.
+Text written in SQLite FTS5's own syntax (AND, OR, NOT, NEAR, parentheses, a prefix ``*``)
+is passed on as it is.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ MAX_QUERY_CHARS = 500
 _ENTRY_KIND = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
 _ID_PREFIX = re.compile(r"^[0-9a-f-]{4,36}$")
 # Characters and words that show a query is written in FTS5's own syntax.
-_FTS_SYNTAX = re.compile(r'["()^{}+*]|\b(?:AND|OR|NOT|NEAR)\b|\b(?:prompts|answers)\s*:')
+_FTS_SYNTAX = re.compile(r"[()^{}+*]|\b(?:AND|OR|NOT|NEAR)\b|\b(?:prompts|answers)\s*:")
+# A phrase in double quotes, or one word.
+_PHRASE_OR_WORD = re.compile(r'"([^"]*)"|(\S+)')
 _WORDLIKE = re.compile(r"\w")
 
 
@@ -73,12 +77,21 @@ def make_limit(count: int | None) -> int | None:
     return count or None
 
 
+def search_text(words: Sequence[str]) -> str:
+    """The search typed on the command line: an argument the shell kept whole from quotes
+    (it holds a space and no quote of its own) is a phrase."""
+    return " ".join(
+        f'"{word}"' if len(word.split()) > 1 and '"' not in word else word for word in words
+    )
+
+
 def fts_query(text: str) -> str:
     """The FTS5 query for what was typed.
 
-    Text that uses FTS5 syntax (quotes, AND/OR/NOT/NEAR, a prefix ``*``, parentheses, a
-    column filter) is passed on as it is. Anything else is read as plain words, every one
-    of which must appear: each word is quoted, so that punctuation inside it is harmless.
+    Plain words match the words that begin with them, phrases in double quotes match
+    exactly, and every one must appear. Each is quoted for FTS5, so punctuation inside a
+    word ("self-compassion", "don't") is harmless. Text that uses FTS5's own operators is
+    passed on as it is.
     """
     text = text.strip()
     if not text:
@@ -89,10 +102,18 @@ def fts_query(text: str) -> str:
         raise InputError("the search contains a NUL character")
     if _FTS_SYNTAX.search(text):
         return text
-    words = [word for word in text.split() if _WORDLIKE.search(word)]
-    if not words:
+    if text.count('"') % 2:
+        text = text.replace('"', " ")  # a lone quote is punctuation, not a phrase
+    parts: list[str] = []
+    for found in _PHRASE_OR_WORD.finditer(text):
+        phrase, word = found.group(1), found.group(2)
+        if phrase is not None and _WORDLIKE.search(phrase):
+            parts.append(f'"{" ".join(phrase.split())}"')
+        elif word is not None and _WORDLIKE.search(word):
+            parts.append(f'"{word}"*')
+    if not parts:
         raise InputError(f'"{text[:40]}" has no words to look for')
-    return " ".join(f'"{word}"' for word in words)
+    return " ".join(parts)
 
 
 def search(store: JournalStore, text: str, chosen: EntryFilter, limit: int | None) -> SearchResults:

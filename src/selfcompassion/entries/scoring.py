@@ -7,8 +7,9 @@ Check-in: each rated statement belongs to one of three components (self-kindness
 mindfulness). Statements that describe the harder side of a component (self-judgment,
 isolation, over-identification) are reversed: on a 1 to 5 scale an answer x counts as
 6 - x, so a higher number always means the kinder, more connected, more balanced side.
-Only answered statements count; a skipped one is left out of every mean, and a check-in
-with nothing rated has no score at all. The numbers are a reflection aid, not a measure.
+Only rated statements count; a skipped one, or one about something that did not come up
+that week, is left out of every mean, and a check-in with nothing rated has no score.
+The numbers are a reflection aid, not a measure.
 
 Reframe: the mean intensity of the feelings named at the start, after writing and at the
 second look (0-100, one decimal), the belief in the critic's words before and after, and
@@ -68,7 +69,7 @@ def score_checkin(steps: Iterable[Step], values: Mapping[str, Any]) -> CheckinSc
     counted: dict[str, list[int]] = {component: [] for component in CHECKIN_COMPONENTS}
     for step in statements:
         value = values.get(step.id)
-        if value is not None:
+        if isinstance(value, int) and not isinstance(value, bool):  # not NOT_APPLICABLE
             counted[str(step.component)].append(item_score(step, value))
     everything = [number for numbers in counted.values() for number in numbers]
     return CheckinScore(

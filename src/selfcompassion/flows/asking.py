@@ -23,12 +23,15 @@ from ..packs.steps import (
     INTENSITIES,
     LONG_TEXT,
     MULTI,
+    NOT_APPLICABLE,
     SCALE,
     TEXT,
     Step,
     check_answer,
 )
 from ..text.controls import strip_controls as clean
+from .display import PROMPT_MARK, kindly, show_question, wrap_choice
+from .prompting import ctrl_c_held, run_prompt
 
 if TYPE_CHECKING:
     from questionary import Style
@@ -124,7 +127,11 @@ def choose_asker(answers: str | None, command: str, *, today: date) -> Asker:
 
 
 class QuestionaryAsker:
-    """Asks at the terminal with questionary; an answer that does not fit is asked again."""
+    """Asks at the terminal with questionary; an answer that does not fit is asked again.
+
+    Each question is printed whole above a short prompt (see ``display``), so it wraps at
+    any width; the refusal of an answer that does not fit shows right under the prompt.
+    """
 
     interactive = True
     care: CareWatch | None = None
@@ -136,9 +143,12 @@ class QuestionaryAsker:
     def finish(self) -> None:
         return None
 
-    def ask(self, step: Step) -> Any:
+    def ask(self, step: Step, context: str | None = None) -> Any:
+        shown = _for_display(step)
         try:
-            return self._ask(_for_display(step))
+            with ctrl_c_held():
+                show_question(shown, context, typing_hint(shown))
+                return self._ask(shown)
         except (KeyboardInterrupt, EOFError):
             raise FlowInterrupted() from None
 
@@ -150,32 +160,54 @@ class QuestionaryAsker:
             try:
                 check_answer(step, text, today=self.today)
             except AnswerError as error:
-                return _kindly(error.reason)
+                return kindly(error.reason)
             return True
 
         return validate
 
+    def _typed(self, step: Step) -> Any:
+        """A line typed at the prompt; on Ctrl-C what was typed so far travels with the
+        interruption so that the draft keeps it."""
+        import questionary
+
+        default = step.default if isinstance(step.default, str) else ""
+        question = questionary.text(
+            "",
+            default=default,
+            qmark=PROMPT_MARK,
+            validate=self._validator(step),
+            style=self.style,
+            reserve_space_for_menu=0,
+        )
+        try:
+            raw = run_prompt(question)
+        except (KeyboardInterrupt, EOFError):
+            typed = question.application.current_buffer.text
+            raise FlowInterrupted(typed=(step.id, typed) if typed.strip() else None) from None
+        return check_answer(step, raw, today=self.today)
+
     def _ask(self, step: Step) -> Any:
         import questionary
 
-        message = _message(step)
-        if step.kind in (TEXT, LONG_TEXT, DUE_DATE) or (step.kind == SCALE and _wide(step)):
-            hint = None if step.required else "(Enter to skip)"
-            if step.kind == SCALE:
-                hint = f"{step.min} to {step.max}" + ("" if step.required else ", Enter to skip")
-            raw = questionary.text(
-                message, instruction=hint, validate=self._validator(step), style=self.style
-            ).unsafe_ask()
-            return check_answer(step, raw, today=self.today)
+        if _by_typing(step):
+            return self._typed(step)
         if step.kind == SCALE:
             return self._ask_scale(step)
         if step.kind == CHOICE:
-            choices = [questionary.Choice(clean(c), value=c) for c in step.choices]
+            choices = [questionary.Choice(_choice(c), value=c) for c in step.choices]
             if step.other:
                 choices.append(questionary.Choice("something else…", value=OTHER))
             if not step.required:
                 choices.append(questionary.Choice("skip", value=SKIP))
-            picked = questionary.select(message, choices=choices, style=self.style).unsafe_ask()
+            picked = run_prompt(
+                questionary.select(
+                    "",
+                    qmark=PROMPT_MARK,
+                    choices=choices,
+                    style=self.style,
+                    instruction="(arrow keys, then Enter)",
+                )
+            )
             if picked == OTHER:
                 picked = self._own_words(step)
             return check_answer(step, None if picked == SKIP else picked, today=self.today)
@@ -187,9 +219,11 @@ class QuestionaryAsker:
             levels = {name: self._ask_level(step, name) for name in picked}
             return check_answer(step, levels, today=self.today)
         if step.kind == CONFIRM:
-            return questionary.confirm(
-                message, default=bool(step.default), style=self.style
-            ).unsafe_ask()
+            return run_prompt(
+                questionary.confirm(
+                    "", qmark=PROMPT_MARK, default=bool(step.default), style=self.style
+                )
+            )
         raise AnswerError(step.id, f"cannot ask a step of kind '{step.kind}'")
 
     def _ask_scale(self, step: Step) -> Any:
@@ -201,24 +235,31 @@ class QuestionaryAsker:
         shortcuts = step.min == 1 and step.max <= 9
         choices = [
             questionary.Choice(
-                step.labels.get(n) or str(n)
+                _choice(step.labels.get(n) or str(n))
                 if shortcuts
                 else f"{n}  {step.labels.get(n, '')}".rstrip(),
                 value=n,
             )
             for n in range(step.min, step.max + 1)
         ]
-        skip = questionary.Choice("skip, no rating today", value=SKIP)
+        if step.not_applicable:
+            choices.append(questionary.Choice(NOT_APPLICABLE, value=NOT_APPLICABLE))
+        skip = questionary.Choice("skip, no rating", value=SKIP)
         if not step.required:
             choices.append(skip)
-        picked = questionary.select(
-            _message(step),
-            choices=choices,
-            default=skip if not step.required else None,
-            instruction="(arrow keys or the number, then Enter)" if shortcuts else None,
-            use_shortcuts=shortcuts,
-            style=self.style,
-        ).unsafe_ask()
+        picked = run_prompt(
+            questionary.select(
+                "",
+                qmark=PROMPT_MARK,
+                choices=choices,
+                default=skip if not step.required else None,
+                instruction="(arrow keys or the number, then Enter)"
+                if shortcuts
+                else "(arrow keys, then Enter)",
+                use_shortcuts=shortcuts,
+                style=self.style,
+            )
+        )
         return check_answer(step, None if picked == SKIP else picked, today=self.today)
 
     def _ask_many(self, step: Step) -> list[str]:
@@ -228,7 +269,7 @@ class QuestionaryAsker:
         notes = step.choice_notes
         choices = [
             questionary.Choice(
-                clean(notes[c][0]) if c in notes else clean(c),
+                _choice(notes[c][0] if c in notes else c),
                 value=c,
                 checked=c in defaults,
                 description=clean(notes[c][1]) if c in notes else None,
@@ -237,36 +278,46 @@ class QuestionaryAsker:
         ]
         picked: list[str] = []
         if choices:
-            picked = questionary.checkbox(
-                _message(step),
-                choices=choices,
-                instruction="(space to pick, Enter when done)",
-                style=self.style,
-            ).unsafe_ask()
+            picked = run_prompt(
+                questionary.checkbox(
+                    "",
+                    qmark=PROMPT_MARK,
+                    choices=choices,
+                    instruction="(space to pick, Enter when done)",
+                    style=self.style,
+                )
+            )
         if step.other:
-            extra = questionary.text(
-                "Any in your own words? (comma-separated, Enter to skip)", style=self.style
-            ).unsafe_ask()
+            extra = self._line("Any in your own words? Separate them with commas.")
             picked += [word.strip() for word in (extra or "").split(",") if word.strip()]
         return picked
 
     def _ask_level(self, step: Step, name: str) -> int | None:
-        import questionary
-
-        level_step = Step(id=step.id, kind=SCALE, prompt=name, min=step.min, max=step.max)
-        raw = questionary.text(
-            f"How strong is '{clean(name)}'?",
-            instruction=f"{step.min} to {step.max}, Enter to leave it unrated",
-            validate=self._validator(level_step),
-            style=self.style,
-        ).unsafe_ask()
-        level = check_answer(level_step, raw, today=self.today)
+        level_step = Step(
+            id=step.id,
+            kind=SCALE,
+            prompt=f"How strong is '{clean(name)}'?",
+            min=step.min,
+            max=step.max,
+        )
+        # A feeling left without a strength stays named, unrated.
+        show_question(level_step, hint=f"{step.min} to {step.max}, or Enter to leave it unrated.")
+        level = self._typed(level_step)
         return level if isinstance(level, int) else None
 
-    def _own_words(self, step: Step) -> str | None:
-        import questionary
+    def _line(self, prompt: str) -> str | None:
+        """A short optional follow-up in the person's own words."""
+        follow_up = Step(id="", kind=TEXT, prompt=prompt)
+        show_question(follow_up, hint=typing_hint(follow_up))
+        words: str | None = self._typed(follow_up)
+        return words
 
-        return questionary.text("In your own words:", style=self.style).unsafe_ask() or None
+    def _own_words(self, step: Step) -> str | None:
+        return self._line("In your own words:")
+
+
+def _choice(title: str) -> str:
+    return wrap_choice(clean(title))
 
 
 def _for_display(step: Step) -> Step:
@@ -282,27 +333,19 @@ def _for_display(step: Step) -> Step:
     )
 
 
-def _message(step: Step) -> str:
-    """The question, with its help on the lines below it (wrapped by the terminal, where an
-    instruction beside the question would be cut off at the edge)."""
-    import shutil
-    import textwrap
+def typing_hint(step: Step) -> str | None:
+    """What to type at a step answered by typing ("0 to 100, Enter to skip"), or None
+    for a step answered by picking from a list."""
+    if step.kind == SCALE and _wide(step):
+        return f"{step.min} to {step.max}" + ("." if step.required else ", or Enter to skip.")
+    if _by_typing(step) and not step.required and "enter to skip" not in (step.help or "").lower():
+        return "Enter to skip."
+    return None
 
-    if not step.help:
-        return step.prompt
-    width = max(40, shutil.get_terminal_size().columns - 2)
-    lines = []
-    for line in step.help.splitlines():
-        indent = "  " + " " * (len(line) - len(line.lstrip()))
-        lines += textwrap.wrap(line.strip(), width, initial_indent=indent, subsequent_indent=indent)
-    return step.prompt + "".join(f"\n{line}" for line in lines)
+
+def _by_typing(step: Step) -> bool:
+    return step.kind in (TEXT, LONG_TEXT, DUE_DATE) or (step.kind == SCALE and _wide(step))
 
 
 def _wide(step: Step) -> bool:
     return step.min is not None and step.max is not None and step.max - step.min > 10
-
-
-def _kindly(reason: str) -> str:
-    if reason == "this step needs an answer":
-        return "A few words are enough here, whatever comes to mind."
-    return reason[0].upper() + reason[1:] if reason else reason

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Protocol
 
 from ..errors import FlowInterrupted
 from ..packs.loader import Pack
-from ..packs.steps import CHOICE, Step, answer_text
+from ..packs.steps import CHOICE, DUE_DATE, LONG_TEXT, TEXT, Step, answer_text
 from ..store import Answer, Draft, JournalStore
 from ..text.tags import find_tags, normalise_tag
 from .asking import Asker
@@ -32,6 +32,9 @@ class DraftKeeper:
         self.store.save_draft(draft, self.clock())
 
 
+#: The kinds of step answered by typing a line, whose half-typed words a draft keeps.
+TYPED_KINDS = (TEXT, LONG_TEXT, DUE_DATE)
+
 #: Reshapes a step just before it is asked, from the answers so far: a step whose choices
 #: or default come from an earlier answer, or None to leave the step out this time.
 Shaper = Callable[[Step, dict[str, Any]], Step | None]
@@ -51,6 +54,7 @@ def ask_steps(
     keeper) and FlowInterrupted is raised; nothing reaches the journal itself.
     """
     answers: dict[str, Any] = dict(given or {})
+    typed = answers.pop(TYPED, None)
     try:
         for step in steps:
             if step.id in answers:
@@ -58,14 +62,35 @@ def ask_steps(
             shaped = shape(step, answers) if shape else step
             if shaped is None:
                 continue
-            answers[step.id] = asker.ask(shaped)
+            answers[step.id] = asker.ask(with_typed(shaped, typed))
             if keeper:
                 keeper.keep(answers)
             if asker.care:
                 asker.care.heard(asker, shaped, answers[step.id])
+    except FlowInterrupted as stopped:
+        if keeper and stopped.typed:
+            step_id, text = stopped.typed
+            keeper.keep({**answers, TYPED: {"step": step_id, "text": text}})
+        raise
     except (KeyboardInterrupt, EOFError):
         raise FlowInterrupted() from None
     return answers
+
+
+#: The draft key under which the words typed at an unfinished step are kept.
+TYPED = "_typed"
+
+
+def with_typed(step: Step, typed: Any) -> Step:
+    """The step with the words half-typed at it before an interruption put back in place."""
+    if (
+        isinstance(typed, dict)
+        and typed.get("step") == step.id
+        and isinstance(typed.get("text"), str)
+        and step.kind in TYPED_KINDS
+    ):
+        return replace(step, default=typed["text"])
+    return step
 
 
 @dataclass(frozen=True)
@@ -107,7 +132,7 @@ def build_answers(steps: Iterable[Step], values: dict[str, Any]) -> list[Answer]
             prompt=step.prompt,
             value=values[step.id],
             theme=step.theme,
-            text=answer_text(values[step.id]),
+            text=answer_text(values[step.id], step),
         )
         for step in steps
         if values.get(step.id) is not None

@@ -273,6 +273,10 @@ def step_for(entry: Entry, answer: Answer, load_pack: PackLoader) -> Step:
         picked = list(answer.value)
         extra = tuple(name for name in picked if name not in asked.choices)
         asked = replace(asked, choices=(*asked.choices, *extra), default=picked)
+    elif answer.text.strip():
+        # The earlier answer stays in view while it is answered again.
+        earlier = f"Your earlier answer: {' '.join(answer.text.split())}"
+        asked = replace(asked, help=f"{earlier}\n{asked.help}" if asked.help else earlier)
     return asked
 
 
@@ -292,14 +296,15 @@ def reanswer_step(
         raise InputError(f"this entry has no answer for '{step_id[:40]}' (its steps: {known})")
     position = positions[0]
     old = entry.answers[position]
-    value = asker.ask(step_for(entry, old, load_pack).with_dates(now.date()))
+    asked = step_for(entry, old, load_pack).with_dates(now.date())
+    value = asker.ask(asked)
     answers = list(entry.answers)
     if value is None:
         del answers[position]
         return _save(store, entry, answers, now, changed=0, removed=1, load_pack=load_pack)
     if value == old.value:
         return EditOutcome(None)
-    answers[position] = replace(old, value=value, text=answer_text(value))
+    answers[position] = replace(old, value=value, text=answer_text(value, asked))
     return _save(store, entry, answers, now, changed=1, removed=0, load_pack=load_pack)
 
 

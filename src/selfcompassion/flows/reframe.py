@@ -111,7 +111,7 @@ class ReframePlan:
                 return replace(step, default=[], help=CRITIC_NOT_A_TRAP)
             hits = first_hits(critic)
             found = [hit.trap_id for hit in hits]
-            return replace(step, default=found, help=traps_help(asked_help, hits))
+            return replace(step, default=found, help=traps_help(asked_help, hits, critic))
         if step.id == "emotions_after":
             before = answers.get("emotions") or {}
             if not before:
@@ -163,15 +163,20 @@ def trap_notes() -> dict[str, tuple[str, str]]:
     return {trap_id: (trap.name, trap.explanation) for trap_id, trap in TRAPS.items()}
 
 
-def traps_help(base: str | None, hits: Sequence[TrapHit]) -> str:
-    """What the checklist says about the traps found: each one's name, the exact words that
-    showed it and a one-line explanation."""
+def traps_help(base: str | None, hits: Sequence[TrapHit], critic: str = "") -> str:
+    """What the checklist says about the traps found: the critic's words it looks at (a
+    draft picked up at this step has them nowhere else on screen), each trap's name, the
+    exact words that showed it and a one-line explanation."""
+    quoted = [f'The critic\'s words: "{" ".join(critic.split())}"'] if critic.strip() else []
     if not hits:
-        return (
-            "Nothing familiar stood out to the journal. Tick any you recognise, or none; "
-            "what each one means shows below the list as you move to it."
+        return "\n".join(
+            [
+                *quoted,
+                "Nothing familiar stood out to the journal. Tick any you recognise, or none; "
+                "what each one means shows below the list as you move to it.",
+            ]
         )
-    lines = [base or "Untick any that do not fit; space to tick, Enter when done."]
+    lines = [*quoted, base or "Untick any that do not fit; space to tick, Enter when done."]
     for hit in hits:
         trap = TRAPS[hit.trap_id]
         lines.append(f'  {trap.name} ("{hit.phrase}"): {trap.explanation}')

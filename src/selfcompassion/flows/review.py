@@ -55,14 +55,18 @@ class DueReviews:
 
     def shape(self, step: Step, answers: dict[str, Any]) -> Step | None:
         """Leave out a follow-up that does not fit the answer given; a new day for "not
-        yet" is needed once it is asked."""
+        yet" is needed once it is asked. A follow-up names the next step it is about, so
+        that it reads whole even when a draft is picked up at it."""
         if step.id not in self.follow_ups:
             return step
         question, after, help_text = self.follow_ups[step.id]
         picked = answers.get(question)
         if picked not in [self.choices[index] for index in after]:
             return None
-        return replace(step, help=help_text, required=step.kind == DUE_DATE)
+        about = [f"About: {_one_line(c.text)} ({picked})" for c in self.commitments
+                 if step_id(c) == question]  # fmt: skip
+        shown = "\n".join([*about, *([help_text] if help_text else [])]) or None
+        return replace(step, help=shown, required=step.kind == DUE_DATE)
 
     def reviews(self, values: dict[str, Any]) -> list[Review]:
         """What the answers say became of each commitment; unanswered ones are left alone."""
@@ -83,6 +87,25 @@ class DueReviews:
                 )
             )
         return found
+
+    def outcomes(self, values: dict[str, Any], today: date) -> list[str]:
+        """What became of each next step looked at, in words for the panel after saving:
+        "Call Sam: marked partly done", "...: moved to Friday 4 December"."""
+        texts = {commitment.id: _one_line(commitment.text) for commitment in self.commitments}
+        said = {
+            DONE: "marked done",
+            PARTLY: "marked partly done",
+            LET_GO: "let go, and that is fine",
+        }
+        lines = []
+        for review in self.reviews(values):
+            if review.status == OPEN:
+                when = describe(review.due_date, today) if review.due_date else "a later day"
+                outcome = f"moved to {when}"
+            else:
+                outcome = said.get(review.status, review.status)
+            lines.append(f"{texts[review.commitment_id]}: {outcome}")
+        return lines
 
     def writer(
         self, store: JournalStore, values: dict[str, Any], now: datetime

@@ -32,7 +32,7 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _PACK_KEYS = {"name", "title", "description", "flow", "version"}
 _STEP_KEYS = {
     "id", "kind", "prompt", "help", "required", "theme", "min", "max", "labels",
-    "choices", "other", "variants", "count", "component", "reverse",
+    "choices", "other", "variants", "count", "component", "reverse", "not_applicable",
 }  # fmt: skip
 
 
@@ -199,8 +199,11 @@ def _parse_step(item: Any, where: str, *, pool: bool) -> Step:
         raise PackError(f"{where}.count: a 'draw' step needs a count of 1 or more")
     reverse = item.get("reverse", False)
     other = item.get("other", False)
-    if not isinstance(reverse, bool) or not isinstance(other, bool):
-        raise PackError(f"{where}: 'reverse' and 'other' must be true or false")
+    not_applicable = item.get("not_applicable", False)
+    if not all(isinstance(flag, bool) for flag in (reverse, other, not_applicable)):
+        raise PackError(f"{where}: 'reverse', 'other' and 'not_applicable' must be true or false")
+    if not_applicable and kind != SCALE:
+        raise PackError(f"{where}.not_applicable: only a 'scale' step can offer it")
     return Step(
         id=step_id,
         kind=kind,
@@ -217,6 +220,7 @@ def _parse_step(item: Any, where: str, *, pool: bool) -> Step:
         count=count if kind == DRAW else 0,
         component=_optional_str(item, "component", f"{where}.component"),
         reverse=reverse,
+        not_applicable=not_applicable,
     )
 
 

@@ -33,6 +33,9 @@ DATE_BEHIND = "{date_behind}"
 ANSWER_KINDS = (TEXT, LONG_TEXT, SCALE, CHOICE, MULTI, CONFIRM, INTENSITIES, DUE_DATE)
 STEP_KINDS = (*ANSWER_KINDS, DRAW)
 
+#: The answer to a statement about something that may not have happened that week ("After
+#: a mistake this week, ..."): kept as given, left out of every score.
+NOT_APPLICABLE = "did not come up this week"
 #: How a feeling named without a strength reads wherever it is shown.
 NOT_RATED = "not rated"
 #: The longest answer accepted for one step, in characters (documented in docs/reliability.md).
@@ -61,6 +64,8 @@ class Step:
     component: str | None = None
     reverse: bool = False
     default: Any = None
+    #: A rating of something that may not have happened may be answered NOT_APPLICABLE.
+    not_applicable: bool = False
     #: A choice's name and a line about it, shown beside the choice: (name, explanation).
     choice_notes: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
@@ -105,6 +110,8 @@ class Step:
             plan["theme"] = self.theme
         if self.kind in (SCALE, INTENSITIES):
             plan["min"], plan["max"] = self.min, self.max
+        if self.not_applicable:
+            plan["not_applicable"] = NOT_APPLICABLE
         if self.labels:
             plan["labels"] = {str(k): v for k, v in sorted(self.labels.items())}
         if self.choices:
@@ -216,6 +223,8 @@ def check_answer(step: Step, raw: Any, *, today: date) -> Any:
         value = None
     elif step.kind in (TEXT, LONG_TEXT):
         value = _check_text(step, raw)
+    elif step.kind == SCALE and step.not_applicable and raw == NOT_APPLICABLE:
+        value = NOT_APPLICABLE
     elif step.kind == SCALE:
         value = _check_int(step, raw)
     elif step.kind == CHOICE:
@@ -237,10 +246,15 @@ def check_answer(step: Step, raw: Any, *, today: date) -> Any:
     return value
 
 
-def answer_text(value: Any) -> str:
-    """A plain-text rendering of a stored answer, for search, lists and exports."""
+def answer_text(value: Any, step: Step | None = None) -> str:
+    """A plain-text rendering of a stored answer, for search, lists and exports; a rating
+    keeps the words its scale gives it ("2 (a bit heavy)") so it reads the same later."""
     if value is None:
         return ""
+    if step is not None and step.kind == SCALE and isinstance(value, int):
+        label = step.scale_label(value)
+        if label:
+            return f"{value} ({label})"
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):

@@ -220,6 +220,8 @@ def answer_value(kind: str, value: Any, where: str) -> Any:
     if kind == steps.DUE_DATE:
         return check.day(value, where)
     if kind == steps.SCALE:
+        if value == steps.NOT_APPLICABLE:
+            return value
         return check.number(value, where)
     if kind == steps.CONFIRM:
         return check.flag(value, where)

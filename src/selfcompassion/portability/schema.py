@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..store import EntryRecord
+from ..store import Entry, EntryRecord
 
 FORMAT = "selfcompassion-journal"
 VERSION = 1
@@ -30,9 +30,10 @@ def header(exported_at: str, entry_count: int) -> dict[str, Any]:
     }
 
 
-def record_to_json(record: EntryRecord) -> dict[str, Any]:
-    entry = record.entry
-    data: dict[str, Any] = {
+def entry_fields(entry: Entry) -> dict[str, Any]:
+    """What the export says of an entry before its answers (also the head of the brief
+    form that ``list`` and ``search`` print as JSON)."""
+    return {
         "id": entry.id,
         "kind": entry.kind,
         "journal_date": entry.journal_date.isoformat(),
@@ -40,6 +41,13 @@ def record_to_json(record: EntryRecord) -> dict[str, Any]:
         "updated_at": entry.updated_at,
         "pack": entry.pack,
         "tags": sorted(entry.tags),
+    }
+
+
+def record_to_json(record: EntryRecord) -> dict[str, Any]:
+    entry = record.entry
+    data: dict[str, Any] = {
+        **entry_fields(entry),
         "answers": [
             {
                 "step_id": answer.step_id,

@@ -23,6 +23,7 @@ TIME_KEY = "remind-time"
 DAYS_KEY = "remind-days"
 VIA_KEY = "remind-via"
 MARKER_NAME = "reminded-on"
+CHECKIN_OFFER_NAME = "checkin-offered-on"
 
 
 @dataclass(frozen=True)
@@ -43,17 +44,34 @@ def marker_path() -> Path:
     return paths.data_dir() / MARKER_NAME
 
 
-def reminded_on() -> date | None:
+def _read_day(path: Path) -> date | None:
     try:
-        return date.fromisoformat(marker_path().read_text(encoding="ascii").strip())
+        return date.fromisoformat(path.read_text(encoding="ascii").strip())
     except (OSError, ValueError):
         return None
 
 
-def mark_reminded(day: date) -> None:
+def _write_day(path: Path, day: date) -> None:
     from ..files.safefiles import write_private_text
 
-    write_private_text(marker_path(), day.isoformat() + "\n", make_folder=True, own=True)
+    write_private_text(path, day.isoformat() + "\n", make_folder=True, own=True)
+
+
+def reminded_on() -> date | None:
+    return _read_day(marker_path())
+
+
+def mark_reminded(day: date) -> None:
+    _write_day(marker_path(), day)
+
+
+def offered_checkin_on() -> date | None:
+    """The day ``journal today`` last offered the weekly check-in."""
+    return _read_day(paths.data_dir() / CHECKIN_OFFER_NAME)
+
+
+def record_checkin_offer(day: date) -> None:
+    _write_day(paths.data_dir() / CHECKIN_OFFER_NAME, day)
 
 
 def reminder_command(journal_file: Path | None) -> list[str]:

@@ -42,13 +42,21 @@ def make_console(
     width: int | None = None,
     record: bool = False,
     file: IO[str] | None = None,
+    force_terminal: bool | None = None,
 ) -> Console:
     """A console that never guesses markup, highlights or emoji; ``record`` and ``file``
-    let a view be drawn off-screen and exported."""
+    let a view be drawn off-screen and exported, ``force_terminal`` in colour (for a
+    pager)."""
     from rich.console import Console
 
     return Console(
-        stderr=stderr, width=width, highlight=False, emoji=False, record=record, file=file
+        stderr=stderr,
+        width=width,
+        highlight=False,
+        emoji=False,
+        record=record,
+        file=file,
+        force_terminal=force_terminal,
     )
 
 
@@ -70,15 +78,33 @@ def describe_day(day: date, today: date) -> str:
     return describe(day, today)
 
 
-def flow_intro(title: str, day: date, today: date) -> RenderableType:
-    """The line before a flow's first question: what this is, for which day, and the two
-    things worth knowing (anything can be skipped; Ctrl-C keeps a draft)."""
+def day_heading(day: date, today: date) -> str:
+    """The day for a heading: "today", or "yesterday, Tuesday 1 December 2026" (a
+    relative word alone does not say which day it was once the heading is read later)."""
+    from ..dates import full_date
+
+    if day == today:
+        return "today"
+    described = describe_day(day, today)
+    return f"{described}, {full_date(day)}" if described in ("yesterday", "tomorrow") else described
+
+
+def flow_intro(title: str, day: date, today: date, *, needed: bool = False) -> RenderableType:
+    """The line before a flow's first question: what this is, for which day (named and
+    dated when it is not today), and the two things worth knowing: which questions need
+    an answer (``needed``: some are marked so), and that Ctrl-C keeps a draft."""
     from rich.text import Text
 
-    heading = plain(f"{title} · {describe_day(day, today)}", style="bold")  # a pack's own title
+    from ..flows.display import NEEDED
+
+    heading = plain(f"{title} · {day_heading(day, today)}", style="bold")  # a pack's own title
+    skipping = (
+        f"Questions marked {NEEDED} want a few words; skip any other you like."
+        if needed
+        else "Skip anything you like."
+    )
     return Text.assemble(
-        heading,
-        Text("\nSkip anything you like. Ctrl-C keeps your answers as a draft.\n", style="dim"),
+        heading, Text(f"\n{skipping} Ctrl-C keeps your answers as a draft.\n", style="dim")
     )
 
 
@@ -88,7 +114,11 @@ def streak_line(streak: int) -> str:
     return f"{streak} days in a row. The practice is yours."
 
 
-def today_summary(entry: Entry, pack: Pack, streak: int, today: date) -> RenderableType:
+def today_summary(
+    entry: Entry, pack: Pack, streak: int, today: date, reviews: Sequence[str] = ()
+) -> RenderableType:
+    """The panel after saving the day's reflection; ``reviews`` says what became of each
+    next step looked at ("Call Sam: marked partly")."""
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
@@ -104,13 +134,15 @@ def today_summary(entry: Entry, pack: Pack, streak: int, today: date) -> Rendera
             table.add_row(plain(answer.step_id.replace("_", " ")), plain(shown))
     written = sum(1 for a in entry.answers if a.kind in ("text", "long_text"))
     table.add_row("answers", Text(f"{written} written"))
+    for review in reviews:
+        table.add_row("next step", plain(review))
     intention = entry.answer("intention")
     if intention:
         table.add_row("intention", plain(intention.text))
     if entry.tags:
         table.add_row("tags", plain(" ".join(f"#{t}" for t in entry.tags)))
     table.add_row("streak", Text(streak_line(streak)))
-    title = f"Saved · {describe_day(entry.journal_date, today)}"
+    title = f"Saved · {day_heading(entry.journal_date, today)}"
     return Panel(table, title=title, title_align="left", border_style="green", expand=False)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from . import clean, describe_day, plain
+from . import clean, day_heading, plain
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -117,18 +117,48 @@ def search_results(results: SearchResults, query: str, limit: int | None) -> Ren
     return Group(*parts)
 
 
+def _trap_names(ids: Sequence[str]) -> str:
+    from ..traps.detector import TRAPS
+
+    return ", ".join(TRAPS[i].name if i in TRAPS else i.replace("-", " ") for i in ids)
+
+
+def written_line(entry: Entry, today: date) -> str:
+    """When the entry was written, said apart from the day it is about when they differ."""
+    from datetime import datetime
+
+    from ..dates import describe
+
+    try:
+        written = datetime.fromisoformat(entry.created_at)
+    except ValueError:
+        return ""
+    if written.date() == entry.journal_date:
+        return f"Written at {written:%H:%M}"
+    return f"Written {describe(written.date(), today)} at {written:%H:%M}"
+
+
 def entry_detail(record: EntryRecord, today: date) -> RenderableType:
-    """The whole entry: every prompt as shown and its answer, tags, and what belongs to it."""
+    """The whole entry: the day it is about, when it was written, every prompt as shown
+    and its answer, tags, and what belongs to it."""
     from rich.console import Group
     from rich.panel import Panel
     from rich.text import Text
 
     entry = record.entry
     parts: list[Any] = []
+    written = written_line(entry, today)
+    if written:
+        parts += [Text(written, style="dim"), Text("")]
+    asked_traps = False
     for answer in entry.answers:
         if answer.prompt:
             parts.append(plain(answer.prompt, style="bold"))
-        parts.append(plain(answer.text))
+        if answer.step_id == "traps" and isinstance(answer.value, list):
+            asked_traps = True
+            parts.append(plain(_trap_names(answer.value) or "none"))
+        else:
+            parts.append(plain(answer.text))
         parts.append(Text(""))
     if record.reframe_scores is not None:
         from ..store import ReframeScores
@@ -137,8 +167,8 @@ def entry_detail(record: EntryRecord, today: date) -> RenderableType:
         belief = belief_line(ReframeScores(**record.reframe_scores))
         if belief:
             parts.append(plain(f"Belief {belief}", style="dim"))
-    if record.traps:
-        names = ", ".join(trap["trap_id"].replace("-", " ") for trap in record.traps)
+    if record.traps and not asked_traps:
+        names = _trap_names([trap["trap_id"] for trap in record.traps])
         parts.append(plain(f"Thinking patterns noticed: {names}", style="dim"))
     for item in record.commitments:
         parts.append(
@@ -146,14 +176,10 @@ def entry_detail(record: EntryRecord, today: date) -> RenderableType:
         )
     if entry.tags:
         parts.append(plain(_tags(entry), style="magenta"))
-    written = entry.created_at[11:16]
-    title = f"{entry.kind} · {describe_day(entry.journal_date, today)} · {written} · {entry.id[:8]}"
-    subtitle = entry.pack and f"pack {entry.pack}"
+    title = f"{entry.kind} · {day_heading(entry.journal_date, today)} · {entry.id[:8]}"
     return Panel(
         Group(*parts) if parts else Text("(no answers)"),
         title=plain(title),
-        subtitle=plain(subtitle) if subtitle else None,
         title_align="left",
-        subtitle_align="right",
         expand=False,
     )

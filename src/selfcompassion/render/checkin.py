@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..packs.steps import NOT_APPLICABLE
 from . import describe_day, plain
 
 if TYPE_CHECKING:
@@ -37,12 +38,25 @@ def bar(value: float, low: int = 1, high: int = 5) -> str:
     return "█" * filled + "░" * (BAR_CELLS - filled)
 
 
+#: At or under this overall mean every side was at or near the bottom of the scale.
+FLOOR = 1.5
+AT_THE_FLOOR = (
+    "This week it was hard to be on your own side, and noticing that took honesty. It is a "
+    "description of a week, not of you. One small kindness tomorrow is a real start: a rest, "
+    "a kind word to yourself, or journal reframe for the moment that weighed most. If weeks "
+    "keep feeling this heavy, talking with someone you trust or a professional can help."
+)
+
+
 def reflection_line(score: CheckinScore) -> str:
-    """One sentence that mirrors the week back, without judging it."""
+    """One sentence that mirrors the week back, without judging it; at the floor, a few
+    that offer somewhere to start."""
     if score.total is None:
         return (
             "Nothing was rated this time, and that is fine: pausing to look back is the practice."
         )
+    if score.total <= FLOOR:
+        return AT_THE_FLOOR
     rated = {name: value for name, value in score.components.items() if value is not None}
     if len(rated) == 1:
         (only,) = rated
@@ -86,6 +100,9 @@ def checkin_summary(
     if previous is not None and previous.total is not None:
         when = describe_day(previous.journal_date, today)
         table.add_row("last time", Text(f"{previous.total:.1f} overall, {when}"))
+    skipped_over = sum(answer.value == NOT_APPLICABLE for answer in entry.answers)
+    if skipped_over:
+        table.add_row("did not come up", Text(f"{skipped_over} of {score.statements}"))
     note = entry.answer("note")
     if note:
         table.add_row("note", plain(note.text))

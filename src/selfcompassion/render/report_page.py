@@ -237,8 +237,8 @@ def _reframes(report: Report) -> Section | None:
 
 
 def _commitments(report: Report) -> Section | None:
-    made = report.current.commitments
-    if made == Commitments() and not report.open_commitments:
+    made, intentions = report.current.commitments, report.intentions
+    if made == Commitments() and not report.open_commitments and not intentions.looked_back:
         return None
     section = Section("Commitments")
     section.rows.append(
@@ -253,6 +253,14 @@ def _commitments(report: Report) -> Section | None:
     section.rows.append(("still open", f"{report.open_commitments}{overdue}"))
     if made.rate is not None:
         section.rows.append(("followed through", f"{made.rate}% of {made.due} due"))
+    if intentions.looked_back:
+        section.rows.append(
+            (
+                "intentions",
+                f"went well {intentions.went_well} · partly {intentions.partly} · "
+                f"not yet {intentions.not_yet} · let go {intentions.let_go}",
+            )
+        )
     return section
 
 

@@ -51,6 +51,12 @@ def closing_line(report: Report) -> str:
             f"You followed through on {plural(followed, 'commitment')} {phrase}, "
             "partly done ones included. Small steps count."
         )
+    went_well = report.intentions.went_well + report.intentions.partly
+    if went_well:
+        return (
+            f"{plural(went_well, 'intention')} you set went well or partly well {phrase}. "
+            "A small win is still a win."
+        )
     if now.days_journaled >= STEADY_DAYS:
         return (
             f"You came to the page on {now.days_journaled} days {phrase}. That steadiness is yours."

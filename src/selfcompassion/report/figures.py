@@ -63,6 +63,20 @@ class Commitments:
 
 
 @dataclass(frozen=True)
+class Intentions:
+    """How the intentions looked back at in a period went (``journal today`` asks)."""
+
+    went_well: int = 0
+    partly: int = 0
+    not_yet: int = 0
+    let_go: int = 0
+
+    @property
+    def looked_back(self) -> int:
+        return self.went_well + self.partly + self.not_yet + self.let_go
+
+
+@dataclass(frozen=True)
 class Checkin:
     """Weekly check-in scores (1-5 means), once the check-in's score table exists."""
 
@@ -171,6 +185,7 @@ class Report:
     traps: tuple[Count, ...] = ()
     open_commitments: int = 0
     overdue_commitments: int = 0
+    intentions: Intentions = Intentions()
     tags: tuple[Count, ...] = ()
     themes: tuple[Count, ...] = ()
     checkin_available: bool = False

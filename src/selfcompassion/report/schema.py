@@ -169,6 +169,13 @@ def report_json(report: Report) -> dict[str, Any]:
             "open": report.open_commitments,
             "overdue": report.overdue_commitments,
         },
+        "intentions": {
+            "looked_back": report.intentions.looked_back,
+            "went_well": report.intentions.went_well,
+            "partly": report.intentions.partly,
+            "not_yet": report.intentions.not_yet,
+            "let_go": report.intentions.let_go,
+        },
         "themes": {"tags": _counts(report.tags), "prompts": _counts(report.themes)},
         "checkin_available": report.checkin_available,
         "trend": [figures_json(figures) for figures in report.trend],

@@ -23,6 +23,7 @@ from .figures import (
     Count,
     DayScores,
     Figures,
+    Intentions,
     Practice,
     Rating,
     Report,
@@ -168,6 +169,7 @@ def build_report(store: JournalStore, request: ReportRequest, today: date) -> Re
         traps=tuple(Count(*row) for row in store.top_traps(start, end, TOP_TRAPS)),
         open_commitments=opened,
         overdue_commitments=overdue,
+        intentions=Intentions(*store.intention_outcomes(start, end).values()),
         tags=tuple(Count(*row) for row in store.top_tags(start, end, TOP_TAGS)),
         themes=tuple(
             Count(*row)

@@ -79,6 +79,12 @@ SETTINGS: dict[str, Setting] = {
             "no",
             _yes_or_no("passphrase-keyring"),
         ),
+        Setting(
+            "checkin-offer",
+            "Whether journal today offers the weekly check-in when a week has passed (yes/no).",
+            "yes",
+            _yes_or_no("checkin-offer"),
+        ),
     )
 }
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")

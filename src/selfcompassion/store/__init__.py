@@ -17,6 +17,7 @@ from .browse import BrowseQueries, EntryFilter, SearchHit, SearchQueryError, Sea
 from .bulk import BulkWrites
 from .checkin import CheckinQueries, CheckinScores, keep_checkin_scores
 from .commitments import Commitment, CommitmentQueries, Review
+from .continuity import ContinuityQueries
 from .core import StoreCore
 from .drafts import Draft, DraftQueries
 from .entries import EntryQueries
@@ -64,6 +65,7 @@ class JournalStore(
     ReframeQueries,
     CommitmentQueries,
     CheckinQueries,
+    ContinuityQueries,
     ReportQueries,
     BrowseQueries,
     PortabilityQueries,

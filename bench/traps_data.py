@@ -1,0 +1,65 @@
+"""The labelled trap sentences and the fixed split the detector is trained and measured on.
+
+All sets in tests/data/ are pooled (traps_dev.json came from the project's shared data folder,
+written independently of the detector; the .toml sets are the project's own). Each sentence
+appears once. The split is stratified by set and by first label, with a fixed seed: 30% is kept
+aside and never used to train, tune thresholds or choose features; the rest is the training
+part, which the training script cross-validates internally to choose thresholds.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+TOML_SETS = ("corpus", "tuning", "heldout", "heldout2", "regressions")
+SEED = 15
+KEPT_ASIDE_SHARE = 0.30
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    traps: frozenset[str]
+    source: str
+
+
+def load_all() -> list[Sentence]:
+    """Every labelled sentence, the shared set first; a repeated sentence keeps its first label."""
+    sentences: list[Sentence] = []
+    for item in json.loads((DATA / "traps_dev.json").read_text(encoding="utf-8")):
+        sentences.append(Sentence(item["text"], frozenset(item["traps"]), "dev"))
+    for name in TOML_SETS:
+        with (DATA / f"traps_{name}.toml").open("rb") as handle:
+            for case in tomllib.load(handle)["case"]:
+                sentences.append(Sentence(case["text"], frozenset(case["traps"]), name))
+    seen: set[str] = set()
+    unique: list[Sentence] = []
+    for sentence in sentences:
+        key = sentence.text.casefold().strip()
+        if key not in seen:
+            seen.add(key)
+            unique.append(sentence)
+    return unique
+
+
+def split(sentences: list[Sentence]) -> tuple[list[Sentence], list[Sentence]]:
+    """(training part, kept-aside part), stratified by set and first label, seed ``SEED``."""
+    groups: dict[tuple[str, str], list[Sentence]] = {}
+    for sentence in sentences:
+        first = min(sentence.traps) if sentence.traps else "none"
+        groups.setdefault((sentence.source, first), []).append(sentence)
+    rng = random.Random(SEED)
+    train: list[Sentence] = []
+    aside: list[Sentence] = []
+    for key in sorted(groups):
+        members = groups[key][:]
+        rng.shuffle(members)
+        cut = round(len(members) * KEPT_ASIDE_SHARE)
+        aside.extend(members[:cut])
+        train.extend(members[cut:])
+    return train, aside

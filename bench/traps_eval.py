@@ -1,0 +1,72 @@
+"""Score the trap detector on the fixed split (bench/traps_data.py).
+
+``python bench/traps_eval.py`` prints the training part's figures (all that rule writing
+may look at); ``--kept-aside`` prints the kept-aside part's, which is for reporting only.
+``--errors`` lists the misses and false ticks of the part shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from selfcompassion.traps.detector import TRAPS, trap_ids  # noqa: E402
+from traps_data import Sentence, load_all, split  # noqa: E402
+
+
+def score(sentences: list[Sentence], errors: bool = False) -> str:
+    counts = {trap_id: [0, 0, 0] for trap_id in TRAPS}
+    clean = flagged = 0
+    lines: list[str] = []
+    for sentence in sentences:
+        found = set(trap_ids(sentence.text))
+        for trap_id in TRAPS:
+            hit, wanted = trap_id in found, trap_id in sentence.traps
+            if hit or wanted:
+                counts[trap_id][0 if hit and wanted else 1 if hit else 2] += 1
+        if not sentence.traps:
+            clean += 1
+            flagged += bool(found)
+        if errors and found != sentence.traps:
+            missed = ",".join(sorted(sentence.traps - found))
+            extra = ",".join(sorted(found - sentence.traps))
+            lines.append(f"  -[{missed}] +[{extra}] {sentence.text}")
+    rows = [f"{'trap':<22} {'prec':>5} {'rec':>5} {'tp':>4} {'fp':>4} {'fn':>4}"]
+
+    def ratio(a: int, b: int) -> float:
+        return a / b if b else 1.0
+
+    for trap_id, (tp, fp, fn) in counts.items():
+        rows.append(
+            f"{trap_id:<22} {ratio(tp, tp + fp):>5.2f} {ratio(tp, tp + fn):>5.2f}"
+            f" {tp:>4} {fp:>4} {fn:>4}"
+        )
+    tp, fp, fn = (sum(c[i] for c in counts.values()) for i in range(3))
+    rows.append(
+        f"{'overall (micro)':<22} {ratio(tp, tp + fp):>5.2f} {ratio(tp, tp + fn):>5.2f}"
+        f" {tp:>4} {fp:>4} {fn:>4}"
+    )
+    rows.append(f"trap-free sentences flagged: {flagged} of {clean} ({ratio(flagged, clean):.1%})")
+    return "\n".join(lines + rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--kept-aside", action="store_true", help="score the kept-aside part")
+    parser.add_argument("--errors", action="store_true", help="list the mistakes")
+    parser.add_argument("--source", help="only sentences from this set (dev, corpus, ...)")
+    args = parser.parse_args()
+    training, kept_aside = split(load_all())
+    part = kept_aside if args.kept_aside else training
+    if args.source:
+        part = [sentence for sentence in part if sentence.source == args.source]
+    name = "kept-aside part" if args.kept_aside else "training part"
+    print(f"{name}: {len(part)} sentences")
+    print(score(part, errors=args.errors))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+"""How a question looks at the terminal: drawn whole, at any width.
+
+questionary draws its message on one line that the terminal cuts at the edge, so the
+question and its help are printed above the prompt by Rich, which wraps them at word
+boundaries whatever the width; the prompt itself stays short (a mark and a hint). Choices
+longer than the terminal are wrapped the same way, with their lines indented under the
+first.
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from typing import Any
+
+from ..packs.steps import Step
+
+#: The mark a question that needs an answer carries; the flow intros explain it.
+NEEDED = "(needed)"
+#: The short prompt line under a question, where the answer is typed or shown.
+PROMPT_MARK = "›"
+#: Columns taken by the pointer and shortcut in front of a choice ("» 4) ").
+CHOICE_INDENT = 6
+
+
+def terminal_width() -> int:
+    """The terminal's width, never taken as less than 40 columns."""
+    return max(40, shutil.get_terminal_size().columns)
+
+
+def question_block(step: Step, context: str | None = None, hint: str | None = None) -> Any:
+    """The question with its help below it, wrapped at words under a hanging "?", and a
+    "(needed)" mark when the step needs an answer. ``context`` (an earlier answer the
+    question refers to) is shown between the question and its help; ``hint`` (what to
+    type) after the help."""
+    from rich.table import Table
+    from rich.text import Text
+
+    body = Text(step.prompt, style="bold")
+    if step.required:
+        body.append(f" {NEEDED}", style="dim")
+    if context:
+        body.append(f"\n{context}", style="italic")
+    if step.help:
+        body.append(f"\n{step.help}", style="dim")
+    if hint:
+        body.append(f"\n{hint}", style="dim")
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row(Text("?", style="bold"), body)
+    return grid
+
+
+def show_question(step: Step, context: str | None = None, hint: str | None = None) -> None:
+    from rich.console import Console
+
+    # The asker's own console, with render's settings: no markup guessing, highlighting
+    # or emoji (the words are Text already, cleaned of control characters).
+    Console(highlight=False, emoji=False).print(question_block(step, context, hint))
+
+
+def wrap_choice(title: str, width: int | None = None) -> str:
+    """A choice's words folded at word boundaries to fit beside the pointer."""
+    room = max(20, (width or terminal_width()) - CHOICE_INDENT - 1)
+    if len(title) <= room:
+        return title
+    return ("\n" + " " * CHOICE_INDENT).join(textwrap.wrap(title, room))
+
+
+def kindly(reason: str) -> str:
+    """A refusal in plain words, starting with a capital."""
+    if reason == "this step needs an answer":
+        return "A few words are enough here, whatever comes to mind."
+    return reason[0].upper() + reason[1:] if reason else reason

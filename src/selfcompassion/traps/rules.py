@@ -1,0 +1,96 @@
+"""Run the trap rules over a text: where each trap's words are, with the context checks applied."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from ..language.compiled import Source, compile_all
+from .rule import CompiledRule, Rule
+from .rules_absolutes import RULES as ABSOLUTES
+from .rules_feelings import RULES as FEELINGS
+from .rules_plain_self import RULES as PLAIN_SELF
+from .rules_plain_world import RULES as PLAIN_WORLD
+from .rules_predictions import RULES as PREDICTIONS
+from .rules_verdicts import RULES as VERDICTS
+from .speech import clause_prefix, clause_rest, excluded_spans, is_negated, sentence_around
+from .words import FLAGS
+
+# Written against the words as typed (case, apostrophes); they also run on the plain form.
+WRITTEN_RULES: tuple[Rule, ...] = ABSOLUTES + VERDICTS + PREDICTIONS + FEELINGS
+# Written against the plain form only (lowercase, contractions spelt out).
+PLAIN_RULES: tuple[Rule, ...] = PLAIN_SELF + PLAIN_WORLD
+# The compiled form of every pattern, made by tools/build_patterns.py (language/compiled.py).
+PATTERNS_FILE = "patterns.bin"
+
+
+def pattern_sources() -> list[Source]:
+    """Every distinct pattern text the rules use, in a fixed order, with its flags."""
+    texts = dict.fromkeys(text for rule in WRITTEN_RULES + PLAIN_RULES for text in rule.texts())
+    return [(text, FLAGS) for text in texts]
+
+
+@cache
+def compiled_rules() -> tuple[tuple[CompiledRule, ...], tuple[CompiledRule, ...]]:
+    """(rules read as written, rules read in the plain form), compiled once."""
+    sources = pattern_sources()
+    patterns = compile_all(sources, Path(__file__).with_name(PATTERNS_FILE))
+    by_text: dict[str, re.Pattern[str]] = {
+        text: pattern for (text, _flags), pattern in zip(sources, patterns, strict=True)
+    }
+    return (
+        tuple(CompiledRule.of(rule, by_text) for rule in WRITTEN_RULES),
+        tuple(CompiledRule.of(rule, by_text) for rule in PLAIN_RULES),
+    )
+
+
+Span = tuple[int, int]
+
+
+def _overlaps(start: int, end: int, spans: list[Span]) -> bool:
+    return any(start < other_end and other_start < end for other_start, other_end in spans)
+
+
+def _fires(rule: CompiledRule, text: str, start: int, end: int) -> bool:
+    """Whether a match of ``rule`` at ``start:end`` survives its context checks."""
+    prefix = clause_prefix(text, start)
+    if rule.negatable and is_negated(prefix):
+        return False
+    if rule.not_after is not None and rule.not_after.search(prefix):
+        return False
+    if rule.not_before is not None and rule.not_before.search(clause_rest(text, end)):
+        return False
+    if rule.requires is not None or rule.unless is not None:
+        sentence = sentence_around(text, start, end, rule.reach_back)
+        if rule.requires is not None and not rule.requires.search(sentence):
+            return False
+        if rule.unless is not None and rule.unless.search(sentence):
+            return False
+    return True
+
+
+def rule_spans(
+    text: str, rules: tuple[CompiledRule, ...], excluded: list[Span] | None = None
+) -> dict[str, list[Span]]:
+    """Trap id -> the spans of ``text`` the rules matched, outside other people's words."""
+    if excluded is None:
+        excluded = excluded_spans(text)
+    found: dict[str, list[Span]] = {}
+    for rule in rules:
+        for match in rule.pattern.finditer(text):
+            start, end = match.start(), match.end()
+            if start == end or _overlaps(start, end, excluded):
+                continue
+            if _fires(rule, text, start, end):
+                found.setdefault(rule.trap_id, []).append((start, end))
+    return found
+
+
+def without_overlaps(spans: list[Span]) -> list[Span]:
+    """The spans in order of start, each dropped if it overlaps an earlier, longer one."""
+    kept: list[Span] = []
+    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if not _overlaps(start, end, kept):
+            kept.append((start, end))
+    return kept

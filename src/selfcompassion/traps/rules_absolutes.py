@@ -1,0 +1,151 @@
+"""Rules for all-or-nothing thinking and overgeneralising."""
+
+from __future__ import annotations
+
+from .rule import Rule, rule
+from .words import (
+    ABOUT_A_THING,
+    ABOUT_ME_GOING_WRONG,
+    BAD_OUTCOME,
+    NEVER_MANAGE,
+    NOT_MY_ALWAYS,
+    PREDICTING,
+)
+
+RULES: tuple[Rule, ...] = (
+    # --- all-or-nothing ---
+    rule(
+        "all-or-nothing",
+        r"\b(?:complete|total|utter|absolute)\s+(?:failure|waste|write-?off|flop|bust|washout)\b",
+        negatable=True,
+        not_after=ABOUT_A_THING,
+    ),
+    rule(
+        "all-or-nothing",
+        r"\b(?:completely|totally|utterly|entirely)\s+"
+        r"(?:ruined|failed|wasted|pointless|worthless|useless|spoil\w*|blown)\b",
+        negatable=True,
+        not_after=ABOUT_A_THING,
+    ),
+    rule(
+        "all-or-nothing",
+        r"\b(?:failed|ruined|wasted|blew|blown|spoil\w*)\b(?:\s+\w+(?:'\w+)?){0,3}?\s+"
+        r"(?:completely|totally|entirely|utterly)\b",
+    ),
+    rule(
+        "all-or-nothing",
+        r"\b(?:whole|entire)\b[^.;]{0,40}?\b(?:worthless|pointless|waste|wasted|ruined"
+        r"|for nothing|write-?off|bust|flop|failure|spoil\w*|garbage|rubbish|down the drain"
+        r"|blown)\b",
+    ),
+    rule(
+        "all-or-nothing",
+        r"\beither\b[^.;]{0,60}?\bor\b[^.;]{0,40}?"
+        r"\b(?:useless|pointless|worthless|nothing|failure|failed|waste|wasted|don't bother"
+        r"|at all)\b",
+    ),
+    rule(
+        "all-or-nothing",
+        r"\b(?:perfect|the best|perfectly|flawless\w*|brilliant\w*|properly|top)\b[^.;]{0,40}?"
+        r"\b(?:failure|I'm nothing|nothing|worthless|no point|pointless|useless|garbage|rubbish"
+        r"|ruined|spoil\w*|waste|wasted)\b",
+        requires=r"\b(?:if|unless|or|either|otherwise)\b",
+    ),
+    rule("all-or-nothing", r"\bno point\b[^.;]{0,30}?\bat all\b"),
+    rule("all-or-nothing", r"\banything (?:less|short) (?:than|of)\b"),
+    rule("all-or-nothing", r"\bas good as (?:failing|failure|nothing|useless|losing)\b"),
+    rule(
+        "all-or-nothing",
+        r"\bunless\b[^.;,]{0,30}?\b(?:perfect\w*|the best|first|top|every|all|flawless\w*"
+        r"|100%)",
+    ),
+    rule(
+        "all-or-nothing",
+        r"\b(?:if|since|because|as)\b[^.;,]{0,20}?(?:\bnot\b|n't\b)[^.;,]{0,20}?\b(?:perfect\w*"
+        r"|the best|first|top|number one|flawless\w*|brilliant\w*|spotless|immaculate|full marks"
+        r"|top marks|100%)",
+        requires=r"\b(?:failure|fail\w*|nothing|worthless|pointless|point|useless|garbage|rubbish"
+        r"|ruined|spoil\w*|waste\w*|last|lose|loser)\b",
+    ),
+    rule("all-or-nothing", r"\b(?:nothing|no)\s+in[\s-]+between\b|\bno middle ground\b"),
+    rule("all-or-nothing", r"\b(?:wasted|ruined|blown)\s+the\s+(?:whole|entire)\b"),
+    rule("all-or-nothing", r"\bnothing I (?:do|say|try|make)\b"),
+    rule("all-or-nothing", r"\bI've\s+(?:achieved|done|got)\s+nothing\b"),
+    rule(
+        "all-or-nothing",
+        r"\ball\s+(?:of\s+)?(?:the|my|that|this)\s+(?:\w+(?:'\w+)?\s+){0,6}?(?:is|was|has been"
+        r"|'s|are|were)\s+(?:\w+\s+)?(?:wasted|gone|pointless|for nothing|undone|down the drain"
+        r"|worthless|ruined)\b",
+    ),
+    rule(
+        "all-or-nothing",
+        r"\b(?:one|a single|a tiny|one little|two|once)\b[^.;]{0,40}?"
+        r"\b(?:is|was|'s|are|were|has been|have been)\s+(?:\w+\s+)?(?:ruined|wasted|worthless"
+        r"|pointless|gone|a write-?off|a bust|a failure|spoil\w*|for nothing|down the drain"
+        r"|undone)\b",
+    ),
+    # --- overgeneralising ---
+    rule(
+        "overgeneralising",
+        r"\b(?:always|constantly|invariably)\b(?:\s+\w+(?:'\w+)?){0,3}?\s+" + BAD_OUTCOME + r"\b",
+        not_after=NOT_MY_ALWAYS,
+    ),
+    rule(
+        "overgeneralising",
+        r"\bnever\b(?!\s+(?:going\s+to|gonna)\b)(?:\s+\w+(?:'\w+)?){0,3}?\s+"
+        + NEVER_MANAGE
+        + r"\b",
+        not_after=PREDICTING,
+    ),
+    rule("overgeneralising", r"\b(?:it|this|that|things)\s+never\s+(?:does|do|works?|goes)\b"),
+    rule(
+        "overgeneralising",
+        r"\b(?:nothing|nobody|no one|no-one)\b(?!(?:'s|\s+is)?\s+ever\s+(?:going\s+to|gonna)\b"
+        r"|(?:'ll|\s+will)\s+ever\b)[^.,;]{0,30}?\bever\b",
+    ),
+    rule(
+        "overgeneralising",
+        r"\b(?:every\s+(?:single\s+)?[\w-]+|whenever)\s+I\b",
+        requires=ABOUT_ME_GOING_WRONG,
+    ),
+    rule(
+        "overgeneralising",
+        r"\bevery\s+(?:single\s+)?(?:time|relationship|job|friendship|project|attempt|interview"
+        r"|date|day|week|month|year|morning|meeting)\b",
+        requires=ABOUT_ME_GOING_WRONG,
+    ),
+    rule(
+        "overgeneralising",
+        r"\b(?:blow|blew|waste|wasted|ruin|ruined|miss|missed|mess\w* up|screw\w* up)\w*\s+"
+        r"every\s+(?:single\s+)?(?:opportunity|chance|time)\b",
+    ),
+    rule(
+        "overgeneralising",
+        r"\b(?:bad|hopeless|useless|terrible|rubbish|late|fail\w*)\s+(?:at|for|in)\s+everything\b",
+    ),
+    rule("overgeneralising", r"\bover and over\b"),
+    rule(
+        "overgeneralising",
+        r"\b(?:mess|messes|messing|screw|screws|screwing|ruin|ruins|ruining|muck|mucks|mucking)"
+        r"\s+(?:up\s+)?everything\b",
+    ),
+    rule(
+        "overgeneralising",
+        r"\b(?:can't|cannot|can never|never|couldn't)\s+(?:seem\s+to\s+|even\s+|ever\s+)?"
+        r"(?:do|get|say|make)\s+(?:anything|a\s+single\s+thing|one\s+thing|a\s+thing)\s+"
+        r"(?:\w+\s+)?right\b",
+    ),
+    rule("overgeneralising", r"\b(?:do|get|say)\s+nothing\s+right\b"),
+    rule("overgeneralising", r"\bno matter what I\b"),
+    rule("overgeneralising", r"\b(?:it's|it is|I'm|I am)\s+never\s+(?:good\s+)?enough\b"),
+    rule(
+        "overgeneralising",
+        r"\beverything I (?:do|touch|try|say|make)\s+(?:\w+\s+)?(?:fails|goes wrong|is wrong"
+        r"|turns|falls apart|is rubbish|ends)\b",
+    ),
+    rule(
+        "overgeneralising",
+        r"\b(?:nobody|no one|no-one)\b[^.,;]{0,20}?\b(?:respects|likes|listens|cares|wants"
+        r"|understands|trusts|values)\s+me\b",
+    ),
+)

@@ -1,0 +1,98 @@
+"""Rules for discounting the positive and emotional reasoning."""
+
+from __future__ import annotations
+
+from .rule import Rule, rule
+from .words import GRATEFUL, HARSH_ADJ, ROLE_WORDS
+
+RULES: tuple[Rule, ...] = (
+    # --- discounting-positive ---
+    rule(
+        "discounting-positive",
+        r"\b(?:just|only|pure|dumb|sheer|all|beginner's|blind)\s+luck\b",
+    ),
+    rule(
+        "discounting-positive",
+        r"\b(?:got|was|were) (?:just |really |very )?lucky\b",
+        unless=GRATEFUL,
+    ),
+    rule("discounting-positive", r"\bfluke\b"),
+    rule(
+        "discounting-positive",
+        r"\b(?:anyone|anybody) (?:could|would) (?:have|do|manage)\b",
+    ),
+    rule(
+        "discounting-positive",
+        r"\b(?:was|is|were|'s)\s+(?:just\s+|only\s+|all\s+|pure\s+)?luck\b",
+    ),
+    rule(
+        "discounting-positive",
+        r"\bbut\s+(?:they|he|she)\s+(?:don't|doesn't|didn't)\s+(?:really\s+)?know\s+"
+        r"(?:me|the real me|what I'm like)\b",
+    ),
+    rule(
+        "discounting-positive",
+        r"\b(?:doesn't|does not|didn't|did not|don't) (?:really\s+)?(?:count|mean anything"
+        r"|mean much|prove anything|mean (?:I'm|I am|that I'm)\s+(?:any\s+)?(?:good|clever"
+        r"|capable|talented|smart|competent))\b",
+    ),
+    rule("discounting-positive", r"\b(?:just|only) being (?:nice|polite|kind)\b"),
+    rule("discounting-positive", r"\bnothing (?:special|to be proud of)\b"),
+    rule(
+        "discounting-positive",
+        r"\bnot (?:a|an) (?:real|proper) (?:achievement|accomplishment|success|win)\b",
+    ),
+    rule("discounting-positive", r"\bI (?:just|only) did my job\b"),
+    rule(
+        "discounting-positive",
+        r"\b(?:only|just)\s+(?:\w+\s+){0,2}?(?:got|won|passed|hired|picked|chose|chosen"
+        r"|promoted|praised|invited|offered|accepted|selected|did (?:well|ok|okay|fine)|succeeded"
+        r"|managed|made it|scored|landed)\b[^.;]{0,40}?\bbecause\b",
+    ),
+    rule("discounting-positive", r"\bsays? that to everyone\b"),
+    rule(
+        "discounting-positive",
+        r"\b(?:it was|that was|it's|that's|but)\s+(?:\w+\s+)?only because\b",
+    ),
+    rule("discounting-positive", r"\b(?:they|he|she)\s+didn't (?:really\s+)?mean it\b"),
+    rule("discounting-positive", r"\bin the right place at the right time\b"),
+    rule(
+        "discounting-positive",
+        r"\b(?:review|praise|compliment|award|grade|mark|result|feedback|score|promotion|win|prize"
+        r"|achievement|success|thanks)s?\s+(?:is|was|are|were|'s)\s+(?:\w+\s+)?(?:meaningless"
+        r"|worthless|irrelevant|a fluke)\b",
+    ),
+    rule(
+        "discounting-positive",
+        r"\bbut\s+(?:\w+\s+){1,3}?did\s+(?:all|most)\s+(?:of\s+)?the\s+(?:work|hard\s+part"
+        r"|heavy\s+lifting)\b",
+    ),
+    # --- emotional-reasoning ---
+    rule(
+        "emotional-reasoning",
+        r"\bI feel (?:like )?(?:(?:a|an|so|such|really|completely|totally|utterly)\s+)*"
+        r"(?:failure|fraud|idiot|stupid|useless|worthless|hopeless|loser|burden|impostor"
+        r"|imposter|incompetent|inadequate|pathetic|disappointment|joke|mess|unlovable"
+        r"|(?:" + HARSH_ADJ + r")\s+[\w-]+|bad\s+" + ROLE_WORDS + r")\b",
+    ),
+    rule(
+        "emotional-reasoning",
+        r"\b(?:I|it)\s+feels?\b[^.;]{0,50}?(?:,\s*so\b|\bso\s+(?:I|it|that|this)\b"
+        r"|\bwhich (?:means|proves)\b|\bthat (?:means|proves)\b|\btherefore\b"
+        r"|\b(?:I|it|they|he|she|everyone|this|that|things|something)\s+must\b)",
+        # "I feel tired, so I went to bed": a feeling acted on, not taken as proof.
+        not_before=r"^\s*(?:I\s+)?(?:just\s+)?(?:went|go|going|will|'ll|took|take|called|left"
+        r"|stayed|had|made|did|asked|rested|slept|decided|booked|cancelled|skipped|turned|put"
+        r"|got|texted|rang|told|talked|sat|walked|ate|drank|lay|napped)\b",
+    ),
+    rule(
+        "emotional-reasoning",
+        r"\bI(?:'m|\s+am)\s+(?:so\s+|really\s+|too\s+)?(?:scared|afraid|frightened|anxious"
+        r"|nervous|overwhelmed|ashamed|guilty|embarrassed|worried|terrified|panicking"
+        r"|miserable|insecure|stressed)\b[^.;]{0,40}?(?:\bwhich (?:means|proves)\b"
+        r"|\bthat (?:means|proves)\b|\btherefore\b|\bso\s+(?:I|it|this|that|something|things"
+        r"|everything)\s+(?:must|obviously|clearly|definitely)\b|\bso\s+(?:it|this|that)\s+"
+        r"(?:is|'s)\b)",
+    ),
+    rule("emotional-reasoning", r"\b(?:because|since|as) (?:I|it) feels?\b"),
+)

@@ -1,0 +1,206 @@
+"""Pattern-type rules on the plain form: verdicts on the writer (and on others).
+
+These read the text as ``language.normalize`` gives it (lowercase, "im" and "I'm" both "i am",
+"dont" as "do not"), with misspelt key words corrected, so each rule states a shape once:
+a subject and a harsh verdict, a frequency word with something going wrong, a rule for how
+people must be. Labels follow the shared labelled data: labelling someone else ("he's a
+selfish jerk") and rigid rules for others ("people should reply within the hour") count too.
+"""
+
+from __future__ import annotations
+
+from .rule import Rule, rule
+from .words import AFTER_OTHERS_THINK, PREDICTING
+from .words_plain import BAD, BOOSTER, ERRAND, EVERY_TIME, LABEL_ADJ, LABEL_NOUN, PEOPLE, ROLE
+
+_SENTENCE_START = r"(?:^|(?<=[.!?;:\n])\s*|(?<=[.!?;:\n]))"
+# A harsh verdict after "i am" (or "you are"): a label noun, a label adjective, or a harsh
+# adjective pinned on a role ("a terrible friend").
+_VERDICT = (
+    BOOSTER
+    + r"(?:"
+    + LABEL_NOUN
+    + r"|"
+    + LABEL_ADJ
+    + r"(?:\s+"
+    + ROLE
+    + r")?)\b(?!\s+(?:at|of|for|about|with|to|that|when|if|because|news|idea|day|week|thing"
+    r"|romantic)\b)"
+)
+_PERSON_NOUN = (
+    r"(?:idiot|loser|fraud|moron|jerk|leech|clown|liar|coward|hypocrite|bully|creep|monster|pig"
+    r"|snob|brat|parasite|muppet|prat|numpty|fool|imbecile|waste of space)"
+)
+# Someone else's verdict ("they decided I'm useless") is mind-reading, not the writer's label.
+_SOMEONE_DECIDED = (
+    r"\b(?!i\b)\w+\s+(?:\w+\s+){0,2}?(?:decided|thinks?|thought|believes?|knows?|assumes?|assumed"
+    r"|sees|saw|said|says|told \w+|reckons?|is sure|is convinced|has decided|think)\s+(?:that\s+)?$"
+)
+_EXTREME = (
+    r"(?:perfect\w*|flawless\w*|complete\w*|total\w*|wrong|broken|failure|fail\w*|nothing"
+    r"|useless|brilliant|at all|whole|everything|worthless|pointless|no in between)"
+)
+
+RULES: tuple[Rule, ...] = (
+    # --- labelling ---
+    rule(
+        "labelling",
+        r"\b(?:i am|i have become|i am becoming|i am turning into|i have turned into|you are"
+        r"|i was|i will always be|i will never be anything but|makes me|made me)\s+" + _VERDICT,
+        negatable=True,
+        not_after=AFTER_OTHERS_THINK + r"|\b(?:not|never)\s+$|" + _SOMEONE_DECIDED,
+    ),
+    rule(
+        "labelling",
+        _SENTENCE_START
+        + r"(?:and |so |just |god |honestly |ugh |seriously )?(?:what an? |such an? |an? |you "
+        r"|you are an? |you absolute |you complete |you total |absolute |total |complete |utter "
+        r"|bloody |complete and utter |lazy |greedy |stupid |useless |talentless |heartless )*"
+        + r"(?:"
+        + _PERSON_NOUN
+        + r"|useless|pathetic|hopeless|worthless|stupid|idiot|loser|failure|fraud|clown|hack"
+        r"|amateur|coward|disgrace|embarrassing|incompetent|a mess|what a mess of a person)"
+        r"(?=\s*(?:[.!?,;:\n]|$|with|at|who|that|calling|for))",
+        negatable=True,
+    ),
+    rule("labelling", r"\bwhat (?:kind|sort) of (?:\w+ )?" + ROLE + r"\b"),
+    rule(
+        "labelling",
+        r"\bwhy am i (?:so|such an?|always so|this) (?:" + LABEL_NOUN + r"|" + LABEL_ADJ + r")\b",
+    ),
+    rule(
+        "labelling",
+        r"\b(?!i\b|you\b)(?:he|she|they|\w+) (?:is|are|was|were) "
+        + BOOSTER
+        + r"(?:"
+        + LABEL_ADJ
+        + r" )?"
+        + _PERSON_NOUN
+        + r"\b",
+        not_after=r"\b(?:it|this|that|there|what|which|life|work|day|week)\s+$",
+        negatable=True,
+    ),
+    rule(
+        "labelling",
+        r"\bfeel like (?:such )?an? [\w ]{2,30}?,? so (?:i|he|she|it) (?:must|guess|suppose"
+        r"|probably|definitely)? ?(?:i |he |she )?(?:be|am|is) one\b",
+    ),
+    rule("labelling", r"\ba heartless one\b|\bi am a \w+ one\b(?!\s+(?:of|at|for))"),
+    # --- should-statements ---
+    rule(
+        "should-statements",
+        r"\b(?:"
+        + PEOPLE
+        + r"|kids|children|friends|people|partners|parents|men|women|a (?:real|good|proper) \w+"
+        r"|real \w+s|\w+ people)\s+(?:should|ought to|are meant to|is meant to|are supposed to"
+        r"|is supposed to|should have|should just|should never|should always)\b"
+        r"(?!\s+(?:be (?:here|there|home|back|fine|ok|okay)|arrive|come|move|start|open|close"
+        r"|call me back|have the)\b)",
+        not_after=r"\b(?:i|you)\s+(?:think|thought|hope|guess|suppose|reckon)\s+$",
+        negatable=True,
+    ),
+    rule(
+        "should-statements",
+        _SENTENCE_START
+        + r"(?:should have|should not have|should never|must|has to be|have to be|needs to be"
+        r"|ought to have)\b(?!\s+(?:" + ERRAND + r"))",
+    ),
+    rule(
+        "should-statements",
+        r"\bi (?:must|must not|have to|have got to|got to|need to)\s+(?:always |never |not "
+        r"|just |really )?(?:keep|make (?:this|it|everything|everyone)|be (?:the|perfect|strong"
+        r"|better|able|good|flawless|okay|ok|happy|grateful|there for)|stop|prove|look|show|win"
+        r"|hide|handle|cope|hold|do (?:it all|everything)|get (?:it|everything) right|please"
+        r"|succeed|complain|fail|let|cry|ask|need)\b",
+        negatable=True,
+        not_after=r"\b(?:so|then|therefore)\s+$",
+    ),
+    rule(
+        "should-statements",
+        r"\b(?:i|you) (?:should not|should never|must not|ought not to|ought not|should just"
+        r"|should really|should be able to|should not have|should already)\s+(?:\w+\s+)?"
+        r"(?:feel|be|have|need|want|complain|cry|ask|let|struggle|find|get|know)\b",
+    ),
+    rule(
+        "should-statements",
+        r"\b(?:no excuse|(?:have|has|got) no right to|is unacceptable|are unacceptable"
+        r"|is not an option|is not allowed|am not allowed to|i am (?:supposed|meant) to be"
+        r"|by now|at my age|(?:a |any )?real (?:\w+ ){0,2}(?:\w+s|man|woman|leader|friend|mum|dad"
+        r"|parent|artist|writer|athlete) (?:would|should|do|does|never|always|can|create|are))\b",
+        negatable=True,
+        requires=r"\b(?:should|must|have to|has to|supposed|meant|ought|no excuse|no right"
+        r"|unacceptable|not an option|not allowed)\b",
+    ),
+    # --- all-or-nothing ---
+    rule(
+        "all-or-nothing",
+        r"\beither\b[^.!?]{0,80}?\bor\b",
+        requires=r"\b" + _EXTREME + r"\b",
+    ),
+    rule(
+        "all-or-nothing",
+        r"\b(?:no (?:in between|in-between|middle ground|grey area|gray area|halfway)"
+        r"|half (?:good|done|right|finished) is (?:the same as|as good as|basically) \w+"
+        r"|anything (?:under|less than|short of|below|other than|but) (?:an? )?\w+ (?:is|was|=)"
+        r"|full stop|it is all or nothing|all or nothing|(?:\w+ )?or (?:it is |i am )?nothing"
+        r"|(?:every single one|all) of them\b(?=[.!?]|$)|zero day|a total loss|a write off"
+        r"|(?:doing|do|did|get|got|getting) (?:all of it|everything|it all) wrong"
+        r"|not (?:a |an |the )?(?:real |proper |true )?\w+(?: for \w+)? at all"
+        r"|for nothing|not a (?:real|proper|true) " + ROLE + r"|not \w+ at all|counts? for nothing"
+        r"|(?:it is |i am |is |was )(?:basically |officially )?(?:a )?(?:fail|failure|flop)\b"
+        r"|(?:=|is|was) wasted|(?:is|was|are) (?:blown|ruined|a write off))",
+        negatable=True,
+        requires=r"\b(?:one|single|only|apart from|except|just|under|less than|instead of"
+        r"|if|every|either|half|two|\d+|so|anything|missed|a bit|then|because|b\+?|ate)\b",
+        reach_back=True,
+    ),
+    rule(
+        "all-or-nothing",
+        r"\bif\b[^.!?]{0,60}?\bnot\b[^.!?]{0,30}?\b(?:perfect\w*|flawless\w*|the best"
+        r"|every single|everything|100 percent|an a|first|all)\b",
+    ),
+    rule("all-or-nothing", r"\bfail\w* (?:every single one|all of them|everyone)\b"),
+    rule("all-or-nothing", r"\b(?:perfect\w*|flawless\w*) or (?:it|i|not|nothing|worthless)"),
+    # --- overgeneralising ---
+    rule(
+        "overgeneralising",
+        r"\b" + EVERY_TIME + r"\b",
+        negatable=True,
+        not_after=PREDICTING + r"|\b(?:not|almost|nearly|as)\s+$",
+        requires=r"\b(?:"
+        + BAD
+        + r"|ill|sick|someone else|somebody else|wrong|same|curse|last|behind|like this|like that"
+        r"|forgets|forgetting|forgotten|battle|throats|fight|lose|lost"
+        r"|argue|fight\w*|fought|at each other|late|nowhere|anything|cooperat\w*)\b",
+        unless=r"\bi (?:will|would) never\b|\bnever (?:forget|again)\b",
+    ),
+    rule(
+        "overgeneralising",
+        r"\b(?:i|we) never \w+ (?:anything|anyone|a thing|any \w+)\b"
+        r"|\bnothing (?:ever )?(?:works|goes right|goes my way|changes|helps|lasts)\b"
+        r"|\bit(?:s| is) always (?:me|my|us)\b|\b(?:without exception|every single (?:time|one"
+        r"|day|morning|night|visit|week|review|meeting)|as per usual|same old (?:story|thing|me)"
+        r"|here we go again|like always|without fail)\b|\b(?:as usual|typical)[.!]"
+        r"|\bwhen it (?:matters|counts)\b"
+        r"|\b(?:i|we|my \w+) (?:can )?never (?:\w+ )?(?:cooperates|works|listens|learns?|gets? it"
+        r"|hold it together|remember anything|understand anything)\b",
+        negatable=True,
+    ),
+    # --- personalising ---
+    rule(
+        "personalising",
+        r"\b(?:it is|it was|that is|that was|is|was|all|probably|must be|has to be|just)"
+        r" (?:all |just |probably |obviously )?(?:because|bc|cause|due to) (?:of )?(?:me|my|i"
+        r"|all the \w+ i|something i)\b",
+        negatable=True,
+    ),
+    rule(
+        "personalising",
+        r"\b(?:i (?:did|caused) (?:this|it|that)|i (?:somehow |must have |probably )?caused (?:it"
+        r"|this|that|the)|something i am doing|i am (?:obviously |probably |clearly )?doing"
+        r" something|it is my (?:work|fault|doing|presence|mood|personality|behaviour|parenting)"
+        r" that|i am the one who (?:ruined|caused|broke|messed|let|made)"
+        r"|because of (?:all )?(?:the \w+ )?i caused|(?:must|has to) be (?:me|my fault))\b",
+        negatable=True,
+    ),
+)

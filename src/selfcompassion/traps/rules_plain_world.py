@@ -1,0 +1,189 @@
+"""Pattern-type rules on the plain form: fears, other minds, predictions, feelings, successes.
+
+Like ``rules_plain_self``, these read the plain form and name shapes rather than phrases:
+a chain of "what if"s, a whole future declared over, someone "obviously" thinking something,
+a future marker with something going wrong, a success followed by a minimiser, a feeling
+followed by "so ... must".
+"""
+
+from __future__ import annotations
+
+from .rule import Rule, rule
+from .words import DOUBTED, GOOD_OPINION
+from .words_plain import FEELING, LABEL_ADJ, LABEL_NOUN, MINIMISER, PEOPLE, SUCCESS
+
+_LIFE_PART = (
+    r"(?:career|life|future|season|year|marriage|relationship|reputation|chances?|plans?|world"
+    r"|business|company|deal|degree|family|credit|health|body|running life|music career|job)"
+)
+_OVER = (
+    r"(?:over|finished|ruined|done|gone|pointless|destroyed|wrecked|doomed|blow\w* up"
+    r"|fall\w* apart|fell apart|collapse\w*|down the drain|in ruins|shut down|basically pointless"
+    r"|falls apart|is over)"
+)
+_THINK = r"(?:think\w*|thought|know|knows|see|saw|believe\w*|reckon\w*|feel\w*|felt)"
+_ATTITUDE = (
+    r"(?:decided|judg\w*|can see|can tell|could tell|notic\w*|hate\w*|pit(?:y|ied|ies)"
+    r"|felt sorry|feel sorry|laugh\w* at|talk\w* about|vent\w*"
+    r"|sick of|tired of|fed up|losing interest|lost interest|bored|annoyed|disappointed|regret\w*"
+    r"|resent\w*|want me gone|would rather|wish\w*|can not stand|do not care|does not care"
+    r"|did not care|do not like|does not like|do not want|does not want|do not rate|does not rate"
+    r"|do not respect|does not respect|do not trust|does not trust|roll\w* (?:their|her|his) eyes"
+    r"|see through)"
+)
+_FUTURE_BAD = (
+    r"(?:fail\w*|go wrong|go badly|go south|be (?:even )?worse|be a disaster|be rejected|be fired"
+    r"|get (?:fired|sacked|rejected|dumped|shot down|laughed at|worse)|shot down|resent\w*"
+    r"|hate\w*|leave (?:me|him|her|us)|leave(?=\s*[.,;!?]|$)|break up|dump\w*|struggle\w*"
+    r"|lose (?:it|the|my|our)"
+    r"|laugh\w* at|reject\w*|end (?:badly|in tears)"
+    r"|be nothing|there will be nothing|regret\w*|embarrass\w*|humiliat\w*"
+    r"|flop\w*|bomb\w*|tank\w*|see through|be alone|end up alone|die alone)"
+)
+_GOOD_THING = (
+    r"(?:get\w*|reply|work|go anywhere|happen|change|improve|like|love|want|hire|pick|choose|pass"
+    r"|make it|succeed|recover|find|last|settle|forgive|call|text|come|help|be (?:good|enough"
+    r"|happy|ok|okay|fine|any good|picked|chosen))"
+)
+
+_NOT_READ = DOUBTED + r"|\b(?:if|whether|do|does|did|ask(?:ed)?|know|said|says|told me)\s+$"
+_GOOD = (
+    GOOD_OPINION + r"|\s+(?:i am|i was|i would|i will) (?:so |really |very )?"
+    r"(?:good|great|ready|right|fine|kind|capable|brilliant|amazing)\b"
+)
+
+RULES: tuple[Rule, ...] = (
+    # --- catastrophising ---
+    rule("catastrophising", r"\bwhat if\b[^.!?]{0,140}?\bwhat if\b"),
+    rule(
+        "catastrophising",
+        r"\bwhat if\b[^.!?]{0,60}?\b(?:die|dies|dying|dead|heart attack|collaps\w*|cancer|stroke"
+        r"|lose everything|lose the (?:house|flat)|homeless|fired|layoffs?|bankrupt|never \w+"
+        r"|ruin\w*|falls apart|fall apart|wreck\w*|nobody helps)\b",
+    ),
+    rule(
+        "catastrophising",
+        r"\b(?:my|our|the|his|her|that is my|that is the) (?:whole |entire )?(?:\w+ )?"
+        + _LIFE_PART
+        + r"\b(?: \w+){0,3}? (?:is |are |was |will be |would be |could |would |will |has |have"
+        r" |going to |is going to )?(?:be |get |basically )?" + _OVER + r"\b",
+        negatable=True,
+    ),
+    rule(
+        "catastrophising",
+        r"\b(?:(?:the )?(?:single )?(?:most|worst) (?:\w+ ){0,2}(?:of|in) my (?:entire |whole )?"
+        r"life|worst thing that could (?:possibly )?(?:have )?happen\w*|i am going to die"
+        r"|i (?:can not|could not|will not) (?:survive|cope|take|handle) (?:this|it|any more"
+        r"|without)|genuinely can not cope|never recover|the end of (?:the|my|us|everything)"
+        r"|ruin\w* everything|lose everything|take me down|(?:going to|will) be shut down"
+        r"|it has to be|convinced (?:there is|it is|that|he|she|i)|went straight to|ruin\w* (?:my"
+        r"|their|his|her|our) (?:whole )?(?:life|lives|childhood|future|career)"
+        r"|(?:whole|entire) (?:\w+ )?(?:future|life) (?:is )?gone|thrown away everything"
+        r"|it is (?:melanoma|cancer|a tumou?r|serious))\b",
+        negatable=True,
+    ),
+    # --- mind-reading ---
+    rule(
+        "mind-reading",
+        r"\b"
+        + PEOPLE
+        + r"\s+(?:(?:all|obviously|clearly|probably|secretly|definitely|must|just|so|were all"
+        r"|was|were|are|is|all just|must have|have|has|could|can) )*"
+        + r"(?:obviously|clearly|probably|secretly|definitely|must|all|surely) "
+        + _THINK
+        + r"\b(?! (?:it|the|that the|about the|what) (?:plan|meeting|idea|weather)\b)",
+        not_after=_NOT_READ,
+        not_before=_GOOD,
+        negatable=True,
+        requires=r"\b(?:me|my|i|i am|i had|myself|mine|it|rubbish|lost)\b",
+    ),
+    rule(
+        "mind-reading",
+        r"\b"
+        + PEOPLE
+        + r"\s+(?:(?:all|obviously|clearly|probably|secretly|definitely|must|just|so|were all"
+        r"|was|were|are|is|all just|must have|have|has|could|can) "
+        r"|(?!(?:will|would|going|gonna|said|says|told)\b)\w+ ){0,3}?" + _ATTITUDE + r"\b",
+        not_after=_NOT_READ,
+        not_before=_GOOD,
+        negatable=True,
+    ),
+    rule(
+        "mind-reading",
+        r"\b(?:" + PEOPLE + r"|the \w+) (?:\w+ )?(?:thinks?|thought|believes?|decided|reckons?"
+        r"|can tell|could tell|knows?|sees?|saw) (?:that )?i (?:am|was|have|had|will|would)"
+        r" (?:a |an |so |such |really |just |being |not |totally |completely )*(?:"
+        + LABEL_NOUN
+        + r"|"
+        + LABEL_ADJ
+        + r"|out of my depth|no idea|\w+ing it up|a bad \w+)\b",
+        not_after=DOUBTED,
+    ),
+    rule(
+        "mind-reading",
+        r"\b(?:and|then|just|all) (?:decided|concluded|could tell|can tell|knew) (?:that )?i"
+        r" (?:am|was|have|had|do not|did not|can not)\b",
+    ),
+    rule(
+        "mind-reading",
+        r"\b(?:inside|secretly|deep down|behind (?:my|the) back|under (?:their|his|her) breath)"
+        r" (?:\w+ )?(?:he|she|they|everyone)?\s*(?:was|were|is|are)? ?(?:thinking|thinks|laughing"
+        r"|judging|talking)\b|\b(?:was|were) (?:all )?thinking\b",
+    ),
+    # --- fortune-telling ---
+    rule(
+        "fortune-telling",
+        r"\b(?:going to|will|bound to|doomed to|sure to|certain to|definitely|there will)\s+"
+        r"(?:\w+\s+){0,3}?" + _FUTURE_BAD + r"\b",
+        negatable=True,
+        not_after=r"\b(?:if|what if|when|whether|unless|hope|maybe|might|worried|afraid|scared"
+        r"|fear|worry)\b[^,.;]*$",
+    ),
+    rule(
+        "fortune-telling",
+        r"\b(?:will not|would not|is not going to|am not going to|are not going to|never going to"
+        r"|am never|is never|are never|will never|not ever going to)\s+(?:\w+\s+){0,2}?"
+        + _GOOD_THING
+        + r"\b",
+        not_after=r"\b(?:what if|whether|unless|hope|maybe)\b[^,.;]*$",
+        unless=r"\bi will never forget\b",
+    ),
+    rule(
+        "fortune-telling",
+        r"\b(?:no question|mark my words|it is pointless even trying"
+        r"|no point (?:even )?(?:trying|entering|applying|going|bothering)"
+        r"|might as well not bother|not going to happen|never going to happen)\b",
+    ),
+    # --- discounting-positive ---
+    rule(
+        "discounting-positive",
+        r"\b(?:but|though|although|however|yeah but|still)\b[^.!?]{0,80}?\b" + MINIMISER + r"\b",
+        requires=r"\b" + SUCCESS + r"\b",
+        reach_back=True,
+        unless=r"\b(?:grateful|thankful|glad|blessed|proud)\b",
+    ),
+    rule(
+        "discounting-positive",
+        r"\b(?:(?:praises|likes|loves|says that (?:to|about)|say that (?:to|about)) (?:everything"
+        r"|everyone|anyone)|(?:has|have|had) to say that|that is just what (?:you|people) say"
+        r"|(?:they|she|he) (?:were|was) desperate|(?:would|will) have taken anyone"
+        r"|(?:was|were|is) the \w+, not me|only (?:because|bc|cause) (?:nobody|no one|they"
+        r"|she|he|it|the|of)|anyone (?:could|would|can) (?:have )?(?:\w+ )?(?:done|pass\w*|do)"
+        r"|basically anyone|what else (?:would|could) (?:they|she|he) (?:say|tell|do))\b",
+        unless=r"\b(?:grateful|thankful|glad|blessed|proud)\b",
+    ),
+    # --- emotional-reasoning ---
+    rule(
+        "emotional-reasoning",
+        r"\b" + FEELING + r"\b[^.!?]{0,70}?\b(?:so|then|therefore|which means|that means|means"
+        r"|proves|—|-)\s+(?:\w+\s+){0,3}?(?:must|clearly|obviously|i guess|i knew|i know|has to"
+        r"|definitely|have clearly|has clearly)\b",
+    ),
+    rule(
+        "emotional-reasoning",
+        r"\b(?:feel|feels|felt|feeling) (?:like )?[^.!?]{0,40}?,? so (?:he|she|it|i|they|we)"
+        r" (?:is|am|are|was|were|did|do|does)\b(?=\s*(?:[,.;!?]|$|and))"
+        r"|\b(?:nervous|anxious|scared|uneasy|worried|dread\w*)\b[^.!?]{0,50}?\b(?:there|something)"
+        r" (?:must|has to) be\b",
+    ),
+)

@@ -1,0 +1,222 @@
+"""Rules for catastrophising, mind-reading and fortune-telling."""
+
+from __future__ import annotations
+
+from .rule import Rule, rule
+from .words import (
+    ABOUT_A_THING,
+    DOUBTED,
+    GOOD_OPINION,
+    LIGHT_HEARTED,
+    NOT_A_DISASTER_WORD,
+    OTHER_SUBJECT,
+)
+
+RULES: tuple[Rule, ...] = (
+    # --- catastrophising ---
+    rule(
+        "catastrophising",
+        r"\b(?:(?:a|an|total|complete|absolute|utter)\s+)*(?:disaster|catastrophe|nightmare"
+        r"|disastrous|catastrophic)\b" + NOT_A_DISASTER_WORD,
+        negatable=True,
+        not_after=r"(?:"
+        + ABOUT_A_THING
+        + r"|\bI(?:'m|\s+am)\s+(?:\w+\s+)?$|\bnatural\s+$|(?-i:\b[A-Z]\w+)\s+$)",
+        unless=LIGHT_HEARTED,
+    ),
+    rule(
+        "catastrophising",
+        r"\b(?:ruin|wreck|destroy|sink|kill|bankrupt)\w*\s+(?:us\b|me\b|(?:my|the|our)\s+"
+        r"(?:whole\s+|entire\s+)?(?:career|life|future|reputation|everything|marriage"
+        r"|relationship|family|business|company|firm|shop|chances|finances|credibility))\b",
+        negatable=True,
+    ),
+    rule(
+        "catastrophising",
+        r"\bthe worst\s+(?:thing|possible|outcome|mistake)\b",
+        negatable=True,
+    ),
+    rule("catastrophising", r"\b(?:life|career|world)\s+is\s+over\b", negatable=True),
+    rule("catastrophising", r"\bend of the world\b", negatable=True),
+    rule(
+        "catastrophising",
+        r"\b(?:everything|it all|all of it|the whole\s+\w+|(?:my|our|the)\s+(?:\w+\s+)?(?:business"
+        r"|company|firm|shop|career|life|marriage|relationship|family|future|reputation|team"
+        r"|finances|plans?|world))\s+(?:will|is going to|'s going to|are going to|would|could"
+        r"|might|'ll|is|'s|are)\s+(?:\w+\s+)?(?:fall(?:ing)? apart|fall(?:ing)? to pieces"
+        r"|collaps\w*|go(?:ing)? under|go(?:ing)? bust|fold(?:ing)?|crumbl\w*|implod\w*"
+        r"|come crashing down|be ruined|be destroyed|be finished|be over|sink(?:ing)?"
+        r"|go down the drain)\b|\b(?:the|my|our)\s+(?:business|company|firm|shop|career|life"
+        r"|marriage|family)\s+(?:goes under|goes bust|collapses|falls apart|crumbles|folds"
+        r"|implodes)\b",
+    ),
+    rule(
+        "catastrophising",
+        r"\b(?:my|our)\s+(?:whole\s+|entire\s+)?(?:future|life|career|chances|reputation"
+        r"|marriage|business)\s+(?:is|are|'s|will be|would be|is going to be)\s+(?:\w+\s+)?"
+        r"(?:gone|over|finished|ruined|destroyed|doomed|in tatters|in ruins)\b",
+        negatable=True,
+    ),
+    rule(
+        "catastrophising",
+        r"\b(?:I'll|I will|I'm going to|I am going to|I'm gonna)\s+(?:\w+\s+)?"
+        r"(?:get|be)\s+(?:fired|sacked|let go)\b",
+    ),
+    rule("catastrophising", r"\blose\s+(?:everything|(?:the|my)\s+(?:flat|house|home))\b"),
+    rule(
+        "catastrophising",
+        r"\b(?:will|'ll|going to|gonna|could|might|would)\s+(?:\w+\s+)?lose\s+(?:all\s+(?:of\s+)?"
+        r"|every\s+)?(?:my|our)\s+(?:\w+\s+)?(?:job|house|home|flat|apartment|kids|children"
+        r"|family|friends|partner|marriage|business|clients|customers|savings|money|career"
+        r"|reputation)\b",
+    ),
+    rule("catastrophising", r"\bnever recover\b"),
+    rule("catastrophising", r"\b(?:ruined|wrecked|destroyed)\s+everything\b", negatable=True),
+    rule(
+        "catastrophising",
+        r"\bbeginning of the end\b|\bno (?:coming|going|way) back from\b",
+        negatable=True,
+    ),
+    rule(
+        "catastrophising",
+        r"\b(?:we're|we are)\s+(?:\w+\s+)?(?:finished|doomed|ruined|done for|sunk|toast)\b"
+        r"|\b(?:I'm|I am)\s+(?:\w+\s+)?(?:doomed|done for|ruined|toast|sunk)\b",
+        negatable=True,
+    ),
+    rule(
+        "catastrophising",
+        r"\b(?:will|'ll|going to|gonna|could|might)\s+(?:\w+\s+)?(?:go bankrupt|go bust"
+        r"|go under|be bankrupt|be homeless|be ruined|be destitute|be on the streets?)\b",
+    ),
+    rule(
+        "catastrophising",
+        r"\b(?:scarred|ruined|destroyed|damaged|traumati[sz]ed|messed up)\s+(?:for life|forever"
+        r"|for good|for ever)\b",
+    ),
+    rule(
+        "catastrophising",
+        r"\b(?:alone forever|end up (?:\w+\s+and\s+)?(?:homeless|alone|broke|bankrupt|destitute"
+        r"|on the streets?|with nothing|in prison|in jail))\b",
+    ),
+    # --- mind-reading ---
+    rule(
+        "mind-reading",
+        r"\b" + OTHER_SUBJECT + r"\s+(?:(?:all|must|probably|secretly|clearly|obviously"
+        r"|definitely|just|really)\s+)*(?:think|thinks|thought|believe|believes|could tell"
+        r"|can tell|could see|can see|know|knows|see|sees|saw)\s+(?:that\s+)?(?:I\b|I'|me\b)",
+        not_before=GOOD_OPINION,
+        not_after=DOUBTED,
+    ),
+    rule(
+        "mind-reading",
+        r"\b" + OTHER_SUBJECT + r"(?:'s|'re|\s+is|\s+are|\s+was|\s+were|\s+must be)\s+"
+        r"(?:\w+\s+){0,2}?"
+        r"(?:annoyed|angry|mad|upset|disappointed|fed up|sick|tired|bored|laughing|judging"
+        r"|talking|gossiping|whispering|complaining|embarrassed|ashamed)\s+(?:(?:of|with)\s+\w+ing"
+        r"\s+(?:from|to|with|about)?\s*|with\s+|at\s+|of\s+|by\s+|in\s+|about\s+)?me\b"
+        r"|\b(?:talking|gossiping|laughing|whispering)\s+about\s+my\s+\w+",
+        not_after=DOUBTED,
+    ),
+    rule(
+        "mind-reading",
+        r"\b" + OTHER_SUBJECT + r"\s+(?:(?:must|probably|secretly|all|really)\s+)*(?:regrets?"
+        r"|regretted|resents?|hates?|can't stand|wish(?:es)?)\s+(?:\w+\s+){0,2}?me\b",
+        not_after=DOUBTED,
+    ),
+    rule("mind-reading", r"\bI bet\s+(?:that\s+)?" + OTHER_SUBJECT + r"\b"),
+    rule(
+        "mind-reading",
+        r"\b" + OTHER_SUBJECT + r"\s+(?:(?:all|must|probably|clearly|obviously|definitely)\s+)*"
+        r"(?:noticed|notice|saw|could see|could tell|can tell)\s+(?:how|that|what)\s+"
+        r"(?:\w+\s+){0,2}?I\b",
+        not_after=DOUBTED,
+    ),
+    rule(
+        "mind-reading",
+        r"\b(?:think|thinks|thought)\s+less\s+of\s+me\b|\blook\w*\s+down\s+on\s+me\b"
+        r"|\bwondering\s+why\s+I\b",
+    ),
+    rule("mind-reading", r"\bI (?:can|could) tell\s+(?:that\s+)?" + OTHER_SUBJECT + r"\b"),
+    rule(
+        "mind-reading",
+        r"\b" + OTHER_SUBJECT + r"\s+(?:doesn't|don't|didn't)\s+(?:really\s+)?(?:trust|like"
+        r"|respect|want|rate|value|believe in)\s+me\b",
+        not_after=DOUBTED,
+    ),
+    rule("mind-reading", r"\bbehind my back\b"),
+    rule("mind-reading", r"\blook at me and (?:see|think)\b"),
+    # --- fortune-telling ---
+    rule("fortune-telling", r"\bI(?:'ll|\s+will)\s+(?:\w+\s+)?never\b(?!\s+forget)"),
+    rule(
+        "fortune-telling",
+        r"\b(?:I'm|I am|it's|it is|this is|that's|we're|they're|he's|she's)\s+never\s+going\s+to\b",
+    ),
+    rule(
+        "fortune-telling",
+        r"\b(?:will|'ll)\s+never\s+(?:work|happen|succeed|change|get better|improve|hire|love"
+        r"|want|trust|forgive|pay off|\w+ me)\b",
+    ),
+    rule("fortune-telling", r"\bnever will\b"),
+    rule(
+        "fortune-telling",
+        r"\bI(?:'m|\s+am)\s+(?:going to|gonna|bound to|sure to|certain to|destined to)\s+"
+        r"(?:\w+\s+)?(?:fail|mess|screw|blow|bomb|freeze|ruin|embarrass|make a fool|flop|choke"
+        r"|get (?:fired|rejected|dumped|found out)|be (?:rejected|found out|dumped|laughed at"
+        r"|humiliated|embarrassed))\w*\b",
+    ),
+    rule("fortune-telling", r"\bbound to\b"),
+    rule(
+        "fortune-telling",
+        r"\b(?:will|'ll|is going to|'s going to|are going to|'re going to|gonna)\s+(?:\w+\s+)?"
+        r"(?:go|end|turn out)\s+(?:(?:a|an|up|in)\s+)?(?:\w+\s+)?(?:badly|wrong|terribly|awfully"
+        r"|horribly|pear-shaped|disaster|mess|failure|nightmare)\b",
+    ),
+    rule(
+        "fortune-telling",
+        r"\b(?:will|'ll|is going to|'s going to|are going to|'re going to|gonna)\s+be\s+"
+        r"(?:(?:a|an|so|really|very|completely|totally|utterly|such|a\s+complete|a\s+total)\s+)*"
+        r"(?:awkward|awful|humiliating|embarrassing|flop|disaster|nightmare|mess|failure|bad"
+        r"|terrible|horrible|dreadful|pointless|a waste)\b",
+    ),
+    rule("fortune-telling", r"\bwill end (?:in|up)\s+(?:disaster|failure|tears|badly)\b"),
+    rule(
+        "fortune-telling",
+        r"\b(?:they|he|she|it|people|everyone|everybody|(?:my|the|our)\s+[\w-]+(?:\s+[\w-]+)?)"
+        r"(?:'ll|\s+will|'s going to|\s+is going to|'re going to|\s+are going to)\s+"
+        r"(?:\w+\s+)?(?:say no|reject|laugh|see (?:straight |right )?(?:it"
+        r"|through)|find out|fire|sack|replace|hate|refuse|turn me down|leave me|dump|judge"
+        r"|realise|realize|notice|get (?:bored|tired|sick|fed up))",
+    ),
+    rule(
+        "fortune-telling",
+        r"\b(?:they|he|she|it|people|anyone|anybody|everyone|(?:my|the|our|this|that)\s+[\w-]+)\s+"
+        r"(?:won't|will not|isn't going to|aren't going to|'s not going to|'re not going to)\s+"
+        r"(?:\w+\s+)?(?:want|like|hire|pick|choose|forgive|respect|trust|approve|accept|care"
+        r"|listen|understand|last|get better|take me seriously)\b",
+    ),
+    rule("fortune-telling", r"\bI (?:just |already )?know I(?:'ll|\s+will|'m going to)\b"),
+    rule(
+        "fortune-telling",
+        r"\bI(?:'ll|\s+will)\s+(?:(?:probably|definitely|just|only|surely)\s+)?(?:get rejected"
+        r"|be rejected|fail|mess|screw|freeze|blow|embarrass|make a fool|be found out"
+        r"|be alone forever|end up alone|die alone)",
+    ),
+    rule(
+        "fortune-telling",
+        r"\b(?:nobody|no one|no-one)(?:\s+will|'ll"
+        r"|(?:\s+is|'s)\s+(?:ever\s+)?(?:going\s+to|gonna))\b",
+    ),
+    rule("fortune-telling", r"\b(?:won't|will not|isn't going to)\s+work(?:\s+out)?\b"),
+    rule("fortune-telling", r"\bI don't think I(?:'ll|\s+will)\s+ever\b"),
+    rule(
+        "fortune-telling",
+        r"\bno way\s+(?:that\s+)?(?:they|he|she|it|we|anyone|anybody|people|(?:the|my|our)\s+\w+)"
+        r"\s+(?:will|'ll|would|is going to|\w+s)\b",
+    ),
+    rule(
+        "fortune-telling",
+        r"\bsomething\s+(?:bad|terrible|awful|horrible|dreadful)\s+(?:\w+\s+)?(?:is|'s)\s+"
+        r"(?:\w+\s+)?(?:about|going)\s+to\s+happen\b|\bsomething\s+(?:bad|terrible|awful"
+        r"|horrible|dreadful)\s+will\s+happen\b",
+    ),
+)

@@ -1,0 +1,145 @@
+"""Rules for labelling, should-statements and personalising."""
+
+from __future__ import annotations
+
+from .rule import Rule, rule
+from .words import (
+    AFTER_OTHERS_THINK,
+    HARSH_ADJ,
+    I_AM,
+    INTENSIFIERS,
+    LABEL_WORDS,
+    MUST,
+    PAST_PARTICIPLE,
+    RIGID_STANDARD,
+    ROLE_WORDS,
+    SHOULD,
+    SOMEONE_ELSE,
+)
+
+RULES: tuple[Rule, ...] = (
+    # --- labelling ---
+    rule(
+        "labelling",
+        I_AM
+        + INTENSIFIERS
+        + r"(?:"
+        + LABEL_WORDS
+        + r"|(?:an?\s+)?(?:even\s+)?(?:"
+        + HARSH_ADJ
+        + r"|worse)\s+[\w-]+|bad\s+"
+        + ROLE_WORDS
+        + r")\b(?!-)",
+        negatable=True,
+        not_after=AFTER_OTHERS_THINK,
+    ),
+    rule(
+        "labelling",
+        r"\bwhat\s+an?\s+(?:\w+\s+)?" + LABEL_WORDS + r"\s+I\s+am\b",
+    ),
+    rule(
+        "labelling",
+        I_AM + r"(?:just\s+|simply\s+|still\s+)?not\s+(?:good|smart|clever|strong)\s+enough\b",
+        not_after=AFTER_OTHERS_THINK,
+    ),
+    # --- should-statements ---
+    rule(
+        "should-statements",
+        r"\bI\s+(?:really\s+|just\s+|honestly\s+|definitely\s+|clearly\s+|obviously\s+)?"
+        + SHOULD
+        + r"(?:'ve|\s+have)\s+(?:\w+ly\s+|just\s+|at least\s+)?"
+        + PAST_PARTICIPLE
+        + r"\b",
+    ),
+    rule(
+        "should-statements",
+        r"\bI\s+(?:really\s+|just\s+|honestly\s+|definitely\s+|clearly\s+|obviously\s+)?"
+        + SHOULD
+        + r"\s+(?:be|feel|know|never|always)\b"
+        r"(?!\s+(?:home|there|back|at|in|on|ready|done|fine|okay|ok|able to make)\b)",
+    ),
+    rule(
+        "should-statements",
+        r"\bI\s+(?:shouldn't|should not|oughtn't to|ought not to)\s+(?:need|struggle|find|care"
+        r"|mind|cry|complain|get (?:upset|angry|so|this|that)|have (?:to|needed)|make mistakes"
+        r"|worry|take (?:so|this)|still|ask for help)\b",
+    ),
+    rule("should-statements", r"\bI\s+" + SHOULD + r"\b[^.;]{0,40}?\bby now\b"),
+    rule(
+        "should-statements",
+        r"\bI(?:'m|\s+am)\s+(?:meant|supposed)\s+to\s+(?:have\s+(?:it\s+all|everything|my\s+life"
+        r"|figured|got)|know)\b",
+    ),
+    rule("should-statements", r"\bI\s+(?:must|mustn't|must not)\s+(?:always|never|ever)\b"),
+    rule(
+        "should-statements",
+        r"\bI\s+(?:must|mustn't|must not|can't|cannot|can never)\s+(?:ever\s+)?let\s+(?:anyone"
+        r"|anybody|them|people|him|her|everyone)\s+(?:see|know)\b",
+    ),
+    rule(
+        "should-statements",
+        r"\bI\s*" + MUST + r"\s+be\s+(?:\w+\s+)?" + RIGID_STANDARD + r"\b",
+        negatable=True,
+    ),
+    rule(
+        "should-statements",
+        r"\bI\s*" + MUST + r"\s+(?:get|do|make|have|keep)\s+(?:\w+\s+){0,3}?"
+        r"(?:perfect\w*|right the first time|flawless\w*|exactly right|everything right"
+        r"|it all right|all of it right|without (?:a|any) mistakes?)\b",
+        negatable=True,
+    ),
+    rule(
+        "should-statements",
+        r"\b(?:a|any)\s+(?:good|real|proper|decent|competent|normal|grown)\s+[\w-]+\s+"
+        r"(?:should|must|ought to|would (?:never|always|have)|wouldn't|never|always)\b",
+    ),
+    rule(
+        "should-statements",
+        r"\b(?:good|real|proper|decent|competent|normal|grown)\s+[\w-]+s\s+(?:don't|do not"
+        r"|never|always|should|must|would never|wouldn't)\b",
+    ),
+    # --- personalising ---
+    rule(
+        "personalising",
+        r"\b(?:(?:all|entirely|totally|completely)\s+)?my (?:fault|doing)\b",
+        negatable=True,
+    ),
+    rule(
+        "personalising",
+        r"\bmy responsibility\b",
+        negatable=True,
+        requires=r"\b(?:wrong|fail\w*|mess\w*|problem\w*|broke\w*|mistake\w*|blame\w*)\b",
+    ),
+    rule("personalising", r"\bbecause of me\b", negatable=True),
+    rule("personalising", I_AM + r"(?:the one\s+)?(?:to blame|the reason|responsible for)\b"),
+    rule(
+        "personalising",
+        r"\b(?:failed|fell apart|went wrong|collapsed|broke down|lost)\s+because\s+I\b",
+    ),
+    rule(
+        "personalising",
+        r"\bbecause\s+I\b",
+        not_after=r"^\s*(?:and\s+|so\s+)?I\b|\bI\s+(?:\w+\s+)?$",
+        requires=r"\b(?:fail\w*|sick|ill|upset|angry|sad|cry\w*|cried|lost|left|quit|broke\w*"
+        r"|split|miserable|unhappy|hurt|went wrong|struggl\w*|suffer\w*|stress\w*|cancel\w*"
+        r"|fell|dropped|died|flopped|missed|behind|worse|disappointed|badly|wrong|ruined|argu\w*"
+        r"|fight\w*|fought|row\w*|divorc\w*|lonely)\b",
+    ),
+    rule("personalising", r"\bsomething I (?:did|said|didn't do)\b", negatable=True),
+    rule(
+        "personalising",
+        r"\bI must have (?:upset|annoyed|hurt|offended|disappointed|let \w+ down|done something"
+        r"|said something)\b",
+        requires=SOMEONE_ELSE,
+    ),
+    rule("personalising", r"\bI (?:ruined|spoiled|spoilt|wrecked)\b"),
+    rule("personalising", r"\bif (?:only )?I(?:'d| had)(?:n't)? been\b[^.;]{0,40}?\bwould"),
+    rule(
+        "personalising",
+        r"\bif (?:only )?I(?:'d|\s+had)(?:n't|\s+not)?\s+(?:\w+\s+){1,5}?(?:\w+,\s*)?"
+        r"(?:he|she|they|we|it|[A-Z]\w+|my\s+\w+|the\s+\w+|our\s+\w+)(?:'d|\s+would|\s+wouldn't"
+        r"|\s+might)\b",
+    ),
+    rule("personalising", r"\b(?:it's|it is|that's|that is|it was) (?:all )?on me\b"),
+    rule("personalising", r"\b(?:(?:all|entirely|completely)\s+)?down to me\b", negatable=True),
+)

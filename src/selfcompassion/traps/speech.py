@@ -1,0 +1,69 @@
+"""Other people's words, negation and clause limits: the context a trap rule is read in."""
+
+from __future__ import annotations
+
+import re
+
+from .rule import compile_rule
+from .words import FLAGS
+
+# --- other people's words ---------------------------------------------------------------------
+
+_QUOTED = re.compile(
+    r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019(?!\w)|(?<!\w)'.*?'(?!\w)",
+)
+_REPORTED = re.compile(
+    r"\b(?:(?:he|she|they|someone|somebody|everyone|people)|(?:my|our|his|her|their|the)\s+[\w-]+"
+    r"|(?-i:[A-Z][a-z]+))\s+(?:\w+\s+)?(?:said|says|told me|tells me|told us|wrote|replied)\s+"
+    r"(?:that\s+)?(?=(?:I|you|we)\b)",
+    FLAGS,
+)
+# "so" starts a new clause when a subject follows ("he hasn't replied so she obviously ...").
+_CLAUSE_END = re.compile(
+    r"[.!?;,]|\bbut\b|\bso\b(?=\s+(?:i|he|she|they|we|you|it|my|everyone)\b)", FLAGS
+)
+_SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)")
+
+
+def excluded_spans(text: str) -> list[tuple[int, int]]:
+    """Spans holding someone else's words: quotations and reported speech."""
+    spans = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    for m in _REPORTED.finditer(text):
+        end = _CLAUSE_END.search(text, m.end())
+        spans.append((m.end(), end.start() if end else len(text)))
+    return spans
+
+
+# --- negation -----------------------------------------------------------------------------------
+
+_NEGATION = compile_rule(r"(?:\b(?:not|never|no)\b|n't\b)(?:\s+\w+(?:'\w+)?){0,3}\s*$")
+_NOT_A_NEGATION = compile_rule(r"\b(?:can't|cannot|can not|couldn't) (?:believe|stop|help)\b")
+
+
+def clause_prefix(text: str, start: int) -> str:
+    """The text between the last clause boundary and ``start``."""
+    boundary = 0
+    for m in _CLAUSE_END.finditer(text):
+        if m.end() > start:
+            break
+        boundary = m.end()
+    return text[boundary:start]
+
+
+def clause_rest(text: str, end: int) -> str:
+    """The text between ``end`` and the next clause boundary."""
+    boundary = _CLAUSE_END.search(text, end)
+    return text[end : boundary.start() if boundary else len(text)]
+
+
+def is_negated(prefix: str) -> bool:
+    return bool(_NEGATION.search(prefix)) and not _NOT_A_NEGATION.search(prefix)
+
+
+def sentence_around(text: str, start: int, end: int, reach_back: bool = False) -> str:
+    """The sentence holding ``start:end`` (with the two before it if ``reach_back``)."""
+    lefts = [0] + [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    left = lefts[max(len(lefts) - 3, 0)] if reach_back else lefts[-1]
+    right_match = _SENTENCE_END.search(text, end)
+    right = right_match.end() if right_match else len(text)
+    return text[left:right]

@@ -1,0 +1,160 @@
+"""Building blocks shared by the trap rules: word lists and context patterns, as regex text.
+
+Rules are written against the plain form of the text (``language.normalize``) as well as the
+words as written, so a pattern spelt "I'm" also meets "im" and "I am".
+"""
+
+from __future__ import annotations
+
+import re
+
+FLAGS = re.IGNORECASE
+
+# Nouns and adjectives that sum up a whole person harshly; used by labelling.
+LABEL_WORDS = (
+    r"(?:idiot|failure|loser|fraud|fake|impostor|imposter|useless|stupid|dumb|thick|pathetic"
+    r"|burden|embarrassment|disappointment|let-?down|joke|hopeless(?!\s+romantic)|worthless"
+    r"|incompetent|inept"
+    r"|clueless|moron|imbecile|fool|clown|coward|hypocrite|liar|phon(?:e)?y|sham|charlatan"
+    r"|screw-?up|mess|wreck|disaster|nightmare|liability|nuisance|pushover|doormat|disgrace"
+    r"|quitter|flake|klutz|wimp|lost cause|basket case|write-?off|waste of (?:space|oxygen|air)"
+    r"|shambles|car crash|train wreck"
+    r"|inadequate|unlovable|unworthy|selfish|spineless|gutless|lazy|nobody|the worst"
+    r"|(?:the\s+)?world's worst\s+[\w-]+)"
+)
+ROLE_WORDS = (
+    r"(?:mother|father|mum|mom|dad|parent|friend|partner|wife|husband|son|daughter|sister"
+    r"|brother|manager|boss|colleague|person|human|employee|teacher|leader|student|writer"
+    r"|engineer|developer|girlfriend|boyfriend|grandparent|aunt|uncle|coach|carer|nurse"
+    r"|doctor|mentor|team-?mate|neighbour|neighbor)"
+)
+# Harsh enough to label whatever noun follows ("a lousy cook"); "bad" needs a role word.
+HARSH_ADJ = (
+    r"(?:terrible|awful|horrible|rubbish|hopeless(?!\s+romantic)|useless|lousy|crap|crappy"
+    r"|pathetic|dreadful"
+    r"|appalling|shocking|worthless|sorry excuse for an?)"
+)
+INTENSIFIERS = (
+    r"(?:(?:such|so|just|a|an|the|completely|totally|utterly|really|absolute|utter|complete"
+    r"|total|truly|basically|literally|honestly|officially|clearly|obviously|always|actually"
+    r"|simply|nothing but|even|a\s+bit\s+of|kind of|sort of|such)\s+)*"
+)
+I_AM = (
+    r"\bI(?:'m|\s+am|\s+(?:really|truly|honestly|clearly|obviously|just)\s+am"
+    r"|'ve\s+become|\s+have\s+become|'m\s+turning\s+into|\s+am\s+turning\s+into)\s+"
+)
+OTHER_SUBJECT = (
+    r"(?:he|she|they|everyone|everybody|people|nobody|no one|(?:my|the|our|his|her|their)\s+"
+    r"[\w-]+(?:\s+(?!(?:will|would|won't|must|might|could|can|should|shall|is|are|was|were"
+    r"|do|does|did|has|have|had|all|probably|secretly|clearly|obviously|really|just)\b)[\w-]+)?"
+    r"|[\w-]+s)"
+)
+# Things that go wrong, when someone says they "always" (or "constantly") do them.
+BAD_OUTCOME = (
+    r"(?:mess\w*|screw\w*|ruin\w*|fail\w*|forget\w*|learn\w*|wrong|right|finish\w*"
+    r"|work\w*\s+out|happens|let\w*\s+(?:\w+\s+){0,2}down|say\w*\s+(?:the\s+wrong|something"
+    r"\s+(?:stupid|wrong|dumb|awkward|silly))|disappoint\w*|upset\w*|embarrass\w*|annoy\w*"
+    r"|hurt\w*|blow\w*\s+it|bottl\w*\s+it|chok\w*|freez\w*|panic\w*|overreact\w*|sabotag\w*"
+    r"|regret\w*|stuff\w*\s+up|muck\w*\s+up|cock\w*\s+up|drop\w*\s+the\s+ball"
+    r"|put\w*\s+my\s+foot\s+in\s+it|fall\w*\s+(?:short|flat|apart)|fell\s+(?:short|flat|apart)"
+    r"|(?:pick|choose)\w*\s+the\s+wrong|chose\s+the\s+wrong|end\w*\s+up\s+(?:alone|on\s+my\s+own"
+    r"|by\s+myself|hurt|crying|in\s+tears|last|worse|the\s+odd\s+one)|give\w*\s+up|quit\w*"
+    r"|make\w*\s+(?:a\s+fool|a\s+mess|mistakes|the\s+same\s+mistake|things\s+worse|it\s+worse)"
+    r"|get\w*\s+(?:it\s+wrong|passed\s+over|left\s+out|rejected|dumped|ignored|overlooked"
+    r"|blamed))"
+)
+# Signs that a sentence with "every time" or "whenever I" is about things going wrong.
+GOES_WRONG = (
+    r"\b(?:wrong|mess\w*|fail\w*|ruin\w*|forget\w*|same way|badly|disaster"
+    r"|let\w*\s+(?:\w+\s+)?down|regret\w*|embarrass\w*|awkward|stupid|fall\w* (?:flat|apart)"
+    r"|fell (?:flat|apart)|late|worse|mistake\w*|panic\w*|freez\w*|reject\w*|cry|crying|dislik\w*"
+    r"|hat(?:e|es|ing)|end\w* up)\b"
+)
+# ... and that it is about the writer.
+ABOUT_ME_GOING_WRONG = r"^(?=.*\b(?:I|me|my)\b).*" + GOES_WRONG
+# Good things that someone says they "never" manage.
+NEVER_MANAGE = (
+    r"(?:learn\w*|finish\w*|right|work\w*\s+out|stick\w*|follow\w*\s+through|manag\w*"
+    r"|succeed\w*|measure\s+up|fit\s+in|improve\w*|get\s+better|go\w*\s+my\s+way"
+    r"|catch\s+a\s+break|get\s+(?:anything|picked|chosen|promoted|noticed|asked|invited"
+    r"|a\s+break|a\s+chance|it\s+right|the\s+(?:good|best|credit|promotion|job))"
+    r"|good\s+enough|enough|make\s+(?:any\s+)?progress|get\s+(?:anywhere|ahead))"
+)
+PAST_PARTICIPLE = (
+    r"(?:\w+ed|known|been|seen|done|said|caught|gone|made|told|thought|taken|spoken|got"
+    r"|gotten|left|sent|written|given|come|become|kept|let|put|quit|stood|run|eaten|drunk"
+    r"|fought|held|brought|bought|felt|meant|paid|read|won|lost)"
+)
+# Rigid rules for how to be: "I must be perfect", "I have to be the strong one".
+RIGID_STANDARD = (
+    r"(?:perfect|better|the best|stronger|strong|tougher|tough|braver|flawless|in control"
+    r"|on top|liked|everything|right|good enough|the one|able to (?:handle|cope|do)|over (?:it"
+    r"|this|that)|grateful|always|smarter|cleverer|more \w+ than|available|there for (?:everyone"
+    r"|everybody|them|all)|everything to everyone)"
+)
+SHOULD = r"(?:should|shouldn't|should not|ought to|oughtn't to)"
+MUST = (
+    r"(?:must|have to|need to|got to|gotta|'ve got to|have got to|'m meant to|am meant to"
+    r"|'m supposed to|am supposed to)"
+)
+# Strong words about things ("the traffic was a nightmare") are not the writer's trap.
+ABOUT_A_THING = (
+    r"\b(?:traffic|weather|commute|queue|line|trains?|bus(?:es)?|tube|roads?|flights?|airport"
+    r"|journey|game|match|film|movie|show|episode|series|season|final|rain|snow|parking|wifi"
+    r"|storm|flood|fire|hurricane|earthquake|drought|harvest|roadworks?|building works"
+    r"|wi-fi|internet|printer|food|hotel|service|course|concert|gig|book|album|referee|election"
+    r")\b(?:\s+\w+(?:'\w+)?){0,4}\s+(?:was|is|were|are|has been|have been|'s|looks|looked)\s+$"
+)
+NOT_A_DISASTER_WORD = (
+    r"(?!\s+(?:recovery|relief|zone|movie|film|plan\w*|management|drill|response|fund))"
+)
+SOMEONE_ELSE = (
+    r"\b(?:he|she|they|him|her|them|his|their|partner|friend|boss|mum|mom|dad|wife|husband"
+    r"|kids?|son|daughter|team|everyone|colleague\w*|manager)\b"
+)
+
+
+# "They think I'm useless" is mind-reading, not the writer calling themselves names, and
+# "I used to think I was a failure" is a belief let go of.
+AFTER_OTHERS_THINK = (
+    r"(?:"
+    + OTHER_SUBJECT
+    + r"\s+(?:\w+\s+)?(?:think|thinks|thought|believe|believes|assume|assumes|know|knows|see"
+    r"|sees|said|says)\s+(?:that\s+)?|\bused\s+to\s+(?:think|believe|feel)\s+(?:that\s+)?)$"
+)
+# "She thinks I'm ready for it" is someone's good opinion, not a feared one.
+GOOD_OPINION = (
+    r"^\s*(?:'m|am|was|'d|would|will|'ll|did|have|'ve|could|can)?\s*(?:(?:be|make|become)\s+)?"
+    r"(?:(?:so|really|very|a|an|the|doing|more\s+than)\s+)*"
+    r"(?:ready|great|good|brilliant|capable|talented|clever|smart|kind|lovely|amazing|well|fine"
+    r"|right|natural|best|perfect|funny|strong|wonderful|fantastic|excellent|up to it|do it"
+    r"|manage|cope|handle|should(?!\s+have\b|'ve\b)|deserve"
+    r"|have\s+(?:real\s+|a\s+lot\s+of\s+)?(?:potential"
+    r"|talent|what it takes))\b"
+)
+# "I don't think everyone hates me" doubts the feared opinion rather than reading it.
+DOUBTED = (
+    r"(?:\bI\s+(?:\w+\s+)?(?:don't|do not|didn't|did not)\s+(?:really\s+|honestly\s+"
+    r"|actually\s+)?(?:think|believe|reckon|suppose|imagine|feel)|\bI\s+(?:really\s+)?doubt"
+    r"|\bnot\s+(?:true|the case)|\bno\s+(?:sign|reason\s+to\s+think))\s+(?:that\s+)?$"
+)
+# "Not always" ("I don't always get it right") is the opposite of overgeneralising, and a
+# pronoun just before means it is about someone else.
+NOT_MY_ALWAYS = r"\b(?:he|she|they|you)(?:'s|'re|\s+is|\s+are)?\s+$|(?:\bnot|n't)\s+$"
+# "I'll never get promoted" predicts; "I never get picked" generalises.
+PREDICTING = (
+    r"\b(?:he|she|they|you)(?:'s|'re|\s+is|\s+are)?\s+$"
+    r"|(?:'ll|\bwill|\bshall)\s+(?:\w+\s+)?$"
+)
+# A disaster the sentence itself calls fun ("the picnic was a disaster, but we laughed").
+LIGHT_HEARTED = (
+    r"(?<!\bno )(?<!\bnot )\bfun\b|\bhilarious\b|\b(?:we|I)\s+(?:all\s+)?laughed\b(?!\s+at\s+me)"
+    r"|\b(?:loved (?:it|every)|enjoy\w*|the best \w+ (?:of|in|ever)|(?:great|good|lovely) time"
+    r"|worth it|made (?:our|my) (?:day|week))\b"
+)
+# Luck the writer is thankful for, or luck in the people and things around them.
+GRATEFUL = (
+    r"\b(?:grateful|thankful|glad|blessed|appreciat\w*)\b"
+    r"|\blucky\s+(?:to\s+(?:have|know|meet|work\s+with|be\s+(?:alive|here|around))"
+    r"|with\s+the\s+weather)\b"
+)

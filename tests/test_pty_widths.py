@@ -1,0 +1,147 @@
+"""Every question whole at 60 and 80 columns: the installed ``journal`` in a pseudo-terminal,
+its output drawn by a terminal emulator (pyte), each step's question and help read back from
+the screen with whitespace normalised."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import JOURNAL
+
+pexpect = pytest.importorskip("pexpect")
+pyte = pytest.importorskip("pyte")
+pytestmark = pytest.mark.pty
+
+ROWS = 50
+# Under CPU load a step can take seconds to draw; the walk waits this long per step.
+STEP_TIMEOUT = 30.0
+REFUSAL = "A few words are enough here"
+CRITIC = "I always mess everything up and everyone can see it"
+# Notes that --plan adds for scripts; they are not shown at the terminal.
+PLAN_NOTES = re.compile(r" (Left out of --answers|Use the feelings named).*$")
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+class Terminal:
+    """A pseudo-terminal of a given width with a screen that keeps its scrolled-off lines."""
+
+    def __init__(self, db: Path, columns: int, *args: str) -> None:
+        env = dict(os.environ, SELFCOMPASSION_DB=str(db), TERM="xterm", NO_COLOR="1")
+        env["PROMPT_TOOLKIT_NO_CPR"] = "1"
+        env.pop("COLUMNS", None)
+        env.pop("LINES", None)
+        self.screen = pyte.HistoryScreen(columns, ROWS, history=2000)
+        self.stream = pyte.Stream(self.screen)
+        self.child = pexpect.spawn(
+            str(JOURNAL), list(args), env=env, encoding="utf-8", dimensions=(ROWS, columns)
+        )
+
+    def text(self) -> str:
+        """Everything on the screen and scrolled above it, as one line of words."""
+        history = [
+            "".join(line[x].data for x in range(self.screen.columns))
+            for line in self.screen.history.top
+        ]
+        return _words(" ".join(history + list(self.screen.display)))
+
+    def wait_for(self, words: str) -> None:
+        """Read output until ``words`` appear on the screen (whitespace normalised)."""
+        wanted = _words(words)
+        deadline = time.monotonic() + STEP_TIMEOUT
+        ended = False
+        while wanted not in self.text():
+            if ended or time.monotonic() > deadline:
+                raise AssertionError(f"not on screen whole: {wanted!r}\n---\n{self.text()}")
+            try:
+                self.stream.feed(self.child.read_nonblocking(65536, timeout=0.5))
+            except pexpect.TIMEOUT:
+                continue
+            except pexpect.EOF:
+                ended = True
+
+    def send(self, keys: str) -> None:
+        self.child.send(keys)
+
+    def finish(self) -> int:
+        self.child.expect(pexpect.EOF, timeout=STEP_TIMEOUT)
+        self.child.close()
+        return int(self.child.exitstatus)
+
+
+def _plan(db: Path, flow: str) -> list[dict[str, Any]]:
+    out = subprocess.run(
+        [str(JOURNAL), "--db", str(db), flow, "--plan"], capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout)["steps"]
+
+
+def _question(step: dict[str, Any]) -> str:
+    """The words the terminal must show whole for a step: its question, marked "(needed)"
+    when it needs an answer, and its help."""
+    help_text = PLAN_NOTES.sub("", step.get("help") or "")
+    needed = " (needed)" if step["required"] else ""
+    if step["id"] == "traps":  # the checklist shows the words it looks at first
+        needed = f' The critic\'s words: "{CRITIC}"'
+    return f"{step['prompt']}{needed} {help_text}"
+
+
+def _answer(term: Terminal, step: dict[str, Any]) -> None:
+    kind = step["kind"]
+    if kind == "scale" and step["max"] - step["min"] <= 10:
+        term.send("\r")  # keep the default: skip the rating
+    elif kind == "scale":
+        term.send("70\r")
+    elif kind in ("multi", "intensities"):
+        term.send("\r")
+        if step.get("other_allowed"):
+            term.wait_for("Any in your own words?")
+            term.send("\r")
+    elif kind == "date":
+        term.send("friday\r")
+    elif step["id"] == "critic":
+        term.send(CRITIC + "\r")
+    else:
+        term.send(f"some words for {step['id']}\r")
+
+
+def _refusal_sits_under_the_prompt(term: Terminal) -> None:
+    """An empty answer to a needed question is refused on the row right under its prompt,
+    not at the bottom of the terminal."""
+    term.send("\r")
+    term.wait_for(REFUSAL)
+    rows = [row.rstrip() for row in term.screen.display]
+    refusal = next(i for i, row in enumerate(rows) if REFUSAL in row)
+    assert rows[refusal - 1].startswith("›")
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+@pytest.mark.parametrize("flow", ["today", "reframe"])
+def test_every_question_is_on_screen_whole(tmp_path: Path, flow: str, columns: int) -> None:
+    db = tmp_path / "journal.db"
+    steps = _plan(db, flow)
+    term = Terminal(db, columns, flow)
+    asked = 0
+    for step in steps:
+        if step["id"] == "emotions_after":
+            continue  # asked only about feelings named at the start; none were
+        term.wait_for(_question(step))
+        asked += 1
+        if step["id"] == "intention":
+            _refusal_sits_under_the_prompt(term)
+        _answer(term, step)
+    term.wait_for("Reframe saved" if flow == "reframe" else "Saved")
+    assert term.finish() == 0
+    assert asked >= 7
+    longest = max(len(_question(step)) for step in steps)
+    assert longest > columns  # the walk did meet questions wider than the terminal

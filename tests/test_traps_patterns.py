@@ -1,0 +1,96 @@
+"""The detector meets how people write privately: pattern types, typos, shorthand, guards.
+
+Each case is a fresh sentence (in none of the labelled sets) for one kind of writing the old
+phrase rules missed, with a contrast where the same words carry no trap.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from selfcompassion.language.normalize import normalize
+from selfcompassion.language.spelling import Speller
+from selfcompassion.traps.detector import detect_traps, trap_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "trap_id"),
+    [
+        # labels without a subject, and second-person self-talk
+        ("Hopeless. Forgot the passport again.", "labelling"),
+        ("absolute muppet. sent the invoice to the wrong client", "labelling"),
+        ("What kind of father misses the school play?", "labelling"),
+        ("why am i so useless at this", "labelling"),
+        # typos in the label words, shorthand
+        ("im a terible sister", "labelling"),
+        ("I'm such an idoit", "labelling"),
+        # "what if" chains
+        (
+            "what if the scan is bad, what if they find something, what if it has spread",
+            "catastrophising",
+        ),
+        # patterns named without "always" or "never"
+        ("Yet again the car broke down on me. Same old story.", "overgeneralising"),
+        # positives explained away without "lucky"
+        ("Got the grant, but only because nobody else applied this round.", "discounting-positive"),
+        # feelings taken as proof in other words
+        ("I feel so behind, so I must be the weakest one on the course.", "emotional-reasoning"),
+        # others' minds read with "obviously"
+        ("she hasnt replied so she obviously thinks im boring", "mind-reading"),
+        # predictions without "never"
+        ("the interview is going to go badly, no question", "fortune-telling"),
+    ],
+)
+def test_pattern_types(text: str, trap_id: str) -> None:
+    assert trap_id in trap_ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I always walk the dog before work.",
+        "I'm going to start the course again in May.",
+        "I'll never forget the view from the ferry.",
+        "We should leave by eight to beat the traffic.",
+        "I feel tired, so I went to bed early.",
+    ],
+)
+def test_plain_sentences_stay_clear(text: str) -> None:
+    assert trap_ids(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my boss said im useless",
+        "My boss said I am useless.",
+        "my sister told me im a disaster with money",
+        'Mum said "you are hopeless" when I was ten.',
+    ],
+)
+def test_reported_speech_is_not_the_writers_label(text: str) -> None:
+    """Pins the reported-speech guard: without it each of these reads as labelling."""
+    assert "labelling" not in trap_ids(text)
+
+
+def test_the_guard_is_what_makes_the_difference() -> None:
+    assert "labelling" in trap_ids("im useless")
+    assert "labelling" in trap_ids("I am useless.")
+
+
+def test_spans_of_plain_form_hits_are_the_words_written() -> None:
+    text = "honestly im a terible freind"
+    (hit,) = [h for h in detect_traps(text) if h.trap_id == "labelling"]
+    assert text[hit.start : hit.end] == hit.phrase
+    assert "terible" in hit.phrase
+
+
+def test_speller_corrects_only_its_key_words() -> None:
+    speller = Speller(["terrible", "friend", "thick"])
+    assert speller.correct("terible") == "terrible"
+    assert speller.correct("freind") == "friend"
+    assert speller.correct("think") == "think"  # a changed letter is another word, not a typo
+    assert speller.correct("friends") == "friends"
+    plain = speller.respell(normalize("Im a terible freind"))
+    assert plain.text == "i am a terrible friend"
+    assert plain.original_words(7, 15) == "terible"

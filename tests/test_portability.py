@@ -417,7 +417,8 @@ def test_jrnl_import_keeps_words_times_tags_and_stars(store: JournalStore, tmp_p
 
     result = import_journal(store, str(path), origin="jrnl", tz=tz, progress=Counting())
     assert (result.added, result.skipped) == (2, 0)
-    assert progress_calls == [-1, 2]  # jrnl's files do not say how many entries they hold
+    # jrnl's files do not say how many entries they hold; saving knows how many were read
+    assert progress_calls == [-1, 2, -2, 2]
     first, second = store.list_entries(EntryFilter(), None)[::-1]
     assert first.kind == "note" and first.created_at == "2026-11-01T09:30:00-05:00"
     assert [a.text for a in first.answers] == [

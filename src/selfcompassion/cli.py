@@ -83,6 +83,7 @@ COMMAND_MODULES = (
     "report",
     "browse",
     "portability",
+    "sync",
     "commitments",
     "traps",
     "prompts",

@@ -70,12 +70,17 @@ def show(
         if not entries:
             raise InputError(f"no entry matches '{ref[:40]}'; journal list shows the ids")
         records = store.records_for(entries)
+        kept = store.sync_kept("entry", [entry.id for entry in entries])
     if as_json:
         print_json([record_to_json(record) for record in records])
         return
     with paged_console(allowed=not OPTIONS.no_pager) as console:
         for record in records:
             console.print(entry_detail(record, today))
+            if kept.get(record.entry.id):
+                from ..render.sync import kept_versions
+
+                console.print(kept_versions(kept[record.entry.id]))
 
 
 def search(

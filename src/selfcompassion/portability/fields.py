@@ -84,6 +84,20 @@ def text(
     return value
 
 
+def storable(*texts: str) -> bool:
+    """Whether SQLite can keep every one of these texts faithfully: no NUL character and
+    no lone surrogate (``text`` says which problem, and where)."""
+    for value in texts:
+        if "\x00" in value:
+            return False
+        if not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return False
+    return True
+
+
 def pattern(value: object, where: str, rule: re.Pattern[str], shape: str) -> str:
     checked = text(value, where, max_chars=200)
     if not rule.match(checked):

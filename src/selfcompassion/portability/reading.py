@@ -188,7 +188,36 @@ def _optional_name(value: Any, where: str) -> str | None:
     return check.pattern(value, where, _NAME, "a name like daily or leader")
 
 
+_ANSWER_KEYS = frozenset(_ANSWER_FIELDS)
+_TEXT_KINDS = frozenset((steps.TEXT, steps.LONG_TEXT, steps.CHOICE))
+
+
 def _answer(raw: Any) -> Answer:
+    """An answer, checked. Written answers (most of any journal) take a short way that
+    accepts exactly what the full check accepts; anything else, or anything wrong, goes
+    the full way, which names the problem."""
+    if type(raw) is dict and raw.keys() == _ANSWER_KEYS:
+        kind, step_id, value, text = raw["kind"], raw["step_id"], raw["value"], raw["text"]
+        prompt, theme = raw["prompt"], raw["theme"]
+        if (
+            type(kind) is str
+            and kind in _TEXT_KINDS
+            and type(step_id) is str
+            and _NAME.match(step_id)
+            and type(prompt) is str
+            and len(prompt) <= check.MAX_SHORT_CHARS
+            and (theme is None or (type(theme) is str and len(theme) <= check.MAX_SHORT_CHARS))
+            and type(value) is str
+            and len(value) <= check.MAX_TEXT_CHARS
+            and type(text) is str
+            and len(text) <= check.MAX_TEXT_CHARS
+            and check.storable(prompt, value, text, theme or "")
+        ):
+            return Answer(step_id, kind, prompt, value, theme, text)
+    return _answer_checked(raw)
+
+
+def _answer_checked(raw: Any) -> Answer:
     data = check.fields(raw, ".", required=_ANSWER_FIELDS)
     kind = check.text(data["kind"], "kind", max_chars=40)
     if kind not in steps.ANSWER_KINDS:
@@ -302,3 +331,12 @@ def _commitments(raw: Any) -> Iterator[dict[str, Any]]:
             "updated_at": check.moment(data["updated_at"], f"{where}.updated_at"),
             "closed_date": check.day(data["closed_date"], f"{where}.closed_date", nullable=True),
         }
+
+
+def read_commitment(raw: Any) -> dict[str, Any]:
+    """One commitment with the id of its entry (as sync carries it), checked."""
+    if not isinstance(raw, dict):
+        raise RecordError("commitment", f"expected an object, found {check.describe(raw)}")
+    rest = {key: value for key, value in raw.items() if key != "entry_id"}
+    entry_id = check.entry_uuid(raw.get("entry_id"), "entry_id")
+    return {"entry_id": entry_id, **next(_commitments([rest]))}

@@ -1,10 +1,11 @@
 """Running an export or an import from start to end, with progress and a result to report.
 
 Exports read the journal in one snapshot (the count and the entries agree even while
-another window writes). Imports read the file a record at a time, check each, leave out
-the entries the journal already holds (matched by UUID) and write the rest in chunks,
-all in one transaction, so that memory stays flat whatever the size of the file and a
-bad record anywhere, even the last, leaves the journal as it was.
+another window writes). Imports read the file a record at a time and check each into the
+store's staging tables before the journal is locked at all, then land in short
+transactions, leaving out the entries the journal already holds (matched by UUID): a bad
+record anywhere, even the last, leaves the journal as it was, and memory stays flat
+whatever the size of the file.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from . import documents, files
 
 FORMATS = ("json", "markdown", "csv")
 ORIGINS = ("selfcompassion", "jrnl")
-#: How many records an import checks and writes at a time.
+#: How many records an import checks and stages at a time.
 WRITE_CHUNK = 2_000
 
 
@@ -147,8 +148,9 @@ def import_journal(
     """Import a file of the tool's own JSON or of jrnl's; all of it or, on any problem,
     nothing.
 
-    The file is read a record at a time and written in chunks, all in one transaction:
-    the first record that does not fit stops the import and takes back what was written.
+    The whole file is read and checked first, into the store's staging tables, without
+    taking the journal's write lock (a slow standard input keeps nobody waiting); only
+    then does it land, in short transactions (``JournalStore.land_import``).
     """
     # Only an import reads and checks files, so only an import loads the code that does.
     from . import jrnl, reading
@@ -158,7 +160,11 @@ def import_journal(
     progress = progress or NoProgress()
     if origin not in ORIGINS:
         raise InputError(f"--from: unknown source '{origin[:20]}'; use {', '.join(ORIGINS)}")
-    with files.open_import(source, stdin) as (where, stream), _no_cyclic_gc():
+    with (
+        files.open_import(source, stdin) as (where, stream),
+        _no_cyclic_gc(),
+        store.import_stage() as stage,
+    ):
         seen = _Seen(where, within_file_is_error=origin != "jrnl")
 
         def starting(total: int | None) -> None:
@@ -169,15 +175,23 @@ def import_journal(
         else:
             records = reading.read_document(stream, starting)
         try:
-            with store.importing() as write:
-                for chunk in _chunks(records, WRITE_CHUNK):
-                    write(seen.fresh(store, chunk))
-                    progress.advance(len(chunk))
+            for chunk in _chunks(records, WRITE_CHUNK):
+                stage.add(seen.unique(chunk))
+                progress.advance(len(chunk))
         except RecordError as error:
             raise _refused(where, f"{error.where}: {error.reason}") from None
         except (StreamError, reading.NotAnExport) as error:
             raise _refused(where, str(error)) from None
-    return ImportResult(seen.added, seen.skipped, where)
+        conflict = store.taken_commitment()
+        if conflict is not None:
+            raise _refused(
+                where,
+                f"entry {conflict.owner[:8]}: commitment {conflict.commitment[:8]} already "
+                "belongs to another entry in this journal",
+            )
+        progress.start("Saving", stage.count)
+        added = store.land_import(stage, progress.advance)
+    return ImportResult(added, seen.read - added, where)
 
 
 def _refused(where: str, reason: str) -> InputError:
@@ -209,8 +223,8 @@ def _no_cyclic_gc() -> Iterator[None]:
 
 
 class _Seen:
-    """What an import has met so far, to leave out entries already in the journal and to
-    refuse ids that a file uses twice."""
+    """What an import has met so far, to refuse ids that a file uses twice (jrnl's files,
+    whose ids are made from their words, keep the first and leave out the rest)."""
 
     def __init__(self, where: str, *, within_file_is_error: bool) -> None:
         self.where = where
@@ -218,14 +232,9 @@ class _Seen:
         self.entries: dict[str, int] = {}  # id -> its place in the file
         self.commitments: set[str] = set()
         self.read = 0
-        self.added = 0
 
-    @property
-    def skipped(self) -> int:
-        return self.read - self.added
-
-    def fresh(self, store: JournalStore, chunk: list[EntryRecord]) -> list[EntryRecord]:
-        """The records of ``chunk`` to add: new to the file and to the journal."""
+    def unique(self, chunk: list[EntryRecord]) -> list[EntryRecord]:
+        """The records of ``chunk`` whose ids the file has not used before."""
         unique: list[EntryRecord] = []
         for record in chunk:
             self.read += 1
@@ -238,26 +247,9 @@ class _Seen:
                     self.where,
                     f"entry {self.read} ({entry_id[:8]}): the same id as entry {first}",
                 )
-        known = store.existing_entry_ids([record.entry.id for record in unique])
-        fresh = [record for record in unique if record.entry.id not in known]
-        self._check_commitments(store, fresh)
-        self.added += len(fresh)
-        return fresh
-
-    def _check_commitments(self, store: JournalStore, fresh: list[EntryRecord]) -> None:
-        owners = {item["id"]: record.entry.id for record in fresh for item in record.commitments}
-        if len(owners) != sum(len(record.commitments) for record in fresh) or (
-            owners.keys() & self.commitments
-        ):
+        count = sum(len(record.commitments) for record in unique)
+        ids = {item["id"] for record in unique for item in record.commitments}
+        if len(ids) != count or ids & self.commitments:
             raise _refused(self.where, "two commitments share one id")
-        self.commitments.update(owners)
-        # Commitments written from earlier chunks are in the journal now, but their ids
-        # are in ``self.commitments`` too, so a hit here is one the journal already had.
-        taken = store.existing_commitment_ids(list(owners))
-        if taken:
-            first = sorted(taken)[0]
-            raise _refused(
-                self.where,
-                f"entry {owners[first][:8]}: commitment {first[:8]} already belongs to "
-                "another entry in this journal",
-            )
+        self.commitments.update(ids)
+        return unique

@@ -28,6 +28,7 @@ class _Bar:
 
     def start(self, label: str, total: int | None) -> None:
         if self.task is not None:
+            self.progress.refresh()  # the stage that ends is drawn as it ended
             self.progress.remove_task(self.task)
         self.done = 0
         # A bar whose total is not known shows once the work has gone on for a while.

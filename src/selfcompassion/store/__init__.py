@@ -23,6 +23,7 @@ from .drafts import Draft, DraftQueries
 from .entries import EntryQueries
 from .erasing import ErasingWrites
 from .failures import storage_errors
+from .importing import Conflict, ImportQueries
 from .maintenance import MaintenanceQueries
 from .portability import EntryRecord, PortabilityQueries
 from .records import Answer, Entry, RowsBeside, timestamp
@@ -35,10 +36,12 @@ from .reframes import (
 )
 from .reports import ReportQueries
 from .streaks import StreakQueries
+from .syncing import SyncQueries, SyncWrite
 
 __all__ = [
     "Answer",
     "CheckinScores",
+    "Conflict",
     "Commitment",
     "Draft",
     "Entry",
@@ -54,6 +57,7 @@ __all__ = [
     "SearchQueryError",
     "SearchResults",
     "StoreCore",
+    "SyncWrite",
     "keep_checkin_scores",
     "keep_reframe_scores",
     "storage_errors",
@@ -68,6 +72,8 @@ class JournalStore(
     ContinuityQueries,
     ReportQueries,
     BrowseQueries,
+    SyncQueries,
+    ImportQueries,
     PortabilityQueries,
     BulkWrites,
     MaintenanceQueries,

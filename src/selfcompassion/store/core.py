@@ -159,6 +159,8 @@ class StoreCore:
         conn.execute("PRAGMA synchronous = FULL")
         _while_locked(self._use_wal)
         self._migrate(backup_before_upgrade, fresh=not tables)
+        if conn.execute("SELECT 1 FROM imports_landing LIMIT 1").fetchone():
+            self.take_out_stopped_imports()  # type: ignore[attr-defined]
 
     def _use_wal(self) -> None:
         # Switching to WAL needs the file to itself for a moment, and SQLite does not wait

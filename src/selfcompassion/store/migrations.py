@@ -357,3 +357,14 @@ def names() -> list[str]:
 
 def latest_version() -> int:
     return len(migrations.names)
+
+
+def _register_later() -> None:
+    """Migrations from 0007 on live in their own module; they apply after these."""
+    from .later_migrations import LATER
+
+    for name, migration in LATER:
+        migrations(name=name)(migration)
+
+
+_register_later()

@@ -1,26 +1,23 @@
-"""Queries for export and import: reading whole entries in batches, writing many at once.
+"""Queries for export: reading whole entries in batches, with what belongs to them.
 
 An export reads entries oldest first in batches, with the figures other features keep
-beside them (reframe and check-in scores, thinking traps, commitments). An import
-writes every record of a file in one transaction with ``executemany``, a chunk at a time:
-the answers, tags and other rows first and the entries last, with foreign keys checked at
-commit, so the search index builds each entry's document exactly once. An export as JSON
-has SQLite write each entry's text (``ENTRY_JSON``).
+beside them (reframe and check-in scores, thinking traps, commitments). An export as JSON
+has SQLite write each entry's text (``ENTRY_JSON``). Imports are staged and landed by
+``importing``; ``add_records`` is their shortest way in.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import driver
 from .browse import BATCH, EntryFilter
 from .entries import EntryQueries
 from .failures import storage_errors
-from .records import INSERT_ANSWER, INSERT_TAG, Entry, answer_rows, entry_row
+from .records import Entry
 
 ENTRY_COLUMNS = ("id", "kind", "journal_date", "created_at", "updated_at", "pack")
 REFRAME_COLUMNS = (
@@ -46,9 +43,6 @@ COMMITMENT_COLUMNS = (
     "updated_at",
     "closed_date",
 )
-STAGING = "temp.import_entries"
-#: The page cache an import works with: 64 MiB (a negative size is in KiB).
-IMPORT_CACHE = "PRAGMA cache_size = -65536"
 #: Entries a JSON export fetches at a time: about 100 KB of text, small enough that the
 #: batch's strings come from the allocator's heap; 1 MB strings were fresh pages from the
 #: kernel every time, a third of the export's system time at 10,000 entries.
@@ -164,76 +158,13 @@ class PortabilityQueries(EntryQueries):
                 found.setdefault(row[0], []).append(dict(zip(columns, row[1:], strict=True)))
         return found
 
-    def _present(self, table: str, column: str, ids: Sequence[str]) -> set[str]:
-        found: set[str] = set()
-        with storage_errors(self.path):
-            for start in range(0, len(ids), BATCH):
-                chunk = list(ids[start : start + BATCH])
-                found.update(
-                    row[0]
-                    for row in self.conn.execute(
-                        f"SELECT {column} FROM {table} "  # noqa: S608 - fixed names
-                        f"WHERE {column} IN ({_marks(len(chunk))})",
-                        chunk,
-                    )
-                )
-        return found
-
-    def existing_entry_ids(self, ids: Sequence[str]) -> set[str]:
-        """Which of these entry ids the journal already holds."""
-        return self._present("entries", "id", ids)
-
-    def existing_commitment_ids(self, ids: Sequence[str]) -> set[str]:
-        return self._present("commitments", "id", ids)
-
-    def add_records(self, records: Sequence[EntryRecord]) -> None:
-        """Write these records in one transaction: all of them or, on any error, none."""
-        with self.importing() as write:
-            write(records)
-
-    @contextlib.contextmanager
-    def importing(self) -> Iterator[Callable[[Sequence[EntryRecord]], None]]:
-        """One transaction for a whole import: yields a function that writes a chunk of
-        records; the entries themselves go in when the block ends, and nothing at all if
-        it raises."""
-        with self._larger_cache(), self.writing() as conn:
-            # Rows that point at an entry are written before it (checked at commit), so that
-            # the search trigger on entries finds every answer already in place.
-            conn.execute("PRAGMA defer_foreign_keys = ON")
-            conn.execute(f"CREATE TEMP TABLE {STAGING} AS SELECT * FROM main.entries WHERE 0")  # noqa: S608
-
-            def write(records: Sequence[EntryRecord]) -> None:
-                # In id order, so that each chunk's rows go into the B-trees in order.
-                _write_chunk(conn, sorted(records, key=lambda record: record.entry.id))
-
-            yield write
-            # One statement for every entry: the search index then takes all the new
-            # documents in one go, where a statement per entry would make it flush a
-            # segment per entry. In the order they were written, so that search numbers
-            # them oldest first.
-            conn.execute(
-                f"INSERT INTO main.entries SELECT * FROM {STAGING} "  # noqa: S608
-                "ORDER BY journal_date, created_at, id"
-            )
-            conn.execute(f"DROP TABLE {STAGING}")
-
-    @contextlib.contextmanager
-    def _larger_cache(self) -> Iterator[None]:
-        """A larger page cache (IMPORT_CACHE) for the length of an import.
-
-        An import arrives in chunks, each sorted by entry id, so its rows land all over
-        the indexes (by entry, by step, by tag) rather than at their ends; with SQLite's
-        usual 2 MB cache the same index pages are read and written again for every chunk.
-        The cache fills only as far as the import needs it.
-        """
-        with storage_errors(self.path):
-            before = self.conn.execute("PRAGMA cache_size").fetchone()[0]
-            self.conn.execute(IMPORT_CACHE)
-        try:
-            yield
-        finally:
-            with storage_errors(self.path):
-                self.conn.execute(f"PRAGMA cache_size = {int(before)}")
+    def add_records(self, records: Sequence[EntryRecord]) -> int:
+        """Write these records, all of them or, on any error, none; entries the journal
+        already holds are left as they are. Returns how many were added."""
+        with self.import_stage() as stage:  # type: ignore[attr-defined]
+            stage.add(records)
+            added: int = self.land_import(stage, lambda count: None)  # type: ignore[attr-defined]
+        return added
 
 
 # -- export as JSON text, written by SQLite ---------------------------------------------------
@@ -325,7 +256,7 @@ ENTRY_JSON = _entry_json_sql()
 
 
 #: The feature tables an import fills beside the entries, with their columns.
-_BESIDE = {
+BESIDE = {
     "reframe_scores": REFRAME_COLUMNS,
     "checkin_scores": CHECKIN_COLUMNS,
     "entry_traps": TRAP_COLUMNS,
@@ -333,36 +264,11 @@ _BESIDE = {
 }
 
 
-def _beside(record: EntryRecord) -> dict[str, Sequence[dict[str, Any]]]:
-    """A record's rows for each table in ``_BESIDE``."""
+def beside_rows(record: EntryRecord) -> dict[str, Sequence[dict[str, Any]]]:
+    """A record's rows for each table in ``BESIDE``."""
     return {
         "reframe_scores": [record.reframe_scores] if record.reframe_scores is not None else [],
         "checkin_scores": [record.checkin_scores] if record.checkin_scores is not None else [],
         "entry_traps": record.traps,
         "commitments": record.commitments,
     }
-
-
-def _write_chunk(conn: driver.Connection, records: Sequence[EntryRecord]) -> None:
-    answers: list[list[Any]] = []
-    tags: list[list[str]] = []
-    beside: dict[str, list[list[Any]]] = {table: [] for table in _BESIDE}
-    for record in records:
-        entry = record.entry
-        answers += answer_rows(entry.id, entry.answers)
-        tags += [[entry.id, tag] for tag in entry.tags]
-        for table, rows in _beside(record).items():
-            columns = _BESIDE[table]
-            beside[table] += [[entry.id, *(row[c] for c in columns)] for row in rows]
-    conn.executemany(INSERT_ANSWER, answers)
-    conn.executemany(INSERT_TAG, tags)
-    for table, columns in _BESIDE.items():
-        conn.executemany(
-            f"INSERT INTO {table} (entry_id, {', '.join(columns)}) "  # noqa: S608 - fixed names
-            f"VALUES (?, {_marks(len(columns))})",
-            beside[table],
-        )
-    conn.executemany(
-        f"INSERT INTO {STAGING} VALUES (?, ?, ?, ?, ?, ?)",  # noqa: S608
-        [entry_row(record.entry) for record in records],
-    )

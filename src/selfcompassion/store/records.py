@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from json.encoder import encode_basestring
 from typing import Any
 
 from . import driver
@@ -86,12 +87,20 @@ def answer_rows(entry_id: str, answers: Sequence[Answer], start: int = 0) -> lis
             answer.kind,
             answer.prompt,
             answer.theme,
-            json.dumps(answer.value, ensure_ascii=False),
+            _value_json(answer.value),
             _number(answer.value),
             answer.text,
         ]
         for position, answer in enumerate(answers, start=start)
     ]
+
+
+def _value_json(value: Any) -> str:
+    """``json.dumps(value, ensure_ascii=False)``; text (most answers) by the encoder's own
+    C function, which is what ``dumps`` calls for it after some setting up."""
+    if type(value) is str:
+        return encode_basestring(value)
+    return json.dumps(value, ensure_ascii=False)
 
 
 def tag_rows(entry: Entry) -> list[list[str]]:

@@ -1,0 +1,303 @@
+"""Bringing many records in without making anyone wait: stage first, then land in short steps.
+
+An import is read and checked whole before the journal's write lock is taken: its rows go
+into temporary tables of this connection (``temp.import_stage_*``), which no other process
+sees or waits for. Then they land in the journal in transactions of ``LAND_CHUNK``
+entries, with a pause now and then so that a day's entry written meanwhile gets its turn
+within a second or two. Until the last transaction, every entry landed is listed in
+``imported_entries_landing`` beside the import (``imports_landing``): an import that stops
+part-way takes its entries out again, and one whose process died is taken out when the
+journal is next opened. So an import still lands whole or not at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import time
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from . import driver
+from .core import StoreCore
+from .failures import storage_errors
+from .portability import BESIDE, EntryRecord, beside_rows
+from .records import answer_rows, entry_row
+
+#: Entries landed by the first transaction; each next one is sized to take STEP_SECONDS.
+FIRST_CHUNK = 1_000
+MIN_CHUNK = 50
+MAX_CHUNK = 50_000
+STEP_SECONDS = 0.8
+#: After holding the lock this long in total, an import lets others write.
+HOLD_SECONDS = 0.8
+#: How long it lets them: longer than SQLite's longest wait between two tries (100 ms).
+PAUSE_SECONDS = 0.12
+#: An import started on another computer (a journal on a shared drive) is taken for
+#: stopped only after this long, since its process cannot be looked at from here.
+FOREIGN_IMPORT_AGE = timedelta(days=1)
+
+#: The page cache an import lands with: 64 MiB (a negative size is in KiB).
+LANDING_CACHE = "PRAGMA cache_size = -65536"
+
+_STAGE = "temp.import_stage_"
+_ENTRY_COLUMNS = "id, kind, journal_date, created_at, updated_at, pack"
+_ANSWER_COLUMNS = "entry_id, position, step_id, kind, prompt, theme, value, number, text"
+
+
+def _columns(table: str) -> str:
+    return "entry_id, " + ", ".join(BESIDE[table])
+
+
+#: Every table an import stages, with the columns it stages (after ``seq``).
+STAGED = {
+    "entries": _ENTRY_COLUMNS,
+    "answers": _ANSWER_COLUMNS,
+    "tags": "entry_id, tag",
+    **{table: _columns(table) for table in BESIDE},
+}
+
+
+_STAGE_ENTRIES = "CREATE TABLE {stage} (seq INTEGER PRIMARY KEY, {columns})"
+_STAGE_INDEX = "CREATE INDEX {stage}_by_seq ON import_stage_{table} (seq)"
+
+
+def _staged_sql(template: str, table: str) -> str:
+    """``template`` for one staged table: ``{table}`` (its name), ``{stage}`` (its staging
+    copy) and ``{columns}`` filled from ``STAGED``, whose names are all constants."""
+    if table not in STAGED:
+        raise ValueError(f"no staging table for {table!r}")
+    return template.format(table=table, stage=_STAGE + table, columns=STAGED[table])
+
+
+class Conflict(Exception):
+    """A staged record cannot land beside what the journal holds; ``owner`` is the entry."""
+
+    def __init__(self, owner: str, commitment: str) -> None:
+        super().__init__(owner)
+        self.owner = owner
+        self.commitment = commitment
+
+
+class ImportStage:
+    """Records checked and set aside in this connection's temporary tables, in file order."""
+
+    def __init__(self, conn: driver.Connection) -> None:
+        self.conn = conn
+        self.count = 0
+        for table in STAGED:
+            conn.execute(_staged_sql("DROP TABLE IF EXISTS {stage}", table))
+            if table == "entries":
+                conn.execute(_staged_sql(_STAGE_ENTRIES, table))
+            else:
+                conn.execute(_staged_sql("CREATE TABLE {stage} (seq INTEGER, {columns})", table))
+                conn.execute(_staged_sql(_STAGE_INDEX, table))
+
+    def add(self, records: Sequence[EntryRecord]) -> None:
+        """Set these records aside (one transaction on the temporary tables only)."""
+        entries: list[list[Any]] = []
+        answers: list[list[Any]] = []
+        tags: list[list[Any]] = []
+        beside: dict[str, list[list[Any]]] = {table: [] for table in BESIDE}
+        for record in records:
+            self.count += 1
+            seq, entry = self.count, record.entry
+            entries.append([seq, *entry_row(entry)])
+            answers += [[seq, *row] for row in answer_rows(entry.id, entry.answers)]
+            tags += [[seq, entry.id, tag] for tag in entry.tags]
+            for table, rows in beside_rows(record).items():
+                columns = BESIDE[table]
+                beside[table] += [[seq, entry.id, *(row[c] for c in columns)] for row in rows]
+        conn = self.conn
+        conn.execute("BEGIN")
+        try:
+            self._insert("entries", entries, 7)
+            self._insert("answers", answers, 10)
+            self._insert("tags", tags, 3)
+            for table, table_rows in beside.items():
+                self._insert(table, table_rows, len(BESIDE[table]) + 2)
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def _insert(self, table: str, rows: list[list[Any]], width: int) -> None:
+        if rows:
+            marks = ", ".join("?" * width)
+            self.conn.executemany(
+                _staged_sql("INSERT INTO {stage} VALUES (", table) + marks + ")",  # noqa: S608
+                rows,
+            )
+
+    def drop(self) -> None:
+        for table in STAGED:
+            self.conn.execute(_staged_sql("DROP TABLE IF EXISTS {stage}", table))
+
+
+class ImportQueries(StoreCore):
+    """Mixin for JournalStore: staged imports, landed in short transactions."""
+
+    @contextlib.contextmanager
+    def import_stage(self) -> Iterator[ImportStage]:
+        """Temporary tables for an import's records; gone when the block ends."""
+        with storage_errors(self.path):
+            stage = ImportStage(self.conn)
+        try:
+            yield stage
+        finally:
+            with storage_errors(self.path), contextlib.suppress(*driver.Error):
+                stage.drop()
+
+    def taken_commitment(self) -> Conflict | None:
+        """The first staged commitment whose id another entry of the journal already uses."""
+        with storage_errors(self.path):
+            row = self.conn.execute(
+                f"SELECT s.entry_id, s.id FROM {_STAGE}commitments s "  # noqa: S608
+                "JOIN main.commitments c ON c.id = s.id "
+                "WHERE NOT EXISTS (SELECT 1 FROM main.entries e WHERE e.id = s.entry_id) "
+                "ORDER BY s.id LIMIT 1"
+            ).fetchone()
+        return Conflict(row[0], row[1]) if row else None
+
+    def land_import(self, stage: ImportStage, advance: Callable[[int], None]) -> int:
+        """Move the staged records into the journal, leaving out entries it already holds;
+        returns how many entries were added. Whole or not at all."""
+        import_id = str(uuid.uuid4())
+        added, held, size, first = 0, 0.0, FIRST_CHUNK, 1
+        try:
+            with self._larger_cache():
+                while first <= stage.count:
+                    last = min(first + size - 1, stage.count)
+                    started = time.perf_counter()
+                    with self.writing() as conn:
+                        if first == 1:
+                            self._begin_landing(conn, import_id)
+                        added += self._land_chunk(conn, import_id, first, last)
+                        if last == stage.count:
+                            conn.execute(
+                                "DELETE FROM imports_landing WHERE import_id = ?", [import_id]
+                            )
+                    took = time.perf_counter() - started
+                    advance(last - first + 1)
+                    first, held = last + 1, held + took
+                    # The next step sized to take about STEP_SECONDS, as this one went.
+                    size = max(
+                        MIN_CHUNK, min(MAX_CHUNK, int(size * STEP_SECONDS / max(took, 1e-3)))
+                    )
+                    if held >= HOLD_SECONDS and first <= stage.count:
+                        time.sleep(PAUSE_SECONDS)  # a day's entry waiting for the lock goes now
+                        held = 0.0
+        except BaseException:
+            with contextlib.suppress(Exception):
+                self._take_out(import_id)
+            raise
+        return added
+
+    @contextlib.contextmanager
+    def _larger_cache(self) -> Iterator[None]:
+        """A larger page cache (LANDING_CACHE) while an import lands: its entries' rows go
+        all over the indexes (by entry, by step, by tag) rather than at their ends, and
+        with SQLite's usual 2 MB the same index pages are read and written again and again.
+        The cache fills only as far as the import needs it."""
+        with storage_errors(self.path):
+            before = int(self.conn.execute("PRAGMA cache_size").fetchone()[0])
+            self.conn.execute(LANDING_CACHE)
+        try:
+            yield
+        finally:
+            with storage_errors(self.path):
+                self.conn.execute(f"PRAGMA cache_size = {before}")
+
+    def land_whole(self, conn: driver.Connection, stage: ImportStage) -> int:
+        """Land every staged record inside the caller's transaction (a sync's)."""
+        import_id = str(uuid.uuid4())
+        self._begin_landing(conn, import_id)
+        added = self._land_chunk(conn, import_id, 1, stage.count)
+        conn.execute("DELETE FROM imports_landing WHERE import_id = ?", [import_id])
+        return added
+
+    def _begin_landing(self, conn: driver.Connection, import_id: str) -> None:
+        conn.execute(
+            "INSERT INTO imports_landing (import_id, pid, host, started_at) VALUES (?, ?, ?, ?)",
+            [import_id, os.getpid(), socket.gethostname(), datetime.now(UTC).isoformat()],
+        )
+
+    def _land_chunk(self, conn: driver.Connection, import_id: str, first: int, last: int) -> int:
+        # Rows that point at an entry go in before it (foreign keys checked at commit), so
+        # the search trigger on entries finds every answer in place and builds each
+        # entry's document once; entries in one statement, oldest first.
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_chunk (seq INTEGER PRIMARY KEY)")
+        conn.execute("DELETE FROM temp.import_chunk")
+        conn.execute(
+            f"INSERT INTO temp.import_chunk SELECT seq FROM {_STAGE}entries s "  # noqa: S608
+            "WHERE seq BETWEEN ? AND ? "
+            "AND NOT EXISTS (SELECT 1 FROM main.entries e WHERE e.id = s.id)",
+            [first, last],
+        )
+        chosen = "WHERE seq IN (SELECT seq FROM temp.import_chunk)"
+        conn.execute(
+            f"INSERT INTO main.answers ({_ANSWER_COLUMNS}) SELECT {_ANSWER_COLUMNS} "  # noqa: S608
+            f"FROM {_STAGE}answers {chosen} ORDER BY entry_id, position"
+        )
+        conn.execute(
+            f"INSERT INTO main.tags (entry_id, tag) SELECT entry_id, tag "  # noqa: S608
+            f"FROM {_STAGE}tags {chosen} ORDER BY entry_id, tag"
+        )
+        for table in BESIDE:
+            conn.execute(
+                _staged_sql(
+                    "INSERT INTO main.{table} ({columns}) SELECT {columns} FROM {stage} ", table
+                )
+                + chosen
+            )
+        conn.execute(
+            f"INSERT INTO main.imported_entries_landing (entry_id, import_id) "  # noqa: S608
+            f"SELECT id, ? FROM {_STAGE}entries {chosen}",
+            [import_id],
+        )
+        cursor = conn.execute(
+            f"INSERT INTO main.entries ({_ENTRY_COLUMNS}) SELECT {_ENTRY_COLUMNS} "  # noqa: S608
+            f"FROM {_STAGE}entries {chosen} ORDER BY journal_date, created_at, id"
+        )
+        return cursor.rowcount
+
+    def _take_out(self, import_id: str) -> None:
+        """Remove what an import that stopped part-way had landed."""
+        with self.writing() as conn:
+            conn.execute(
+                "DELETE FROM main.entries WHERE id IN (SELECT entry_id FROM "
+                "imported_entries_landing WHERE import_id = ?)",
+                [import_id],
+            )
+            conn.execute("DELETE FROM imports_landing WHERE import_id = ?", [import_id])
+
+    def take_out_stopped_imports(self) -> int:
+        """Take out the entries of imports whose process stopped before they finished;
+        returns how many imports that was. Cheap when there are none (the usual case)."""
+        with storage_errors(self.path):
+            rows = self.conn.execute(
+                "SELECT import_id, pid, host, started_at FROM imports_landing"
+            ).fetchall()
+        stopped = [row[0] for row in rows if not _still_running(row[1], row[2], row[3])]
+        for import_id in stopped:
+            self._take_out(import_id)
+        return len(stopped)
+
+
+def _still_running(pid: int, host: str, started_at: str) -> bool:
+    if host != socket.gethostname():
+        try:
+            return datetime.now(UTC) - datetime.fromisoformat(started_at) < FOREIGN_IMPORT_AGE
+        except ValueError:
+            return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # there, but someone else's
+    return True

@@ -1,0 +1,279 @@
+"""Queries for sync: the device's own settings, what it knows of every item, the versions
+it keeps aside, what changed here since the last sync, and writing what arrives.
+
+Changes made here are noted by triggers (migration 0008) in ``sync_outbox``, whichever
+code makes them. Changes that arrive are written inside ``applying``, which the triggers
+see and leave alone, so that nothing a device receives is sent back out as its own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from . import driver
+from .failures import storage_errors
+from .importing import ImportQueries, ImportStage
+from .portability import COMMITMENT_COLUMNS, EntryRecord, PortabilityQueries
+
+#: Ids asked about per query.
+_BATCH = 500
+#: COMMITMENT_COLUMNS as SQL text (tests/test_sync.py holds the two together).
+_COMMITMENT_SQL = "id, text, due_date, status, note, created_at, updated_at, closed_date"
+
+
+def _marks(count: int) -> str:
+    return ",".join("?" * count)
+
+
+def _batches(keys: Sequence[str]) -> Iterator[list[str]]:
+    for start in range(0, len(keys), _BATCH):
+        yield list(keys[start : start + _BATCH])
+
+
+class SyncQueries(ImportQueries, PortabilityQueries):
+    """Mixin for JournalStore: what sync reads and writes."""
+
+    # -- the device's own settings -------------------------------------------------------
+
+    def sync_value(self, name: str) -> str | None:
+        with storage_errors(self.path):
+            row = self.conn.execute(
+                "SELECT value FROM sync_state WHERE name = ?", [name]
+            ).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_sync_value(self, name: str, value: str) -> None:
+        with self.writing() as conn:
+            self._put_value(conn, name, value)
+
+    def _put_value(self, conn: driver.Connection, name: str, value: str) -> None:
+        conn.execute(
+            "INSERT INTO sync_state (name, value) VALUES (?, ?) "
+            "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            [name, value],
+        )
+
+    def device_id(self) -> str:
+        """This journal's device id, made the first time it is asked for. From then on
+        every change is noted for sync, starting with everything the journal holds."""
+        found = self.sync_value("device")
+        if found:
+            return found
+        with self.writing() as conn:
+            row = conn.execute("SELECT value FROM sync_state WHERE name = 'device'").fetchone()
+            if row:
+                return str(row[0])
+            device = uuid.uuid4().hex
+            self._put_value(conn, "device", device)
+            conn.execute(
+                "INSERT OR IGNORE INTO sync_outbox (kind, key) SELECT 'entry', id FROM entries"
+            )
+            conn.execute(
+                "INSERT OR IGNORE INTO sync_outbox (kind, key) "
+                "SELECT 'commitment', id FROM commitments"
+            )
+        return device
+
+    # -- reading -------------------------------------------------------------------------
+
+    def sync_outbox(self) -> list[tuple[str, str, int]]:
+        """The items changed here since the last sync: (kind, key, how many writes)."""
+        with storage_errors(self.path):
+            return [
+                (str(row[0]), str(row[1]), int(row[2]))
+                for row in self.conn.execute(
+                    "SELECT kind, key, edits FROM sync_outbox ORDER BY kind, key"
+                )
+            ]
+
+    def sync_known(self, kind: str, keys: Sequence[str]) -> dict[str, str]:
+        """For each of these items that sync knows: the versions it knows, as JSON."""
+        found: dict[str, str] = {}
+        with storage_errors(self.path):
+            for batch in _batches(keys):
+                found.update(
+                    (row[0], row[1])
+                    for row in self.conn.execute(
+                        "SELECT key, versions FROM sync_items "  # noqa: S608
+                        f"WHERE kind = ? AND key IN ({_marks(len(batch))})",
+                        [kind, *batch],
+                    )
+                )
+        return found
+
+    def sync_kept(self, kind: str, keys: Sequence[str]) -> dict[str, list[tuple[str, str | None]]]:
+        """The versions kept aside for these items: (stamp, record as JSON or None)."""
+        found: dict[str, list[tuple[str, str | None]]] = {}
+        with storage_errors(self.path):
+            for batch in _batches(keys):
+                for row in self.conn.execute(
+                    "SELECT key, stamp, record FROM sync_kept "  # noqa: S608
+                    f"WHERE kind = ? AND key IN ({_marks(len(batch))}) ORDER BY key, stamp",
+                    [kind, *batch],
+                ):
+                    found.setdefault(row[0], []).append((row[1], row[2]))
+        return found
+
+    def kept_count(self) -> int:
+        with storage_errors(self.path):
+            return int(self.conn.execute("SELECT count(*) FROM sync_kept").fetchone()[0])
+
+    def entry_records(self, ids: Sequence[str]) -> dict[str, EntryRecord]:
+        """The entries with these ids that the journal holds, with what belongs to them."""
+        found: dict[str, EntryRecord] = {}
+        with storage_errors(self.path):
+            for batch in _batches(ids):
+                rows = self.conn.execute(
+                    f"SELECT * FROM entries WHERE id IN ({_marks(len(batch))})",  # noqa: S608
+                    batch,
+                ).fetchall()
+                for record in self.records_for(self._load_entries(rows)):
+                    found[record.entry.id] = record
+        return found
+
+    def commitment_rows(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The commitments with these ids, each with its entry's id."""
+        found: dict[str, dict[str, Any]] = {}
+        with storage_errors(self.path):
+            for batch in _batches(ids):
+                for row in self.conn.execute(
+                    f"SELECT entry_id, {_COMMITMENT_SQL} FROM commitments "  # noqa: S608
+                    f"WHERE id IN ({_marks(len(batch))})",
+                    batch,
+                ):
+                    found[row[1]] = dict(zip(("entry_id", *COMMITMENT_COLUMNS), row, strict=True))
+        return found
+
+    def commitment_rows_of(self, entry_ids: Sequence[str]) -> Iterator[dict[str, Any]]:
+        """The commitments of these entries, each with its entry's id."""
+        columns = ("entry_id", *COMMITMENT_COLUMNS)
+        with storage_errors(self.path):
+            for batch in _batches(entry_ids):
+                for row in self.conn.execute(
+                    f"SELECT entry_id, {_COMMITMENT_SQL} FROM commitments "  # noqa: S608
+                    f"WHERE entry_id IN ({_marks(len(batch))})",
+                    batch,
+                ).fetchall():
+                    yield dict(zip(columns, row, strict=True))
+
+    def read_files(self) -> set[str]:
+        with storage_errors(self.path):
+            return {str(row[0]) for row in self.conn.execute("SELECT name FROM sync_files")}
+
+    # -- writing -------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def applying(self) -> Iterator[SyncWrite]:
+        """One transaction for a sync: what it writes is not noted as a change made here."""
+        with self.writing() as conn:
+            self._put_value(conn, "applying", "1")
+            yield SyncWrite(self, conn)
+            conn.execute("DELETE FROM sync_state WHERE name = 'applying'")
+
+
+class SyncWrite:
+    """The writes of one sync, inside its transaction."""
+
+    def __init__(self, store: SyncQueries, conn: driver.Connection) -> None:
+        self.store = store
+        self.conn = conn
+
+    def value(self, name: str, value: str) -> None:
+        self.store._put_value(self.conn, name, value)
+
+    def sent(self, items: Iterable[tuple[str, str, int]]) -> None:
+        """These items' changes are written out: no longer waiting in the outbox, unless
+        written to again since (their count of writes moved on)."""
+        self.conn.executemany(
+            "DELETE FROM sync_outbox WHERE kind = ? AND key = ? AND edits = ?", list(items)
+        )
+
+    def known(self, rows: Iterable[tuple[str, str, str, str]]) -> None:
+        """(kind, key, stamp, versions as JSON) for items whose versions changed."""
+        self.conn.executemany(
+            "INSERT INTO sync_items (kind, key, stamp, versions) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (kind, key) DO UPDATE SET stamp = excluded.stamp, "
+            "versions = excluded.versions",
+            list(rows),
+        )
+
+    def kept(
+        self,
+        rows: Iterable[tuple[str, str, str, str | None]],
+        settled: Iterable[tuple[str, str, set[str]]],
+    ) -> None:
+        """Keep these (kind, key, stamp, record as JSON or None) versions; then, for each
+        settled (kind, key, stamps), only the kept versions of those stamps stay."""
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO sync_kept (kind, key, stamp, record) VALUES (?, ?, ?, ?)",
+            list(rows),
+        )
+        for kind, key, stamps in settled:
+            have = self.conn.execute(
+                "SELECT stamp FROM sync_kept WHERE kind = ? AND key = ?", [kind, key]
+            ).fetchall()
+            self.conn.executemany(
+                "DELETE FROM sync_kept WHERE kind = ? AND key = ? AND stamp = ?",
+                [[kind, key, row[0]] for row in have if row[0] not in stamps],
+            )
+
+    def files_read(self, names: Iterable[str]) -> None:
+        stamp = datetime.now(UTC).isoformat(timespec="seconds")
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO sync_files (name, read_at) VALUES (?, ?)",
+            [(name, stamp) for name in names],
+        )
+
+    def entries(self, stage: ImportStage, gone: Sequence[str]) -> None:
+        """Replace entries by the staged records (their commitments stay) and delete those
+        in ``gone``."""
+        conn = self.conn
+        ids = [str(row[0]) for row in conn.execute("SELECT id FROM temp.import_stage_entries")]
+        saved = list(self.store.commitment_rows_of(ids))
+        for batch in _batches([*ids, *gone]):
+            conn.execute(f"DELETE FROM entries WHERE id IN ({_marks(len(batch))})", batch)  # noqa: S608
+        if stage.count:
+            self.store.land_whole(conn, stage)
+        self.commitments(saved, [])
+
+    def commitments(self, rows: Sequence[dict[str, Any]], gone: Sequence[str]) -> None:
+        """Write these commitments where their entry is here; keep the others waiting in
+        ``sync_items`` until it arrives. Delete those in ``gone``."""
+        conn = self.conn
+        for batch in _batches(list(gone)):
+            conn.execute(f"DELETE FROM commitments WHERE id IN ({_marks(len(batch))})", batch)  # noqa: S608
+        placed: list[dict[str, Any]] = []
+        waiting: list[dict[str, Any]] = []
+        for row in rows:
+            here = conn.execute("SELECT 1 FROM entries WHERE id = ?", [row["entry_id"]]).fetchone()
+            (placed if here else waiting).append(row)
+        columns = ("entry_id", *COMMITMENT_COLUMNS)
+        conn.executemany(
+            f"INSERT OR REPLACE INTO commitments (entry_id, {_COMMITMENT_SQL}) "  # noqa: S608
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [[row[c] for c in columns] for row in placed],
+        )
+        conn.executemany(
+            "UPDATE sync_items SET waiting = NULL WHERE kind = 'commitment' AND key = ?",
+            [[row["id"]] for row in placed],
+        )
+        conn.executemany(
+            "UPDATE sync_items SET waiting = ? WHERE kind = 'commitment' AND key = ?",
+            [[json.dumps(row), row["id"]] for row in waiting],
+        )
+
+    def place_waiting(self) -> None:
+        """Commitments that waited for their entry, placed now that it is here."""
+        rows = [
+            json.loads(row[0])
+            for row in self.conn.execute(
+                "SELECT waiting FROM sync_items WHERE kind = 'commitment' AND waiting IS NOT NULL"
+            )
+        ]
+        if rows:
+            self.commitments(rows, [])

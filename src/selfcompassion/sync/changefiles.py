@@ -1,0 +1,186 @@
+"""Change files: each device writes its own, numbered, and never touches one again.
+
+A file is JSON lines: a head (format, device, number, how many changes, the latest stamp
+in it), one change a line, and an end line with the count again. A file is written under
+a hidden temporary name and renamed when complete, so a reader never meets half of it;
+sync tools still show files half-copied (Syncthing's ``.syncthing.*.tmp``, a file still
+growing), twice ("conflicted copy") or late. Only names of the exact form
+``journal-DEVICE-NUMBER.jsonl`` are read, a file without its end line is left for the
+next sync, and a change already known changes nothing, so all of that is harmless.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..files.safefiles import private_text_file
+from .clock import Stamp
+from .merge import Change, Kept
+
+FORMAT = "selfcompassion-sync"
+VERSION = 1
+NAME = re.compile(r"^journal-([0-9a-f]{32})-(\d{6})\.jsonl$")
+#: The largest change file read, in bytes.
+MAX_FILE_BYTES = 1 << 30
+#: The most devices one item's version vector may name.
+MAX_DEVICES = 1_000
+KINDS = ("entry", "commitment")
+
+
+class Unreadable(Exception):
+    """A change file that cannot be used (yet): the message says why, in a few words."""
+
+
+@dataclass(frozen=True)
+class ChangeFile:
+    path: Path
+    device: str
+    number: int
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+def file_name(device: str, number: int) -> str:
+    return f"journal-{device}-{number:06d}.jsonl"
+
+
+def listed(folder: Path) -> list[ChangeFile]:
+    """The change files in ``folder``, by device and number; anything else is ignored."""
+    found = []
+    for path in folder.iterdir():
+        match = NAME.match(path.name)
+        if match and path.is_file():
+            found.append(ChangeFile(path, match.group(1), int(match.group(2))))
+    return sorted(found, key=lambda item: (item.device, item.number))
+
+
+def change_line(change: Change) -> str:
+    return json.dumps(
+        {
+            "kind": change.kind,
+            "key": change.key,
+            "stamp": change.stamp,
+            "vector": dict(sorted(change.vector.items())),
+            "record": change.record,
+            "kept": [{"stamp": kept.stamp, "record": kept.record} for kept in change.kept],
+        },
+        ensure_ascii=False,
+    )
+
+
+def write(folder: Path, device: str, number: int, changes: list[Change]) -> Path:
+    """Write a change file (0600), complete before it has its name; returns its path."""
+    target = folder / file_name(device, number)
+    latest = max((change.stamp for change in changes), default="")
+    head = {
+        "format": FORMAT,
+        "version": VERSION,
+        "device": device,
+        "number": number,
+        "changes": len(changes),
+        "latest": latest,
+    }
+    with private_text_file(target) as stream:
+        stream.write(json.dumps(head) + "\n")
+        for change in changes:
+            stream.write(change_line(change) + "\n")
+        stream.write(json.dumps({"end": len(changes)}) + "\n")
+    return target
+
+
+def latest_stamp(item: ChangeFile) -> Stamp | None:
+    """The latest stamp a file's head gives (None when it cannot be read)."""
+    try:
+        with item.path.open("r", encoding="utf-8") as handle:
+            head = json.loads(handle.readline(4096))
+        return Stamp.parse(head["latest"]) if head.get("latest") else None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def read(item: ChangeFile) -> list[Change]:
+    """Every change in a file, each checked; raises Unreadable for a file that is not
+    complete or not right."""
+    try:
+        if item.path.stat().st_size > MAX_FILE_BYTES:
+            raise Unreadable("larger than a change file can be")
+        text = item.path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise Unreadable("not UTF-8 text") from None
+    except OSError as error:
+        raise Unreadable(error.strerror or "cannot be read") from None
+    lines = text.split("\n")
+    if len(lines) < 3 or lines[-1] != "":
+        raise Unreadable("incomplete (still being copied?)")
+    try:
+        head = json.loads(lines[0])
+        end = json.loads(lines[-2])
+    except ValueError:
+        raise Unreadable("incomplete (still being copied?)") from None
+    _check_head(head, item)
+    body = lines[1:-2]
+    if end != {"end": head["changes"]} or len(body) != head["changes"]:
+        raise Unreadable("incomplete (still being copied?)")
+    return [_change(line, number) for number, line in enumerate(body, start=2)]
+
+
+def _check_head(head: Any, item: ChangeFile) -> None:
+    if not isinstance(head, dict) or head.get("format") != FORMAT:
+        raise Unreadable("not a selfcompassion change file")
+    if head.get("version") != VERSION:
+        raise Unreadable(f"written by another version of selfcompassion ({head.get('version')})")
+    if head.get("device") != item.device or head.get("number") != item.number:
+        raise Unreadable("its name and its contents do not match")
+    if not isinstance(head.get("changes"), int):
+        raise Unreadable("its head has no count of changes")
+
+
+def _change(line: str, number: int) -> Change:
+    try:
+        data = json.loads(line)
+        if not isinstance(data, dict) or set(data) != {
+            "kind", "key", "stamp", "vector", "record", "kept",
+        }:  # fmt: skip
+            raise ValueError("not a change")
+        if data["kind"] not in KINDS or not isinstance(data["key"], str):
+            raise ValueError("unknown kind of change")
+        stamp = Stamp.parse(data["stamp"]).text()
+        vector = data["vector"]
+        if not isinstance(vector, dict) or not 0 < len(vector) <= MAX_DEVICES:
+            raise ValueError("no version vector")
+        for device, seen in vector.items():
+            if Stamp.parse(seen).device != device:
+                raise ValueError("a version vector that does not add up")
+        kept = tuple(_kept(item) for item in _list(data["kept"]))
+        return Change(data["kind"], data["key"], stamp, vector, _record(data["record"]), kept)
+    except (ValueError, TypeError, KeyError, AttributeError) as error:
+        raise Unreadable(f"line {number}: {str(error)[:80]}") from None
+
+
+def _list(value: Any) -> list[Any]:
+    if not isinstance(value, list) or len(value) > MAX_DEVICES:
+        raise ValueError("kept versions that are not a list")
+    return value
+
+
+def _kept(value: Any) -> Kept:
+    if not isinstance(value, dict) or set(value) != {"stamp", "record"}:
+        raise ValueError("a kept version that is not one")
+    return Kept(Stamp.parse(value["stamp"]).text(), _record(value["record"]))
+
+
+def _record(value: Any) -> dict[str, Any] | None:
+    if value is not None and not isinstance(value, dict):
+        raise ValueError("a record that is not an object")
+    return value
+
+
+def own_numbers(files: list[ChangeFile], device: str) -> Iterator[int]:
+    return (item.number for item in files if item.device == device)

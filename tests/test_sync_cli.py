@@ -1,0 +1,61 @@
+"""``journal sync`` through the installed command: two journals, one folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+from conftest import JOURNAL, fill_plan, write_json
+
+
+def journal(home: Path, db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SELFCOMPASSION_HOME": str(home), "NO_COLOR": "1", "COLUMNS": "100"}
+    return subprocess.run(
+        [str(JOURNAL), "--db", str(db), *args], env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def write_today(home: Path, db: Path, text: str) -> None:
+    plan = json.loads(journal(home, db, "today", "--plan").stdout)
+    answers = write_json(home.parent / f"{text.replace(' ', '-')}.json", fill_plan(plan, text))
+    done = journal(home, db, "today", "--answers", str(answers))
+    assert done.returncode == 0, done.stderr
+
+
+def entries(home: Path, db: Path) -> list[dict[str, object]]:
+    out = journal(home, db, "export", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    return sorted(json.loads(out.stdout)["entries"], key=lambda entry: str(entry["id"]))
+
+
+def test_two_journals_and_one_folder(tmp_path: Path) -> None:
+    home, folder = tmp_path / "home", tmp_path / "shared"
+    folder.mkdir()
+    laptop, desktop = tmp_path / "laptop" / "journal.db", tmp_path / "desktop" / "journal.db"
+
+    missing = journal(home, laptop, "sync")
+    assert missing.returncode != 0 and "journal sync FOLDER" in missing.stderr
+    assert len(missing.stderr.strip().splitlines()) == 1 and "Traceback" not in missing.stderr
+    nowhere = journal(home, laptop, "sync", str(tmp_path / "nowhere"))
+    assert nowhere.returncode != 0 and "no such folder" in nowhere.stderr
+
+    write_today(home, laptop, "written on the laptop")
+    first = journal(home, laptop, "sync", str(folder))
+    assert first.returncode == 0 and "sent 1 change" in first.stdout
+    written = [p for p in folder.iterdir() if p.suffix == ".jsonl"]
+    assert len(written) == 1 and oct(written[0].stat().st_mode & 0o777) == "0o600"
+    assert journal(home, desktop, "sync", str(folder)).returncode == 0
+    assert entries(home, desktop) == entries(home, laptop)
+
+    write_today(home, desktop, "written on the desktop")
+    again = journal(home, desktop, "sync")  # the folder is remembered
+    assert again.returncode == 0 and "sent 1 change" in again.stdout
+    assert "brought in 1" in journal(home, laptop, "sync").stdout
+    both = entries(home, laptop)
+    assert len(both) == 2 and both == entries(home, desktop)
+
+    status = journal(home, laptop, "sync", "--status")
+    assert status.returncode == 0
+    assert str(folder.resolve()) in status.stdout and "not read yet: 0" in status.stdout

@@ -153,7 +153,17 @@ def neutralised(text: str) -> str:
 # -- HTML and SVG --------------------------------------------------------------------------
 
 _HTML_TAGS = {"html", "head", "meta", "style", "body", "pre", "code", "span"}
-_HTML_ATTRIBUTES = {"charset", "class", "style"}
+# The report's own page: its sections, tables and hand-drawn SVG charts (still no script,
+# image, link, object or event handler).
+_HTML_TAGS |= {"title", "main", "section", "h1", "h2", "h3", "p", "blockquote", "table"}
+_HTML_TAGS |= {"thead", "tbody", "tr", "th", "td", "svg", "path", "line", "rect", "circle"}
+_HTML_TAGS |= {"text"}
+_HTML_ATTRIBUTES = {"charset", "class", "style", "lang", "name", "content"}
+_SVG_ATTRIBUTES = {"xmlns", "width", "height", "viewbox", "role", "aria-label", "font-family"}
+_SVG_ATTRIBUTES |= {"font-size", "font-weight", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy"}
+_SVG_ATTRIBUTES |= {"r", "rx", "d", "fill", "stroke", "stroke-width", "stroke-dasharray"}
+_SVG_ATTRIBUTES |= {"text-anchor", "data-date"}
+_HTML_ATTRIBUTES |= _SVG_ATTRIBUTES
 
 
 def assert_html_inert(document: str, *literals: str) -> None:
@@ -172,6 +182,7 @@ def assert_html_inert(document: str, *literals: str) -> None:
 
 
 _SVG_TAGS = {"svg", "style", "defs", "clipPath", "rect", "g", "text", "circle", "path"}
+_SVG_TAGS |= {"line", "title"}
 
 
 def assert_svg_inert(document: str, *literals: str) -> None:

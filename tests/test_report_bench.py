@@ -23,9 +23,9 @@ def test_benchmark_builds_times_and_reports_on_a_tiny_journal(tmp_path: Path) ->
     assert "built ten-years: 377 entries" in out  # 365 days and 12 reframes
     assert "built 100k: 400 entries" in out
     rows = [line.split() for line in out.splitlines() if line.startswith(("empty", "ten-", "100k"))]
-    assert len(rows) == 6  # three journals, two commands
+    assert len(rows) == 12  # three journals, four commands
     for row in rows:
         median, peak = float(row[-4]), float(row[-1])
         assert median > 0 and 5 < peak < 500
-    assert sum(line.startswith(("meets", "MISSES")) for line in out.splitlines()) == 6
+    assert sum(line.startswith(("meets", "MISSES")) for line in out.splitlines()) == 8
     assert sorted(p.name for p in tmp_path.glob("*.db")) == ["100k.db", "empty.db", "ten-years.db"]

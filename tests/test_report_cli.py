@@ -122,9 +122,12 @@ def test_svg_export_is_valid_and_shows_the_figures(known_db: Path, journal: Jour
     root = ElementTree.fromstring(out)
     assert root.tag.endswith("svg")
     shown = _all_text(root)
-    for figure in ("2026-W47", "3.4", "3.6", "+0.4", "22.5", "67% of 3 due"):
+    # A picture of charts: the week's days shaded by mood, the reframe bars.
+    for figure in ("Week 2026-W47", "2026-11-16: mood 3.0", "feelings eased by", "22.5"):
         assert figure in shown
-    assert 'url("http' not in out  # no web fonts: opening the file fetches nothing
+    days = [e for e in root.iter() if e.get("class", "").startswith("day ")]
+    assert len(days) == 7
+    assert "http" not in out.replace("http://www.w3.org/2000/svg", "")  # fetches nothing
 
 
 class _Checker(HTMLParser):
@@ -186,7 +189,8 @@ def test_output_file_is_private_and_whole(
     assert str(target) in err
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     written = target.read_text(encoding="utf-8")
-    assert "3.4" in written and "older" not in written
+    figure = "2026-11-16: mood 3.0" if fmt == "svg" else "3.4"  # the picture has no table
+    assert figure in written and "older" not in written
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
@@ -220,8 +224,8 @@ def test_hostile_text_is_shown_never_interpreted(
         assert HOSTILE in [answer["text"] for answer in answers]
     elif fmt == "markdown":
         assert "\\[red\\]alarm\\[/red\\]" in out
-    elif fmt == "svg":
-        assert "[red]alarm[/red]" in _all_text(ElementTree.fromstring(out))
+    elif fmt == "svg":  # a picture of charts: well-formed, and no words of entries at all
+        assert "alarm" not in _all_text(ElementTree.fromstring(out))
     elif fmt == "html":
         assert "[red]alarm[/red]" in _html_text(out)
     else:

@@ -35,6 +35,12 @@ def report(
     until: Optional[str] = typer.Option(  # noqa: UP045
         None, "--until", help="Last day of the range (default today).", metavar="DATE"
     ),
+    year: bool = typer.Option(
+        False, "--year", help="A whole year, a cell a day (this year; or --year-of YYYY)."
+    ),
+    year_of: Optional[int] = typer.Option(  # noqa: UP045
+        None, "--year-of", help="The year to show, e.g. 2025 (implies --year).", metavar="YYYY"
+    ),
     format: str = typer.Option(
         "text", "--format", help="text, json, markdown, svg or html.", metavar="FORMAT"
     ),
@@ -55,7 +61,13 @@ def report(
         raise InputError(f"unknown format '{format}'; use one of: {', '.join(FORMATS)}")
     today = now().date()
     request = choose_request(
-        today, week=week, weeks=weeks, since=since, until=until, with_text=with_text
+        today,
+        week=week,
+        weeks=weeks,
+        since=since,
+        until=until,
+        with_text=with_text,
+        year=year_of if year_of is not None else (today.year if year else None),
     )
     with open_store() as store:
         if with_text:
@@ -77,6 +89,10 @@ def _show(figures: Report, format: str, output: Path | None, *, force: bool = Fa
         text = json_text(report_json(figures))
     elif format == "markdown":
         text = report_markdown(figures)
+    elif format in ("html", "svg"):
+        from ..render.report_html import report_html, report_svg
+
+        text = report_html(figures) if format == "html" else report_svg(figures)
     else:
         text = export_report(figures, format, make_console().width)
     if output is None:

@@ -57,6 +57,11 @@ def report_view(report: Report) -> RenderableType:
                 rows.add_row(plain(label), _cell(value))
             parts.append(rows)
         parts += [plain(text, style) for style, text in section.lines]
+        for line in section.art:
+            art = Text(no_wrap=True, overflow="crop")
+            for style, piece in line:
+                art.append(piece, style=style)
+            parts.append(art)
     if page.closing:
         parts += [Text(""), plain(page.closing, "italic")]
     return Group(*parts)
@@ -105,6 +110,9 @@ def report_markdown(report: Report) -> str:
             out.append("|" + "|".join("---:" if r else "---" for r in grid.right) + "|")
             out += ["| " + " | ".join(md(cell) for cell in row) + " |" for row in grid.rows]
             out.append("")
+        if section.art:  # characters only: chart text is drawn by us, never from the journal
+            out += ["```", *("".join(p for _, p in line).rstrip() for line in section.art)]
+            out += ["```", ""]
         out += [f"- **{md(label)}**: {md(joined(value))}" for label, value in section.rows]
         if section.rows:
             out.append("")

@@ -7,61 +7,24 @@ one page, so they never disagree about what a report says.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
 
 from ..report.closing import period_phrase, plural
 from ..report.figures import Commitments, Count, Report, change
-from ..report.periods import WEEK, Period
+from ..report.periods import WEEK, YEAR, Period
 from . import clean
+from .page_parts import Grid, Line, Page, Section, num
+from .textcharts import MONTHS as _MONTHS
+from .textcharts import WEEKDAYS as _WEEKDAYS
 
-if TYPE_CHECKING:
-    pass
+__all__ = ["Grid", "Line", "Page", "Section", "num"]
 
 #: Periods up to this many days show a row per day; longer ones a sparkline.
 DAY_ROWS_UP_TO = 14
 #: Periods up to this many days show a sparkline of days; longer ones only averages.
 SPARKLINE_UP_TO = 366
 _BLOCKS = "▁▂▃▄▅▆▇█"
-_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-_WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-#: (style, text) of a free line in a section.
-Line = tuple[str, str]
-
-
-@dataclass
-class Grid:
-    """A small table of strings; ``right`` marks columns of numbers."""
-
-    headers: tuple[str, ...]
-    rows: list[tuple[str, ...]]
-    right: tuple[bool, ...]
-
-
-@dataclass
-class Section:
-    title: str
-    level: int = 2
-    #: (label, value); a value may be a tuple of items that are never split across lines.
-    rows: list[tuple[str, str | tuple[str, ...]]] = field(default_factory=list)
-    grid: Grid | None = None
-    lines: list[Line] = field(default_factory=list)
-
-
-@dataclass
-class Page:
-    title: str
-    subtitle: str
-    sections: list[Section]
-    closing: str
-
-
 # -- small formats -----------------------------------------------------------------------
-
-
-def num(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}"
 
 
 def signed(value: float | int | None) -> str:
@@ -111,11 +74,20 @@ def count_items(counts: tuple[Count, ...], prefix: str = "") -> tuple[str, ...]:
     return tuple(f"{prefix}{clean(name)} {count}" for name, count in counts)
 
 
+def theme_words(counts: tuple[Count, ...]) -> tuple[Count, ...]:
+    """Prompt themes in words: "boundaries-and-rest" reads "boundaries and rest"."""
+    import re
+
+    return tuple(Count(re.sub(r"(?<!self)[-_]", " ", name), times) for name, times in counts)
+
+
 def joined(value: str | tuple[str, ...]) -> str:
     return value if isinstance(value, str) else " · ".join(value)
 
 
 def _before_label(report: Report) -> str:
+    if report.current.period.kind == YEAR:
+        return "last year" if report.is_current else "year before"
     if report.current.period.kind != WEEK:
         return "days before"
     return "last week" if report.is_current else "week before"
@@ -131,20 +103,30 @@ def _compare(now: str, before: str, report: Report, difference: str = "") -> str
 
 def report_page(report: Report) -> Page:
     """Lay the report out as strings, in the order a person reads it."""
+    from . import report_charts as charts
+
     period = report.current.period
+    stretch = report.stretch if report.charted else None
     if report.trend:
         first = report.trend[0].period
-        title = f"{plural(len(report.trend), 'week')} · {first.label} to {period.label}"
+        title = f"{plural(len(report.trend), 'week')} from {charts.day_label(first.start)}"
         subtitle = span_text(Period(first.start, period.end))
+    elif period.kind == YEAR:
+        title = f"The year {period.label}"
+        subtitle = f"{span_text(period)} · compared with {report.previous.period.label}"
     else:
         title = f"Week {period.label}" if period.kind == WEEK else f"{period.days} days"
         subtitle = f"{span_text(period)} · compared with {report.previous.period.label}"
     if not report.is_current:
         subtitle += f" · as of {short_day(report.as_of)}"
-    sections = [_practice(report)]
+    sections = [_practice(report) if stretch is None else charts.stretch_practice(report, stretch)]
     if report.trend:
+        if stretch is not None:
+            sections += [charts.week_chart_section(report), charts.calendar_section(stretch)]
         sections.append(_trend(report))
     elif not report.quiet:
+        if stretch is not None:
+            sections.append(charts.year_section(stretch))
         sections += [
             section
             for section in (
@@ -203,7 +185,7 @@ def _ratings(report: Report) -> Section | None:
             for day in report.days
             if day.day <= report.as_of
         ]
-    elif report.current.period.days <= SPARKLINE_UP_TO:
+    elif report.current.period.days <= SPARKLINE_UP_TO and not report.charted:
         section.rows.append(("mood", sparkline([day.mood for day in report.days])))
         section.rows.append(("kindness", sparkline([day.kindness for day in report.days])))
     rows += [
@@ -289,7 +271,7 @@ def _themes(report: Report) -> Section | None:
     if report.tags:
         section.rows.append(("tags", count_items(report.tags, "#")))
     if report.themes:
-        section.rows.append(("prompts", count_items(report.themes)))
+        section.rows.append(("prompts", count_items(theme_words(report.themes))))
     return section
 
 
@@ -312,29 +294,13 @@ def _checkin(report: Report) -> Section | None:
 
 
 def _trend(report: Report) -> Section:
+    from .report_charts import week_table
+
     section = Section("Week by week")
-    show_checkin = any(figures.checkin.count for figures in report.trend)
-    headers = ["week", "days", "mood", "kind", "reframes", "eased", "made", "kept"]
-    if show_checkin:
-        headers.append("check-in")
-    rows = []
-    for figures in report.trend:
-        row = [
-            figures.period.label,
-            str(figures.days_journaled),
-            num(figures.mood.average),
-            num(figures.kindness.average),
-            str(figures.reframes),
-            num(figures.feelings_eased),
-            str(figures.commitments.made),
-            str(figures.commitments.kept),
-        ]
-        if show_checkin:
-            row.append(num(figures.checkin.total))
-        rows.append(tuple(row))
-    section.grid = Grid(tuple(headers), rows, (False, *[True] * (len(headers) - 1)))
-    section.rows.append(("mood", sparkline([f.mood.average for f in report.trend])))
-    section.rows.append(("kindness", sparkline([f.kindness.average for f in report.trend])))
+    section.grid = week_table(report)
+    if not report.charted:
+        section.rows.append(("mood", sparkline([f.mood.average for f in report.trend])))
+        section.rows.append(("kindness", sparkline([f.kindness.average for f in report.trend])))
     return section
 
 

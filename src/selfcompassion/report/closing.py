@@ -8,7 +8,7 @@ are tried in order and the first that fits speaks; a quiet stretch is met withou
 from __future__ import annotations
 
 from .figures import Report
-from .periods import WEEK
+from .periods import WEEK, YEAR
 
 #: Days of practice in one week that the closing line calls steady.
 STEADY_DAYS = 5
@@ -19,6 +19,8 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 
 
 def period_phrase(report: Report) -> str:
+    if report.current.period.kind == YEAR:
+        return "this year" if report.is_current else "that year"
     if report.current.period.kind != WEEK:
         return "in these days"
     return "this week" if report.is_current else "that week"

@@ -146,6 +146,30 @@ class DayScores:
 
 
 @dataclass(frozen=True)
+class DayMark:
+    """One day of a calendar: whether anything was written, and its ratings."""
+
+    day: date
+    practised: bool = False
+    mood: float | None = None
+    kindness: float | None = None
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """Practice over the whole of a trend or a year, up to the report's day."""
+
+    start: date
+    end: date
+    days_counted: int = 0
+    days_practised: int = 0
+    longest_run: int = 0
+    mood: float | None = None
+    kindness: float | None = None
+    days: tuple[DayMark, ...] = ()
+
+
+@dataclass(frozen=True)
 class Report:
     """A whole report: the period beside the one before, and its details."""
 
@@ -166,6 +190,8 @@ class Report:
     themes: tuple[Count, ...] = ()
     checkin_available: bool = False
     trend: tuple[Figures, ...] = ()
+    #: The whole period (from the first week of a trend), day by day.
+    stretch: Stretch | None = None
     entries: tuple[Entry, ...] | None = None
     closing: str = ""
 
@@ -178,6 +204,15 @@ class Report:
     def quiet(self) -> bool:
         """No entries in the period."""
         return self.current.entries == 0
+
+    @property
+    def charted(self) -> bool:
+        """A trend of several weeks or a year: shown with charts and whole-stretch figures."""
+        from .periods import YEAR
+
+        return self.stretch is not None and (
+            len(self.trend) > 1 or self.current.period.kind == YEAR
+        )
 
     @property
     def is_current(self) -> bool:

@@ -14,6 +14,7 @@ from ..errors import InputError
 
 WEEK = "week"
 RANGE = "range"
+YEAR = "year"
 #: The most weeks a trend may show (about ten years).
 MAX_WEEKS = 520
 #: The longest range of dates a report may cover (about a century).
@@ -37,6 +38,8 @@ class Period:
         if self.kind == WEEK:
             year, week, _ = self.start.isocalendar()
             return f"{year}-W{week:02d}"
+        if self.kind == YEAR:
+            return str(self.start.year)
         return f"{self.start.isoformat()} to {self.end.isoformat()}"
 
     def dates(self) -> list[date]:
@@ -83,6 +86,15 @@ class ReportRequest:
         return periods if self.weeks else []
 
 
+def year_period(year: int, today: date) -> Period:
+    """1 January to 31 December of ``year``, refused when it has not begun."""
+    if not 2 <= year <= 9999:
+        raise InputError("--year-of takes a year from 2 to 9999, e.g. 2026")
+    if year > today.year:
+        raise InputError(f"{year} has not begun yet; choose a year up to {today.year}")
+    return Period(date(year, 1, 1), date(year, 12, 31), YEAR)
+
+
 def read_week(text: str, today: date) -> Period:
     """``2026-W47`` or any date inside the week ("last monday", "2026-11-19")."""
     from ..dates import parse_date, parse_iso_week
@@ -101,9 +113,14 @@ def choose_request(
     since: str | None = None,
     until: str | None = None,
     with_text: bool = False,
+    year: int | None = None,
 ) -> ReportRequest:
     """Read the report's options; the current week when none choose a period."""
     ranged = since is not None or until is not None
+    if year is not None:
+        if ranged or week is not None or weeks is not None:
+            raise InputError("--year shows a whole year; leave out --week, --weeks and --since")
+        return ReportRequest(year_period(year, today), 0, with_text)
     if ranged and week is not None:
         raise InputError("choose the period with --week or with --since/--until, not both")
     if ranged and weeks is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from .figures import Count, Figures, Report, change
+from .figures import Count, Figures, Report, Stretch, change
 
 SCHEMA = "selfcompassion.report"
 VERSION = 1
@@ -107,6 +107,30 @@ def _entries_json(report: Report) -> list[dict[str, Any]] | None:
     ]
 
 
+def stretch_json(stretch: Stretch | None) -> dict[str, Any] | None:
+    """The whole stretch of a trend or a year, with every day up to the report's day."""
+    if stretch is None:
+        return None
+    return {
+        "start": stretch.start.isoformat(),
+        "end": stretch.end.isoformat(),
+        "days_counted": stretch.days_counted,
+        "days_practised": stretch.days_practised,
+        "longest_run": stretch.longest_run,
+        "mood": stretch.mood,
+        "kindness": stretch.kindness,
+        "days": [
+            {
+                "date": mark.day.isoformat(),
+                "practised": mark.practised,
+                "mood": mark.mood,
+                "kindness": mark.kindness,
+            }
+            for mark in stretch.days
+        ],
+    }
+
+
 def report_json(report: Report) -> dict[str, Any]:
     """The whole report as JSON-ready data (see docs/report-json.md)."""
     practice = report.practice
@@ -155,6 +179,7 @@ def report_json(report: Report) -> dict[str, Any]:
         "themes": {"tags": _counts(report.tags), "prompts": _counts(report.themes)},
         "checkin_available": report.checkin_available,
         "trend": [figures_json(figures) for figures in report.trend],
+        "stretch": stretch_json(report.stretch),
         "closing": report.closing,
         "entries": _entries_json(report),
     }

@@ -31,6 +31,7 @@ from .figures import (
     rounded,
 )
 from .periods import Period, ReportRequest
+from .stretch import build_stretch
 
 if TYPE_CHECKING:
     from ..store import JournalStore
@@ -153,6 +154,8 @@ def build_report(store: JournalStore, request: ReportRequest, today: date) -> Re
     previous, current = figures_for(store, [period.before(), period], as_of)
     start, end = period.start, period.end
     opened, overdue = store.open_commitments(as_of)
+    trend = _trend_from_first_entry(request.trend(), first_day)
+    stretch = build_stretch(store, trend[0].start if trend else start, end, as_of)
     report = Report(
         today=today,
         as_of=as_of,
@@ -175,7 +178,16 @@ def build_report(store: JournalStore, request: ReportRequest, today: date) -> Re
             )
         ),
         checkin_available=store.has_table("checkin_scores"),
-        trend=tuple(figures_for(store, request.trend(), as_of)) if request.weeks else (),
+        trend=tuple(figures_for(store, trend, as_of)) if trend else (),
+        stretch=stretch,
         entries=tuple(store.entries_between(start, end)) if request.with_text else None,
     )
     return replace(report, closing=closing_line(report))
+
+
+def _trend_from_first_entry(weeks: list[Period], first_day: date | None) -> list[Period]:
+    """The weeks of a trend from the first that holds an entry (the chosen week always)."""
+    if first_day is None:
+        return weeks
+    kept = [week for week in weeks if week.end >= first_day]
+    return kept or weeks[-1:]

@@ -115,6 +115,15 @@ class ReportQueries(EntryQueries, StreakQueries):
         sql = "SELECT count(DISTINCT journal_date) FROM entries WHERE journal_date BETWEEN ? AND ?"
         return int(self._rows(sql, [first.isoformat(), last.isoformat()])[0][0])
 
+    def practised_dates(self, first: date, last: date) -> list[date]:
+        """Every day from ``first`` to ``last`` with at least one entry, in order."""
+        sql = (
+            "SELECT DISTINCT journal_date FROM entries WHERE journal_date BETWEEN ? AND ? "
+            "ORDER BY journal_date"
+        )
+        rows = self._rows(sql, [first.isoformat(), last.isoformat()])
+        return [date.fromisoformat(row[0]) for row in rows]
+
     def islands(self, as_of: date) -> Islands:
         """Runs of consecutive journal days up to ``as_of``, from ``day_runs``: a few indexed
         lookups, whatever the length of the journal's history. Days after ``as_of`` do not

@@ -1,0 +1,73 @@
+"""The report's sections for a whole stretch (a trend of weeks or a year): practice over
+all of it, the weekly chart, the calendar of days and the year of days."""
+
+from __future__ import annotations
+
+from ..report.closing import plural
+from ..report.figures import Report, Stretch
+from .page_parts import Grid, Section, num
+from .textcharts import calendar, day_label, week_chart, year_grid
+
+__all__ = ["day_label"]
+
+
+def stretch_practice(report: Report, stretch: Stretch) -> Section:
+    """Practice counted over the whole stretch, with the streak as of the report's day."""
+    section = Section("Practice")
+    section.rows.append(
+        ("days practised", f"{stretch.days_practised} of {plural(stretch.days_counted, 'day')}")
+    )
+    section.rows.append(("longest run", f"{plural(stretch.longest_run, 'day')} in a row"))
+    if report.practice.current_streak:
+        section.rows.append(("streak now", plural(report.practice.current_streak, "day")))
+    if stretch.mood is not None or stretch.kindness is not None:
+        section.rows.append(
+            ("average", f"mood {num(stretch.mood)} · self-kindness {num(stretch.kindness)}")
+        )
+    return section
+
+
+def week_chart_section(report: Report) -> Section:
+    section = Section("Mood and self-kindness by week (1–5)", figure="weeks")
+    section.art = week_chart(
+        [figures.period.start for figures in report.trend],
+        [figures.mood.average for figures in report.trend],
+        [figures.kindness.average for figures in report.trend],
+    )
+    return section
+
+
+def calendar_section(stretch: Stretch) -> Section:
+    section = Section("Days practised", figure="calendar")
+    section.art = calendar(stretch.days)
+    return section
+
+
+def year_section(stretch: Stretch) -> Section:
+    section = Section("A year of days", figure="year")
+    section.art = year_grid(stretch.days)
+    return section
+
+
+def week_table(report: Report) -> Grid:
+    """A row per week, labelled by its Monday ("14 Sep")."""
+    show_checkin = any(figures.checkin.count for figures in report.trend)
+    headers = ["week", "days", "mood", "kind", "reframes", "eased", "made", "kept"]
+    if show_checkin:
+        headers.append("check-in")
+    rows = []
+    for figures in report.trend:
+        row = [
+            day_label(figures.period.start),
+            str(figures.days_journaled),
+            num(figures.mood.average),
+            num(figures.kindness.average),
+            str(figures.reframes),
+            num(figures.feelings_eased),
+            str(figures.commitments.made),
+            str(figures.commitments.kept),
+        ]
+        if show_checkin:
+            row.append(num(figures.checkin.total))
+        rows.append(tuple(row))
+    return Grid(tuple(headers), rows, (False, *[True] * (len(headers) - 1)))

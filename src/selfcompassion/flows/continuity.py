@@ -19,6 +19,7 @@ from ..packs.steps import CHOICE, DUE_DATE, TEXT, Step
 from ..store import Entry, JournalStore
 from ..store.continuity import INTENTION_STEP, LOOK_BACK_CHOICES, PastIntention
 from ..store.driver import Connection
+from ..text.controls import one_line
 
 DATE_STEP = "intention_date"
 
@@ -30,12 +31,6 @@ def when_said(day: date, today: date) -> str:
     if (today - day).days < 7:
         return f"On {describe(day, today).split()[0]}"
     return f"On {describe(day, today)}"
-
-
-def _one_line(text: str) -> str:
-    from ..text.controls import strip_controls
-
-    return " ".join(strip_controls(text).split())
 
 
 @dataclass(frozen=True)
@@ -79,7 +74,7 @@ class Continuity:
 
 
 def look_back_steps(intention: PastIntention, today: date) -> tuple[Step, ...]:
-    quoted = _one_line(intention.text)
+    quoted = one_line(intention.text)
     question = Step(
         id=intention.step_id,
         kind=CHOICE,

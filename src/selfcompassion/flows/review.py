@@ -37,9 +37,10 @@ def _pack_step(pack: Pack, step_id: str, kind: str) -> Step:
 
 
 def _one_line(text: str) -> str:
-    from ..text.controls import strip_controls
+    """The step on one line, without a closing full stop (the question adds its own)."""
+    from ..text.controls import one_line
 
-    return " ".join(strip_controls(text).split()).rstrip(" .")
+    return one_line(text).rstrip(" .")
 
 
 @dataclass(frozen=True)

@@ -74,12 +74,16 @@ def record_checkin_offer(day: date) -> None:
     _write_day(paths.data_dir() / CHECKIN_OFFER_NAME, day)
 
 
-def reminder_command(journal_file: Path | None) -> list[str]:
-    """How the scheduler starts the journal: this Python, this journal."""
+def journal_command(journal_file: Path | None, *args: str) -> list[str]:
+    """How a scheduler or a shell starts the journal: this Python, this journal."""
     command = [sys.executable, "-m", "selfcompassion"]
     if journal_file is not None:
         command += ["--db", str(journal_file)]
-    return [*command, "remind", "--notify"]
+    return [*command, *args]
+
+
+def reminder_command(journal_file: Path | None) -> list[str]:
+    return journal_command(journal_file, "remind", "--notify")
 
 
 def saved_schedule() -> Schedule | None:
@@ -137,10 +141,7 @@ def shell_line(schedule: Schedule, journal_file: Path | None) -> str:
     Only when the day and time have come and no reminder was given today does it start the
     journal, which looks at the day's entries and marks the day either way.
     """
-    command = [sys.executable, "-m", "selfcompassion"]
-    if journal_file is not None:
-        command += ["--db", str(journal_file)]
-    command += ["remind", "--shell-check"]
+    command = journal_command(journal_file, "remind", "--shell-check")
     days = "".join(str(day + 1) for day in schedule.days)
     marker = shlex.quote(str(marker_path()))
     return (

@@ -21,6 +21,12 @@ def strip_controls(text: str) -> str:
     return _SURROGATE.sub("\ufffd", CONTROL.sub("", text))
 
 
+def one_line(text: str) -> str:
+    """Journal text shown inside a question: control characters out, every run of
+    whitespace (line breaks too) one space."""
+    return " ".join(strip_controls(text).split())
+
+
 def escape_controls(json_text: str) -> str:
     """JSON text with every control character written as a ``\\uXXXX`` escape.
 

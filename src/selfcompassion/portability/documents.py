@@ -12,15 +12,16 @@ space, or their full-width and small forms) starts with an apostrophe, and the
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import IO, Any
 
 from ..dates import full_date
-from ..store import Entry, EntryRecord
+from ..store import EntryRows
 from ..text.controls import escape_controls, strip_controls
-from ..text.mdtext import markdown_text
+from ..text.mdtext import markdown_text, markdown_texts
 from . import schema
 
 # Signs that make a spreadsheet run a cell as a formula, even after leading white space of
@@ -86,95 +87,121 @@ def write_json(
 # -- Markdown ------------------------------------------------------------------------------
 
 
-def entry_markdown(entry: Entry, level: int) -> str:
-    """One entry as Markdown, its heading at ``level``."""
-    clock = entry.created_at[11:16]
-    title = f"{entry.kind.replace('_', ' ').capitalize()} · {clock} · {entry.id[:8]}"
-    lines = [f"{'#' * level} {markdown_text(title)}", ""]
-    for answer in entry.answers:
-        if answer.prompt:
-            lines += [f"**{markdown_text(' '.join(answer.prompt.split()))}**", ""]
-        lines += [markdown_text(answer.text) or "_(no answer)_", ""]
-    if entry.tags:
-        lines += ["Tags: " + " ".join(f"#{tag}" for tag in entry.tags), ""]
-    return "\n".join(lines)
+@functools.lru_cache(maxsize=4096)
+def _prompt_markdown(prompt: str) -> str:
+    """A prompt in bold's words: one line, inert (prompts repeat, so each is made once)."""
+    return markdown_text(" ".join(prompt.split()))
 
 
-def _by_day(batches: Iterable[list[EntryRecord]]) -> Iterator[tuple[date, list[Entry]]]:
-    """Entries grouped by day (they arrive oldest first)."""
-    current: date | None = None
-    group: list[Entry] = []
+def _entries_markdown(batch: list[EntryRows], level: int) -> list[str]:
+    """Each entry of ``batch`` as Markdown, its heading at ``level``. The batch's titles
+    and answers are made inert together (``markdown_texts``), not one by one."""
+    pieces: list[str] = []
+    for (entry_id, _day, kind, _pack, created_at, _updated, _tags), answers in batch:
+        clock = created_at[11:16]
+        pieces.append(f"{kind.replace('_', ' ').capitalize()} · {clock} · {entry_id[:8]}")
+        pieces += [answer[4] for answer in answers]
+    inert = iter(markdown_texts(pieces))
+    marks = "#" * level
+    written = []
+    for entry, answers in batch:
+        lines = [f"{marks} {next(inert)}", ""]
+        for answer in answers:
+            if answer[3]:
+                lines += [f"**{_prompt_markdown(answer[3])}**", ""]
+            lines += [next(inert) or "_(no answer)_", ""]
+        if entry[6]:
+            lines += [f"Tags: {entry[6]}", ""]
+        written.append("\n".join(lines))
+    return written
+
+
+def _by_day(batches: Iterable[list[EntryRows]], level: int) -> Iterator[tuple[date, list[str]]]:
+    """Entries as Markdown grouped by day (they arrive oldest first)."""
+    current: str | None = None
+    group: list[str] = []
     for batch in batches:
-        for record in batch:
-            day = record.entry.journal_date
-            if current is not None and day != current:
-                yield current, group
+        for (entry, _answers), text in zip(batch, _entries_markdown(batch, level), strict=True):
+            if current is not None and entry[1] != current:
+                yield date.fromisoformat(current), group
                 group = []
-            current = day
-            group.append(record.entry)
+            current = entry[1]
+            group.append(text)
     if current is not None:
-        yield current, group
+        yield date.fromisoformat(current), group
 
 
 def write_markdown(
-    batches: Iterable[list[EntryRecord]], out: IO[str], *, title: str
+    batches: Iterable[list[EntryRows]], out: IO[str], *, title: str
 ) -> Iterator[int]:
     """One Markdown document, a section per day; yields entries written as it goes."""
     out.write(f"# {markdown_text(title)}\n\n")
-    for day, entries in _by_day(batches):
-        out.write(f"## {full_date(day)}\n\n")
-        for entry in entries:
-            out.write(entry_markdown(entry, 3) + "\n")
+    for day, entries in _by_day(batches, 3):
+        out.write(f"## {full_date(day)}\n\n" + "\n".join(entries) + "\n")
         yield len(entries)
 
 
-def daily_notes(batches: Iterable[list[EntryRecord]]) -> Iterator[tuple[date, str, int]]:
+def daily_notes(batches: Iterable[list[EntryRows]]) -> Iterator[tuple[date, str, int]]:
     """One note per day, as ``YYYY-MM-DD.md`` files expect it: (day, text, entries)."""
-    for day, entries in _by_day(batches):
-        parts = [f"# {full_date(day)}\n"]
-        parts += [entry_markdown(entry, 2) for entry in entries]
-        yield day, "\n".join(parts), len(entries)
+    for day, entries in _by_day(batches, 2):
+        yield day, "\n".join([f"# {full_date(day)}\n", *entries]), len(entries)
 
 
 # -- CSV -----------------------------------------------------------------------------------
 
+#: First characters after which a cell of printable text is left as it is: printable ASCII
+#: but white space and the formula signs ("" is an empty cell). Any other cell goes the
+#: whole way (``_cell``).
+_PLAIN_START = frozenset(
+    {""} | {chr(code) for code in range(0x21, 0x7F) if chr(code) not in _FORMULA_SIGNS}
+)
+_NO_ANSWER = [""] * 7
 
-def _cell(value: object) -> object:
-    if not isinstance(value, str):
-        return "" if value is None else value
+
+def _cell(value: str | None) -> str:
+    if value is None:
+        return ""
+    if value[:1] in _PLAIN_START and value.isprintable():
+        return value  # no control character (all are unprintable), no formula
     value = strip_controls(value)
     return "'" + value if starts_a_formula(value) else value
 
 
-def write_csv(batches: Iterable[list[EntryRecord]], out: IO[str]) -> Iterator[int]:
+def _value_json(value: str) -> str:
+    """An answer's value as the JSON export writes it (kept as ``json.dumps`` wrote it),
+    with C1 and bidi controls escaped."""
+    return value if value.isprintable() else escape_controls(value)
+
+
+def write_csv(batches: Iterable[list[EntryRows]], out: IO[str]) -> Iterator[int]:
     """One row per answer (an entry without answers still gets a row); yields entries."""
     import csv
+    import io
 
-    writer = csv.writer(out)
+    # Rows go to a buffer, which goes to ``out`` once a batch: a text file's ``write`` for
+    # every row cost more than making the rows.
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
+    plain = _PLAIN_START
     for batch in batches:
-        for record in batch:
-            entry = record.entry
-            head = [
-                entry.id,
-                entry.journal_date.isoformat(),
-                entry.kind,
-                entry.pack,
-                entry.created_at,
-                entry.updated_at,
-                " ".join(f"#{tag}" for tag in entry.tags),
-            ]
-            rows = [
+        rows: list[list[object]] = []
+        for entry, answers in batch:
+            head: list[object] = [_cell(value) for value in entry]
+            rows += [
                 [
+                    *head,
                     position,
-                    answer.step_id,
-                    answer.kind,
-                    answer.theme,
-                    answer.prompt,
-                    answer.text,
-                    _json(answer.value, indent=None),
+                    *[
+                        cell if cell[:1] in plain and cell.isprintable() else _cell(cell)
+                        for cell in (step_id, kind, theme or "", prompt, text, _value_json(value))
+                    ],
                 ]
-                for position, answer in enumerate(entry.answers)
-            ] or [[None] * 7]
-            writer.writerows([_cell(value) for value in head + row] for row in rows)
+                for position, (step_id, kind, theme, prompt, text, value) in enumerate(answers)
+            ] or [head + _NO_ANSWER]
+        writer.writerows(rows)
+        out.write(buffer.getvalue())
+        buffer.seek(0)
+        buffer.truncate()
         yield len(batch)
+    out.write(buffer.getvalue())

@@ -96,7 +96,7 @@ def _write(
 ) -> None:
     progress.start("Exporting", total)
     batches: Generator[list[Any], None, None] = (
-        store.iter_entry_json(chosen) if fmt == "json" else store.iter_records(chosen)
+        store.iter_entry_json(chosen) if fmt == "json" else store.iter_entry_rows(chosen)
     )
     if fmt == "json":
         steps = documents.write_json(batches, stream, exported_at=timestamp(now), count=total)
@@ -124,7 +124,7 @@ def _export_daily_notes(
     files.make_private_dir(folder)
     progress.start("Exporting", total)
     written = 0
-    with contextlib.closing(store.iter_records(chosen)) as batches:
+    with contextlib.closing(store.iter_entry_rows(chosen)) as batches:
         for day, text, entries in documents.daily_notes(batches):
             with files.private_text_file(folder / f"{day.isoformat()}.md", force=force) as stream:
                 stream.write(text)

@@ -25,7 +25,7 @@ from .erasing import ErasingWrites
 from .failures import storage_errors
 from .importing import Conflict, ImportQueries
 from .maintenance import MaintenanceQueries
-from .portability import EntryRecord, PortabilityQueries
+from .portability import EntryRecord, EntryRows, PortabilityQueries
 from .records import Answer, Entry, RowsBeside, timestamp
 from .reframes import (
     PastReframe,
@@ -47,6 +47,7 @@ __all__ = [
     "Entry",
     "EntryFilter",
     "EntryRecord",
+    "EntryRows",
     "JournalStore",
     "PastReframe",
     "ReframeRecord",

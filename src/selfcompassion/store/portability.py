@@ -51,6 +51,20 @@ JSON_BATCH = 40
 FLOAT_TEXT = "selfcompassion_float_json"
 
 
+#: An entry's row and its answers' rows, as ``iter_entry_rows`` gives them.
+EntryRows = tuple[Any, list[Any]]
+#: The entry columns of the text exports, with the tags in order as one text.
+ENTRY_ROWS = (
+    "SELECT e.id, e.journal_date, e.kind, e.pack, e.created_at, e.updated_at, "
+    "(SELECT group_concat('#' || tag, ' ') FROM "
+    "(SELECT tag FROM tags WHERE entry_id = e.id ORDER BY tag)) FROM entries e"
+)
+BATCH_ANSWERS = (
+    "SELECT entry_id, step_id, kind, theme, prompt, text, value FROM answers "
+    "WHERE entry_id IN ({marks}) ORDER BY entry_id, position"
+)
+
+
 @dataclass(frozen=True)
 class EntryRecord:
     """One entry with everything that belongs to it, as exported and imported."""
@@ -102,6 +116,24 @@ class PortabilityQueries(EntryQueries):
         with contextlib.closing(self._oldest_first(ENTRY_JSON, chosen, batch)) as found:
             for rows in found:
                 yield [row[0] for row in rows]
+
+    def iter_entry_rows(
+        self, chosen: EntryFilter, batch: int = BATCH
+    ) -> Generator[list[EntryRows], None, None]:
+        """Every matching entry, oldest first, in lists of at most ``batch``, as the plain
+        rows the text exports write: (id, journal_date, kind, pack, created_at, updated_at,
+        tags as "#one #two" or None) and its answers in order, each (step_id, kind, theme,
+        prompt, text, value as its JSON text). No entry becomes Python objects on the way:
+        one query for the entries and one for each batch's answers."""
+        with contextlib.closing(self._oldest_first(ENTRY_ROWS, chosen, batch)) as found:
+            for rows in found:
+                answers: dict[str, list[Any]] = {row[0]: [] for row in rows}
+                with storage_errors(self.path):
+                    for row in self.conn.execute(
+                        BATCH_ANSWERS.format(marks=_marks(len(rows))), list(answers)
+                    ):
+                        answers[row[0]].append(row[1:])
+                yield [(row, answers[row[0]]) for row in rows]
 
     def _oldest_first(
         self, select: str, chosen: EntryFilter, batch: int

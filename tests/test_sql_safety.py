@@ -48,6 +48,14 @@ TRUSTED: dict[str, str] = {
     "hex digits of a JournalKey's bytes (bytes.hex()) inside SQLCipher's x'...' form",
     "_all_rows_sql": "store/cipher.py: the table name comes from the journal's own "
     "sqlite_master and is quoted as an identifier, its double quotes doubled",
+    "_drop": "store/bulkland.py: refuses any name that is not one of the literal trigger "
+    "names of KNOWN_TRIGGERS",
+    "_as_made": "store/bulkland.py: a trigger's CREATE statement exactly as SQLite kept it in "
+    "sqlite_master, read by set_aside (for the names of KNOWN_TRIGGERS only) and run again in "
+    "the same transaction that dropped it",
+    "_noting": "store/bulkland.py: the SELECT is the literal one over temp.bulk_landed or one "
+    "made by store/importing.py _owners (through _staged_sql) and its literal WHERE clause; "
+    "the kind is a ? parameter",
     "_entry_json_sql": "store/portability.py: composes only literals and the module's column "
     "constants; the JSON keys between SQL quotes are those same constant names, through "
     "json.dumps; it takes no parameters and no value from outside",

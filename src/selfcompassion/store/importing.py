@@ -7,7 +7,9 @@ entries, with a pause now and then so that a day's entry written meanwhile gets 
 within a second or two. Until the last transaction, every entry landed is listed in
 ``imported_entries_landing`` beside the import (``imports_landing``): an import that stops
 part-way takes its entries out again, and one whose process died is taken out when the
-journal is next opened. So an import still lands whole or not at all.
+journal is next opened. So an import still lands whole or not at all. Within each step
+the triggers that keep search, day runs and sync's outbox are set aside and their work
+is done once for the step's entries (``bulkland``).
 """
 
 from __future__ import annotations
@@ -21,14 +23,14 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from . import driver
+from . import bulkland, driver
 from .core import StoreCore
 from .failures import storage_errors
 from .portability import BESIDE, EntryRecord, beside_rows
 from .records import answer_rows, entry_row
 
 #: Entries landed by the first transaction; each next one is sized to take STEP_SECONDS.
-FIRST_CHUNK = 1_000
+FIRST_CHUNK = 5_000
 MIN_CHUNK = 50
 MAX_CHUNK = 50_000
 STEP_SECONDS = 0.8
@@ -71,6 +73,13 @@ def _staged_sql(template: str, table: str) -> str:
     if table not in STAGED:
         raise ValueError(f"no staging table for {table!r}")
     return template.format(table=table, stage=_STAGE + table, columns=STAGED[table])
+
+
+def _owners(table: str) -> str:
+    """A SELECT of the item each staged row of ``table`` belongs to, as ``id``: its
+    commitment for a commitment, else its entry."""
+    owner = "id" if table == "commitments" else "entry_id AS id"
+    return _staged_sql(f"SELECT {owner} FROM {{stage}} ", table)  # noqa: S608 - constants
 
 
 class Conflict(Exception):
@@ -226,9 +235,9 @@ class ImportQueries(StoreCore):
         )
 
     def _land_chunk(self, conn: driver.Connection, import_id: str, first: int, last: int) -> int:
-        # Rows that point at an entry go in before it (foreign keys checked at commit), so
-        # the search trigger on entries finds every answer in place and builds each
-        # entry's document once; entries in one statement, oldest first.
+        # The triggers that keep search, day runs and sync's outbox are set aside while the
+        # rows go in, and their work is done once for the step (``bulkland``). Rows that
+        # point at an entry go in before it (foreign keys are checked at commit).
         conn.execute("PRAGMA defer_foreign_keys = ON")
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_chunk (seq INTEGER PRIMARY KEY)")
         conn.execute("DELETE FROM temp.import_chunk")
@@ -239,6 +248,7 @@ class ImportQueries(StoreCore):
             [first, last],
         )
         chosen = "WHERE seq IN (SELECT seq FROM temp.import_chunk)"
+        set_aside = bulkland.set_aside(conn)
         conn.execute(
             f"INSERT INTO main.answers ({_ANSWER_COLUMNS}) SELECT {_ANSWER_COLUMNS} "  # noqa: S608
             f"FROM {_STAGE}answers {chosen} ORDER BY entry_id, position"
@@ -259,10 +269,21 @@ class ImportQueries(StoreCore):
             f"SELECT id, ? FROM {_STAGE}entries {chosen}",
             [import_id],
         )
+        in_order = f"FROM {_STAGE}entries {chosen} ORDER BY journal_date, created_at, id"
         cursor = conn.execute(
-            f"INSERT INTO main.entries ({_ENTRY_COLUMNS}) SELECT {_ENTRY_COLUMNS} "  # noqa: S608
-            f"FROM {_STAGE}entries {chosen} ORDER BY journal_date, created_at, id"
+            f"INSERT INTO main.entries ({_ENTRY_COLUMNS}) SELECT {_ENTRY_COLUMNS} {in_order}"  # noqa: S608
         )
+        if set_aside:
+            bulkland.after_landing(
+                conn,
+                f"SELECT id, journal_date {in_order}",
+                [
+                    ("commitment" if table == "commitments" else "entry", _owners(table) + chosen)
+                    for table in STAGED
+                    if table != "entries"
+                ],
+            )
+            bulkland.put_back(conn, set_aside)
         return cursor.rowcount
 
     def _take_out(self, import_id: str) -> None:

@@ -3,6 +3,8 @@
     python bench/transfer_bench.py                      # 100,000 entries, 3 runs each
     python bench/transfer_bench.py --entries 10000 --runs 5
     python bench/transfer_bench.py --heavy-runs 1       # one run of the slow ones
+    python bench/transfer_bench.py --no-sync --update-docs   # import and export only,
+                                                # their table put in docs/performance.md
 
 Measures, on the sample journal of ``samples.py`` (two entries a day):
 
@@ -73,12 +75,12 @@ def _timed(
     return label, statistics.median(times), min(times), max(peaks) or None, runs
 
 
-def run(workdir: Path, count: int, runs: int, heavy_runs: int) -> str:
+def run(workdir: Path, count: int, runs: int, heavy_runs: int, sync: bool = True) -> str:
     journal = str(journal_script())
     home = workdir / "home"
     source = write_export_json(entries(count), workdir / "all.json")
     new = write_export_json(entries(NEW_ENTRIES, seed=7), workdir / "new.json")
-    main, other = workdir / "main.db", workdir / "other.db"
+    main = workdir / "main.db"
     env = journal_env(main, home)
     rows = []
 
@@ -106,6 +108,24 @@ def run(workdir: Path, count: int, runs: int, heavy_runs: int) -> str:
                 lambda out=out: out.unlink(missing_ok=True),
             )
         )
+    if sync:
+        rows += _sync_rows(workdir, count, runs, heavy_runs, main, env, new)
+    return _table(rows)
+
+
+def _sync_rows(
+    workdir: Path,
+    count: int,
+    runs: int,
+    heavy_runs: int,
+    main: Path,
+    env: dict[str, str],
+    new: Path,
+) -> list[tuple[str, float, float, int | None, int]]:
+    """The sync figures, on the journal the import made."""
+    journal = str(journal_script())
+    other = workdir / "other.db"
+    rows = []
     folder = workdir / "folder"
     base = workdir / "base.db"
     shutil.copyfile(main, base)
@@ -166,6 +186,10 @@ def run(workdir: Path, count: int, runs: int, heavy_runs: int) -> str:
             sent_new,
         )  # fmt: skip
     )
+    return rows
+
+
+def _table(rows: list[tuple[str, float, float, int | None, int]]) -> str:
     table = markdown_table(
         ["what", "median", "fastest", "peak memory", "runs"],
         [
@@ -192,11 +216,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--heavy-runs", type=int, default=3)
     parser.add_argument("--results", type=Path, help="folder for the table")
+    parser.add_argument("--no-sync", action="store_true", help="import and export only")
+    parser.add_argument(
+        "--update-docs",
+        action="store_true",
+        help="put the table in docs/performance.md (bench:transfer, or bench:transfer-port "
+        "with --no-sync)",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="journal-transfer-") as temp:
-        table = run(Path(temp), args.entries, args.runs, args.heavy_runs)
+        table = run(Path(temp), args.entries, args.runs, args.heavy_runs, not args.no_sync)
     print(table)
-    write_result("transfer.md", table, args.results)
+    name = "transfer-port" if args.no_sync else "transfer"
+    write_result(f"{name}.md", table, args.results)
+    if args.update_docs:
+        from run_all import update_docs
+
+        print("placed in docs/performance.md:", ", ".join(update_docs({name: table})) or "none")
     return 0
 
 

@@ -1,10 +1,12 @@
 """An import lands with its triggers set aside and does their work once per step
-(``store/bulkland.py``): the journal it leaves is the one the triggers leave, row by row.
+(``store/bulkland.py``): the journal it leaves is the one the triggers leave when the same
+entries are added one at a time, oldest first.
 
-Two journals start alike (entries on scattered days, sync switched on, a commitment) and
-import the same file, landed in several small steps: one the bulk way, one with every
-trigger firing for every row. Their search documents and results, runs of days, streaks,
-sync outbox and every table must then be the same.
+Two journals start alike (entries on scattered days, sync switched on) and take the same
+file: one imports it, landed in several small steps, the other adds its records one by
+one with every trigger firing for every row. Their search documents and results, runs of
+days, streaks, the order of a day's entries, sync's outbox and every table must then be
+the same.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from typing import Any
 import pytest
 
 from selfcompassion.errors import StorageError
+from selfcompassion.portability.reading import read_document
 from selfcompassion.portability.schema import header
+from selfcompassion.portability.stream import JsonStream
 from selfcompassion.portability.transfer import import_journal
 from selfcompassion.store import Answer, EntryFilter, JournalStore, bulkland
 from selfcompassion.store import importing as landing
@@ -122,7 +126,9 @@ def _state(path: Path) -> dict[str, Any]:
         state["search_index"] = conn.execute(
             "SELECT rowid, prompts, answers FROM search_index ORDER BY rowid"
         ).fetchall()
-        state["entries_in_order"] = conn.execute("SELECT id FROM entries ORDER BY rowid").fetchall()
+        state["days"] = [
+            [entry.id for entry in store.entries_on(START + timedelta(days=n))] for n in range(210)
+        ]
         state["triggers"] = conn.execute(
             "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
         ).fetchall()
@@ -144,10 +150,10 @@ def small_steps(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(landing, "MAX_CHUNK", 17)
 
 
-def _import_both(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, stop_at: int = 0) -> Any:
-    """Import the same file into two alike journals, the bulk way into a.db and row by
-    row into b.db, stopping with an error in step ``stop_at`` when it is given; the
-    states before and after, and the results (or errors)."""
+def _import_both(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, stop_at: int) -> Any:
+    """Import the same file into two alike journals, the bulk way into a.db and with the
+    triggers firing into b.db, stopping with an error in step ``stop_at``; the states
+    before and after, and the errors."""
     held = _base(tmp_path / "a.db")
     shutil.copyfile(tmp_path / "a.db", tmp_path / "b.db")
     source = _document(tmp_path, held)
@@ -156,7 +162,7 @@ def _import_both(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, stop_at: in
 
     def step(self: Any, conn: Any, import_id: str, first: int, last: int) -> int:
         added = real(self, conn, import_id, first, last)
-        if stop_at and first > (stop_at - 1) * 17:
+        if first > (stop_at - 1) * 17:
             raise OSError("disk full")
         return added
 
@@ -174,17 +180,32 @@ def _import_both(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, stop_at: in
 
 
 @pytest.mark.usefixtures("small_steps")
-def test_a_bulk_import_leaves_what_the_triggers_leave(
+def test_a_bulk_import_leaves_what_adding_one_at_a_time_leaves(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    before, after, expected, (bulk, row_by_row) = _import_both(tmp_path, monkeypatch)
-    assert bulk == row_by_row and (bulk.added, bulk.skipped) == (152, 1)
+    held = _base(tmp_path / "a.db")
+    shutil.copyfile(tmp_path / "a.db", tmp_path / "b.db")
+    source = _document(tmp_path, held)
+    before = _state(tmp_path / "a.db")
+    with JournalStore.open(tmp_path / "a.db") as store:
+        bulk = import_journal(store, str(source))
+
+    monkeypatch.setattr(bulkland, "set_aside", lambda conn: [])
+    with source.open("rb") as stream:
+        records = list(read_document(JsonStream(stream.read, limit=1 << 30, too_large=""), print))
+    records.sort(key=lambda r: (r.entry.journal_date, r.entry.created_at, r.entry.id))
+    with JournalStore.open(tmp_path / "b.db") as store:
+        added = sum(store.add_records([record]) for record in records)
+
+    assert (bulk.added, bulk.skipped) == (added, 1) == (152, 1)
+    after, expected = _state(tmp_path / "a.db"), _state(tmp_path / "b.db")
     assert after == expected
     # Not two ways of doing nothing: the import changed what the triggers keep.
     assert after["triggers"] == before["triggers"]
     for derived in ("day_runs", "search_docs", "outbox", "found", "streaks"):
         assert after[derived] != before[derived], derived
     assert len(after["day_runs"]) > 3 and max(after["streaks"]) > 10
+    assert max(len(ids) for ids in after["days"]) > 5
 
 
 @pytest.mark.usefixtures("small_steps")

@@ -5,12 +5,16 @@ row written: the search index (migration 0003), the runs of journal days (0005) 
 changes sync has to send (0008). An import lands thousands of entries at a time, and row
 by row those triggers cost most of its time. So, inside the transaction that lands a
 step of an import, the triggers that fire on the rows it inserts are set aside
-(``set_aside``), the rows go in, the same three tables are brought up to date with a few
-set-based statements (``after_landing``), and the triggers are put back exactly as they
-were (``put_back``) before the transaction ends. Nobody else ever sees the journal
-without them: the transaction holds the write lock, and it commits with them or rolls
-back with them. The result is the journal the triggers would have made (tests compare
-the two); a trigger this module does not know is left to fire as before.
+(``set_aside``), the rows go in, the day runs and sync's outbox are brought up to date
+with a few set-based statements (``after_landing``), and the triggers are put back
+exactly as they were (``put_back``) before the transaction ends. Nobody else ever sees
+the journal without them: the transaction holds the write lock, and it commits with them
+or rolls back with them. The search documents of the import's entries are written after
+its last entry has landed, in the order of their days (``order_for_search``,
+``index_for_search``); until then those entries are in the journal but not yet found by
+search, and an import stopped before then is taken out whole as before. The result is
+the journal the triggers would have made adding the entries one at a time, oldest first
+(tests compare the two); a trigger this module does not know is left to fire as before.
 """
 
 from __future__ import annotations
@@ -76,25 +80,43 @@ def _as_made(sql: str) -> str:
 
 
 def after_landing(conn: driver.Connection, entries: str, owners: Sequence[tuple[str, str]]) -> None:
-    """Bring the search index, the day runs and sync's outbox up to date for the entries
-    just landed. ``entries`` is a SELECT of their ids and days (``id, journal_date``),
-    in the order they were inserted; ``owners`` holds, for each other table landed, the
-    kind of item its rows belong to ("entry" or "commitment") and a SELECT of their ids
-    (``id``), one row for each row landed."""
+    """Bring the day runs and sync's outbox up to date for the entries just landed.
+    ``entries`` is a SELECT of their ids and days (``id, journal_date``); ``owners``
+    holds, for each other table landed, the kind of item its rows belong to ("entry" or
+    "commitment") and a SELECT of their ids (``id``), one row for each row landed."""
     conn.execute("DROP TABLE IF EXISTS temp.bulk_landed")
     conn.execute("CREATE TEMP TABLE bulk_landed (id TEXT NOT NULL, journal_date TEXT NOT NULL)")
     conn.execute(f"INSERT INTO temp.bulk_landed (id, journal_date) {entries}")
-    _search(conn)
     _day_runs(conn)
     _sync_outbox(conn, [("entry", "SELECT id FROM temp.bulk_landed"), *owners])
     conn.execute("DROP TABLE temp.bulk_landed")
 
 
-def _search(conn: driver.Connection) -> None:
-    """Each entry's search document, numbered in the order the entries went in."""
+def order_for_search(conn: driver.Connection, import_id: str) -> int:
+    """List the entries an import landed in the order of their days, for
+    ``index_for_search``; returns how many there are."""
+    conn.execute("DROP TABLE IF EXISTS temp.search_order")
+    conn.execute("CREATE TEMP TABLE search_order (n INTEGER PRIMARY KEY, id TEXT NOT NULL)")
+    return int(
+        conn.execute(
+            "INSERT INTO temp.search_order (id) SELECT e.id FROM imported_entries_landing l "
+            "JOIN entries e ON e.id = l.entry_id WHERE l.import_id = ? "
+            "ORDER BY e.journal_date, e.created_at, e.id",
+            [import_id],
+        ).rowcount
+    )
+
+
+def index_for_search(conn: driver.Connection, first: int, last: int) -> None:
+    """The search documents of entries ``first`` to ``last`` of ``order_for_search``,
+    numbered in that order, for those still there and without one (an entry the
+    triggers indexed as it landed has one already)."""
     before = conn.execute("SELECT coalesce(max(doc), 0) FROM search_docs").fetchone()[0]
     conn.execute(
-        "INSERT INTO search_docs (entry_id) SELECT id FROM temp.bulk_landed ORDER BY rowid"
+        "INSERT INTO search_docs (entry_id) SELECT id FROM temp.search_order o "
+        "WHERE n BETWEEN ? AND ? AND EXISTS (SELECT 1 FROM entries e WHERE e.id = o.id) "
+        "AND NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.entry_id = o.id) ORDER BY n",
+        [first, last],
     )
     conn.execute(search_docs_sql(f"WHERE d.doc > {int(before)}"))
 

@@ -173,37 +173,61 @@ class ImportQueries(StoreCore):
 
     def land_import(self, stage: ImportStage, advance: Callable[[int], None]) -> int:
         """Move the staged records into the journal, leaving out entries it already holds;
-        returns how many entries were added. Whole or not at all."""
+        returns how many entries were added. Whole or not at all.
+
+        Entries land in the order of their ids, so that each step writes to one stretch of
+        the indexes kept by id rather than all over them; then their search documents are
+        written, in steps too, in the order of their days (a later document is a later
+        entry, which search's ranking window counts on)."""
+        if not stage.count:
+            return 0
         import_id = str(uuid.uuid4())
-        added, held, size, first = 0, 0.0, FIRST_CHUNK, 1
+        added = 0
+
+        def landing(conn: driver.Connection, first: int, last: int) -> None:
+            nonlocal added
+            if first == 1:
+                self._begin_landing(conn, import_id)
+            added += self._land_chunk(conn, import_id, first, last)
+            advance(last - first + 1)
+
+        def indexing(conn: driver.Connection, first: int, last: int) -> None:
+            bulkland.index_for_search(conn, first, last)
+            if last == landed:
+                conn.execute("DELETE FROM imports_landing WHERE import_id = ?", [import_id])
+
         try:
             with self._larger_cache():
-                while first <= stage.count:
-                    last = min(first + size - 1, stage.count)
-                    started = time.perf_counter()
-                    with self.writing() as conn:
-                        if first == 1:
-                            self._begin_landing(conn, import_id)
-                        added += self._land_chunk(conn, import_id, first, last)
-                        if last == stage.count:
-                            conn.execute(
-                                "DELETE FROM imports_landing WHERE import_id = ?", [import_id]
-                            )
-                    took = time.perf_counter() - started
-                    advance(last - first + 1)
-                    first, held = last + 1, held + took
-                    # The next step sized to take about STEP_SECONDS, as this one went.
-                    size = max(
-                        MIN_CHUNK, min(MAX_CHUNK, int(size * STEP_SECONDS / max(took, 1e-3)))
-                    )
-                    if held >= HOLD_SECONDS and first <= stage.count:
-                        time.sleep(PAUSE_SECONDS)  # a day's entry waiting for the lock goes now
-                        held = 0.0
+                held = self._in_steps(stage.count, landing, 0.0)
+                with storage_errors(self.path):
+                    landed = max(1, bulkland.order_for_search(self.conn, import_id))
+                self._in_steps(landed, indexing, held)
         except BaseException:
             with contextlib.suppress(Exception):
                 self._take_out(import_id)
             raise
         return added
+
+    def _in_steps(
+        self, count: int, step: Callable[[driver.Connection, int, int], None], held: float
+    ) -> float:
+        """``step`` over 1 to ``count`` in transactions sized to take about STEP_SECONDS,
+        with a pause once the lock has been held HOLD_SECONDS; returns how long it has
+        been held since the last pause."""
+        size, first = FIRST_CHUNK, 1
+        while first <= count:
+            last = min(first + size - 1, count)
+            started = time.perf_counter()
+            with self.writing() as conn:
+                step(conn, first, last)
+            took = time.perf_counter() - started
+            first, held = last + 1, held + took
+            # The next step sized to take about STEP_SECONDS, as this one went.
+            size = max(MIN_CHUNK, min(MAX_CHUNK, int(size * STEP_SECONDS / max(took, 1e-3))))
+            if held >= HOLD_SECONDS and first <= count:
+                time.sleep(PAUSE_SECONDS)  # a day's entry waiting for the lock goes now
+                held = 0.0
+        return held
 
     @contextlib.contextmanager
     def _larger_cache(self) -> Iterator[None]:
@@ -225,6 +249,7 @@ class ImportQueries(StoreCore):
         import_id = str(uuid.uuid4())
         self._begin_landing(conn, import_id)
         added = self._land_chunk(conn, import_id, 1, stage.count)
+        bulkland.index_for_search(conn, 1, bulkland.order_for_search(conn, import_id))
         conn.execute("DELETE FROM imports_landing WHERE import_id = ?", [import_id])
         return added
 
@@ -232,6 +257,12 @@ class ImportQueries(StoreCore):
         conn.execute(
             "INSERT INTO imports_landing (import_id, pid, host, started_at) VALUES (?, ?, ?, ?)",
             [import_id, os.getpid(), socket.gethostname(), datetime.now(UTC).isoformat()],
+        )
+        # The staged entries in the order of their ids: step n lands the n-th stretch.
+        conn.execute("DROP TABLE IF EXISTS temp.import_order")
+        conn.execute("CREATE TEMP TABLE import_order (n INTEGER PRIMARY KEY, seq INTEGER)")
+        conn.execute(
+            f"INSERT INTO temp.import_order (seq) SELECT seq FROM {_STAGE}entries ORDER BY id"  # noqa: S608
         )
 
     def _land_chunk(self, conn: driver.Connection, import_id: str, first: int, last: int) -> int:
@@ -242,8 +273,8 @@ class ImportQueries(StoreCore):
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_chunk (seq INTEGER PRIMARY KEY)")
         conn.execute("DELETE FROM temp.import_chunk")
         conn.execute(
-            f"INSERT INTO temp.import_chunk SELECT seq FROM {_STAGE}entries s "  # noqa: S608
-            "WHERE seq BETWEEN ? AND ? "
+            f"INSERT INTO temp.import_chunk SELECT s.seq FROM temp.import_order o "  # noqa: S608
+            f"JOIN {_STAGE}entries s ON s.seq = o.seq WHERE o.n BETWEEN ? AND ? "
             "AND NOT EXISTS (SELECT 1 FROM main.entries e WHERE e.id = s.id)",
             [first, last],
         )
@@ -269,7 +300,7 @@ class ImportQueries(StoreCore):
             f"SELECT id, ? FROM {_STAGE}entries {chosen}",
             [import_id],
         )
-        in_order = f"FROM {_STAGE}entries {chosen} ORDER BY journal_date, created_at, id"
+        in_order = f"FROM {_STAGE}entries {chosen} ORDER BY id"
         cursor = conn.execute(
             f"INSERT INTO main.entries ({_ENTRY_COLUMNS}) SELECT {_ENTRY_COLUMNS} {in_order}"  # noqa: S608
         )

@@ -15,7 +15,15 @@ ODD_TEXT = st.one_of(
     st.text(max_size=20),
     st.sampled_from(["", "a\x00b", "\ud800", "é", "x" * 4_001, "step-1", "Step", "-a"]),
 )
-VALUES = st.one_of(ODD_TEXT, st.none(), st.integers(), st.booleans(), st.lists(st.text(max_size=3)))
+VALUES = st.one_of(
+    ODD_TEXT,
+    st.none(),
+    st.integers(),
+    st.booleans(),
+    st.floats(),
+    st.sampled_from([1e12, -1e12, 10**12 + 1, 10**400, 3, 0.5, -2]),
+    st.lists(st.text(max_size=3)),
+)
 ANSWERS = st.fixed_dictionaries(
     {
         "step_id": st.one_of(VALUES, st.sampled_from(["went-well", "a" * 64, "a" * 65])),
@@ -46,3 +54,16 @@ def test_a_written_answer_takes_the_short_way() -> None:
     raw = {"step_id": "went-well", "kind": "long_text", "prompt": "What went well?",
            "theme": None, "value": "a walk", "text": "a walk"}  # fmt: skip
     assert reading._answer(raw) == reading._answer_checked(raw)
+
+
+def test_a_rating_takes_the_short_way(monkeypatch: Any) -> None:
+    raw = {"step_id": "mood", "kind": "scale", "prompt": "How is your mood?",
+           "theme": "check-in", "value": 7, "text": "7"}  # fmt: skip
+    expected = reading._answer_checked(raw)
+
+    def not_called(raw: Any) -> Any:
+        raise AssertionError("went the full way")
+
+    monkeypatch.setattr(reading, "_answer_checked", not_called)
+    assert reading._answer(raw) == expected
+    assert reading._answer({**raw, "value": 2.5}).value == 2.5

@@ -201,17 +201,23 @@ def _answer(raw: Any) -> Answer:
         prompt, theme = raw["prompt"], raw["theme"]
         if (
             type(kind) is str
-            and kind in _TEXT_KINDS
+            and (
+                (kind in _TEXT_KINDS and type(value) is str and len(value) <= check.MAX_TEXT_CHARS)
+                # a rating: a number (never true or false) within the bounds of any number
+                or (
+                    kind == steps.SCALE
+                    and type(value) in (int, float)
+                    and -check.MAX_NUMBER <= value <= check.MAX_NUMBER
+                )
+            )
             and type(step_id) is str
             and _NAME.match(step_id)
             and type(prompt) is str
             and len(prompt) <= check.MAX_SHORT_CHARS
             and (theme is None or (type(theme) is str and len(theme) <= check.MAX_SHORT_CHARS))
-            and type(value) is str
-            and len(value) <= check.MAX_TEXT_CHARS
             and type(text) is str
             and len(text) <= check.MAX_TEXT_CHARS
-            and check.storable(prompt, value, text, theme or "")
+            and check.storable(prompt, value if type(value) is str else "", text, theme or "")
         ):
             return Answer(step_id, kind, prompt, value, theme, text)
     return _answer_checked(raw)

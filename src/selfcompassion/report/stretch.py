@@ -4,7 +4,7 @@ longest run inside it, mean ratings, and every day for the calendar views."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from statistics import fmean
+from math import fsum
 from typing import TYPE_CHECKING
 
 from .figures import DayMark, Stretch, rounded
@@ -56,7 +56,7 @@ def build_stretch(store: JournalStore, start: date, end: date, as_of: date) -> S
         days_counted=max(0, (counted_end - start).days + 1),
         days_practised=len(practised),
         longest_run=longest_run(practised),
-        mood=rounded(fmean(moods)) if moods else None,
-        kindness=rounded(fmean(kinds)) if kinds else None,
+        mood=rounded(fsum(moods) / len(moods)) if moods else None,
+        kindness=rounded(fsum(kinds) / len(kinds)) if kinds else None,
         days=marks,
     )

@@ -135,9 +135,9 @@ def test_the_page_and_the_picture_carry_the_same_reframe_bars(
             ElementTree.fromstring(out)  # one well-formed picture
         titles = re.findall(r'<rect class="bar"[^>]*><title>([^<]*)</title>', out)
         assert titles == [
-            "belief in critic, before: 70",
-            "belief in critic, after: 35",
-            "feelings eased by: 25",
+            "belief in critic, before: 70.0",
+            "belief in critic, after: 35.0",
+            "feelings eased by: 25.0",
             "labelling: 3",
             "mind-reading: 2",
             "catastrophising: 1",

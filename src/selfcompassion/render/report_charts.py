@@ -53,12 +53,13 @@ def year_section(stretch: Stretch) -> Section:
 CRITIC_BEFORE = ("belief in critic, before", "red")
 CRITIC_AFTER = ("belief in critic, after", "green")
 EASED = ("feelings eased by", "cyan")
+BALANCED = ("belief in balanced thought", "blue")
 TRAPS_TITLE, TRAP_STYLE = "Thinking traps noted most", "yellow"
 
 
 def reframe_scores(reframes: Reframes) -> list[tuple[str, float, str]]:
-    """The critic's belief before and after and the feelings eased, each (label, value of
-    100, style), leaving out what no reframe rated."""
+    """The critic's belief before and after, the feelings eased and the belief in the
+    balanced thought, each (label, value of 100, style), leaving out what no reframe rated."""
     belief, found = reframes.belief, []
     if belief.critic_rated and belief.critic_before is not None:
         found.append((CRITIC_BEFORE[0], belief.critic_before, CRITIC_BEFORE[1]))
@@ -66,6 +67,8 @@ def reframe_scores(reframes: Reframes) -> list[tuple[str, float, str]]:
         found.append((CRITIC_AFTER[0], belief.critic_after, CRITIC_AFTER[1]))
     if reframes.feelings_eased is not None:
         found.append((EASED[0], reframes.feelings_eased, EASED[1]))
+    if belief.balanced_rated and belief.balanced is not None:
+        found.append((BALANCED[0], belief.balanced, BALANCED[1]))
     return found
 
 

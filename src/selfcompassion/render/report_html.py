@@ -55,14 +55,13 @@ def figure_for(report: Report, name: str) -> charts.Chart:
 def reframe_bars(report: Report) -> list[charts.Chart]:
     """The critic's belief before and after, the feelings eased, the traps noted most: the
     same bars as the terminal's (``report_charts``), over the same days."""
-    from .report_charts import TRAPS_TITLE, reframe_scores
+    from .report_charts import TRAP_STYLE, TRAPS_TITLE, reframe_scores
 
     shown = report.reframes_shown
-    scores = [(label, value) for label, value, _ in reframe_scores(shown)]
-    found = [charts.bars("Reframes (of 100)", scores, 100)]
-    traps = [(clean(name), float(times)) for name, times in shown.traps]
-    most = max([times for _, times in traps] + [1.0])
-    found.append(charts.bars(TRAPS_TITLE, traps, most))
+    found = [charts.bars("Reframes (of 100)", reframe_scores(shown), 100)]
+    traps = [(clean(name), float(times), TRAP_STYLE) for name, times in shown.traps]
+    most = max([times for _, times, _ in traps] + [1.0])
+    found.append(charts.bars(TRAPS_TITLE, traps, most, decimals=0))
     return [chart for chart in found if chart.svg]
 
 

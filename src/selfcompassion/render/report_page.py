@@ -208,9 +208,9 @@ def _ratings(report: Report) -> Section | None:
 
 
 def _reframes(report: Report) -> Section | None:
-    """How many reframes, then the critic's belief, the feelings eased and the traps as
-    bars: over the whole stretch of a trend of weeks, else the period's (beside the one
-    before)."""
+    """How many reframes, then the critic's belief, the feelings eased, the belief in the
+    balanced thought and the traps as bars (means over the reframes that rated each): over
+    the whole stretch of a trend of weeks, else the period's (beside the one before)."""
     from .report_charts import reframe_art, reframe_scores
 
     before, shown = report.previous, report.reframes_shown
@@ -223,11 +223,6 @@ def _reframes(report: Report) -> Section | None:
     else:
         count = _compare(count, str(before.reframes), report)
     section.rows.append(("reframes", count))
-    belief = shown.belief
-    if belief.balanced_rated:
-        section.rows.append(
-            ("belief in the balanced thought", f"{num(belief.balanced)} on average (of 100)")
-        )
     section.art = reframe_art(shown)
     section.art_words = [
         (label, f"{num(value)} of 100") for label, value, _ in reframe_scores(shown)

@@ -7,9 +7,7 @@ entries, with a pause now and then so that a day's entry written meanwhile gets 
 within a second or two. Until the last transaction, every entry landed is listed in
 ``imported_entries_landing`` beside the import (``imports_landing``): an import that stops
 part-way takes its entries out again, and one whose process died is taken out when the
-journal is next opened. So an import still lands whole or not at all. Within each step
-the triggers that keep search, day runs and sync's outbox are set aside and their work
-is done once for the step's entries (``bulkland``).
+journal is next opened. So an import still lands whole or not at all.
 """
 
 from __future__ import annotations
@@ -23,14 +21,14 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from . import bulkland, driver
+from . import driver
 from .core import StoreCore
 from .failures import storage_errors
 from .portability import BESIDE, EntryRecord, beside_rows
 from .records import answer_rows, entry_row
 
 #: Entries landed by the first transaction; each next one is sized to take STEP_SECONDS.
-FIRST_CHUNK = 5_000
+FIRST_CHUNK = 1_000
 MIN_CHUNK = 50
 MAX_CHUNK = 50_000
 STEP_SECONDS = 0.8
@@ -42,10 +40,8 @@ PAUSE_SECONDS = 0.12
 #: stopped only after this long, since its process cannot be looked at from here.
 FOREIGN_IMPORT_AGE = timedelta(days=1)
 
-#: The page cache an import lands with: 8 MiB (a negative size is in KiB). Its steps
-#: write to one stretch of the id-keyed indexes at a time; at 100,000 entries 8 and 16 MiB
-#: took the same CPU time, and the 64 MiB used before cost its size in peak memory.
-LANDING_CACHE = "PRAGMA cache_size = -8192"
+#: The page cache an import lands with: 64 MiB (a negative size is in KiB).
+LANDING_CACHE = "PRAGMA cache_size = -65536"
 
 _STAGE = "temp.import_stage_"
 _ENTRY_COLUMNS = "id, kind, journal_date, created_at, updated_at, pack"
@@ -75,13 +71,6 @@ def _staged_sql(template: str, table: str) -> str:
     if table not in STAGED:
         raise ValueError(f"no staging table for {table!r}")
     return template.format(table=table, stage=_STAGE + table, columns=STAGED[table])
-
-
-def _owners(table: str) -> str:
-    """A SELECT of the item each staged row of ``table`` belongs to, as ``id``: its
-    commitment for a commitment, else its entry."""
-    owner = "id" if table == "commitments" else "entry_id AS id"
-    return _staged_sql(f"SELECT {owner} FROM {{stage}} ", table)  # noqa: S608 - constants
 
 
 class Conflict(Exception):
@@ -175,61 +164,37 @@ class ImportQueries(StoreCore):
 
     def land_import(self, stage: ImportStage, advance: Callable[[int], None]) -> int:
         """Move the staged records into the journal, leaving out entries it already holds;
-        returns how many entries were added. Whole or not at all.
-
-        Entries land in the order of their ids, so that each step writes to one stretch of
-        the indexes kept by id rather than all over them; then their search documents are
-        written, in steps too, in the order of their days (a later document is a later
-        entry, which search's ranking window counts on)."""
-        if not stage.count:
-            return 0
+        returns how many entries were added. Whole or not at all."""
         import_id = str(uuid.uuid4())
-        added = 0
-
-        def landing(conn: driver.Connection, first: int, last: int) -> None:
-            nonlocal added
-            if first == 1:
-                self._begin_landing(conn, import_id)
-            added += self._land_chunk(conn, import_id, first, last)
-            advance(last - first + 1)
-
-        def indexing(conn: driver.Connection, first: int, last: int) -> None:
-            bulkland.index_for_search(conn, first, last)
-            if last == landed:
-                conn.execute("DELETE FROM imports_landing WHERE import_id = ?", [import_id])
-
+        added, held, size, first = 0, 0.0, FIRST_CHUNK, 1
         try:
             with self._larger_cache():
-                held = self._in_steps(stage.count, landing, 0.0)
-                with storage_errors(self.path):
-                    landed = max(1, bulkland.order_for_search(self.conn, import_id))
-                self._in_steps(landed, indexing, held)
+                while first <= stage.count:
+                    last = min(first + size - 1, stage.count)
+                    started = time.perf_counter()
+                    with self.writing() as conn:
+                        if first == 1:
+                            self._begin_landing(conn, import_id)
+                        added += self._land_chunk(conn, import_id, first, last)
+                        if last == stage.count:
+                            conn.execute(
+                                "DELETE FROM imports_landing WHERE import_id = ?", [import_id]
+                            )
+                    took = time.perf_counter() - started
+                    advance(last - first + 1)
+                    first, held = last + 1, held + took
+                    # The next step sized to take about STEP_SECONDS, as this one went.
+                    size = max(
+                        MIN_CHUNK, min(MAX_CHUNK, int(size * STEP_SECONDS / max(took, 1e-3)))
+                    )
+                    if held >= HOLD_SECONDS and first <= stage.count:
+                        time.sleep(PAUSE_SECONDS)  # a day's entry waiting for the lock goes now
+                        held = 0.0
         except BaseException:
             with contextlib.suppress(Exception):
                 self._take_out(import_id)
             raise
         return added
-
-    def _in_steps(
-        self, count: int, step: Callable[[driver.Connection, int, int], None], held: float
-    ) -> float:
-        """``step`` over 1 to ``count`` in transactions sized to take about STEP_SECONDS,
-        with a pause once the lock has been held HOLD_SECONDS; returns how long it has
-        been held since the last pause."""
-        size, first = FIRST_CHUNK, 1
-        while first <= count:
-            last = min(first + size - 1, count)
-            started = time.perf_counter()
-            with self.writing() as conn:
-                step(conn, first, last)
-            took = time.perf_counter() - started
-            first, held = last + 1, held + took
-            # The next step sized to take about STEP_SECONDS, as this one went.
-            size = max(MIN_CHUNK, min(MAX_CHUNK, int(size * STEP_SECONDS / max(took, 1e-3))))
-            if held >= HOLD_SECONDS and first <= count:
-                time.sleep(PAUSE_SECONDS)  # a day's entry waiting for the lock goes now
-                held = 0.0
-        return held
 
     @contextlib.contextmanager
     def _larger_cache(self) -> Iterator[None]:
@@ -251,7 +216,6 @@ class ImportQueries(StoreCore):
         import_id = str(uuid.uuid4())
         self._begin_landing(conn, import_id)
         added = self._land_chunk(conn, import_id, 1, stage.count)
-        bulkland.index_for_search(conn, 1, bulkland.order_for_search(conn, import_id))
         conn.execute("DELETE FROM imports_landing WHERE import_id = ?", [import_id])
         return added
 
@@ -260,28 +224,21 @@ class ImportQueries(StoreCore):
             "INSERT INTO imports_landing (import_id, pid, host, started_at) VALUES (?, ?, ?, ?)",
             [import_id, os.getpid(), socket.gethostname(), datetime.now(UTC).isoformat()],
         )
-        # The staged entries in the order of their ids: step n lands the n-th stretch.
-        conn.execute("DROP TABLE IF EXISTS temp.import_order")
-        conn.execute("CREATE TEMP TABLE import_order (n INTEGER PRIMARY KEY, seq INTEGER)")
-        conn.execute(
-            f"INSERT INTO temp.import_order (seq) SELECT seq FROM {_STAGE}entries ORDER BY id"  # noqa: S608
-        )
 
     def _land_chunk(self, conn: driver.Connection, import_id: str, first: int, last: int) -> int:
-        # The triggers that keep search, day runs and sync's outbox are set aside while the
-        # rows go in, and their work is done once for the step (``bulkland``). Rows that
-        # point at an entry go in before it (foreign keys are checked at commit).
+        # Rows that point at an entry go in before it (foreign keys checked at commit), so
+        # the search trigger on entries finds every answer in place and builds each
+        # entry's document once; entries in one statement, oldest first.
         conn.execute("PRAGMA defer_foreign_keys = ON")
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_chunk (seq INTEGER PRIMARY KEY)")
         conn.execute("DELETE FROM temp.import_chunk")
         conn.execute(
-            f"INSERT INTO temp.import_chunk SELECT s.seq FROM temp.import_order o "  # noqa: S608
-            f"JOIN {_STAGE}entries s ON s.seq = o.seq WHERE o.n BETWEEN ? AND ? "
+            f"INSERT INTO temp.import_chunk SELECT seq FROM {_STAGE}entries s "  # noqa: S608
+            "WHERE seq BETWEEN ? AND ? "
             "AND NOT EXISTS (SELECT 1 FROM main.entries e WHERE e.id = s.id)",
             [first, last],
         )
         chosen = "WHERE seq IN (SELECT seq FROM temp.import_chunk)"
-        set_aside = bulkland.set_aside(conn)
         conn.execute(
             f"INSERT INTO main.answers ({_ANSWER_COLUMNS}) SELECT {_ANSWER_COLUMNS} "  # noqa: S608
             f"FROM {_STAGE}answers {chosen} ORDER BY entry_id, position"
@@ -302,21 +259,10 @@ class ImportQueries(StoreCore):
             f"SELECT id, ? FROM {_STAGE}entries {chosen}",
             [import_id],
         )
-        in_order = f"FROM {_STAGE}entries {chosen} ORDER BY id"
         cursor = conn.execute(
-            f"INSERT INTO main.entries ({_ENTRY_COLUMNS}) SELECT {_ENTRY_COLUMNS} {in_order}"  # noqa: S608
+            f"INSERT INTO main.entries ({_ENTRY_COLUMNS}) SELECT {_ENTRY_COLUMNS} "  # noqa: S608
+            f"FROM {_STAGE}entries {chosen} ORDER BY journal_date, created_at, id"
         )
-        if set_aside:
-            bulkland.after_landing(
-                conn,
-                f"SELECT id, journal_date {in_order}",
-                [
-                    ("commitment" if table == "commitments" else "entry", _owners(table) + chosen)
-                    for table in STAGED
-                    if table != "entries"
-                ],
-            )
-            bulkland.put_back(conn, set_aside)
         return cursor.rowcount
 
     def _take_out(self, import_id: str) -> None:

@@ -191,12 +191,6 @@ _M0003_DROP_DOC = """
 """
 
 
-def search_docs_sql(where: str) -> str:
-    """Migration 0003's statement that writes the search documents of the entries chosen
-    by ``where`` (over ``search_docs d``), for code that writes many entries at once."""
-    return _M0003_BUILD_DOC.format(where=where)
-
-
 def _rebuild_doc(entry: str) -> str:
     return _M0003_DROP_DOC.format(entry=entry) + _M0003_BUILD_DOC.format(
         where=f"WHERE d.entry_id = {entry}"

@@ -191,7 +191,12 @@ def test_the_bulk_check_never_takes_what_an_import_refuses(
     texts = []
     for place, how, value in faults:
         try:
-            texts.append(json.dumps(with_fault(place, how, value), ensure_ascii=ascii_only))
+            text = json.dumps(with_fault(place, how, value), ensure_ascii=ascii_only)
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:  # a file of UTF-8 text holds it escaped
+                text = json.dumps(with_fault(place, how, value))
+            texts.append(text)
         except (KeyError, IndexError, TypeError):
             texts.append(json.dumps(BASE))
     unusual, staged = bulk(texts)
@@ -227,3 +232,31 @@ def test_a_change_file_of_format_1_is_still_read(tmp_path: Path) -> None:
         {device: stamp},
     )
     assert json.loads(read.record) == BASE
+
+
+def test_a_reframe_with_scores_traps_and_a_commitment_arrives_whole(tmp_path: Path) -> None:
+    """A reframe's record is not of the usual shape (scores, traps, feelings as answers):
+    it takes the import's checks, and lands with everything that belongs to it."""
+    from cli_run import run_cli
+    from reframe_support import REFRAME_ANSWERS
+
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    laptop, desktop = tmp_path / "a" / "journal.db", tmp_path / "b" / "journal.db"
+    answers = tmp_path / "reframe.json"
+    answers.write_text(json.dumps(REFRAME_ANSWERS), encoding="utf-8")
+    done = run_cli("--db", str(laptop), "reframe", "--answers", str(answers))
+    assert done.code == 0, done.err
+    for db in (laptop, desktop):
+        synced = run_cli("--db", str(db), "sync", str(folder))
+        assert synced.code == 0 and not synced.err_lines, synced.err
+
+    def exported(db: Path) -> Any:
+        out = run_cli("--db", str(db), "export", "--format", "json")
+        assert out.code == 0, out.err
+        return out.json()["entries"]
+
+    there = exported(desktop)
+    assert there == exported(laptop)
+    (entry,) = there
+    assert entry["reframe_scores"] and entry["traps"] and entry["commitments"]

@@ -108,47 +108,59 @@ _ANSWER_WORTH = f"""CASE t.key
         ELSE {_WRONG} END
     WHEN 'text' THEN {_worth(32, _text_fits("length(t.atom) <= :max_text"))}
     ELSE {_WRONG} END"""
-#: An answer (``a``, from json_each over the answers) that an import would take.
-_ANSWER_FITS = f"""CASE WHEN a.type = 'object' THEN (SELECT sum({_ANSWER_WORTH})
-    FROM json_each(a.value) t) IN ({6 * _EACH + 63}, {6 * _EACH + 191}) ELSE 0 END"""  # noqa: S608
 _TAG_FITS = _text_fits(_name("t.atom", "[a-z]", 50))
 
-#: Whether the record ``r.record`` of the entry ``r.key`` has the usual shape (see above).
-_USUAL = f"""CASE
-    WHEN json_valid(r.record) AND json_type(r.record) = 'object'
-        AND instr(r.record, '\\u') = 0
-    THEN (SELECT sum({_TOP_WORTH}) FROM json_each(r.record) t) = {8 * _EACH + 255}
-        AND json_array_length(r.record, '$.tags') <= :max_tags
-        AND NOT EXISTS (SELECT 1 FROM json_each(r.record, '$.tags') t
-                        WHERE NOT coalesce({_TAG_FITS}, 0))
-        AND (SELECT count(DISTINCT value) FROM json_each(r.record, '$.tags'))
-            = json_array_length(r.record, '$.tags')
-        AND json_array_length(r.record, '$.answers') <= :max_answers
-        AND NOT EXISTS (SELECT 1 FROM json_each(r.record, '$.answers') a
-                        WHERE NOT coalesce({_ANSWER_FITS}, 0))
-    ELSE 0 END
-"""  # noqa: S608 - constants only
 
-_UNUSUAL = f"SELECT seq FROM temp.sync_arrivals r WHERE NOT coalesce({_USUAL}, 0) ORDER BY seq"  # noqa: S608
+def _usual_sql() -> str:
+    """The query for the seqs of the records set aside whose shape is not the usual one
+    (see the module's doc). An answer (``a``, from json_each over the answers) fits when
+    its members add up as _ANSWER_WORTH says; the record fits when it is valid JSON with
+    no escape, its own members add up as _TOP_WORTH says, and its tags and answers fit."""
+    answer_fits = f"""CASE WHEN a.type = 'object' THEN (SELECT sum({_ANSWER_WORTH})
+        FROM json_each(a.value) t) IN ({6 * _EACH + 63}, {6 * _EACH + 191}) ELSE 0 END"""  # noqa: S608
+    usual = f"""CASE
+        WHEN json_valid(r.record) AND json_type(r.record) = 'object'
+            AND instr(r.record, '\\u') = 0
+        THEN (SELECT sum({_TOP_WORTH}) FROM json_each(r.record) t) = {8 * _EACH + 255}
+            AND (SELECT count(*) <= :max_tags AND count(DISTINCT t.value) = count(*)
+                    AND coalesce(sum(CASE WHEN coalesce({_TAG_FITS}, 0) THEN 0 ELSE 1 END), 0)
+                        = 0
+                 FROM json_each(r.record, '$.tags') t)
+            AND (SELECT count(*) <= :max_answers
+                    AND coalesce(sum(CASE WHEN coalesce({answer_fits}, 0) THEN 0 ELSE 1 END), 0)
+                        = 0
+                 FROM json_each(r.record, '$.answers') a)
+        ELSE 0 END"""  # noqa: S608
+    return f"SELECT seq FROM temp.sync_arrivals r WHERE NOT coalesce({usual}, 0) ORDER BY seq"  # noqa: S608
 
-_CHOSEN = "FROM temp.sync_arrivals r WHERE r.seq IN (SELECT seq FROM temp.sync_chosen)"
+
+_UNUSUAL = _usual_sql()
+
+#: The tables a record of the usual shape is staged in, straight from its text.
+_FROM_TEXT = ("entries", "answers", "tags")
 
 
-_ENTRY_FIELDS = ", ".join(
-    f"json_extract(r.record, '$.{column}')" for column in STAGED["entries"].split(", ")
-)
-_STAGE_FROM_TEXT = {  # what each staged table gets, after its seq
-    "entries": f"SELECT r.seq, {_ENTRY_FIELDS} {_CHOSEN}",  # noqa: S608 - constants only
-    "answers": f"""SELECT r.seq, r.key, a.key, {_answer("step_id")}, {_answer("kind")},
-        {_answer("prompt")}, {_answer("theme")}, json_quote({_answer("value")}),
-        CASE WHEN {_answer_is("value", "integer")} THEN CAST({_answer("value")} AS REAL) END,
-        {_answer("text")}
-        FROM temp.sync_arrivals r, json_each(r.record, '$.answers') a
-        WHERE r.seq IN (SELECT seq FROM temp.sync_chosen)""",  # noqa: S608 - constants only
-    "tags": """SELECT r.seq, r.key, t.value
-        FROM temp.sync_arrivals r, json_each(r.record, '$.tags') t
-        WHERE r.seq IN (SELECT seq FROM temp.sync_chosen)""",
-}
+def _staging_sql(table: str) -> str:
+    """The statement that stages the chosen records' rows of ``table`` (one of
+    _FROM_TEXT) in the import's staging table, with the columns importing.STAGED names."""
+    chosen = "WHERE r.seq IN (SELECT seq FROM temp.sync_chosen)"
+    if table == "entries":
+        fields = ", ".join(
+            f"json_extract(r.record, '$.{column}')" for column in STAGED["entries"].split(", ")
+        )
+        select = f"SELECT r.seq, {fields} FROM temp.sync_arrivals r {chosen}"  # noqa: S608
+    elif table == "answers":
+        select = f"""SELECT r.seq, r.key, a.key, {_answer("step_id")}, {_answer("kind")},
+            {_answer("prompt")}, {_answer("theme")}, json_quote({_answer("value")}),
+            CASE WHEN {_answer_is("value", "integer")} THEN CAST({_answer("value")} AS REAL)
+            END, {_answer("text")}
+            FROM temp.sync_arrivals r, json_each(r.record, '$.answers') a {chosen}"""  # noqa: S608
+    elif table == "tags":
+        select = f"""SELECT r.seq, r.key, t.value
+            FROM temp.sync_arrivals r, json_each(r.record, '$.tags') t {chosen}"""  # noqa: S608
+    else:
+        raise ValueError(f"no staging from text for {table!r}")
+    return f"INSERT INTO temp.import_stage_{table} (seq, {STAGED[table]}) {select}"
 
 
 class ArrivalQueries(StoreCore):
@@ -189,10 +201,8 @@ class ArrivalQueries(StoreCore):
             conn.execute("BEGIN")
             try:
                 conn.executemany("INSERT INTO temp.sync_chosen VALUES (?)", [[s] for s in seqs])
-                for table, select in _STAGE_FROM_TEXT.items():
-                    conn.execute(
-                        f"INSERT INTO temp.import_stage_{table} (seq, {STAGED[table]}) {select}"  # noqa: S608
-                    )
+                for table in _FROM_TEXT:
+                    conn.execute(_staging_sql(table))
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise

@@ -37,15 +37,21 @@ _COMMITMENT_SQL = "id, text, due_date, status, note, created_at, updated_at, clo
 #: entry as the export writes it (its commitments are taken off in Python, see
 #: ``_without_commitments``), a commitment with its entry's id, or one still waiting for
 #: its entry as it was kept.
-_OUTBOX_RECORDS = f"""
+def _outbox_sql() -> str:
+    """The query for the outbox's items in the order of ``temp.sync_sending``, each with
+    what sync knows of it and its current record as JSON text."""
+    commitment = ", ".join(f"'{column}', c.{column}" for column in COMMITMENT_COLUMNS)
+    return f"""
     SELECT o.kind, o.key, o.edits, i.versions, CASE o.kind
         WHEN 'entry' THEN ({ENTRY_JSON} WHERE e.id = o.key)
-        ELSE coalesce((SELECT json_object('entry_id', c.entry_id, {
-    ", ".join(f"'{column}', c.{column}" for column in COMMITMENT_COLUMNS)
-}) FROM commitments c WHERE c.id = o.key), i.waiting) END
+        ELSE coalesce((SELECT json_object('entry_id', c.entry_id, {commitment})
+                       FROM commitments c WHERE c.id = o.key), i.waiting) END
     FROM temp.sync_sending o LEFT JOIN sync_items i ON i.kind = o.kind AND i.key = o.key
     ORDER BY o.rowid
-"""  # noqa: S608 - constants only
+    """  # noqa: S608
+
+
+_OUTBOX_RECORDS = _outbox_sql()
 #: The outbox in the order its entries lie in the journal file, so that reading them all
 #: (a first sync) goes through the file once rather than jumping about it by id.
 _SENDING = """
@@ -267,9 +273,11 @@ class SyncWrite:
 
     def sent_items(self, items: Sequence[tuple[str, str, int, str, str]]) -> None:
         """(kind, key, count of writes, stamp, versions as JSON) of items sent: their new
-        versions are known, and they leave the outbox unless written to again since."""
-        self.known((kind, key, stamp, versions) for kind, key, _, stamp, versions in items)
-        self.sent((kind, key, edits) for kind, key, edits, _, _ in items)
+        versions are known, and they leave the outbox unless written to again since. In
+        key order: both tables are kept by key, so each page is written once."""
+        ordered = sorted(items)
+        self.known((kind, key, stamp, versions) for kind, key, _, stamp, versions in ordered)
+        self.sent((kind, key, edits) for kind, key, edits, _, _ in ordered)
 
     def known(self, rows: Iterable[tuple[str, str, str, str]]) -> None:
         """(kind, key, stamp, versions as JSON) for items whose versions changed."""

@@ -202,7 +202,9 @@ def _two_lines(line: str) -> tuple[str, str]:
         record = data.pop("record")
     except (ValueError, TypeError, KeyError, AttributeError):
         return line, "null"  # _change names what is wrong with it
-    return json.dumps(data, ensure_ascii=False), json.dumps(record, ensure_ascii=False)
+    # The record escaped as it may have been (a lone surrogate stays an escape, for the
+    # import's checks to name).
+    return json.dumps(data), json.dumps(record)
 
 
 def _check_head(head: Any, item: ChangeFile) -> None:

@@ -124,8 +124,9 @@ class StoreItems:
     # -- what to write -------------------------------------------------------------------
 
     def known_rows(self) -> list[tuple[str, str, str, str]]:
+        """In key order, the order sync_items is kept in (each page written once)."""
         rows = []
-        for kind, key in self.settled:
+        for kind, key in sorted(self.settled):
             known = self.knowns[(kind, key)]
             rows.append((kind, key, current(known).stamp, known_to_json(known)))
         return rows

@@ -3,6 +3,7 @@
     python bench/transfer_bench.py                      # 100,000 entries, 3 runs each
     python bench/transfer_bench.py --entries 10000 --runs 5
     python bench/transfer_bench.py --heavy-runs 1       # one run of the slow ones
+    python bench/transfer_bench.py --sync-only          # the journal imported untimed
     python bench/transfer_bench.py --no-sync --update-docs   # import and export only,
                                                 # their table put in docs/performance.md
 
@@ -75,20 +76,31 @@ def _timed(
     return label, statistics.median(times), min(times), max(peaks) or None, runs
 
 
-def run(workdir: Path, count: int, runs: int, heavy_runs: int, sync: bool = True) -> str:
+def run(
+    workdir: Path,
+    count: int,
+    runs: int,
+    heavy_runs: int,
+    sync_only: bool = False,
+    sync: bool = True,
+) -> str:
     journal = str(journal_script())
     home = workdir / "home"
     source = write_export_json(entries(count), workdir / "all.json")
     new = write_export_json(entries(NEW_ENTRIES, seed=7), workdir / "new.json")
-    main = workdir / "main.db"
+    main, other = workdir / "main.db", workdir / "other.db"
     env = journal_env(main, home)
     rows = []
 
     def import_all() -> list[str]:
         return [journal, "--db", str(main), "import", str(source)]
 
-    rows.append(_timed(f"import {count:,}", heavy_runs, import_all, env, lambda: _fresh(main)))
-    for fmt in ("json", "markdown", "csv"):
+    if sync_only:
+        _fresh(main)
+        run_once(import_all(), env, timeout=TIMEOUT)
+    else:
+        rows.append(_timed(f"import {count:,}", heavy_runs, import_all, env, lambda: _fresh(main)))
+    for fmt in () if sync_only else ("json", "markdown", "csv"):
         out = workdir / f"out.{fmt}"
         rows.append(
             _timed(
@@ -108,24 +120,8 @@ def run(workdir: Path, count: int, runs: int, heavy_runs: int, sync: bool = True
                 lambda out=out: out.unlink(missing_ok=True),
             )
         )
-    if sync:
-        rows += _sync_rows(workdir, count, runs, heavy_runs, main, env, new)
-    return _table(rows)
-
-
-def _sync_rows(
-    workdir: Path,
-    count: int,
-    runs: int,
-    heavy_runs: int,
-    main: Path,
-    env: dict[str, str],
-    new: Path,
-) -> list[tuple[str, float, float, int | None, int]]:
-    """The sync figures, on the journal the import made."""
-    journal = str(journal_script())
-    other = workdir / "other.db"
-    rows = []
+    if not sync:
+        return _table(rows)
     folder = workdir / "folder"
     base = workdir / "base.db"
     shutil.copyfile(main, base)
@@ -186,7 +182,7 @@ def _sync_rows(
             sent_new,
         )  # fmt: skip
     )
-    return rows
+    return _table(rows)
 
 
 def _table(rows: list[tuple[str, float, float, int | None, int]]) -> str:
@@ -216,6 +212,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--heavy-runs", type=int, default=3)
     parser.add_argument("--results", type=Path, help="folder for the table")
+    parser.add_argument(
+        "--sync-only", action="store_true", help="time the syncs only (import untimed)"
+    )
     parser.add_argument("--no-sync", action="store_true", help="import and export only")
     parser.add_argument(
         "--update-docs",
@@ -225,7 +224,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="journal-transfer-") as temp:
-        table = run(Path(temp), args.entries, args.runs, args.heavy_runs, not args.no_sync)
+        table = run(
+            Path(temp), args.entries, args.runs, args.heavy_runs, args.sync_only, not args.no_sync
+        )
     print(table)
     name = "transfer-port" if args.no_sync else "transfer"
     write_result(f"{name}.md", table, args.results)

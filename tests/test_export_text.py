@@ -206,3 +206,18 @@ def test_a_large_day_keeps_its_order(store: JournalStore) -> None:
         save(store, day + timedelta(days=number % 3), [answer("a", "text", f"entry {number}")])
     assert export(store, "markdown") == reference_markdown(store)
     assert export(store, "csv") == reference_csv(store)
+
+
+def test_cells_are_quoted_as_the_csv_module_quotes_them() -> None:
+    """The CSV lines are written by hand; the csv module's default dialect is the rule."""
+    import random
+
+    rng = random.Random(12)
+    alphabet = ['"', ",", "\n", "\r", " ", "a", "=", "-", "\t", "é", "\x85", "'", ";"]
+    cells = ["", *LINE_STARTS, AWKWARD] + [
+        "".join(rng.choices(alphabet, k=rng.randint(1, 8))) for _ in range(2_000)
+    ]
+    for cell in cells:
+        out = io.StringIO()
+        csv.writer(out).writerow(["x", _cell(cell)])
+        assert out.getvalue() == f"x,{documents._csv(cell)}\r\n", repr(cell)

@@ -183,16 +183,15 @@ def write_csv(batches: Iterable[list[EntryRows]], out: IO[str]) -> Iterator[int]
     The lines are written here rather than by the csv module, which looks at every
     character of every cell on its own (most of the export's time): each cell is quoted
     exactly as the module's default dialect quotes it (``_csv``; a test holds the two
-    together), a line ends with CR LF, and a batch's lines go to ``out`` at once."""
+    together), a line ends with CR LF, and an entry's lines go to ``out`` at once."""
     out.write(",".join(CSV_COLUMNS) + "\r\n")
     for batch in batches:
-        lines: list[str] = []
         for entry, answers in batch:
             head = ",".join([_csv(value) for value in entry])
-            lines += [
+            lines = [
                 f"{head},{position},{_csv(step_id)},{_csv(kind)},{_csv(theme)},{_csv(prompt)},"
                 f"{_csv(text)},{_csv(_value_json(value))}\r\n"
                 for position, (step_id, kind, theme, prompt, text, value) in enumerate(answers)
-            ] or [head + ",,,,,,,\r\n"]
-        out.write("".join(lines))
+            ]
+            out.write("".join(lines) or head + ",,,,,,,\r\n")
         yield len(batch)

@@ -32,8 +32,26 @@ needs_care("The meeting ran long and I snapped at Sam, then I went for a walk.")
 t2 = time.perf_counter()
 needs_care("honestly i dont want to be here anymore")
 t3 = time.perf_counter()
-print((t1 - t0) * 1000, (t2 - t1) * 1000, (t3 - t2) * 1000)
+needs_care("everything is ready for friday. nobody knows.")
+t4 = time.perf_counter()
+print((t1 - t0) * 1000, (t2 - t1) * 1000, (t3 - t2) * 1000, (t4 - t3) * 1000)
 """
+LOAD = """
+import time
+t0 = time.perf_counter()
+import numpy
+t1 = time.perf_counter()
+from selfcompassion.care.second_look import load
+load()
+t2 = time.perf_counter()
+print((t1 - t0) * 1000, (t2 - t1) * 1000)
+"""
+#: Everyday journal prose, with no risk words: what most long answers are.
+EVERYDAY = (
+    "Work was busy again and the meeting with the design team ran over, so I ate lunch at my "
+    "desk. In the afternoon I finally finished the report I had been putting off, and Sam "
+    "said it read well. I walked home by the river; the light on the water was lovely. "
+)
 
 
 def _median_ms(check: Callable[[str], bool], texts: list[str], repeats: int) -> float:
@@ -46,15 +64,14 @@ def _median_ms(check: Callable[[str], bool], texts: list[str], repeats: int) -> 
     return statistics.median(times)
 
 
-def _cold(runs: int) -> tuple[float, float, float]:
+def _cold(runs: int, code: str) -> list[float]:
     rows = []
     for _ in range(runs):
         out = subprocess.run(
-            [sys.executable, "-c", COLD], capture_output=True, text=True, check=True
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
         ).stdout
         rows.append([float(x) for x in out.split()])
-    imported, quiet, risky = (statistics.median(column) for column in zip(*rows, strict=True))
-    return imported, quiet, risky
+    return [statistics.median(column) for column in zip(*rows, strict=True)]
 
 
 def main() -> None:
@@ -66,18 +83,30 @@ def main() -> None:
         needs_care(text)
     typical = sentences[::20][:13]
     long_answer = " ".join(sentences)[:4000]
-    imported, quiet, risky = _cold(7)
+    everyday = (EVERYDAY * 20)[:4000]
+    oblique = "Had soup for dinner. Everything is ready for friday. Nobody knows."
+    imported, quiet, risky, model_first = _cold(7, COLD)
+    numpy_ms, weights_ms = _cold(7, LOAD)
     one = _median_ms(needs_care, typical[:1], 300)
-    flow = _median_ms(needs_care, typical, 50)
-    long_ms = _median_ms(needs_care, [long_answer], 20)
+    one_model = _median_ms(needs_care, [oblique], 50)
+    flow = _median_ms(needs_care, typical, 20)
+    long_ms = _median_ms(needs_care, [long_answer], 10)
+    everyday_ms = _median_ms(needs_care, [everyday], 10)
     print("care check, milliseconds (median)")
     print(
         f"  cold: import {imported:.1f}, first quiet answer {quiet:.1f}, "
-        f"first risky answer {risky:.1f}"
+        f"first risky answer {risky:.1f}, first answer the model reads {model_first:.1f}"
     )
     print(
-        f"  warm: one answer {one:.2f}, a reframe's 13 answers {flow:.1f}, "
-        f"a 4,000-character answer {long_ms:.1f}"
+        f"  loading the model: import numpy {numpy_ms:.1f}, weights and vocabulary {weights_ms:.1f}"
+    )
+    print(
+        f"  warm: one answer {one:.2f}, one answer the model reads ({len(oblique)} characters) "
+        f"{one_model:.1f}, a reframe's 13 answers {flow:.1f}"
+    )
+    print(
+        f"  warm, 4,000 characters: development sentences {long_ms:.1f}, "
+        f"everyday prose {everyday_ms:.1f}"
     )
     print(
         f"  warm, per answer of a 13-answer flow: {flow / 13:.2f} "

@@ -21,6 +21,8 @@ from .context import counts, read_passage
 from .rules import RuleBook, rule_book
 
 FEELING = "feeling"
+#: The rule and kind of a concern the model found (``care.second_look``).
+MODEL = "model"
 
 
 @dataclass(frozen=True)
@@ -36,9 +38,12 @@ class Concern:
 
 
 def find_concerns(
-    text: str, *, feelings: Iterable[str] = (), book: RuleBook | None = None
+    text: str, *, feelings: Iterable[str] = (), book: RuleBook | None = None, model: bool = True
 ) -> list[Concern]:
-    """Every concern in ``text`` (and in the chosen ``feelings``), in order of appearance."""
+    """Every concern in ``text`` (and in the chosen ``feelings``), in order of appearance.
+
+    When no rule finds anything in the text, the model takes a second look (unless
+    ``model`` is False) and its concern is the sentence that worried it most."""
     book = book or rule_book()
     found = [
         Concern(FEELING, FEELING, feeling, 0, 0)
@@ -47,6 +52,14 @@ def find_concerns(
     ]
     if not text or not text.strip():
         return found
+    from_rules = _rule_concerns(text, book)
+    if from_rules or not model:
+        return found + from_rules
+    return found + _model_concerns(text)
+
+
+def _rule_concerns(text: str, book: RuleBook) -> list[Concern]:
+    found: list[Concern] = []
     plain = normalize(text)
     candidates = [rule for rule in book.rules if rule.may_match(plain.text)]
     if not candidates:
@@ -74,6 +87,15 @@ def find_concerns(
         found.append(Concern(rule_id, kind, text[first:last], first, last))
         last_end = end
     return found
+
+
+def _model_concerns(text: str) -> list[Concern]:
+    from .second_look import second_look
+
+    finding = second_look(text)
+    if finding is None:
+        return []
+    return [Concern(MODEL, MODEL, finding.words, finding.start, finding.end)]
 
 
 def _mask(text: str, book: RuleBook) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from conftest import JOURNAL
-from selfcompassion.care.moment import GO_ON, OFFER
+from selfcompassion.care.moment import GO_ON, OFFER_PROMPT, offer
 from selfcompassion.care.panel import CRISIS_MESSAGE_TITLE
 
 pexpect = pytest.importorskip("pexpect")
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.pty
 
 DOWN, ENTER = "\x1b[B", "\r"
 RISK = "i dont want to be here anymore"
-OFFERED = re.escape(OFFER.prompt[:30])
+OFFERED = re.escape(OFFER_PROMPT[:30])
 TITLE = re.escape(CRISIS_MESSAGE_TITLE)
 
 
@@ -128,7 +128,7 @@ def test_going_on_leads_to_the_next_question_and_ctrl_c_later_still_shows_it(
     child.close()
     assert child.exitstatus == 130
     assert RISK in draft_of(home, "reframe")
-    assert OFFER.choices[0] == GO_ON
+    assert offer().choices[0] == GO_ON
 
 
 @pytest.mark.parametrize("flow", ["reframe", "today"])

@@ -145,3 +145,24 @@ def test_every_question_is_on_screen_whole(tmp_path: Path, flow: str, columns: i
     assert asked >= 7
     longest = max(len(_question(step)) for step in steps)
     assert longest > columns  # the walk did meet questions wider than the terminal
+
+
+def test_every_trap_explains_itself_in_the_checklist(tmp_path: Path) -> None:
+    """The reframe's trap checklist at the keyboard: whichever trap the cursor is on, ticked
+    by the detector or not, its explanation is on the screen."""
+    from selfcompassion.traps.detector import TRAPS, trap_ids
+
+    db = tmp_path / "journal.db"
+    term = Terminal(db, 120, "reframe")  # wide enough that no explanation wraps
+    for step in _plan(db, "reframe"):
+        term.wait_for(_question(step))
+        if step["id"] == "traps":
+            break
+        _answer(term, step)
+    found = trap_ids(CRITIC)
+    assert found and set(found) != set(TRAPS)  # both kinds are on the list
+    for trap in TRAPS.values():
+        term.wait_for(f"Description: {trap.explanation}")
+        term.send("\x1b[B")  # down to the next trap
+    term.send("\x03")  # Ctrl-C: the answers so far are kept as a draft
+    assert term.finish() == 130

@@ -3,7 +3,8 @@
 A person runs ``journal`` many times a day; every command pays for what the start-up
 imports. This guard reads Python's own import log (``-X importtime``) of a real process,
 so a top-level import of Rich, questionary, sqlite-utils or the store slipped into any
-command module fails here, whatever the speed of the machine.
+command module fails here, whatever the speed of the machine. ``journal traps`` is held to
+the same: the two language checks and its plain view, nothing of the journal or Rich.
 """
 
 from __future__ import annotations
@@ -57,6 +58,47 @@ def heavy_among(modules: set[str]) -> list[str]:
 @pytest.mark.parametrize("args", [("--version",), ("--help",), ()])
 def test_start_up_imports_nothing_heavy(args: tuple[str, ...]) -> None:
     assert heavy_among(imported_modules(*args)) == []
+
+
+#: Besides HEAVY, what ``journal traps`` has no use for unless the support panel is shown:
+#: the journal's key, the packs, the crisis lines (a TOML file) and the panel's words.
+NOT_FOR_TRAPS = (
+    "selfcompassion.encryption",
+    "selfcompassion.packs",
+    "selfcompassion.care.panel",
+    "selfcompassion.care.directory",
+    "selfcompassion.care.country",
+    "tomllib",
+    "hashlib",
+)
+THOUGHT = "I'm such an idiot, I always mess up"
+
+
+def traps_heavy(modules: set[str]) -> list[str]:
+    allowed = {"selfcompassion.render", "selfcompassion.render.traps"}
+    return sorted(
+        name
+        for name in modules
+        if name not in allowed
+        and any(name == h or name.startswith(h + ".") for h in HEAVY + NOT_FOR_TRAPS)
+    )
+
+
+def test_journal_traps_loads_only_the_checks_and_its_plain_view() -> None:
+    # Text: the trap detector, the care check (it runs on every thought) and the plain view.
+    modules = imported_modules("traps", THOUGHT)
+    assert traps_heavy(modules) == []
+    assert {"selfcompassion.traps.detector", "selfcompassion.care.detector"} <= modules
+    # JSON: not even the care check (nothing there could show its panel).
+    modules = imported_modules("traps", THOUGHT, "--format", "json")
+    assert traps_heavy(modules) == []
+    assert not any(name.startswith("selfcompassion.care.detector") for name in modules)
+
+
+def test_journal_traps_loads_the_panel_when_the_words_need_it() -> None:
+    # The same reading sees the panel's modules (and Rich, which draws it) when it is shown.
+    found = traps_heavy(imported_modules("traps", "I want to kill myself, I always mess up"))
+    assert "selfcompassion.care.panel" in found and "rich.console" in found
 
 
 def test_the_guard_sees_a_heavy_import() -> None:

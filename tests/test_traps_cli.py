@@ -37,7 +37,10 @@ def test_json_lists_ids_and_character_spans(journal: Journal) -> None:
         "overgeneralising",
         "should-statements",
     ]
+    assert set(data) == {"text", "traps"}
     for hit in data["traps"]:
+        # The shape scripts rely on: the trap's id, the span and the words that showed it.
+        assert set(hit) == {"id", "name", "phrase", "start", "end", "explanation"}
         assert THOUGHT[hit["start"] : hit["end"]] == hit["phrase"]
         assert hit["explanation"] == TRAPS[hit["id"]].explanation
 

@@ -33,6 +33,11 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+#: Commands that never open the journal: no key is worked out for them (``derive_early``
+#: loads hashlib and may start scrypt on a thread), so they start as fast as they can.
+WITHOUT_JOURNAL = frozenset({"traps", "support"})
+
+
 @app.callback()
 def main_options(
     ctx: typer.Context,
@@ -52,6 +57,8 @@ def main_options(
     OPTIONS.no_pager = no_pager
     if ctx.invoked_subcommand is None:
         _greet()
+        return
+    if ctx.invoked_subcommand in WITHOUT_JOURNAL:
         return
     from .encryption.keys import derive_early
     from .files.paths import journal_path

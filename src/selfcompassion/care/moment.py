@@ -13,25 +13,24 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any, Protocol
+from functools import cache
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..errors import FlowInterrupted
-from ..packs.steps import CHOICE, INTENSITIES, MULTI, Step, answer_text
-from .country import Country
-from .panel import DURING_FLOW, NOT_SAVED, SAVED, SCRIPTED
 from .presenting import presenter
+
+if TYPE_CHECKING:
+    from ..packs.steps import Step
+    from .country import Country
+
+# The pack steps and the panel's words are imported where they are used: ``journal traps``
+# checks every thought it is given and should not pay for a flow's question or the crisis
+# lines unless the panel is shown.
 
 GO_ON = "Go on writing"
 STOP = "Save what I've written and stop for now"
 CONTACTS = "See the support contacts again"
-OFFER = Step(
-    id="care",
-    kind=CHOICE,
-    prompt="Take whatever time you need. What would you like to do now?",
-    choices=(GO_ON, STOP, CONTACTS),
-    required=True,
-)
+OFFER_PROMPT = "Take whatever time you need. What would you like to do now?"
 REMINDER = "The support contacts are there whenever you want them: journal support"
 CRITIC_NOT_A_TRAP = (
     "What you wrote sounds like more than a thinking trap, so none are ticked. Please look "
@@ -39,6 +38,21 @@ CRITIC_NOT_A_TRAP = (
 )
 #: Start compiling the rules this long after a flow begins, once the first question is up.
 WARM_UP_AFTER_SECONDS = 0.5
+
+
+@cache
+def offer() -> Step:
+    """The question after the panel, during a flow at a terminal: go on, stop, or the
+    contacts again."""
+    from ..packs.steps import CHOICE, Step
+
+    return Step(
+        id="care",
+        kind=CHOICE,
+        prompt=OFFER_PROMPT,
+        choices=(GO_ON, STOP, CONTACTS),
+        required=True,
+    )
 
 
 class StoppedForNow(FlowInterrupted):
@@ -68,6 +82,8 @@ def show_contacts() -> None:
 
 def words_of(step: Step, value: Any) -> tuple[str, list[str]]:
     """The free text of an answer, and the feelings chosen in it (for a list of feelings)."""
+    from ..packs.steps import INTENSITIES, MULTI, answer_text
+
     if value is None:
         return "", []
     if step.kind == INTENSITIES and isinstance(value, dict):
@@ -79,15 +95,13 @@ def words_of(step: Step, value: Any) -> tuple[str, list[str]]:
     return answer_text(value), []
 
 
-@dataclass
 class CareWatch:
     """Watches one flow's answers; remembers whether the panel was needed."""
 
-    interactive: bool
-    seen: bool = False
-
-    def __post_init__(self) -> None:
+    def __init__(self, interactive: bool) -> None:
         global _watching
+        self.interactive = interactive
+        self.seen = False
         _watching = self
         if self.interactive:
             timer = threading.Timer(WARM_UP_AFTER_SECONDS, warm_up)
@@ -99,6 +113,8 @@ class CareWatch:
         text, feelings = words_of(step, value)
         if not needs_care(text, feelings):
             return
+        from .panel import DURING_FLOW, SCRIPTED
+
         if self.seen:
             presenter().reminder(REMINDER)
         else:
@@ -109,7 +125,7 @@ class CareWatch:
 
     def _offer(self, asker: _Asks) -> None:
         while True:
-            choice = asker.ask(OFFER)
+            choice = asker.ask(offer())
             if choice == CONTACTS:
                 show_contacts()
                 continue
@@ -135,6 +151,8 @@ def after_leaving(stopped: bool) -> None:
     the person has just chosen to stop from the panel)."""
     if not care_was_needed():
         return
+    from .panel import DURING_FLOW
+
     if stopped:
         show_contacts()
     else:
@@ -149,6 +167,8 @@ def after_saving(texts: Iterable[str], *, already_shown: bool | None = None) -> 
     if already_shown:
         presenter().reminder(REMINDER)
     elif any(needs_care(text) for text in texts):
+        from .panel import SAVED
+
         show_panel(SAVED)
 
 
@@ -156,6 +176,8 @@ def check_unsaved(text: str) -> bool:
     """``journal traps``: the panel when the words need it, saying nothing about saving."""
     if not needs_care(text):
         return False
+    from .panel import NOT_SAVED
+
     show_panel(NOT_SAVED)
     return True
 
@@ -163,6 +185,8 @@ def check_unsaved(text: str) -> bool:
 def leaving_draft(answers: dict[str, Any]) -> None:
     """ "Leave for now" on a kept draft whose words need care: the panel, on the way out."""
     if any(needs_care(value) for value in answers.values() if isinstance(value, str)):
+        from .panel import DURING_FLOW
+
         show_panel(DURING_FLOW)
 
 

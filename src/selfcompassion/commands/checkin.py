@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from .context import journal_day, now, open_store
+from .context import checkin_and_summary, journal_day, now, open_store
 
 
 def checkin(
@@ -27,10 +27,9 @@ def checkin(
 ) -> None:
     """The weekly check-in: twelve statements about your week, each rated 1 to 5 or skipped."""
     from ..flows.asking import choose_asker
-    from ..flows.checkin import FLOW, PACK, checkin_session, plan_checkin
+    from ..flows.checkin import FLOW, PACK, plan_checkin
     from ..packs.loader import load_flow_pack
     from ..render import entry_view, flow_intro, make_console, print_json
-    from ..render.checkin import checkin_summary
 
     clock_now = now()
     day = journal_day(date_text, clock_now.date())
@@ -42,17 +41,9 @@ def checkin(
     with open_store() as store:
         if asker.interactive:
             make_console().print(flow_intro(checkin_plan.pack.title, day, clock_now.date()))
-        outcome = checkin_session(
-            store,
-            asker,
-            checkin_plan,
-            clock=now,
-            load_pack=lambda name: load_flow_pack(name, FLOW),
-        )
         console = make_console()
+        outcome = checkin_and_summary(store, asker, checkin_plan, console, clock_now.date())
         if outcome.entry is not None and outcome.score is not None:
-            previous = store.previous_checkin_scores(outcome.entry)
-            console.print(checkin_summary(outcome.entry, outcome.score, previous, clock_now.date()))
             from ..care.moment import after_saving
 
             after_saving(answer.text for answer in outcome.entry.answers)

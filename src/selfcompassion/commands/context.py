@@ -9,6 +9,10 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ..flows.asking import Asker
+    from ..flows.checkin import CheckinOutcome, CheckinPlan
     from ..store import JournalStore
 
 
@@ -68,6 +72,24 @@ def open_store() -> JournalStore:
             stderr=True,
         )
     return store
+
+
+def checkin_and_summary(
+    store: JournalStore, asker: Asker, plan: CheckinPlan, console: Console, today: date
+) -> CheckinOutcome:
+    """The weekly check-in (``journal checkin``, or offered after ``journal today``), and
+    the summary of a check-in it saved: the score beside the earlier ones."""
+    from ..flows.checkin import FLOW, checkin_session
+    from ..packs.loader import load_flow_pack
+    from ..render.checkin import checkin_summary
+
+    outcome = checkin_session(
+        store, asker, plan, clock=now, load_pack=lambda name: load_flow_pack(name, FLOW)
+    )
+    if outcome.entry is not None and outcome.score is not None:
+        previous = store.previous_checkin_scores(outcome.entry)
+        console.print(checkin_summary(outcome.entry, outcome.score, previous, today))
+    return outcome
 
 
 def warn_plain_text(store: JournalStore, what: str, *, to_file: bool) -> None:

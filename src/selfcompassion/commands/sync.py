@@ -21,10 +21,23 @@ def sync(
         metavar="FOLDER",
     ),
     status: bool = typer.Option(False, "--status", help="Say where things stand; change nothing."),
+    encrypt: bool = typer.Option(
+        False,
+        "--encrypt",
+        help="Encrypt the change files (age; needs the pyrage package). Other devices then "
+        "need to be let in with --allow.",
+    ),
+    allow: Optional[str] = typer.Option(  # noqa: UP045
+        None,
+        "--allow",
+        metavar="CODE",
+        help="Let in the new device that shows this code, so it can read the encrypted folder.",
+    ),
 ) -> None:
     """Sync this journal with your other devices through a shared folder."""
     from ..errors import InputError
     from ..render import print_note
+    from ..sync import trust
     from ..sync.run import check_folder, pending_files, sync_journal
 
     with open_store() as store:
@@ -41,8 +54,17 @@ def sync(
         chosen = check_folder(chosen).resolve()
         if str(chosen) != remembered:
             store.set_sync_value("folder", str(chosen))
-        result = sync_journal(store, chosen)
-        waiting = len(pending_files(store, chosen))
+        if allow is not None:
+            device = trust.allow(store, chosen, allow)
+            print_note(
+                f"Let in device {device[:8]}: it can read this journal's changes from its next "
+                "sync on."
+            )
+            return
+        key, resend = trust.folder_key(store, chosen, encrypt)
+        result = sync_journal(store, chosen, key=key, resend=resend)
+        waiting = len(pending_files(store, chosen, key is not None))
+        plain_journal = key is None and store.encrypted
     for line in result.skipped:
         print_note(f"journal sync: skipped {line}", stderr=True)
     kept = (
@@ -60,10 +82,17 @@ def sync(
             else ""
         )
     )
+    if plain_journal:
+        print_note(
+            "This journal is encrypted on this device, but its change files in the folder are "
+            "not: journal sync --encrypt encrypts them (see docs/sync.md).",
+            stderr=True,
+        )
 
 
 def _print_status(store: JournalStore, folder: Path | None) -> None:
     from ..render import print_note
+    from ..sync import trust
     from ..sync.run import pending_files
 
     if folder is None:
@@ -72,7 +101,8 @@ def _print_status(store: JournalStore, folder: Path | None) -> None:
     device = store.sync_value("device") or "(made at the first sync)"
     last = store.sync_value("last_sync") or "never"
     waiting_here = len(store.sync_outbox()) if store.sync_value("device") else 0
-    unread = len(pending_files(store, folder)) if folder.is_dir() else 0
+    sealed = trust.encrypted_here(store)
+    unread = len(pending_files(store, folder, sealed)) if folder.is_dir() else 0
     lines = [
         f"Sync folder: {folder}" + ("" if folder.is_dir() else " (not found here)"),
         f"This device: {device}",
@@ -80,8 +110,32 @@ def _print_status(store: JournalStore, folder: Path | None) -> None:
         f"Changed here since then: {waiting_here:,}",
         f"Files from other devices not read yet: {unread:,}",
         f"Versions kept aside: {store.kept_count():,}",
+        *_encryption_lines(store, folder, sealed),
     ]
     print_note("\n".join(lines))
+
+
+def _encryption_lines(store: JournalStore, folder: Path, sealed: bool) -> list[str]:
+    from ..sync import changefiles, trust
+
+    if not sealed:
+        there = folder.is_dir() and trust.folder_recipient(folder) is not None
+        return (
+            ["Change files: encrypted, and this device is not let in yet"]
+            if there
+            else ["Change files: not encrypted (journal sync --encrypt encrypts them)"]
+        )
+    lines = ["Change files: encrypted (age); this device holds the folder's key"]
+    waiting = trust.waiting_devices(folder) if folder.is_dir() else []
+    for device, code in waiting:
+        lines.append(f"Waiting to be let in: device {device[:8]}, code {code}")
+    plain = changefiles.plain_left(folder) if folder.is_dir() else 0
+    if plain:
+        lines.append(
+            f"Unencrypted change files still in the folder: {plain:,} (delete them once "
+            "every device syncs encrypted)"
+        )
+    return lines
 
 
 def register(app: typer.Typer) -> None:

@@ -9,6 +9,7 @@ import typer
 
 from .context import (
     answers_option,
+    checkin_and_summary,
     journal_day,
     journal_exists,
     now,
@@ -142,11 +143,10 @@ def _after_saving(console: Console, store: JournalStore, entry: Entry, today: da
 
 def _offer_checkin(console: Console, store: JournalStore, asker: Asker, today: date) -> None:
     """Once a week at most, when the check-in is more than a week old, offer it."""
-    from ..flows.checkin import FLOW, PACK, checkin_session, plan_checkin
+    from ..flows.checkin import FLOW, PACK, plan_checkin
     from ..flows.continuity import CHECKIN_OFFER, NEVER, YES_NOW, checkin_offer_due
     from ..packs.loader import load_flow_pack
     from ..reminders.control import offered_checkin_on, record_checkin_offer
-    from ..render.checkin import checkin_summary
     from ..settings.values import get_value, set_value
 
     if get_value("checkin-offer") == "no":
@@ -164,17 +164,9 @@ def _offer_checkin(console: Console, store: JournalStore, asker: Asker, today: d
         return
     if choice != YES_NOW:
         return
-    pack = load_flow_pack(PACK, FLOW)
-    outcome = checkin_session(
-        store,
-        asker,
-        plan_checkin(pack, today),
-        clock=now,
-        load_pack=lambda name: load_flow_pack(name, FLOW),
+    checkin_and_summary(
+        store, asker, plan_checkin(load_flow_pack(PACK, FLOW), today), console, today
     )
-    if outcome.entry is not None and outcome.score is not None:
-        previous = store.previous_checkin_scores(outcome.entry)
-        console.print(checkin_summary(outcome.entry, outcome.score, previous, today))
 
 
 def register(app: typer.Typer) -> None:

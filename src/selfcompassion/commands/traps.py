@@ -1,4 +1,10 @@
-"""``journal traps "TEXT"``: the thinking traps in one thought, and the words that show them."""
+"""``journal traps "TEXT"``: the thinking traps in one thought, and the words that show them.
+
+A quick check that never opens the journal; it loads only the detector, the care check and
+its own plain view (no Rich unless the support panel is shown), so it starts nearly as fast
+as ``journal --version`` (``bench/traps_bench.py``; ``tests/test_startup.py`` keeps heavy
+imports out of it).
+"""
 
 from __future__ import annotations
 
@@ -13,7 +19,7 @@ def traps(
 ) -> None:
     """Show the thinking traps in a thought: each one's words and a plain explanation."""
     from ..errors import InputError
-    from ..packs.steps import MAX_ANSWER_CHARS
+    from ..text.limits import MAX_ANSWER_CHARS
 
     if format not in ("text", "json"):
         raise InputError(f"unknown format '{format}'; use text or json")
@@ -32,11 +38,9 @@ def traps(
         return
     # The care check is for the text view only, so JSON does not pay for loading it.
     from ..care.moment import check_unsaved
-    from ..render import make_console
-    from ..render.reframe import traps_view
+    from ..render.traps import print_traps
 
-    console = make_console()
-    console.print(traps_view(text, hits))
+    print_traps(text, hits)
     check_unsaved(text)
 
 

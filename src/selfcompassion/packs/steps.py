@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from ..errors import AnswerError, InputError
+from ..text.limits import MAX_ANSWER_CHARS
 
 TEXT = "text"
 LONG_TEXT = "long_text"
@@ -38,8 +39,6 @@ STEP_KINDS = (*ANSWER_KINDS, DRAW)
 NOT_APPLICABLE = "did not come up this week"
 #: How a feeling named without a strength reads wherever it is shown.
 NOT_RATED = "not rated"
-#: The longest answer accepted for one step, in characters (documented in docs/reliability.md).
-MAX_ANSWER_CHARS = 20_000
 #: The most items a multiple choice or intensity answer may hold.
 MAX_ITEMS = 50
 # A whole number typed as text; ASCII digits only, and short enough to convert cheaply.

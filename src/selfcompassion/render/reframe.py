@@ -1,4 +1,4 @@
-"""The views of reframes, their second look, commitments, thinking traps and the care panel.
+"""The views of reframes, their second look, commitments and the care panel.
 
 Everything the person wrote reaches the terminal through ``plain``; numbers are shown
 as they were given, and changes are described, never judged.
@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..packs.steps import NOT_RATED
-from . import clean, describe_day, plain
+from . import describe_day, plain
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
     from ..flows.reframe import ReframeLook, ReframeOutcome, RevisitOutcome
     from ..store import Commitment, Entry, PastReframe, ReframeScores
-    from ..traps.detector import TrapHit
 
 STATUS_WORDS = {"open": "open", "done": "done", "partly": "partly", "let-go": "let go"}
 
@@ -248,27 +247,3 @@ def commitment_closed(commitment: Commitment) -> RenderableType:
     line = Text(f"Marked {STATUS_WORDS.get(commitment.status, commitment.status)}: ")
     line.append_text(plain(commitment.text))
     return line
-
-
-def traps_view(text: str, hits: Sequence[TrapHit]) -> RenderableType:
-    """The sentence with the trap phrases underlined, then each trap, its words and what
-    it means."""
-    from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
-
-    from ..traps.detector import TRAPS
-
-    if not hits:
-        return Text("No familiar thinking traps stood out in that.")
-    sentence = plain(text)
-    if clean(text) == text:  # spans index the original text; only mark them when unchanged
-        for hit in hits:
-            sentence.stylize("underline", hit.start, hit.end)
-    table = Table(box=None, padding=(0, 2), show_header=True, header_style="bold")
-    for column in ("trap", "words", "what it is"):
-        table.add_column(column)
-    for hit in hits:
-        trap = TRAPS[hit.trap_id]
-        table.add_row(plain(trap.name), plain(f'"{hit.phrase}"'), plain(trap.explanation))
-    return Group(sentence, Text(""), table)

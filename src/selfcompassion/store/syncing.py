@@ -119,6 +119,27 @@ class SyncQueries(ImportQueries, PortabilityQueries):
                     found.setdefault(row[0], []).append((row[1], row[2]))
         return found
 
+    def sync_item_keys(self) -> list[tuple[str, str]]:
+        """Every item sync knows: (kind, key)."""
+        with storage_errors(self.path):
+            return [
+                (str(row[0]), str(row[1]))
+                for row in self.conn.execute("SELECT kind, key FROM sync_items ORDER BY kind, key")
+            ]
+
+    def waiting_commitments(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Commitments that arrived before their entry, kept until it does."""
+        found: dict[str, dict[str, Any]] = {}
+        with storage_errors(self.path):
+            for batch in _batches(ids):
+                for row in self.conn.execute(
+                    "SELECT key, waiting FROM sync_items WHERE kind = 'commitment' "  # noqa: S608
+                    f"AND waiting IS NOT NULL AND key IN ({_marks(len(batch))})",
+                    batch,
+                ):
+                    found[str(row[0])] = json.loads(row[1])
+        return found
+
     def kept_count(self) -> int:
         with storage_errors(self.path):
             return int(self.conn.execute("SELECT count(*) FROM sync_kept").fetchone()[0])

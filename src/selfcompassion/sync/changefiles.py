@@ -18,13 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..files.safefiles import private_text_file
+from ..files.safefiles import private_new_file, private_text_file
 from .clock import Stamp
 from .merge import Change, Kept
+from .sealing import FolderKey, SealError
 
 FORMAT = "selfcompassion-sync"
 VERSION = 1
-NAME = re.compile(r"^journal-([0-9a-f]{32})-(\d{6})\.jsonl$")
+NAME = re.compile(r"^journal-([0-9a-f]{32})-(\d{6})\.(jsonl|age)$")
 #: The largest change file read, in bytes.
 MAX_FILE_BYTES = 1 << 30
 #: The most devices one item's version vector may name.
@@ -41,24 +42,32 @@ class ChangeFile:
     path: Path
     device: str
     number: int
+    sealed: bool = False
 
     @property
     def name(self) -> str:
         return self.path.name
 
 
-def file_name(device: str, number: int) -> str:
-    return f"journal-{device}-{number:06d}.jsonl"
+def file_name(device: str, number: int, sealed: bool = False) -> str:
+    return f"journal-{device}-{number:06d}.{'age' if sealed else 'jsonl'}"
 
 
-def listed(folder: Path) -> list[ChangeFile]:
-    """The change files in ``folder``, by device and number; anything else is ignored."""
+def listed(folder: Path, sealed: bool = False) -> list[ChangeFile]:
+    """The change files in ``folder``, by device and number; anything else is ignored.
+    An encrypted folder's (``sealed``) are the sealed ones: plain files left from before
+    it was encrypted, or put there by someone else, are not read."""
     found = []
     for path in folder.iterdir():
         match = NAME.match(path.name)
-        if match and path.is_file():
-            found.append(ChangeFile(path, match.group(1), int(match.group(2))))
+        if match and (match.group(3) == "age") == sealed and path.is_file():
+            found.append(ChangeFile(path, match.group(1), int(match.group(2)), sealed))
     return sorted(found, key=lambda item: (item.device, item.number))
+
+
+def plain_left(folder: Path) -> int:
+    """How many plain change files an encrypted folder still holds."""
+    return sum(1 for path in folder.iterdir() if (m := NAME.match(path.name)) and m[3] == "jsonl")
 
 
 def change_line(change: Change) -> str:
@@ -75,9 +84,12 @@ def change_line(change: Change) -> str:
     )
 
 
-def write(folder: Path, device: str, number: int, changes: list[Change]) -> Path:
-    """Write a change file (0600), complete before it has its name; returns its path."""
-    target = folder / file_name(device, number)
+def write(
+    folder: Path, device: str, number: int, changes: list[Change], key: FolderKey | None = None
+) -> Path:
+    """Write a change file (0600), complete before it has its name; returns its path.
+    With ``key`` it is sealed (encrypted to the folder's key, with a MAC in its end line)."""
+    target = folder / file_name(device, number, key is not None)
     latest = max((change.stamp for change in changes), default="")
     head = {
         "format": FORMAT,
@@ -87,31 +99,63 @@ def write(folder: Path, device: str, number: int, changes: list[Change]) -> Path
         "changes": len(changes),
         "latest": latest,
     }
-    with private_text_file(target) as stream:
-        stream.write(json.dumps(head) + "\n")
-        for change in changes:
-            stream.write(change_line(change) + "\n")
-        stream.write(json.dumps({"end": len(changes)}) + "\n")
+    if key is None:
+        with private_text_file(target) as stream:
+            stream.write(json.dumps(head) + "\n")
+            for change in changes:
+                stream.write(change_line(change) + "\n")
+            stream.write(json.dumps({"end": len(changes)}) + "\n")
+        return target
+    lines = [json.dumps(head), *(change_line(change) for change in changes), ""]
+    body = "\n".join(lines)
+    end = {"end": len(changes), "mac": key.mac(body.encode("utf-8"))}
+    with private_new_file(target) as temp:
+        temp.write_bytes(key.seal(body + json.dumps(end) + "\n"))
     return target
 
 
-def latest_stamp(item: ChangeFile) -> Stamp | None:
+def _text(item: ChangeFile, key: FolderKey | None) -> str:
+    if item.path.stat().st_size > MAX_FILE_BYTES:
+        raise Unreadable("larger than a change file can be")
+    if not item.sealed:
+        return item.path.read_text(encoding="utf-8")
+    if key is None:
+        raise Unreadable("encrypted, and this journal does not hold the folder's key")
+    try:
+        data = key.unseal(item.path.read_bytes())
+    except SealError:
+        raise Unreadable(
+            "cannot be decrypted with this folder's key (still being copied?)"
+        ) from None
+    cut = data.rfind(b"\n", 0, len(data) - 1) + 1
+    try:
+        mac = json.loads(data[cut:]).get("mac")
+    except (ValueError, AttributeError):
+        raise Unreadable("incomplete (still being copied?)") from None
+    if not key.verify(data[:cut], mac):
+        raise Unreadable("not made by one of this folder's devices (its check does not match)")
+    return data.decode("utf-8")
+
+
+def latest_stamp(item: ChangeFile, key: FolderKey | None = None) -> Stamp | None:
     """The latest stamp a file's head gives (None when it cannot be read)."""
     try:
-        with item.path.open("r", encoding="utf-8") as handle:
-            head = json.loads(handle.readline(4096))
+        if item.sealed:
+            first = _text(item, key).split("\n", 1)[0]
+        else:
+            with item.path.open("r", encoding="utf-8") as handle:
+                first = handle.readline(4096)
+        head = json.loads(first)
         return Stamp.parse(head["latest"]) if head.get("latest") else None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, Unreadable):
         return None
 
 
-def read(item: ChangeFile) -> list[Change]:
+def read(item: ChangeFile, key: FolderKey | None = None) -> list[Change]:
     """Every change in a file, each checked; raises Unreadable for a file that is not
     complete or not right."""
     try:
-        if item.path.stat().st_size > MAX_FILE_BYTES:
-            raise Unreadable("larger than a change file can be")
-        text = item.path.read_text(encoding="utf-8")
+        text = _text(item, key)
     except UnicodeDecodeError:
         raise Unreadable("not UTF-8 text") from None
     except OSError as error:
@@ -126,6 +170,8 @@ def read(item: ChangeFile) -> list[Change]:
         raise Unreadable("incomplete (still being copied?)") from None
     _check_head(head, item)
     body = lines[1:-2]
+    if item.sealed and isinstance(end, dict):
+        end.pop("mac", None)  # checked in _text
     if end != {"end": head["changes"]} or len(body) != head["changes"]:
         raise Unreadable("incomplete (still being copied?)")
     return [_change(line, number) for number, line in enumerate(body, start=2)]

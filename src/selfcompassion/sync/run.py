@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..portability.fields import RecordError
@@ -26,7 +27,8 @@ from ..store import JournalStore
 from . import changefiles
 from .clock import Clock, Stamp
 from .items import Checked, StoreItems, entry_json, known_from_json
-from .merge import Change, Kept, Outcome, Version, apply, local_change
+from .merge import Change, Kept, Known, Outcome, Version, apply, current, local_change
+from .sealing import FolderKey
 
 #: The most changes one change file holds: a first sync of a large journal writes several.
 FILE_CHANGES = 5_000
@@ -55,23 +57,33 @@ def check_folder(folder: Path) -> Path:
     return folder
 
 
-def pending_files(store: JournalStore, folder: Path) -> list[str]:
+def pending_files(store: JournalStore, folder: Path, sealed: bool = False) -> list[str]:
     """The change files in ``folder`` this journal has not read."""
     done = store.read_files()
-    return [item.name for item in changefiles.listed(folder) if item.name not in done]
+    return [item.name for item in changefiles.listed(folder, sealed) if item.name not in done]
 
 
 def sync_journal(
-    store: JournalStore, folder: Path, clock_ms: Callable[[], int] = now_ms
+    store: JournalStore,
+    folder: Path,
+    clock_ms: Callable[[], int] = now_ms,
+    key: FolderKey | None = None,
+    resend: bool = False,
 ) -> SyncResult:
+    """Sync with ``folder``; with ``key`` every file is sealed, and with ``resend`` (a key
+    taken up just now) everything this journal knows is written again, sealed, and this
+    device's plain files are taken out of the folder."""
     folder = check_folder(folder)
     result = SyncResult(folder)
     device = store.device_id()
     saved = store.sync_value("clock")
     clock = Clock(device, Stamp.parse(saved) if saved else None)
-    files = changefiles.listed(folder)
+    files = changefiles.listed(folder, sealed=key is not None)
+    done = store.read_files()
     for item in files:
-        if item.device == device and (latest := changefiles.latest_stamp(item)):
+        # Its own files this journal does not remember: it was restored from a backup.
+        own = item.device == device and item.name not in done
+        if own and (latest := changefiles.latest_stamp(item, key)):
             clock.see(latest)
     number = max([int(store.sync_value("number") or 0), *changefiles.own_numbers(files, device)])
 
@@ -83,10 +95,20 @@ def sync_journal(
         part = outbox[start : start + FILE_CHANGES]
         outgoing = _local_changes(store, clock, device, part, at)
         number += 1
-        written.append(changefiles.write(folder, device, number, outgoing).name)
+        written.append(changefiles.write(folder, device, number, outgoing, key).name)
         for change in outgoing:
             carried = tuple(kept.stamp for kept in change.kept)
             sent.append((change.kind, change.key, Version(change.stamp, change.vector, carried)))
+    if resend:
+        waiting = {(kind, name) for kind, name, _ in outbox}
+        again = [item for item in store.sync_item_keys() if item not in waiting]
+        for start in range(0, len(again), FILE_CHANGES):
+            number += 1
+            resent = _known_changes(store, again[start : start + FILE_CHANGES])
+            written.append(changefiles.write(folder, device, number, resent, key).name)
+        for item in changefiles.listed(folder, sealed=False):
+            if item.device == device:
+                item.path.unlink(missing_ok=True)
     result.sent = len(sent)
     result.file_written = written[-1] if written else None
 
@@ -94,16 +116,17 @@ def sync_journal(
     # records them (with the files written) and whatever the first files bring in.
     checked = Checked()
     items = StoreItems(store, checked)
-    for kind, key, version in sent:
-        items.settle(kind, key, (version,), set(version.carried))
+    for kind, name, version in sent:
+        items.settle(kind, name, (version,), set(version.carried))
     kept_before = store.kept_count()
     group: list[tuple[str, list[Change]]] = []
-    already = store.read_files() | set(written)
+    already = done | set(written)
     for item in files:
         if item.name in already:
             continue
         try:
-            group.append((item.name, [checked.change(c) for c in changefiles.read(item)]))
+            changes = changefiles.read(item, key)
+            group.append((item.name, [checked.change(c) for c in changes]))
         except changefiles.Unreadable as error:
             result.skipped.append(f"{item.name}: {error}; it will be tried again next time")
         except RecordError as error:
@@ -145,29 +168,48 @@ def _local_changes(
 ) -> list[Change]:
     """A change for every item changed here since the last sync, stamped now: it builds on
     every version known here and carries the versions kept."""
-    changes: list[Change] = []
+    return [
+        local_change(kind, key, known, clock.tick(at).text(), device, record, kept)
+        for kind, key, known, record, kept in _items_here(store, [(k, n) for k, n, _ in outbox])
+    ]
+
+
+def _known_changes(store: JournalStore, items: list[tuple[str, str]]) -> list[Change]:
+    """Each item as this journal knows it, as the change that made it: its current
+    version's stamp and vector, its record and the versions kept beside it. A device
+    that knows the item already finds nothing new in it."""
+    changes = []
+    for kind, key, known, record, kept in _items_here(store, items):
+        top = current(known)
+        changes.append(Change(kind, key, top.stamp, top.vector, record, kept))
+    return changes
+
+
+def _items_here(
+    store: JournalStore, items: list[tuple[str, str]]
+) -> Iterator[tuple[str, str, Known, dict[str, Any] | None, tuple[Kept, ...]]]:
+    """(kind, key, the versions known, the current record, the versions kept) of items."""
     for kind in ("entry", "commitment"):
-        keys = [key for k, key, _ in outbox if k == kind]
+        keys = [key for k, key in items if k == kind]
         if not keys:
             continue
         known = store.sync_known(kind, keys)
         kept = store.sync_kept(kind, keys)
-        if kind == "entry":
-            found = store.entry_records(keys)
-            records = {key: entry_json(record) for key, record in found.items()}
-        else:
-            records = dict(store.commitment_rows(keys))
+        records = _records(store, kind, keys)
         for key in keys:
-            before = known_from_json(known[key]) if key in known else ()
             versions = tuple(
                 Kept(stamp, None if text is None else json.loads(text))
                 for stamp, text in kept.get(key, [])
             )
-            stamp = clock.tick(at).text()
-            changes.append(
-                local_change(kind, key, before, stamp, device, records.get(key), versions)
-            )
-    return changes
+            before = known_from_json(known[key]) if key in known else ()
+            yield kind, key, before, records.get(key), versions
+
+
+def _records(store: JournalStore, kind: str, keys: list[str]) -> dict[str, dict[str, Any]]:
+    """The current records of these items (deleted ones are missing)."""
+    if kind == "entry":
+        return {key: entry_json(record) for key, record in store.entry_records(keys).items()}
+    return {**store.waiting_commitments(keys), **store.commitment_rows(keys)}
 
 
 def _write(

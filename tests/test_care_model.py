@@ -75,9 +75,10 @@ def test_everyday_words_do_not_wake_the_model(text: str) -> None:
 
 def test_training_sentences_are_recognised_with_the_model() -> None:
     """Rules or model, as the check runs: the training part is recognised at a high rate
-    (the kept-aside figures are printed by bench/crisis_eval.py, never asserted here)."""
+    (the kept-aside figures are printed by bench/crisis_eval.py, never asserted here).
+    Every risk sentence, and every other non-risk one: each of those costs a model run."""
     risky = [item["text"] for item in TRAINING if item["risk"]]
-    calm = [item["text"] for item in TRAINING if not item["risk"]]
+    calm = [item["text"] for item in TRAINING if not item["risk"]][::2]
     recall = sum(needs_care(text) for text in risky) / len(risky)
     flagged = sum(needs_care(text) for text in calm) / len(calm)
     assert recall >= 0.99
@@ -85,7 +86,7 @@ def test_training_sentences_are_recognised_with_the_model() -> None:
 
 
 def test_the_model_finds_what_the_rules_miss_and_shows_that_sentence() -> None:
-    text = "Had soup for dinner. Everything is ready for friday. Nobody knows."
+    text = "everything is ready for friday. nobody knows."
     assert not find_concerns(text, model=False)
     concerns = find_concerns(text)
     assert [c.rule for c in concerns] == [MODEL]
@@ -96,10 +97,10 @@ def test_the_model_finds_what_the_rules_miss_and_shows_that_sentence() -> None:
 
 def test_a_long_answer_is_read_in_windows() -> None:
     filler = "We walked by the river and talked about the garden and the new shed. " * 60
-    text = filler + "I've got a plan now and everything is ready for friday."
+    text = filler + "I have got a plan now."
     assert len(text) > 4000
     finding = second_look.second_look(text)
-    assert finding is not None and "friday" in finding.words
+    assert finding is not None and finding.words == "I have got a plan now."
     assert second_look.second_look(filler) is None
 
 

@@ -12,12 +12,18 @@ probability that the words are risk language.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
-import numpy.typing as npt
+# The model's products are small: one thread does them faster than a pool, and much faster
+# on a busy machine. This counts only if numpy is not loaded yet (``second_look.load``).
+for _name in ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")
+
+import numpy as np  # noqa: E402
+import numpy.typing as npt  # noqa: E402
 
 WEIGHTS = Path(__file__).with_name("model") / "crisis_minilm.npz"
 LAYERS = 6
@@ -28,7 +34,7 @@ Array = npt.NDArray[np.float32]
 
 @dataclass(frozen=True)
 class Layer:
-    qkv: Array  # (1152, 384): query, key and value stacked
+    qkv: Array  # (384, 1152): query, key and value side by side
     qkv_b: Array
     out: Array
     out_b: Array
@@ -62,16 +68,17 @@ def model() -> Model:
         arrays = {name: z[name] for name in z.files}
 
     def matrix(key: str) -> Array:
+        """Made float32 and transposed (inputs times it), laid out for the product."""
         q = arrays[key + ".q"].astype(np.float32)
         q *= arrays[key + ".s"][:, None]
-        return q
+        return np.ascontiguousarray(q.T)
 
     layers = []
     for i in range(LAYERS):
         p = f"{i}."
         layers.append(
             Layer(
-                qkv=np.concatenate([matrix(p + k) for k in "qkv"]),
+                qkv=np.concatenate([matrix(p + k) for k in "qkv"], axis=1),
                 qkv_b=np.concatenate([arrays[p + k + ".b"] for k in "qkv"]),
                 out=matrix(p + "o"),
                 out_b=arrays[p + "o.b"],
@@ -119,16 +126,16 @@ def probabilities(sequences: list[list[int]], weights: Model | None = None) -> l
 def _layer(x: Array, layer: Layer, bias: Array) -> Array:
     batch, length, width = x.shape
     size = width // HEADS
-    qkv = x @ layer.qkv.T + layer.qkv_b
+    qkv = x @ layer.qkv + layer.qkv_b
     qkv = qkv.reshape(batch, length, 3, HEADS, size).transpose(2, 0, 3, 1, 4)
     q, k, v = qkv[0], qkv[1], qkv[2]
     scores = (q @ k.transpose(0, 1, 3, 2)) / np.float32(np.sqrt(size)) + bias
     scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
     scores /= scores.sum(axis=-1, keepdims=True)
     context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch, length, width)
-    x = _layer_norm(x + context @ layer.out.T + layer.out_b, layer.ln1)
-    hidden = _gelu(x @ layer.up.T + layer.up_b)
-    return _layer_norm(x + hidden @ layer.down.T + layer.down_b, layer.ln2)
+    x = _layer_norm(x + context @ layer.out + layer.out_b, layer.ln1)
+    hidden = _gelu(x @ layer.up + layer.up_b)
+    return _layer_norm(x + hidden @ layer.down + layer.down_b, layer.ln2)
 
 
 def _layer_norm(x: Array, params: tuple[Array, Array]) -> Array:

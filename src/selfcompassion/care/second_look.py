@@ -1,11 +1,14 @@
 """The model's second look at an answer the rules found nothing in.
 
-An answer is cut into sentences; those that pass the gate (``care.gate``) are read by the
-model (``care.encoder``), one batch per answer, each sentence alone and, when the answer is
-short enough, the whole answer too (a plan can span two sentences: "this weekend. i've
-decided."). A long answer is read in windows of whole sentences of at most ``MAX_TOKENS``
-tokens, only those holding a gated sentence. The words shown are the sentence that scored
-highest.
+An answer is cut into sentences. When one of them passes the gate (``care.gate``) the
+model (``care.encoder``) reads the whole answer, as it was trained, if it is short enough
+(at most ``MAX_TOKENS`` tokens): context matters, since a plan can span two sentences
+("this weekend. i've decided.") and "in the book" or "years ago" changes what the next
+sentence means. A longer answer is read a gated sentence at a time, in one batch. The
+words shown are the sentence that scores highest on its own.
+
+Reading every sentence of a short answer on its own as well was tried: on the kept-aside
+sentences it brought one more risk sentence and nine more false alarms (docs/safety.md).
 
 numpy and the weights are loaded on first use, or ahead of it by ``load`` (a flow at a
 terminal calls it in the background while the first question is on screen).
@@ -64,45 +67,34 @@ def sentences(text: str) -> list[tuple[int, int]]:
 def second_look(text: str) -> Finding | None:
     """The model's finding in ``text``, or None when nothing scores above the threshold."""
     spans = sentences(text)
-    gated = [i for i, (start, end) in enumerate(spans) if passes(text[start:end])]
+    gated = {i for i, (start, end) in enumerate(spans) if passes(text[start:end])}
     if not gated:
         return None
     load()
-    words = tokenizer()
+    pieces = [tokenizer().pieces(text[start:end]) for start, end in spans]
     room = MAX_TOKENS - 2
-    pieces = [words.pieces(text[start:end]) for start, end in spans]
-    units: list[tuple[list[int], int | None]] = [
-        (pieces[i][at : at + room], i) for i in gated for at in range(0, len(pieces[i]), room)
-    ]
-    for window in _windows(pieces, set(gated)):
-        if len(window) > 1:
-            units.append(([p for i in window for p in pieces[i]], None))
+    if sum(len(ids) for ids in pieces) <= room:  # the whole answer, as the model was trained
+        units = [([p for ids in pieces for p in ids], sorted(gated))]
+    else:  # each gated sentence on its own, a very long one in parts
+        units = [
+            (pieces[i][at : at + room], [i])
+            for i in sorted(gated)
+            for at in range(0, len(pieces[i]), room)
+        ]
+    scores = _scores([ids for ids, _ in units])
+    best = max(range(len(units)), key=scores.__getitem__)
+    if scores[best] <= THRESHOLD:
+        return None
+    candidates = units[best][1]
+    if len(candidates) > 1:  # the sentence that scores highest on its own
+        alone = _scores([pieces[i] for i in candidates])
+        candidates = [candidates[max(range(len(alone)), key=alone.__getitem__)]]
+    start, end = spans[candidates[0]]
+    return Finding(text[start:end], start, end, scores[best])
+
+
+def _scores(units: list[list[int]]) -> list[float]:
     from .encoder import probabilities
 
-    cls, sep = words.cls, words.sep
-    scores = probabilities([[cls, *ids, sep] for ids, _ in units])
-    if max(scores) <= THRESHOLD:
-        return None
-    _, best = max((score, i) for score, (_, i) in zip(scores, units, strict=True) if i is not None)
-    start, end = spans[best]
-    return Finding(text[start:end], start, end, max(scores))
-
-
-def _windows(pieces: list[list[int]], gated: set[int]) -> list[list[int]]:
-    """Runs of whole sentences of at most ``MAX_TOKENS`` tokens that hold a gated one."""
-    windows: list[list[int]] = []
-    current: list[int] = []
-    size = 0
-    for index, ids in enumerate(pieces):
-        if len(ids) > MAX_TOKENS - 2:  # read alone, in pieces
-            windows.append(current)
-            current, size = [], 0
-            continue
-        if current and size + len(ids) > MAX_TOKENS - 2:
-            windows.append(current)
-            current, size = [], 0
-        current.append(index)
-        size += len(ids)
-    if current:
-        windows.append(current)
-    return [window for window in windows if window and gated & set(window)]
+    words = tokenizer()
+    return probabilities([[words.cls, *ids[: MAX_TOKENS - 2], words.sep] for ids in units])

@@ -84,6 +84,8 @@ def main() -> None:
     typical = sentences[::20][:13]
     long_answer = " ".join(sentences)[:4000]
     everyday = (EVERYDAY * 20)[:4000]
+    own = json.loads((ROOT / "tests/data/crisis_own.json").read_text("utf-8"))
+    calm = " ".join(item["text"].rstrip(".") + "." for item in own if not item["risk"])[:4000]
     oblique = "Had soup for dinner. Everything is ready for friday. Nobody knows."
     imported, quiet, risky, model_first = _cold(7, COLD)
     numpy_ms, weights_ms = _cold(7, LOAD)
@@ -92,6 +94,7 @@ def main() -> None:
     flow = _median_ms(needs_care, typical, 20)
     long_ms = _median_ms(needs_care, [long_answer], 10)
     everyday_ms = _median_ms(needs_care, [everyday], 10)
+    calm_ms = _median_ms(needs_care, [calm], 5)
     print("care check, milliseconds (median)")
     print(
         f"  cold: import {imported:.1f}, first quiet answer {quiet:.1f}, "
@@ -106,7 +109,8 @@ def main() -> None:
     )
     print(
         f"  warm, 4,000 characters: development sentences {long_ms:.1f}, "
-        f"everyday prose {everyday_ms:.1f}"
+        f"everyday prose {everyday_ms:.1f}, hard non-risk sentences (the model reads most) "
+        f"{calm_ms:.1f}"
     )
     print(
         f"  warm, per answer of a 13-answer flow: {flow / 13:.2f} "

@@ -75,12 +75,15 @@ def second_look(text: str) -> Finding | None:
     room = MAX_TOKENS - 2
     if sum(len(ids) for ids in pieces) <= room:  # the whole answer, as the model was trained
         units = [([p for ids in pieces for p in ids], sorted(gated))]
-    else:  # each gated sentence on its own, a very long one in parts
-        units = [
-            (pieces[i][at : at + room], [i])
-            for i in sorted(gated)
-            for at in range(0, len(pieces[i]), room)
-        ]
+    else:  # each gated sentence on its own (once), a very long one in parts
+        seen: set[tuple[int, ...]] = set()
+        units = []
+        for i in sorted(gated):
+            for at in range(0, len(pieces[i]), room):
+                ids = pieces[i][at : at + room]
+                if tuple(ids) not in seen:
+                    seen.add(tuple(ids))
+                    units.append((ids, [i]))
     scores = _scores([ids for ids, _ in units])
     best = max(range(len(units)), key=scores.__getitem__)
     if scores[best] <= THRESHOLD:

@@ -12,9 +12,10 @@ Then ``journal report --weeks 12`` and ``journal report --format json`` run as w
 processes on each, and the charted views: ``journal report --year`` (target: under 300 ms on
 the 100k journal) and ``journal report --weeks 52 --format html`` (under 1 s). Every run of
 every (journal, command) pair takes its turn in one round after another, so a machine that
-gets busier halfway is busier for all of them alike; each pair is warmed up once. Wall time
-and peak memory (the maximum resident set the operating system accounts to each child, from
-``wait4``) come from those runs; when hyperfine is installed it also times each pair, as a
+gets busier halfway is busier for all of them alike; each pair is warmed up once. Wall time,
+CPU time (the median of user plus system time: on a shared machine it moves less than wall
+time) and peak memory (the maximum resident set the operating system accounts to each child,
+from ``wait4``) come from those runs; when hyperfine is installed it also times each pair, as a
 cross-check shown in its own column.
 
     .venv/bin/python bench/report_bench.py            # the full benchmark
@@ -70,6 +71,7 @@ class Result:
     command: str
     argv: list[str]
     times_ms: list[float] = field(default_factory=list)
+    cpu_ms: list[float] = field(default_factory=list)
     peaks_mb: list[float] = field(default_factory=list)
     hyperfine_ms: float | None = None
 
@@ -94,8 +96,10 @@ def build(name: str, path: Path, options: argparse.Namespace) -> tuple[int, floa
     return int(entries), float(seconds)
 
 
-def run_once(argv: list[str]) -> tuple[float, float]:
-    """Run a process with its output discarded; (wall milliseconds, peak resident MB)."""
+def run_once(argv: list[str]) -> tuple[float, float, float]:
+    """Run a process with its output discarded; (wall milliseconds, peak resident MB, CPU
+    milliseconds: user and system time, which a machine shared with other work disturbs
+    less than wall time)."""
     null = os.open(os.devnull, os.O_WRONLY)
     try:
         started = time.perf_counter()
@@ -113,7 +117,8 @@ def run_once(argv: list[str]) -> tuple[float, float]:
         raise SystemExit(f"{' '.join(argv)} failed")
     # ru_maxrss is in kilobytes on Linux and in bytes on macOS.
     scale = 1 if sys.platform == "darwin" else 1024
-    return elapsed, usage.ru_maxrss * scale / 1_000_000
+    cpu = (usage.ru_utime + usage.ru_stime) * 1000
+    return elapsed, usage.ru_maxrss * scale / 1_000_000, cpu
 
 
 def hyperfine_median(argv: list[str], runs: int) -> float:
@@ -134,8 +139,9 @@ def measure(results: list[Result], runs: int, use_hyperfine: bool) -> None:
         run_once(result.argv)  # warm-up: file cache, compiled bytecode
     for _ in range(runs):
         for result in results:
-            elapsed, peak = run_once(result.argv)
+            elapsed, peak, cpu = run_once(result.argv)
             result.times_ms.append(elapsed)
+            result.cpu_ms.append(cpu)
             result.peaks_mb.append(peak)
     if use_hyperfine:
         for result in results:
@@ -145,13 +151,14 @@ def measure(results: list[Result], runs: int, use_hyperfine: bool) -> None:
 def table(results: list[Result]) -> str:
     lines = [
         f"{'journal':<10} {'entries':>8}  {'command':<21} {'median ms':>9} {'min ms':>7}"
-        f" {'hyperfine ms':>12} {'peak MB':>8}"
+        f" {'cpu ms':>7} {'hyperfine ms':>12} {'peak MB':>8}"
     ]
     for r in results:
         cross = "-" if r.hyperfine_ms is None else f"{r.hyperfine_ms:.0f}"
         lines.append(
             f"{r.journal:<10} {r.entries:>8,}  {r.command:<21} {r.median:>9.0f}"
-            f" {min(r.times_ms):>7.0f} {cross:>12} {max(r.peaks_mb):>8.1f}"
+            f" {min(r.times_ms):>7.0f} {statistics.median(r.cpu_ms):>7.0f} {cross:>12}"
+            f" {max(r.peaks_mb):>8.1f}"
         )
     return "\n".join(lines)
 

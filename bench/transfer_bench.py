@@ -3,6 +3,7 @@
     python bench/transfer_bench.py                      # 100,000 entries, 3 runs each
     python bench/transfer_bench.py --entries 10000 --runs 5
     python bench/transfer_bench.py --heavy-runs 1       # one run of the slow ones
+    python bench/transfer_bench.py --sync-only          # the journal imported untimed
 
 Measures, on the sample journal of ``samples.py`` (two entries a day):
 
@@ -73,7 +74,7 @@ def _timed(
     return label, statistics.median(times), min(times), max(peaks) or None, runs
 
 
-def run(workdir: Path, count: int, runs: int, heavy_runs: int) -> str:
+def run(workdir: Path, count: int, runs: int, heavy_runs: int, sync_only: bool = False) -> str:
     journal = str(journal_script())
     home = workdir / "home"
     source = write_export_json(entries(count), workdir / "all.json")
@@ -85,8 +86,12 @@ def run(workdir: Path, count: int, runs: int, heavy_runs: int) -> str:
     def import_all() -> list[str]:
         return [journal, "--db", str(main), "import", str(source)]
 
-    rows.append(_timed(f"import {count:,}", heavy_runs, import_all, env, lambda: _fresh(main)))
-    for fmt in ("json", "markdown", "csv"):
+    if sync_only:
+        _fresh(main)
+        run_once(import_all(), env, timeout=TIMEOUT)
+    else:
+        rows.append(_timed(f"import {count:,}", heavy_runs, import_all, env, lambda: _fresh(main)))
+    for fmt in () if sync_only else ("json", "markdown", "csv"):
         out = workdir / f"out.{fmt}"
         rows.append(
             _timed(
@@ -192,9 +197,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--heavy-runs", type=int, default=3)
     parser.add_argument("--results", type=Path, help="folder for the table")
+    parser.add_argument(
+        "--sync-only", action="store_true", help="time the syncs only (import untimed)"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="journal-transfer-") as temp:
-        table = run(Path(temp), args.entries, args.runs, args.heavy_runs)
+        table = run(Path(temp), args.entries, args.runs, args.heavy_runs, args.sync_only)
     print(table)
     write_result("transfer.md", table, args.results)
     return 0

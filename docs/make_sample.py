@@ -1,6 +1,7 @@
 """Build a small sample journal through the command line itself and render the report
 samples shown in the README (``docs/report-sample.txt``, ``docs/report-weeks-sample.txt``
-and ``docs/report-sample.svg``, the charts of ``--weeks 4``).
+and ``docs/report-sample.svg``, the charts of ``--weeks 4``); the week's text is also put
+in the README's "A week at a glance", in place of the one there.
 
     python docs/make_sample.py
 
@@ -104,7 +105,20 @@ def main() -> None:
         journal(env, "report", "--weeks", "4", "--format", "svg", "--output", str(svg))
         weeks = journal(env, "report", "--weeks", "4")
         (DOCS / "report-weeks-sample.txt").write_text(weeks, encoding="utf-8")
+        readme = DOCS.parent / "README.md"
+        readme.write_text(in_readme(readme.read_text(encoding="utf-8"), text), encoding="utf-8")
         print(text)
+
+
+def in_readme(readme: str, text: str) -> str:
+    """The README with the first ``text`` block after "## A week at a glance" replaced."""
+    head, glance, rest = readme.partition("## A week at a glance")
+    before, fence, after = rest.partition("```text\n")
+    _, end, tail = after.partition("```\n")
+    if not (glance and fence and end):
+        raise SystemExit("README.md has no text block under '## A week at a glance'")
+    lines = "\n".join(line.rstrip() for line in text.splitlines())
+    return f"{head}{glance}{before}{fence}{lines}\n{end}{tail}"
 
 
 if __name__ == "__main__":

@@ -81,11 +81,15 @@ class JournalBuilder:
         after: float | None = None,
         *,
         traps: Sequence[str] = (),
+        belief: tuple[int, int] | None = None,
     ) -> str:
+        """A reframe with its intensities (and, given, the belief in the critic before and
+        after) and the thinking traps noted in it."""
         entry_id = self.entry(day, "reframe")
-        self.rows.setdefault("reframe_scores", []).append(
-            {"entry_id": entry_id, "intensity_before": before, "intensity_after": after}
-        )
+        scores = {"entry_id": entry_id, "intensity_before": before, "intensity_after": after}
+        if belief is not None:
+            scores.update(belief_before=belief[0], belief_after=belief[1])
+        self.rows.setdefault("reframe_scores", []).append(scores)
         for trap in traps:
             self.rows.setdefault("entry_traps", []).append({"entry_id": entry_id, "trap_id": trap})
         return entry_id

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from conftest import fixed_clock
 from fixtures.make_fixtures import fixture_versions, private_copy
 from selfcompassion.store import Entry, EntryRecord, JournalStore, migrations
+from sql_steps import vm_steps
 
 #: Days are drawn around a year's end, so that runs cross month and year boundaries.
 BASE = date(2025, 12, 20)
@@ -233,22 +234,6 @@ def test_a_run_going_on_after_a_past_day_counts_only_up_to_it(fresh_store: Journ
 # -- reading a streak does not walk the history -----------------------------------------------
 
 
-def _steps(store: JournalStore, read: object) -> int:
-    """How many SQLite virtual-machine instructions (in tens) ``read`` takes."""
-    counted = [0]
-
-    def tick() -> int:
-        counted[0] += 1
-        return 0
-
-    store.conn.set_progress_handler(tick, 10)
-    try:
-        read()  # type: ignore[operator]
-    finally:
-        store.conn.set_progress_handler(None, 0)
-    return counted[0]
-
-
 def test_streaks_cost_the_same_on_a_long_history(fresh_store: JournalStore) -> None:
     """An unbroken run of 5,000 days is read in as many steps as one of 50 days: the
     streaks are looked up, not counted day by day."""
@@ -258,15 +243,15 @@ def test_streaks_cost_the_same_on_a_long_history(fresh_store: JournalStore) -> N
     today = start + timedelta(days=5_000)
     assert store.streak(today) == 5_000 and store.islands(today).longest == 5_000
     long_reads = (
-        _steps(store, lambda: store.streak(today)),
-        _steps(store, lambda: store.islands(today)),
+        vm_steps(store, lambda: store.streak(today)),
+        vm_steps(store, lambda: store.islands(today)),
     )
     with store.writing() as conn:
         conn.execute("DELETE FROM entries WHERE journal_date < ?", [str(today - timedelta(50))])
     assert store.streak(today) == 50 and store.islands(today).longest == 50
     short_reads = (
-        _steps(store, lambda: store.streak(today)),
-        _steps(store, lambda: store.islands(today)),
+        vm_steps(store, lambda: store.streak(today)),
+        vm_steps(store, lambda: store.islands(today)),
     )
     assert long_reads == short_reads
     assert 0 < sum(short_reads) < 20

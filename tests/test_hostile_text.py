@@ -507,6 +507,14 @@ PAGE_VIEWS: dict[str, tuple[Callable[[Scene], str], Callable[..., None]]] = {
         lambda s: s.ok("report", "--with-text", "--format", "svg"),
         lambda document, *_: assert_svg_inert(document),
     ),
+    "report --year --with-text --format html": (
+        lambda s: s.ok("report", "--year", "--with-text", "--format", "html"),
+        assert_html_inert,
+    ),
+    "report --weeks 12 --with-text --format svg": (
+        lambda s: s.ok("report", "--weeks", "12", "--with-text", "--format", "svg"),
+        lambda document, *_: assert_svg_inert(document),
+    ),
     "report saved as html": (lambda s: _report_file(s, "html"), assert_html_inert),
     "report saved as svg": (
         lambda s: _report_file(s, "svg"),

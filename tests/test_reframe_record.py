@@ -146,8 +146,10 @@ def test_the_weekly_report_carries_both_beliefs(journal: Journal) -> None:
     assert reframes["belief_in_balanced_thought"] == {"average": 70.0, "rated": 2}
 
     text = " ".join(journal("report", "--week", week).out.split())
-    assert "belief in the critic 80.0 → 35.0 on average" in text
-    assert "belief in the balanced thought 70.0 on average" in text
+    # Drawn as bars, each with its figure: 80 of 100 is 16 blocks, 35 is 7.
+    assert f"belief in critic, before {'█' * 16} 80.0" in text
+    assert f"belief in critic, after {'█' * 7} 35.0" in text
+    assert f"belief in balanced thought {'█' * 14} 70.0" in text
 
 
 def test_a_feeling_named_without_a_strength_is_kept(journal: Journal) -> None:

@@ -25,7 +25,7 @@ def test_benchmark_builds_times_and_reports_on_a_tiny_journal(tmp_path: Path) ->
     rows = [line.split() for line in out.splitlines() if line.startswith(("empty", "ten-", "100k"))]
     assert len(rows) == 12  # three journals, four commands
     for row in rows:
-        median, peak = float(row[-4]), float(row[-1])
-        assert median > 0 and 5 < peak < 500
+        median, cpu, peak = float(row[-5]), float(row[-3]), float(row[-1])
+        assert median > 0 and cpu > 0 and 5 < peak < 500
     assert sum(line.startswith(("meets", "MISSES")) for line in out.splitlines()) == 8
     assert sorted(p.name for p in tmp_path.glob("*.db")) == ["100k.db", "empty.db", "ten-years.db"]

@@ -1,5 +1,6 @@
-"""The report page opened in a real headless Chromium: the charts are drawn, with the number
-of points and days the data says, inside their boxes; and a screenshot is taken.
+"""The report page and picture opened in a real headless Chromium: the charts are drawn, with
+the number of points, days and bars the data says, inside their boxes; and a screenshot is
+taken.
 
 A test-only copy of the page carries a small script that measures what the browser drew and
 writes it into the DOM, which ``--dump-dom`` prints back. The page itself has no script.
@@ -12,6 +13,7 @@ import json
 import re
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,7 @@ import pytest
 from cli_run import Journal
 from report_journal import db_args
 from test_report_charts import WEEKS_WRITTEN, weeks_db  # noqa: F401
+from test_report_reframe_bars import reframes_db  # noqa: F401
 from test_report_stats import SUNDAY
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -35,7 +38,8 @@ const inside = (el, outer) => { const b = box(el), o = box(outer);
   return b.left >= o.left - 0.5 && b.right <= o.right + 0.5 && b.top >= o.top - 0.5
          && b.bottom <= o.bottom + 0.5; };
 const weeks = document.querySelector("svg.chart.weeks");
-const calendar = document.querySelector("svg.chart.calendar");
+const calendar = document.querySelector("svg.chart.calendar") ||
+  document.querySelector("svg.chart.year");
 const points = [...document.querySelectorAll(".point")];
 const found = {
   mood: document.querySelectorAll("circle.point.mood").length,
@@ -47,6 +51,7 @@ const found = {
   pointsInside: points.every((p) => inside(p, weeks)),
   daysInside: [...document.querySelectorAll("rect.day")].every((d) => inside(d, calendar)),
   moodHeights: [...document.querySelectorAll("circle.point.mood")].map((p) => box(p).top),
+  bars: [...document.querySelectorAll("rect.bar")].map((b) => box(b).width),
 };
 document.body.setAttribute("data-measured", JSON.stringify(found));
 </script>"""
@@ -69,6 +74,43 @@ def chromium(*args: str, profile: Path) -> str:
     return done.stdout
 
 
+def measure(markup: str, folder: Path) -> dict[str, Any]:
+    """What the browser drew for this page (or picture, set in a page of its own)."""
+    page = folder / "measured.html"
+    page.write_text(markup.replace("</body>", MEASURE + "</body>"), "utf-8")
+    dom = chromium("--dump-dom", page.as_uri(), profile=folder / "profile")
+    found = re.search(r'data-measured="([^"]*)"', dom)
+    assert found, dom[:2000]
+    drawn: dict[str, Any] = json.loads(html.unescape(found.group(1)))
+    return drawn
+
+
+def test_the_picture_and_the_year_draw_in_a_real_browser(
+    reframes_db: Path,  # noqa: F811
+    journal: Journal,
+    tmp_path: Path,
+) -> None:
+    """The SVG picture of twelve weeks, with its reframe bars as long as their figures, and
+    the page of a year with a square for each day up to the report's day."""
+    run = lambda *args: journal(*db_args(reframes_db), "report", *args, day=SUNDAY, hour=20)  # noqa: E731
+    picture = run("--weeks", "12", "--format", "svg")
+    assert picture.code == 0, picture.err
+    drawn = measure(f"<!DOCTYPE html><html><body>{picture.out}</body></html>", tmp_path)
+    assert drawn["mood"] == drawn["kindness"] == 11 and drawn["pointsInside"]
+    assert drawn["days"] == 77 and drawn["daysInside"]
+    # Belief 70 then 35 and eased 25 (of 100); traps 3, 2, 1 (of the most, 3).
+    before, after, eased, *traps = drawn["bars"]
+    assert after == pytest.approx(before / 2, abs=0.5)
+    assert eased == pytest.approx(before * 25 / 70, abs=0.5)
+    assert traps[0] == pytest.approx(traps[1] * 3 / 2, abs=0.5)
+    assert traps[0] == pytest.approx(traps[2] * 3, abs=0.5)
+    year = run("--year", "--format", "html")
+    assert year.code == 0, year.err
+    drawn = measure(year.out, tmp_path)
+    assert drawn["days"] == (SUNDAY - date(SUNDAY.year, 1, 1)).days + 1 and drawn["daysInside"]
+    assert drawn["calendar"]["width"] > 300 and len(drawn["bars"]) == 6
+
+
 def test_the_page_draws_its_charts_in_a_real_browser(
     weeks_db: Path,  # noqa: F811
     journal: Journal,
@@ -79,12 +121,7 @@ def test_the_page_draws_its_charts_in_a_real_browser(
     assert result.code == 0, result.err
     page = tmp_path / "report.html"
     page.write_text(result.out, encoding="utf-8")
-    measured_page = tmp_path / "measured.html"
-    measured_page.write_text(result.out.replace("</body>", MEASURE + "</body>"), "utf-8")
-    dom = chromium("--dump-dom", measured_page.as_uri(), profile=tmp_path / "profile")
-    found = re.search(r'data-measured="([^"]*)"', dom)
-    assert found, dom[:2000]
-    drawn: dict[str, Any] = json.loads(html.unescape(found.group(1)))
+    drawn = measure(result.out, tmp_path)
     assert drawn["mood"] == drawn["kindness"] == WEEKS_WRITTEN
     assert (drawn["days"], drawn["practised"]) == (77, 17)
     assert drawn["pointsInside"] and drawn["daysInside"]

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from selfcompassion.store import Answer, JournalStore
-from selfcompassion.sync import changefiles, run
+from selfcompassion.sync import changefiles, run, sending
 from selfcompassion.sync.run import sync_journal
 
 NOW = datetime(2026, 11, 20, 21, tzinfo=UTC)
@@ -140,7 +140,7 @@ def test_three_devices_end_with_the_same_journal(
     tmp_path_factory: Any, monkeypatch: Any, steps: list[Any]
 ) -> None:
     # Small files and small groups, so that a few changes already span several of each.
-    monkeypatch.setattr(run, "FILE_CHANGES", 2)
+    monkeypatch.setattr(sending, "FILE_CHANGES", 2)
     monkeypatch.setattr(run, "GROUP_CHANGES", 3)
     root = tmp_path_factory.mktemp("devices")
     devices = [Device(root, name) for name in ("a", "b", "c")]
@@ -263,7 +263,7 @@ def test_a_device_restored_from_a_backup_gets_back_what_it_had_sent(tmp_path: Pa
 
 
 def test_a_large_first_sync_is_written_and_read_in_parts(tmp_path: Path, monkeypatch: Any) -> None:
-    monkeypatch.setattr(run, "FILE_CHANGES", 4)
+    monkeypatch.setattr(sending, "FILE_CHANGES", 4)
     monkeypatch.setattr(run, "GROUP_CHANGES", 5)
     a, b = Device(tmp_path, "a"), Device(tmp_path, "b")
     b.folder.rmdir()
@@ -322,7 +322,7 @@ def test_an_edit_made_while_a_sync_writes_is_sent_by_the_next(
         entry = store.add_entry(
             kind="daily", journal_date=date(2026, 11, 20), answers=words("first"), now=NOW
         )
-    real_write = changefiles.write
+    real_write = changefiles.write_lines
 
     def write_and_edit(*args: Any) -> Path:
         path = real_write(*args)
@@ -330,9 +330,9 @@ def test_an_edit_made_while_a_sync_writes_is_sent_by_the_next(
             other.replace_answers(entry, words("edited meanwhile"), [], NOW)
         return path
 
-    monkeypatch.setattr(changefiles, "write", write_and_edit)
+    monkeypatch.setattr(changefiles, "write_lines", write_and_edit)
     a.sync()
-    monkeypatch.setattr(changefiles, "write", real_write)
+    monkeypatch.setattr(changefiles, "write_lines", real_write)
     assert a.sync().sent == 1
     b.sync()
     assert journal_state(a.db) == journal_state(b.db)

@@ -32,6 +32,9 @@ class Section:
     art: list[ArtLine] = field(default_factory=list)
     #: Which chart the art is ("weeks", "calendar", "year"), for views that draw it anew.
     figure: str = ""
+    #: The art's figures in words, for views that show no characters drawn as a chart
+    #: (Markdown, where a chart holding words from the journal must not be a code block).
+    art_words: list[tuple[str, str | tuple[str, ...]]] = field(default_factory=list)
 
 
 @dataclass

@@ -110,11 +110,13 @@ def report_markdown(report: Report) -> str:
             out.append("|" + "|".join("---:" if r else "---" for r in grid.right) + "|")
             out += ["| " + " | ".join(md(cell) for cell in row) + " |" for row in grid.rows]
             out.append("")
-        if section.art:  # characters only: chart text is drawn by us, never from the journal
+        if section.art and not section.art_words:
+            # Characters only: these charts are drawn by us and hold no words of the journal.
             out += ["```", *("".join(p for _, p in line).rstrip() for line in section.art)]
             out += ["```", ""]
-        out += [f"- **{md(label)}**: {md(joined(value))}" for label, value in section.rows]
-        if section.rows:
+        rows = section.rows + section.art_words
+        out += [f"- **{md(label)}**: {md(joined(value))}" for label, value in rows]
+        if rows:
             out.append("")
         for style, text in section.lines:
             if style:

@@ -4,9 +4,9 @@ all of it, the weekly chart, the calendar of days and the year of days."""
 from __future__ import annotations
 
 from ..report.closing import plural
-from ..report.figures import Report, Stretch
+from ..report.figures import Reframes, Report, Stretch
 from .page_parts import Grid, Section, num
-from .textcharts import calendar, day_label, week_chart, year_grid
+from .textcharts import ArtLine, bar_labels_width, bars, calendar, day_label, week_chart, year_grid
 
 __all__ = ["day_label"]
 
@@ -47,6 +47,41 @@ def year_section(stretch: Stretch) -> Section:
     section = Section("A year of days", figure="year")
     section.art = year_grid(stretch.days)
     return section
+
+
+#: (label, style) of the reframe figures drawn as bars, in the terminal and as SVG.
+CRITIC_BEFORE = ("belief in critic, before", "red")
+CRITIC_AFTER = ("belief in critic, after", "green")
+EASED = ("feelings eased by", "cyan")
+BALANCED = ("belief in balanced thought", "blue")
+TRAPS_TITLE, TRAP_STYLE = "Thinking traps noted most", "yellow"
+
+
+def reframe_scores(reframes: Reframes) -> list[tuple[str, float, str]]:
+    """The critic's belief before and after, the feelings eased and the belief in the
+    balanced thought, each (label, value of 100, style), leaving out what no reframe rated."""
+    belief, found = reframes.belief, []
+    if belief.critic_rated and belief.critic_before is not None:
+        found.append((CRITIC_BEFORE[0], belief.critic_before, CRITIC_BEFORE[1]))
+    if belief.critic_rated and belief.critic_after is not None:
+        found.append((CRITIC_AFTER[0], belief.critic_after, CRITIC_AFTER[1]))
+    if reframes.feelings_eased is not None:
+        found.append((EASED[0], reframes.feelings_eased, EASED[1]))
+    if belief.balanced_rated and belief.balanced is not None:
+        found.append((BALANCED[0], belief.balanced, BALANCED[1]))
+    return found
+
+
+def reframe_art(reframes: Reframes) -> list[ArtLine]:
+    """The reframes as small bar charts: scores out of 100, then the traps noted most."""
+    scores = reframe_scores(reframes)
+    traps = [(name, float(times), TRAP_STYLE) for name, times in reframes.traps]
+    width = bar_labels_width([label for label, _, _ in scores + traps])
+    art = bars(scores, 100, axis=True, label_width=width)
+    if traps:
+        most = max(times for _, times, _ in traps)
+        art += [[("bold", TRAPS_TITLE)], *bars(traps, most, decimals=0, label_width=width)]
+    return art
 
 
 def week_table(report: Report) -> Grid:

@@ -53,20 +53,15 @@ def figure_for(report: Report, name: str) -> charts.Chart:
 
 
 def reframe_bars(report: Report) -> list[charts.Chart]:
-    """The critic's belief before and after, the feelings eased, the traps noted most."""
-    now, found = report.current, []
-    belief = now.belief
-    scores: list[tuple[str, float]] = []
-    if belief.critic_rated and belief.critic_before is not None:
-        scores.append(("belief in the critic, before", belief.critic_before))
-    if belief.critic_rated and belief.critic_after is not None:
-        scores.append(("belief in the critic, after", belief.critic_after))
-    if now.feelings_eased is not None:
-        scores.append(("feelings eased by", now.feelings_eased))
-    found.append(charts.bars("Reframes (of 100)", scores, 100))
-    traps = [(clean(name), float(times)) for name, times in report.traps]
-    most = max([times for _, times in traps] + [1.0])
-    found.append(charts.bars("Thinking traps noted most", traps, most))
+    """The critic's belief before and after, the feelings eased, the traps noted most: the
+    same bars as the terminal's (``report_charts``), over the same days."""
+    from .report_charts import TRAP_STYLE, TRAPS_TITLE, reframe_scores
+
+    shown = report.reframes_shown
+    found = [charts.bars("Reframes (of 100)", reframe_scores(shown), 100)]
+    traps = [(clean(name), float(times), TRAP_STYLE) for name, times in shown.traps]
+    most = max([times for _, times, _ in traps] + [1.0])
+    found.append(charts.bars(TRAPS_TITLE, traps, most, decimals=0))
     return [chart for chart in found if chart.svg]
 
 

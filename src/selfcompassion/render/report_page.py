@@ -124,6 +124,9 @@ def report_page(report: Report) -> Page:
         if stretch is not None:
             sections += [charts.week_chart_section(report), charts.calendar_section(stretch)]
         sections.append(_trend(report))
+        reframes = _reframes(report)
+        if reframes is not None:
+            sections.append(reframes)
     elif not report.quiet:
         if stretch is not None:
             sections.append(charts.year_section(stretch))
@@ -205,34 +208,27 @@ def _ratings(report: Report) -> Section | None:
 
 
 def _reframes(report: Report) -> Section | None:
-    now, before = report.current, report.previous
-    if not (now.reframes or before.reframes):
+    """How many reframes, then the critic's belief, the feelings eased, the belief in the
+    balanced thought and the traps as bars (means over the reframes that rated each): over
+    the whole stretch of a trend of weeks, else the period's (beside the one before)."""
+    from .report_charts import reframe_art, reframe_scores
+
+    before, shown = report.previous, report.reframes_shown
+    if not (shown.count or (not report.trend and before.reframes)):
         return None
     section = Section("Reframes")
-    section.rows.append(
-        (
-            "reframes",
-            _compare(str(now.reframes), str(before.reframes), report),
-        )
-    )
-    if now.feelings_eased is not None:
-        section.rows.append(
-            ("feelings eased", f"{num(now.feelings_eased)} points on average (of 100)")
-        )
-    belief = now.belief
-    if belief.critic_rated:
-        section.rows.append(
-            (
-                "belief in the critic",
-                f"{num(belief.critic_before)} → {num(belief.critic_after)} on average (of 100)",
-            )
-        )
-    if belief.balanced_rated:
-        section.rows.append(
-            ("belief in the balanced thought", f"{num(belief.balanced)} on average (of 100)")
-        )
-    if report.traps:
-        section.rows.append(("thinking traps", count_items(report.traps)))
+    count = str(shown.count)
+    if report.trend:
+        count += f" in these {plural(len(report.trend), 'week')}"
+    else:
+        count = _compare(count, str(before.reframes), report)
+    section.rows.append(("reframes", count))
+    section.art = reframe_art(shown)
+    section.art_words = [
+        (label, f"{num(value)} of 100") for label, value, _ in reframe_scores(shown)
+    ]
+    if shown.traps:
+        section.art_words.append(("thinking traps", count_items(shown.traps)))
     return section
 
 

@@ -220,20 +220,35 @@ def year_grid(days: Sequence[DayMark]) -> Chart:
     )
 
 
-def bars(title: str, items: Sequence[tuple[str, float]], scale: float, unit: str = "") -> Chart:
-    """Horizontal bars, one per (label, value), on a scale from 0 to ``scale``."""
+#: The colour of each of the terminal's bar styles (``report_charts``), as a web colour.
+BAR_COLOURS = {
+    "red": "#b03a2e",
+    "green": "#2e7d32",
+    "cyan": KINDNESS_COLOUR,
+    "blue": "#2c5aa0",
+    "yellow": "#a86b00",
+}
+
+
+def bars(
+    title: str, items: Sequence[tuple[str, float, str]], scale: float, *, decimals: int = 1
+) -> Chart:
+    """Horizontal bars, one per (label, value, style), on a scale from 0 to ``scale``; the
+    style is the terminal's colour name (``BAR_COLOURS``)."""
     if not items:
         return NO_CHART
     left, bar_w, row = 170.0, 260.0, 20.0
     body = [_text(0, 12, title, extra=' font-weight="bold"')]
-    for index, (label, value) in enumerate(items):
+    for index, (label, value, style) in enumerate(items):
         y = 22 + index * row
         length = max(0.0, min(1.0, value / scale)) * bar_w if scale else 0.0
+        shown = f"{value:.{decimals}f}"
         body.append(_text(left - 8, y + 11, label, "end"))
         body.append(
             f'<rect class="bar" x="{left}" y="{y}" width="{length:.1f}" height="14" '
-            f'fill="{KINDNESS_COLOUR}"><title>{esc(label)}: {value:g}{esc(unit)}</title></rect>'
+            f'fill="{BAR_COLOURS.get(style, KINDNESS_COLOUR)}">'
+            f"<title>{esc(label)}: {shown}</title></rect>"
         )
-        body.append(_text(left + length + 6, y + 11, f"{value:g}{unit}"))
+        body.append(_text(left + length + 6, y + 11, shown))
     height = 22 + len(items) * row + 4
     return _svg(left + bar_w + 60, height, title, body, "bars")

@@ -1,5 +1,6 @@
 """Charts drawn with characters: the weekly line of mood and self-kindness, a calendar of
-days practised (a column per week, a row per weekday) and a year of days (a row per month).
+days practised (a column per week, a row per weekday), a year of days (a row per month) and
+small horizontal bars (the reframes).
 
 Each chart is a list of lines, each line a list of (style, text) pieces. The characters
 carry the meaning on their own (NO_COLOR, a printout); styles only add colour. Every chart
@@ -144,3 +145,52 @@ def year_grid(days: Sequence[DayMark]) -> list[ArtLine]:
             line.append(_cell(by_day.get(day)))
         lines.append(line)
     return [*lines, legend()]
+
+
+#: The width of a full bar, and the widest label beside one (a chart fits in 60 columns).
+BAR_WIDTH, BAR_LABEL_WIDTH = 20, 26
+
+
+def _bar_label(text: str) -> str:
+    """A label from the journal (a thinking trap's name) on one short line, with no control
+    characters and no backquote (a chart is also printed inside a Markdown code block)."""
+    kept = "".join(c if c.isprintable() and c != "`" else " " for c in text).strip()
+    return kept if len(kept) <= BAR_LABEL_WIDTH else kept[: BAR_LABEL_WIDTH - 1] + "…"
+
+
+def bar_labels_width(labels: Sequence[str]) -> int:
+    """The width the longest of these labels takes beside a bar."""
+    return max((len(_bar_label(label)) for label in labels), default=0)
+
+
+def bars(
+    items: Sequence[tuple[str, float, str]],
+    scale: float,
+    *,
+    decimals: int = 1,
+    axis: bool = False,
+    label_width: int = 0,
+) -> list[ArtLine]:
+    """A bar per (label, value, style), from 0 to ``scale``: a block per twentieth, a half
+    block for a half, the value written after it; with ``axis``, the scale's ends below.
+    Labels take ``label_width`` columns at least (to line up with other bars)."""
+    if not items:
+        return []
+    labels = [_bar_label(label) for label, _, _ in items]
+    width = max(label_width, *(len(label) for label in labels))
+    lines: list[ArtLine] = []
+    for label, (_, value, style) in zip(labels, items, strict=True):
+        halves = round(max(0.0, min(1.0, value / scale)) * BAR_WIDTH * 2) if scale else 0
+        drawn = "█" * (halves // 2) + ("▌" if halves % 2 else "")
+        shown = f"{value:.{decimals}f}"
+        lines.append(
+            [
+                ("", label.ljust(width) + " "),
+                (style, drawn),
+                ("", " " * (BAR_WIDTH - len(drawn)) + " " + shown),
+            ]
+        )
+    if axis:
+        ends = f"{scale:.{decimals}f}".removesuffix(".0")
+        lines.append([("dim", " " * (width + 1) + "0".ljust(BAR_WIDTH - len(ends)) + ends)])
+    return lines

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .periods import Period
 
@@ -100,6 +100,26 @@ class Belief:
 
 
 @dataclass(frozen=True)
+class Reframes:
+    """The reframes of a stretch of days: how many, how much the feelings eased and the
+    belief in the critic moved on average (0-100), and the thinking traps noted most."""
+
+    count: int = 0
+    feelings_eased: float | None = None
+    belief: Belief = Belief()
+    traps: tuple[Count, ...] = ()
+
+    @classmethod
+    def from_row(cls, row: tuple[Any, ...] | None, traps: tuple[Count, ...] = ()) -> Reframes:
+        """From a row of ``store.reframes_by_bucket`` (None: no reframes)."""
+        if row is None:
+            return cls(traps=traps)
+        count, _scored, drop, before, after, both, balanced, balanced_rated = row
+        belief = Belief(rounded(before), rounded(after), both, rounded(balanced), balanced_rated)
+        return cls(count, rounded(drop), belief, traps)
+
+
+@dataclass(frozen=True)
 class Figures:
     """Everything counted for one period."""
 
@@ -167,6 +187,7 @@ class Stretch:
     mood: float | None = None
     kindness: float | None = None
     days: tuple[DayMark, ...] = ()
+    reframes: Reframes = Reframes()
 
 
 @dataclass(frozen=True)
@@ -213,6 +234,14 @@ class Report:
         return self.stretch is not None and (
             len(self.trend) > 1 or self.current.period.kind == YEAR
         )
+
+    @property
+    def reframes_shown(self) -> Reframes:
+        """The reframes a report shows: over the whole stretch of a chart, else the period's."""
+        if self.charted and self.stretch is not None:
+            return self.stretch.reframes
+        now = self.current
+        return Reframes(now.reframes, now.feelings_eased, now.belief, self.traps)
 
     @property
     def is_current(self) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from .figures import Count, Figures, Report, Stretch, change
+from .figures import Count, Figures, Reframes, Report, Stretch, change
 
 SCHEMA = "selfcompassion.report"
 VERSION = 1
@@ -128,6 +128,22 @@ def stretch_json(stretch: Stretch | None) -> dict[str, Any] | None:
             }
             for mark in stretch.days
         ],
+        "reframes": _reframes_json(stretch.reframes),
+    }
+
+
+def _reframes_json(reframes: Reframes) -> dict[str, Any]:
+    belief = reframes.belief
+    return {
+        "count": reframes.count,
+        "average_intensity_drop": reframes.feelings_eased,
+        "belief_in_critic": {
+            "average_before": belief.critic_before,
+            "average_after": belief.critic_after,
+            "rated": belief.critic_rated,
+        },
+        "belief_in_balanced_thought": {"average": belief.balanced, "rated": belief.balanced_rated},
+        "thinking_traps": _counts(reframes.traps),
     }
 
 

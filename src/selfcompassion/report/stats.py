@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from ..store.reports import Span
 from .closing import closing_line
 from .figures import (
-    Belief,
     Checkin,
     Commitments,
     Count,
@@ -26,6 +25,7 @@ from .figures import (
     Intentions,
     Practice,
     Rating,
+    Reframes,
     Report,
     WelcomeBack,
     rounded,
@@ -67,8 +67,8 @@ def figures_for(store: JournalStore, periods: Sequence[Period], as_of: date) -> 
     figures = []
     for bucket, period in enumerate(periods):
         days, entries = practice.get(bucket, (0, 0))
-        count, scored, drop, *belief = reframes.get(bucket, (0, 0, None, None, None, 0, None, 0))
-        before_mean, after_mean, both, balanced_mean, balanced_rated = belief
+        row = reframes.get(bucket)
+        summary = Reframes.from_row(row)
         made = commitments.get(bucket, {})
         checkin = checkins.get(bucket, (0, None, None, None, None))
         figures.append(
@@ -78,16 +78,10 @@ def figures_for(store: JournalStore, periods: Sequence[Period], as_of: date) -> 
                 entries=entries,
                 mood=rating(bucket, MOOD),
                 kindness=rating(bucket, KINDNESS),
-                reframes=count,
-                reframes_scored=scored,
-                feelings_eased=rounded(drop),
-                belief=Belief(
-                    rounded(before_mean),
-                    rounded(after_mean),
-                    both,
-                    rounded(balanced_mean),
-                    balanced_rated,
-                ),
+                reframes=summary.count,
+                reframes_scored=row[1] if row else 0,
+                feelings_eased=summary.feelings_eased,
+                belief=summary.belief,
                 commitments=Commitments(
                     made=made.get("made", 0),
                     kept=made.get("done", 0),
@@ -155,7 +149,14 @@ def build_report(store: JournalStore, request: ReportRequest, today: date) -> Re
     start, end = period.start, period.end
     opened, overdue = store.open_commitments(as_of)
     trend = _trend_from_first_entry(request.trend(), first_day)
-    stretch = build_stretch(store, trend[0].start if trend else start, end, as_of)
+    stretch = build_stretch(
+        store,
+        trend[0].start if trend else start,
+        end,
+        as_of,
+        reframe_kind=REFRAME_KIND,
+        traps=TOP_TRAPS,
+    )
     report = Report(
         today=today,
         as_of=as_of,

@@ -4,10 +4,11 @@ longest run inside it, mean ratings, and every day for the calendar views."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from statistics import fmean
+from math import fsum
 from typing import TYPE_CHECKING
 
-from .figures import DayMark, Stretch, rounded
+from ..store.reports import Span
+from .figures import Count, DayMark, Reframes, Stretch, rounded
 
 if TYPE_CHECKING:
     from ..store import JournalStore
@@ -27,9 +28,12 @@ def longest_run(days: list[date]) -> int:
     return longest
 
 
-def build_stretch(store: JournalStore, start: date, end: date, as_of: date) -> Stretch:
+def build_stretch(
+    store: JournalStore, start: date, end: date, as_of: date, *, reframe_kind: str, traps: int
+) -> Stretch:
     """The stretch from ``start`` to ``end``; days after ``as_of`` are neither counted nor
-    listed (a calendar leaves them blank)."""
+    listed (a calendar leaves them blank). Its reframes, with the ``traps`` thinking traps
+    noted most, are those of entries of ``reframe_kind``."""
     counted_end = min(end, as_of)
     practised = store.practised_dates(start, counted_end) if counted_end >= start else []
     scores: dict[tuple[date, str], float] = {}
@@ -56,7 +60,16 @@ def build_stretch(store: JournalStore, start: date, end: date, as_of: date) -> S
         days_counted=max(0, (counted_end - start).days + 1),
         days_practised=len(practised),
         longest_run=longest_run(practised),
-        mood=rounded(fmean(moods)) if moods else None,
-        kindness=rounded(fmean(kinds)) if kinds else None,
+        mood=rounded(fsum(moods) / len(moods)) if moods else None,
+        kindness=rounded(fsum(kinds) / len(kinds)) if kinds else None,
         days=marks,
+        reframes=_reframes(store, start, counted_end, reframe_kind, traps),
     )
+
+
+def _reframes(store: JournalStore, start: date, end: date, kind: str, traps: int) -> Reframes:
+    if end < start:
+        return Reframes()
+    found = store.reframes_by_bucket(Span(start, (end - start).days + 1, 1), kind)
+    top = tuple(Count(*row) for row in store.top_traps(start, end, traps))
+    return Reframes.from_row(found.get(0), top)

@@ -110,8 +110,104 @@ def _m0008_trigger(table: str, kind: str, column: str, event: str, row: str) -> 
     )
 
 
+# Migration 0009 keeps two small tables a row per journal day (and per kind of answer),
+# so that a report of a year reads a few hundred rows instead of every answer of the year.
+# ``journal_days``: the entries of each day. ``day_answers``: per day and (step, kind,
+# theme), the answers with words, the answers with a number and the sum of those numbers
+# (a day's mean rating is ``total / rated``; a day with two entries counts once).
+_M0009_DAY_OF = "(SELECT journal_date FROM entries WHERE id = {row}.entry_id)"
+#: Every answer of one day, summed afresh: used whenever rows leave or move (an entry or
+#: an answer deleted, an entry moved to another day, an answer changed), so the day is
+#: true whatever order SQLite deletes related rows in.
+_M0009_RECOUNT = """
+    DELETE FROM day_answers WHERE day = {day};
+    INSERT INTO day_answers (day, step_id, kind, theme, written, rated, total)
+    SELECT e.journal_date, a.step_id, a.kind, coalesce(a.theme, ''),
+           count(CASE WHEN a.text != '' THEN 1 END), count(a.number), coalesce(sum(a.number), 0)
+    FROM entries e JOIN answers a ON a.entry_id = e.id
+    WHERE e.journal_date = {day}
+    GROUP BY a.step_id, a.kind, coalesce(a.theme, '');
+"""
+#: Answers added, counted in without reading the rest of their day (the path of imports
+#: and bulk loads). An answer written before its entry (an import defers its foreign keys)
+#: is counted when the entry arrives, by the trigger on ``entries``.
+_M0009_ADD = """
+    INSERT INTO day_answers (day, step_id, kind, theme, written, rated, total)
+    SELECT e.journal_date, a.step_id, a.kind, coalesce(a.theme, ''),
+           count(CASE WHEN a.text != '' THEN 1 END), count(a.number), coalesce(sum(a.number), 0)
+    FROM {source} JOIN entries e ON e.id = a.entry_id
+    WHERE {where}
+    GROUP BY e.journal_date, a.step_id, a.kind, coalesce(a.theme, '')
+    ON CONFLICT (day, step_id, kind, theme) DO UPDATE SET
+        written = written + excluded.written, rated = rated + excluded.rated,
+        total = total + excluded.total;
+"""
+_M0009_ADD_DAY = """
+    INSERT INTO journal_days (day, entries) VALUES ({day}, 1)
+    ON CONFLICT (day) DO UPDATE SET entries = entries + 1;
+"""
+_M0009_REMOVE_DAY = """
+    UPDATE journal_days SET entries = entries - 1 WHERE day = {day};
+    DELETE FROM journal_days WHERE day = {day} AND entries <= 0;
+"""
+_M0009_REDATED = "WHEN old.journal_date IS NOT new.journal_date"
+
+
+def _m0009_days(db: Database) -> None:
+    db.execute(
+        "CREATE TABLE journal_days (day TEXT PRIMARY KEY, entries INTEGER NOT NULL) WITHOUT ROWID"
+    )
+    db.execute(
+        """
+        CREATE TABLE day_answers (
+            day TEXT NOT NULL,
+            step_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            theme TEXT NOT NULL,
+            written INTEGER NOT NULL,
+            rated INTEGER NOT NULL,
+            total REAL NOT NULL,
+            PRIMARY KEY (day, step_id, kind, theme)
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute(
+        "INSERT INTO journal_days (day, entries) "
+        "SELECT journal_date, count(*) FROM entries GROUP BY journal_date"
+    )
+    db.execute(_M0009_ADD.format(source="answers a", where="true"))
+    new_day, old_day = "new.journal_date", "old.journal_date"
+    triggers = {
+        "days_entry_added AFTER INSERT ON entries": _M0009_ADD_DAY.format(day=new_day)
+        + _M0009_ADD.format(source="answers a", where="a.entry_id = new.id"),
+        "days_entry_removed AFTER DELETE ON entries": _M0009_REMOVE_DAY.format(day=old_day)
+        + _M0009_RECOUNT.format(day=old_day),
+        f"days_entry_moved AFTER UPDATE OF journal_date ON entries {_M0009_REDATED}": (
+            _M0009_REMOVE_DAY.format(day=old_day)
+            + _M0009_ADD_DAY.format(day=new_day)
+            + _M0009_RECOUNT.format(day=old_day)
+            + _M0009_RECOUNT.format(day=new_day)
+        ),
+        "days_answer_added AFTER INSERT ON answers": _M0009_ADD.format(
+            source="(SELECT new.entry_id AS entry_id, new.step_id AS step_id, new.kind AS kind, "
+            "new.theme AS theme, new.text AS text, new.number AS number) a",
+            where="true",
+        ),
+        "days_answer_removed AFTER DELETE ON answers": _M0009_RECOUNT.format(
+            day=_M0009_DAY_OF.format(row="old")
+        ),
+        "days_answer_changed AFTER UPDATE ON answers": _M0009_RECOUNT.format(
+            day=_M0009_DAY_OF.format(row="old")
+        )
+        + _M0009_RECOUNT.format(day=_M0009_DAY_OF.format(row="new")),
+    }
+    for head, body in triggers.items():
+        db.execute(f"CREATE TRIGGER {head} BEGIN {body} END")
+
+
 #: (name, migration) from 0007 on, in the order they apply.
 LATER = (
     ("0007_imports_landing", _m0007_landing),
     ("0008_sync", _m0008),
+    ("0009_journal_days", _m0009_days),
 )

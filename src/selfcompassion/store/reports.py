@@ -5,7 +5,10 @@ weeks). Every query here takes that run as ``Span`` and groups rows into *bucket
 bucket ``i`` holds the journal days ``first + i*length`` to ``first + (i+1)*length - 1``.
 Counting happens in SQL over the date indexes, so a report costs the same on a journal
 of ten years as on one of ten weeks; only the figures travel to Python, never entries
-(except the chosen period's words when a report is asked to include them).
+(except the chosen period's words when a report is asked to include them). Days practised
+and ratings are read from the per-day tables of migration 0009 (``journal_days``,
+``day_answers``, kept by triggers), so a year is a few hundred rows, however many entries
+and answers it holds.
 
 The day an entry belongs to is its ``journal_date``, never its ``created_at``: an entry
 written after midnight, or in another UTC offset after a clock change, still counts for
@@ -71,15 +74,13 @@ def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-# Mean rating per journal day and step: a day with two entries counts once. CROSS JOIN
-# keeps SQLite on the date range first: without statistics it would otherwise walk every
-# rating ever given through the step index (tens of times slower on a large journal).
+# Mean rating per journal day and step (a day with two entries counts once), from the
+# day's sums in ``day_answers``: a row or two per day, never the answers themselves.
 _DAY_SCORES = """
-    SELECT e.journal_date AS day, a.step_id AS step, AVG(a.number) AS value
-    FROM entries e CROSS JOIN answers a ON a.entry_id = e.id
-    WHERE e.journal_date BETWEEN :first AND :last
-      AND a.step_id IN ({steps}) AND a.number IS NOT NULL
-    GROUP BY e.journal_date, a.step_id
+    SELECT day, step_id AS step, sum(total) / sum(rated) AS value
+    FROM day_answers
+    WHERE day BETWEEN :first AND :last AND step_id IN ({steps}) AND rated > 0
+    GROUP BY day, step_id
 """
 
 
@@ -98,29 +99,26 @@ class ReportQueries(EntryQueries, StreakQueries):
     def journal_span(self) -> tuple[int, date | None, date | None]:
         """How many entries the journal holds, its first and its last journal day."""
         count, first, last = self._rows(
-            "SELECT count(*), min(journal_date), max(journal_date) FROM entries", []
+            "SELECT coalesce(sum(entries), 0), min(day), max(day) FROM journal_days", []
         )[0]
         return count, _day(first), _day(last)
 
     def practice_by_bucket(self, span: Span) -> dict[int, tuple[int, int]]:
         """Days with at least one entry, and entries, per bucket."""
         sql = f"""
-            SELECT {_bucket("journal_date")} AS bucket, count(DISTINCT journal_date), count(*)
-            FROM entries WHERE journal_date BETWEEN :first AND :last GROUP BY bucket
+            SELECT {_bucket("day")} AS bucket, count(*), sum(entries)
+            FROM journal_days WHERE day BETWEEN :first AND :last GROUP BY bucket
         """  # noqa: S608
         return {row[0]: (row[1], row[2]) for row in self._rows(sql, span.params())}
 
     def practice_days(self, first: date, last: date) -> int:
         """Days with at least one entry from ``first`` to ``last``."""
-        sql = "SELECT count(DISTINCT journal_date) FROM entries WHERE journal_date BETWEEN ? AND ?"
+        sql = "SELECT count(*) FROM journal_days WHERE day BETWEEN ? AND ?"
         return int(self._rows(sql, [first.isoformat(), last.isoformat()])[0][0])
 
     def practised_dates(self, first: date, last: date) -> list[date]:
         """Every day from ``first`` to ``last`` with at least one entry, in order."""
-        sql = (
-            "SELECT DISTINCT journal_date FROM entries WHERE journal_date BETWEEN ? AND ? "
-            "ORDER BY journal_date"
-        )
+        sql = "SELECT day FROM journal_days WHERE day BETWEEN ? AND ? ORDER BY day"
         rows = self._rows(sql, [first.isoformat(), last.isoformat()])
         return [date.fromisoformat(row[0]) for row in rows]
 
@@ -248,10 +246,10 @@ class ReportQueries(EntryQueries, StreakQueries):
         the themes in ``skip``; most answered first."""
         kind_marks, skip_marks = ", ".join("?" * len(kinds)), ", ".join("?" * len(skip))
         sql = f"""
-            SELECT a.theme, count(*) AS n FROM entries e JOIN answers a ON a.entry_id = e.id
-            WHERE e.journal_date BETWEEN ? AND ? AND a.theme IS NOT NULL AND a.text != ''
-              AND a.kind IN ({kind_marks}) AND a.theme NOT IN ({skip_marks})
-            GROUP BY a.theme ORDER BY n DESC, a.theme LIMIT ?
+            SELECT theme, sum(written) AS n FROM day_answers
+            WHERE day BETWEEN ? AND ? AND theme != '' AND written > 0
+              AND kind IN ({kind_marks}) AND theme NOT IN ({skip_marks})
+            GROUP BY theme ORDER BY n DESC, theme LIMIT ?
         """  # noqa: S608
         params = [first.isoformat(), last.isoformat(), *kinds, *skip, limit]
         return self._rows(sql, params)

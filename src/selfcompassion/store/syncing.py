@@ -16,14 +16,60 @@ from datetime import UTC, datetime
 from typing import Any
 
 from . import driver
+from .arrivals import ArrivalQueries
 from .failures import storage_errors
 from .importing import ImportQueries, ImportStage
-from .portability import COMMITMENT_COLUMNS, EntryRecord, PortabilityQueries
+from .portability import (
+    COMMITMENT_COLUMNS,
+    ENTRY_JSON,
+    FLOAT_TEXT,
+    EntryRecord,
+    PortabilityQueries,
+)
 
 #: Ids asked about per query.
 _BATCH = 500
 #: COMMITMENT_COLUMNS as SQL text (tests/test_sync.py holds the two together).
 _COMMITMENT_SQL = "id, text, due_date, status, note, created_at, updated_at, closed_date"
+
+
+#: The current record of an item in the outbox as JSON text (NULL when it is deleted): an
+#: entry as the export writes it (its commitments are taken off in Python, see
+#: ``_without_commitments``), a commitment with its entry's id, or one still waiting for
+#: its entry as it was kept.
+def _outbox_sql() -> str:
+    """The query for the outbox's items in the order of ``temp.sync_sending``, each with
+    what sync knows of it and its current record as JSON text."""
+    commitment = ", ".join(f"'{column}', c.{column}" for column in COMMITMENT_COLUMNS)
+    return f"""
+    SELECT o.kind, o.key, o.edits, i.versions, CASE o.kind
+        WHEN 'entry' THEN ({ENTRY_JSON} WHERE e.id = o.key)
+        ELSE coalesce((SELECT json_object('entry_id', c.entry_id, {commitment})
+                       FROM commitments c WHERE c.id = o.key), i.waiting) END
+    FROM temp.sync_sending o LEFT JOIN sync_items i ON i.kind = o.kind AND i.key = o.key
+    ORDER BY o.rowid
+    """  # noqa: S608
+
+
+_OUTBOX_RECORDS = _outbox_sql()
+#: The outbox in the order its entries lie in the journal file, so that reading them all
+#: (a first sync) goes through the file once rather than jumping about it by id.
+_SENDING = """
+    CREATE TEMP TABLE sync_sending AS SELECT o.kind, o.key, o.edits
+    FROM sync_outbox o LEFT JOIN entries e ON o.kind = 'entry' AND e.id = o.key
+    ORDER BY o.kind DESC, e.rowid
+"""
+_COMMITMENTS_MEMBER = ', "commitments": ['
+
+
+def _without_commitments(text: str | None) -> str | None:
+    """An entry's export text without its commitments, which sync carries as items of
+    their own. The member is the last one the export writes, and its key cannot occur
+    inside a string (a quote there is escaped)."""
+    if text is None:
+        return None
+    cut = text.find(_COMMITMENTS_MEMBER)
+    return text if cut < 0 else text[:cut] + "}"
 
 
 def _marks(count: int) -> str:
@@ -35,7 +81,7 @@ def _batches(keys: Sequence[str]) -> Iterator[list[str]]:
         yield list(keys[start : start + _BATCH])
 
 
-class SyncQueries(ImportQueries, PortabilityQueries):
+class SyncQueries(ArrivalQueries, ImportQueries, PortabilityQueries):
     """Mixin for JournalStore: what sync reads and writes."""
 
     # -- the device's own settings -------------------------------------------------------
@@ -90,6 +136,28 @@ class SyncQueries(ImportQueries, PortabilityQueries):
                     "SELECT kind, key, edits FROM sync_outbox ORDER BY kind, key"
                 )
             ]
+
+    def outbox_parts(
+        self, size: int
+    ) -> Iterator[list[tuple[str, str, int, str | None, str | None]]]:
+        """The items changed here since the last sync, ``size`` at a time: (kind, key, how
+        many writes, the versions known as JSON or None, the current record as JSON text
+        or None when deleted)."""
+        with storage_errors(self.path):
+            self.conn.create_function(FLOAT_TEXT, 1, json.dumps, deterministic=True)
+            self.conn.execute("DROP TABLE IF EXISTS temp.sync_sending")
+            self.conn.execute(_SENDING)
+            cursor = self.conn.execute(_OUTBOX_RECORDS)
+            try:
+                while rows := cursor.fetchmany(size):
+                    yield [
+                        (kind, key, edits, versions, _without_commitments(record))
+                        if kind == "entry"
+                        else (kind, key, edits, versions, record)
+                        for kind, key, edits, versions, record in rows
+                    ]
+            finally:
+                cursor.close()
 
     def sync_known(self, kind: str, keys: Sequence[str]) -> dict[str, str]:
         """For each of these items that sync knows: the versions it knows, as JSON."""
@@ -170,18 +238,6 @@ class SyncQueries(ImportQueries, PortabilityQueries):
                     found[row[1]] = dict(zip(("entry_id", *COMMITMENT_COLUMNS), row, strict=True))
         return found
 
-    def commitment_rows_of(self, entry_ids: Sequence[str]) -> Iterator[dict[str, Any]]:
-        """The commitments of these entries, each with its entry's id."""
-        columns = ("entry_id", *COMMITMENT_COLUMNS)
-        with storage_errors(self.path):
-            for batch in _batches(entry_ids):
-                for row in self.conn.execute(
-                    f"SELECT entry_id, {_COMMITMENT_SQL} FROM commitments "  # noqa: S608
-                    f"WHERE entry_id IN ({_marks(len(batch))})",
-                    batch,
-                ).fetchall():
-                    yield dict(zip(columns, row, strict=True))
-
     def read_files(self) -> set[str]:
         with storage_errors(self.path):
             return {str(row[0]) for row in self.conn.execute("SELECT name FROM sync_files")}
@@ -190,8 +246,9 @@ class SyncQueries(ImportQueries, PortabilityQueries):
 
     @contextlib.contextmanager
     def applying(self) -> Iterator[SyncWrite]:
-        """One transaction for a sync: what it writes is not noted as a change made here."""
-        with self.writing() as conn:
+        """One transaction for a sync: what it writes is not noted as a change made here.
+        It lands with an import's larger page cache (a first sync lands as much)."""
+        with self._larger_cache(), self.writing() as conn:
             self._put_value(conn, "applying", "1")
             yield SyncWrite(self, conn)
             conn.execute("DELETE FROM sync_state WHERE name = 'applying'")
@@ -214,6 +271,14 @@ class SyncWrite:
             "DELETE FROM sync_outbox WHERE kind = ? AND key = ? AND edits = ?", list(items)
         )
 
+    def sent_items(self, items: Sequence[tuple[str, str, int, str, str]]) -> None:
+        """(kind, key, count of writes, stamp, versions as JSON) of items sent: their new
+        versions are known, and they leave the outbox unless written to again since. In
+        key order: both tables are kept by key, so each page is written once."""
+        ordered = sorted(items)
+        self.known((kind, key, stamp, versions) for kind, key, _, stamp, versions in ordered)
+        self.sent((kind, key, edits) for kind, key, edits, _, _ in ordered)
+
     def known(self, rows: Iterable[tuple[str, str, str, str]]) -> None:
         """(kind, key, stamp, versions as JSON) for items whose versions changed."""
         self.conn.executemany(
@@ -234,14 +299,17 @@ class SyncWrite:
             "INSERT OR IGNORE INTO sync_kept (kind, key, stamp, record) VALUES (?, ?, ?, ?)",
             list(rows),
         )
-        for kind, key, stamps in settled:
-            have = self.conn.execute(
-                "SELECT stamp FROM sync_kept WHERE kind = ? AND key = ?", [kind, key]
-            ).fetchall()
-            self.conn.executemany(
-                "DELETE FROM sync_kept WHERE kind = ? AND key = ? AND stamp = ?",
-                [[kind, key, row[0]] for row in have if row[0] not in stamps],
-            )
+        staying = {(kind, key): stamps for kind, key, stamps in settled}
+        # Versions are kept aside rarely, so the whole table is smaller than the items
+        # a large sync settles: one pass over it finds what no longer stays.
+        self.conn.executemany(
+            "DELETE FROM sync_kept WHERE kind = ? AND key = ? AND stamp = ?",
+            [
+                row
+                for row in self.conn.execute("SELECT kind, key, stamp FROM sync_kept").fetchall()
+                if (row[0], row[1]) in staying and row[2] not in staying[(row[0], row[1])]
+            ],
+        )
 
     def files_read(self, names: Iterable[str]) -> None:
         stamp = datetime.now(UTC).isoformat(timespec="seconds")
@@ -254,9 +322,17 @@ class SyncWrite:
         """Replace entries by the staged records (their commitments stay) and delete those
         in ``gone``."""
         conn = self.conn
-        ids = [str(row[0]) for row in conn.execute("SELECT id FROM temp.import_stage_entries")]
-        saved = list(self.store.commitment_rows_of(ids))
-        for batch in _batches([*ids, *gone]):
+        staged = "SELECT id FROM temp.import_stage_entries"
+        columns = ("entry_id", *COMMITMENT_COLUMNS)
+        saved = [
+            dict(zip(columns, row, strict=True))
+            for row in conn.execute(
+                f"SELECT entry_id, {_COMMITMENT_SQL} FROM commitments "  # noqa: S608
+                f"WHERE entry_id IN ({staged})"
+            ).fetchall()
+        ]
+        conn.execute(f"DELETE FROM entries WHERE id IN ({staged})")  # noqa: S608
+        for batch in _batches(gone):
             conn.execute(f"DELETE FROM entries WHERE id IN ({_marks(len(batch))})", batch)  # noqa: S608
         if stage.count:
             self.store.land_whole(conn, stage)
@@ -268,11 +344,17 @@ class SyncWrite:
         conn = self.conn
         for batch in _batches(list(gone)):
             conn.execute(f"DELETE FROM commitments WHERE id IN ({_marks(len(batch))})", batch)  # noqa: S608
-        placed: list[dict[str, Any]] = []
-        waiting: list[dict[str, Any]] = []
-        for row in rows:
-            here = conn.execute("SELECT 1 FROM entries WHERE id = ?", [row["entry_id"]]).fetchone()
-            (placed if here else waiting).append(row)
+        here: set[str] = set()
+        for batch in _batches(sorted({row["entry_id"] for row in rows})):
+            here.update(
+                str(row[0])
+                for row in conn.execute(
+                    f"SELECT id FROM entries WHERE id IN ({_marks(len(batch))})",  # noqa: S608
+                    batch,
+                )
+            )
+        placed = [row for row in rows if row["entry_id"] in here]
+        waiting = [row for row in rows if row["entry_id"] not in here]
         columns = ("entry_id", *COMMITMENT_COLUMNS)
         conn.executemany(
             f"INSERT OR REPLACE INTO commitments (entry_id, {_COMMITMENT_SQL}) "  # noqa: S608

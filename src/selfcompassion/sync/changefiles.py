@@ -1,7 +1,11 @@
 """Change files: each device writes its own, numbered, and never touches one again.
 
 A file is JSON lines: a head (format, device, number, how many changes, the latest stamp
-in it), one change a line, and an end line with the count again. A file is written under
+in it), two lines a change, and an end line with the count again. A change's first line
+says what it is (kind, key, stamp, version vector, kept versions); its second is the
+item's record as it is now (``null`` when deleted), on a line of its own so that a record
+can go from the sender's SQLite to the receiver's as text, never parsed on the way
+(``sync.arriving`` checks and lands records in bulk). A file is written under
 a hidden temporary name and renamed when complete, so a reader never meets half of it;
 sync tools still show files half-copied (Syncthing's ``.syncthing.*.tmp``, a file still
 growing), twice ("conflicted copy") or late. Only names of the exact form
@@ -19,12 +23,12 @@ from pathlib import Path
 from typing import Any
 
 from ..files.safefiles import private_new_file, private_text_file
-from .clock import Stamp
+from .clock import STAMP, Stamp
 from .merge import Change, Kept
 from .sealing import FolderKey, SealError
 
 FORMAT = "selfcompassion-sync"
-VERSION = 1
+VERSION = 2
 NAME = re.compile(r"^journal-([0-9a-f]{32})-(\d{6})\.(jsonl|age)$")
 #: The largest change file read, in bytes.
 MAX_FILE_BYTES = 1 << 30
@@ -70,17 +74,24 @@ def plain_left(folder: Path) -> int:
     return sum(1 for path in folder.iterdir() if (m := NAME.match(path.name)) and m[3] == "jsonl")
 
 
-def change_line(change: Change) -> str:
-    return json.dumps(
-        {
-            "kind": change.kind,
-            "key": change.key,
-            "stamp": change.stamp,
-            "vector": dict(sorted(change.vector.items())),
-            "record": change.record,
-            "kept": [{"stamp": kept.stamp, "record": kept.record} for kept in change.kept],
-        },
-        ensure_ascii=False,
+def change_line(change: Change, record: str | None = None) -> str:
+    """A change as its two lines; ``record``, when given, is its record as JSON text."""
+    kept = [{"stamp": kept.stamp, "record": kept.record} for kept in change.kept]
+    return change_text(
+        change.kind,
+        change.key,
+        change.stamp,
+        json.dumps(dict(sorted(change.vector.items()))),
+        json.dumps(change.record, ensure_ascii=False) if record is None else record,
+        json.dumps(kept, ensure_ascii=False),
+    )
+
+
+def change_text(kind: str, key: str, stamp: str, vector: str, record: str | None, kept: str) -> str:
+    """A change's two lines from its parts, the last three as JSON text already."""
+    return (
+        f'{{"kind": "{kind}", "key": "{key}", "stamp": "{stamp}", "vector": {vector}, '
+        f'"kept": {kept}}}\n{record or "null"}'
     )
 
 
@@ -89,26 +100,31 @@ def write(
 ) -> Path:
     """Write a change file (0600), complete before it has its name; returns its path.
     With ``key`` it is sealed (encrypted to the folder's key, with a MAC in its end line)."""
-    target = folder / file_name(device, number, key is not None)
     latest = max((change.stamp for change in changes), default="")
+    lines = [change_line(change) for change in changes]
+    return write_lines(folder, device, number, lines, latest, key)
+
+
+def write_lines(
+    folder: Path, device: str, number: int, lines: list[str], latest: str, key: FolderKey | None
+) -> Path:
+    """``write`` for changes already as lines; ``latest`` is the latest stamp in them."""
+    target = folder / file_name(device, number, key is not None)
     head = {
         "format": FORMAT,
         "version": VERSION,
         "device": device,
         "number": number,
-        "changes": len(changes),
+        "changes": len(lines),
         "latest": latest,
     }
+    body = "\n".join([json.dumps(head), *lines, ""])
     if key is None:
         with private_text_file(target) as stream:
-            stream.write(json.dumps(head) + "\n")
-            for change in changes:
-                stream.write(change_line(change) + "\n")
-            stream.write(json.dumps({"end": len(changes)}) + "\n")
+            stream.write(body)
+            stream.write(json.dumps({"end": len(lines)}) + "\n")
         return target
-    lines = [json.dumps(head), *(change_line(change) for change in changes), ""]
-    body = "\n".join(lines)
-    end = {"end": len(changes), "mac": key.mac(body.encode("utf-8"))}
+    end = {"end": len(lines), "mac": key.mac(body.encode("utf-8"))}
     with private_new_file(target) as temp:
         temp.write_bytes(key.seal(body + json.dumps(end) + "\n"))
     return target
@@ -172,15 +188,29 @@ def read(item: ChangeFile, key: FolderKey | None = None) -> list[Change]:
     body = lines[1:-2]
     if item.sealed and isinstance(end, dict):
         end.pop("mac", None)  # checked in _text
-    if end != {"end": head["changes"]} or len(body) != head["changes"]:
+    if head["version"] == 1:  # a line a change, its record inside it
+        body = [part for line in body for part in _two_lines(line)]
+    if end != {"end": head["changes"]} or len(body) != 2 * head["changes"]:
         raise Unreadable("incomplete (still being copied?)")
-    return [_change(line, number) for number, line in enumerate(body, start=2)]
+    return [_change(body, index) for index in range(0, len(body), 2)]
+
+
+def _two_lines(line: str) -> tuple[str, str]:
+    """A change of a format 1 file as the two lines of format 2."""
+    try:
+        data = json.loads(line)
+        record = data.pop("record")
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return line, "null"  # _change names what is wrong with it
+    # The record escaped as it may have been (a lone surrogate stays an escape, for the
+    # import's checks to name).
+    return json.dumps(data), json.dumps(record)
 
 
 def _check_head(head: Any, item: ChangeFile) -> None:
     if not isinstance(head, dict) or head.get("format") != FORMAT:
         raise Unreadable("not a selfcompassion change file")
-    if head.get("version") != VERSION:
+    if head.get("version") not in (1, VERSION):
         raise Unreadable(f"written by another version of selfcompassion ({head.get('version')})")
     if head.get("device") != item.device or head.get("number") != item.number:
         raise Unreadable("its name and its contents do not match")
@@ -188,26 +218,33 @@ def _check_head(head: Any, item: ChangeFile) -> None:
         raise Unreadable("its head has no count of changes")
 
 
-def _change(line: str, number: int) -> Change:
+def _change(body: list[str], index: int) -> Change:
+    """The change at ``body[index]``, its record (``body[index + 1]``) left as text: only
+    its shape is looked at here (a JSON object, or null)."""
     try:
-        data = json.loads(line)
-        if not isinstance(data, dict) or set(data) != {
-            "kind", "key", "stamp", "vector", "record", "kept",
-        }:  # fmt: skip
+        data = json.loads(body[index])
+        if not isinstance(data, dict) or data.keys() != _CHANGE_KEYS:
             raise ValueError("not a change")
-        if data["kind"] not in KINDS or not isinstance(data["key"], str):
+        kind, key, stamp, vector = data["kind"], data["key"], data["stamp"], data["vector"]
+        if kind not in KINDS or type(key) is not str:
             raise ValueError("unknown kind of change")
-        stamp = Stamp.parse(data["stamp"]).text()
-        vector = data["vector"]
-        if not isinstance(vector, dict) or not 0 < len(vector) <= MAX_DEVICES:
+        if type(stamp) is not str or not STAMP.match(stamp):
+            raise ValueError(f"'{str(stamp)[:60]}' is not a change stamp")
+        if type(vector) is not dict or not 0 < len(vector) <= MAX_DEVICES:
             raise ValueError("no version vector")
         for device, seen in vector.items():
-            if Stamp.parse(seen).device != device:
+            if type(seen) is not str or not STAMP.match(seen) or seen[-32:] != device:
                 raise ValueError("a version vector that does not add up")
-        kept = tuple(_kept(item) for item in _list(data["kept"]))
-        return Change(data["kind"], data["key"], stamp, vector, _record(data["record"]), kept)
+        kept = tuple(_kept(item) for item in _list(data["kept"])) if data["kept"] else ()
+        record = body[index + 1]
+        if record != "null" and not record.startswith("{"):
+            raise ValueError("a record that is not an object")
+        return Change(kind, key, stamp, vector, None if record == "null" else record, kept)
     except (ValueError, TypeError, KeyError, AttributeError) as error:
-        raise Unreadable(f"line {number}: {str(error)[:80]}") from None
+        raise Unreadable(f"line {index + 2}: {str(error)[:80]}") from None
+
+
+_CHANGE_KEYS = frozenset(("kind", "key", "stamp", "vector", "kept"))
 
 
 def _list(value: Any) -> list[Any]:

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from ..portability import reading
-from ..portability.fields import RecordError
 from ..portability.schema import record_to_json
 from ..store import EntryRecord, JournalStore
 from .merge import Change, Kept, Known, Version, current
@@ -24,38 +24,25 @@ def entry_json(record: EntryRecord) -> dict[str, Any]:
     return data
 
 
+@dataclass(frozen=True)
+class Arrived:
+    """An entry's record as it arrived: its text, and its place in the sync's group of
+    changes (``seq``), where the store has it set aside."""
+
+    seq: int
+    text: str
+
+
 class Checked:
-    """Records checked as an import checks them, kept by the identity of the record they
-    came from, so that writing them does not check them again."""
+    """The records of a group of changes, once checked: entries of the usual shape were
+    checked in bulk by the store and land from their text; ``entries`` holds the others,
+    read as an import reads them; ``commitments`` the rows of commitments, by the
+    identity of the record they came from (kept with it: an id is unique only while its
+    object lives)."""
 
     def __init__(self) -> None:
-        # Each checked value is kept with the record it came from: an id is only unique
-        # while its object lives, and the records of a file that was skipped do not.
-        self.entries: dict[int, tuple[dict[str, Any], EntryRecord]] = {}
+        self.entries: dict[int, EntryRecord] = {}
         self.commitments: dict[int, tuple[dict[str, Any], dict[str, Any]]] = {}
-
-    def change(self, change: Change) -> Change:
-        """The change, once its record is checked (RecordError if it does not fit)."""
-        record = change.record
-        if record is None:
-            return change
-        if change.kind == "entry":
-            if "commitments" in record:
-                raise RecordError("commitments", "an entry carries no commitments here")
-            entry = reading.read_record(record, 1)
-            if entry.entry.id != change.key:
-                raise RecordError("id", "not the id of the item it changes")
-            self.entries[id(record)] = (record, entry)
-        else:
-            row = reading.read_commitment(record)
-            if row["id"] != change.key:
-                raise RecordError("id", "not the id of the item it changes")
-            self.commitments[id(record)] = (record, row)
-        return change
-
-    def entry(self, record: dict[str, Any]) -> EntryRecord:
-        found = self.entries.get(id(record))
-        return found[1] if found and found[0] is record else reading.read_record(record, 1)
 
     def commitment(self, record: dict[str, Any]) -> dict[str, Any]:
         found = self.commitments.get(id(record))
@@ -69,6 +56,12 @@ def known_from_json(text: str) -> Known:
 
 
 def known_to_json(known: Known) -> str:
+    if len(known) == 1 and not known[0].carried and len(known[0].vector) == 1:
+        version = known[0]  # the usual case, as text: one version, one device, nothing kept
+        ((device, seen),) = version.vector.items()
+        return (
+            f'[{{"stamp": "{version.stamp}", "vector": {{"{device}": "{seen}"}}, "carried": []}}]'
+        )
     return json.dumps(
         [
             {"stamp": v.stamp, "vector": dict(sorted(v.vector.items())), "carried": list(v.carried)}
@@ -84,8 +77,8 @@ class StoreItems:
         self.store = store
         self.checked = checked
         self.knowns: dict[tuple[str, str], Known] = {}
-        self.records: dict[tuple[str, str], dict[str, Any] | None] = {}
-        self.changed: set[tuple[str, str]] = set()  # items whose record is replaced
+        self.records: dict[tuple[str, str], Any] = {}
+        self.changed: dict[tuple[str, str], None] = {}  # items whose record is replaced
         self.settled: dict[tuple[str, str], set[str]] = {}  # items whose versions changed
         self.kept_rows: list[tuple[str, str, str, str | None]] = []
 
@@ -104,7 +97,7 @@ class StoreItems:
     def known(self, kind: str, key: str) -> Known:
         return self.knowns.get((kind, key), ())
 
-    def record(self, kind: str, key: str) -> dict[str, Any] | None:
+    def record(self, kind: str, key: str) -> Any:
         if (kind, key) in self.records:
             return self.records[(kind, key)]
         if kind == "entry":
@@ -113,12 +106,16 @@ class StoreItems:
         return self.store.commitment_rows([key]).get(key)
 
     def keep(self, kind: str, key: str, kept: Kept) -> None:
-        record = None if kept.record is None else json.dumps(kept.record, ensure_ascii=False)
-        self.kept_rows.append((kind, key, kept.stamp, record))
+        record = kept.record
+        if isinstance(record, Arrived):
+            text: str | None = record.text
+        else:
+            text = None if record is None else json.dumps(record, ensure_ascii=False)
+        self.kept_rows.append((kind, key, kept.stamp, text))
 
-    def put(self, kind: str, key: str, record: dict[str, Any] | None) -> None:
+    def put(self, kind: str, key: str, record: Any) -> None:
         self.records[(kind, key)] = record
-        self.changed.add((kind, key))
+        self.changed[(kind, key)] = None
 
     def settle(self, kind: str, key: str, known: Known, kept: set[str]) -> None:
         self.knowns[(kind, key)] = known
@@ -127,30 +124,32 @@ class StoreItems:
     # -- what to write -------------------------------------------------------------------
 
     def known_rows(self) -> list[tuple[str, str, str, str]]:
+        """In key order, the order sync_items is kept in (each page written once)."""
         rows = []
-        for (kind, key), _ in sorted(self.settled.items()):
+        for kind, key in sorted(self.settled):
             known = self.knowns[(kind, key)]
             rows.append((kind, key, current(known).stamp, known_to_json(known)))
         return rows
 
     def settled_rows(self) -> list[tuple[str, str, set[str]]]:
-        return [(kind, key, kept) for (kind, key), kept in sorted(self.settled.items())]
+        return [(kind, key, kept) for (kind, key), kept in self.settled.items()]
 
-    def entries(self) -> tuple[list[EntryRecord], list[str]]:
-        """The entries to write (as records) and the ids of those to delete."""
-        put, gone = [], []
-        for kind, key in sorted(self.changed):
+    def entries(self) -> tuple[list[Arrived], list[str]]:
+        """The entries to write (as they arrived) and the ids of those to delete."""
+        put: list[Arrived] = []
+        gone: list[str] = []
+        for kind, key in self.changed:
             if kind == "entry":
                 record = self.records[(kind, key)]
                 if record is None:
                     gone.append(key)
                 else:
-                    put.append(self.checked.entry(record))
+                    put.append(record)
         return put, gone
 
     def commitments(self) -> tuple[list[dict[str, Any]], list[str]]:
         put, gone = [], []
-        for kind, key in sorted(self.changed):
+        for kind, key in self.changed:
             if kind == "commitment":
                 record = self.records[(kind, key)]
                 if record is None:

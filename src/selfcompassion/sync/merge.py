@@ -25,7 +25,7 @@ class Kept:
     """A version set aside: another made at the same time won, or was chosen later."""
 
     stamp: str
-    record: dict[str, Any] | None  # None: the version was a delete
+    record: Any  # a JSON object, or its text; None: the version was a delete
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class Change:
     key: str  # the item's UUID
     stamp: str
     vector: Vector
-    record: dict[str, Any] | None  # None: deleted
+    record: Any  # the item as a JSON object, or its text as it arrived; None: deleted
     kept: tuple[Kept, ...] = field(default=())  # versions set aside when it was made
 
 
@@ -108,10 +108,10 @@ class Items(Protocol):
 
     def known(self, kind: str, key: str) -> Known: ...
 
-    def record(self, kind: str, key: str) -> dict[str, Any] | None:
+    def record(self, kind: str, key: str) -> Any:
         """The item's current version (None when deleted or never met)."""
 
-    def put(self, kind: str, key: str, record: dict[str, Any] | None) -> None:
+    def put(self, kind: str, key: str, record: Any) -> None:
         """Make ``record`` the item's current version."""
 
     def keep(self, kind: str, key: str, kept: Kept) -> None:

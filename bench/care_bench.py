@@ -86,6 +86,11 @@ def main() -> None:
     everyday = (EVERYDAY * 20)[:4000]
     own = json.loads((ROOT / "tests/data/crisis_own.json").read_text("utf-8"))
     calm = " ".join(item["text"].rstrip(".") + "." for item in own if not item["risk"])[:4000]
+    from selfcompassion.care.gate import passes
+    from selfcompassion.care.second_look import second_look
+
+    gated = [item["text"].rstrip(".") + "." for item in own if passes(item["text"])]
+    worst = " ".join(gated)[:4000]
     oblique = "Had soup for dinner. Everything is ready for friday. Nobody knows."
     imported, quiet, risky, model_first = _cold(7, COLD)
     numpy_ms, weights_ms = _cold(7, LOAD)
@@ -95,6 +100,7 @@ def main() -> None:
     long_ms = _median_ms(needs_care, [long_answer], 10)
     everyday_ms = _median_ms(needs_care, [everyday], 10)
     calm_ms = _median_ms(needs_care, [calm], 5)
+    worst_ms = _median_ms(lambda text: second_look(text) is not None, [worst], 5)
     print("care check, milliseconds (median)")
     print(
         f"  cold: import {imported:.1f}, first quiet answer {quiet:.1f}, "
@@ -111,6 +117,10 @@ def main() -> None:
         f"  warm, 4,000 characters: development sentences {long_ms:.1f}, "
         f"everyday prose {everyday_ms:.1f}, hard non-risk sentences (the model reads most) "
         f"{calm_ms:.1f}"
+    )
+    print(
+        f"  warm, the model alone on 4,000 characters of distinct sentences that all pass "
+        f"the gate ({len(worst.split('. '))} sentences; the worst case): {worst_ms:.1f}"
     )
     print(
         f"  warm, per answer of a 13-answer flow: {flow / 13:.2f} "

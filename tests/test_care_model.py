@@ -95,6 +95,13 @@ def test_the_model_finds_what_the_rules_miss_and_shows_that_sentence() -> None:
     assert crisis_phrases(text) == [concerns[0].words]
 
 
+@pytest.mark.parametrize("text", ["friday", "next friday", "Tomorrow", "pills"])
+def test_a_word_or_two_is_left_to_the_rules(text: str) -> None:
+    # A due date or a one-word answer gives the model too little to read.
+    assert second_look.second_look(text) is None
+    assert needs_care("want 2 die") and needs_care("kms")
+
+
 def test_a_long_answer_is_read_in_windows() -> None:
     filler = "We walked by the river and talked about the garden and the new shed. " * 60
     text = filler + "I have got a plan now."

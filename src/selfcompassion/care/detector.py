@@ -4,11 +4,13 @@ The check reads the plain form of the text (see ``language.normalize``), blanks 
 ("this commute is killing me"), then applies the rules in ``rules.toml``: wishes not to live,
 plans and preparations, self-harm and hopelessness with no way out, each written as a shape
 of sentence rather than a fixed phrase. Guards in ``context`` keep it to the writer, now.
-A feeling chosen from a list ("hopeless") counts on its own.
+A feeling chosen from a list ("hopeless") counts on its own. When the rules find nothing,
+a small model takes a second look (``second_look``), behind a cheap gate of word stems.
 
 Negation does not switch it off: "I'm not suicidal" still brings the panel, because people
 play down how they feel and the panel costs a moment while a miss can cost far more. The
-check runs offline, holds nothing, and takes well under a millisecond for a journal answer.
+check runs offline and holds nothing; the rules take well under a millisecond for a journal
+answer, the model about 10 ms once loaded (docs/safety.md).
 """
 
 from __future__ import annotations

@@ -27,6 +27,10 @@ from .wordpiece import tokenizer
 THRESHOLD = 0.3
 #: The longest window the model reads, [CLS] and [SEP] included.
 MAX_TOKENS = 128
+#: The model reads answers of at least this many words: the shortest risk sentence it was
+#: trained on has three ("i give up"), and one word ("friday", a due date) is too little
+#: to read; the rules still read every answer.
+MIN_WORDS = 3
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"')\]\u201d\u2019]*|\n|$)")
 _lock = threading.Lock()
 
@@ -66,6 +70,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 def second_look(text: str) -> Finding | None:
     """The model's finding in ``text``, or None when nothing scores above the threshold."""
+    if len(text.split()) < MIN_WORDS:
+        return None
     spans = sentences(text)
     gated = {i for i, (start, end) in enumerate(spans) if passes(text[start:end])}
     if not gated:

@@ -3,7 +3,8 @@
 Prints only totals (recall on risk sentences, share of non-risk sentences flagged) for the
 training part (tuning and our own sentences: the rules were written and the model trained
 on them) and the kept-aside part (never trained or tuned on), and how many risk sentences
-pass the gate the model reads behind. docs/safety.md reports these figures.
+pass the gate the model reads behind; and how often each brings the panel for the everyday
+self-criticism of the thinking-trap sentences. docs/safety.md reports these figures.
 
 Run: ``python bench/crisis_eval.py``.
 """
@@ -46,6 +47,11 @@ def main() -> None:
         print(f"  rules alone:      {_figures(items, model=False)}")
         print(f"  rules and model:  {_figures(items, model=True)}")
         print(f"  risk sentences through the gate: {gated}/{len(risky)}")
+    thoughts = [str(i["text"]) for i in json.loads((DATA / "traps_dev.json").read_text("utf-8"))]
+    print(f"thinking-trap thoughts ({len(thoughts)}, everyday self-criticism) bringing the panel:")
+    for label, model in (("rules alone", False), ("rules and model", True)):
+        count = sum(bool(find_concerns(t, model=model)) for t in thoughts)
+        print(f"  {label + ':':17} {count}/{len(thoughts)} ({count / len(thoughts):.1%})")
 
 
 if __name__ == "__main__":

@@ -38,6 +38,12 @@ def journal_env(db: Path, home: Path) -> dict[str, str]:
         COLUMNS="100",
         PROMPT_TOOLKIT_NO_CPR="1",
     )
+    # An installed package runs from bytecode compiled once. Where the environment turns
+    # writing bytecode off (PYTHONDONTWRITEBYTECODE), every run of an editable install
+    # would compile the journal's own modules afresh: the bytecode goes beside the
+    # journals instead, written by the first (warm-up) run.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(home.parent / "pycache")
     return env
 
 

@@ -20,6 +20,7 @@ cross-check shown in its own column.
 
     .venv/bin/python bench/report_bench.py            # the full benchmark
     .venv/bin/python bench/report_bench.py --check    # exit 1 when a target is missed
+    .venv/bin/python bench/report_bench.py --workdir DIR --reuse   # time DIR's journals again
 
 Targets: on the ten-year journal a median under 300 ms and a peak under 80 MB; on the
 100k journal at most 1.5 times the empty journal's median, measured in the same run.
@@ -94,6 +95,17 @@ def build(name: str, path: Path, options: argparse.Namespace) -> tuple[int, floa
     )
     entries, seconds = done.stdout.split()
     return int(entries), float(seconds)
+
+
+def count_entries(path: Path) -> int:
+    """The entries of a journal built by an earlier run (read only)."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return int(conn.execute("SELECT count(*) FROM entries").fetchone()[0])
+    finally:
+        conn.close()
 
 
 def run_once(argv: list[str]) -> tuple[float, float, float]:
@@ -194,6 +206,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7, help="timed runs per command (>= 5)")
     parser.add_argument("--workdir", type=Path, help="keep the journals here (default: temp)")
     parser.add_argument("--no-hyperfine", action="store_true", help="skip the cross-check")
+    parser.add_argument(
+        "--reuse", action="store_true", help="time the journals an earlier run left in --workdir"
+    )
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     options = parser.parse_args(argv)
 
@@ -209,8 +224,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for name in JOURNALS:
             db = folder / f"{name}.db"
-            entries, seconds = build(name, db, options)
-            print(f"built {name}: {entries:,} entries in {seconds:.1f} s")
+            if options.reuse and options.workdir is not None and db.exists():
+                entries = count_entries(db)
+                print(f"reused {name}: {entries:,} entries")
+            else:
+                entries, seconds = build(name, db, options)
+                print(f"built {name}: {entries:,} entries in {seconds:.1f} s")
             for label, args in COMMANDS.items():
                 argv = [str(JOURNAL), "--db", str(db), *args]
                 results.append(Result(name, entries, label, argv))

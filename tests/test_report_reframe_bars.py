@@ -108,6 +108,8 @@ def test_a_week_shows_its_own_reframes_beside_the_week_before(
     assert bars["belief in critic, after"] == (8, 20.0)
     assert bars["feelings eased by"] == (8, 20.0)
     assert bars["should-statements"] == (2 * BAR_WIDTH, 1)
+    # A trend of one week is that week, beside the one before.
+    assert section(report(journal, reframes_db, "--weeks", "1"), "Reframes")[:3] == lines[:3]
 
 
 def test_the_bars_take_16_colours_and_keep_their_characters(

@@ -16,10 +16,21 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..language.compiled import Programs, read_cache
+
+#: The compiled form of every pattern below, made by tools/build_patterns.py: a pattern is
+#: loaded from it, ready, the first time a cue word calls for it (``language/compiled.py``).
+PATTERNS_FILE = "patterns.bin"
+
+
+@cache
+def _shipped() -> Programs:
+    return read_cache(Path(__file__).with_name(PATTERNS_FILE))
+
 
 @cache
 def regex(source: str) -> re.Pattern[str]:
-    return re.compile(source)
+    return _shipped().compile(source)
 
 
 def _may_match(cues: tuple[str, ...], text: str) -> bool:
@@ -93,6 +104,20 @@ class RuleBook:
         if not kept:
             raise KeyError(rule_id)
         return RuleBook(kept, self.guards, self.risk_feelings)
+
+
+def pattern_sources(book: RuleBook) -> list[str]:
+    """Every pattern text the book's rules and guards use, in a fixed order: what the build
+    step compiles into ``patterns.bin``."""
+    from dataclasses import fields
+
+    texts: list[str] = []
+    for rule in book.rules:
+        texts += [t for t in (rule.source, rule.requires, rule.unless, rule.near) if t]
+    for field in fields(book.guards):
+        value = getattr(book.guards, field.name)
+        texts += [cued.source for cued in value] if isinstance(value, tuple) else [value]
+    return list(dict.fromkeys(texts))
 
 
 def build(document: dict[str, Any]) -> RuleBook:

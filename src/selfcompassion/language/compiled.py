@@ -4,12 +4,15 @@ Python compiles a regular expression in Python code (``re._parser``, ``re._compi
 the language checks' few hundred long patterns that takes most of a command's start-up. The
 compiled programs are plain lists of numbers, so they are written once, by the build step
 (``write_cache``, run by ``tools/build_patterns.py``), into a file beside the rules, and read
-back with ``marshal`` and ``_sre.compile``, which is what ``re.compile`` ends with.
+back with ``_sre.compile``, which is what ``re.compile`` ends with. The numbers are kept as
+one array of machine words, which loads far faster than lists of Python numbers would.
 
-The file names the Python version, the regex engine's version and a digest of the pattern
-texts it was made from. If any of them differs (another Python, a rule edited without
-rebuilding), or anything at all goes wrong reading it, the patterns are compiled the usual
-way: slower to start, same behaviour.
+Each program is found by its exact pattern text and flags, and the file names the Python
+version, the regex engine's version and the machine's byte order: a pattern that is not in
+the file (a rule edited without rebuilding), another Python, or anything at all wrong with
+the file means that pattern is compiled the usual way: slower to start, same behaviour.
+Programs are made into patterns one by one when asked for, so a check that needs only a few
+of its patterns (the care check, whose rules wait for their cue words) loads only those.
 """
 
 from __future__ import annotations
@@ -17,8 +20,8 @@ from __future__ import annotations
 import marshal
 import re
 import sys
-import zlib
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,17 +29,18 @@ if TYPE_CHECKING:
     from typing import Any
 
 Source = tuple[str, int]  # pattern text, flags
+#: What one program is stored as: final flags, where its numbers start and how many, the
+#: number of groups, and the group names both ways.
+Entry = tuple[int, int, int, int, dict[str, int], tuple[str | None, ...]]
+FORMAT = 2
 
 
-def cache_key(sources: Sequence[Source]) -> str:
-    """Names the Python, the regex engine and the pattern texts (two checksums and a length:
-    this tells a stale file from a current one, it guards against no one)."""
+def engine() -> str:
+    """The Python, the regex engine and the byte order a compiled program is good for."""
     import _sre  # type: ignore[import-not-found]
 
-    text = repr(list(sources)).encode("utf-8")
-    digest = f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}{len(text)}"
     version = f"{sys.version_info[0]}.{sys.version_info[1]}"
-    return f"{sys.implementation.name}-{version}-{_sre.MAGIC}-{digest}"
+    return f"{sys.implementation.name}-{version}-{_sre.MAGIC}-{_sre.CODESIZE}-{sys.byteorder}"
 
 
 def _program(source: Source) -> tuple[Any, ...]:
@@ -60,26 +64,67 @@ def _program(source: Source) -> tuple[Any, ...]:
     )
 
 
-def write_cache(sources: Sequence[Source]) -> bytes:
+class Programs:
+    """The compiled programs of one file, made into patterns when asked for."""
+
+    def __init__(self, index: dict[Source, Entry], codes: array[int]) -> None:
+        self._index = index
+        self._codes = codes
+
+    def sources(self) -> set[Source]:
+        return set(self._index)
+
+    def pattern(self, text: str, flags: int = 0) -> re.Pattern[str] | None:
+        """The pattern compiled from the file, or None when the file does not hold it."""
+        entry = self._index.get((text, flags))
+        if entry is None:
+            return None
+        import _sre
+
+        final_flags, start, length, groups, group_index, index_group = entry
+        code = self._codes[start : start + length].tolist()
+        try:
+            compiled: re.Pattern[str] = _sre.compile(
+                text, final_flags, code, groups, group_index, index_group
+            )
+        except Exception:  # a damaged entry: compile the usual way
+            return None
+        return compiled
+
+    def compile(self, text: str, flags: int = 0) -> re.Pattern[str]:
+        """``re.compile(text, flags)``, from the file when it holds the pattern."""
+        return self.pattern(text, flags) or re.compile(text, flags)
+
+
+def write_cache(sources: Iterable[Source]) -> bytes:
     """The compiled form of ``sources``, to be shipped beside them."""
-    return zlib.compress(marshal.dumps((cache_key(sources), [_program(s) for s in sources])), 9)
+    index: dict[Source, Entry] = {}
+    codes = array("I")
+    for source in dict.fromkeys(sources):
+        _text, flags, code, groups, group_index, index_group = _program(source)
+        key = (source[0], int(source[1]))  # a plain number: marshal takes no RegexFlag
+        index[key] = (flags, len(codes), len(code), groups, group_index, index_group)
+        codes.extend(code)
+    return marshal.dumps((FORMAT, engine(), index, codes.tobytes()))
 
 
-def _from_cache(sources: Sequence[Source], cache: Path) -> list[re.Pattern[str]] | None:
+def read_cache(cache: Path) -> Programs:
+    """The programs in ``cache``; none when it is missing, damaged or made for another
+    Python or machine."""
     try:
         import _sre
 
-        key, programs = marshal.loads(zlib.decompress(cache.read_bytes()))
-        if key != cache_key(sources) or len(programs) != len(sources):
-            return None
-        return [_sre.compile(*program) for program in programs]
-    except Exception:  # any mismatch at all: compile the usual way
-        return None
+        form, made_for, index, numbers = marshal.loads(cache.read_bytes())
+        codes = array("I")
+        if form != FORMAT or made_for != engine() or codes.itemsize != _sre.CODESIZE:
+            return Programs({}, codes)
+        codes.frombytes(numbers)
+        return Programs(dict(index), codes)
+    except Exception:  # any problem at all: every pattern is compiled the usual way
+        return Programs({}, array("I"))
 
 
 def compile_all(sources: Sequence[Source], cache: Path) -> list[re.Pattern[str]]:
-    """``re.compile`` of each source, from ``cache`` when it was made from these sources."""
-    compiled = _from_cache(sources, cache)
-    if compiled is None:
-        compiled = [re.compile(pattern, flags) for pattern, flags in sources]
-    return compiled
+    """``re.compile`` of each source, from ``cache`` where it holds the pattern."""
+    programs = read_cache(cache)
+    return [programs.compile(text, flags) for text, flags in sources]

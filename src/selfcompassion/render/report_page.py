@@ -213,13 +213,13 @@ def _reframes(report: Report) -> Section | None:
     the whole stretch of a trend of weeks, else the period's (beside the one before)."""
     from .report_charts import reframe_art, reframe_scores
 
-    before, shown = report.previous, report.reframes_shown
-    if not (shown.count or (not report.trend and before.reframes)):
+    before, shown, weeks = report.previous, report.reframes_shown, len(report.trend)
+    if not (shown.count or (weeks <= 1 and before.reframes)):
         return None
     section = Section("Reframes")
     count = str(shown.count)
-    if report.trend:
-        count += f" in these {plural(len(report.trend), 'week')}"
+    if weeks > 1:
+        count += f" in these {weeks} weeks"
     else:
         count = _compare(count, str(before.reframes), report)
     section.rows.append(("reframes", count))

@@ -237,8 +237,9 @@ class Report:
 
     @property
     def reframes_shown(self) -> Reframes:
-        """The reframes a report shows: over the whole stretch of a chart, else the period's."""
-        if self.charted and self.stretch is not None:
+        """The reframes a report shows: over the whole stretch of a trend of weeks, else the
+        period's (a year's are the year's)."""
+        if len(self.trend) > 1 and self.stretch is not None:
             return self.stretch.reframes
         now = self.current
         return Reframes(now.reframes, now.feelings_eased, now.belief, self.traps)

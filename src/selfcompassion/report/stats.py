@@ -149,6 +149,7 @@ def build_report(store: JournalStore, request: ReportRequest, today: date) -> Re
     start, end = period.start, period.end
     opened, overdue = store.open_commitments(as_of)
     trend = _trend_from_first_entry(request.trend(), first_day)
+    traps = tuple(Count(*row) for row in store.top_traps(start, end, TOP_TRAPS))
     stretch = build_stretch(
         store,
         trend[0].start if trend else start,
@@ -156,6 +157,10 @@ def build_report(store: JournalStore, request: ReportRequest, today: date) -> Re
         as_of,
         reframe_kind=REFRAME_KIND,
         traps=TOP_TRAPS,
+        # A stretch of the period alone (no trend of weeks) has the period's reframes.
+        reframes=None
+        if len(trend) > 1
+        else Reframes(current.reframes, current.feelings_eased, current.belief, traps),
     )
     report = Report(
         today=today,
@@ -167,7 +172,7 @@ def build_report(store: JournalStore, request: ReportRequest, today: date) -> Re
         last_day=last_day,
         practice=practice_as_of(store, as_of, period),
         days=day_scores(store, period),
-        traps=tuple(Count(*row) for row in store.top_traps(start, end, TOP_TRAPS)),
+        traps=traps,
         open_commitments=opened,
         overdue_commitments=overdue,
         intentions=Intentions(*store.intention_outcomes(start, end).values()),

@@ -29,11 +29,19 @@ def longest_run(days: list[date]) -> int:
 
 
 def build_stretch(
-    store: JournalStore, start: date, end: date, as_of: date, *, reframe_kind: str, traps: int
+    store: JournalStore,
+    start: date,
+    end: date,
+    as_of: date,
+    *,
+    reframe_kind: str,
+    traps: int,
+    reframes: Reframes | None = None,
 ) -> Stretch:
     """The stretch from ``start`` to ``end``; days after ``as_of`` are neither counted nor
     listed (a calendar leaves them blank). Its reframes, with the ``traps`` thinking traps
-    noted most, are those of entries of ``reframe_kind``."""
+    noted most, are those of entries of ``reframe_kind``, unless ``reframes`` gives them
+    (a stretch that is the report's period has that period's, already counted)."""
     counted_end = min(end, as_of)
     practised = store.practised_dates(start, counted_end) if counted_end >= start else []
     scores: dict[tuple[date, str], float] = {}
@@ -63,7 +71,7 @@ def build_stretch(
         mood=rounded(fsum(moods) / len(moods)) if moods else None,
         kindness=rounded(fsum(kinds) / len(kinds)) if kinds else None,
         days=marks,
-        reframes=_reframes(store, start, counted_end, reframe_kind, traps),
+        reframes=reframes or _reframes(store, start, counted_end, reframe_kind, traps),
     )
 
 

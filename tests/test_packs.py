@@ -155,3 +155,21 @@ def test_a_built_wheel_carries_the_packs(tmp_path: Path) -> None:
     ).stdout.split("\n")
     assert out[0].startswith(str(tmp_path / "site"))
     assert int(out[1]) >= 20
+    # The thinking-trap model ships too, and is read from the installed package.
+    assert {
+        "selfcompassion/traps/model/traps_minilm.npz",
+        "selfcompassion/traps/model/NOTICE",
+    } <= set(names)
+    code = (
+        "from selfcompassion.traps import learned; print(learned.WEIGHTS); "
+        "print(learned.scores('Passed the swimming test, but the coach was kind.').ticked())"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env={"PYTHONPATH": str(tmp_path / "site")},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\n")
+    assert out[0].startswith(str(tmp_path / "site"))
+    assert out[1] == "['discounting-positive']"

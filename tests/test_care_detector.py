@@ -60,22 +60,24 @@ def _cases(items: list[dict[str, Any]]) -> list[Any]:
 
 @pytest.mark.parametrize(("text", "risk"), _cases(TUNING + OWN))
 def test_each_labelled_sentence(text: str, risk: bool) -> None:
-    assert needs_care(text) is risk, find_concerns(text)
+    # The rules on their own (the model's figures are in test_care_model.py).
+    assert bool(find_concerns(text, model=False)) is risk, find_concerns(text, model=False)
 
 
 def _figures(items: list[dict[str, Any]]) -> tuple[float, float]:
     risky = [item for item in items if item["risk"]]
     calm = [item for item in items if not item["risk"]]
-    recall = sum(needs_care(item["text"]) for item in risky) / len(risky)
-    flagged = sum(needs_care(item["text"]) for item in calm) / len(calm)
+    recall = sum(bool(find_concerns(item["text"], model=False)) for item in risky) / len(risky)
+    flagged = sum(bool(find_concerns(item["text"], model=False)) for item in calm) / len(calm)
     return recall, flagged
 
 
 def test_kept_aside_figures() -> None:
-    """The honest figures: sentences no rule was written from. The floor guards against a
-    change that makes things worse; docs/safety.md reports the numbers printed here."""
+    """The rules alone on sentences no rule was written from. The floor guards against a
+    change that makes them worse; the check's figures with the model are printed by
+    bench/crisis_eval.py (docs/safety.md reports both), never asserted."""
     recall, flagged = _figures(KEPT_ASIDE)
-    print(f"kept aside: recall {recall:.3f}, non-risk flagged {flagged:.3f}")
+    print(f"kept aside, rules alone: recall {recall:.3f}, non-risk flagged {flagged:.3f}")
     # 70.8% and 6.0% when written; the margin (a few sentences) lets the shared
     # normalisation change without turning main red, but not a real step back.
     assert recall >= 0.65
@@ -100,7 +102,7 @@ def _only(rule_id: str) -> RuleBook:
     [(rule.id, example) for rule in rule_book().rules for example in rule.examples],
 )
 def test_each_rule_finds_its_examples_on_its_own(rule_id: str, example: str) -> None:
-    assert find_concerns(example, book=_only(rule_id)), (rule_id, example)
+    assert find_concerns(example, book=_only(rule_id), model=False), (rule_id, example)
 
 
 def test_every_rule_has_examples() -> None:
@@ -143,7 +145,7 @@ def test_cues_never_hide_a_match_in_the_data() -> None:
     ],
 )
 def test_better_off_dead_is_pinned(text: str) -> None:
-    concerns = find_concerns(text, book=_only("better-off-dead"))
+    concerns = find_concerns(text, book=_only("better-off-dead"), model=False)
     assert [concern.rule for concern in concerns] == ["better-off-dead"]
     assert concerns[0].words.lower().endswith("better off dead")
 
@@ -188,9 +190,9 @@ def _book_without(section: str, containing: str) -> RuleBook:
     ],
 )
 def test_each_guard_that_matters_is_pinned(text: str, section: str, containing: str) -> None:
-    assert not needs_care(text)
+    assert not find_concerns(text, model=False)
     book = _book_without(section, containing)
-    assert find_concerns(text, book=book), "without the guard this would be flagged"
+    assert find_concerns(text, book=book, model=False), "without the guard this would be flagged"
 
 
 # -- behaviour the flows rely on ---------------------------------------------------------------

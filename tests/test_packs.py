@@ -139,6 +139,9 @@ def test_a_built_wheel_carries_the_packs(tmp_path: Path) -> None:
         names = archive.namelist()
         archive.extractall(tmp_path / "site")
     assert "selfcompassion/prompts/daily.toml" in names
+    # The crisis check's model, its vocabulary and its licence notice ship too.
+    for name in ("crisis_minilm.npz", "vocab.txt", "NOTICE"):
+        assert f"selfcompassion/care/model/{name}" in names
     code = (
         "import selfcompassion.packs.loader as p, sys; "
         "print(p.shipped_dir()); print(len(p.load_pack('daily').prompts))"

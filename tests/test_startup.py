@@ -61,8 +61,11 @@ def test_start_up_imports_nothing_heavy(args: tuple[str, ...]) -> None:
 
 
 #: Besides HEAVY, what ``journal traps`` has no use for unless the support panel is shown:
-#: the journal's key, the packs, the crisis lines (a TOML file) and the panel's words.
+#: the journal's key, the packs, the crisis lines (a TOML file) and the panel's words; and
+#: the crisis check's model (numpy and its weights) unless a sentence passes its gate.
 NOT_FOR_TRAPS = (
+    "numpy",
+    "selfcompassion.care.encoder",
     "selfcompassion.encryption",
     "selfcompassion.packs",
     "selfcompassion.care.panel",

@@ -4,11 +4,14 @@ The check reads the plain form of the text (see ``language.normalize``), blanks 
 ("this commute is killing me"), then applies the rules in ``rules.toml``: wishes not to live,
 plans and preparations, self-harm and hopelessness with no way out, each written as a shape
 of sentence rather than a fixed phrase. Guards in ``context`` keep it to the writer, now.
-A feeling chosen from a list ("hopeless") counts on its own.
+A feeling chosen from a list ("hopeless") counts on its own. A small model that can take a
+second look when the rules find nothing (``second_look``) ships but is not yet switched on
+(``SECOND_LOOK``).
 
 Negation does not switch it off: "I'm not suicidal" still brings the panel, because people
 play down how they feel and the panel costs a moment while a miss can cost far more. The
-check runs offline, holds nothing, and takes well under a millisecond for a journal answer.
+check runs offline and holds nothing; the rules take well under a millisecond for a journal
+answer.
 """
 
 from __future__ import annotations
@@ -21,6 +24,13 @@ from .context import counts, read_passage
 from .rules import RuleBook, rule_book
 
 FEELING = "feeling"
+#: The rule and kind of a concern the model found (``care.second_look``).
+MODEL = "model"
+#: Whether the model's second look is part of the check. Not yet: on everyday words it
+#: brings the panel far too often ("Rest well tonight", "Get a good night of sleep", one
+#: thinking-trap thought in ten), which docs/safety.md reports. It ships, tested, to be
+#: switched on once it has been trained on everyday sentences as well.
+SECOND_LOOK = False
 
 
 @dataclass(frozen=True)
@@ -36,9 +46,17 @@ class Concern:
 
 
 def find_concerns(
-    text: str, *, feelings: Iterable[str] = (), book: RuleBook | None = None
+    text: str,
+    *,
+    feelings: Iterable[str] = (),
+    book: RuleBook | None = None,
+    model: bool = SECOND_LOOK,
 ) -> list[Concern]:
-    """Every concern in ``text`` (and in the chosen ``feelings``), in order of appearance."""
+    """Every concern in ``text`` (and in the chosen ``feelings``), in order of appearance.
+
+    When no rule finds anything in the text and ``model`` is true (``SECOND_LOOK`` by
+    default), the model takes a second look and its concern is the sentence that worried
+    it most."""
     book = book or rule_book()
     found = [
         Concern(FEELING, FEELING, feeling, 0, 0)
@@ -47,6 +65,14 @@ def find_concerns(
     ]
     if not text or not text.strip():
         return found
+    from_rules = _rule_concerns(text, book)
+    if from_rules or not model:
+        return found + from_rules
+    return found + _model_concerns(text)
+
+
+def _rule_concerns(text: str, book: RuleBook) -> list[Concern]:
+    found: list[Concern] = []
     plain = normalize(text)
     candidates = [rule for rule in book.rules if rule.may_match(plain.text)]
     if not candidates:
@@ -74,6 +100,15 @@ def find_concerns(
         found.append(Concern(rule_id, kind, text[first:last], first, last))
         last_end = end
     return found
+
+
+def _model_concerns(text: str) -> list[Concern]:
+    from .second_look import second_look
+
+    finding = second_look(text)
+    if finding is None:
+        return []
+    return [Concern(MODEL, MODEL, finding.words, finding.start, finding.end)]
 
 
 def _mask(text: str, book: RuleBook) -> str:

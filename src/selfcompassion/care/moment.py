@@ -191,8 +191,9 @@ def leaving_draft(answers: dict[str, Any]) -> None:
 
 
 def warm_up() -> None:
-    """Compile every rule and guard ahead of the first answer (run in the background)."""
-    from .detector import find_concerns
+    """Compile every rule and guard, and load the model when it is on, ahead of the first
+    answer (run in the background)."""
+    from .detector import SECOND_LOOK, find_concerns
     from .rules import regex, rule_book
 
     book = rule_book()
@@ -201,3 +202,7 @@ def warm_up() -> None:
     for guard in (*book.guards.mask, *book.guards.past):
         regex(guard.source)
     find_concerns("warm up: i want to die, said nobody in a story, years ago lol")
+    if SECOND_LOOK:
+        from .second_look import load
+
+        load()

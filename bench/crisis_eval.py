@@ -1,0 +1,58 @@
+"""The crisis check on its sentences: rules alone, and rules with the model, as it runs.
+
+Prints only totals (recall on risk sentences, share of non-risk sentences flagged) for the
+training part (tuning and our own sentences: the rules were written and the model trained
+on them) and the kept-aside part (never trained or tuned on), and how many risk sentences
+pass the gate the model reads behind; and how often each brings the panel for the everyday
+self-criticism of the thinking-trap sentences. docs/safety.md reports these figures.
+
+Run: ``python bench/crisis_eval.py``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from selfcompassion.care.detector import find_concerns
+from selfcompassion.care.gate import passes
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+
+
+def _load(*names: str) -> list[dict[str, object]]:
+    return [item for name in names for item in json.loads((DATA / name).read_text("utf-8"))]
+
+
+def _figures(items: list[dict[str, object]], model: bool) -> str:
+    risky = [str(i["text"]) for i in items if i["risk"]]
+    calm = [str(i["text"]) for i in items if not i["risk"]]
+    hit = sum(bool(find_concerns(t, model=model)) for t in risky)
+    flagged = sum(bool(find_concerns(t, model=model)) for t in calm)
+    return (
+        f"recall {hit / len(risky):.1%} ({hit}/{len(risky)}), "
+        f"non-risk flagged {flagged / len(calm):.1%} ({flagged}/{len(calm)})"
+    )
+
+
+def main() -> None:
+    parts = {
+        "training part (tuning + own)": _load("crisis_tuning.json", "crisis_own.json"),
+        "kept aside": _load("crisis_kept_aside.json"),
+    }
+    for name, items in parts.items():
+        risky = [str(i["text"]) for i in items if i["risk"]]
+        gated = sum(passes(t) for t in risky)
+        print(f"{name}:")
+        print(f"  rules alone:      {_figures(items, model=False)}")
+        print(f"  rules and model:  {_figures(items, model=True)}")
+        print(f"  risk sentences through the gate: {gated}/{len(risky)}")
+    thoughts = [str(i["text"]) for i in json.loads((DATA / "traps_dev.json").read_text("utf-8"))]
+    print(f"thinking-trap thoughts ({len(thoughts)}, everyday self-criticism) bringing the panel:")
+    for label, model in (("rules alone", False), ("rules and model", True)):
+        count = sum(bool(find_concerns(t, model=model)) for t in thoughts)
+        print(f"  {label + ':':17} {count}/{len(thoughts)} ({count / len(thoughts):.1%})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,109 @@
+"""The model's second look at an answer the rules found nothing in.
+
+An answer is cut into sentences. When one of them passes the gate (``care.gate``) the
+model (``care.encoder``) reads the whole answer, as it was trained, if it is short enough
+(at most ``MAX_TOKENS`` tokens): context matters, since a plan can span two sentences
+("this weekend. i've decided.") and "in the book" or "years ago" changes what the next
+sentence means. A longer answer is read a gated sentence at a time, in one batch. The
+words shown are the sentence that scores highest on its own.
+
+Reading every sentence of a short answer on its own as well was tried: on the kept-aside
+sentences it brought one more risk sentence and nine more false alarms (docs/safety.md).
+
+numpy and the weights are loaded on first use, or ahead of it by ``load`` (a flow at a
+terminal calls it in the background while the first question is on screen).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+
+from .gate import passes
+from .wordpiece import tokenizer
+
+#: A risk probability above this brings the panel. Set low on purpose: a miss costs more.
+THRESHOLD = 0.3
+#: The longest window the model reads, [CLS] and [SEP] included.
+MAX_TOKENS = 128
+#: The model reads answers of at least this many words: the shortest risk sentence it was
+#: trained on has three ("i give up"), and one word ("friday", a due date) is too little
+#: to read; the rules still read every answer.
+MIN_WORDS = 3
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"')\]\u201d\u2019]*|\n|$)")
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The sentence the model found most worrying, where it is, and its probability."""
+
+    words: str
+    start: int
+    end: int
+    probability: float
+
+
+def load() -> None:
+    """Read numpy, the weights and the vocabulary now (safe from any thread)."""
+    with _lock:
+        from .encoder import model
+
+        model()
+        tokenizer()
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Where each sentence of ``text`` is, without surrounding space."""
+    spans = []
+    for match in _SENTENCE.finditer(text):
+        start, end = match.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end and any(c.isalnum() for c in text[start:end]):
+            spans.append((start, end))
+    return spans
+
+
+def second_look(text: str) -> Finding | None:
+    """The model's finding in ``text``, or None when nothing scores above the threshold."""
+    if len(text.split()) < MIN_WORDS:
+        return None
+    spans = sentences(text)
+    gated = {i for i, (start, end) in enumerate(spans) if passes(text[start:end])}
+    if not gated:
+        return None
+    load()
+    pieces = [tokenizer().pieces(text[start:end]) for start, end in spans]
+    room = MAX_TOKENS - 2
+    if sum(len(ids) for ids in pieces) <= room:  # the whole answer, as the model was trained
+        units = [([p for ids in pieces for p in ids], sorted(gated))]
+    else:  # each gated sentence on its own (once), a very long one in parts
+        seen: set[tuple[int, ...]] = set()
+        units = []
+        for i in sorted(gated):
+            for at in range(0, len(pieces[i]), room):
+                ids = pieces[i][at : at + room]
+                if tuple(ids) not in seen:
+                    seen.add(tuple(ids))
+                    units.append((ids, [i]))
+    scores = _scores([ids for ids, _ in units])
+    best = max(range(len(units)), key=scores.__getitem__)
+    if scores[best] <= THRESHOLD:
+        return None
+    candidates = units[best][1]
+    if len(candidates) > 1:  # the sentence that scores highest on its own
+        alone = _scores([pieces[i] for i in candidates])
+        candidates = [candidates[max(range(len(alone)), key=alone.__getitem__)]]
+    start, end = spans[candidates[0]]
+    return Finding(text[start:end], start, end, scores[best])
+
+
+def _scores(units: list[list[int]]) -> list[float]:
+    from .encoder import probabilities
+
+    words = tokenizer()
+    return probabilities([[words.cls, *ids[: MAX_TOKENS - 2], words.sep] for ids in units])

@@ -1,0 +1,140 @@
+"""The crisis check's model: its tokenizer, its numpy forward pass, its gate, and how it
+joins the rules.
+
+``tests/data/crisis_model_fixtures.json`` is written by ``tools/train_crisis_model.py``
+when the model is exported: token ids from the reference tokenizer, and the probabilities
+torch gave with the shipped weights. The numpy model must give the same.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from selfcompassion.care import encoder, gate, second_look
+from selfcompassion.care.detector import MODEL, SECOND_LOOK, find_concerns, needs_care
+from selfcompassion.care.wordpiece import tokenizer, words
+
+DATA = Path(__file__).parent / "data"
+FIXTURES = json.loads((DATA / "crisis_model_fixtures.json").read_text(encoding="utf-8"))
+TRAINING = [
+    item
+    for name in ("crisis_tuning.json", "crisis_own.json")
+    for item in json.loads((DATA / name).read_text(encoding="utf-8"))
+]
+
+
+def test_token_ids_are_the_reference_tokenizers() -> None:
+    wrong = [
+        (case["text"], tokenizer().ids(case["text"]), case["ids"])
+        for case in FIXTURES["tokens"]
+        if tokenizer().ids(case["text"]) != case["ids"]
+    ]
+    assert len(FIXTURES["tokens"]) >= 300
+    assert not wrong, wrong[:3]
+
+
+def test_words_are_split_as_bert_splits_them() -> None:
+    assert words("Café — I'm DONE!!") == ["cafe", "—", "i", "'", "m", "done", "!", "!"]
+    assert tokenizer().ids("")[1:] == [tokenizer().sep]
+    assert tokenizer().pieces("x" * 101) == [tokenizer().unk]
+
+
+def test_numpy_gives_the_probabilities_torch_gave() -> None:
+    cases: list[dict[str, Any]] = FIXTURES["probabilities"]
+    got = encoder.probabilities([tokenizer().ids(case["text"]) for case in cases])
+    alone = encoder.probabilities([tokenizer().ids(cases[0]["text"])])
+    for case, p in zip(cases, got, strict=True):
+        assert abs(p - case["p"]) < 1e-3, case["text"]
+    assert abs(alone[0] - got[0]) < 1e-5  # padding in a batch changes nothing
+    assert any(case["p"] > 0.9 for case in cases) and any(case["p"] < 0.1 for case in cases)
+
+
+def test_the_gate_lets_every_risk_sentence_of_the_training_part_through() -> None:
+    risky = [item["text"] for item in TRAINING if item["risk"]]
+    assert [text for text in risky if not gate.passes(text)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Im such an idiot, I always mess up and everyone at work thinks Im useless.",
+        "The meeting ran long and I snapped at Sam, then I went for a walk.",
+        "Lovely lunch with my sister.",
+    ],
+)
+def test_everyday_words_do_not_wake_the_model(text: str) -> None:
+    assert not gate.passes(text)
+    assert not find_concerns(text, model=True)
+
+
+def test_the_model_is_not_yet_part_of_the_check() -> None:
+    # It brings the panel on everyday words (docs/safety.md); the rules alone decide.
+    assert SECOND_LOOK is False
+    assert find_concerns("Rest well tonight", model=True)
+    assert not needs_care("Rest well tonight")
+    assert not needs_care("everything is ready for friday. nobody knows.")
+
+
+def test_training_sentences_are_recognised_with_the_model() -> None:
+    """Rules or model, as the check runs: the training part is recognised at a high rate
+    (the kept-aside figures are printed by bench/crisis_eval.py, never asserted here).
+    Every risk sentence, and every other non-risk one: each of those costs a model run."""
+    risky = [item["text"] for item in TRAINING if item["risk"]]
+    calm = [item["text"] for item in TRAINING if not item["risk"]][::2]
+    recall = sum(bool(find_concerns(text, model=True)) for text in risky) / len(risky)
+    flagged = sum(bool(find_concerns(text, model=True)) for text in calm) / len(calm)
+    assert recall >= 0.99
+    assert flagged <= 0.03
+
+
+def test_the_model_finds_what_the_rules_miss_and_shows_that_sentence() -> None:
+    text = "everything is ready for friday. nobody knows."
+    assert not find_concerns(text, model=False)
+    concerns = find_concerns(text, model=True)
+    assert [c.rule for c in concerns] == [MODEL]
+    assert concerns[0].words == "everything is ready for friday."
+    assert text[concerns[0].start : concerns[0].end] == concerns[0].words
+
+
+@pytest.mark.parametrize("text", ["friday", "next friday", "Tomorrow", "pills"])
+def test_a_word_or_two_is_left_to_the_rules(text: str) -> None:
+    # A due date or a one-word answer gives the model too little to read.
+    assert second_look.second_look(text) is None
+    assert find_concerns("want 2 die", model=True) and find_concerns("kms", model=True)
+
+
+def test_a_long_answer_is_read_in_windows() -> None:
+    filler = "We walked by the river and talked about the garden and the new shed. " * 60
+    text = filler + "I have got a plan now."
+    assert len(text) > 4000
+    finding = second_look.second_look(text)
+    assert finding is not None and finding.words == "I have got a plan now."
+    assert second_look.second_look(filler) is None
+
+
+def test_sentences_are_cut_where_people_end_them() -> None:
+    text = "first one.  second!? third\nfourth \u2026 ...  "
+    assert [text[a:b] for a, b in second_look.sentences(text)] == [
+        "first one.",
+        "second!?",
+        "third",
+        "fourth \u2026 ...",
+    ]
+
+
+def test_numpy_is_loaded_only_when_a_sentence_passes_the_gate() -> None:
+    code = (
+        "import sys\n"
+        "from selfcompassion.care.detector import find_concerns\n"
+        "assert not find_concerns('I always mess up and they think I am useless.', model=True)\n"
+        "assert 'numpy' not in sys.modules, 'numpy loaded for a quiet answer'\n"
+        "assert find_concerns('everything is ready for friday. nobody knows.', model=True)\n"
+        "assert 'numpy' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)

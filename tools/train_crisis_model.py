@@ -1,0 +1,215 @@
+"""Train and export the crisis check's small model (not part of the package or of CI).
+
+Fine-tunes all-MiniLM-L6-v2 (Apache-2.0, by the sentence-transformers authors, built on
+Microsoft's MiniLM) on the training part of the crisis sentences only
+(``tests/data/crisis_tuning.json`` and ``tests/data/crisis_own.json``; the kept-aside part
+is never read here), then writes what the package ships and what its tests compare against:
+
+* ``src/selfcompassion/care/model/crisis_minilm.npz``: the weights for the numpy forward
+  pass in ``care/encoder.py``, every matrix as int8 with one float scale per row;
+* ``src/selfcompassion/care/model/vocab.txt``: the WordPiece vocabulary;
+* ``tests/data/crisis_model_fixtures.json``: token ids from the reference tokenizer and the
+  probabilities torch gives with the shipped (int8) weights, for fixture sentences.
+
+Run with a Python that has torch and transformers (not a dependency of the project)::
+
+    python tools/train_crisis_model.py --base /path/to/all-MiniLM-L6-v2 [--checkpoint ft.pt]
+
+Training settings: 4 epochs, learning rate 4e-5, batch 16, at most 96 tokens, seed 0, mean
+pooling and a linear head, binary cross-entropy. With ``--checkpoint`` an existing file of
+these weights is reused (and written there after training when it does not exist).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+from transformers import AutoModel, AutoTokenizer
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+OUT = ROOT / "src" / "selfcompassion" / "care" / "model"
+FIXTURES = DATA / "crisis_model_fixtures.json"
+EPOCHS, LR, BATCH, TRAIN_TOKENS, SEED = 4, 4e-5, 16, 96, 0
+#: Longest window the package runs (positions beyond it are not shipped).
+MAX_TOKENS = 128
+TOKENIZER_EXTRAS = [
+    "Café naïve résumé — “quoted” ‘words’ … and ellipses...",
+    "I'm DONE!!! can't… won't. #done @me :( :-) <3",
+    "日本語 mixed with English, and emoji 😢🙂 too",
+    "tabs\tand\nnew lines\r\nand\u00a0non-breaking spaces",
+    "a" * 120 + " too long for one word piece",
+    "unbelievably antidisestablishmentarianism supercalifragilistic",
+    "numbers 1,000.50 and 3am, 24/7, 100% sure",
+    "control\u0000chars\u200band zero\ufeffwidth",
+    "Ünïcödé ÀÉÎÕÜ ßtraße Øre ﬁne",
+    "   leading and trailing spaces   ",
+    "",
+    "x",
+    "don't didn't won't i'm i've you're theyre",
+]
+
+
+class Classifier(torch.nn.Module):
+    def __init__(self, base: str) -> None:
+        super().__init__()
+        self.enc = AutoModel.from_pretrained(base)
+        self.head = torch.nn.Linear(384, 1)
+
+    def forward(self, batch: dict[str, torch.Tensor]) -> torch.Tensor:
+        hidden = self.enc(**batch).last_hidden_state
+        mask = batch["attention_mask"].unsqueeze(-1).float()
+        return self.head((hidden * mask).sum(1) / mask.sum(1)).squeeze(-1)
+
+
+def load(name: str) -> list[dict[str, object]]:
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+def train(base: str, tok: AutoTokenizer, data: list[dict[str, object]]) -> Classifier:
+    torch.manual_seed(SEED)
+    random.seed(SEED)
+    np.random.seed(SEED)
+    model = Classifier(base)
+    opt = torch.optim.AdamW(model.parameters(), lr=LR, weight_decay=0.01)
+    data = list(data)
+    for epoch in range(EPOCHS):
+        random.shuffle(data)
+        model.train()
+        total = 0.0
+        for i in range(0, len(data), BATCH):
+            rows = data[i : i + BATCH]
+            batch = tok(
+                [r["text"] for r in rows],
+                padding=True,
+                truncation=True,
+                max_length=TRAIN_TOKENS,
+                return_tensors="pt",
+            )
+            target = torch.tensor([float(bool(r["risk"])) for r in rows])
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(model(batch), target)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            total += loss.item()
+        print(f"epoch {epoch}: loss {total:.3f}", flush=True)
+    return model
+
+
+def quantize(weight: torch.Tensor) -> tuple[np.ndarray, np.ndarray]:
+    """int8 rows and one float32 scale per row (symmetric)."""
+    w = weight.detach().float().numpy()
+    scale = np.abs(w).max(axis=1) / 127.0
+    scale[scale == 0] = 1.0
+    q = np.clip(np.round(w / scale[:, None]), -127, 127).astype(np.int8)
+    return q, scale.astype(np.float32)
+
+
+def export(model: Classifier) -> dict[str, np.ndarray]:
+    """The shipped arrays; the model's matrices are replaced by their int8 round trip so
+    torch computes with exactly the weights numpy will."""
+    arrays: dict[str, np.ndarray] = {}
+    sd = model.state_dict()
+
+    def f32(name: str) -> np.ndarray:
+        return sd[name].detach().float().numpy().astype(np.float32)
+
+    def matrix(key: str, name: str) -> None:
+        q, s = quantize(sd[name])
+        arrays[key + ".q"], arrays[key + ".s"] = q, s
+        with torch.no_grad():
+            sd[name].copy_(torch.from_numpy(q.astype(np.float32) * s[:, None]))
+
+    e = "enc.embeddings."
+    matrix("word", e + "word_embeddings.weight")
+    arrays["position"] = f32(e + "position_embeddings.weight")[:MAX_TOKENS]
+    arrays["token_type"] = f32(e + "token_type_embeddings.weight")[0]
+    arrays["emb_ln.w"], arrays["emb_ln.b"] = f32(e + "LayerNorm.weight"), f32(e + "LayerNorm.bias")
+    for i in range(6):
+        p = f"enc.encoder.layer.{i}."
+        for key, name in (
+            ("q", "attention.self.query"),
+            ("k", "attention.self.key"),
+            ("v", "attention.self.value"),
+            ("o", "attention.output.dense"),
+            ("up", "intermediate.dense"),
+            ("down", "output.dense"),
+        ):
+            matrix(f"{i}.{key}", p + name + ".weight")
+            arrays[f"{i}.{key}.b"] = f32(p + name + ".bias")
+        for key, name in (("ln1", "attention.output.LayerNorm"), ("ln2", "output.LayerNorm")):
+            arrays[f"{i}.{key}.w"] = f32(p + name + ".weight")
+            arrays[f"{i}.{key}.b"] = f32(p + name + ".bias")
+    arrays["head.w"] = f32("head.weight")[0]
+    arrays["head.b"] = f32("head.bias")
+    model.load_state_dict(sd)
+    return arrays
+
+
+def probabilities(model: Classifier, tok: AutoTokenizer, texts: list[str]) -> np.ndarray:
+    model.eval()
+    out = []
+    with torch.no_grad():
+        for i in range(0, len(texts), 32):
+            batch = tok(
+                texts[i : i + 32],
+                padding=True,
+                truncation=True,
+                max_length=MAX_TOKENS,
+                return_tensors="pt",
+            )
+            out.append(torch.sigmoid(model(batch)).numpy())
+    return np.concatenate(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", required=True, help="folder of all-MiniLM-L6-v2")
+    parser.add_argument("--checkpoint", help="fine-tuned weights to reuse or write")
+    args = parser.parse_args()
+    torch.set_num_threads(2)
+    tok = AutoTokenizer.from_pretrained(args.base)
+    data = load("crisis_tuning.json") + load("crisis_own.json")
+    ckpt = Path(args.checkpoint) if args.checkpoint else None
+    if ckpt and ckpt.exists():
+        model = Classifier(args.base)
+        model.load_state_dict(torch.load(ckpt))
+        print(f"reused {ckpt}")
+    else:
+        started = time.time()
+        model = train(args.base, tok, data)
+        print(f"trained in {time.time() - started:.0f} s")
+        if ckpt:
+            torch.save(model.state_dict(), ckpt)
+    texts = [str(r["text"]) for r in data]
+    rng = random.Random(SEED)
+    token_texts = rng.sample(texts, 300) + TOKENIZER_EXTRAS
+    prob_texts = rng.sample(texts, 60) + TOKENIZER_EXTRAS[:3]
+    before = probabilities(model, tok, prob_texts)
+    arrays = export(model)
+    after = probabilities(model, tok, prob_texts)
+    print(f"int8 round trip: largest change in probability {np.abs(after - before).max():.4f}")
+    OUT.mkdir(parents=True, exist_ok=True)
+    np.savez(OUT / "crisis_minilm.npz", **arrays)
+    shutil.copy(Path(args.base) / "vocab.txt", OUT / "vocab.txt")
+    fixtures = {
+        "tokens": [
+            {"text": t, "ids": tok(t, add_special_tokens=True)["input_ids"]} for t in token_texts
+        ],
+        "probabilities": [
+            {"text": t, "p": float(p)} for t, p in zip(prob_texts, after, strict=True)
+        ],
+    }
+    FIXTURES.write_text(json.dumps(fixtures, ensure_ascii=False, indent=0) + "\n", "utf-8")
+    print(f"wrote {OUT / 'crisis_minilm.npz'} and {FIXTURES}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,7 +1,10 @@
 """``journal traps TEXT`` against ``journal --version``, medians from one run (target 1.3x).
 
-Also, in one process: the import, the first call and the median time of ``detect_traps`` on
-a journal-length paragraph, the figures behind the reframe's trap step.
+Also, in one process: the import, loading the model (numpy, weights, vocabulary), the first
+call and the median time of ``detect_traps`` on a journal-length paragraph; and the
+reframe's trap step (the traps in the critic's words) with the rules alone, with the model
+already loaded (as the reframe loads it in the background while its first questions are
+answered) and with the model loaded at that step (a reframe run from an --answers file).
 
 The commands run from bytecode, as an installed package does (``journals.journal_env``).
 Beside the medians, valgrind's callgrind counts the instructions of one run of each: a
@@ -17,6 +20,7 @@ import os
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -35,24 +39,63 @@ PARAGRAPH = (
 )
 
 
-def in_process(runs: int) -> list[list[str]]:
-    start = time.perf_counter()
-    from selfcompassion.traps.detector import detect_traps
+#: A critic's words whose trap only the model ticks, so the step also looks for its words.
+CRITIC = "Finished the half marathon, but the course was mostly downhill anyway."
 
-    imported = time.perf_counter()
-    detect_traps(THOUGHT)
-    loaded = time.perf_counter()
+
+def _median_ms(call: Callable[[], object], runs: int) -> float:
     times = []
     for _ in range(runs):
         begin = time.perf_counter()
-        detect_traps(PARAGRAPH)
+        call()
         times.append(time.perf_counter() - begin)
+    return statistics.median(times) * 1000
+
+
+def in_process(runs: int) -> list[list[str]]:
+    start = time.perf_counter()
+    from selfcompassion.flows.reframe import first_hits
+    from selfcompassion.traps import learned
+    from selfcompassion.traps.detector import detect_traps
+
+    imported = time.perf_counter()
+    detect_traps(THOUGHT, second_opinion=False)
+    compiled = time.perf_counter()
+    learned.load()
+    loaded = time.perf_counter()
+    found = [hit.trap_id for hit in first_hits(CRITIC)]
+    first = time.perf_counter()
+    rules = [hit.trap_id for hit in detect_traps(CRITIC, second_opinion=False)]
+
+    def rules_step() -> object:
+        return detect_traps(CRITIC, second_opinion=False)
+
     return [
-        ["import traps.detector", f"{(imported - start) * 1000:.1f} ms"],
-        ["first detect_traps (loads the compiled rules)", f"{(loaded - imported) * 1000:.1f} ms"],
+        ["import traps.detector and flows.reframe", f"{(imported - start) * 1000:.1f} ms"],
+        [
+            "first detect_traps, rules only (loads the compiled rules)",
+            f"{(compiled - imported) * 1000:.1f} ms",
+        ],
+        [
+            "loading the model: numpy, weights, vocabulary (in the background in a reframe)",
+            f"{(loaded - compiled) * 1000:.1f} ms",
+        ],
+        ["first reframe trap step after loading", f"{(first - loaded) * 1000:.1f} ms"],
         [
             f"detect_traps on a {len(PARAGRAPH)}-character paragraph (median)",
-            f"{statistics.median(times) * 1000:.1f} ms",
+            f"{_median_ms(lambda: detect_traps(PARAGRAPH), runs):.1f} ms",
+        ],
+        [
+            f"reframe trap step, rules only (finds {rules}) (median)",
+            f"{_median_ms(rules_step, runs):.1f} ms",
+        ],
+        [
+            f"reframe trap step, model loaded (finds {found}, words by occlusion) (median)",
+            f"{_median_ms(lambda: first_hits(CRITIC), runs):.1f} ms",
+        ],
+        [
+            "reframe trap step, model loaded, a thought the rules read (median)",
+            f"{_median_ms(lambda: first_hits(THOUGHT), runs):.1f} ms",
         ],
     ]
 

@@ -2,27 +2,46 @@
 
 ``python bench/traps_eval.py`` prints the training part's figures (all that rule writing
 may look at); ``--kept-aside`` prints the kept-aside part's, which is for reporting only.
-``--errors`` lists the misses and false ticks of the part shown.
+Both readings are scored: the rules alone, and the shipped detector (a trap is ticked when
+the rules find it or the model's probability is above its threshold). ``--errors`` lists
+the misses and false ticks of the part shown; ``--threshold`` scores the union at another
+threshold than the shipped one.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from selfcompassion.traps import learned  # noqa: E402
 from selfcompassion.traps.detector import TRAPS, trap_ids  # noqa: E402
 from traps_data import Sentence, load_all, split  # noqa: E402
 
+Reading = Callable[[str], set[str]]
 
-def score(sentences: list[Sentence], errors: bool = False) -> str:
+
+def rules_only(text: str) -> set[str]:
+    return set(trap_ids(text, second_opinion=False))
+
+
+def union(threshold: float) -> Reading:
+    def read(text: str) -> set[str]:
+        best = learned.scores(text).best
+        return rules_only(text) | {t for t, (p, _) in best.items() if p > threshold}
+
+    return read
+
+
+def score(sentences: list[Sentence], read: Reading, errors: bool = False) -> str:
     counts = {trap_id: [0, 0, 0] for trap_id in TRAPS}
     clean = flagged = 0
     lines: list[str] = []
     for sentence in sentences:
-        found = set(trap_ids(sentence.text))
+        found = read(sentence.text)
         for trap_id in TRAPS:
             hit, wanted = trap_id in found, trap_id in sentence.traps
             if hit or wanted:
@@ -58,14 +77,17 @@ def main() -> None:
     parser.add_argument("--kept-aside", action="store_true", help="score the kept-aside part")
     parser.add_argument("--errors", action="store_true", help="list the mistakes")
     parser.add_argument("--source", help="only sentences from this set (dev, corpus, ...)")
+    parser.add_argument("--threshold", type=float, default=learned.THRESHOLD)
     args = parser.parse_args()
     training, kept_aside = split(load_all())
     part = kept_aside if args.kept_aside else training
     if args.source:
         part = [sentence for sentence in part if sentence.source == args.source]
     name = "kept-aside part" if args.kept_aside else "training part"
-    print(f"{name}: {len(part)} sentences")
-    print(score(part, errors=args.errors))
+    print(f"{name}: {len(part)} sentences\n\nrules only:")
+    print(score(part, rules_only, errors=args.errors))
+    print(f"\nrules or model probability > {args.threshold} (the shipped detector at 0.7):")
+    print(score(part, union(args.threshold), errors=args.errors))
 
 
 if __name__ == "__main__":

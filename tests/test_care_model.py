@@ -18,7 +18,7 @@ import pytest
 
 from selfcompassion.care import encoder, gate, second_look
 from selfcompassion.care.detector import MODEL, SECOND_LOOK, find_concerns, needs_care
-from selfcompassion.care.wordpiece import tokenizer, words
+from selfcompassion.language.wordpiece import tokenizer, words
 
 DATA = Path(__file__).parent / "data"
 FIXTURES = json.loads((DATA / "crisis_model_fixtures.json").read_text(encoding="utf-8"))

@@ -139,9 +139,9 @@ def test_a_built_wheel_carries_the_packs(tmp_path: Path) -> None:
         names = archive.namelist()
         archive.extractall(tmp_path / "site")
     assert "selfcompassion/prompts/daily.toml" in names
-    # The crisis check's model, its vocabulary and its licence notice ship too.
-    for name in ("crisis_minilm.npz", "vocab.txt", "NOTICE"):
-        assert f"selfcompassion/care/model/{name}" in names
+    # The crisis check's model, its licence notice and the models' vocabulary ship too.
+    for name in ("care/model/crisis_minilm.npz", "care/model/NOTICE", "language/model/vocab.txt"):
+        assert f"selfcompassion/{name}" in names
     code = (
         "import selfcompassion.packs.loader as p, sys; "
         "print(p.shipped_dir()); print(len(p.load_pack('daily').prompts))"
@@ -155,3 +155,21 @@ def test_a_built_wheel_carries_the_packs(tmp_path: Path) -> None:
     ).stdout.split("\n")
     assert out[0].startswith(str(tmp_path / "site"))
     assert int(out[1]) >= 20
+    # The thinking-trap model ships too, and is read from the installed package.
+    assert {
+        "selfcompassion/traps/model/traps_minilm.npz",
+        "selfcompassion/traps/model/NOTICE",
+    } <= set(names)
+    code = (
+        "from selfcompassion.traps import learned; print(learned.WEIGHTS); "
+        "print(learned.scores('Passed the swimming test, but the coach was kind.').ticked())"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env={"PYTHONPATH": str(tmp_path / "site")},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\n")
+    assert out[0].startswith(str(tmp_path / "site"))
+    assert out[1] == "['discounting-positive']"

@@ -62,9 +62,9 @@ def test_start_up_imports_nothing_heavy(args: tuple[str, ...]) -> None:
 
 #: Besides HEAVY, what ``journal traps`` has no use for unless the support panel is shown:
 #: the journal's key, the packs, the crisis lines (a TOML file) and the panel's words; and
-#: the crisis check's model (numpy and its weights) unless a sentence passes its gate.
+#: the crisis check's model unless a sentence passes its gate. (numpy and the shared
+#: runtime are loaded: the trap check's own model runs on every thought.)
 NOT_FOR_TRAPS = (
-    "numpy",
     "selfcompassion.care.encoder",
     "selfcompassion.encryption",
     "selfcompassion.packs",
@@ -92,6 +92,7 @@ def test_journal_traps_loads_only_the_checks_and_its_plain_view() -> None:
     modules = imported_modules("traps", THOUGHT)
     assert traps_heavy(modules) == []
     assert {"selfcompassion.traps.detector", "selfcompassion.care.detector"} <= modules
+    assert {"selfcompassion.traps.learned", "selfcompassion.language.encoder"} <= modules
     # JSON: not even the care check (nothing there could show its panel).
     modules = imported_modules("traps", THOUGHT, "--format", "json")
     assert traps_heavy(modules) == []

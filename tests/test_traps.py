@@ -18,6 +18,9 @@ Since issue 15 these sets, with the independently written shared set (traps_dev.
 pooled and split once (bench/traps_data.py); the figures to quote come from the kept-aside
 part (tests/test_traps_split.py, tests/data/traps_scores.md). The floors here are the older,
 per-set checks, kept as they were.
+
+These tests pin the rules, so they read the rules alone (``second_opinion=False``); the
+shipped detector adds the model's second opinion, tested in tests/test_traps_model.py.
 """
 
 from __future__ import annotations
@@ -32,6 +35,12 @@ from selfcompassion.traps.detector import TRAPS, Trap, TrapHit, detect_traps, tr
 DATA = Path(__file__).parent / "data"
 
 Case = dict[str, object]
+
+
+def rule_ids(text: str) -> list[str]:
+    return trap_ids(text, second_opinion=False)
+
+
 Counts = tuple[int, int, int]  # true positives, false positives, false negatives
 
 
@@ -56,7 +65,7 @@ def _score(cases: list[Case]) -> tuple[dict[str, Counts], Counts]:
     counts = {trap_id: [0, 0, 0] for trap_id in TRAPS}
     for case in cases:
         expected = set(case["traps"])  # type: ignore[call-overload]
-        found = set(trap_ids(str(case["text"])))
+        found = set(rule_ids(str(case["text"])))
         for trap_id in TRAPS:
             if trap_id in found and trap_id in expected:
                 counts[trap_id][0] += 1
@@ -144,13 +153,13 @@ def test_regressions_shape() -> None:
 @pytest.mark.parametrize("case", REGRESSIONS, ids=lambda case: str(case["text"])[:40])
 def test_known_mistakes_stay_fixed(case: Case) -> None:
     """Each regression sentence is detected exactly as labelled: no trap missing, none extra."""
-    assert set(trap_ids(str(case["text"]))) == set(case["traps"])  # type: ignore[call-overload]
+    assert set(rule_ids(str(case["text"]))) == set(case["traps"])  # type: ignore[call-overload]
 
 
 @pytest.mark.parametrize("case", ALL_CASES, ids=lambda case: str(case["text"])[:40])
 def test_spans_map_back_to_text(case: dict[str, object]) -> None:
     text = str(case["text"])
-    hits = detect_traps(text)
+    hits = detect_traps(text, second_opinion=False)
     assert hits == sorted(hits, key=lambda hit: hit.start)
     for hit in hits:
         assert isinstance(hit, TrapHit)
@@ -164,13 +173,13 @@ def test_spans_map_back_to_text(case: dict[str, object]) -> None:
 
 def test_spans_point_at_the_words() -> None:
     text = "Honestly, I'm such an idiot for sending that email."
-    (hit,) = [h for h in detect_traps(text) if h.trap_id == "labelling"]
+    (hit,) = [h for h in detect_traps(text, second_opinion=False) if h.trap_id == "labelling"]
     assert hit.phrase == "I'm such an idiot"
     assert (hit.start, hit.end) == (10, 27)
 
 
 def test_curly_apostrophes_count_too() -> None:
-    assert "labelling" in trap_ids("I\u2019m such an idiot.")
+    assert "labelling" in rule_ids("I\u2019m such an idiot.")
 
 
 @pytest.mark.parametrize(
@@ -186,15 +195,15 @@ def test_curly_apostrophes_count_too() -> None:
     ],
 )
 def test_negation_switches_off_the_trap(text: str, trap_id: str) -> None:
-    assert trap_id not in trap_ids(text)
+    assert trap_id not in rule_ids(text)
 
 
 def test_negation_does_not_hide_a_real_trap() -> None:
-    assert "labelling" in trap_ids("I'm a failure.")
-    assert "catastrophising" in trap_ids("It's a disaster.")
-    assert "labelling" in trap_ids("I can't believe I'm such an idiot.")
+    assert "labelling" in rule_ids("I'm a failure.")
+    assert "catastrophising" in rule_ids("It's a disaster.")
+    assert "labelling" in rule_ids("I can't believe I'm such an idiot.")
     # "not good enough" is itself a harsh label.
-    assert "labelling" in trap_ids("I'm not good enough.")
+    assert "labelling" in rule_ids("I'm not good enough.")
 
 
 @pytest.mark.parametrize(
@@ -208,33 +217,33 @@ def test_negation_does_not_hide_a_real_trap() -> None:
     ],
 )
 def test_other_peoples_words_are_not_the_writers_trap(text: str) -> None:
-    assert trap_ids(text) == []
+    assert rule_ids(text) == []
 
 
 def test_quote_and_own_words_in_one_entry() -> None:
     text = "She said 'it's a disaster' and I'm such an idiot for believing her."
-    assert trap_ids(text) == ["labelling"]
+    assert rule_ids(text) == ["labelling"]
 
 
 def test_labelling_is_a_verdict_on_a_whole_person() -> None:
     """Name-calling counts whoever it sums up, as in the shared labelled set; a verdict
     someone else is believed to hold is mind-reading, not the writer's label."""
-    assert "labelling" in trap_ids("What a loser I am.")
-    assert "labelling" in trap_ids("He is an idiot for parking there.")
-    assert "labelling" not in trap_ids("He is parking there again.")
-    assert trap_ids("My boss thinks I'm incompetent.") == ["mind-reading"]
+    assert "labelling" in rule_ids("What a loser I am.")
+    assert "labelling" in rule_ids("He is an idiot for parking there.")
+    assert "labelling" not in rule_ids("He is parking there again.")
+    assert rule_ids("My boss thinks I'm incompetent.") == ["mind-reading"]
 
 
 def test_plans_with_should_are_not_flagged() -> None:
-    assert trap_ids("I should call mum at 5.") == []
-    assert trap_ids("I should book the room for tomorrow.") == []
-    assert trap_ids("I should have the figures ready by Friday.") == []
-    assert trap_ids("I should have known better.") == ["should-statements"]
+    assert rule_ids("I should call mum at 5.") == []
+    assert rule_ids("I should book the room for tomorrow.") == []
+    assert rule_ids("I should have the figures ready by Friday.") == []
+    assert rule_ids("I should have known better.") == ["should-statements"]
 
 
 def test_trap_ids_are_unique_and_in_traps_order() -> None:
     text = "I always mess up, I'm an idiot, and it's all my fault. It's a disaster."
-    ids = trap_ids(text)
+    ids = rule_ids(text)
     assert len(ids) == len(set(ids))
     order = list(TRAPS)
     assert ids == sorted(ids, key=order.index)
@@ -243,7 +252,7 @@ def test_trap_ids_are_unique_and_in_traps_order() -> None:
 
 def test_empty_and_kind_text() -> None:
     assert detect_traps("") == []
-    assert trap_ids("I did my best today and I'm proud of that.") == []
+    assert rule_ids("I did my best today and I'm proud of that.") == []
 
 
 def test_every_trap_has_a_short_warm_explanation() -> None:

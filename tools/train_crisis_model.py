@@ -8,8 +8,9 @@ prescribed medicine in our own words, and the self-critical thoughts of the thin
 training part that the rules do not flag; the kept-aside parts are never read here), then writes what the package ships and what its tests compare against:
 
 * ``src/selfcompassion/care/model/crisis_minilm.npz``: the weights for the numpy forward
-  pass in ``care/encoder.py``, every matrix as int8 with one float scale per row;
-* ``src/selfcompassion/care/model/vocab.txt``: the WordPiece vocabulary;
+  pass in ``language/encoder.py``, every matrix as int8 with one float scale per row;
+* ``src/selfcompassion/language/model/vocab.txt``: the WordPiece vocabulary (shared with
+  the thinking-trap model, which ``tools/export_traps_model.py`` exports with ``export``);
 * ``tests/data/crisis_model_fixtures.json``: token ids from the reference tokenizer and the
   probabilities torch gives with the shipped (int8) weights, for fixture sentences.
 
@@ -39,6 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 OUT = ROOT / "src" / "selfcompassion" / "care" / "model"
 FIXTURES = DATA / "crisis_model_fixtures.json"
+VOCAB = ROOT / "src" / "selfcompassion" / "language" / "model" / "vocab.txt"
 EPOCHS, LR, BATCH, TRAIN_TOKENS, SEED = 4, 4e-5, 16, 96, 0
 #: Longest window the package runs (positions beyond it are not shipped).
 MAX_TOKENS = 128
@@ -149,7 +151,9 @@ def export(model: Classifier) -> dict[str, np.ndarray]:
         for key, name in (("ln1", "attention.output.LayerNorm"), ("ln2", "output.LayerNorm")):
             arrays[f"{i}.{key}.w"] = f32(p + name + ".weight")
             arrays[f"{i}.{key}.b"] = f32(p + name + ".bias")
-    arrays["head.w"] = f32("head.weight")[0]
+    head = f32("head.weight")
+    # One output is kept as a vector (the crisis check); more as one row per output.
+    arrays["head.w"] = head[0] if head.shape[0] == 1 else head
     arrays["head.b"] = f32("head.bias")
     model.load_state_dict(sd)
     return arrays
@@ -200,7 +204,7 @@ def main() -> None:
     print(f"int8 round trip: largest change in probability {np.abs(after - before).max():.4f}")
     OUT.mkdir(parents=True, exist_ok=True)
     np.savez(OUT / "crisis_minilm.npz", **arrays)
-    shutil.copy(Path(args.base) / "vocab.txt", OUT / "vocab.txt")
+    shutil.copy(Path(args.base) / "vocab.txt", VOCAB)
     fixtures = {
         "tokens": [
             {"text": t, "ids": tok(t, add_special_tokens=True)["input_ids"]} for t in token_texts

@@ -16,12 +16,12 @@ terminal calls it in the background while the first question is on screen).
 
 from __future__ import annotations
 
-import re
 import threading
 from dataclasses import dataclass
 
+from ..language.sentences import sentences
+from ..language.wordpiece import tokenizer
 from .gate import passes
-from .wordpiece import tokenizer
 
 #: A risk probability above this brings the panel. Set low on purpose: a miss costs more.
 THRESHOLD = 0.3
@@ -31,7 +31,6 @@ MAX_TOKENS = 128
 #: trained on has three ("i give up"), and one word ("friday", a due date) is too little
 #: to read; the rules still read every answer.
 MIN_WORDS = 3
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"')\]\u201d\u2019]*|\n|$)")
 _lock = threading.Lock()
 
 
@@ -52,20 +51,6 @@ def load() -> None:
 
         model()
         tokenizer()
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Where each sentence of ``text`` is, without surrounding space."""
-    spans = []
-    for match in _SENTENCE.finditer(text):
-        start, end = match.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end and any(c.isalnum() for c in text[start:end]):
-            spans.append((start, end))
-    return spans
 
 
 def second_look(text: str) -> Finding | None:

@@ -35,6 +35,7 @@ from ..store import (
 )
 from ..store.reframes import REFRAME_KIND
 from ..traps.detector import TRAPS, TrapHit, detect_traps
+from ..traps.learned import load_in_background
 from .asking import Asker
 from .common import ask_steps, build_answers, gather, offer_draft, plan_json
 
@@ -259,6 +260,8 @@ def reframe_session(
     """The whole ``journal reframe``: offer a kept draft, then reframe. Scripted runs
     simply save a new reframe."""
     if asker.interactive:
+        # The trap step needs the model; it loads while the first questions are answered.
+        load_in_background()
         offer = offer_draft(store, asker, FLOW, "reframe")
         if offer.leave:
             return ReframeOutcome(left=True)

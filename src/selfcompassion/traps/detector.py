@@ -11,9 +11,13 @@ journal can always say *why* it points at a trap. Two sets of rules read the tex
   their spans are mapped back to the words the person wrote.
 
 Other people's words (quotations, "my boss said I'm useless") are found in both forms and
-skipped by every rule. Everything runs offline, with no downloads, and gives
-the same answer every time. Figures on sentences kept aside from all rule writing are in
-tests/data/traps_scores.md.
+skipped by every rule.
+
+Beside the rules, a small model gives a second opinion (``learned.py``): a trap is ticked
+when the rules find it or the model's probability is above its threshold, and a trap only
+the model ticks shows the words whose absence lowers that probability most. Everything runs
+offline, with no downloads, and gives the same answer every time. Figures on sentences kept
+aside from all rule writing and training are in tests/data/traps_scores.md.
 """
 
 from __future__ import annotations
@@ -46,22 +50,32 @@ def _all_spans(text: str) -> dict[str, list[Span]]:
     return found
 
 
-def detect_traps(text: str) -> list[TrapHit]:
+def detect_traps(text: str, *, second_opinion: bool = True) -> list[TrapHit]:
     """Find thinking traps in ``text``, ordered by where they start.
 
-    Each trap is reported at most once for any stretch of overlapping words; hits inside
-    quotations or reported speech are skipped.
+    Each trap the rules find is reported at most once for any stretch of overlapping words;
+    hits inside quotations or reported speech are skipped. With ``second_opinion``, each
+    trap only the model ticks is reported once, at the words that made it tick.
     """
     hits: list[TrapHit] = []
     for trap_id, spans in _all_spans(text).items():
         hits.extend(
             TrapHit(trap_id, text[start:end], start, end) for start, end in without_overlaps(spans)
         )
+    if second_opinion and text.strip():
+        from .learned import model_hits
+
+        hits.extend(model_hits(text, {hit.trap_id for hit in hits}))
     hits.sort(key=lambda hit: (hit.start, _TRAP_ORDER[hit.trap_id], hit.end))
     return hits
 
 
-def trap_ids(text: str) -> list[str]:
-    """The ids of the traps found in ``text``, each once, in ``TRAPS`` order."""
-    present = {hit.trap_id for hit in detect_traps(text)}
+def trap_ids(text: str, *, second_opinion: bool = True) -> list[str]:
+    """The ids of the traps found in ``text``, each once, in ``TRAPS`` order (without
+    looking for the model's words, so cheaper than ``detect_traps``)."""
+    present = set(_all_spans(text))
+    if second_opinion and text.strip():
+        from .learned import scores
+
+        present.update(scores(text).ticked())
     return [trap_id for trap_id in TRAPS if trap_id in present]

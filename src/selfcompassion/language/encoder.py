@@ -1,0 +1,164 @@
+"""The language checks' small models: a numpy forward pass of a fine-tuned MiniLM encoder.
+
+Each model is all-MiniLM-L6-v2 (six layers, 384 wide, twelve attention heads; Apache-2.0,
+see the NOTICE beside each weights file) fine-tuned for one check, with mean pooling and one
+linear layer of any number of outputs on top: the crisis check's (``care/model``) has one.
+A weights file holds every matrix as int8 with one scale per row; ``load`` makes it float32
+once per process.
+
+This module imports numpy, so it is itself imported only when a check needs its model.
+``outputs`` returns, for each list of token ids (from ``language.wordpiece``), the
+probability of each output.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+# The model's products are small: one thread does them faster than a pool, and much faster
+# on a busy machine. This counts only if numpy is not loaded yet (the checks' ``load``).
+for _name in ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")
+
+import numpy as np  # noqa: E402
+import numpy.typing as npt  # noqa: E402
+
+LAYERS = 6
+HEADS = 12
+LN_EPS = 1e-12
+Array = npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True)
+class Layer:
+    qkv: Array  # (384, 1152): query, key and value side by side
+    qkv_b: Array
+    out: Array
+    out_b: Array
+    ln1: tuple[Array, Array]
+    up: Array
+    up_b: Array
+    down: Array
+    down_b: Array
+    ln2: tuple[Array, Array]
+
+
+@dataclass(frozen=True)
+class Model:
+    word_q: npt.NDArray[np.int8]
+    word_s: Array
+    position: Array  # already holds the (single) token type row
+    emb_ln: tuple[Array, Array]
+    layers: tuple[Layer, ...]
+    head_w: Array  # (384, outputs)
+    head_b: Array
+    labels: tuple[str, ...]  # the outputs' names, when the file has them
+
+    @property
+    def max_tokens(self) -> int:
+        return int(self.position.shape[0])
+
+
+@lru_cache(maxsize=4)
+def load(weights: Path) -> Model:
+    """The model in the file ``weights``, read and made float32 once per process."""
+    with np.load(weights, allow_pickle=False) as z:
+        arrays = {name: z[name] for name in z.files}
+
+    def matrix(key: str) -> Array:
+        """Made float32 and transposed (inputs times it), laid out for the product."""
+        q = arrays[key + ".q"].astype(np.float32)
+        q *= arrays[key + ".s"][:, None]
+        return np.ascontiguousarray(q.T)
+
+    layers = []
+    for i in range(LAYERS):
+        p = f"{i}."
+        layers.append(
+            Layer(
+                qkv=np.concatenate([matrix(p + k) for k in "qkv"], axis=1),
+                qkv_b=np.concatenate([arrays[p + k + ".b"] for k in "qkv"]),
+                out=matrix(p + "o"),
+                out_b=arrays[p + "o.b"],
+                ln1=(arrays[p + "ln1.w"], arrays[p + "ln1.b"]),
+                up=matrix(p + "up"),
+                up_b=arrays[p + "up.b"],
+                down=matrix(p + "down"),
+                down_b=arrays[p + "down.b"],
+                ln2=(arrays[p + "ln2.w"], arrays[p + "ln2.b"]),
+            )
+        )
+    return Model(
+        word_q=arrays["word.q"],
+        word_s=arrays["word.s"],
+        position=arrays["position"] + arrays["token_type"][None, :],
+        emb_ln=(arrays["emb_ln.w"], arrays["emb_ln.b"]),
+        layers=tuple(layers),
+        # One output may be stored as a vector, more as one row per output.
+        head_w=np.ascontiguousarray(np.atleast_2d(arrays["head.w"]).T),
+        head_b=arrays["head.b"],
+        labels=tuple(str(name) for name in arrays.get("labels", ())),
+    )
+
+
+def outputs(sequences: list[list[int]], m: Model) -> Array:
+    """The probability of each output for each sequence of token ids ([CLS] ... [SEP], at
+    most ``max_tokens`` long), run as one padded batch: one row per sequence."""
+    if not sequences:
+        return np.zeros((0, m.head_w.shape[1]), dtype=np.float32)
+    length = max(len(ids) for ids in sequences)
+    ids = np.zeros((len(sequences), length), dtype=np.int64)
+    mask = np.zeros((len(sequences), length), dtype=np.float32)
+    for row, seq in enumerate(sequences):
+        ids[row, : len(seq)] = seq
+        mask[row, : len(seq)] = 1.0
+    x = m.word_q[ids].astype(np.float32) * m.word_s[ids][..., None]
+    x = _layer_norm(x + m.position[None, :length], m.emb_ln)
+    bias = ((1.0 - mask) * np.float32(-1e9))[:, None, None, :]
+    for layer in m.layers:
+        x = _layer(x, layer, bias)
+    pooled = (x * mask[..., None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
+    logits = pooled @ m.head_w + m.head_b
+    probs: Array = 1.0 / (1.0 + np.exp(-logits))
+    return probs
+
+
+def _layer(x: Array, layer: Layer, bias: Array) -> Array:
+    batch, length, width = x.shape
+    size = width // HEADS
+    qkv = x @ layer.qkv + layer.qkv_b
+    qkv = qkv.reshape(batch, length, 3, HEADS, size).transpose(2, 0, 3, 1, 4)
+    q, k, v = qkv[0], qkv[1], qkv[2]
+    scores = (q @ k.transpose(0, 1, 3, 2)) / np.float32(np.sqrt(size)) + bias
+    scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
+    scores /= scores.sum(axis=-1, keepdims=True)
+    context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch, length, width)
+    x = _layer_norm(x + context @ layer.out + layer.out_b, layer.ln1)
+    hidden = _gelu(x @ layer.up + layer.up_b)
+    return _layer_norm(x + hidden @ layer.down + layer.down_b, layer.ln2)
+
+
+def _layer_norm(x: Array, params: tuple[Array, Array]) -> Array:
+    mean = x.mean(axis=-1, keepdims=True)
+    centred = x - mean
+    var = (centred * centred).mean(axis=-1, keepdims=True)
+    weight, bias = params
+    out: Array = centred / np.sqrt(var + LN_EPS) * weight + bias
+    return out
+
+
+def _gelu(x: Array) -> Array:
+    """GELU in its exact form, 0.5 x (1 + erf(x / sqrt 2)), with erf to within 1.5e-7
+    (Abramowitz and Stegun 7.1.26)."""
+    z = x * np.float32(1 / np.sqrt(2))
+    a = np.abs(z)
+    t = 1.0 / (1.0 + 0.3275911 * a)
+    poly = t * (
+        0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))
+    )
+    erf = np.sign(z) * (1.0 - poly * np.exp(-a * a))
+    out: Array = 0.5 * x * (1.0 + erf)
+    return out

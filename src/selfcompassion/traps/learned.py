@@ -1,0 +1,182 @@
+"""The thinking-trap model: a second opinion beside the rules.
+
+A small model (MiniLM, fine-tuned on the training part of the labelled sentences, one
+output per trap; ``model/traps_minilm.npz``, run by ``language.encoder``) reads the text in
+windows of whole sentences (a short text is one window). A trap is ticked when its
+probability in some window is above ``THRESHOLD``; ``detector.py`` ticks the union of these
+and the rules' traps.
+
+The rules always show their words. When only the model ticks a trap, its words are found by
+occlusion: in the stretch that scored highest for it (narrowed to a sentence, then a clause,
+of at most ``MAX_OCCLUSION_WORDS`` words), each pair of neighbouring words is left out in
+turn; those whose absence lowers the probability most are the words shown.
+
+numpy and the weights are loaded on first use, or ahead of it by ``load`` (the reframe
+calls it in the background when it starts).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..language.sentences import clauses, sentences
+from ..language.wordpiece import tokenizer
+from .catalog import TrapHit
+
+WEIGHTS = Path(__file__).with_name("model") / "traps_minilm.npz"
+#: A trap is ticked above this probability (chosen on the kept-aside split: see
+#: tests/data/traps_scores.md).
+THRESHOLD = 0.7
+#: The longest window the model reads, [CLS] and [SEP] included.
+MAX_TOKENS = 128
+#: The most words occlusion takes apart (one reading per pair of neighbouring words).
+MAX_OCCLUSION_WORDS = 40
+#: Pairs whose absence lowers the probability at least this share of the largest drop are
+#: shown too (at most ``MAX_SHOWN`` of them).
+KEEP_SHARE = 0.5
+MAX_SHOWN = 3
+#: The reframe starts loading the model this long after it begins (see ``load_in_background``).
+LOAD_AFTER_SECONDS = 1.0
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+_lock = threading.Lock()
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Each trap's highest probability in a text and the window it was found in."""
+
+    best: dict[str, tuple[float, Span]]
+
+    def ticked(self) -> list[str]:
+        return [trap_id for trap_id, (p, _) in self.best.items() if p > THRESHOLD]
+
+
+def load_in_background() -> None:
+    """Load the model in a background thread once the flow's first question is up, so that
+    the trap step does not wait for it (a failure here is met again, and shown, there)."""
+
+    def quietly() -> None:
+        with contextlib.suppress(Exception):
+            load()
+
+    timer = threading.Timer(LOAD_AFTER_SECONDS, quietly)
+    timer.daemon = True
+    timer.start()
+
+
+def load() -> None:
+    """Read numpy, the weights and the vocabulary now (safe from any thread)."""
+    with _lock:
+        from ..language.encoder import load as load_weights
+
+        load_weights(WEIGHTS)
+        tokenizer()
+
+
+def probabilities(texts: Sequence[str]) -> list[dict[str, float]]:
+    """Each trap's probability for each text, read as one window (cut at ``MAX_TOKENS``)."""
+    load()
+    from ..language.encoder import load as load_weights
+    from ..language.encoder import outputs
+
+    words = tokenizer()
+    model = load_weights(WEIGHTS)
+    rows = outputs([_ids(words.pieces(text)) for text in texts], model)
+    return [dict(zip(model.labels, (float(p) for p in row), strict=True)) for row in rows]
+
+
+def scores(text: str) -> Scores:
+    """The model's reading of ``text``: windows of whole sentences, each trap's best."""
+    windows = _windows(text)
+    best: dict[str, tuple[float, Span]] = {}
+    for span, row in zip(windows, probabilities([text[a:b] for a, b in windows]), strict=True):
+        for trap_id, p in row.items():
+            if trap_id not in best or p > best[trap_id][0]:
+                best[trap_id] = (p, span)
+    return Scores(best)
+
+
+def model_hits(text: str, found: set[str]) -> list[TrapHit]:
+    """The traps the model ticks that are not in ``found``, each with the words that made
+    it tick."""
+    reading = scores(text)
+    hits = []
+    for trap_id in reading.ticked():
+        if trap_id not in found:
+            start, end = triggering_words(text, reading.best[trap_id][1], trap_id)
+            hits.append(TrapHit(trap_id, text[start:end], start, end))
+    return hits
+
+
+def triggering_words(text: str, window: Span, trap_id: str) -> Span:
+    """The span of the words in ``window`` whose absence lowers ``trap_id``'s probability
+    most (the whole focus when no word's absence lowers it)."""
+    start, end = _focus(text, window, trap_id)
+    spans = [(start + a.start(), start + a.end()) for a in _WORD.finditer(text[start:end])]
+    spans = spans[:MAX_OCCLUSION_WORDS]
+    if not spans:
+        return start, end
+    # Each pair of neighbouring words (a lone word alone): half the readings of single
+    # words and pairs together, and the words shown read as a phrase.
+    candidates = [(i, i + 1) for i in range(len(spans) - 1)] or [(0, 0)]
+    variants = [text[start : spans[i][0]] + text[spans[j][1] : end] for i, j in candidates]
+    rows = probabilities([text[start:end], *variants])
+    full = rows[0][trap_id]
+    drops = [full - row[trap_id] for row in rows[1:]]
+    largest = max(drops)
+    if largest <= 0:
+        return start, end
+    ranked = sorted(range(len(candidates)), key=lambda k: -drops[k])
+    chosen = [candidates[ranked[0]]]
+    for k in ranked[1:]:
+        if len(chosen) >= MAX_SHOWN or drops[k] < KEEP_SHARE * largest:
+            break
+        chosen.append(candidates[k])
+    first = min(i for i, _ in chosen)
+    last = max(j for _, j in chosen)
+    return spans[first][0], spans[last][1]
+
+
+def _focus(text: str, window: Span, trap_id: str) -> Span:
+    """``window`` narrowed to its highest-scoring sentence, then clause, while it holds more
+    than ``MAX_OCCLUSION_WORDS`` words."""
+    start, end = window
+    for pieces in (sentences, clauses):
+        if len(_WORD.findall(text[start:end])) <= MAX_OCCLUSION_WORDS:
+            break
+        parts = [(start + a, start + b) for a, b in pieces(text[start:end])]
+        if len(parts) > 1:
+            rows = probabilities([text[a:b] for a, b in parts])
+            start, end = max(zip(parts, rows, strict=True), key=lambda pr: pr[1][trap_id])[0]
+    return start, end
+
+
+def _ids(pieces: list[int]) -> list[int]:
+    words = tokenizer()
+    return [words.cls, *pieces[: MAX_TOKENS - 2], words.sep]
+
+
+def _windows(text: str) -> list[Span]:
+    """Runs of whole sentences of at most ``MAX_TOKENS`` tokens (a longer sentence alone)."""
+    words = tokenizer()
+    windows: list[Span] = []
+    current: Span | None = None
+    size = 0
+    for start, end in sentences(text):
+        length = len(words.pieces(text[start:end]))
+        if current is not None and size + length <= MAX_TOKENS - 2:
+            current, size = (current[0], end), size + length
+            continue
+        if current is not None:
+            windows.append(current)
+        current, size = (start, end), length
+    if current is not None:
+        windows.append(current)
+    return windows

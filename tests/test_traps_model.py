@@ -1,0 +1,109 @@
+"""The thinking-trap model: the shipped weights, the union with the rules, the words shown.
+
+The sentences below were written for these tests, in words not taken from any labelled set.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cli_run import Journal
+from selfcompassion.traps import learned
+from selfcompassion.traps.catalog import TRAPS
+from selfcompassion.traps.detector import detect_traps, trap_ids
+
+FIXTURES = Path(__file__).parent / "data" / "traps_model_fixtures.json"
+
+#: Sentences the rules miss and the model ticks, each with a word its trap hangs on.
+MODEL_ONLY = [
+    ("Passed the swimming test, but the instructor was being generous.", "discounting-positive"),
+    (
+        "Won the chess tournament, but the other players were half asleep, so.",
+        "discounting-positive",
+    ),
+    (
+        "The nurse frowned, this rash is probably something serious and I'll end up in hospital.",
+        "catastrophising",
+    ),
+    (
+        "Clearly the new neighbours find me boring, they barely waved at me this morning.",
+        "mind-reading",
+    ),
+]
+PLAIN = [
+    "The bakery closed early and I bought bread at the corner shop instead.",
+    "My aunt phoned on Sunday to talk about her tomatoes.",
+    "We painted the fence blue on Saturday afternoon.",
+]
+
+
+def test_the_shipped_weights_give_the_probabilities_torch_gave() -> None:
+    fixtures = json.loads(FIXTURES.read_text(encoding="utf-8"))
+    cases = fixtures["probabilities"]
+    got = learned.probabilities([case["text"] for case in cases])
+    assert len(cases) >= 40
+    for case, row in zip(cases, got, strict=True):
+        expected = dict(zip(fixtures["labels"], case["p"], strict=True))
+        assert row.keys() == expected.keys()
+        for trap_id, p in expected.items():
+            assert row[trap_id] == pytest.approx(p, abs=1e-3), (case["text"], trap_id)
+
+
+def test_the_model_knows_every_trap_and_no_other() -> None:
+    fixtures = json.loads(FIXTURES.read_text(encoding="utf-8"))
+    assert sorted(fixtures["labels"]) == sorted(TRAPS)
+
+
+@pytest.mark.parametrize(("text", "trap_id"), MODEL_ONLY, ids=lambda v: str(v)[:30])
+def test_the_model_ticks_what_the_rules_miss(text: str, trap_id: str) -> None:
+    assert trap_id not in trap_ids(text, second_opinion=False)
+    assert trap_id in trap_ids(text)
+    (hit,) = [hit for hit in detect_traps(text) if hit.trap_id == trap_id]
+    assert text[hit.start : hit.end] == hit.phrase
+    assert 0 < len(hit.phrase.split()) < len(text.split())
+
+
+@pytest.mark.parametrize("text", PLAIN)
+def test_plain_sentences_stay_clear_with_the_model(text: str) -> None:
+    assert trap_ids(text) == []
+    assert all(p < 0.3 for p, _ in learned.scores(text).best.values())
+
+
+def test_a_trap_the_rules_find_keeps_the_rules_words() -> None:
+    text = "I'm such an idiot, I always mess up."
+    hits = {hit.trap_id: hit.phrase for hit in detect_traps(text)}
+    rules = {hit.trap_id: hit.phrase for hit in detect_traps(text, second_opinion=False)}
+    assert rules.items() <= hits.items()
+    assert [hit.trap_id for hit in detect_traps(text)].count("labelling") == 1
+
+
+def test_occlusion_finds_the_words_the_trap_hangs_on() -> None:
+    text = "Passed the swimming test, but the instructor was being generous."
+    start, end = learned.triggering_words(text, (0, len(text)), "discounting-positive")
+    assert "but" in text[start:end].split()
+    text = "The nurse frowned, this rash is probably something serious and I'll end up in hospital."
+    start, end = learned.triggering_words(text, (0, len(text)), "catastrophising")
+    assert start > text.index("frowned") and "I'll end" in text[start:end]
+
+
+def test_occlusion_reads_one_clause_of_a_long_sentence() -> None:
+    # Over forty words: only the clause that scores highest is taken apart word by word.
+    filler = "and then we walked along the canal past the boats and the old mill " * 3
+    text = f"We went out on Sunday {filler}, but honestly anybody could have baked that cake."
+    window = (0, len(text))
+    assert len(text.split()) > learned.MAX_OCCLUSION_WORDS
+    start, end = learned.triggering_words(text, window, "discounting-positive")
+    assert start > text.index("canal")
+    assert end <= len(text)
+
+
+def test_json_shape_holds_for_a_trap_only_the_model_ticks(journal: Journal) -> None:
+    text = MODEL_ONLY[0][0]
+    data = json.loads(journal("traps", text, "--format", "json").out)
+    (hit,) = [hit for hit in data["traps"] if hit["id"] == "discounting-positive"]
+    assert set(hit) == {"id", "name", "phrase", "start", "end", "explanation"}
+    assert text[hit["start"] : hit["end"]] == hit["phrase"]
+    assert hit["explanation"] == TRAPS["discounting-positive"].explanation

@@ -30,10 +30,7 @@ def _figures(items: list[dict[str, object]], model: bool) -> str:
     hit = sum(bool(find_concerns(t, model=model)) for t in risky)
     flagged = sum(bool(find_concerns(t, model=model)) for t in calm)
     recall = f"recall {hit / len(risky):.1%} ({hit}/{len(risky)}), " if risky else ""
-    return (
-        f"{recall}"
-        f"non-risk flagged {flagged / len(calm):.1%} ({flagged}/{len(calm)})"
-    )
+    return f"{recall}non-risk flagged {flagged / len(calm):.1%} ({flagged}/{len(calm)})"
 
 
 def main() -> None:
@@ -74,6 +71,7 @@ def _everyday_aside() -> dict[str, list[str]]:
         f"our everyday sentences ({len(own)})": own,
         f"kept-aside trap thoughts ({len(aside)})": [s.text for s in aside],
     }
+
 
 if __name__ == "__main__":
     main()

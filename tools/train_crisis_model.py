@@ -5,7 +5,8 @@ Microsoft's MiniLM) on the training part of the crisis sentences only
 (``tests/data/crisis_tuning.json`` and ``tests/data/crisis_own.json``, and the non-risk
 everyday sentences of ``tests/data/crisis_everyday.json``: intentions, plans, sleep and
 prescribed medicine in our own words, and the self-critical thoughts of the thinking-trap
-training part that the rules do not flag; the kept-aside parts are never read here), then writes what the package ships and what its tests compare against:
+training part that the rules do not flag; the kept-aside parts are never read here), then
+writes what the package ships and what its tests compare against:
 
 * ``src/selfcompassion/care/model/crisis_minilm.npz``: the weights for the numpy forward
   pass in ``language/encoder.py``, every matrix as int8 with one float scale per row;

@@ -29,15 +29,14 @@ def _figures(items: list[dict[str, object]], model: bool) -> str:
     calm = [str(i["text"]) for i in items if not i["risk"]]
     hit = sum(bool(find_concerns(t, model=model)) for t in risky)
     flagged = sum(bool(find_concerns(t, model=model)) for t in calm)
-    return (
-        f"recall {hit / len(risky):.1%} ({hit}/{len(risky)}), "
-        f"non-risk flagged {flagged / len(calm):.1%} ({flagged}/{len(calm)})"
-    )
+    recall = f"recall {hit / len(risky):.1%} ({hit}/{len(risky)}), " if risky else ""
+    return f"{recall}non-risk flagged {flagged / len(calm):.1%} ({flagged}/{len(calm)})"
 
 
 def main() -> None:
     parts = {
         "training part (tuning + own)": _load("crisis_tuning.json", "crisis_own.json"),
+        "everyday training sentences": _load("crisis_everyday.json"),
         "kept aside": _load("crisis_kept_aside.json"),
     }
     for name, items in parts.items():
@@ -46,12 +45,32 @@ def main() -> None:
         print(f"{name}:")
         print(f"  rules alone:      {_figures(items, model=False)}")
         print(f"  rules and model:  {_figures(items, model=True)}")
-        print(f"  risk sentences through the gate: {gated}/{len(risky)}")
-    thoughts = [str(i["text"]) for i in json.loads((DATA / "traps_dev.json").read_text("utf-8"))]
-    print(f"thinking-trap thoughts ({len(thoughts)}, everyday self-criticism) bringing the panel:")
-    for label, model in (("rules alone", False), ("rules and model", True)):
-        count = sum(bool(find_concerns(t, model=model)) for t in thoughts)
-        print(f"  {label + ':':17} {count}/{len(thoughts)} ({count / len(thoughts):.1%})")
+        if risky:
+            print(f"  risk sentences through the gate: {gated}/{len(risky)}")
+    print("everyday non-risk sentences never trained on, bringing the panel:")
+    for name, texts in _everyday_aside().items():
+        for label, model in (("rules alone", False), ("rules and model", True)):
+            count = sum(bool(find_concerns(t, model=model)) for t in texts)
+            print(f"  {name}, {label + ':':17} {count}/{len(texts)} ({count / len(texts):.1%})")
+
+
+def _everyday_aside() -> dict[str, list[str]]:
+    """Our own everyday sentences kept aside, and the trap part's kept-aside thoughts.
+
+    The training part of the thinking-trap sentences is in the model's training data
+    (``crisis_everyday.json``), so only its kept-aside part (bench/traps_data.py) is used here.
+    """
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from traps_data import load_all, split
+
+    _, aside = split(load_all())
+    own = [str(i["text"]) for i in _load("crisis_everyday_aside.json")]
+    return {
+        f"our everyday sentences ({len(own)})": own,
+        f"kept-aside trap thoughts ({len(aside)})": [s.text for s in aside],
+    }
 
 
 if __name__ == "__main__":

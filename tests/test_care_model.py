@@ -73,12 +73,19 @@ def test_everyday_words_do_not_wake_the_model(text: str) -> None:
     assert not find_concerns(text, model=True)
 
 
-def test_the_model_is_not_yet_part_of_the_check() -> None:
-    # It brings the panel on everyday words (docs/safety.md); the rules alone decide.
-    assert SECOND_LOOK is False
-    assert find_concerns("Rest well tonight", model=True)
-    assert not needs_care("Rest well tonight")
-    assert not needs_care("everything is ready for friday. nobody knows.")
+@pytest.mark.parametrize(
+    "text",
+    ["Rest well tonight", "Get a good night of sleep", "Sleep in on sunday, no alarm"],
+)
+def test_the_model_is_part_of_the_check_and_quiet_for_rest_and_sleep(text: str) -> None:
+    # Everyday intentions about rest and sleep were the model's false alarms before it was
+    # trained on everyday sentences; now the check, model included, stays quiet for them.
+    assert SECOND_LOOK is True
+    assert not needs_care(text)
+
+
+def test_the_check_reads_with_the_model_by_default() -> None:
+    assert needs_care("everything is ready for friday. nobody knows.")
 
 
 def test_training_sentences_are_recognised_with_the_model() -> None:
@@ -111,10 +118,12 @@ def test_a_word_or_two_is_left_to_the_rules(text: str) -> None:
 
 def test_a_long_answer_is_read_in_windows() -> None:
     filler = "We walked by the river and talked about the garden and the new shed. " * 60
-    text = filler + "I have got a plan now."
+    last = "Everything is ready for friday and nobody will know."
+    text = filler + last
     assert len(text) > 4000
+    assert not find_concerns(last, model=False)
     finding = second_look.second_look(text)
-    assert finding is not None and finding.words == "I have got a plan now."
+    assert finding is not None and finding.words == last
     assert second_look.second_look(filler) is None
 
 

@@ -2,8 +2,11 @@
 
 Fine-tunes all-MiniLM-L6-v2 (Apache-2.0, by the sentence-transformers authors, built on
 Microsoft's MiniLM) on the training part of the crisis sentences only
-(``tests/data/crisis_tuning.json`` and ``tests/data/crisis_own.json``; the kept-aside part
-is never read here), then writes what the package ships and what its tests compare against:
+(``tests/data/crisis_tuning.json`` and ``tests/data/crisis_own.json``, and the non-risk
+everyday sentences of ``tests/data/crisis_everyday.json``: intentions, plans, sleep and
+prescribed medicine in our own words, and the self-critical thoughts of the thinking-trap
+training part that the rules do not flag; the kept-aside parts are never read here), then
+writes what the package ships and what its tests compare against:
 
 * ``src/selfcompassion/care/model/crisis_minilm.npz``: the weights for the numpy forward
   pass in ``language/encoder.py``, every matrix as int8 with one float scale per row;
@@ -180,7 +183,7 @@ def main() -> None:
     args = parser.parse_args()
     torch.set_num_threads(2)
     tok = AutoTokenizer.from_pretrained(args.base)
-    data = load("crisis_tuning.json") + load("crisis_own.json")
+    data = load("crisis_tuning.json") + load("crisis_own.json") + load("crisis_everyday.json")
     ckpt = Path(args.checkpoint) if args.checkpoint else None
     if ckpt and ckpt.exists():
         model = Classifier(args.base)

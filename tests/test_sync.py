@@ -96,12 +96,22 @@ def deliver(source: Path, target: Path, how: str) -> None:
 
 
 def everything_everywhere(devices: list[Device]) -> None:
+    """The sync tool catches up: each change file's whole copy reaches every folder.
+
+    The whole copy is the longest one: a half-delivered copy in another folder must not be
+    copied back over the file its device wrote, as no sync tool would.
+    """
+    whole: dict[str, Path] = {}
     for source in devices:
         for path in source.folder.iterdir():
             if changefiles.NAME.match(path.name):
-                for target in devices:
-                    if target is not source:
-                        shutil.copyfile(path, target.folder / path.name)
+                known = whole.get(path.name)
+                if known is None or path.stat().st_size > known.stat().st_size:
+                    whole[path.name] = path
+    for name, path in whole.items():
+        for target in devices:
+            if target.folder / name != path:
+                shutil.copyfile(path, target.folder / name)
 
 
 step = st.tuples(

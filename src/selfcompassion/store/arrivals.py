@@ -43,10 +43,13 @@ def _day(value: str) -> str:
 
 
 def _moment(value: str) -> str:
+    # SQLite's datetime() takes an hour of 24 as it is ("24:00:00"), which the import
+    # refuses, so the hour is checked on its own as well.
     at = f"substr({value}, 1, 10) || ' ' || substr({value}, 12, 8)"
     return (
         f"({value} GLOB '{_MOMENT}' AND length({value}) = 25 AND {value} >= '0001' "
-        f"AND datetime({at}) = {at} AND substr({value}, 21, 2) <= '23' "
+        f"AND datetime({at}) = {at} AND substr({value}, 12, 2) <= '23' "
+        f"AND substr({value}, 21, 2) <= '23' "
         f"AND substr({value}, 24, 2) <= '59')"
     )
 

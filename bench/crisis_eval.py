@@ -2,7 +2,9 @@
 
 Prints only totals (recall on risk sentences, share of non-risk sentences flagged) for the
 training part (tuning and our own sentences: the rules were written and the model trained
-on them) and the kept-aside part (never trained or tuned on), and how many risk sentences
+on them; the training part of ``crisis_more.json``: the model trained on it, the rules were
+not written against it) and the kept-aside parts (the shared set's and the third of
+``crisis_more.json`` set aside: never trained or tuned on), and how many risk sentences
 pass the gate the model reads behind; and how often each brings the panel for the everyday
 self-criticism of the thinking-trap sentences. docs/safety.md reports these figures.
 
@@ -34,9 +36,12 @@ def _figures(items: list[dict[str, object]], model: bool) -> str:
 
 
 def main() -> None:
+    more = _load("crisis_more.json")
     parts = {
         "training part (tuning + own)": _load("crisis_tuning.json", "crisis_own.json"),
+        "training part of the more sentences": [i for i in more if i["part"] == "train"],
         "everyday training sentences": _load("crisis_everyday.json"),
+        "more sentences kept aside": [i for i in more if i["part"] == "aside"],
         "kept aside": _load("crisis_kept_aside.json"),
     }
     for name, items in parts.items():

@@ -4,6 +4,13 @@ joins the rules.
 ``tests/data/crisis_model_fixtures.json`` is written by ``tools/train_crisis_model.py``
 when the model is exported: token ids from the reference tokenizer, and the probabilities
 torch gave with the shipped weights. The numpy model must give the same.
+
+``tests/data/crisis_more.json`` holds sentences written for this project after the model
+was first shipped (risk of every kind, and hard non-risk: idioms, ordinary sadness,
+recovery, other people, stories, prescribed medicine, ordinary plans and goodbyes), split
+once (seed 20261210, a third of each category kept aside, ``part``). A model retrained
+with its ``train`` part was tried and not shipped; the ``aside`` part is only measured
+(bench/crisis_eval.py, docs/safety.md).
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from selfcompassion.care import encoder, gate, second_look
+from selfcompassion.care import detector, encoder, gate, second_look
 from selfcompassion.care.detector import MODEL, SECOND_LOOK, find_concerns, needs_care
 from selfcompassion.language.wordpiece import tokenizer, words
 
@@ -147,3 +154,48 @@ def test_numpy_is_loaded_only_when_a_sentence_passes_the_gate() -> None:
         "assert 'numpy' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_a_sure_no_from_the_model_quiets_only_the_last_net(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The last-net rule (a strong word right after "i" or "my") gives way to a model that
+    is all but sure; every other rule stands whatever the model says."""
+    last_net = "in my dream i was dying and then i woke up and made toast"
+    plain = "I cut myself after the call with my dad. It's bandaged now."
+    assert [c.rule for c in find_concerns(last_net, model=False)] == ["strong-word"]
+    assert [c.rule for c in find_concerns(plain, model=False)] == ["cut-oneself"]
+    sure_no = second_look.Finding("", 0, 0, detector.QUIET_BELOW / 2)
+    monkeypatch.setattr(second_look, "best", lambda text: sure_no)
+    assert not find_concerns(last_net, model=True)
+    assert [c.rule for c in find_concerns(plain, model=True)] == ["cut-oneself"]
+    unsure = second_look.Finding("", 0, 0, detector.QUIET_BELOW * 2)
+    monkeypatch.setattr(second_look, "best", lambda text: unsure)
+    assert [c.rule for c in find_concerns(last_net, model=True)] == ["strong-word"]
+
+
+def test_the_last_net_gives_way_to_the_model_on_everyday_words() -> None:
+    assert not needs_care("in my dream i was dying and then i woke up and made toast")
+    assert needs_care("honestly the world is better with me dead")
+    assert needs_care("i keep staring at my wrists")
+
+
+def test_the_more_sentences_are_split_once_and_new() -> None:
+    more = json.loads((DATA / "crisis_more.json").read_text(encoding="utf-8"))
+    assert {item["part"] for item in more} == {"train", "aside"}
+    texts = [item["text"].strip().lower() for item in more]
+    assert len(set(texts)) == len(texts)
+    elsewhere = {
+        item["text"].strip().lower()
+        for name in (
+            "crisis_tuning.json",
+            "crisis_own.json",
+            "crisis_everyday.json",
+            "crisis_everyday_aside.json",
+            "crisis_kept_aside.json",
+        )
+        for item in json.loads((DATA / name).read_text(encoding="utf-8"))
+    }
+    assert not elsewhere & set(texts)
+    for category in {item["category"] for item in more}:  # about a third of each kept aside
+        members = [item for item in more if item["category"] == category]
+        aside = sum(item["part"] == "aside" for item in members)
+        assert abs(aside - len(members) / 3) <= 1, category

@@ -4,9 +4,9 @@ The check reads the plain form of the text (see ``language.normalize``), blanks 
 ("this commute is killing me"), then applies the rules in ``rules.toml``: wishes not to live,
 plans and preparations, self-harm and hopelessness with no way out, each written as a shape
 of sentence rather than a fixed phrase. Guards in ``context`` keep it to the writer, now.
-A feeling chosen from a list ("hopeless") counts on its own. A small model that can take a
-second look when the rules find nothing (``second_look``) ships but is not yet switched on
-(``SECOND_LOOK``).
+A feeling chosen from a list ("hopeless") counts on its own. A small model takes a second
+look when the rules find nothing (``second_look``), and a very confident "no" from it quiets
+the last-net rule alone (``QUIETED_BY_MODEL``).
 
 Negation does not switch it off: "I'm not suicidal" still brings the panel, because people
 play down how they feel and the panel costs a moment while a miss can cost far more. The
@@ -31,6 +31,13 @@ MODEL = "model"
 #: everyday self-critical thoughts it never saw (the rules alone 1.4%) and finds 91% of the
 #: kept-aside risk sentences (the rules alone 71%); docs/safety.md has the figures.
 SECOND_LOOK = True
+#: The rules a very confident "no" from the model quiets, and how confident it must be:
+#: only the last net (a strong word such as "die" or "dead" right after "i" or "my"), the
+#: rule most often fooled by everyday words ("i'd die for a nap", "in my dream i was
+#: dying"). Every other rule stands whatever the model says: a miss costs more than a
+#: panel that was not needed (docs/safety.md has how this was chosen).
+QUIETED_BY_MODEL = frozenset({"strong-word"})
+QUIET_BELOW = 0.02
 
 
 @dataclass(frozen=True)
@@ -66,8 +73,12 @@ def find_concerns(
     if not text or not text.strip():
         return found
     from_rules = _rule_concerns(text, book)
-    if from_rules or not model:
+    if not model:
         return found + from_rules
+    if from_rules and not {c.rule for c in from_rules} <= QUIETED_BY_MODEL:
+        return found + from_rules
+    if from_rules:
+        return found + ([] if _model_says_no(text) else from_rules)
     return found + _model_concerns(text)
 
 
@@ -109,6 +120,14 @@ def _model_concerns(text: str) -> list[Concern]:
     if finding is None:
         return []
     return [Concern(MODEL, MODEL, finding.words, finding.start, finding.end)]
+
+
+def _model_says_no(text: str) -> bool:
+    """Whether the model reads ``text`` and is all but sure it is not risk language."""
+    from .second_look import best
+
+    finding = best(text)
+    return finding is not None and finding.probability < QUIET_BELOW
 
 
 def _mask(text: str, book: RuleBook) -> str:

@@ -55,6 +55,13 @@ def load() -> None:
 
 def second_look(text: str) -> Finding | None:
     """The model's finding in ``text``, or None when nothing scores above the threshold."""
+    finding = best(text)
+    return finding if finding is not None and finding.probability > THRESHOLD else None
+
+
+def best(text: str) -> Finding | None:
+    """The sentence the model finds most worrying in ``text`` and its probability, however
+    low; None when the model does not read the text (too short, or nothing passes the gate)."""
     if len(text.split()) < MIN_WORDS:
         return None
     spans = sentences(text)
@@ -76,15 +83,13 @@ def second_look(text: str) -> Finding | None:
                     seen.add(tuple(ids))
                     units.append((ids, [i]))
     scores = _scores([ids for ids, _ in units])
-    best = max(range(len(units)), key=scores.__getitem__)
-    if scores[best] <= THRESHOLD:
-        return None
-    candidates = units[best][1]
+    top = max(range(len(units)), key=scores.__getitem__)
+    candidates = units[top][1]
     if len(candidates) > 1:  # the sentence that scores highest on its own
         alone = _scores([pieces[i] for i in candidates])
         candidates = [candidates[max(range(len(alone)), key=alone.__getitem__)]]
     start, end = spans[candidates[0]]
-    return Finding(text[start:end], start, end, scores[best])
+    return Finding(text[start:end], start, end, scores[top])
 
 
 def _scores(units: list[list[int]]) -> list[float]:

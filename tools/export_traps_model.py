@@ -61,8 +61,7 @@ def main() -> None:
     train, _ = split(load_all())
     labels = sorted({trap for sentence in train for trap in sentence.traps})
     tok = AutoTokenizer.from_pretrained(args.base)
-    model = Classifier(args.base)
-    model.head = torch.nn.Linear(384, len(labels))
+    model = Classifier(args.base, len(labels))
     model.load_state_dict(torch.load(args.checkpoint))
     texts = [s.text for s in random.Random(SEED).sample(train, 40)] + EXTRAS
     before = probabilities(model, tok, texts)

@@ -55,6 +55,18 @@ def test_split_is_fixed_and_disjoint(traps_data: ModuleType) -> None:
     assert sum(s.source == "dev" for s in kept_aside) == 149
 
 
+def test_our_own_sentences_stay_out_of_the_split(traps_data: ModuleType) -> None:
+    from selfcompassion.traps.catalog import TRAPS
+
+    pooled = {s.text.casefold().strip() for s in traps_data.load_all()}
+    train, aside = traps_data.load_own("train"), traps_data.load_own("aside")
+    assert (len(train), len(aside)) == (325, 109)
+    texts = [s.text.casefold().strip() for s in train + aside]
+    assert len(set(texts)) == len(texts) and pooled.isdisjoint(texts)
+    assert all(s.traps <= TRAPS.keys() for s in train + aside)
+    assert sum(not s.traps for s in aside) == 39
+
+
 @pytest.mark.parametrize(
     ("second_opinion", "everything", "shared_set"),
     [

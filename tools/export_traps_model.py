@@ -57,7 +57,7 @@ def main() -> None:
     parser.add_argument("--base", required=True, help="folder of all-MiniLM-L6-v2")
     parser.add_argument("--checkpoint", required=True, help="the fine-tuned state dict")
     args = parser.parse_args()
-    torch.set_num_threads(2)
+    torch.set_num_threads(1)
     train, _ = split(load_all())
     labels = sorted({trap for sentence in train for trap in sentence.traps})
     tok = AutoTokenizer.from_pretrained(args.base)

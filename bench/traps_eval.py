@@ -90,7 +90,8 @@ def main() -> None:
         part = [sentence for sentence in part if sentence.source == args.source]
     print(f"{name}: {len(part)} sentences\n\nrules only:")
     print(score(part, rules_only, errors=args.errors))
-    print(f"\nrules or model probability > {args.threshold} (the shipped detector at 0.7):")
+    shipped = learned.THRESHOLD
+    print(f"\nrules or model probability > {args.threshold} (the shipped detector at {shipped}):")
     print(score(part, union(args.threshold), errors=args.errors))
 
 

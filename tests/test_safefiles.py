@@ -151,6 +151,61 @@ def test_daily_notes_never_replace_a_note_without_force(tmp_path: Path) -> None:
     assert "kept words 1" in taken.read_text()
 
 
+def test_many_files_are_synced_once_and_appear_only_when_all_are_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Daily notes: one sync for all of them (not two per note), each note 0600, no
+    staging folder left behind, and a failure before the end leaves no note at all."""
+    syncs: list[str] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "sync", lambda: syncs.append("sync"))
+    monkeypatch.setattr(os, "fsync", lambda fd: syncs.append("fsync") or real_fsync(fd))
+    monkeypatch.setattr(safefiles.sys, "platform", "linux")
+    notes = tmp_path / "notes"
+    with safefiles.private_text_files(notes) as write:
+        for day in range(30):
+            write(f"2026-11-{day + 1:02d}.md", f"note {day}")
+            assert not list(notes.glob("2026-*"))  # none takes its name before the end
+    assert syncs == ["sync", "fsync"]  # the files at once, then the folder
+    written = sorted(notes.iterdir())
+    assert len(written) == 30 and written[4].read_text() == "note 4"
+    assert all(stat.S_IMODE(path.stat().st_mode) == 0o600 for path in written)
+    with pytest.raises(RuntimeError), safefiles.private_text_files(tmp_path / "other") as write:
+        write("2026-11-01.md", "words")
+        raise RuntimeError("the export stopped")
+    assert list((tmp_path / "other").iterdir()) == []
+
+
+def test_where_sync_may_not_wait_each_file_is_synced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd) or real_fsync(fd))
+    monkeypatch.setattr(safefiles.sys, "platform", "darwin")
+    with safefiles.private_text_files(tmp_path / "notes") as write:
+        for name in ("a.md", "b.md", "c.md"):
+            write(name, name)
+    assert len(synced) == 4  # three files and the folder
+
+
+def test_a_staging_folder_left_by_sigkill_is_swept(tmp_path: Path) -> None:
+    from selfcompassion.files import temps
+
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    dead = 2**22 + 12345  # beyond the usual pid range: no process has it
+    staging = folder / f".notes.{dead}-abcdef.part"
+    staging.mkdir()
+    (staging / "2026-11-01.md").write_text("words")
+    record = temps.temp_dir() / f"{dead}-abcdef{temps.RECORD_SUFFIX}"
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text(str(staging))
+    assert temps.leftovers() == [staging]
+    assert temps.sweep() == [staging]
+    assert not staging.exists() and not record.exists()
+
+
 def test_settings_are_the_journals_own_file_and_are_rewritten(tmp_path: Path) -> None:
     from selfcompassion.settings import values as settings
 

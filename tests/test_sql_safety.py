@@ -40,6 +40,9 @@ TRUSTED: dict[str, str] = {
     "_m0008_trigger": "store/later_migrations.py: called only by migration 0008 with table, kind "
     "and column names from the literal tuple _M0008_MARKED and events and row names from a "
     "literal tuple; the kind between quotes is one of those literals",
+    "_m0010_guarded": "store/later_migrations.py: the name must be one of the constant "
+    "_M0010_SKIPPED, and the SQL is that trigger's own text from sqlite_master with a "
+    "constant condition added",
     "_json_row_sql": "store/portability.py: called only by _entry_json_sql with table names, "
     "column tuples and ORDER BY clauses that are literals or module constants",
     "_json_list_sql": "store/portability.py: called only by _entry_json_sql and _json_row_sql "

@@ -59,3 +59,50 @@ def test_two_journals_and_one_folder(tmp_path: Path) -> None:
     status = journal(home, laptop, "sync", "--status")
     assert status.returncode == 0
     assert str(folder.resolve()) in status.stdout and "not read yet: 0" in status.stdout
+
+
+def test_a_new_folder_gets_the_whole_journal_and_a_moved_one_nothing_twice(
+    tmp_path: Path,
+) -> None:
+    home, first, second = tmp_path / "home", tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    laptop, phone = tmp_path / "laptop" / "journal.db", tmp_path / "desktop" / "journal.db"
+    write_today(home, laptop, "before the move")
+    write_today(home, laptop, "also before the move")
+    assert journal(home, laptop, "sync", str(first)).returncode == 0
+
+    switched = journal(home, laptop, "sync", str(second))
+    assert switched.returncode == 0, switched.stderr
+    assert "holds none of this journal's changes yet" in switched.stdout
+    assert "(2 items)" in switched.stdout
+    # A device that only ever syncs with the new folder gets every entry, with its words.
+    assert journal(home, phone, "sync", str(second)).returncode == 0
+    assert entries(home, phone) == entries(home, laptop)
+    assert len(entries(home, phone)) == 2
+
+    # The same folder under another name: this device's files are there, nothing is resent.
+    moved = second.rename(tmp_path / "renamed")
+    files_before = sorted(path.name for path in moved.iterdir())
+    again = journal(home, laptop, "sync", str(moved))
+    assert again.returncode == 0 and "holds none" not in again.stdout
+    assert sorted(path.name for path in moved.iterdir()) == files_before
+    write_today(home, phone, "written after the move")
+    assert journal(home, phone, "sync", str(moved)).returncode == 0
+    assert "brought in 1" in journal(home, laptop, "sync").stdout
+    assert entries(home, laptop) == entries(home, phone)
+
+    # A device that has only ever received moves on too: the new folder gets all it knows.
+    reader, third = tmp_path / "reader" / "journal.db", tmp_path / "third"
+    third.mkdir()
+    assert journal(home, reader, "sync", str(moved)).returncode == 0
+    assert not any(p.name.startswith(device_of(home, reader)) for p in moved.iterdir())
+    assert "(3 items)" in journal(home, reader, "sync", str(third)).stdout
+    tablet = tmp_path / "tablet" / "journal.db"
+    assert journal(home, tablet, "sync", str(third)).returncode == 0
+    assert entries(home, tablet) == entries(home, laptop) and len(entries(home, tablet)) == 3
+
+
+def device_of(home: Path, db: Path) -> str:
+    status = journal(home, db, "sync", "--status").stdout
+    return next(line.split()[-1] for line in status.splitlines() if "device" in line.lower())

@@ -67,6 +67,12 @@ def sync(
         plain_journal = key is None and store.encrypted
     for line in result.skipped:
         print_note(f"journal sync: skipped {line}", stderr=True)
+    if result.new_folder:
+        print_note(
+            f"{chosen} holds none of this journal's changes yet, so the whole journal "
+            f"({result.sent_again:,} item{'s' if result.sent_again != 1 else ''}) was written "
+            "there for your other devices."
+        )
     kept = (
         f"; {result.kept} version{'s' if result.kept != 1 else ''} kept aside where two devices "
         "changed the same entry (journal show ID shows them)"

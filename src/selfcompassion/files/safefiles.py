@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
@@ -139,19 +140,77 @@ def private_new_file(
         try:
             yield temp
             _sync(temp)
-            # Checked again: the target may have appeared since the start.
-            check_target(target, force=force or own)
-            if force or own:
-                os.replace(temp, target)
-            else:
-                os.link(temp, target)  # never replaces: fails if the name was taken meanwhile
-        except FileExistsError:
-            raise InputError(
-                f"{target}: already exists; choose another name or add --force"
-            ) from None
         except OSError as error:
             raise StorageError(f"{target}: cannot be written ({error.strerror or error})") from None
+        _place(temp, target, force=force or own)
     _sync_folder(folder)
+
+
+def _place(temp: Path, target: Path, *, force: bool) -> None:
+    """Give the complete, synced ``temp`` the name ``target``: over an existing file only
+    with ``force``, otherwise never (a name taken meanwhile is refused)."""
+    # Checked again: the target may have appeared since the start.
+    check_target(target, force=force)
+    try:
+        if force:
+            os.replace(temp, target)
+        else:
+            os.link(temp, target)  # never replaces: fails if the name was taken meanwhile
+    except FileExistsError:
+        raise InputError(f"{target}: already exists; choose another name or add --force") from None
+    except OSError as error:
+        raise StorageError(f"{target}: cannot be written ({error.strerror or error})") from None
+
+
+@contextlib.contextmanager
+def private_text_files(
+    folder: Path, *, force: bool = False
+) -> Iterator[Callable[[str, str], None]]:
+    """Many text files in ``folder`` (0600), written as one: the block calls the function
+    it is given with each file's name and text. Each is written in a private staging
+    folder beside them; once the block ends without error they are all put on disk at
+    once (``_sync_all``), then each takes its name as ``private_new_file`` gives one, and
+    the folder is synced once. A failure before that leaves none of them; names already
+    taken keep their files unless ``force``. One sync for all rather than two for each
+    file is what makes thousands of daily notes take seconds, not minutes."""
+    folder = Path(folder).expanduser()
+    make_private_dir(folder)
+    temps.sweep()
+    written: list[Path] = []
+    with temps.temporary_folder(folder, "notes") as staging:
+
+        def write(name: str, text: str) -> None:
+            temp = staging / name
+            try:
+                fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE)
+                os.fchmod(fd, PRIVATE_FILE)
+                with open(fd, "w", encoding="utf-8", newline="") as stream:
+                    stream.write(text)
+            except OSError as error:
+                raise StorageError(
+                    f"{folder / name}: cannot be written ({error.strerror or error})"
+                ) from None
+            written.append(temp)
+
+        yield write
+        try:
+            _sync_all(written)
+        except OSError as error:
+            raise StorageError(f"{folder}: cannot be written ({error.strerror or error})") from None
+        for temp in written:
+            _place(temp, folder / temp.name, force=force)
+    _sync_folder(folder)
+
+
+def _sync_all(paths: list[Path]) -> None:
+    """Every file in ``paths`` on disk. On Linux one ``sync()`` does it, and waits until
+    it is done; elsewhere (where ``sync()`` may return before the data is written) each
+    file is synced on its own."""
+    if sys.platform.startswith("linux") and paths:
+        os.sync()
+        return
+    for path in paths:
+        _sync(path)
 
 
 def _sync(path: Path) -> None:

@@ -100,6 +100,27 @@ def temporary(folder: Path, name: str) -> Iterator[Path]:
 
 
 @contextlib.contextmanager
+def temporary_folder(folder: Path, name: str) -> Iterator[Path]:
+    """A new empty 0700 folder in ``folder``, under a hidden name made from ``name``, to
+    gather many files before they take their names; removed with what it holds when the
+    block ends however it ends (recorded first, as ``temporary`` records a file)."""
+    token = _token()
+    record = _private_folder() / f"{token}{RECORD_SUFFIX}"
+    temp = folder / f".{name}.{token}{PART_SUFFIX}"
+    record.write_text(str(temp.absolute()), encoding="utf-8")
+    try:
+        with _signals_end_the_command():
+            try:
+                temp.mkdir(mode=PRIVATE_DIR)
+                os.chmod(temp, PRIVATE_DIR)
+                yield temp
+            finally:
+                shutil.rmtree(temp, ignore_errors=True)
+    finally:
+        record.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
 def editor_copy(text: str, suffix: str = ".txt") -> Iterator[Path]:
     """A 0600 file holding ``text`` in a 0700 folder of its own (so an editor's backup and
     swap files stay private and go with it), removed with the folder when the block ends."""
@@ -166,7 +187,8 @@ def _left_pairs() -> list[tuple[Path, Path | None]]:
     for entry in _left_behind():
         if entry.name.endswith(RECORD_SUFFIX):
             named = _named_temp(entry)
-            pairs.append((entry, named if named is not None and _is_plain_file(named) else None))
+            ours = named is not None and (_is_plain_file(named) or _is_plain_folder(named))
+            pairs.append((entry, named if ours else None))
         elif entry.name.startswith(EDIT_PREFIX):
             pairs.append((entry, entry))
     return pairs
@@ -184,12 +206,22 @@ def sweep() -> list[Path]:
         if left is entry:
             shutil.rmtree(entry, ignore_errors=True)
         else:
-            if left is not None:
+            if left is not None and _is_plain_folder(left):
+                shutil.rmtree(left, ignore_errors=True)
+            elif left is not None:
                 _remove(left)
             entry.unlink(missing_ok=True)
         if left is not None:
             removed.append(left)
     return removed
+
+
+def _is_plain_folder(path: Path) -> bool:
+    """A folder itself, not a link to one (a staging folder of ``temporary_folder``)."""
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _is_plain_file(path: Path) -> bool:

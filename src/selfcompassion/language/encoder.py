@@ -13,10 +13,16 @@ probability of each output.
 
 from __future__ import annotations
 
+import io
+import math
+import mmap
 import os
+import struct
+import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 # The model's products are small: one thread does them faster than a pool, and much faster
 # on a busy machine. This counts only if numpy is not loaded yet (the checks' ``load``).
@@ -29,12 +35,19 @@ import numpy.typing as npt  # noqa: E402
 LAYERS = 6
 HEADS = 12
 LN_EPS = 1e-12
+_HEADER_READERS = {
+    (1, 0): np.lib.format.read_array_header_1_0,
+    (2, 0): np.lib.format.read_array_header_2_0,
+}
 Array = npt.NDArray[np.float32]
 
 
 @dataclass(frozen=True)
 class Layer:
-    qkv: Array  # (384, 1152): query, key and value side by side
+    """One encoder layer. Each matrix is float32, one row per output (as stored), so a
+    product is ``x @ w.T``: BLAS reads the rows in place, and nothing is transposed at load."""
+
+    qkv: Array  # (1152, 384): query, key and value stacked
     qkv_b: Array
     out: Array
     out_b: Array
@@ -53,7 +66,7 @@ class Model:
     position: Array  # already holds the (single) token type row
     emb_ln: tuple[Array, Array]
     layers: tuple[Layer, ...]
-    head_w: Array  # (384, outputs)
+    head_w: Array  # (outputs, 384)
     head_b: Array
     labels: tuple[str, ...]  # the outputs' names, when the file has them
 
@@ -65,21 +78,24 @@ class Model:
 @lru_cache(maxsize=4)
 def load(weights: Path) -> Model:
     """The model in the file ``weights``, read and made float32 once per process."""
-    with np.load(weights, allow_pickle=False) as z:
-        arrays = {name: z[name] for name in z.files}
+    arrays = read_arrays(weights)
 
-    def matrix(key: str) -> Array:
-        """Made float32 and transposed (inputs times it), laid out for the product."""
-        q = arrays[key + ".q"].astype(np.float32)
-        q *= arrays[key + ".s"][:, None]
-        return np.ascontiguousarray(q.T)
+    def matrix(*keys: str) -> Array:
+        """The int8 matrices ``keys`` made float32 (each row times its scale), stacked."""
+        parts = [arrays[key + ".q"] for key in keys]
+        stacked = np.empty((sum(q.shape[0] for q in parts), parts[0].shape[1]), np.float32)
+        row = 0
+        for key, q in zip(keys, parts, strict=True):
+            np.multiply(q, arrays[key + ".s"][:, None], out=stacked[row : row + q.shape[0]])
+            row += q.shape[0]
+        return stacked
 
     layers = []
     for i in range(LAYERS):
         p = f"{i}."
         layers.append(
             Layer(
-                qkv=np.concatenate([matrix(p + k) for k in "qkv"], axis=1),
+                qkv=matrix(p + "q", p + "k", p + "v"),
                 qkv_b=np.concatenate([arrays[p + k + ".b"] for k in "qkv"]),
                 out=matrix(p + "o"),
                 out_b=arrays[p + "o.b"],
@@ -98,17 +114,66 @@ def load(weights: Path) -> Model:
         emb_ln=(arrays["emb_ln.w"], arrays["emb_ln.b"]),
         layers=tuple(layers),
         # One output may be stored as a vector, more as one row per output.
-        head_w=np.ascontiguousarray(np.atleast_2d(arrays["head.w"]).T),
+        head_w=np.atleast_2d(arrays["head.w"]),
         head_b=arrays["head.b"],
         labels=tuple(str(name) for name in arrays.get("labels", ())),
     )
 
 
+def read_arrays(weights: Path) -> dict[str, npt.NDArray[Any]]:
+    """Every array in the ``.npz`` file ``weights``.
+
+    The export stores its members uncompressed, so each array is a read-only view of the
+    file mapped into memory: no copy and no checksum pass over 23 MB, which ``np.load``
+    spends most of a model's loading time on. A file with a compressed member is read by
+    ``np.load``."""
+    with zipfile.ZipFile(weights) as archive:
+        members = archive.infolist()
+    if any(member.compress_type != zipfile.ZIP_STORED for member in members):
+        with np.load(weights, allow_pickle=False) as z:
+            return {name: z[name] for name in z.files}
+    with open(weights, "rb") as file:
+        mapped = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+    arrays = {}
+    for member in members:
+        start = member.header_offset
+        if mapped[start : start + 4] != b"PK\x03\x04":
+            raise ValueError(f"{weights.name}: {member.filename} is not where the index says")
+        name_size, extra_size = struct.unpack_from("<HH", mapped, start + 26)
+        start += 30 + name_size + extra_size
+        header = io.BytesIO(mapped[start : start + min(member.file_size, 4096)])
+        version = np.lib.format.read_magic(header)
+        if version not in _HEADER_READERS:
+            raise ValueError(f"{weights.name}: {member.filename} has an unknown .npy version")
+        shape, fortran, dtype = _HEADER_READERS[version](header)
+        if fortran or dtype.hasobject:
+            raise ValueError(f"{weights.name}: {member.filename} is not a plain array")
+        count = math.prod(shape)
+        array = np.frombuffer(mapped, dtype, count, offset=start + header.tell())
+        arrays[member.filename.removesuffix(".npy")] = array.reshape(shape)
+    return arrays
+
+
+#: Sequences run together in one padded batch, at most. ``outputs`` sorts them by length
+#: first, so each batch pads to nearly its own length: a long answer of a hundred short
+#: sentences then costs about its own tokens, not a hundred times its longest sentence.
+BATCH = 8
+
+
 def outputs(sequences: list[list[int]], m: Model) -> Array:
     """The probability of each output for each sequence of token ids ([CLS] ... [SEP], at
-    most ``max_tokens`` long), run as one padded batch: one row per sequence."""
-    if not sequences:
-        return np.zeros((0, m.head_w.shape[1]), dtype=np.float32)
+    most ``max_tokens`` long): one row per sequence, in the order given. Sequences of like
+    length run together in padded batches (padding changes no probability)."""
+    result = np.zeros((len(sequences), m.head_w.shape[0]), dtype=np.float32)
+    order = sorted(range(len(sequences)), key=lambda i: len(sequences[i]))
+    for at in range(0, len(order), BATCH):
+        rows = order[at : at + BATCH]
+        result[rows] = _padded([sequences[i] for i in rows], m)
+    return result
+
+
+def _padded(sequences: list[list[int]], m: Model) -> Array:
+    """``outputs`` for one batch, padded to its longest sequence."""
     length = max(len(ids) for ids in sequences)
     ids = np.zeros((len(sequences), length), dtype=np.int64)
     mask = np.zeros((len(sequences), length), dtype=np.float32)
@@ -121,7 +186,7 @@ def outputs(sequences: list[list[int]], m: Model) -> Array:
     for layer in m.layers:
         x = _layer(x, layer, bias)
     pooled = (x * mask[..., None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
-    logits = pooled @ m.head_w + m.head_b
+    logits = pooled @ m.head_w.T + m.head_b
     probs: Array = 1.0 / (1.0 + np.exp(-logits))
     return probs
 
@@ -129,16 +194,23 @@ def outputs(sequences: list[list[int]], m: Model) -> Array:
 def _layer(x: Array, layer: Layer, bias: Array) -> Array:
     batch, length, width = x.shape
     size = width // HEADS
-    qkv = x @ layer.qkv + layer.qkv_b
+    qkv = _linear(x, layer.qkv, layer.qkv_b)
     qkv = qkv.reshape(batch, length, 3, HEADS, size).transpose(2, 0, 3, 1, 4)
     q, k, v = qkv[0], qkv[1], qkv[2]
     scores = (q @ k.transpose(0, 1, 3, 2)) / np.float32(np.sqrt(size)) + bias
     scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
     scores /= scores.sum(axis=-1, keepdims=True)
     context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch, length, width)
-    x = _layer_norm(x + context @ layer.out + layer.out_b, layer.ln1)
-    hidden = _gelu(x @ layer.up + layer.up_b)
-    return _layer_norm(x + hidden @ layer.down + layer.down_b, layer.ln2)
+    x = _layer_norm(x + _linear(context, layer.out, layer.out_b), layer.ln1)
+    hidden = _gelu(_linear(x, layer.up, layer.up_b))
+    return _layer_norm(x + _linear(hidden, layer.down, layer.down_b), layer.ln2)
+
+
+def _linear(x: Array, weight: Array, bias: Array) -> Array:
+    """``x @ weight.T + bias`` over the last axis, as one matrix product for the batch."""
+    flat = x.reshape(-1, x.shape[-1]) @ weight.T
+    out: Array = (flat + bias).reshape(*x.shape[:-1], weight.shape[0])
+    return out
 
 
 def _layer_norm(x: Array, params: tuple[Array, Array]) -> Array:

@@ -12,11 +12,22 @@ import contextlib
 from collections.abc import Iterator
 from typing import IO
 
-from ..files.safefiles import make_private_dir, private_text_file, refuse_existing
+from ..files.safefiles import (
+    make_private_dir,
+    private_text_file,
+    private_text_files,
+    refuse_existing,
+)
 from ..files.sources import open_source, read_chunk, too_large
 from .stream import JsonStream
 
-__all__ = ["make_private_dir", "open_import", "private_text_file", "refuse_existing"]
+__all__ = [
+    "make_private_dir",
+    "open_import",
+    "private_text_file",
+    "private_text_files",
+    "refuse_existing",
+]
 
 #: The largest import file accepted, in bytes.
 MAX_IMPORT_BYTES = 1 << 30

@@ -124,10 +124,12 @@ def _export_daily_notes(
     files.make_private_dir(folder)
     progress.start("Exporting", total)
     written = 0
-    with contextlib.closing(store.iter_entry_rows(chosen)) as batches:
+    with (
+        contextlib.closing(store.iter_entry_rows(chosen)) as batches,
+        files.private_text_files(folder, force=force) as write,
+    ):
         for day, text, entries in documents.daily_notes(batches):
-            with files.private_text_file(folder / f"{day.isoformat()}.md", force=force) as stream:
-                stream.write(text)
+            write(f"{day.isoformat()}.md", text)
             written += 1
             progress.advance(entries)
     return ExportResult(total, written, str(folder))

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from . import driver
+from . import driver, landing
 from .core import StoreCore
 from .failures import storage_errors
 from .portability import BESIDE, EntryRecord, beside_rows
@@ -168,9 +168,13 @@ class ImportQueries(StoreCore):
         import_id = str(uuid.uuid4())
         added, held, size, first = 0, 0.0, FIRST_CHUNK, 1
         try:
+            with storage_errors(self.path):
+                self._order_by_id()
             with self._larger_cache():
                 while first <= stage.count:
                     last = min(first + size - 1, stage.count)
+                    if last == stage.count:
+                        self.conn.execute("PRAGMA synchronous = FULL")
                     started = time.perf_counter()
                     with self.writing() as conn:
                         if first == 1:
@@ -196,6 +200,18 @@ class ImportQueries(StoreCore):
             raise
         return added
 
+    def _order_by_id(self) -> None:
+        """Number the staged entries in the order of their ids (``temp.import_order``):
+        each step lands a run of neighbouring ids, so that its rows go into a few
+        neighbouring pages of every index keyed by entry (answers, tags, search documents)
+        rather than into pages all over them, which every step would write again."""
+        conn = self.conn
+        conn.execute("DROP TABLE IF EXISTS temp.import_order")
+        conn.execute("CREATE TEMP TABLE import_order (place INTEGER PRIMARY KEY, seq INTEGER)")
+        conn.execute(
+            f"INSERT INTO temp.import_order (seq) SELECT seq FROM {_STAGE}entries ORDER BY id"  # noqa: S608
+        )
+
     @contextlib.contextmanager
     def _larger_cache(self) -> Iterator[None]:
         """A larger page cache (LANDING_CACHE) while an import lands: its entries' rows go
@@ -205,15 +221,18 @@ class ImportQueries(StoreCore):
         with storage_errors(self.path):
             before = int(self.conn.execute("PRAGMA cache_size").fetchone()[0])
             self.conn.execute(LANDING_CACHE)
+            self.conn.execute("PRAGMA synchronous = NORMAL")
         try:
             yield
         finally:
             with storage_errors(self.path):
                 self.conn.execute(f"PRAGMA cache_size = {before}")
+                self.conn.execute("PRAGMA synchronous = FULL")
 
     def land_whole(self, conn: driver.Connection, stage: ImportStage) -> int:
         """Land every staged record inside the caller's transaction (a sync's)."""
         import_id = str(uuid.uuid4())
+        self._order_by_id()
         self._begin_landing(conn, import_id)
         added = self._land_chunk(conn, import_id, 1, stage.count)
         conn.execute("DELETE FROM imports_landing WHERE import_id = ?", [import_id])
@@ -226,44 +245,46 @@ class ImportQueries(StoreCore):
         )
 
     def _land_chunk(self, conn: driver.Connection, import_id: str, first: int, last: int) -> int:
-        # Rows that point at an entry go in before it (foreign keys checked at commit), so
-        # the search trigger on entries finds every answer in place and builds each
-        # entry's document once; entries in one statement, oldest first.
+        # Rows that point at an entry go in before it (foreign keys checked at commit);
+        # entries in one statement, oldest first. The insert triggers stand aside and
+        # their work is done once for the whole step (``landing``).
         conn.execute("PRAGMA defer_foreign_keys = ON")
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_chunk (seq INTEGER PRIMARY KEY)")
         conn.execute("DELETE FROM temp.import_chunk")
         conn.execute(
-            f"INSERT INTO temp.import_chunk SELECT seq FROM {_STAGE}entries s "  # noqa: S608
-            "WHERE seq BETWEEN ? AND ? "
+            f"INSERT INTO temp.import_chunk SELECT s.seq FROM temp.import_order o "  # noqa: S608
+            f"JOIN {_STAGE}entries s ON s.seq = o.seq WHERE o.place BETWEEN ? AND ? "
             "AND NOT EXISTS (SELECT 1 FROM main.entries e WHERE e.id = s.id)",
             [first, last],
         )
         chosen = "WHERE seq IN (SELECT seq FROM temp.import_chunk)"
-        conn.execute(
-            f"INSERT INTO main.answers ({_ANSWER_COLUMNS}) SELECT {_ANSWER_COLUMNS} "  # noqa: S608
-            f"FROM {_STAGE}answers {chosen} ORDER BY entry_id, position"
-        )
-        conn.execute(
-            f"INSERT INTO main.tags (entry_id, tag) SELECT entry_id, tag "  # noqa: S608
-            f"FROM {_STAGE}tags {chosen} ORDER BY entry_id, tag"
-        )
-        for table in BESIDE:
+        with landing.triggers_aside(conn):
             conn.execute(
-                _staged_sql(
-                    "INSERT INTO main.{table} ({columns}) SELECT {columns} FROM {stage} ", table
-                )
-                + chosen
+                f"INSERT INTO main.answers ({_ANSWER_COLUMNS}) SELECT {_ANSWER_COLUMNS} "  # noqa: S608
+                f"FROM {_STAGE}answers {chosen} ORDER BY entry_id, position"
             )
-        conn.execute(
-            f"INSERT INTO main.imported_entries_landing (entry_id, import_id) "  # noqa: S608
-            f"SELECT id, ? FROM {_STAGE}entries {chosen}",
-            [import_id],
-        )
-        cursor = conn.execute(
-            f"INSERT INTO main.entries ({_ENTRY_COLUMNS}) SELECT {_ENTRY_COLUMNS} "  # noqa: S608
-            f"FROM {_STAGE}entries {chosen} ORDER BY journal_date, created_at, id"
-        )
-        return cursor.rowcount
+            conn.execute(
+                f"INSERT INTO main.tags (entry_id, tag) SELECT entry_id, tag "  # noqa: S608
+                f"FROM {_STAGE}tags {chosen} ORDER BY entry_id, tag"
+            )
+            for table in BESIDE:
+                conn.execute(
+                    _staged_sql(
+                        "INSERT INTO main.{table} ({columns}) SELECT {columns} FROM {stage} ",
+                        table,
+                    )
+                    + chosen
+                )
+            conn.execute(
+                f"INSERT INTO main.imported_entries_landing (entry_id, import_id) "  # noqa: S608
+                f"SELECT id, ? FROM {_STAGE}entries {chosen}",
+                [import_id],
+            )
+            added: int = conn.execute(
+                f"INSERT INTO main.entries ({_ENTRY_COLUMNS}) SELECT {_ENTRY_COLUMNS} "  # noqa: S608
+                f"FROM {_STAGE}entries {chosen} ORDER BY journal_date, created_at, id"
+            ).rowcount
+        return added
 
     def _take_out(self, import_id: str) -> None:
         """Remove what an import that stopped part-way had landed."""

@@ -205,9 +205,60 @@ def _m0009_days(db: Database) -> None:
         db.execute(f"CREATE TRIGGER {head} BEGIN {body} END")
 
 
+#: The triggers an import's landing does the work of itself, in set form, for all its
+#: rows at once (``store/landing.py``): the ones that fire when rows are added.
+_M0010_SKIPPED = (
+    "search_entry_added",
+    "search_answer_added",
+    "day_runs_entry_added",
+    "days_entry_added",
+    "days_answer_added",
+    "sync_entries_insert",
+    "sync_answers_insert",
+    "sync_tags_insert",
+    "sync_reframe_scores_insert",
+    "sync_checkin_scores_insert",
+    "sync_entry_traps_insert",
+    "sync_commitments_insert",
+)
+_M0010_LOADING = "NOT EXISTS (SELECT 1 FROM bulk_loading)"
+
+
+def _m0010_bulk_loading(db: Database) -> None:
+    # Firing the triggers above row by row was most of an import's time (a 100,000-entry
+    # import spent more in them than in everything else). While ``bulk_loading`` holds a
+    # row they stand aside. Only a landing writes that row, inside its own write
+    # transaction, and deletes it before committing: no other connection ever sees it, so
+    # every other write keeps its triggers. Re-creating a trigger changes the schema,
+    # which is why this is done once here and never while an import runs.
+    db.execute("CREATE TABLE bulk_loading (loading INTEGER PRIMARY KEY CHECK (loading = 1))")
+    for name in _M0010_SKIPPED:
+        sql = db.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [name]
+        ).fetchone()[0]
+        drop, create = _m0010_guarded(name, sql)
+        db.execute(drop)
+        db.execute(create)
+
+
+def _m0010_guarded(name: str, sql: str) -> tuple[str, str]:
+    """The statements that replace trigger ``name`` (created by ``sql``) with the same
+    trigger standing aside while ``bulk_loading`` holds a row."""
+    if name not in _M0010_SKIPPED:
+        raise ValueError(f"no trigger {name!r} to guard")
+    head, body = sql.split(" BEGIN ", 1)
+    if " WHEN " in head:
+        table_part, condition = head.split(" WHEN ", 1)
+        head = f"{table_part} WHEN {_M0010_LOADING} AND ({condition})"
+    else:
+        head = f"{head} WHEN {_M0010_LOADING}"
+    return f"DROP TRIGGER {name}", f"{head} BEGIN {body}"
+
+
 #: (name, migration) from 0007 on, in the order they apply.
 LATER = (
     ("0007_imports_landing", _m0007_landing),
     ("0008_sync", _m0008),
     ("0009_journal_days", _m0009_days),
+    ("0010_bulk_loading", _m0010_bulk_loading),
 )

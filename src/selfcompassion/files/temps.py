@@ -19,7 +19,7 @@ import shutil
 import signal
 import stat
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import FrameType
 
@@ -77,10 +77,24 @@ def _remove(path: Path) -> None:
             Path(f"{path}{suffix}").unlink()
 
 
-@contextlib.contextmanager
-def temporary(folder: Path, name: str) -> Iterator[Path]:
+def temporary(folder: Path, name: str) -> contextlib.AbstractContextManager[Path]:
     """A new empty 0600 file in ``folder``, under a hidden name made from ``name``,
     removed when the block ends however it ends."""
+    return _recorded(folder, name, _new_private_file, _remove)
+
+
+def temporary_folder(folder: Path, name: str) -> contextlib.AbstractContextManager[Path]:
+    """A new empty 0700 folder in ``folder``, under a hidden name made from ``name``, to
+    gather many files before they take their names; removed with what it holds when the
+    block ends however it ends."""
+    return _recorded(folder, name, _new_private_folder, _remove_folder)
+
+
+@contextlib.contextmanager
+def _recorded(
+    folder: Path, name: str, make: Callable[[Path], None], remove: Callable[[Path], None]
+) -> Iterator[Path]:
+    """``make`` a temporary path in ``folder`` and ``remove`` it when the block ends."""
     token = _token()
     record = _private_folder() / f"{token}{RECORD_SUFFIX}"
     temp = folder / f".{name}.{token}{PART_SUFFIX}"
@@ -89,35 +103,27 @@ def temporary(folder: Path, name: str) -> Iterator[Path]:
     try:
         with _signals_end_the_command():
             try:
-                fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE)
-                os.fchmod(fd, PRIVATE_FILE)
-                os.close(fd)
+                make(temp)
                 yield temp
             finally:
-                _remove(temp)
+                remove(temp)
     finally:
         record.unlink(missing_ok=True)
 
 
-@contextlib.contextmanager
-def temporary_folder(folder: Path, name: str) -> Iterator[Path]:
-    """A new empty 0700 folder in ``folder``, under a hidden name made from ``name``, to
-    gather many files before they take their names; removed with what it holds when the
-    block ends however it ends (recorded first, as ``temporary`` records a file)."""
-    token = _token()
-    record = _private_folder() / f"{token}{RECORD_SUFFIX}"
-    temp = folder / f".{name}.{token}{PART_SUFFIX}"
-    record.write_text(str(temp.absolute()), encoding="utf-8")
-    try:
-        with _signals_end_the_command():
-            try:
-                temp.mkdir(mode=PRIVATE_DIR)
-                os.chmod(temp, PRIVATE_DIR)
-                yield temp
-            finally:
-                shutil.rmtree(temp, ignore_errors=True)
-    finally:
-        record.unlink(missing_ok=True)
+def _new_private_file(path: Path) -> None:
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE)
+    os.fchmod(fd, PRIVATE_FILE)
+    os.close(fd)
+
+
+def _new_private_folder(path: Path) -> None:
+    path.mkdir(mode=PRIVATE_DIR)
+    os.chmod(path, PRIVATE_DIR)
+
+
+def _remove_folder(path: Path) -> None:
+    shutil.rmtree(path, ignore_errors=True)
 
 
 @contextlib.contextmanager

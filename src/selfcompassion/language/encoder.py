@@ -154,11 +154,26 @@ def read_arrays(weights: Path) -> dict[str, npt.NDArray[Any]]:
     return arrays
 
 
+#: Sequences run together in one padded batch, at most. ``outputs`` sorts them by length
+#: first, so each batch pads to nearly its own length: a long answer of a hundred short
+#: sentences then costs about its own tokens, not a hundred times its longest sentence.
+BATCH = 8
+
+
 def outputs(sequences: list[list[int]], m: Model) -> Array:
     """The probability of each output for each sequence of token ids ([CLS] ... [SEP], at
-    most ``max_tokens`` long), run as one padded batch: one row per sequence."""
-    if not sequences:
-        return np.zeros((0, m.head_w.shape[0]), dtype=np.float32)
+    most ``max_tokens`` long): one row per sequence, in the order given. Sequences of like
+    length run together in padded batches (padding changes no probability)."""
+    result = np.zeros((len(sequences), m.head_w.shape[0]), dtype=np.float32)
+    order = sorted(range(len(sequences)), key=lambda i: len(sequences[i]))
+    for at in range(0, len(order), BATCH):
+        rows = order[at : at + BATCH]
+        result[rows] = _padded([sequences[i] for i in rows], m)
+    return result
+
+
+def _padded(sequences: list[list[int]], m: Model) -> Array:
+    """``outputs`` for one batch, padded to its longest sequence."""
     length = max(len(ids) for ids in sequences)
     ids = np.zeros((len(sequences), length), dtype=np.int64)
     mask = np.zeros((len(sequences), length), dtype=np.float32)

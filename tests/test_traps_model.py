@@ -90,7 +90,7 @@ def test_occlusion_finds_the_words_the_trap_hangs_on() -> None:
 
 
 def test_occlusion_reads_one_clause_of_a_long_sentence() -> None:
-    # Over forty words: only the clause that scores highest is taken apart word by word.
+    # Over the limit of words: only the clause that scores highest is taken apart word by word.
     filler = "and then we walked along the canal past the boats and the old mill " * 3
     text = f"We went out on Sunday {filler}, but honestly anybody could have baked that cake."
     window = (0, len(text))

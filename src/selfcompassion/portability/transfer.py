@@ -25,8 +25,9 @@ from . import documents, files
 
 FORMATS = ("json", "markdown", "csv")
 ORIGINS = ("selfcompassion", "jrnl")
-#: How many records an import checks and stages at a time.
-WRITE_CHUNK = 2_000
+#: How many records an import checks and stages at a time: 2,000 held about 15 MB more
+#: at once for no gain in speed.
+WRITE_CHUNK = 500
 
 
 @dataclass(frozen=True)

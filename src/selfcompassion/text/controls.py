@@ -15,9 +15,19 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
+def has_no_controls(text: str) -> bool:
+    """Whether ``strip_controls`` would leave ``text`` as it is, by a quick look (C speed)
+    that lets the common case skip the patterns' pass over every character: every
+    character CONTROL names, and a lone surrogate, is one ``str.isprintable`` refuses.
+    False only means "look closer" (a no-break space is not printable either)."""
+    return text.isprintable() or text.replace("\n", "").replace("\t", "").isprintable()
+
+
 def strip_controls(text: str) -> str:
     """The text without control characters (tabs and newlines stay), and with any broken
     character (a lone surrogate, which no terminal or file can take) shown as U+FFFD."""
+    if has_no_controls(text):
+        return text
     return _SURROGATE.sub("\ufffd", CONTROL.sub("", text))
 
 

@@ -35,8 +35,12 @@ WEIGHTS = Path(__file__).with_name("model") / "traps_minilm.npz"
 THRESHOLD = 0.8
 #: The longest window the model reads, [CLS] and [SEP] included.
 MAX_TOKENS = 128
-#: The most words occlusion takes apart (one reading per pair of neighbouring words).
-MAX_OCCLUSION_WORDS = 40
+#: The most words occlusion takes apart (one reading per pair of neighbouring words); a
+#: longer stretch is narrowed to its best sentence, then its best clause. At 12 rather than
+#: 40, finding a trap's words took a third less time on the training part's sentences, and
+#: the words shown fell inside the rules' words for the same trap a little more often
+#: (67% of the text shown against 63%; 604 traps both ticked).
+MAX_OCCLUSION_WORDS = 12
 #: Pairs whose absence lowers the probability at least this share of the largest drop are
 #: shown too (at most ``MAX_SHOWN`` of them).
 KEEP_SHARE = 0.5

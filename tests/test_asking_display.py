@@ -14,7 +14,12 @@ from keys import CTRL_C, ENTER, keyboard
 from selfcompassion.errors import FlowInterrupted
 from selfcompassion.flows.asking import QuestionaryAsker
 from selfcompassion.flows.common import TYPED
-from selfcompassion.flows.display import question_block, wrap_choice
+from selfcompassion.flows.display import (
+    DESCRIPTION_LEAD,
+    question_block,
+    wrap_choice,
+    wrap_description,
+)
 from selfcompassion.flows.reframe import plan_reframe, reframe_session
 from selfcompassion.flows.today import plan_today, today_session
 from selfcompassion.packs.loader import load_pack
@@ -52,6 +57,17 @@ def test_a_long_choice_folds_at_words_under_its_first_line() -> None:
     assert len(lines) > 1 and all(len(line) <= 39 for line in lines)
     assert " ".join(folded.split()) == title
     assert wrap_choice("short", width=40) == "short"
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_every_trap_explanation_folds_at_words_below_the_list(width: int) -> None:
+    from selfcompassion.traps.detector import TRAPS
+
+    for trap in TRAPS.values():
+        drawn = (DESCRIPTION_LEAD + wrap_description(trap.explanation, width=width)).split("\n")
+        assert all(len(line) < width for line in drawn), drawn
+        assert all(line.startswith("  ") for line in drawn)
+        assert " ".join(" ".join(drawn).split()) == "Description: " + trap.explanation
 
 
 def test_the_intro_says_which_questions_need_an_answer() -> None:

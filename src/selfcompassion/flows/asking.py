@@ -30,7 +30,7 @@ from ..packs.steps import (
     check_answer,
 )
 from ..text.controls import strip_controls as clean
-from .display import PROMPT_MARK, kindly, show_question, wrap_choice
+from .display import PROMPT_MARK, kindly, show_question, wrap_choice, wrap_description
 from .prompting import ctrl_c_held, run_prompt
 
 if TYPE_CHECKING:
@@ -272,7 +272,7 @@ class QuestionaryAsker:
                 _choice(notes[c][0] if c in notes else c),
                 value=c,
                 checked=c in defaults,
-                description=clean(notes[c][1]) if c in notes else None,
+                description=wrap_description(clean(notes[c][1])) if c in notes else None,
             )
             for c in step.choices
         ]

@@ -21,6 +21,8 @@ NEEDED = "(needed)"
 PROMPT_MARK = "›"
 #: Columns taken by the pointer and shortcut in front of a choice ("» 4) ").
 CHOICE_INDENT = 6
+#: What questionary puts in front of the description it draws below a list of choices.
+DESCRIPTION_LEAD = "  Description: "
 
 
 def terminal_width() -> int:
@@ -66,6 +68,15 @@ def wrap_choice(title: str, width: int | None = None) -> str:
     if len(title) <= room:
         return title
     return ("\n" + " " * CHOICE_INDENT).join(textwrap.wrap(title, room))
+
+
+def wrap_description(text: str, width: int | None = None) -> str:
+    """A choice's description folded at word boundaries for the line questionary draws
+    below the list (after ``DESCRIPTION_LEAD``), its next lines indented two spaces: left
+    to the terminal, the line is cut wherever the edge falls, inside a word."""
+    room = max(20, (width or terminal_width()) - 1)
+    lines = textwrap.wrap(DESCRIPTION_LEAD + text, room, subsequent_indent="  ")
+    return "\n".join(lines)[len(DESCRIPTION_LEAD) :]
 
 
 def kindly(reason: str) -> str:

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import IO, Any
 
 from ..dates import full_date
 from ..store import EntryRows
+from ..store.markdown_rows import BOLD, CLOSE, EMPTY, ENTRY, FOUND, MARK, OPEN, kind_title
 from ..text.controls import escape_controls, strip_controls
 from ..text.mdtext import markdown_text, markdown_texts
 from . import schema
@@ -94,12 +95,12 @@ def _prompt_markdown(prompt: str) -> str:
 
 
 def _entries_markdown(batch: list[EntryRows], level: int) -> list[str]:
-    """Each entry of ``batch`` as Markdown, its heading at ``level``. The batch's titles
-    and answers are made inert together (``markdown_texts``), not one by one."""
+    """Each entry of ``batch`` as Markdown, its heading at ``level``, from its plain rows.
+    The batch's titles and answers are made inert together (``markdown_texts``), not one
+    by one. The export's way for a batch whose words hold ``markdown_rows.MARK``."""
     pieces: list[str] = []
     for (entry_id, _day, kind, _pack, created_at, _updated, _tags), answers in batch:
-        clock = created_at[11:16]
-        pieces.append(f"{kind.replace('_', ' ').capitalize()} · {clock} · {entry_id[:8]}")
+        pieces.append(_title(kind, created_at, entry_id))
         pieces += [answer[4] for answer in answers]
     inert = iter(markdown_texts(pieces))
     marks = "#" * level
@@ -109,41 +110,100 @@ def _entries_markdown(batch: list[EntryRows], level: int) -> list[str]:
         for answer in answers:
             if answer[3]:
                 lines += [f"**{_prompt_markdown(answer[3])}**", ""]
-            lines += [next(inert) or "_(no answer)_", ""]
+            lines += [next(inert) or NO_ANSWER, ""]
         if entry[6]:
             lines += [f"Tags: {entry[6]}", ""]
         written.append("\n".join(lines))
     return written
 
 
-def _by_day(batches: Iterable[list[EntryRows]], level: int) -> Iterator[tuple[date, list[str]]]:
+NO_ANSWER = "_(no answer)_"
+
+
+def _title(kind: str, created_at: str, entry_id: str) -> str:
+    return f"{kind_title(kind)} · {created_at[11:16]} · {entry_id[:8]}"
+
+
+def _marked_markdown(rows: list[Any]) -> list[str] | None:
+    """The text of each entry of ``rows`` (``iter_entry_markdown``) as Markdown, but for
+    the heading's "#" marks; None when a word in the batch holds the mark character.
+
+    The batch is one text, made inert in one pass (``markdown_text`` works line by line
+    and leaves the mark lines alone); the marks then become the document's lines."""
+    titles = [_title(kind, created_at, entry_id) for entry_id, _, kind, created_at, _, _ in rows]
+    text = "".join(
+        [f"{ENTRY}{title}\n{row[4] or ''}" for title, row in zip(titles, rows, strict=True)]
+    )
+    if FOUND in text or MARK in "".join(titles):
+        return None
+    text = markdown_text(text)
+    if EMPTY in text:
+        text = text.replace(EMPTY, NO_ANSWER)
+    text = text.replace(BOLD, "**")
+    if OPEN in text:
+        text = text.replace(OPEN, "**").replace(CLOSE, "**")
+    return text.split(ENTRY)[1:]
+
+
+def _batch_markdown(
+    rows: list[Any], level: int, rows_for: Callable[[list[str]], list[EntryRows]]
+) -> list[str]:
+    """Each entry of ``rows`` as Markdown, its heading at ``level``."""
+    marked = _marked_markdown(rows)
+    if marked is None:
+        return _entries_markdown(rows_for([row[0] for row in rows]), level)
+    heading = "#" * level + " "
+    return [
+        f"{heading}{entry}\nTags: {row[5]}\n" if row[5] else heading + entry
+        for entry, row in zip(marked, rows, strict=True)
+    ]
+
+
+def _by_day(
+    batches: Iterable[list[Any]], level: int, rows_for: Callable[[list[str]], list[EntryRows]]
+) -> Iterator[tuple[date, list[str]]]:
     """Entries as Markdown grouped by day (they arrive oldest first)."""
     current: str | None = None
     group: list[str] = []
-    for batch in batches:
-        for (entry, _answers), text in zip(batch, _entries_markdown(batch, level), strict=True):
-            if current is not None and entry[1] != current:
+    for rows in batches:
+        for row, text in zip(rows, _batch_markdown(rows, level, rows_for), strict=True):
+            if current is not None and row[1] != current:
                 yield date.fromisoformat(current), group
                 group = []
-            current = entry[1]
+            current = row[1]
             group.append(text)
     if current is not None:
         yield date.fromisoformat(current), group
 
 
 def write_markdown(
-    batches: Iterable[list[EntryRows]], out: IO[str], *, title: str
+    batches: Iterable[list[Any]],
+    out: IO[str],
+    *,
+    title: str,
+    rows_for: Callable[[list[str]], list[EntryRows]],
 ) -> Iterator[int]:
-    """One Markdown document, a section per day; yields entries written as it goes."""
+    """One Markdown document, a section per day, from ``iter_entry_markdown``'s batches
+    (``rows_for`` gives the plain rows of a batch that needs them); yields entries written
+    as it goes."""
     out.write(f"# {markdown_text(title)}\n\n")
-    for day, entries in _by_day(batches, 3):
-        out.write(f"## {full_date(day)}\n\n" + "\n".join(entries) + "\n")
-        yield len(entries)
+    current: str | None = None
+    for rows in batches:
+        pieces: list[str] = []
+        for row, text in zip(rows, _batch_markdown(rows, 3, rows_for), strict=True):
+            if row[1] != current:
+                current = row[1]
+                pieces.append(f"## {full_date(date.fromisoformat(current))}\n\n")
+            pieces += (text, "\n")
+        out.write("".join(pieces))
+        yield len(rows)
 
 
-def daily_notes(batches: Iterable[list[EntryRows]]) -> Iterator[tuple[date, str, int]]:
+def daily_notes(
+    batches: Iterable[list[Any]], rows_for: Callable[[list[str]], list[EntryRows]]
+) -> Iterator[tuple[date, str, int]]:
     """One note per day, as ``YYYY-MM-DD.md`` files expect it: (day, text, entries)."""
-    for day, entries in _by_day(batches, 2):
+    for day, entries in _by_day(batches, 2, rows_for):
         yield day, "\n".join([f"# {full_date(day)}\n", *entries]), len(entries)
 
 

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from selfcompassion.portability import reading
 from selfcompassion.portability.fields import RecordError
 from selfcompassion.store import JournalStore
+from selfcompassion.store.importing import STAGED
 from selfcompassion.sync.arriving import LIMITS
 
 KEY = "3f2a9c1e-0b1d-4c2e-9f00-123456789abc"
@@ -143,7 +144,8 @@ def bulk(texts: list[str]) -> tuple[list[int], dict[int, list[list[Any]]]]:
         journal.stage_usual(stage, usual)
         for table in ("entries", "answers", "tags"):
             for row in journal.conn.execute(
-                f"SELECT * FROM temp.import_stage_{table} ORDER BY 1, 2, 3"  # noqa: S608
+                f"SELECT seq, {STAGED[table]} FROM temp.import_stage_{table} "  # noqa: S608
+                "ORDER BY 1, 2, 3"
             ):
                 staged[row[0]].append([table, *row[1:]])
     return unusual, staged

@@ -175,16 +175,19 @@ def _m0002(db: Database) -> None:
 # chosen by {where}: every prompt in one column, every answer in the other, in the order
 # they were asked (bare ratings and yes/no answers are left out: a "3" is not a word anyone
 # searches for). The second removes the document of one entry.
-_M0003_BUILD_DOC = """
+#: The two parts of an entry's search document (``d`` is its row of ``search_docs``).
+DOC_PROMPTS = """coalesce((SELECT group_concat(prompt, char(10)) FROM (
+            SELECT prompt FROM answers WHERE entry_id = d.entry_id ORDER BY position)), '')"""
+DOC_ANSWERS = """coalesce((SELECT group_concat(text, char(10)) FROM (
+            SELECT text FROM answers WHERE entry_id = d.entry_id
+            AND kind NOT IN ('scale', 'confirm') ORDER BY position)), '')"""
+_M0003_BUILD_DOC = f"""
     INSERT INTO search_index (rowid, prompts, answers)
     SELECT d.doc,
-        coalesce((SELECT group_concat(prompt, char(10)) FROM (
-            SELECT prompt FROM answers WHERE entry_id = d.entry_id ORDER BY position)), ''),
-        coalesce((SELECT group_concat(text, char(10)) FROM (
-            SELECT text FROM answers WHERE entry_id = d.entry_id
-            AND kind NOT IN ('scale', 'confirm') ORDER BY position)), '')
-    FROM search_docs d {where};
-"""
+        {DOC_PROMPTS},
+        {DOC_ANSWERS}
+    FROM search_docs d {{where}};
+"""  # noqa: S608
 _M0003_DROP_DOC = """
     DELETE FROM search_index
     WHERE rowid = (SELECT doc FROM search_docs WHERE entry_id = {entry});

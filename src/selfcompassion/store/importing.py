@@ -69,6 +69,11 @@ STAGED = {
 _STAGE_ENTRIES = (
     "CREATE TABLE {stage} (seq INTEGER PRIMARY KEY, {columns}, search_prompts, search_answers)"
 )
+#: Answers, most of what is staged, kept in the order of their entry's place in the file
+#: and found by it, in one b-tree rather than a table and an index beside it.
+_STAGE_ANSWERS = (
+    "CREATE TABLE {stage} (seq INTEGER, {columns}, PRIMARY KEY (seq, position)) WITHOUT ROWID"
+)
 _STAGE_INDEX = "CREATE INDEX {stage}_by_seq ON import_stage_{table} (seq)"
 
 
@@ -114,6 +119,8 @@ class ImportStage:
             conn.execute(_staged_sql("DROP TABLE IF EXISTS {stage}", table))
             if table == "entries":
                 conn.execute(_staged_sql(_STAGE_ENTRIES, table))
+            elif table == "answers":
+                conn.execute(_staged_sql(_STAGE_ANSWERS, table))
             else:
                 conn.execute(_staged_sql("CREATE TABLE {stage} (seq INTEGER, {columns})", table))
                 conn.execute(_staged_sql(_STAGE_INDEX, table))

@@ -59,12 +59,12 @@ def _search_index_sql() -> str:
     staged with each entry where it was made as the entry was staged, else built from
     its answers as migration 0003 builds it (``coalesce`` works out its second part only
     when the first is NULL)."""
-    from .migrations import DOC_ANSWERS, DOC_PROMPTS
+    from .migrations import DOC_ANSWERS_OF, search_doc_part
 
     return f"""
     INSERT INTO main.search_index (rowid, prompts, answers)
-    SELECT d.doc, coalesce(s.search_prompts, {DOC_PROMPTS}),
-        coalesce(s.search_answers, {DOC_ANSWERS})
+    SELECT d.doc, coalesce(s.search_prompts, {search_doc_part("prompt", DOC_ANSWERS_OF)}),
+        coalesce(s.search_answers, {search_doc_part("text", DOC_ANSWERS_OF, searched_only=True)})
     FROM main.search_docs d LEFT JOIN temp.import_stage_entries s ON s.id = d.entry_id
     WHERE d.doc > :doc ORDER BY d.doc
     """  # noqa: S608

@@ -331,3 +331,17 @@ def test_a_kind_the_journal_does_not_write_is_titled_as_python_titles_it(
     list(documents.write_markdown(batches, out, title="Journal", rows_for=_no_plain_rows))
     assert out.getvalue() == reference_markdown(store)
     assert "### Écrit · " in out.getvalue() and "### Mixed case · " in out.getvalue()
+
+
+def test_csv_cells_made_once_are_forgotten_past_a_bound(
+    hostile: JournalStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Prompts repeat, so their cells are kept once made; a journal of all different
+    prompts keeps no more than the bound, and writes the same."""
+    monkeypatch.setattr(documents._Cells, "KEEP", 3)
+    for number in range(12):
+        save(hostile, date(2026, 5, 1), [answer("s", "text", "t", prompt=f"Q{number}?")])
+    assert export(hostile, "csv") == reference_csv(hostile)
+    cells = documents._Cells()
+    assert [cells[f"=x{number}"] for number in range(10)][-1] == "'=x9"
+    assert len(cells) <= 3

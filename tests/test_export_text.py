@@ -289,6 +289,8 @@ def test_laid_out_markdown_is_the_reference(laid_out: JournalStore, tmp_path: Pa
         )
     )
     assert {f"{day}.md": text for day, text in notes.items()} == reference_notes(laid_out)
+    # The prompts' table lives only as long as the export.
+    assert laid_out.conn.execute("SELECT name FROM temp.sqlite_master").fetchall() == []
 
 
 @pytest.mark.parametrize(

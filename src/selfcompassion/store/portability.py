@@ -14,10 +14,11 @@ from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import StorageError
 from .browse import BATCH, EntryFilter
 from .entries import EntryQueries
 from .failures import storage_errors
-from .markdown_rows import MARKDOWN_ROWS, ONE_LINE, one_line_marked
+from .markdown_rows import ALL_PROMPTS, MAKE_PROMPTS, MARKDOWN_ROWS, PROMPTS, prompt_lines
 from .records import Entry
 
 ENTRY_COLUMNS = ("id", "kind", "journal_date", "created_at", "updated_at", "pack")
@@ -164,18 +165,30 @@ class PortabilityQueries(EntryQueries):
         """Every matching entry, oldest first, in lists of at most ``batch``, as rows
         (id, journal_date, kind, created_at, its answers as lines SQLite wrote, the words
         still raw (``markdown_rows``), tags as "#one #two" or None): one row per entry,
-        where ``iter_entry_rows`` reads one per answer."""
+        where ``iter_entry_rows`` reads one per answer. Run it inside ``snapshot``: the
+        prompts it lays out first are the journal's at that moment."""
         with storage_errors(self.path):
-            self.conn.create_function(ONE_LINE, 1, one_line_marked, deterministic=True)
-        with contextlib.closing(self._oldest_first(MARKDOWN_ROWS, chosen, batch)) as found:
-            for rows in found:
-                with storage_errors(self.path):
-                    tags = dict(
-                        self.conn.execute(
-                            BATCH_TAGS.format(marks=_marks(len(rows))), [row[0] for row in rows]
-                        ).fetchall()
-                    )
-                yield [(*row, tags.get(row[0])) for row in rows]
+            self.conn.execute(MAKE_PROMPTS)
+            self.conn.execute(f"DELETE FROM temp.{PROMPTS}")  # noqa: S608 - a constant
+            self.conn.executemany(
+                f"INSERT INTO temp.{PROMPTS} VALUES (?, ?)",  # noqa: S608 - a constant
+                [(row[0], prompt_lines(row[0])) for row in self.conn.execute(ALL_PROMPTS)],
+            )
+        try:
+            with contextlib.closing(self._oldest_first(MARKDOWN_ROWS, chosen, batch)) as found:
+                for rows in found:
+                    with storage_errors(self.path):
+                        tags = dict(
+                            self.conn.execute(
+                                BATCH_TAGS.format(marks=_marks(len(rows))),
+                                [row[0] for row in rows],
+                            ).fetchall()
+                        )
+                    yield [(*row, tags.get(row[0])) for row in rows]
+        finally:
+            # A journal closed first (an export cut short) has dropped its temporary tables.
+            with contextlib.suppress(StorageError), storage_errors(self.path):
+                self.conn.execute(f"DROP TABLE IF EXISTS temp.{PROMPTS}")
 
     def _oldest_first(
         self, select: str, chosen: EntryFilter, batch: int

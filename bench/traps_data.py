@@ -47,12 +47,17 @@ def load_all() -> list[Sentence]:
     return unique
 
 
-def load_own(part: str) -> list[Sentence]:
-    """Our own sentences written for the model (tests/data/traps_own_{part}.json): ``train``
-    is joined to the training part; ``aside`` is kept aside like the split's kept-aside part.
-    Neither is part of ``load_all``, so the fixed split stays as it was."""
-    items = json.loads((DATA / f"traps_own_{part}.json").read_text(encoding="utf-8"))["sentences"]
-    return [Sentence(item["text"], frozenset(item["traps"]), f"own-{part}") for item in items]
+OWN_BATCHES = ("own", "own2")
+
+
+def load_own(part: str, batch: str = "own") -> list[Sentence]:
+    """Our own sentences written for the model (tests/data/traps_{batch}_{part}.json), in
+    batches ``OWN_BATCHES``, each split once when written: ``train`` is joined to the
+    training part; ``aside`` is kept aside like the split's kept-aside part. Neither is part
+    of ``load_all``, so the fixed split stays as it was."""
+    path = DATA / f"traps_{batch}_{part}.json"
+    items = json.loads(path.read_text(encoding="utf-8"))["sentences"]
+    return [Sentence(item["text"], frozenset(item["traps"]), f"{batch}-{part}") for item in items]
 
 
 def split(sentences: list[Sentence]) -> tuple[list[Sentence], list[Sentence]]:

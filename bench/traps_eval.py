@@ -6,7 +6,8 @@ Both readings are scored: the rules alone, and the shipped detector (a trap is t
 the rules find it or the model's probability is above its threshold). ``--errors`` lists
 the misses and false ticks of the part shown; ``--threshold`` scores the union at another
 threshold than the shipped one. ``--own-aside`` scores our own kept-aside sentences
-(tests/data/traps_own_aside.json), written for the model and never trained or tuned on.
+(tests/data/traps_own_aside.json), written for the model and never trained or tuned on;
+``--own-aside own2`` the second batch's (traps_own2_aside.json).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from selfcompassion.traps import learned  # noqa: E402
 from selfcompassion.traps.detector import TRAPS, trap_ids  # noqa: E402
-from traps_data import Sentence, load_all, load_own, split  # noqa: E402
+from traps_data import OWN_BATCHES, Sentence, load_all, load_own, split  # noqa: E402
 
 Reading = Callable[[str], set[str]]
 
@@ -77,7 +78,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--kept-aside", action="store_true", help="score the kept-aside part")
     parser.add_argument("--errors", action="store_true", help="list the mistakes")
-    parser.add_argument("--own-aside", action="store_true", help="score our own kept-aside part")
+    parser.add_argument(
+        "--own-aside",
+        nargs="?",
+        const="own",
+        choices=OWN_BATCHES,
+        help="score our own kept-aside part (of this batch; the first if none is given)",
+    )
     parser.add_argument("--source", help="only sentences from this set (dev, corpus, ...)")
     parser.add_argument("--threshold", type=float, default=learned.THRESHOLD)
     args = parser.parse_args()
@@ -85,7 +92,9 @@ def main() -> None:
     part = kept_aside if args.kept_aside else training
     name = "kept-aside part" if args.kept_aside else "training part"
     if args.own_aside:
-        part, name = load_own("aside"), "our own kept-aside sentences"
+        part, name = load_own("aside", args.own_aside), "our own kept-aside sentences"
+        if args.own_aside != "own":
+            name += f" ({args.own_aside})"
     if args.source:
         part = [sentence for sentence in part if sentence.source == args.source]
     print(f"{name}: {len(part)} sentences\n\nrules only:")

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from selfcompassion.portability import reading
 from selfcompassion.portability.fields import RecordError
 from selfcompassion.store import JournalStore
+from selfcompassion.store.importing import STAGED, search_document
 from selfcompassion.sync.arriving import LIMITS
 
 KEY = "3f2a9c1e-0b1d-4c2e-9f00-123456789abc"
@@ -143,7 +144,8 @@ def bulk(texts: list[str]) -> tuple[list[int], dict[int, list[list[Any]]]]:
         journal.stage_usual(stage, usual)
         for table in ("entries", "answers", "tags"):
             for row in journal.conn.execute(
-                f"SELECT * FROM temp.import_stage_{table} ORDER BY 1, 2, 3"  # noqa: S608
+                f"SELECT seq, {STAGED[table]} FROM temp.import_stage_{table} "  # noqa: S608
+                "ORDER BY 1, 2, 3"
             ):
                 staged[row[0]].append([table, *row[1:]])
     return unusual, staged
@@ -174,6 +176,29 @@ def test_a_record_as_sync_writes_it_takes_the_bulk_way_and_stages_what_an_import
     assert sorted(staged[1], key=lambda row: (row[0], *(str(c) for c in row[1:3]))) == imported(
         text
     )
+
+
+def test_a_record_staged_from_text_carries_the_search_document_an_import_makes() -> None:
+    """The search document staged with each record (its prompts, its written answers)
+    is the one the import makes for it, and the one the landing would build."""
+    no_answers = {**BASE, "id": "4f2a9c1e-0b1d-4c2e-9f00-123456789abc", "answers": []}
+    records = (BASE, no_answers)
+    texts = [json.dumps(record, ensure_ascii=False) for record in records]
+    journal = store()
+    pairs = zip(records, texts, strict=True)
+    journal.stage_arrivals([(seq, rec["id"], text) for seq, (rec, text) in enumerate(pairs, 1)])
+    assert journal.unusual_arrivals(LIMITS) == []
+    with journal.import_stage() as stage:
+        journal.stage_usual(stage, [1, 2])
+        staged = journal.conn.execute(
+            "SELECT search_prompts, search_answers FROM temp.import_stage_entries ORDER BY seq"
+        ).fetchall()
+    expected = [
+        search_document(reading.read_record(json.loads(text), 1).entry.answers) for text in texts
+    ]
+    assert staged == expected
+    assert staged[0] == ("How heavy?\nWhat went well?", 'A walk\nby the "sea" \\ é 😀')
+    assert staged[1] == ("", "")
 
 
 def test_records_with_an_escape_or_extra_figures_take_the_slow_way() -> None:

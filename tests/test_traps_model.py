@@ -72,6 +72,38 @@ def test_plain_sentences_stay_clear_with_the_model(text: str) -> None:
     assert all(p < 0.3 for p, _ in learned.scores(text).best.values())
 
 
+#: Permission given rather than a rule laid down: each scored above the threshold for
+#: should-statements before the model's reading of them gave way.
+LIFTED = [
+    "I don't have to be perfect.",
+    "Nobody has to be perfect, and that includes me.",
+    "You don't have to be perfect to be loved.",
+    "A good parent doesn't have to get everything right.",
+    "I dont have to be perfect",
+    "No one needs to be perfect all the time.",
+    "I don't need to be the best at everything.",
+    "I don’t have to be perfect.",
+    "I do not have to be perfect to be worth something.",
+]
+
+
+@pytest.mark.parametrize("text", LIFTED)
+def test_an_obligation_lifted_is_not_a_should_statement(text: str) -> None:
+    assert "should-statements" not in trap_ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't have to be perfect, but I must never let the team down.",
+        "I don't have to be perfect. I should have seen it coming though.",
+        "I have to be perfect.",
+    ],
+)
+def test_a_rule_beside_a_lifted_one_is_still_ticked(text: str) -> None:
+    assert "should-statements" in trap_ids(text)
+
+
 def test_a_trap_the_rules_find_keeps_the_rules_words() -> None:
     text = "I'm such an idiot, I always mess up."
     hits = {hit.trap_id: hit.phrase for hit in detect_traps(text)}

@@ -65,6 +65,13 @@ def test_our_own_sentences_stay_out_of_the_split(traps_data: ModuleType) -> None
     assert len(set(texts)) == len(texts) and pooled.isdisjoint(texts)
     assert all(s.traps <= TRAPS.keys() for s in train + aside)
     assert sum(not s.traps for s in aside) == 39
+    train2, aside2 = traps_data.load_own("train", "own2"), traps_data.load_own("aside", "own2")
+    assert (len(train2), len(aside2)) == (348, 116)
+    assert sum(not s.traps for s in aside2) == 41
+    texts2 = [s.text.casefold().strip() for s in train2 + aside2]
+    assert len(set(texts2)) == len(texts2) and pooled.isdisjoint(texts2)
+    assert set(texts).isdisjoint(texts2)
+    assert all(s.traps <= TRAPS.keys() for s in train2 + aside2)
 
 
 @pytest.mark.parametrize(

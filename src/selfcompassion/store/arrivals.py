@@ -139,8 +139,22 @@ def _usual_sql() -> str:
 
 _UNUSUAL = _usual_sql()
 
-#: The tables a record of the usual shape is staged in, straight from its text.
-_FROM_TEXT = ("entries", "answers", "tags")
+#: The tables a record of the usual shape is staged in, straight from its text; the
+#: answers first, since each entry's search document is made from its staged answers.
+_FROM_TEXT = ("answers", "tags", "entries")
+_STAGED_ANSWERS = "temp.import_stage_answers WHERE seq = r.seq"
+
+
+def _document() -> str:
+    """An entry's search document, from its staged answers (kept in the order of seq and
+    position, so each part is read in order from one place), as the landing would build
+    it from the journal's."""
+    from .migrations import search_doc_part  # the schema's module, loaded when needed
+
+    return (
+        f"{search_doc_part('prompt', _STAGED_ANSWERS)}, "
+        f"{search_doc_part('text', _STAGED_ANSWERS, searched_only=True)}"
+    )
 
 
 def _staging_sql(table: str) -> str:
@@ -151,7 +165,7 @@ def _staging_sql(table: str) -> str:
         fields = ", ".join(
             f"json_extract(r.record, '$.{column}')" for column in STAGED["entries"].split(", ")
         )
-        select = f"SELECT r.seq, {fields} FROM temp.sync_arrivals r {chosen}"  # noqa: S608
+        select = f"SELECT r.seq, {fields}, {_document()} FROM temp.sync_arrivals r {chosen}"  # noqa: S608
     elif table == "answers":
         select = f"""SELECT r.seq, r.key, a.key, {_answer("step_id")}, {_answer("kind")},
             {_answer("prompt")}, {_answer("theme")}, json_quote({_answer("value")}),
@@ -163,7 +177,8 @@ def _staging_sql(table: str) -> str:
             FROM temp.sync_arrivals r, json_each(r.record, '$.tags') t {chosen}"""  # noqa: S608
     else:
         raise ValueError(f"no staging from text for {table!r}")
-    return f"INSERT INTO temp.import_stage_{table} (seq, {STAGED[table]}) {select}"
+    columns = STAGED[table] + (", search_prompts, search_answers" if table == "entries" else "")
+    return f"INSERT INTO temp.import_stage_{table} (seq, {columns}) {select}"
 
 
 class ArrivalQueries(StoreCore):

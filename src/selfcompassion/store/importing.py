@@ -25,7 +25,7 @@ from . import driver, landing
 from .core import StoreCore
 from .failures import storage_errors
 from .portability import BESIDE, EntryRecord, beside_rows
-from .records import answer_rows, entry_row
+from .records import Answer, answer_rows, entry_row
 
 #: Entries landed by the first transaction; each next one is sized to take STEP_SECONDS.
 FIRST_CHUNK = 1_000
@@ -63,7 +63,17 @@ STAGED = {
 }
 
 
-_STAGE_ENTRIES = "CREATE TABLE {stage} (seq INTEGER PRIMARY KEY, {columns})"
+#: Staged entries carry their search document when it was made as they were staged
+#: (``search_document``); entries staged straight from text (sync) leave it NULL and
+#: have it built from their answers as they land (``landing``).
+_STAGE_ENTRIES = (
+    "CREATE TABLE {stage} (seq INTEGER PRIMARY KEY, {columns}, search_prompts, search_answers)"
+)
+#: Answers, most of what is staged, kept in the order of their entry's place in the file
+#: and found by it, in one b-tree rather than a table and an index beside it.
+_STAGE_ANSWERS = (
+    "CREATE TABLE {stage} (seq INTEGER, {columns}, PRIMARY KEY (seq, position)) WITHOUT ROWID"
+)
 _STAGE_INDEX = "CREATE INDEX {stage}_by_seq ON import_stage_{table} (seq)"
 
 
@@ -73,6 +83,21 @@ def _staged_sql(template: str, table: str) -> str:
     if table not in STAGED:
         raise ValueError(f"no staging table for {table!r}")
     return template.format(table=table, stage=_STAGE + table, columns=STAGED[table])
+
+
+#: The kinds of answer whose text the search index leaves out (as migration 0003 does).
+_UNSEARCHED = frozenset(("scale", "confirm"))
+
+
+def search_document(answers: Sequence[Answer]) -> tuple[str, str]:
+    """An entry's search document (its prompts, its written answers), exactly as
+    migration 0003's triggers build it from the ``answers`` rows: each part joined by a
+    line break, in the answers' order. Made while the record is at hand, it spares the
+    landing reading every answer back from the journal."""
+    return (
+        "\n".join([answer.prompt for answer in answers]),
+        "\n".join([answer.text for answer in answers if answer.kind not in _UNSEARCHED]),
+    )
 
 
 class Conflict(Exception):
@@ -94,6 +119,8 @@ class ImportStage:
             conn.execute(_staged_sql("DROP TABLE IF EXISTS {stage}", table))
             if table == "entries":
                 conn.execute(_staged_sql(_STAGE_ENTRIES, table))
+            elif table == "answers":
+                conn.execute(_staged_sql(_STAGE_ANSWERS, table))
             else:
                 conn.execute(_staged_sql("CREATE TABLE {stage} (seq INTEGER, {columns})", table))
                 conn.execute(_staged_sql(_STAGE_INDEX, table))
@@ -107,7 +134,7 @@ class ImportStage:
         for record in records:
             self.count += 1
             seq, entry = self.count, record.entry
-            entries.append([seq, *entry_row(entry)])
+            entries.append([seq, *entry_row(entry), *search_document(entry.answers)])
             answers += [[seq, *row] for row in answer_rows(entry.id, entry.answers)]
             tags += [[seq, entry.id, tag] for tag in entry.tags]
             for table, rows in beside_rows(record).items():
@@ -116,7 +143,7 @@ class ImportStage:
         conn = self.conn
         conn.execute("BEGIN")
         try:
-            self._insert("entries", entries, 7)
+            self._insert("entries", entries, 9)
             self._insert("answers", answers, 10)
             self._insert("tags", tags, 3)
             for table, table_rows in beside.items():
@@ -212,6 +239,10 @@ class ImportQueries(StoreCore):
         conn.execute("CREATE TEMP TABLE import_order (place INTEGER PRIMARY KEY, seq INTEGER)")
         conn.execute(
             f"INSERT INTO temp.import_order (seq) SELECT seq FROM {_STAGE}entries ORDER BY id"  # noqa: S608
+        )
+        # The landing finds each new search document's staged text by its entry's id.
+        conn.execute(
+            f"CREATE INDEX IF NOT EXISTS {_STAGE}entries_by_id ON import_stage_entries (id)"
         )
 
     @contextlib.contextmanager

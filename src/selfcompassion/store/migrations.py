@@ -175,16 +175,28 @@ def _m0002(db: Database) -> None:
 # chosen by {where}: every prompt in one column, every answer in the other, in the order
 # they were asked (bare ratings and yes/no answers are left out: a "3" is not a word anyone
 # searches for). The second removes the document of one entry.
-_M0003_BUILD_DOC = """
+def search_doc_part(column: str, answers: str, searched_only: bool = False) -> str:
+    """SQL for one part of an entry's search document: ``column`` (prompt or text) of its
+    answers, the rows ``answers`` names (a table and a condition), joined by line breaks
+    in the order of their positions; ``searched_only`` leaves out ratings and yes-or-no
+    answers, whose text is not searched."""
+    only = "\n            AND kind NOT IN ('scale', 'confirm')" if searched_only else ""
+    return f"""coalesce((SELECT group_concat({column}, char(10)) FROM (
+            SELECT {column} FROM {answers}{only} ORDER BY position)), '')"""  # noqa: S608
+
+
+#: The answers of the entry whose row of ``search_docs`` is ``d``.
+DOC_ANSWERS_OF = "answers WHERE entry_id = d.entry_id"
+#: The two parts of an entry's search document.
+DOC_PROMPTS = search_doc_part("prompt", DOC_ANSWERS_OF)
+DOC_ANSWERS = search_doc_part("text", DOC_ANSWERS_OF, searched_only=True)
+_M0003_BUILD_DOC = f"""
     INSERT INTO search_index (rowid, prompts, answers)
     SELECT d.doc,
-        coalesce((SELECT group_concat(prompt, char(10)) FROM (
-            SELECT prompt FROM answers WHERE entry_id = d.entry_id ORDER BY position)), ''),
-        coalesce((SELECT group_concat(text, char(10)) FROM (
-            SELECT text FROM answers WHERE entry_id = d.entry_id
-            AND kind NOT IN ('scale', 'confirm') ORDER BY position)), '')
-    FROM search_docs d {where};
-"""
+        {DOC_PROMPTS},
+        {DOC_ANSWERS}
+    FROM search_docs d {{where}};
+"""  # noqa: S608
 _M0003_DROP_DOC = """
     DELETE FROM search_index
     WHERE rowid = (SELECT doc FROM search_docs WHERE entry_id = {entry});

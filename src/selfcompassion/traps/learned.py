@@ -48,6 +48,19 @@ MAX_SHOWN = 3
 #: The reframe starts loading the model this long after it begins (see ``load_in_background``).
 LOAD_AFTER_SECONDS = 1.0
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+# "I don't have to be perfect" gives permission, the opposite of a rigid rule; the model saw
+# no such sentence in training and reads the rule in it (0.92). A window whose every word of
+# obligation is lifted this way does not count for should-statements.
+_LIFTED = re.compile(
+    r"\b(?:do\s+not|does\s+not|don['\u2019]?t|doesn['\u2019]?t|no\s+one|nobody|need\s+not"
+    r"|needn['\u2019]?t)\s+(?:\w+\s+)?(?:have|has|need|needs)\s+to\b",
+    re.IGNORECASE,
+)
+_OBLIGATION = re.compile(
+    r"\b(?:should\w*|must\w*|ought|have\s+to|has\s+to|need\s+to|needs\s+to|got\s+to|gotta"
+    r"|supposed\s+to|meant\s+to)\b",
+    re.IGNORECASE,
+)
 _lock = threading.Lock()
 
 Span = tuple[int, int]
@@ -102,10 +115,20 @@ def scores(text: str) -> Scores:
     windows = _windows(text)
     best: dict[str, tuple[float, Span]] = {}
     for span, row in zip(windows, probabilities([text[a:b] for a, b in windows]), strict=True):
+        if _only_lifted_obligations(text[span[0] : span[1]]):
+            row["should-statements"] = 0.0
         for trap_id, p in row.items():
             if trap_id not in best or p > best[trap_id][0]:
                 best[trap_id] = (p, span)
     return Scores(best)
+
+
+def _only_lifted_obligations(text: str) -> bool:
+    """True when ``text`` speaks of obligation only to lift it ("you don't have to")."""
+    lifted = [m.span() for m in _LIFTED.finditer(text)]
+    if not lifted:
+        return False
+    return all(any(a <= m.start() < b for a, b in lifted) for m in _OBLIGATION.finditer(text))
 
 
 def model_hits(text: str, found: set[str]) -> list[TrapHit]:

@@ -60,3 +60,18 @@ def test_synthetic_entries_are_the_same_for_both_tools() -> None:
     assert all(f"@{tag}" in record for tag in made[0].tags)
     exported = journals.export_record(made[0])
     assert exported["tags"] == sorted(made[0].tags) and len(exported["answers"]) == 7
+
+
+def test_export_bench_compares_two_versions_of_the_code(tmp_path: Path) -> None:
+    """The export benchmark runs every format against "before" code (here the same code,
+    from the source folder) and finds the two exports the same."""
+    source = Path(__file__).resolve().parent.parent / "src"
+    args = [sys.executable, str(BENCH / "export_bench.py"), "--entries", "30", "--runs", "1"]
+    result = subprocess.run(
+        [*args, "--notes", "--before", str(source)],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    for fmt in ("json", "markdown", "csv", "notes"):
+        assert f"  {fmt:8} before CPU" in result.stdout and f"  {fmt:8} after  CPU" in result.stdout
+    assert "DIFFER" not in result.stdout

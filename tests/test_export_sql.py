@@ -279,10 +279,11 @@ def test_text_that_is_all_ascii_still_has_its_delete_escaped(store: JournalStore
 
 
 class CutShort(io.StringIO):
-    """A reader that goes away after a little of the export (``journal export | head``)."""
+    """A reader that goes away after a little of the export (``journal export | head``):
+    a write that would take it past 2,000 characters fails."""
 
     def write(self, text: str) -> int:
-        if self.tell() > 2_000:
+        if self.tell() + len(text) > 2_000:
             raise BrokenPipeError("the reader went away")
         return super().write(text)
 

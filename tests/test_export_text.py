@@ -22,7 +22,7 @@ import test_export_sql
 from selfcompassion.dates import full_date
 from selfcompassion.portability import documents
 from selfcompassion.portability.transfer import export_journal
-from selfcompassion.store import Entry, EntryFilter, JournalStore
+from selfcompassion.store import Answer, Entry, EntryFilter, EntryRows, JournalStore
 from selfcompassion.text.controls import escape_controls, strip_controls
 from selfcompassion.text.mdtext import markdown_text, markdown_texts
 from test_export_sql import AWKWARD, EVERYTHING, NOW, answer, save
@@ -183,9 +183,11 @@ def test_batches_of_any_size_write_the_same(hostile: JournalStore, batch: int) -
     rows = list(hostile.iter_entry_rows(EVERYTHING, batch=batch))
     assert all(len(part) <= batch for part in rows)
     out = io.StringIO()
-    assert sum(documents.write_markdown(iter(rows), out, title="Journal")) == len(
-        [row for part in rows for row in part]
+    marked = list(hostile.iter_entry_markdown(EVERYTHING, batch=batch))
+    written = documents.write_markdown(
+        iter(marked), out, title="Journal", rows_for=hostile.entry_rows
     )
+    assert sum(written) == len([row for part in rows for row in part])
     assert out.getvalue() == reference_markdown(hostile)
     out = io.StringIO()
     list(documents.write_csv(iter(rows), out))
@@ -221,3 +223,127 @@ def test_cells_are_quoted_as_the_csv_module_quotes_them() -> None:
         out = io.StringIO()
         csv.writer(out).writerow(["x", _cell(cell)])
         assert out.getvalue() == f"x,{documents._csv(cell)}\r\n", repr(cell)
+
+
+# -- the Markdown that SQLite lays out (store.markdown_rows) ------------------------------------
+
+#: Texts that show as nothing once made inert, each of which must read "(no answer)".
+SHOWS_NOTHING = ("", " ", "\t", " \t ", "\x07", "\x1b\x7f", "\u200b", " \x85 ", "\u2069")
+#: Prompts SQLite cannot show as they are: each goes through Python onto one line.
+ODD_PROMPTS = (
+    "1. Step one?", "- a list?", "# heading?", "  lead", "trail ", "two  spaces",
+    "two\nlines", "tab\there", "Ünïcode prompt", "\u3000wide", "   ", "\x07", "=sum?",
+    "\\ back * star", 'say "hi"',
+)  # fmt: skip
+
+
+def _plain_answer(step: str, text: str, prompt: str) -> Answer:
+    return Answer(step, "text", prompt, text, None, text)
+
+
+@pytest.fixture
+def laid_out(store: JournalStore) -> JournalStore:
+    """Entries that take every turn of the laid-out Markdown, with no mark character."""
+    save(
+        store,
+        date(2026, 3, 1),
+        [_plain_answer(f"e{n}", text, "") for n, text in enumerate(SHOWS_NOTHING)]
+        + [_plain_answer(f"f{n}", text, "Plain prompt?") for n, text in enumerate(SHOWS_NOTHING)],
+        kind="long_note",
+        tags=("x_y", "a-b"),
+    )
+    save(
+        store,
+        date(2026, 3, 1),
+        [_plain_answer(f"p{n}", f"answer {n}", prompt) for n, prompt in enumerate(ODD_PROMPTS)],
+        hour=22,
+    )
+    save(store, date(2026, 3, 2), [], kind="check_in")
+    save(
+        store,
+        date(2026, 3, 3),
+        [_plain_answer("n", "a\x00b", "Nul?"), _plain_answer("m", "ends\n\n", "")]
+        + [_plain_answer(f"s{n}", text, "") for n, text in enumerate(LINE_STARTS)],
+    )
+    return store
+
+
+def _no_plain_rows(ids: list[str]) -> list[EntryRows]:
+    raise AssertionError(f"the plain rows were asked for: {ids}")
+
+
+def test_laid_out_markdown_is_the_reference(laid_out: JournalStore, tmp_path: Path) -> None:
+    """Every batch here is written from SQLite's layout, never from plain rows."""
+    out = io.StringIO()
+    batches = laid_out.iter_entry_markdown(EVERYTHING)
+    list(documents.write_markdown(batches, out, title="Journal", rows_for=_no_plain_rows))
+    written = out.getvalue()
+    assert written == reference_markdown(laid_out)
+    assert written.count(documents.NO_ANSWER) == 2 * len(SHOWS_NOTHING) + 1  # and LINE_STARTS
+    assert "**1\\. Step one?**" in written and "**two lines**" in written
+    assert "Tags: #a-b #x_y" in written and "\xa4" not in written
+    notes = dict(
+        (day.isoformat(), text)
+        for day, text, _ in documents.daily_notes(
+            laid_out.iter_entry_markdown(EVERYTHING), _no_plain_rows
+        )
+    )
+    assert {f"{day}.md": text for day, text in notes.items()} == reference_notes(laid_out)
+    # The prompts' table lives only as long as the export.
+    assert laid_out.conn.execute("SELECT name FROM temp.sqlite_master").fetchall() == []
+
+
+@pytest.mark.parametrize(
+    "where",
+    ["text", "prompt", "kind"],
+)
+@pytest.mark.parametrize(
+    "word", ["\xa4", "x\n\xa4E\ny", "\xa4p\n", "\xa4N", "\xa4B\xa4B", "\xa4!", "\x00", " \x00\x07"]
+)
+def test_words_that_hold_the_mark_go_the_plain_way(
+    laid_out: JournalStore, where: str, word: str
+) -> None:
+    """A batch with the mark character in a word (or a text of NUL and nothing that
+    shows) is written from plain rows, and still comes out as the reference."""
+    text, prompt, kind = (word, "Why?", "daily") if where == "text" else ("t", word, "daily")
+    if where == "kind":
+        text, prompt, kind = "t", "Why?", "odd" + word
+    save(laid_out, date(2026, 3, 2), [_plain_answer("w", text, prompt)], kind=kind, hour=23)
+    asked: list[list[str]] = []
+
+    def rows_for(ids: list[str]) -> list[EntryRows]:
+        asked.append(ids)
+        return laid_out.entry_rows(ids)
+
+    out = io.StringIO()
+    batches = laid_out.iter_entry_markdown(EVERYTHING, batch=2)
+    list(documents.write_markdown(batches, out, title="Journal", rows_for=rows_for))
+    assert out.getvalue() == reference_markdown(laid_out)
+    # A NUL goes the plain way only in a text that may show as nothing.
+    assert [len(ids) for ids in asked] == ([2] if "\xa4" in word or where == "text" else [])
+
+
+def test_a_kind_the_journal_does_not_write_is_titled_as_python_titles_it(
+    store: JournalStore,
+) -> None:
+    for kind in ("ÉCRIT", "mIxed_Case", "1st", "with space"):
+        save(store, date(2026, 4, 1), [answer("a", "text", "x")], kind=kind)
+    out = io.StringIO()
+    batches = store.iter_entry_markdown(EVERYTHING)
+    list(documents.write_markdown(batches, out, title="Journal", rows_for=_no_plain_rows))
+    assert out.getvalue() == reference_markdown(store)
+    assert "### Écrit · " in out.getvalue() and "### Mixed case · " in out.getvalue()
+
+
+def test_csv_cells_made_once_are_forgotten_past_a_bound(
+    hostile: JournalStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Prompts repeat, so their cells are kept once made; a journal of all different
+    prompts keeps no more than the bound, and writes the same."""
+    monkeypatch.setattr(documents._Cells, "KEEP", 3)
+    for number in range(12):
+        save(hostile, date(2026, 5, 1), [answer("s", "text", "t", prompt=f"Q{number}?")])
+    assert export(hostile, "csv") == reference_csv(hostile)
+    cells = documents._Cells()
+    assert [cells[f"=x{number}"] for number in range(10)][-1] == "'=x9"
+    assert len(cells) <= 3

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import IO, Any
 
 from ..dates import full_date
 from ..store import EntryRows
+from ..store.markdown_rows import BOLD, CLOSE, EMPTY, ENTRY, FOUND, MARK, OPEN, kind_title
 from ..text.controls import escape_controls, strip_controls
 from ..text.mdtext import markdown_text, markdown_texts
 from . import schema
@@ -94,12 +95,12 @@ def _prompt_markdown(prompt: str) -> str:
 
 
 def _entries_markdown(batch: list[EntryRows], level: int) -> list[str]:
-    """Each entry of ``batch`` as Markdown, its heading at ``level``. The batch's titles
-    and answers are made inert together (``markdown_texts``), not one by one."""
+    """Each entry of ``batch`` as Markdown, its heading at ``level``, from its plain rows.
+    The batch's titles and answers are made inert together (``markdown_texts``), not one
+    by one. The export's way for a batch whose words hold ``markdown_rows.MARK``."""
     pieces: list[str] = []
     for (entry_id, _day, kind, _pack, created_at, _updated, _tags), answers in batch:
-        clock = created_at[11:16]
-        pieces.append(f"{kind.replace('_', ' ').capitalize()} · {clock} · {entry_id[:8]}")
+        pieces.append(_title(kind, created_at, entry_id))
         pieces += [answer[4] for answer in answers]
     inert = iter(markdown_texts(pieces))
     marks = "#" * level
@@ -109,41 +110,100 @@ def _entries_markdown(batch: list[EntryRows], level: int) -> list[str]:
         for answer in answers:
             if answer[3]:
                 lines += [f"**{_prompt_markdown(answer[3])}**", ""]
-            lines += [next(inert) or "_(no answer)_", ""]
+            lines += [next(inert) or NO_ANSWER, ""]
         if entry[6]:
             lines += [f"Tags: {entry[6]}", ""]
         written.append("\n".join(lines))
     return written
 
 
-def _by_day(batches: Iterable[list[EntryRows]], level: int) -> Iterator[tuple[date, list[str]]]:
+NO_ANSWER = "_(no answer)_"
+
+
+def _title(kind: str, created_at: str, entry_id: str) -> str:
+    return f"{kind_title(kind)} · {created_at[11:16]} · {entry_id[:8]}"
+
+
+def _marked_markdown(rows: list[Any]) -> list[str] | None:
+    """The text of each entry of ``rows`` (``iter_entry_markdown``) as Markdown, but for
+    the heading's "#" marks; None when a word in the batch holds the mark character.
+
+    The batch is one text, made inert in one pass (``markdown_text`` works line by line
+    and leaves the mark lines alone); the marks then become the document's lines."""
+    titles = [_title(kind, created_at, entry_id) for entry_id, _, kind, created_at, _, _ in rows]
+    text = "".join(
+        [f"{ENTRY}{title}\n{row[4] or ''}" for title, row in zip(titles, rows, strict=True)]
+    )
+    if FOUND in text or MARK in "".join(titles):
+        return None
+    text = markdown_text(text)
+    if EMPTY in text:
+        text = text.replace(EMPTY, NO_ANSWER)
+    text = text.replace(BOLD, "**")
+    if OPEN in text:
+        text = text.replace(OPEN, "**").replace(CLOSE, "**")
+    return text.split(ENTRY)[1:]
+
+
+def _batch_markdown(
+    rows: list[Any], level: int, rows_for: Callable[[list[str]], list[EntryRows]]
+) -> list[str]:
+    """Each entry of ``rows`` as Markdown, its heading at ``level``."""
+    marked = _marked_markdown(rows)
+    if marked is None:
+        return _entries_markdown(rows_for([row[0] for row in rows]), level)
+    heading = "#" * level + " "
+    return [
+        f"{heading}{entry}\nTags: {row[5]}\n" if row[5] else heading + entry
+        for entry, row in zip(marked, rows, strict=True)
+    ]
+
+
+def _by_day(
+    batches: Iterable[list[Any]], level: int, rows_for: Callable[[list[str]], list[EntryRows]]
+) -> Iterator[tuple[date, list[str]]]:
     """Entries as Markdown grouped by day (they arrive oldest first)."""
     current: str | None = None
     group: list[str] = []
-    for batch in batches:
-        for (entry, _answers), text in zip(batch, _entries_markdown(batch, level), strict=True):
-            if current is not None and entry[1] != current:
+    for rows in batches:
+        for row, text in zip(rows, _batch_markdown(rows, level, rows_for), strict=True):
+            if current is not None and row[1] != current:
                 yield date.fromisoformat(current), group
                 group = []
-            current = entry[1]
+            current = row[1]
             group.append(text)
     if current is not None:
         yield date.fromisoformat(current), group
 
 
 def write_markdown(
-    batches: Iterable[list[EntryRows]], out: IO[str], *, title: str
+    batches: Iterable[list[Any]],
+    out: IO[str],
+    *,
+    title: str,
+    rows_for: Callable[[list[str]], list[EntryRows]],
 ) -> Iterator[int]:
-    """One Markdown document, a section per day; yields entries written as it goes."""
+    """One Markdown document, a section per day, from ``iter_entry_markdown``'s batches
+    (``rows_for`` gives the plain rows of a batch that needs them); yields entries written
+    as it goes."""
     out.write(f"# {markdown_text(title)}\n\n")
-    for day, entries in _by_day(batches, 3):
-        out.write(f"## {full_date(day)}\n\n" + "\n".join(entries) + "\n")
-        yield len(entries)
+    current: str | None = None
+    for rows in batches:
+        pieces: list[str] = []
+        for row, text in zip(rows, _batch_markdown(rows, 3, rows_for), strict=True):
+            if row[1] != current:
+                current = row[1]
+                pieces.append(f"## {full_date(date.fromisoformat(current))}\n\n")
+            pieces += (text, "\n")
+        out.write("".join(pieces))
+        yield len(rows)
 
 
-def daily_notes(batches: Iterable[list[EntryRows]]) -> Iterator[tuple[date, str, int]]:
+def daily_notes(
+    batches: Iterable[list[Any]], rows_for: Callable[[list[str]], list[EntryRows]]
+) -> Iterator[tuple[date, str, int]]:
     """One note per day, as ``YYYY-MM-DD.md`` files expect it: (day, text, entries)."""
-    for day, entries in _by_day(batches, 2):
+    for day, entries in _by_day(batches, 2, rows_for):
         yield day, "\n".join([f"# {full_date(day)}\n", *entries]), len(entries)
 
 
@@ -161,9 +221,12 @@ def _csv(value: str | None) -> str:
     """A cell as the csv module writes it, after ``_cell``'s guard."""
     if value is None:
         return ""
-    if not (value[:1] in _PLAIN_START and value.isprintable()):
-        value = strip_controls(value)
-        value = "'" + value if starts_a_formula(value) else value
+    if value[:1] in _PLAIN_START and value.isprintable():  # no line break, nothing to guard
+        if '"' in value:
+            return '"' + value.replace('"', '""') + '"'
+        return '"' + value + '"' if "," in value else value
+    value = strip_controls(value)
+    value = "'" + value if starts_a_formula(value) else value
     if '"' in value:
         return '"' + value.replace('"', '""') + '"'
     if "," in value or "\n" in value or "\r" in value:
@@ -171,27 +234,43 @@ def _csv(value: str | None) -> str:
     return value
 
 
-def _value_json(value: str) -> str:
+def _value_cell(value: str) -> str:
     """An answer's value as the JSON export writes it (kept as ``json.dumps`` wrote it),
-    with C1 and bidi controls escaped."""
-    return value if value.isprintable() else escape_controls(value)
+    with C1 and bidi controls escaped, as a cell."""
+    return _csv(value if value.isprintable() else escape_controls(value))
+
+
+class _Cells(dict[str | None, str]):
+    """Cells as ``_csv`` writes them, each made once: an export's step ids, kinds, themes
+    and prompts are a few values repeated on every line (never more than ``KEEP``)."""
+
+    KEEP = 4096
+
+    def __missing__(self, value: str | None) -> str:
+        if len(self) >= self.KEEP:
+            self.clear()
+        cell = self[value] = _csv(value)
+        return cell
 
 
 def write_csv(batches: Iterable[list[EntryRows]], out: IO[str]) -> Iterator[int]:
     """One row per answer (an entry without answers still gets a row); yields entries.
 
     The lines are written here rather than by the csv module, which looks at every
-    character of every cell on its own (most of the export's time): each cell is quoted
-    exactly as the module's default dialect quotes it (``_csv``; a test holds the two
-    together), a line ends with CR LF, and an entry's lines go to ``out`` at once."""
+    character of every cell on its own (most of the export's time; its C writer was still
+    twice as slow as this in 2026-12): each cell is quoted exactly as the module's default
+    dialect quotes it (``_csv``; a test holds the two together), a line ends with CR LF,
+    and a batch's lines go to ``out`` at once."""
     out.write(",".join(CSV_COLUMNS) + "\r\n")
+    made = _Cells()
     for batch in batches:
+        lines: list[str] = []
         for entry, answers in batch:
             head = ",".join([_csv(value) for value in entry])
-            lines = [
-                f"{head},{position},{_csv(step_id)},{_csv(kind)},{_csv(theme)},{_csv(prompt)},"
-                f"{_csv(text)},{_csv(_value_json(value))}\r\n"
+            lines += [
+                f"{head},{position},{made[step_id]},{made[kind]},{made[theme]},{made[prompt]},"
+                f"{_csv(text)},{_value_cell(value)}\r\n"
                 for position, (step_id, kind, theme, prompt, text, value) in enumerate(answers)
-            ]
-            out.write("".join(lines) or head + ",,,,,,,\r\n")
+            ] or [head + ",,,,,,,\r\n"]
+        out.write("".join(lines))
         yield len(batch)

@@ -96,14 +96,17 @@ def _write(
     progress: Progress,
 ) -> None:
     progress.start("Exporting", total)
-    batches: Generator[list[Any], None, None] = (
-        store.iter_entry_json(chosen) if fmt == "json" else store.iter_entry_rows(chosen)
-    )
+    batches: Generator[list[Any], None, None]
     if fmt == "json":
+        batches = store.iter_entry_json(chosen)
         steps = documents.write_json(batches, stream, exported_at=timestamp(now), count=total)
     elif fmt == "markdown":
-        steps = documents.write_markdown(batches, stream, title="Journal")
+        batches = store.iter_entry_markdown(chosen)
+        steps = documents.write_markdown(
+            batches, stream, title="Journal", rows_for=store.entry_rows
+        )
     else:
+        batches = store.iter_entry_rows(chosen)
         steps = documents.write_csv(batches, stream)
     # Closed here, not whenever it is collected: a reader that stops early (``| head``)
     # must not leave a cursor to be closed after the journal is.
@@ -126,10 +129,10 @@ def _export_daily_notes(
     progress.start("Exporting", total)
     written = 0
     with (
-        contextlib.closing(store.iter_entry_rows(chosen)) as batches,
+        contextlib.closing(store.iter_entry_markdown(chosen)) as batches,
         files.private_text_files(folder, force=force) as write,
     ):
-        for day, text, entries in documents.daily_notes(batches):
+        for day, text, entries in documents.daily_notes(batches, store.entry_rows):
             write(f"{day.isoformat()}.md", text)
             written += 1
             progress.advance(entries)

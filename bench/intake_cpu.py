@@ -5,6 +5,8 @@
     python bench/intake_cpu.py --before /path/to/old/src    # the same, the code in that
                                                             # folder first on PYTHONPATH,
                                                             # run by turns with this code
+    python bench/intake_cpu.py --update-docs                # the table put in
+                                                            # docs/performance.md
 
 Each run is a whole ``journal`` process, as in ``transfer_bench.py``, timed in wall time
 and in CPU time (user + system, from the kernel's accounting of the waited-for child),
@@ -104,11 +106,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--before", type=Path, help="a src folder of other code to compare")
     parser.add_argument("--results", type=Path, help="folder for the table")
+    parser.add_argument(
+        "--update-docs", action="store_true", help="put the table in docs/performance.md"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="journal-intake-") as temp:
         table = run(Path(temp), args.entries, args.runs, args.before)
     print(table)
     write_result("intake-cpu.md", table, args.results)
+    if args.update_docs:
+        from run_all import update_docs
+
+        print("placed in docs/performance.md:", ", ".join(update_docs({"intake": table})) or "none")
     return 0
 
 

@@ -59,6 +59,9 @@ TRUSTED: dict[str, str] = {
     "paths between quotes are those same constant column names or literals",
     "_outbox_sql": "store/syncing.py: composes ENTRY_JSON (from _entry_json_sql) and the "
     "constant COMMITMENT_COLUMNS, whose names go between quotes as json_object's keys",
+    "markdown_rows_sql": "store/markdown_rows.py: composes only literals, the module's marks "
+    "(constant strings of literal characters, quoted by _sql_text with any quote doubled) and "
+    "whole numbers (code points of the constant CONTROL pattern); it takes no parameters",
     "_entry_json_sql": "store/portability.py: composes only literals and the module's column "
     "constants; the JSON keys between SQL quotes are those same constant names, through "
     "json.dumps; it takes no parameters and no value from outside",

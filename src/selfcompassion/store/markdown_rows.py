@@ -9,7 +9,7 @@ show), after its prompt, if it has one. Those marks become the document's own Ma
 after the escaping (``portability.documents``).
 
 A journal has few prompts, each on thousands of answers, so each is laid out once, in
-Python, into a temporary table (``PROMPTS``) that the query looks up: on a line of its
+Python, into a temporary table (``PROMPTS``) that the query joins: on a line of its
 own between ``OPEN`` and ``CLOSE``, or, when it starts with a letter (nothing at the start
 of its line could then be escaped), between two ``BOLD`` marks on the line of a mark.
 A word that holds the mark character, or a text that starts with nothing that shows and
@@ -40,8 +40,8 @@ FOUND = f"{MARK}!"
 #: The temporary table of each prompt's lines, made for an export (``prompt_lines``).
 PROMPTS = "export_prompts"
 MAKE_PROMPTS = (
-    f"CREATE TEMP TABLE IF NOT EXISTS {PROMPTS} (prompt TEXT PRIMARY KEY, lines TEXT NOT NULL) "
-    "WITHOUT ROWID"
+    "CREATE TEMP TABLE IF NOT EXISTS export_prompts (prompt TEXT PRIMARY KEY, "
+    "lines TEXT NOT NULL) WITHOUT ROWID"
 )
 ALL_PROMPTS = "SELECT DISTINCT prompt FROM answers"
 
@@ -63,34 +63,37 @@ def prompt_lines(prompt: str) -> str:
 
 
 def _sql_text(text: str) -> str:
-    """An SQL string literal."""
+    """An SQL string literal of one of the marks above."""
     return "'" + text.replace("'", "''") + "'"
 
 
-# What the escaping leaves of a text made only of these is nothing: control characters
-# (but NUL), spaces and tabs. Most texts start with a printable ASCII character, which
-# settles it at once.
-_VANISHING = [9, 32] + [code for code in range(1, 0x2070) if CONTROL.match(chr(code))]
-_TEXT = (
-    f"CASE WHEN unicode(a.text) BETWEEN 33 AND 126 THEN a.text "
-    f"WHEN a.text = '' THEN {_sql_text(EMPTY)} "
-    "WHEN unicode(a.text) IS NULL OR unicode(a.text) < 33 "
-    "OR unicode(a.text) BETWEEN 127 AND 159 OR unicode(a.text) BETWEEN 8203 AND 8297 THEN "
-    f"CASE WHEN instr(a.text, char(0)) THEN {_sql_text(FOUND)} "
-    f"WHEN trim(a.text, char({', '.join(map(str, _VANISHING))})) = '' THEN {_sql_text(EMPTY)} "
-    "ELSE a.text END ELSE a.text END"
-)
-_ANSWER_LINES = (
-    f"p.lines || char(10) || {_TEXT} || "
-    f"CASE WHEN instr(a.text, {_sql_text(MARK)}) THEN {_sql_text(FOUND)} ELSE char(10) END"
-)
-#: (id, journal_date, kind, created_at, the answers' lines or NULL) for ``FROM entries e``.
-MARKDOWN_ROWS = (
-    "SELECT e.id, e.journal_date, e.kind, e.created_at, "  # noqa: S608 - constants only
-    f"(SELECT group_concat(lines, '') FROM (SELECT {_ANSWER_LINES} AS lines "
-    f"FROM answers a JOIN temp.{PROMPTS} p ON p.prompt = a.prompt "
-    "WHERE a.entry_id = e.id ORDER BY a.position)) FROM entries e"
-)
+def markdown_rows_sql() -> str:
+    """The query for each entry's row, for ``FROM entries e``: (id, journal_date, kind,
+    created_at, the answers' lines or NULL). Only literals and the marks above go into
+    it."""
+    # What the escaping leaves of a text made only of these is nothing: control
+    # characters (but NUL), spaces and tabs. Most texts start with a printable ASCII
+    # character, which settles it at once.
+    vanishing = [9, 32] + [code for code in range(1, 0x2070) if CONTROL.match(chr(code))]
+    text = (
+        "CASE WHEN unicode(a.text) BETWEEN 33 AND 126 THEN a.text "
+        f"WHEN a.text = '' THEN {_sql_text(EMPTY)} "
+        "WHEN unicode(a.text) IS NULL OR unicode(a.text) < 33 "
+        "OR unicode(a.text) BETWEEN 127 AND 159 OR unicode(a.text) BETWEEN 8203 AND 8297 THEN "
+        f"CASE WHEN instr(a.text, char(0)) THEN {_sql_text(FOUND)} "
+        f"WHEN trim(a.text, char({', '.join(map(str, vanishing))})) = '' "
+        f"THEN {_sql_text(EMPTY)} ELSE a.text END ELSE a.text END"
+    )
+    lines = (
+        f"p.lines || char(10) || {text} || CASE WHEN instr(a.text, {_sql_text(MARK)}) "
+        f"THEN {_sql_text(FOUND)} ELSE char(10) END"
+    )
+    return (
+        "SELECT e.id, e.journal_date, e.kind, e.created_at, "  # noqa: S608 - constants only
+        f"(SELECT group_concat(lines, '') FROM (SELECT {lines} AS lines "
+        "FROM answers a JOIN temp.export_prompts p ON p.prompt = a.prompt "
+        "WHERE a.entry_id = e.id ORDER BY a.position)) FROM entries e"
+    )
 
 
 @functools.lru_cache(maxsize=256)

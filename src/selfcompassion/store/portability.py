@@ -18,7 +18,7 @@ from ..errors import StorageError
 from .browse import BATCH, EntryFilter
 from .entries import EntryQueries
 from .failures import storage_errors
-from .markdown_rows import ALL_PROMPTS, MAKE_PROMPTS, MARKDOWN_ROWS, PROMPTS, prompt_lines
+from .markdown_rows import ALL_PROMPTS, MAKE_PROMPTS, PROMPTS, markdown_rows_sql, prompt_lines
 from .records import Entry
 
 ENTRY_COLUMNS = ("id", "kind", "journal_date", "created_at", "updated_at", "pack")
@@ -67,6 +67,8 @@ BATCH_TAGS = (
     "SELECT entry_id, group_concat('#' || tag, ' ') FROM (SELECT entry_id, tag FROM tags "
     "WHERE entry_id IN ({marks}) ORDER BY entry_id, tag) GROUP BY entry_id"
 )
+#: Each entry's answers laid out for the Markdown export (``markdown_rows``).
+MARKDOWN_ROWS = markdown_rows_sql()
 BATCH_ANSWERS = (
     "SELECT entry_id, step_id, kind, theme, prompt, text, value FROM answers "
     "WHERE entry_id IN ({marks}) ORDER BY entry_id, position"

@@ -79,9 +79,9 @@ def test_our_own_sentences_stay_out_of_the_split(traps_data: ModuleType) -> None
     [
         # The rules alone: 0.95 / 0.78 / 1.8% over all, 0.92 / 0.57 / 2.4% on the shared set.
         (False, (0.92, 0.74, 0.05), (0.88, 0.53, 0.05)),
-        # Rules or model > 0.8 (threshold chosen by cross-validation on the training part):
-        # 0.93 / 0.87 / 6.2% over all, 0.92 / 0.75 / 4.9% on the shared set.
-        (True, (0.91, 0.84, 0.07), (0.89, 0.72, 0.05)),
+        # Rules or model > 0.7 (threshold chosen by cross-validation on the training part):
+        # 0.92 / 0.91 / 4.5% over all, 0.897 / 0.84 / 4.9% on the shared set.
+        (True, (0.90, 0.88, 0.06), (0.87, 0.81, 0.05)),
     ],
     ids=["rules", "rules or model"],
 )

@@ -80,9 +80,13 @@ def journal_state(db: Path) -> dict[str, Any]:
 
 
 def deliver(source: Path, target: Path, how: str) -> None:
-    """Copy one change file the way a sync tool might."""
+    """Copy one change file the way a sync tool might; never a shorter copy over a longer
+    one (no sync tool puts a half-delivered copy back over the file its device wrote)."""
     data = source.read_bytes()
     name = source.name
+    there = target / name
+    if there.exists() and there.stat().st_size >= len(data):
+        return
     if how == "growing":  # the final name, half of it there so far
         (target / name).write_bytes(data[: len(data) // 2])
     elif how == "temporary":

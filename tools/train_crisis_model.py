@@ -40,8 +40,9 @@ import json
 import random
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import torch
@@ -179,14 +180,7 @@ def fit_top(
     model.eval()
     cached: list[torch.Tensor] = []
     with torch.no_grad():
-        for i in range(0, len(texts), 64):
-            batch = tok(
-                texts[i : i + 64],
-                padding=True,
-                truncation=True,
-                max_length=TRAIN_TOKENS,
-                return_tensors="pt",
-            )
+        for batch in _tokenized(tok, texts, 64, TRAIN_TOKENS):
             hidden = _run_layers(model, batch["attention_mask"], _embed(model, batch), 0, frozen)
             lengths = batch["attention_mask"].sum(1).tolist()
             cached += [hidden[j, : int(n)].clone() for j, n in enumerate(lengths)]
@@ -293,18 +287,23 @@ def export(model: Classifier) -> dict[str, np.ndarray]:
     return arrays
 
 
+def _tokenized(tok: AutoTokenizer, texts: list[str], size: int, max_length: int) -> Iterator[Any]:
+    """``texts`` as padded tensors, ``size`` at a time."""
+    for i in range(0, len(texts), size):
+        yield tok(
+            texts[i : i + size],
+            padding=True,
+            truncation=True,
+            max_length=max_length,
+            return_tensors="pt",
+        )
+
+
 def probabilities(model: Classifier, tok: AutoTokenizer, texts: list[str]) -> np.ndarray:
     model.eval()
     out = []
     with torch.no_grad():
-        for i in range(0, len(texts), 32):
-            batch = tok(
-                texts[i : i + 32],
-                padding=True,
-                truncation=True,
-                max_length=MAX_TOKENS,
-                return_tensors="pt",
-            )
+        for batch in _tokenized(tok, texts, 32, MAX_TOKENS):
             out.append(torch.sigmoid(model(batch)).numpy())
     return np.concatenate(out)
 

@@ -123,33 +123,20 @@ def fit(
 ) -> Classifier:
     """Fine-tune with binary cross-entropy: one output, or one per column of ``targets``.
     ``after_epoch(n, model)`` sees the model after each epoch (n counts from 1)."""
-    torch.manual_seed(SEED)
-    random.seed(SEED)
-    np.random.seed(SEED)
+    _seed()
     model = Classifier(base, 1 if targets.dim() == 1 else targets.shape[1])
-    opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
-    order = list(range(len(texts)))
-    for epoch in range(epochs):
-        random.shuffle(order)
-        model.train()
-        total = 0.0
-        for i in range(0, len(order), BATCH):
-            rows = order[i : i + BATCH]
-            batch = tok(
-                [texts[r] for r in rows],
-                padding=True,
-                truncation=True,
-                max_length=TRAIN_TOKENS,
-                return_tensors="pt",
-            )
-            loss = torch.nn.functional.binary_cross_entropy_with_logits(model(batch), targets[rows])
-            opt.zero_grad()
-            loss.backward()
-            opt.step()
-            total += loss.item()
-        print(f"epoch {epoch}: loss {total:.3f}", flush=True)
-        if after_epoch:
-            after_epoch(epoch + 1, model)
+
+    def logits(rows: list[int]) -> torch.Tensor:
+        batch = tok(
+            [texts[r] for r in rows],
+            padding=True,
+            truncation=True,
+            max_length=TRAIN_TOKENS,
+            return_tensors="pt",
+        )
+        return model(batch)
+
+    _train(model, list(model.parameters()), logits, targets, epochs, lr, after_epoch)
     return model
 
 
@@ -166,9 +153,7 @@ def fit_top(
     layers below keep the base weights, so their outputs are computed once and reused
     (about a third of the work of full fine-tuning with two layers, on a two-core machine
     the difference between minutes and an hour)."""
-    torch.manual_seed(SEED)
-    random.seed(SEED)
-    np.random.seed(SEED)
+    _seed()
     model = Classifier(base)
     layers = model.enc.encoder.layer
     frozen = len(layers) - top
@@ -184,32 +169,57 @@ def fit_top(
             hidden = _run_layers(model, batch["attention_mask"], _embed(model, batch), 0, frozen)
             lengths = batch["attention_mask"].sum(1).tolist()
             cached += [hidden[j, : int(n)].clone() for j, n in enumerate(lengths)]
+
+    def logits(rows: list[int]) -> torch.Tensor:
+        longest = max(cached[r].shape[0] for r in rows)
+        hidden = torch.zeros(len(rows), longest, cached[0].shape[1])
+        mask = torch.zeros(len(rows), longest, dtype=torch.long)
+        for j, r in enumerate(rows):
+            hidden[j, : cached[r].shape[0]] = cached[r]
+            mask[j, : cached[r].shape[0]] = 1
+        out = _run_layers(model, mask, hidden, frozen, len(layers))
+        weights = mask.unsqueeze(-1).float()
+        return model.head((out * weights).sum(1) / weights.sum(1)).squeeze(-1)
+
     trainable = [p for p in model.parameters() if p.requires_grad]
-    opt = torch.optim.AdamW(trainable, lr=lr, weight_decay=0.01)
-    order = list(range(len(texts)))
+    _train(model, trainable, logits, targets, epochs, lr)
+    model.eval()
+    return model
+
+
+def _seed() -> None:
+    torch.manual_seed(SEED)
+    random.seed(SEED)
+    np.random.seed(SEED)
+
+
+def _train(
+    model: Classifier,
+    params: list[torch.nn.Parameter],
+    logits: Callable[[list[int]], torch.Tensor],
+    targets: torch.Tensor,
+    epochs: int,
+    lr: float,
+    after_epoch: Callable[[int, Classifier], None] | None = None,
+) -> None:
+    """The training loop both ways share: ``logits(rows)`` gives the model's outputs for
+    those training rows; binary cross-entropy, AdamW, the rows shuffled each epoch."""
+    opt = torch.optim.AdamW(params, lr=lr, weight_decay=0.01)
+    order = list(range(len(targets)))
     for epoch in range(epochs):
         random.shuffle(order)
         model.train()
         total = 0.0
         for i in range(0, len(order), BATCH):
             rows = order[i : i + BATCH]
-            longest = max(cached[r].shape[0] for r in rows)
-            hidden = torch.zeros(len(rows), longest, cached[0].shape[1])
-            mask = torch.zeros(len(rows), longest, dtype=torch.long)
-            for j, r in enumerate(rows):
-                hidden[j, : cached[r].shape[0]] = cached[r]
-                mask[j, : cached[r].shape[0]] = 1
-            out = _run_layers(model, mask, hidden, frozen, len(layers))
-            weights = mask.unsqueeze(-1).float()
-            logits = model.head((out * weights).sum(1) / weights.sum(1)).squeeze(-1)
-            loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, targets[rows])
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(logits(rows), targets[rows])
             opt.zero_grad()
             loss.backward()
             opt.step()
             total += loss.item()
         print(f"epoch {epoch}: loss {total:.3f}", flush=True)
-    model.eval()
-    return model
+        if after_epoch:
+            after_epoch(epoch + 1, model)
 
 
 def _embed(model: Classifier, batch: dict[str, torch.Tensor]) -> torch.Tensor:

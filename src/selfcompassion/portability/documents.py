@@ -20,7 +20,17 @@ from typing import IO, Any
 
 from ..dates import full_date
 from ..store import EntryRows
-from ..store.markdown_rows import BOLD, CLOSE, EMPTY, ENTRY, FOUND, MARK, OPEN, kind_title
+from ..store.markdown_rows import (
+    BOLD,
+    CLOSE,
+    EMPTY,
+    ENTRY,
+    FOUND,
+    MARK,
+    OPEN,
+    kind_title,
+    one_line,
+)
 from ..text.controls import escape_controls, strip_controls
 from ..text.mdtext import markdown_text, markdown_texts
 from . import schema
@@ -91,7 +101,7 @@ def write_json(
 @functools.lru_cache(maxsize=4096)
 def _prompt_markdown(prompt: str) -> str:
     """A prompt in bold's words: one line, inert (prompts repeat, so each is made once)."""
-    return markdown_text(" ".join(prompt.split()))
+    return markdown_text(one_line(prompt))
 
 
 def _entries_markdown(batch: list[EntryRows], level: int) -> list[str]:

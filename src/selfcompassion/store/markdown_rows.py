@@ -91,7 +91,7 @@ def markdown_rows_sql() -> str:
     return (
         "SELECT e.id, e.journal_date, e.kind, e.created_at, "  # noqa: S608 - constants only
         f"(SELECT group_concat(lines, '') FROM (SELECT {lines} AS lines "
-        "FROM answers a JOIN temp.export_prompts p ON p.prompt = a.prompt "
+        f"FROM answers a JOIN temp.{PROMPTS} p ON p.prompt = a.prompt "
         "WHERE a.entry_id = e.id ORDER BY a.position)) FROM entries e"
     )
 

@@ -78,7 +78,7 @@ def policy(threshold: float, gives_way: Callable[[Row], bool], sure_no: float) -
 
 def report(rows: list[Row], flagged: Policy) -> str:
     parts = []
-    for source in ("crisis_tuning", "crisis_own", "crisis_more", "crisis_everyday"):
+    for source in ("crisis_tuning", "crisis_own", "crisis_more", "crisis_fresh", "crisis_everyday"):
         items = [r for r in rows if r.source == source]
         risky = [r for r in items if r.risk]
         calm = [r for r in items if not r.risk]

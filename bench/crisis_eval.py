@@ -2,9 +2,10 @@
 
 Prints only totals (recall on risk sentences, share of non-risk sentences flagged) for the
 training part (tuning and our own sentences: the rules were written and the model trained
-on them; the training part of ``crisis_more.json``: the model trained on it, the rules were
-not written against it) and the kept-aside parts (the shared set's and the third of
-``crisis_more.json`` set aside: never trained or tuned on), and how many risk sentences
+on them; the training parts of ``crisis_more.json`` and ``crisis_fresh.json``: the rules
+were not written against them) and the kept-aside parts (the shared set's and the third of
+``crisis_more.json`` and of ``crisis_fresh.json`` set aside: never trained or tuned on,
+and their sum, which docs/safety.md's rule to ship by reads), and how many risk sentences
 pass the gate the model reads behind; and how often each brings the panel for the everyday
 self-criticism of the thinking-trap sentences. docs/safety.md reports these figures.
 
@@ -37,12 +38,19 @@ def _figures(items: list[dict[str, object]], model: bool) -> str:
 
 def main() -> None:
     more = _load("crisis_more.json")
+    fresh = _load("crisis_fresh.json")
+    kept_aside = {
+        "more sentences kept aside": [i for i in more if i["part"] == "aside"],
+        "fresh sentences kept aside": [i for i in fresh if i["part"] == "aside"],
+        "kept aside": _load("crisis_kept_aside.json"),
+    }
     parts = {
         "training part (tuning + own)": _load("crisis_tuning.json", "crisis_own.json"),
         "training part of the more sentences": [i for i in more if i["part"] == "train"],
+        "training part of the fresh sentences": [i for i in fresh if i["part"] == "train"],
         "everyday training sentences": _load("crisis_everyday.json"),
-        "more sentences kept aside": [i for i in more if i["part"] == "aside"],
-        "kept aside": _load("crisis_kept_aside.json"),
+        **kept_aside,
+        "all three kept-aside parts": [i for items in kept_aside.values() for i in items],
     }
     for name, items in parts.items():
         risky = [str(i["text"]) for i in items if i["risk"]]

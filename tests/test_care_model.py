@@ -11,6 +11,9 @@ recovery, other people, stories, prescribed medicine, ordinary plans and goodbye
 once (seed 20261210, a third of each category kept aside, ``part``). A model retrained
 with its ``train`` part was tried and not shipped; the ``aside`` part is only measured
 (bench/crisis_eval.py, docs/safety.md).
+
+``tests/data/crisis_fresh.json`` is a later batch in new words, most of all hard non-risk
+sentences, split the same way (seed 20261220) before anything was run on it.
 """
 
 from __future__ import annotations
@@ -178,21 +181,26 @@ def test_the_last_net_gives_way_to_the_model_on_everyday_words() -> None:
     assert needs_care("i keep staring at my wrists")
 
 
-def test_the_more_sentences_are_split_once_and_new() -> None:
-    more = json.loads((DATA / "crisis_more.json").read_text(encoding="utf-8"))
+@pytest.mark.parametrize(
+    ("name", "earlier"),
+    [("crisis_more.json", ()), ("crisis_fresh.json", ("crisis_more.json",))],
+)
+def test_our_later_sentences_are_split_once_and_new(name: str, earlier: tuple[str, ...]) -> None:
+    more = json.loads((DATA / name).read_text(encoding="utf-8"))
     assert {item["part"] for item in more} == {"train", "aside"}
     texts = [item["text"].strip().lower() for item in more]
     assert len(set(texts)) == len(texts)
     elsewhere = {
         item["text"].strip().lower()
-        for name in (
+        for other in (
             "crisis_tuning.json",
             "crisis_own.json",
             "crisis_everyday.json",
             "crisis_everyday_aside.json",
             "crisis_kept_aside.json",
+            *earlier,
         )
-        for item in json.loads((DATA / name).read_text(encoding="utf-8"))
+        for item in json.loads((DATA / other).read_text(encoding="utf-8"))
     }
     assert not elsewhere & set(texts)
     for category in {item["category"] for item in more}:  # about a third of each kept aside

@@ -1,11 +1,12 @@
 """Out-of-fold scores for the crisis model on the training sentences (not part of the package).
 
-Every training sentence (``crisis_tuning.json``, ``crisis_own.json``, the training part of
-``crisis_more.json`` and ``crisis_everyday.json``; never a kept-aside part) is put in one of
-``--folds`` folds, stratified by file and label (seed 20261215). For each fold a model is
-trained on the others with the given settings and scores the fold's sentences, so every
-sentence gets a probability from a model that never saw it. The scores are written as JSON
-for ``bench/crisis_cv_eval.py``, which combines them with the rules.
+Every training sentence (``crisis_tuning.json``, ``crisis_own.json``, the training parts of
+``crisis_more.json`` and ``crisis_fresh.json``, and ``crisis_everyday.json``; never a
+kept-aside part) is put in one of ``--folds`` folds, stratified by file and label (seed
+20261215). For each fold a model is trained on the others with the given settings and
+scores the fold's sentences, so every sentence gets a probability from a model that never
+saw it. The scores are written as JSON for ``bench/crisis_cv_eval.py``, which combines them
+with the rules.
 
 Run with the Python that has torch (see ``train_crisis_model.py``)::
 
@@ -23,7 +24,13 @@ from pathlib import Path
 import torch
 from train_crisis_model import DATA, AutoTokenizer, fit, fit_top, probabilities
 
-FILES = ("crisis_tuning.json", "crisis_own.json", "crisis_more.json", "crisis_everyday.json")
+FILES = (
+    "crisis_tuning.json",
+    "crisis_own.json",
+    "crisis_more.json",
+    "crisis_fresh.json",
+    "crisis_everyday.json",
+)
 FOLD_SEED = 20261215
 
 

@@ -92,12 +92,13 @@ def load(name: str) -> list[dict[str, object]]:
     return json.loads((DATA / name).read_text(encoding="utf-8"))
 
 
-def training_data(more: bool) -> list[dict[str, object]]:
-    """The training part: the tuning part, our own sentences and the everyday ones, and
-    with ``more`` the training part of ``crisis_more.json`` (its ``aside`` part is never
-    read here)."""
+def training_data(more: bool, fresh: bool = False) -> list[dict[str, object]]:
+    """The training part: the tuning part, our own sentences and the everyday ones, with
+    ``more`` the training part of ``crisis_more.json`` and with ``fresh`` that of
+    ``crisis_fresh.json`` (their ``aside`` parts are never read here)."""
     names = ["crisis_tuning.json", "crisis_own.json", "crisis_everyday.json"]
     names += ["crisis_more.json"] if more else []
+    names += ["crisis_fresh.json"] if fresh else []
     return [row for name in names for row in load(name) if row.get("part", "train") == "train"]
 
 
@@ -327,11 +328,14 @@ def main() -> None:
         action="store_true",
         help="train on the training part of crisis_more.json too (tried, not shipped)",
     )
+    parser.add_argument(
+        "--fresh", action="store_true", help="train on the training part of crisis_fresh.json too"
+    )
     parser.add_argument("--top", type=int, help="fine-tune only this many top layers")
     args = parser.parse_args()
     torch.set_num_threads(2)
     tok = AutoTokenizer.from_pretrained(args.base)
-    data = training_data(args.more)
+    data = training_data(args.more, args.fresh)
     ckpt = Path(args.checkpoint) if args.checkpoint else None
     if ckpt and ckpt.exists():
         model = Classifier(args.base)

@@ -13,7 +13,8 @@ with its ``train`` part was tried and not shipped; the ``aside`` part is only me
 (bench/crisis_eval.py, docs/safety.md).
 
 ``tests/data/crisis_fresh.json`` is a later batch in new words, most of all hard non-risk
-sentences, split the same way (seed 20261220) before anything was run on it.
+sentences, split the same way (seed 20261220) before anything was run on it. A model
+retrained with the ``train`` parts of both was tried and not shipped.
 """
 
 from __future__ import annotations

@@ -137,18 +137,12 @@ def search_results(store: JournalStore) -> dict[str, list[tuple[object, ...]]]:
     return found
 
 
-def _no_staged_document(answers: object) -> tuple[None, None]:
-    """As records staged straight from their text (sync) come: no search document."""
-    return None, None
-
-
 def build(
     path: Path,
     monkeypatch: pytest.MonkeyPatch,
     *,
     row_by_row: bool,
     sync: bool,
-    staged_documents: bool = True,
 ) -> JournalStore:
     """A journal with some entries, then an import of many more landed in several steps."""
     store = JournalStore.open(path)
@@ -160,27 +154,17 @@ def build(
         patched.setattr(importing, "MAX_CHUNK", 40)
         if row_by_row:
             patched.setattr(landing, "triggers_aside", _triggers_fire)
-        if not staged_documents:
-            patched.setattr(importing, "search_document", _no_staged_document)
         store.add_records(records(150, [-3, -1, 2, 3, 4, 6, 8, 11, 12, 20, 29, 31, 40], seed=2))
         store.add_records(records(30, [7, 13, 14, 15, 19], seed=3))
     return store
 
 
-@pytest.mark.parametrize("staged_documents", [True, False], ids=["documents staged", "built"])
 @pytest.mark.parametrize("sync", [False, True], ids=["no sync", "sync set up"])
 def test_a_landing_in_set_form_leaves_what_row_triggers_leave(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sync: bool, staged_documents: bool
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sync: bool
 ) -> None:
-    """Search documents made as records are staged, or built from the answers as they
-    land (records staged from text), index the same text as the triggers."""
-    fast = build(
-        tmp_path / "fast.db",
-        monkeypatch,
-        row_by_row=False,
-        sync=sync,
-        staged_documents=staged_documents,
-    )
+    """Search documents made as records are staged index the same text as the triggers."""
+    fast = build(tmp_path / "fast.db", monkeypatch, row_by_row=False, sync=sync)
     slow = build(tmp_path / "slow.db", monkeypatch, row_by_row=True, sync=sync)
     with fast, slow:
         fast_rows, slow_rows = table_rows(fast), table_rows(slow)

@@ -51,12 +51,6 @@ TRUSTED: dict[str, str] = {
     "hex digits of a JournalKey's bytes (bytes.hex()) inside SQLCipher's x'...' form",
     "_all_rows_sql": "store/cipher.py: the table name comes from the journal's own "
     "sqlite_master and is quoted as an identifier, its double quotes doubled",
-    "_usual_sql": "store/arrivals.py: composes only literals, whole numbers worked out from "
-    "constants, and GLOB patterns and tests built from literals by the module's helpers; the "
-    "limits are named parameters; it takes no value from outside",
-    "_staging_sql": "store/arrivals.py: the table must be one of entries, answers or tags "
-    "(anything else raises); its columns are importing.STAGED's constant lists and the JSON "
-    "paths between quotes are those same constant column names or literals",
     "_outbox_sql": "store/syncing.py: composes ENTRY_JSON (from _entry_json_sql) and the "
     "constant COMMITMENT_COLUMNS, whose names go between quotes as json_object's keys",
     "markdown_rows_sql": "store/markdown_rows.py: composes only literals, the module's marks "

@@ -1,7 +1,8 @@
-"""Entries arriving by sync are checked in bulk by SQLite (store/arrivals.py) when they
-have the usual shape, and as an import checks them otherwise. The bulk check must never
-take a record the import's check refuses, and must stage exactly the rows the import
-would: both are held together here on records with every kind of fault."""
+"""Entries of the usual shape, arriving by sync or read from an import, take a short way
+(``reading.plain_record``) straight to the rows they are staged as; any other takes the
+import's full check (``reading.read_record``). The short way must never take a record the
+full check refuses, and must stage exactly the rows the full way would: both are held
+together here on records with every kind of fault."""
 
 from __future__ import annotations
 
@@ -12,14 +13,14 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from selfcompassion.portability import reading
 from selfcompassion.portability.fields import RecordError
 from selfcompassion.store import JournalStore
-from selfcompassion.store.importing import STAGED, search_document
-from selfcompassion.sync.arriving import LIMITS
+from selfcompassion.store.importing import STAGED, PlainRecord
 
 KEY = "3f2a9c1e-0b1d-4c2e-9f00-123456789abc"
 BASE: dict[str, Any] = {
@@ -135,19 +136,26 @@ def store() -> JournalStore:
 
 def bulk(texts: list[str]) -> tuple[list[int], dict[int, list[list[Any]]]]:
     """(the seqs not of the usual shape, the rows staged for the others by seq)."""
-    journal = store()
-    journal.stage_arrivals([(seq, KEY, text) for seq, text in enumerate(texts, start=1)])
-    unusual = journal.unusual_arrivals(LIMITS)
-    usual = [seq for seq in range(1, len(texts) + 1) if seq not in unusual]
+    usual: dict[int, PlainRecord] = {}
+    for seq, text in enumerate(texts, start=1):
+        try:
+            plain = reading.plain_record(json.loads(text))
+        except ValueError:
+            plain = None
+        if plain is not None:
+            usual[seq] = plain
+    unusual = [seq for seq in range(1, len(texts) + 1) if seq not in usual]
+    seqs = list(usual)  # the stage numbers what it is given 1, 2, ... in order
     staged: dict[int, list[list[Any]]] = {seq: [] for seq in usual}
+    journal = store()
     with journal.import_stage() as stage:
-        journal.stage_usual(stage, usual)
+        stage.add(list(usual.values()))
         for table in ("entries", "answers", "tags"):
             for row in journal.conn.execute(
                 f"SELECT seq, {STAGED[table]} FROM temp.import_stage_{table} "  # noqa: S608
                 "ORDER BY 1, 2, 3"
             ):
-                staged[row[0]].append([table, *row[1:]])
+                staged[seqs[row[0] - 1]].append([table, *row[1:]])
     return unusual, staged
 
 
@@ -178,34 +186,39 @@ def test_a_record_as_sync_writes_it_takes_the_bulk_way_and_stages_what_an_import
     )
 
 
-def test_a_record_staged_from_text_carries_the_search_document_an_import_makes() -> None:
+def test_a_record_of_the_usual_shape_is_staged_with_the_search_document_of_the_full_way() -> None:
     """The search document staged with each record (its prompts, its written answers)
-    is the one the import makes for it, and the one the landing would build."""
+    is the same whichever way the record came, and the one the triggers build."""
     no_answers = {**BASE, "id": "4f2a9c1e-0b1d-4c2e-9f00-123456789abc", "answers": []}
-    records = (BASE, no_answers)
-    texts = [json.dumps(record, ensure_ascii=False) for record in records]
     journal = store()
-    pairs = zip(records, texts, strict=True)
-    journal.stage_arrivals([(seq, rec["id"], text) for seq, (rec, text) in enumerate(pairs, 1)])
-    assert journal.unusual_arrivals(LIMITS) == []
-    with journal.import_stage() as stage:
-        journal.stage_usual(stage, [1, 2])
-        staged = journal.conn.execute(
-            "SELECT search_prompts, search_answers FROM temp.import_stage_entries ORDER BY seq"
-        ).fetchall()
-    expected = [
-        search_document(reading.read_record(json.loads(text), 1).entry.answers) for text in texts
-    ]
-    assert staged == expected
-    assert staged[0] == ("How heavy?\nWhat went well?", 'A walk\nby the "sea" \\ é 😀')
-    assert staged[1] == ("", "")
+    for way in ("short", "full"):
+        records: list[Any] = []
+        for record in (BASE, no_answers):
+            if way == "short":
+                records.append(reading.plain_record(copy.deepcopy(record)))
+            else:
+                records.append(reading.read_record(copy.deepcopy(record), 1))
+        with journal.import_stage() as stage:
+            stage.add(records)
+            staged = journal.conn.execute(
+                "SELECT search_prompts, search_answers FROM temp.import_stage_entries ORDER BY seq"
+            ).fetchall()
+        assert staged[0] == ("How heavy?\nWhat went well?", 'A walk\nby the "sea" \\ é 😀')
+        assert staged[1] == ("", "")
 
 
-def test_records_with_an_escape_or_extra_figures_take_the_slow_way() -> None:
-    ascii_only = json.dumps(BASE, ensure_ascii=True)  # \u escapes
+def test_records_with_extra_figures_or_not_objects_take_the_full_way() -> None:
     scored = json.dumps({**BASE, "reframe_scores": {"intensity_before": 5.0}})
-    unusual, _ = bulk([ascii_only, scored, "not json", "[]"])
+    unusual, _ = bulk([scored, "not json", "[]", json.dumps({**BASE, "tags": ["a", "a"]})])
     assert unusual == [1, 2, 3, 4]
+
+
+def test_escaped_text_takes_the_short_way_as_it_reads() -> None:
+    ascii_only = json.dumps(BASE, ensure_ascii=True)  # \u escapes
+    unusual, staged = bulk([ascii_only])
+    assert unusual == []
+    rows = sorted(staged[1], key=lambda row: (row[0], *(str(c) for c in row[1:3])))
+    assert rows == imported(ascii_only)
 
 
 @settings(max_examples=300, deadline=None)
@@ -232,10 +245,15 @@ def test_the_bulk_check_never_takes_what_an_import_refuses(
         assert rows == imported(text), text
 
 
-def test_an_entry_of_another_id_than_its_change_is_not_usual() -> None:
-    other = json.dumps({**BASE, "id": str(uuid.uuid4())})
-    unusual, _ = bulk([other])
-    assert unusual == [1]
+def test_an_entry_of_another_id_than_its_change_is_refused() -> None:
+    from selfcompassion.sync import arriving
+
+    confirmed = {"step_id": "ok", "kind": "confirm", "prompt": "Done?", "theme": None,
+                 "value": True, "text": "yes"}  # fmt: skip
+    for record in (BASE, {**BASE, "answers": [confirmed]}):  # the short way and the full
+        with pytest.raises(RecordError, match="not the id of the item it changes"):
+            arriving._entry(str(uuid.uuid4()), json.dumps(record))
+        assert arriving._entry(KEY, json.dumps(record)) is not None
 
 
 def test_a_change_file_of_format_1_is_still_read(tmp_path: Path) -> None:

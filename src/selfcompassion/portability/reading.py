@@ -14,12 +14,14 @@ from typing import Any
 
 from ..packs import steps
 from ..store import Answer, Entry, EntryRecord
+from ..store.importing import PlainRecord
 from ..store.portability import (
     CHECKIN_COLUMNS,
     COMMITMENT_COLUMNS,
     REFRAME_COLUMNS,
     REFRAME_COLUMNS_ADDED,
 )
+from ..store.records import number_value, value_json
 from ..text.tags import normalise_tag
 from . import fields as check
 from .fields import RecordError
@@ -49,7 +51,7 @@ _NOT_OURS = f'it is not a selfcompassion export (no "format": "{FORMAT}")'
 
 def read_document(
     stream: JsonStream, starting: Callable[[int | None], None]
-) -> Iterator[EntryRecord]:
+) -> Iterator[EntryRecord | PlainRecord]:
     """Every record of a document as the file is read, checked; raises RecordError at the
     first that does not fit, and NotAnExport for a file that is not an export at all.
 
@@ -112,7 +114,7 @@ def _given_count(head: dict[str, Any]) -> int | None:
     return count if isinstance(count, int) and not isinstance(count, bool) else None
 
 
-def _records(entries: Any, doubt: str | None) -> Generator[EntryRecord, None, int]:
+def _records(entries: Any, doubt: str | None) -> Generator[EntryRecord | PlainRecord, None, int]:
     """The checked records of the entries list; returns how many there were. ``doubt``
     is None when the file has said it is an export, else "" or the first field that no
     export has."""
@@ -123,7 +125,7 @@ def _records(entries: Any, doubt: str | None) -> Generator[EntryRecord, None, in
                 raise NotAnExport("it looks like a jrnl export; add --from jrnl")
             if doubt:
                 raise NotAnExport(_NOT_OURS)
-        yield read_record(item, index)
+        yield plain_record(item) or read_record(item, index)
     return index
 
 
@@ -193,9 +195,16 @@ _TEXT_KINDS = frozenset((steps.TEXT, steps.LONG_TEXT, steps.CHOICE))
 
 
 def _answer(raw: Any) -> Answer:
-    """An answer, checked. Written answers (most of any journal) take a short way that
-    accepts exactly what the full check accepts; anything else, or anything wrong, goes
-    the full way, which names the problem."""
+    """An answer, checked. Written answers and ratings (most of any journal) take a short
+    way (``_plain_answer``); anything else, or anything wrong, goes the full way, which
+    names the problem."""
+    plain = _plain_answer(raw)
+    return Answer(*plain) if plain is not None else _answer_checked(raw)
+
+
+def _plain_answer(raw: Any) -> tuple[str, str, str, Any, str | None, str] | None:
+    """A written answer or a rating as (step_id, kind, prompt, value, theme, text), the
+    fields of ``Answer``, when it is one that the full check accepts as it is; else None."""
     if type(raw) is dict and raw.keys() == _ANSWER_KEYS:
         kind, step_id, value, text = raw["kind"], raw["step_id"], raw["value"], raw["text"]
         prompt, theme = raw["prompt"], raw["theme"]
@@ -219,8 +228,52 @@ def _answer(raw: Any) -> Answer:
             and len(text) <= check.MAX_TEXT_CHARS
             and check.storable(prompt, value if type(value) is str else "", text, theme or "")
         ):
-            return Answer(step_id, kind, prompt, value, theme, text)
-    return _answer_checked(raw)
+            return step_id, kind, prompt, value, theme, text
+    return None
+
+
+_PLAIN_FIELDS = frozenset((*_ENTRY_FIELDS, "answers"))
+
+
+def plain_record(item: Any) -> PlainRecord | None:
+    """The rows of a record of the usual shape (the export's eight fields, every answer
+    one that takes ``_plain_answer``), checked as ``read_record`` checks it; None for
+    any other record, which ``read_record`` then reads and, when it does not fit, names
+    the problem of. Building no ``Entry`` or ``Answer`` on the way, it takes about half
+    the time of ``read_record`` and ``answer_rows`` together."""
+    if type(item) is not dict or item.keys() != _PLAIN_FIELDS:
+        return None
+    answers, tags = item["answers"], item["tags"]
+    if type(answers) is not list or len(answers) > MAX_ANSWERS:
+        return None
+    if type(tags) is not list or len(tags) > MAX_TAGS:
+        return None
+    try:
+        entry_id = check.entry_uuid(item["id"], "id")
+        row = [
+            entry_id,
+            check.pattern(item["kind"], "kind", _KIND, "a kind of entry"),
+            date.fromisoformat(check.day(item["journal_date"], "journal_date")).isoformat(),
+            check.moment(item["created_at"], "created_at"),
+            check.moment(item["updated_at"], "updated_at"),
+            _optional_name(item["pack"], "pack"),
+        ]
+        checked_tags = [_tag(tag, "tags") for tag in tags]
+    except RecordError:
+        return None
+    if len(set(checked_tags)) != len(checked_tags):
+        return None
+    rows = []
+    for position, raw in enumerate(answers):
+        plain = _plain_answer(raw)
+        if plain is None:
+            return None
+        step_id, kind, prompt, value, theme, text = plain
+        rows.append(
+            (entry_id, position, step_id, kind, prompt, theme,
+             value_json(value), number_value(value), text)
+        )  # fmt: skip
+    return PlainRecord(entry_id, row, rows, checked_tags)
 
 
 def _answer_checked(raw: Any) -> Answer:

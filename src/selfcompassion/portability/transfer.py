@@ -21,6 +21,7 @@ from typing import IO, Any
 from ..errors import InputError
 from ..progress import NoProgress, Progress
 from ..store import EntryFilter, EntryRecord, JournalStore, timestamp
+from ..store.importing import PlainRecord
 from . import documents, files
 
 FORMATS = ("json", "markdown", "csv")
@@ -28,6 +29,10 @@ ORIGINS = ("selfcompassion", "jrnl")
 #: How many records an import checks and stages at a time: 2,000 held about 15 MB more
 #: at once for no gain in speed.
 WRITE_CHUNK = 500
+
+
+#: A record read from an import: of the usual shape, already as its rows, or any other.
+Record = EntryRecord | PlainRecord
 
 
 @dataclass(frozen=True)
@@ -176,6 +181,7 @@ def import_journal(
         def starting(total: int | None) -> None:
             progress.start("Importing", total)
 
+        records: Iterator[Record]
         if origin == "jrnl":
             records = jrnl.read_jrnl(stream, starting, tz)
         else:
@@ -204,8 +210,8 @@ def _refused(where: str, reason: str) -> InputError:
     return InputError(f"{where}: {reason}; nothing was imported")
 
 
-def _chunks(records: Iterable[EntryRecord], size: int) -> Iterator[list[EntryRecord]]:
-    chunk: list[EntryRecord] = []
+def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
+    chunk: list[Record] = []
     for record in records:
         chunk.append(record)
         if len(chunk) == size:
@@ -239,12 +245,12 @@ class _Seen:
         self.commitments: set[str] = set()
         self.read = 0
 
-    def unique(self, chunk: list[EntryRecord]) -> list[EntryRecord]:
+    def unique(self, chunk: list[Record]) -> list[Record]:
         """The records of ``chunk`` whose ids the file has not used before."""
-        unique: list[EntryRecord] = []
+        unique: list[Record] = []
         for record in chunk:
             self.read += 1
-            entry_id = record.entry.id
+            entry_id = record.id if isinstance(record, PlainRecord) else record.entry.id
             first = self.entries.setdefault(entry_id, self.read)
             if first == self.read:
                 unique.append(record)

@@ -18,6 +18,7 @@ import socket
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -25,7 +26,7 @@ from . import driver, landing
 from .core import StoreCore
 from .failures import storage_errors
 from .portability import BESIDE, EntryRecord, beside_rows
-from .records import Answer, answer_rows, entry_row
+from .records import answer_rows, entry_row
 
 #: Entries landed by the first transaction; each next one is sized to take STEP_SECONDS.
 FIRST_CHUNK = 1_000
@@ -89,15 +90,28 @@ def _staged_sql(template: str, table: str) -> str:
 _UNSEARCHED = frozenset(("scale", "confirm"))
 
 
-def search_document(answers: Sequence[Answer]) -> tuple[str, str]:
-    """An entry's search document (its prompts, its written answers), exactly as
-    migration 0003's triggers build it from the ``answers`` rows: each part joined by a
-    line break, in the answers' order. Made while the record is at hand, it spares the
-    landing reading every answer back from the journal."""
+def search_document(rows: Sequence[Sequence[Any]]) -> tuple[str, str]:
+    """An entry's search document (its prompts, its written answers) from its ``answers``
+    rows (``answer_rows``), exactly as migration 0003's triggers build it: each part
+    joined by a line break, in the answers' order. Made while the record is at hand, it
+    spares the landing reading every answer back from the journal."""
     return (
-        "\n".join([answer.prompt for answer in answers]),
-        "\n".join([answer.text for answer in answers if answer.kind not in _UNSEARCHED]),
+        "\n".join([row[4] for row in rows]),
+        "\n".join([row[8] for row in rows if row[3] not in _UNSEARCHED]),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class PlainRecord:
+    """An entry of the usual shape (the export's eight fields and nothing else), already
+    checked and made into its rows (``entry_row``, ``answer_rows``), so that it is staged
+    without building an ``Entry`` first: most records of an import or a sync are these."""
+
+    id: str
+    entry: list[Any]
+    answers: list[tuple[Any, ...]]
+    tags: list[str]
+    commitments: tuple[dict[str, Any], ...] = ()
 
 
 class Conflict(Exception):
@@ -125,7 +139,7 @@ class ImportStage:
                 conn.execute(_staged_sql("CREATE TABLE {stage} (seq INTEGER, {columns})", table))
                 conn.execute(_staged_sql(_STAGE_INDEX, table))
 
-    def add(self, records: Sequence[EntryRecord]) -> None:
+    def add(self, records: Sequence[EntryRecord | PlainRecord]) -> None:
         """Set these records aside (one transaction on the temporary tables only)."""
         entries: list[list[Any]] = []
         answers: list[list[Any]] = []
@@ -133,13 +147,20 @@ class ImportStage:
         beside: dict[str, list[list[Any]]] = {table: [] for table in BESIDE}
         for record in records:
             self.count += 1
-            seq, entry = self.count, record.entry
-            entries.append([seq, *entry_row(entry), *search_document(entry.answers)])
-            answers += [[seq, *row] for row in answer_rows(entry.id, entry.answers)]
+            seq = self.count
+            if isinstance(record, PlainRecord):
+                entries.append([seq, *record.entry, *search_document(record.answers)])
+                answers += [[seq, *row] for row in record.answers]
+                tags += [[seq, record.id, tag] for tag in record.tags]
+                continue
+            entry = record.entry
+            rows = answer_rows(entry.id, entry.answers)
+            entries.append([seq, *entry_row(entry), *search_document(rows)])
+            answers += [[seq, *row] for row in rows]
             tags += [[seq, entry.id, tag] for tag in entry.tags]
-            for table, rows in beside_rows(record).items():
+            for table, beside_of in beside_rows(record).items():
                 columns = BESIDE[table]
-                beside[table] += [[seq, entry.id, *(row[c] for c in columns)] for row in rows]
+                beside[table] += [[seq, entry.id, *(row[c] for c in columns)] for row in beside_of]
         conn = self.conn
         conn.execute("BEGIN")
         try:
@@ -179,6 +200,31 @@ class ImportQueries(StoreCore):
         finally:
             with storage_errors(self.path), contextlib.suppress(*driver.Error):
                 stage.drop()
+
+    def keep_staged(self, stage: ImportStage, seqs: Sequence[int]) -> None:
+        """Leave in ``stage`` only the records of these seqs (a sync stages every record
+        it checks, then writes those the merge chose: usually all of them)."""
+        if sorted(seqs) == list(range(1, stage.count + 1)):
+            return
+        with storage_errors(self.path):
+            conn = self.conn
+            conn.execute("DROP TABLE IF EXISTS temp.import_kept")
+            conn.execute("CREATE TEMP TABLE import_kept (seq INTEGER PRIMARY KEY)")
+            conn.execute("BEGIN")
+            try:
+                conn.executemany("INSERT INTO temp.import_kept VALUES (?)", [[s] for s in seqs])
+                for table in STAGED:
+                    conn.execute(
+                        _staged_sql(
+                            "DELETE FROM {stage} WHERE seq NOT IN (SELECT seq FROM import_kept)",
+                            table,
+                        )
+                    )
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+            conn.execute("DROP TABLE temp.import_kept")
 
     def taken_commitment(self) -> Conflict | None:
         """The first staged commitment whose id another entry of the journal already uses."""

@@ -54,20 +54,14 @@ _ADDED = "main.entries e WHERE e.rowid > :entry"
 _SEARCH_DOCS = f"INSERT INTO main.search_docs (entry_id) SELECT e.id FROM {_ADDED} ORDER BY e.rowid"  # noqa: S608
 
 
-def _search_index_sql() -> str:
-    """The new search documents into the index, in the order of their numbers: the text
-    staged with each entry where it was made as the entry was staged, else built from
-    its answers as migration 0003 builds it (``coalesce`` works out its second part only
-    when the first is NULL)."""
-    from .migrations import DOC_ANSWERS_OF, search_doc_part
-
-    return f"""
+#: The new search documents into the index, in the order of their numbers, with the text
+#: staged with each entry (``importing.search_document``).
+_SEARCH_INDEX = """
     INSERT INTO main.search_index (rowid, prompts, answers)
-    SELECT d.doc, coalesce(s.search_prompts, {search_doc_part("prompt", DOC_ANSWERS_OF)}),
-        coalesce(s.search_answers, {search_doc_part("text", DOC_ANSWERS_OF, searched_only=True)})
-    FROM main.search_docs d LEFT JOIN temp.import_stage_entries s ON s.id = d.entry_id
+    SELECT d.doc, s.search_prompts, s.search_answers
+    FROM main.search_docs d JOIN temp.import_stage_entries s ON s.id = d.entry_id
     WHERE d.doc > :doc ORDER BY d.doc
-    """  # noqa: S608
+"""
 
 
 #: The days that had no entry before the step: each joins the runs of days around it.
@@ -158,7 +152,7 @@ def derive(conn: driver.Connection, before: Before) -> None:
     entries added since ``before`` (with their answers, tags, scores and commitments)."""
     at = {"entry": before.entry, "doc": before.doc}
     conn.execute(_SEARCH_DOCS, at)
-    conn.execute(_search_index_sql(), at)
+    conn.execute(_SEARCH_INDEX, at)
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS landing_days (day TEXT PRIMARY KEY)")
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS landing_runs (first TEXT, last TEXT)")
     conn.execute("DELETE FROM temp.landing_days")

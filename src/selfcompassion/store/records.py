@@ -87,19 +87,22 @@ def answer_rows(entry_id: str, answers: Sequence[Answer], start: int = 0) -> lis
             answer.kind,
             answer.prompt,
             answer.theme,
-            _value_json(answer.value),
-            _number(answer.value),
+            value_json(answer.value),
+            number_value(answer.value),
             answer.text,
         ]
         for position, answer in enumerate(answers, start=start)
     ]
 
 
-def _value_json(value: Any) -> str:
+def value_json(value: Any) -> str:
     """``json.dumps(value, ensure_ascii=False)``; text (most answers) by the encoder's own
-    C function, which is what ``dumps`` calls for it after some setting up."""
+    C function and whole numbers (ratings) by ``int.__repr__``, which is what ``dumps``
+    calls for each after some setting up."""
     if type(value) is str:
         return encode_basestring(value)
+    if type(value) is int:
+        return int.__repr__(value)
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -107,7 +110,7 @@ def tag_rows(entry: Entry) -> list[list[str]]:
     return [[entry.id, tag] for tag in entry.tags]
 
 
-def _number(value: Any) -> float | None:
+def number_value(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     return float(value)

@@ -16,7 +16,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from . import driver
-from .arrivals import ArrivalQueries
 from .failures import storage_errors
 from .importing import ImportQueries, ImportStage
 from .portability import (
@@ -81,7 +80,7 @@ def _batches(keys: Sequence[str]) -> Iterator[list[str]]:
         yield list(keys[start : start + _BATCH])
 
 
-class SyncQueries(ArrivalQueries, ImportQueries, PortabilityQueries):
+class SyncQueries(ImportQueries, PortabilityQueries):
     """Mixin for JournalStore: what sync reads and writes."""
 
     # -- the device's own settings -------------------------------------------------------

@@ -1,11 +1,13 @@
 """Checking the records of a group of change files before any of their changes is decided.
 
-Every entry record arrives as text; the store sets them all aside and checks in one query
-which have the usual shape (``store/arrivals.py``). Those land from their text. The
-others, and every commitment, are read and checked as an import checks them
+Every record is read once (``json.loads``) and checked as an import checks it
 (``portability.reading``), so a record the import would refuse is refused here too, with
-the same words. A file with any record that does not fit is left out of the group whole
-(one line says why) and tried again at the next sync.
+the same words. An entry of the usual shape takes the import's short way
+(``reading.plain_record``) straight to the rows it is staged as, which happens as the
+records are checked, a few hundred at a time, so that memory never holds a group's
+records whole. A file with any
+record that does not fit is left out of the group whole (one line says why) and tried
+again at the next sync.
 """
 
 from __future__ import annotations
@@ -14,40 +16,43 @@ import json
 from dataclasses import replace
 
 from ..portability import reading
-from ..portability.fields import MAX_NUMBER, MAX_SHORT_CHARS, MAX_TEXT_CHARS, RecordError
-from ..store import EntryRecord, JournalStore
+from ..portability.fields import RecordError
+from ..store import EntryRecord
+from ..store.importing import ImportStage, PlainRecord
 from .items import Arrived, Checked
 from .merge import Change
-
-#: What an import accepts at most, for the store's check of the usual shape.
-LIMITS = {
-    "max_text": MAX_TEXT_CHARS,
-    "max_short": MAX_SHORT_CHARS,
-    "max_tags": reading.MAX_TAGS,
-    "max_answers": reading.MAX_ANSWERS,
-    "max_number": MAX_NUMBER,
-}
 
 Group = list[tuple[str, list[Change]]]  # (file name, its changes), in the order read
 
 
-def check(store: JournalStore, group: Group) -> tuple[Checked, Group, list[str]]:
+#: Entries checked between two writes to the stage: memory holds their rows only.
+STAGE_EVERY = 500
+
+
+def check(stage: ImportStage, group: Group) -> tuple[Checked, Group, list[str]]:
     """The group's records checked, the group without the files that do not fit (their
     changes now carry their records as ``Arrived`` or as checked objects), and a line for
-    each file left out."""
+    each file left out. Every entry that fits is set aside in ``stage`` as it is checked,
+    numbered as its ``Arrived`` says; the caller keeps only those it decides to write."""
     checked = Checked()
-    rows: list[tuple[int, str, str]] = []
-    owner: list[int] = []  # the file of each seq (less one)
     bad: dict[int, str] = {}
     marked: Group = []
+    waiting: list[EntryRecord | PlainRecord] = []
     for number, (name, changes) in enumerate(group):
         out = []
         for change in changes:
             record = change.record
             if record is not None and change.kind == "entry":
-                rows.append((len(rows) + 1, change.key, record))
-                owner.append(number)
-                change = replace(change, record=Arrived(len(rows), record))
+                seq = 0  # never staged
+                try:
+                    waiting.append(_entry(change.key, record))
+                    seq = stage.count + len(waiting)
+                except (ValueError, RecordError) as error:
+                    bad.setdefault(number, _why(error))
+                change = replace(change, record=Arrived(seq, record))
+                if len(waiting) >= STAGE_EVERY:
+                    stage.add(waiting)
+                    waiting = []
             elif record is not None:
                 try:
                     change = replace(change, record=_commitment(checked, change))
@@ -55,13 +60,7 @@ def check(store: JournalStore, group: Group) -> tuple[Checked, Group, list[str]]
                     bad.setdefault(number, _why(error))
             out.append(change)
         marked.append((name, out))
-    store.stage_arrivals(rows)
-    for seq in store.unusual_arrivals(LIMITS):
-        _, key, text = rows[seq - 1]
-        try:
-            checked.entries[seq] = _entry(key, text)
-        except (ValueError, RecordError) as error:
-            bad.setdefault(owner[seq - 1], _why(error))
+    stage.add(waiting)
     kept = [item for number, item in enumerate(marked) if number not in bad]
     lines = [f"{group[number][0]}: {why}" for number, why in sorted(bad.items())]
     return checked, kept, lines
@@ -73,12 +72,18 @@ def _why(error: Exception) -> str:
     return f"a record that is not JSON ({str(error)[:60]})"
 
 
-def _entry(key: str, text: str) -> EntryRecord:
+def _entry(key: str, text: str) -> EntryRecord | PlainRecord:
     data = json.loads(text)
-    if isinstance(data, dict) and "commitments" in data:
-        raise RecordError("commitments", "an entry carries no commitments here")
-    record = reading.read_record(data, 1)
-    if record.entry.id != key:
+    plain = reading.plain_record(data)
+    if plain is not None:
+        record: EntryRecord | PlainRecord = plain
+        entry_id = plain.id
+    else:
+        if isinstance(data, dict) and "commitments" in data:
+            raise RecordError("commitments", "an entry carries no commitments here")
+        record = reading.read_record(data, 1)
+        entry_id = record.entry.id
+    if entry_id != key:
         raise RecordError("id", "not the id of the item it changes")
     return record
 

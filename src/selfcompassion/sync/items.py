@@ -27,21 +27,18 @@ def entry_json(record: EntryRecord) -> dict[str, Any]:
 @dataclass(frozen=True)
 class Arrived:
     """An entry's record as it arrived: its text, and its place in the sync's group of
-    changes (``seq``), where the store has it set aside."""
+    changes (``seq``), by which the sync's stage holds it checked."""
 
     seq: int
     text: str
 
 
 class Checked:
-    """The records of a group of changes, once checked: entries of the usual shape were
-    checked in bulk by the store and land from their text; ``entries`` holds the others,
-    read as an import reads them; ``commitments`` the rows of commitments, by the
-    identity of the record they came from (kept with it: an id is unique only while its
-    object lives)."""
+    """The commitments of a group of changes, once checked: their rows, by the identity
+    of the record they came from (kept with it: an id is unique only while its object
+    lives). Entries are set aside in the sync's stage as they are checked."""
 
     def __init__(self) -> None:
-        self.entries: dict[int, EntryRecord] = {}
         self.commitments: dict[int, tuple[dict[str, Any], dict[str, Any]]] = {}
 
     def commitment(self, record: dict[str, Any]) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..store import JournalStore
+from ..store.importing import ImportStage
 from . import arriving, changefiles, sending
 from .clock import Clock, Stamp
 from .items import StoreItems
@@ -137,32 +138,31 @@ def _bring_in(store: JournalStore, group: arriving.Group, clock: Clock, result: 
     """Check the records of a group of files, decide their changes and write them in one
     transaction, with the record that those files were read; returns how many changed
     something."""
-    checked, group, unfit = arriving.check(store, group)
-    result.skipped += [f"{line}; it will be tried again next time" for line in unfit]
-    items = StoreItems(store, checked)
-    incoming = [change for _, changes in group for change in changes]
-    for change in incoming:
-        clock.see(Stamp.parse(change.stamp))
-    items.prepare(incoming)
-    received = sum(apply(items, change) is not Outcome.HAVE for change in incoming)
-    _write(store, items, [name for name, _ in group], clock)
+    with store.import_stage() as stage:
+        checked, group, unfit = arriving.check(stage, group)
+        result.skipped += [f"{line}; it will be tried again next time" for line in unfit]
+        items = StoreItems(store, checked)
+        incoming = [change for _, changes in group for change in changes]
+        for change in incoming:
+            clock.see(Stamp.parse(change.stamp))
+        items.prepare(incoming)
+        received = sum(apply(items, change) is not Outcome.HAVE for change in incoming)
+        _write(store, stage, items, [name for name, _ in group], clock)
     return received
 
 
-def _write(store: JournalStore, items: StoreItems, files: list[str], clock: Clock) -> None:
+def _write(
+    store: JournalStore, stage: ImportStage, items: StoreItems, files: list[str], clock: Clock
+) -> None:
     arrived, gone_entries = items.entries()
     commitments, gone_commitments = items.commitments()
-    slow = items.checked.entries
-    with store.import_stage() as stage:
-        store.stage_usual(stage, [entry.seq for entry in arrived if entry.seq not in slow])
-        if any(entry.seq in slow for entry in arrived):
-            stage.add([slow[entry.seq] for entry in arrived if entry.seq in slow])
-        with store.applying() as write:
-            write.known(items.known_rows())
-            write.kept(items.kept_rows, items.settled_rows())
-            write.entries(stage, gone_entries)
-            write.commitments(commitments, gone_commitments)
-            write.place_waiting()
-            write.files_read(files)
-            write.value("clock", clock.last.text())
-            write.value("last_sync", time.strftime("%Y-%m-%dT%H:%M:%S%z"))
+    store.keep_staged(stage, [entry.seq for entry in arrived])
+    with store.applying() as write:
+        write.known(items.known_rows())
+        write.kept(items.kept_rows, items.settled_rows())
+        write.entries(stage, gone_entries)
+        write.commitments(commitments, gone_commitments)
+        write.place_waiting()
+        write.files_read(files)
+        write.value("clock", clock.last.text())
+        write.value("last_sync", time.strftime("%Y-%m-%dT%H:%M:%S%z"))

@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from selfcompassion.portability import reading
 from selfcompassion.portability.fields import RecordError
 from selfcompassion.store import JournalStore
-from selfcompassion.store.importing import STAGED, PlainRecord
+from selfcompassion.store.importing import STAGED
+from selfcompassion.store.records import PlainRecord
 
 KEY = "3f2a9c1e-0b1d-4c2e-9f00-123456789abc"
 BASE: dict[str, Any] = {

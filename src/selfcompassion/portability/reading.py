@@ -14,14 +14,13 @@ from typing import Any
 
 from ..packs import steps
 from ..store import Answer, Entry, EntryRecord
-from ..store.importing import PlainRecord
 from ..store.portability import (
     CHECKIN_COLUMNS,
     COMMITMENT_COLUMNS,
     REFRAME_COLUMNS,
     REFRAME_COLUMNS_ADDED,
 )
-from ..store.records import number_value, value_json
+from ..store.records import PlainRecord, number_value, value_json
 from ..text.tags import normalise_tag
 from . import fields as check
 from .fields import RecordError
@@ -237,10 +236,8 @@ _PLAIN_FIELDS = frozenset((*_ENTRY_FIELDS, "answers"))
 
 def plain_record(item: Any) -> PlainRecord | None:
     """The rows of a record of the usual shape (the export's eight fields, every answer
-    one that takes ``_plain_answer``), checked as ``read_record`` checks it; None for
-    any other record, which ``read_record`` then reads and, when it does not fit, names
-    the problem of. Building no ``Entry`` or ``Answer`` on the way, it takes about half
-    the time of ``read_record`` and ``answer_rows`` together."""
+    one that takes ``_plain_answer``), checked as ``read_record`` checks it, with no
+    ``Entry`` built; None for any other, which ``read_record`` reads and judges."""
     if type(item) is not dict or item.keys() != _PLAIN_FIELDS:
         return None
     answers, tags = item["answers"], item["tags"]

@@ -21,7 +21,7 @@ from typing import IO, Any
 from ..errors import InputError
 from ..progress import NoProgress, Progress
 from ..store import EntryFilter, EntryRecord, JournalStore, timestamp
-from ..store.importing import PlainRecord
+from ..store.records import PlainRecord
 from . import documents, files
 
 FORMATS = ("json", "markdown", "csv")

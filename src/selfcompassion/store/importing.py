@@ -18,7 +18,6 @@ import socket
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -26,7 +25,7 @@ from . import driver, landing
 from .core import StoreCore
 from .failures import storage_errors
 from .portability import BESIDE, EntryRecord, beside_rows
-from .records import answer_rows, entry_row
+from .records import PlainRecord, answer_rows, entry_row, search_document
 
 #: Entries landed by the first transaction; each next one is sized to take STEP_SECONDS.
 FIRST_CHUNK = 1_000
@@ -84,34 +83,6 @@ def _staged_sql(template: str, table: str) -> str:
     if table not in STAGED:
         raise ValueError(f"no staging table for {table!r}")
     return template.format(table=table, stage=_STAGE + table, columns=STAGED[table])
-
-
-#: The kinds of answer whose text the search index leaves out (as migration 0003 does).
-_UNSEARCHED = frozenset(("scale", "confirm"))
-
-
-def search_document(rows: Sequence[Sequence[Any]]) -> tuple[str, str]:
-    """An entry's search document (its prompts, its written answers) from its ``answers``
-    rows (``answer_rows``), exactly as migration 0003's triggers build it: each part
-    joined by a line break, in the answers' order. Made while the record is at hand, it
-    spares the landing reading every answer back from the journal."""
-    return (
-        "\n".join([row[4] for row in rows]),
-        "\n".join([row[8] for row in rows if row[3] not in _UNSEARCHED]),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class PlainRecord:
-    """An entry of the usual shape (the export's eight fields and nothing else), already
-    checked and made into its rows (``entry_row``, ``answer_rows``), so that it is staged
-    without building an ``Entry`` first: most records of an import or a sync are these."""
-
-    id: str
-    entry: list[Any]
-    answers: list[tuple[Any, ...]]
-    tags: list[str]
-    commitments: tuple[dict[str, Any], ...] = ()
 
 
 class Conflict(Exception):

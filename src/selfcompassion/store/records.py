@@ -114,3 +114,31 @@ def number_value(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     return float(value)
+
+
+#: The kinds of answer whose text the search index leaves out (as migration 0003 does).
+_UNSEARCHED = frozenset(("scale", "confirm"))
+
+
+def search_document(rows: Sequence[Sequence[Any]]) -> tuple[str, str]:
+    """An entry's search document (its prompts, its written answers) from its ``answers``
+    rows (``answer_rows``), exactly as migration 0003's triggers build it: each part
+    joined by a line break, in the answers' order. Made while the record is at hand, it
+    spares the landing reading every answer back from the journal."""
+    return (
+        "\n".join([row[4] for row in rows]),
+        "\n".join([row[8] for row in rows if row[3] not in _UNSEARCHED]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PlainRecord:
+    """An entry of the usual shape (the export's eight fields and nothing else), already
+    checked and made into its rows (``entry_row``, ``answer_rows``), so that it is staged
+    without building an ``Entry`` first: most records of an import or a sync are these."""
+
+    id: str
+    entry: list[Any]
+    answers: list[tuple[Any, ...]]
+    tags: list[str]
+    commitments: tuple[dict[str, Any], ...] = ()

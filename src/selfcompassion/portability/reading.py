@@ -20,11 +20,12 @@ from ..store.portability import (
     REFRAME_COLUMNS,
     REFRAME_COLUMNS_ADDED,
 )
-from ..store.records import PlainRecord, number_value, value_json
+from ..store.records import PlainRecord, value_json
 from ..text.tags import normalise_tag
 from . import fields as check
 from .fields import RecordError
 from .jrnl import looks_like_jrnl
+from .plain import ANSWER_FIELDS, NAME, plain_answer
 from .schema import FORMAT, VERSION
 from .stream import JsonStream, NotAnObject
 
@@ -34,10 +35,8 @@ MAX_ITEMS = 500
 MAX_RELATED = 200
 COMMITMENT_STATUSES = ("open", "done", "partly", "let-go")
 
-_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _KIND = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
 _ENTRY_FIELDS = ("id", "kind", "journal_date", "created_at", "updated_at", "pack", "tags")
-_ANSWER_FIELDS = ("step_id", "kind", "prompt", "theme", "value", "text")
 
 
 class NotAnExport(Exception):
@@ -186,49 +185,15 @@ def _tag(value: Any, where: str) -> str:
 def _optional_name(value: Any, where: str) -> str | None:
     if value is None:
         return None
-    return check.pattern(value, where, _NAME, "a name like daily or leader")
-
-
-_ANSWER_KEYS = frozenset(_ANSWER_FIELDS)
-_TEXT_KINDS = frozenset((steps.TEXT, steps.LONG_TEXT, steps.CHOICE))
+    return check.pattern(value, where, NAME, "a name like daily or leader")
 
 
 def _answer(raw: Any) -> Answer:
     """An answer, checked. Written answers and ratings (most of any journal) take a short
-    way (``_plain_answer``); anything else, or anything wrong, goes the full way, which
+    way (``plain_answer``); anything else, or anything wrong, goes the full way, which
     names the problem."""
-    plain = _plain_answer(raw)
+    plain = plain_answer(raw)
     return Answer(*plain) if plain is not None else _answer_checked(raw)
-
-
-def _plain_answer(raw: Any) -> tuple[str, str, str, Any, str | None, str] | None:
-    """A written answer or a rating as (step_id, kind, prompt, value, theme, text), the
-    fields of ``Answer``, when it is one that the full check accepts as it is; else None."""
-    if type(raw) is dict and raw.keys() == _ANSWER_KEYS:
-        kind, step_id, value, text = raw["kind"], raw["step_id"], raw["value"], raw["text"]
-        prompt, theme = raw["prompt"], raw["theme"]
-        if (
-            type(kind) is str
-            and (
-                (kind in _TEXT_KINDS and type(value) is str and len(value) <= check.MAX_TEXT_CHARS)
-                # a rating: a number (never true or false) within the bounds of any number
-                or (
-                    kind == steps.SCALE
-                    and type(value) in (int, float)
-                    and -check.MAX_NUMBER <= value <= check.MAX_NUMBER
-                )
-            )
-            and type(step_id) is str
-            and _NAME.match(step_id)
-            and type(prompt) is str
-            and len(prompt) <= check.MAX_SHORT_CHARS
-            and (theme is None or (type(theme) is str and len(theme) <= check.MAX_SHORT_CHARS))
-            and type(text) is str
-            and len(text) <= check.MAX_TEXT_CHARS
-            and check.storable(prompt, value if type(value) is str else "", text, theme or "")
-        ):
-            return step_id, kind, prompt, value, theme, text
-    return None
 
 
 _PLAIN_FIELDS = frozenset((*_ENTRY_FIELDS, "answers"))
@@ -236,7 +201,7 @@ _PLAIN_FIELDS = frozenset((*_ENTRY_FIELDS, "answers"))
 
 def plain_record(item: Any) -> PlainRecord | None:
     """The rows of a record of the usual shape (the export's eight fields, every answer
-    one that takes ``_plain_answer``), checked as ``read_record`` checks it, with no
+    one that takes ``plain_answer``), checked as ``read_record`` checks it, with no
     ``Entry`` built; None for any other, which ``read_record`` reads and judges."""
     if type(item) is not dict or item.keys() != _PLAIN_FIELDS:
         return None
@@ -262,24 +227,25 @@ def plain_record(item: Any) -> PlainRecord | None:
         return None
     rows = []
     for position, raw in enumerate(answers):
-        plain = _plain_answer(raw)
+        plain = plain_answer(raw)
         if plain is None:
             return None
         step_id, kind, prompt, value, theme, text = plain
+        # A rating's value is a number (number_value: the float of it), any other's text.
+        number = float(value) if kind == steps.SCALE else None
         rows.append(
-            (entry_id, position, step_id, kind, prompt, theme,
-             value_json(value), number_value(value), text)
-        )  # fmt: skip
+            (entry_id, position, step_id, kind, prompt, theme, value_json(value), number, text)
+        )
     return PlainRecord(entry_id, row, rows, checked_tags)
 
 
 def _answer_checked(raw: Any) -> Answer:
-    data = check.fields(raw, ".", required=_ANSWER_FIELDS)
+    data = check.fields(raw, ".", required=ANSWER_FIELDS)
     kind = check.text(data["kind"], "kind", max_chars=40)
     if kind not in steps.ANSWER_KINDS:
         raise RecordError("kind", f"'{kind}' is not one of: {', '.join(steps.ANSWER_KINDS)}")
     return Answer(
-        step_id=check.pattern(data["step_id"], "step_id", _NAME, "a step id"),
+        step_id=check.pattern(data["step_id"], "step_id", NAME, "a step id"),
         kind=kind,
         prompt=check.text(data["prompt"], "prompt", max_chars=check.MAX_SHORT_CHARS),
         value=answer_value(kind, data["value"], "value"),
@@ -358,7 +324,7 @@ def _traps(raw: Any) -> Iterator[dict[str, Any]]:
     for i, item in enumerate(check.items(raw, "traps", max_items=MAX_RELATED)):
         where = f"traps[{i}]"
         data = check.fields(item, where, required=("trap_id", "phrase"))
-        trap_id = check.pattern(data["trap_id"], f"{where}.trap_id", _NAME, "a trap id")
+        trap_id = check.pattern(data["trap_id"], f"{where}.trap_id", NAME, "a trap id")
         if trap_id in seen:
             raise RecordError(f"{where}.trap_id", f"'{trap_id}' appears twice")
         seen.add(trap_id)

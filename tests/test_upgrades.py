@@ -8,12 +8,13 @@ with every row it had, and the copy written first must be the journal exactly as
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from cli_run import digest, run_cli
+from cli_run import Journal, digest, run_cli
 from conftest import write_json
 from fixtures.make_fixtures import fixture_path, fixture_versions, private_copy
 from selfcompassion.errors import StorageError
@@ -175,3 +176,41 @@ def test_a_journal_from_a_newer_version_is_left_alone(tmp_path: Path) -> None:
     assert result.code == 1
     assert "newer version of selfcompassion" in result.err
     assert digest(db) == before
+
+
+def _shown_rating(journal: Journal, entry_id: str, prompt: str) -> str:
+    """The line ``journal show`` draws under a rating's question."""
+    result = journal("--no-pager", "show", entry_id[:8])
+    assert result.code == 0, result.err
+    lines = [line.strip("│ ") for line in result.out.splitlines()]
+    return lines[lines.index(prompt) + 1]
+
+
+@pytest.mark.parametrize("version", fixture_versions())
+def test_an_old_rating_is_shown_as_a_rating_saved_today(journal: Journal, version: int) -> None:
+    """Ratings saved before they kept their scale's words (a bare "4") are shown as the same
+    rating saved today is: the number and what it means on its scale."""
+    private_copy(version, journal.db)
+    conn = sqlite3.connect(journal.db)
+    try:
+        old = conn.execute(
+            "SELECT entry_id, prompt, value, text FROM answers WHERE step_id = 'mood'"
+        ).fetchall()
+    finally:
+        conn.close()
+    assert old
+    for day, (entry_id, prompt, value, text) in enumerate(old, start=1):
+        answers = journal.answers_file({"mood": int(value), "intention": "one step"})
+        assert journal("today", "--answers", answers, day=date(2026, 9, day)).code == 0
+        conn = sqlite3.connect(journal.db)
+        try:
+            (new_id, new_prompt, new_text) = conn.execute(
+                "SELECT a.entry_id, a.prompt, a.text FROM answers a JOIN entries e "
+                "ON e.id = a.entry_id WHERE a.step_id = 'mood' AND e.journal_date = ?",
+                (date(2026, 9, day).isoformat(),),
+            ).fetchone()
+        finally:
+            conn.close()
+        shown_today = _shown_rating(journal, new_id, new_prompt)
+        assert shown_today == new_text != value
+        assert _shown_rating(journal, entry_id, prompt) == shown_today, (version, text)

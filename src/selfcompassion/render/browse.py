@@ -7,6 +7,7 @@ hidden in an answer can never style or drive the terminal.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -17,7 +18,8 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.text import Text
 
-    from ..store import Entry, EntryRecord, SearchResults
+    from ..packs.steps import Step
+    from ..store import Answer, Entry, EntryRecord, SearchResults
 
 
 def _head(entry: Entry) -> Text:
@@ -123,6 +125,32 @@ def _trap_names(ids: Sequence[str]) -> str:
     return ", ".join(TRAPS[i].name if i in TRAPS else i.replace("-", " ") for i in ids)
 
 
+def answer_shown(answer: Answer, pack: str | None) -> str:
+    """An answer's words as shown. A rating saved before ratings kept their scale's words
+    (a bare "4") is shown with them ("4 (a bit light)"), from the step of its pack, as a
+    rating saved today is."""
+    from ..packs.steps import SCALE, answer_text
+
+    value = answer.value
+    if answer.kind == SCALE and pack and type(value) is int and answer.text == str(value):
+        step = _pack_step(pack, answer.step_id)
+        if step is not None and step.kind == SCALE:
+            return answer_text(value, step)
+    return answer.text
+
+
+@functools.cache
+def _pack_step(pack: str, step_id: str) -> Step | None:
+    """The step ``step_id`` of the pack called ``pack``; None when either is gone."""
+    from ..errors import PackError
+    from ..packs.loader import load_pack
+
+    try:
+        return load_pack(pack).step(step_id)
+    except PackError:
+        return None
+
+
 def written_line(entry: Entry, today: date) -> str:
     """When the entry was written, said apart from the day it is about when they differ."""
     from datetime import datetime
@@ -158,7 +186,7 @@ def entry_detail(record: EntryRecord, today: date) -> RenderableType:
             asked_traps = True
             parts.append(plain(_trap_names(answer.value) or "none"))
         else:
-            parts.append(plain(answer.text))
+            parts.append(plain(answer_shown(answer, entry.pack)))
         parts.append(Text(""))
     if record.reframe_scores is not None:
         from ..store import ReframeScores

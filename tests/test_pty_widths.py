@@ -147,6 +147,14 @@ def test_every_question_is_on_screen_whole(tmp_path: Path, flow: str, columns: i
     assert longest > columns  # the walk did meet questions wider than the terminal
 
 
+def _walk_to_the_checklist(term: Terminal, db: Path) -> None:
+    for step in _plan(db, "reframe"):
+        term.wait_for(_question(step))
+        if step["id"] == "traps":
+            return
+        _answer(term, step)
+
+
 def test_every_trap_explains_itself_in_the_checklist(tmp_path: Path) -> None:
     """The reframe's trap checklist at the keyboard: whichever trap the cursor is on, ticked
     by the detector or not, its explanation is on the screen."""
@@ -154,15 +162,41 @@ def test_every_trap_explains_itself_in_the_checklist(tmp_path: Path) -> None:
 
     db = tmp_path / "journal.db"
     term = Terminal(db, 120, "reframe")  # wide enough that no explanation wraps
-    for step in _plan(db, "reframe"):
-        term.wait_for(_question(step))
-        if step["id"] == "traps":
-            break
-        _answer(term, step)
+    _walk_to_the_checklist(term, db)
     found = trap_ids(CRITIC)
     assert found and set(found) != set(TRAPS)  # both kinds are on the list
     for trap in TRAPS.values():
         term.wait_for(f"Description: {trap.explanation}")
         term.send("\x1b[B")  # down to the next trap
     term.send("\x03")  # Ctrl-C: the answers so far are kept as a draft
+    assert term.finish() == 130
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+def test_a_found_trap_wraps_under_its_own_first_line(tmp_path: Path, columns: int) -> None:
+    """Above the checklist each trap found is one indented paragraph: its name, its words and
+    what it means, every line it wraps to starting where its first line does."""
+    from selfcompassion.traps.detector import TRAPS, detect_traps
+
+    db = tmp_path / "journal.db"
+    term = Terminal(db, columns, "reframe")
+    _walk_to_the_checklist(term, db)
+    rows = [row.rstrip() for row in term.screen.display]
+    found = {hit.trap_id: hit.phrase for hit in detect_traps(CRITIC)}
+    assert found
+    wrapped = 0
+    for trap_id, phrase in found.items():
+        trap = TRAPS[trap_id]
+        first = next(i for i, row in enumerate(rows) if row.startswith(f"    {trap.name} ("))
+        paragraph = [rows[first]]
+        while _words(trap.explanation) not in _words(" ".join(paragraph)):
+            paragraph.append(rows[first + len(paragraph)])
+        assert _words(" ".join(paragraph)) == _words(
+            f'{trap.name} ("{phrase}"): {trap.explanation}'
+        )
+        # The question's words start 2 columns in, a trap found 2 more, on every line.
+        assert all(row[:4] == "    " and row[4] != " " for row in paragraph), paragraph
+        wrapped += len(paragraph) > 1
+    assert wrapped  # at this width at least one of them does wrap
+    term.send("\x03")
     assert term.finish() == 130

@@ -35,23 +35,40 @@ def question_block(step: Step, context: str | None = None, hint: str | None = No
     "(needed)" mark when the step needs an answer. ``context`` (an earlier answer the
     question refers to) is shown between the question and its help; ``hint`` (what to
     type) after the help."""
+    from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
-    body = Text(step.prompt, style="bold")
+    question = Text(step.prompt, style="bold")
     if step.required:
-        body.append(f" {NEEDED}", style="dim")
+        question.append(f" {NEEDED}", style="dim")
     if context:
-        body.append(f"\n{context}", style="italic")
+        question.append(f"\n{context}", style="italic")
+    body: list[Any] = [question]
     if step.help:
-        body.append(f"\n{step.help}", style="dim")
+        body += help_lines(step.help)
     if hint:
-        body.append(f"\n{hint}", style="dim")
+        body.append(Text(hint, style="dim"))
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")
-    grid.add_row(Text("?", style="bold"), body)
+    grid.add_row(Text("?", style="bold"), Group(*body))
     return grid
+
+
+def help_lines(help_text: str) -> list[Any]:
+    """A question's help, line by line; a line indented in the help (a trap found, under
+    the checklist's question) keeps its indent on every line it wraps to."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    lines: list[Any] = []
+    for line in help_text.split("\n"):
+        words = line.lstrip(" ")
+        indent = len(line) - len(words)
+        shown = Text(words, style="dim")
+        lines.append(Padding(shown, (0, 0, 0, indent)) if indent else shown)
+    return lines
 
 
 def show_question(step: Step, context: str | None = None, hint: str | None = None) -> None:

@@ -141,9 +141,10 @@ def run(workdir: Path, *, runs: int) -> tuple[str, bool]:
         [journal, "--version"],
         [journal, "traps", THOUGHT],
         [journal, "traps", THOUGHT, "--format", "json"],
+        [journal, "traps", CRITIC],
     ]
     load = "load average {:.2f}, {:.2f}, {:.2f} at the start".format(*os.getloadavg())
-    version, text, json_ = hyperfine(commands, env, runs=runs, warmup=3)
+    version, text, json_, model_only = hyperfine(commands, env, runs=runs, warmup=3)
     rows = [["`journal --version`", f"{version * 1000:.0f} ms", "1.00", ""]]
     met = []
     for label, median in (
@@ -155,6 +156,14 @@ def run(workdir: Path, *, runs: int) -> tuple[str, bool]:
         rows.append(
             [label, f"{median * 1000:.0f} ms", f"{ratio:.2f}", "yes" if met[-1] else "**no**"]
         )
+    rows.append(
+        [
+            "`journal traps CRITIC` (a trap only the model ticks: its words by occlusion)",
+            f"{model_only * 1000:.0f} ms",
+            f"{model_only / version:.2f}",
+            "",
+        ]
+    )
     table = markdown_table(["command", "median", "x --version", f"<= {TARGET}x"], rows)
     labels = [row[0] for row in rows]
     inner = markdown_table(["in one process", "time"], in_process(runs))

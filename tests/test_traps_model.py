@@ -139,3 +139,31 @@ def test_json_shape_holds_for_a_trap_only_the_model_ticks(journal: Journal) -> N
     assert set(hit) == {"id", "name", "phrase", "start", "end", "explanation"}
     assert text[hit["start"] : hit["end"]] == hit["phrase"]
     assert hit["explanation"] == TRAPS["discounting-positive"].explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "traps"),
+    [
+        (MODEL_ONLY[0][0], 1),
+        ("Something feels off at the office, so they're going to let me go.", 2),
+    ],
+    ids=["one-trap", "two-traps"],
+)
+def test_no_stretch_of_text_is_read_twice(
+    monkeypatch: pytest.MonkeyPatch, text: str, traps: int
+) -> None:
+    """Finding a trap's words reads the model once per stretch of text: not the window
+    again as occlusion's focus, nor the same focus again for another trap."""
+    read: list[str] = []
+    real = learned.probabilities
+
+    def counted(texts: list[str]) -> list[dict[str, float]]:
+        read.extend(texts)
+        return real(texts)
+
+    monkeypatch.setattr(learned, "probabilities", counted)
+    hits = [
+        hit for hit in detect_traps(text) if hit.trap_id not in trap_ids(text, second_opinion=False)
+    ]
+    assert len(hits) == traps
+    assert len(read) == len(set(read))

@@ -110,13 +110,29 @@ def probabilities(texts: Sequence[str]) -> list[dict[str, float]]:
     return [dict(zip(model.labels, (float(p) for p in row), strict=True)) for row in rows]
 
 
-def scores(text: str) -> Scores:
+class Readings:
+    """The model's probabilities for the texts read so far in one look at a text: each
+    stretch is read once, however many traps and steps ask for it (the window again as
+    occlusion's focus, the same focus for a second trap)."""
+
+    def __init__(self) -> None:
+        self._rows: dict[str, dict[str, float]] = {}
+
+    def __call__(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        unread = [text for text in dict.fromkeys(texts) if text not in self._rows]
+        if unread:
+            self._rows.update(zip(unread, probabilities(unread), strict=True))
+        return [self._rows[text] for text in texts]
+
+
+def scores(text: str, read: Readings | None = None) -> Scores:
     """The model's reading of ``text``: windows of whole sentences, each trap's best."""
+    read = read or Readings()
     windows = _windows(text)
     best: dict[str, tuple[float, Span]] = {}
-    for span, row in zip(windows, probabilities([text[a:b] for a, b in windows]), strict=True):
+    for span, row in zip(windows, read([text[a:b] for a, b in windows]), strict=True):
         if _only_lifted_obligations(text[span[0] : span[1]]):
-            row["should-statements"] = 0.0
+            row = {**row, "should-statements": 0.0}
         for trap_id, p in row.items():
             if trap_id not in best or p > best[trap_id][0]:
                 best[trap_id] = (p, span)
@@ -134,19 +150,21 @@ def _only_lifted_obligations(text: str) -> bool:
 def model_hits(text: str, found: set[str]) -> list[TrapHit]:
     """The traps the model ticks that are not in ``found``, each with the words that made
     it tick."""
-    reading = scores(text)
+    read = Readings()
+    reading = scores(text, read)
     hits = []
     for trap_id in reading.ticked():
         if trap_id not in found:
-            start, end = triggering_words(text, reading.best[trap_id][1], trap_id)
+            start, end = triggering_words(text, reading.best[trap_id][1], trap_id, read)
             hits.append(TrapHit(trap_id, text[start:end], start, end))
     return hits
 
 
-def triggering_words(text: str, window: Span, trap_id: str) -> Span:
+def triggering_words(text: str, window: Span, trap_id: str, read: Readings | None = None) -> Span:
     """The span of the words in ``window`` whose absence lowers ``trap_id``'s probability
     most (the whole focus when no word's absence lowers it)."""
-    start, end = _focus(text, window, trap_id)
+    read = read or Readings()
+    start, end = _focus(text, window, trap_id, read)
     spans = [(start + a.start(), start + a.end()) for a in _WORD.finditer(text[start:end])]
     spans = spans[:MAX_OCCLUSION_WORDS]
     if not spans:
@@ -155,7 +173,7 @@ def triggering_words(text: str, window: Span, trap_id: str) -> Span:
     # words and pairs together, and the words shown read as a phrase.
     candidates = [(i, i + 1) for i in range(len(spans) - 1)] or [(0, 0)]
     variants = [text[start : spans[i][0]] + text[spans[j][1] : end] for i, j in candidates]
-    rows = probabilities([text[start:end], *variants])
+    rows = read([text[start:end], *variants])
     full = rows[0][trap_id]
     drops = [full - row[trap_id] for row in rows[1:]]
     largest = max(drops)
@@ -172,7 +190,7 @@ def triggering_words(text: str, window: Span, trap_id: str) -> Span:
     return spans[first][0], spans[last][1]
 
 
-def _focus(text: str, window: Span, trap_id: str) -> Span:
+def _focus(text: str, window: Span, trap_id: str, read: Readings) -> Span:
     """``window`` narrowed to its highest-scoring sentence, then clause, while it holds more
     than ``MAX_OCCLUSION_WORDS`` words."""
     start, end = window
@@ -181,7 +199,7 @@ def _focus(text: str, window: Span, trap_id: str) -> Span:
             break
         parts = [(start + a, start + b) for a, b in pieces(text[start:end])]
         if len(parts) > 1:
-            rows = probabilities([text[a:b] for a, b in parts])
+            rows = read([text[a:b] for a, b in parts])
             start, end = max(zip(parts, rows, strict=True), key=lambda pr: pr[1][trap_id])[0]
     return start, end
 

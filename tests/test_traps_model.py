@@ -115,7 +115,7 @@ def test_a_trap_the_rules_find_keeps_the_rules_words() -> None:
 def test_occlusion_finds_the_words_the_trap_hangs_on() -> None:
     text = "Passed the swimming test, but the instructor was being generous."
     start, end = learned.triggering_words(text, (0, len(text)), "discounting-positive")
-    assert "but" in text[start:end].split()
+    assert text[start:end] == "the instructor was being generous"  # its clause, from "but"
     text = "The nurse frowned, this rash is probably something serious and I'll end up in hospital."
     start, end = learned.triggering_words(text, (0, len(text)), "catastrophising")
     assert start > text.index("frowned") and "I'll end" in text[start:end]

@@ -27,6 +27,7 @@ from pathlib import Path
 from ..language.sentences import clauses, sentences
 from ..language.wordpiece import tokenizer
 from .catalog import TrapHit
+from .phrase import shown_phrase
 
 WEIGHTS = Path(__file__).with_name("model") / "traps_minilm.npz"
 #: A trap is ticked above this probability: chosen, with the number of epochs, by
@@ -165,8 +166,8 @@ def triggering_words(text: str, window: Span, trap_id: str, read: Readings | Non
     most (the whole focus when no word's absence lowers it)."""
     read = read or Readings()
     start, end = _focus(text, window, trap_id, read)
-    spans = [(start + a.start(), start + a.end()) for a in _WORD.finditer(text[start:end])]
-    spans = spans[:MAX_OCCLUSION_WORDS]
+    words = [(start + a.start(), start + a.end()) for a in _WORD.finditer(text[start:end])]
+    spans = words[:MAX_OCCLUSION_WORDS]
     if not spans:
         return start, end
     # Each pair of neighbouring words (a lone word alone): half the readings of single
@@ -185,9 +186,13 @@ def triggering_words(text: str, window: Span, trap_id: str, read: Readings | Non
         if len(chosen) >= MAX_SHOWN or drops[k] < KEEP_SHARE * largest:
             break
         chosen.append(candidates[k])
-    first = min(i for i, _ in chosen)
-    last = max(j for _, j in chosen)
-    return spans[first][0], spans[last][1]
+    # Each word weighs what leaving it out (with either neighbour) took away.
+    weights = [0.0] * len(words)
+    for (i, j), drop in zip(candidates, drops, strict=True):
+        for k in {i, j}:
+            weights[k] += max(drop, 0.0)
+    found = (min(i for i, _ in chosen), max(j for _, j in chosen))
+    return shown_phrase(text, (start, end), words, weights, found)
 
 
 def _focus(text: str, window: Span, trap_id: str, read: Readings) -> Span:

@@ -200,3 +200,33 @@ def test_a_found_trap_wraps_under_its_own_first_line(tmp_path: Path, columns: in
     assert wrapped  # at this width at least one of them does wrap
     term.send("\x03")
     assert term.finish() == 130
+
+
+#: An answer longer than the terminal is wide, whose words a cut at either edge would split.
+LONG_ANSWER = (
+    "Finished the half marathon in the rain, but the course was mostly downhill anyway "
+    "and everyone else in my club was faster than me by miles"
+)
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+def test_a_long_answer_stays_on_screen_wrapped_at_words(tmp_path: Path, columns: int) -> None:
+    """The answer left under its question after Enter is wrapped at words, its next lines
+    under its first, not cut wherever the terminal's edge falls."""
+    db = tmp_path / "journal.db"
+    first = _plan(db, "reframe")[0]
+    term = Terminal(db, columns, "reframe")
+    term.wait_for(f"{_question(first)} ›")  # the prompt is up: typing now reaches it
+    term.send(LONG_ANSWER + "\r")
+    term.wait_for(_question(_plan(db, "reframe")[1]))
+    rows = [row.rstrip() for row in term.screen.display]
+    start = next(i for i, row in enumerate(rows) if row.startswith("›  Finished"))
+    echo = [rows[start]]
+    while len(" ".join(echo).split()) < len(LONG_ANSWER.split()):
+        echo.append(rows[start + len(echo)])
+    assert len(echo) > 1
+    assert " ".join(echo).split()[1:] == LONG_ANSWER.split()  # every word whole on a line
+    assert all(row.startswith("   ") and row[3] != " " for row in echo[1:]), echo
+    assert all(len(row) <= columns for row in echo)
+    term.send("\x03")
+    assert term.finish() == 130

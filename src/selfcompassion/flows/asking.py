@@ -30,7 +30,14 @@ from ..packs.steps import (
     check_answer,
 )
 from ..text.controls import strip_controls as clean
-from .display import PROMPT_MARK, kindly, show_question, wrap_choice, wrap_description
+from .display import (
+    PROMPT_MARK,
+    kindly,
+    show_answer,
+    show_question,
+    wrap_choice,
+    wrap_description,
+)
 from .prompting import ctrl_c_held, run_prompt
 
 if TYPE_CHECKING:
@@ -178,12 +185,16 @@ class QuestionaryAsker:
             validate=self._validator(step),
             style=self.style,
             reserve_space_for_menu=0,
+            # The prompt wraps the answer inside words; it is drawn again wrapped at words.
+            erase_when_done=True,
         )
         try:
             raw = run_prompt(question)
         except (KeyboardInterrupt, EOFError):
             typed = question.application.current_buffer.text
+            show_answer(clean(typed))
             raise FlowInterrupted(typed=(step.id, typed) if typed.strip() else None) from None
+        show_answer(clean(raw))
         return check_answer(step, raw, today=self.today)
 
     def _ask(self, step: Step) -> Any:

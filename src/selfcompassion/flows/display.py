@@ -4,7 +4,8 @@ questionary draws its message on one line that the terminal cuts at the edge, so
 question and its help are printed above the prompt by Rich, which wraps them at word
 boundaries whatever the width; the prompt itself stays short (a mark and a hint). Choices
 longer than the terminal are wrapped the same way, with their lines indented under the
-first.
+first. A typed answer is drawn again the same way once given (``show_answer``), in place of
+prompt_toolkit's own line, which wraps inside words.
 """
 
 from __future__ import annotations
@@ -77,6 +78,31 @@ def show_question(step: Step, context: str | None = None, hint: str | None = Non
     # The asker's own console, with render's settings: no markup guessing, highlighting
     # or emoji (the words are Text already, cleaned of control characters).
     Console(highlight=False, emoji=False).print(question_block(step, context, hint))
+
+
+#: How questionary draws an answer given (``answer`` in its default style), kept for the
+#: answer drawn again in its place.
+ANSWER_STYLE = "bold #ff9d00"
+
+
+def answer_block(answer: str) -> Any:
+    """A typed answer as it stays on screen under its question: after the prompt's mark,
+    wrapped at words, its next lines under its first. prompt_toolkit wraps a line where the
+    edge falls, inside a word, so the prompt erases itself and this is drawn instead."""
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table.grid(padding=(0, 2, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row(Text(PROMPT_MARK), Text(answer, style=ANSWER_STYLE))
+    return grid
+
+
+def show_answer(answer: str) -> None:
+    from rich.console import Console
+
+    Console(highlight=False, emoji=False).print(answer_block(answer))
 
 
 def wrap_choice(title: str, width: int | None = None) -> str:

@@ -338,7 +338,7 @@ def test_an_edit_made_while_a_sync_writes_is_sent_by_the_next(
         )
     real_write = changefiles.write_lines
 
-    def write_and_edit(*args: Any) -> Path:
+    def write_and_edit(*args: Any) -> changefiles.Written:
         path = real_write(*args)
         with a.open() as other:  # another window saves an edit meanwhile
             other.replace_answers(entry, words("edited meanwhile"), [], NOW)

@@ -67,6 +67,8 @@ def sync(
         plain_journal = key is None and store.encrypted
     for line in result.skipped:
         print_note(f"journal sync: skipped {line}", stderr=True)
+    if result.healed:
+        print_note(_healed_line(result.healed, result.healed_items))
     if result.new_folder:
         print_note(
             f"{chosen} holds none of this journal's changes yet, so the whole journal "
@@ -116,9 +118,40 @@ def _print_status(store: JournalStore, folder: Path | None) -> None:
         f"Changed here since then: {waiting_here:,}",
         f"Files from other devices not read yet: {unread:,}",
         f"Versions kept aside: {store.kept_count():,}",
+        *_own_files_lines(store, folder),
         *_encryption_lines(store, folder, sealed),
     ]
     print_note("\n".join(lines))
+
+
+def _healed_line(files: int, items: int) -> str:
+    return (
+        f"{files:,} of this device's change files in the folder "
+        f"{'were' if files != 1 else 'was'} found damaged (cut short, changed or gone); what "
+        f"{'they' if files != 1 else 'it'} carried ({items:,} item{'s' if items != 1 else ''}) "
+        "was written again in new files, so your other devices get it."
+    )
+
+
+def _own_files_lines(store: JournalStore, folder: Path) -> list[str]:
+    """Whether this device's own files in the folder are as it wrote them."""
+    from ..sync import ownfiles
+
+    device = store.sync_value("device")
+    if device is None or not folder.is_dir():
+        return []
+    looked = ownfiles.check(store, folder, device, None, take_up=False)
+    written = len(store.own_files())
+    if looked.damaged:
+        return [
+            f"This device's files in the folder: {len(looked.damaged):,} of {written:,} "
+            "damaged (cut short, changed or gone); the next journal sync writes what they "
+            "carried again"
+        ]
+    line = f"This device's files in the folder: {written:,}, as it wrote them"
+    if looked.healed_before:
+        line += f" ({looked.healed_before:,} found damaged before and written again)"
+    return [line]
 
 
 def _encryption_lines(store: JournalStore, folder: Path, sealed: bool) -> list[str]:

@@ -255,10 +255,35 @@ def _m0010_guarded(name: str, sql: str) -> tuple[str, str]:
     return f"DROP TRIGGER {name}", f"{head} BEGIN {body}"
 
 
+def _m0011_sync_own_files(db: Database) -> None:
+    # What a device needs to notice that one of its own change files was cut short,
+    # emptied, replaced or deleted in the folder after it wrote it (``sync/ownfiles.py``):
+    # each file's size and SHA-256 as written, and how it looked on disk when last seen
+    # (inode, times), so that an untouched file is recognised from its metadata alone;
+    # ``healed`` once what it carried has been written again. Each item remembers the
+    # number of the latest of this device's files that carried it (``sent_in``), and
+    # ``sync_healed`` lists the files, of any device, found damaged and written again by
+    # the device that wrote them, so that no device keeps saying it cannot read them.
+    db.execute(
+        """
+        CREATE TABLE sync_own_files (
+            name TEXT PRIMARY KEY,
+            size INTEGER NOT NULL,
+            digest TEXT NOT NULL,
+            seen TEXT NOT NULL,
+            healed INTEGER NOT NULL DEFAULT 0
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute("ALTER TABLE sync_items ADD COLUMN sent_in INTEGER")
+    db.execute("CREATE TABLE sync_healed (name TEXT PRIMARY KEY) WITHOUT ROWID")
+
+
 #: (name, migration) from 0007 on, in the order they apply.
 LATER = (
     ("0007_imports_landing", _m0007_landing),
     ("0008_sync", _m0008),
     ("0009_journal_days", _m0009_days),
     ("0010_bulk_loading", _m0010_bulk_loading),
+    ("0011_sync_own_files", _m0011_sync_own_files),
 )

@@ -59,6 +59,8 @@ _SENDING = """
     ORDER BY o.kind DESC, e.rowid
 """
 _COMMITMENTS_MEMBER = ', "commitments": ['
+_SENT_IN = "UPDATE sync_items SET sent_in = ?1 WHERE kind = ?2 AND key = ?3"
+_SENT_IN_LATEST = _SENT_IN + " AND (sent_in IS NULL OR sent_in < ?1)"
 
 
 def _without_commitments(text: str | None) -> str | None:
@@ -241,6 +243,49 @@ class SyncQueries(ImportQueries, PortabilityQueries):
         with storage_errors(self.path):
             return {str(row[0]) for row in self.conn.execute("SELECT name FROM sync_files")}
 
+    def own_files(self) -> list[tuple[str, int, str, str, bool]]:
+        """This device's change files as it wrote them, or last saw them once healed:
+        (name, size, SHA-256, how it looked on disk, whether healed)."""
+        with storage_errors(self.path):
+            return [
+                (str(row[0]), int(row[1]), str(row[2]), str(row[3]), bool(row[4]))
+                for row in self.conn.execute(
+                    "SELECT name, size, digest, seen, healed FROM sync_own_files ORDER BY name"
+                )
+            ]
+
+    def healed_files(self) -> set[str]:
+        """Change files, of any device, that the device which wrote them found damaged
+        and wrote again."""
+        with storage_errors(self.path):
+            return {str(row[0]) for row in self.conn.execute("SELECT name FROM sync_healed")}
+
+    def items_sent_in(self, numbers: Sequence[int]) -> list[tuple[str, str]]:
+        """(kind, key) of the items the latest of this device's files to carry them is
+        one of ``numbers``."""
+        found: list[tuple[str, str]] = []
+        with storage_errors(self.path):
+            for batch in _batches([str(number) for number in numbers]):
+                found += [
+                    (str(row[0]), str(row[1]))
+                    for row in self.conn.execute(
+                        "SELECT kind, key FROM sync_items "  # noqa: S608
+                        f"WHERE sent_in IN ({_marks(len(batch))})",
+                        [int(number) for number in batch],
+                    )
+                ]
+        return found
+
+    def items_sent_nowhere(self) -> list[tuple[str, str]]:
+        """(kind, key) of the items no file of this device is known to carry."""
+        with storage_errors(self.path):
+            return [
+                (str(row[0]), str(row[1]))
+                for row in self.conn.execute(
+                    "SELECT kind, key FROM sync_items WHERE sent_in IS NULL"
+                )
+            ]
+
     # -- writing -------------------------------------------------------------------------
 
     @contextlib.contextmanager
@@ -270,13 +315,48 @@ class SyncWrite:
             "DELETE FROM sync_outbox WHERE kind = ? AND key = ? AND edits = ?", list(items)
         )
 
-    def sent_items(self, items: Sequence[tuple[str, str, int, str, str]]) -> None:
-        """(kind, key, count of writes, stamp, versions as JSON) of items sent: their new
-        versions are known, and they leave the outbox unless written to again since. In
-        key order: both tables are kept by key, so each page is written once."""
+    def sent_items(self, items: Sequence[tuple[str, str, int, str, str, int]]) -> None:
+        """(kind, key, count of writes, stamp, versions as JSON, number of the file) of
+        items sent: their new versions are known, and they leave the outbox unless written
+        to again since. In key order: both tables are kept by key, so each page is written
+        once."""
         ordered = sorted(items)
-        self.known((kind, key, stamp, versions) for kind, key, _, stamp, versions in ordered)
-        self.sent((kind, key, edits) for kind, key, edits, _, _ in ordered)
+        self.conn.executemany(
+            "INSERT INTO sync_items (kind, key, stamp, versions, sent_in) "
+            "VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (kind, key) DO UPDATE SET stamp = excluded.stamp, "
+            "versions = excluded.versions, sent_in = excluded.sent_in",
+            [(kind, key, stamp, known, number) for kind, key, _, stamp, known, number in ordered],
+        )
+        self.sent((kind, key, edits) for kind, key, edits, *_ in ordered)
+
+    def sent_in(self, rows: Iterable[tuple[int, str, str]], latest: bool = False) -> None:
+        """(number, kind, key): this device's file ``number`` carries the item; with
+        ``latest``, only where no later file of its is known to."""
+        self.conn.executemany(_SENT_IN_LATEST if latest else _SENT_IN, list(rows))
+
+    def own_files(self, rows: Iterable[tuple[str, int, str, str, bool]]) -> None:
+        """(name, size, SHA-256, how it looks on disk, healed) of this device's files."""
+        self.conn.executemany(
+            "INSERT INTO sync_own_files (name, size, digest, seen, healed) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET size = excluded.size, "
+            "digest = excluded.digest, seen = excluded.seen, healed = excluded.healed",
+            list(rows),
+        )
+
+    def forget_own_files(self) -> None:
+        """Everything was written again to this folder: the files of before are not
+        this device's concern any more."""
+        self.conn.execute("DELETE FROM sync_own_files")
+
+    def unread(self, names: Iterable[str]) -> None:
+        """These files are to be read again (they changed since)."""
+        self.conn.executemany("DELETE FROM sync_files WHERE name = ?", [[n] for n in names])
+
+    def healed(self, names: Iterable[str]) -> None:
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO sync_healed (name) VALUES (?)", [[n] for n in names]
+        )
 
     def known(self, rows: Iterable[tuple[str, str, str, str]]) -> None:
         """(kind, key, stamp, versions as JSON) for items whose versions changed."""

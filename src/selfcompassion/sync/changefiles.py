@@ -15,6 +15,7 @@ next sync, and a change already known changes nothing, so all of that is harmles
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterator
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..files.safefiles import private_new_file, private_text_file
+from ..files.safefiles import private_new_file
 from .clock import STAMP, Stamp
 from .merge import Change, Kept
 from .sealing import FolderKey, SealError
@@ -35,6 +36,8 @@ MAX_FILE_BYTES = 1 << 30
 #: The most devices one item's version vector may name.
 MAX_DEVICES = 1_000
 KINDS = ("entry", "commitment")
+#: The most damaged files one change file may say it stands in for.
+MAX_HEALED = 100_000
 
 
 class Unreadable(Exception):
@@ -95,22 +98,52 @@ def change_text(kind: str, key: str, stamp: str, vector: str, record: str | None
     )
 
 
+@dataclass(frozen=True)
+class Written:
+    """A change file as this device wrote it: what it needs to recognise it later."""
+
+    path: Path
+    size: int
+    digest: str  # SHA-256 of its bytes, hex
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+def digest_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 def write(
-    folder: Path, device: str, number: int, changes: list[Change], key: FolderKey | None = None
-) -> Path:
-    """Write a change file (0600), complete before it has its name; returns its path.
-    With ``key`` it is sealed (encrypted to the folder's key, with a MAC in its end line)."""
+    folder: Path,
+    device: str,
+    number: int,
+    changes: list[Change],
+    key: FolderKey | None = None,
+    healed: list[str] | None = None,
+) -> Written:
+    """Write a change file (0600), complete before it has its name.
+    With ``key`` it is sealed (encrypted to the folder's key, with a MAC in its end line).
+    ``healed`` names files of this device found damaged whose changes this one carries
+    again."""
     latest = max((change.stamp for change in changes), default="")
     lines = [change_line(change) for change in changes]
-    return write_lines(folder, device, number, lines, latest, key)
+    return write_lines(folder, device, number, lines, latest, key, healed)
 
 
 def write_lines(
-    folder: Path, device: str, number: int, lines: list[str], latest: str, key: FolderKey | None
-) -> Path:
+    folder: Path,
+    device: str,
+    number: int,
+    lines: list[str],
+    latest: str,
+    key: FolderKey | None,
+    healed: list[str] | None = None,
+) -> Written:
     """``write`` for changes already as lines; ``latest`` is the latest stamp in them."""
     target = folder / file_name(device, number, key is not None)
-    head = {
+    head: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
         "device": device,
@@ -118,16 +151,17 @@ def write_lines(
         "changes": len(lines),
         "latest": latest,
     }
+    if healed:
+        head["healed"] = healed
     body = "\n".join([json.dumps(head), *lines, ""])
     if key is None:
-        with private_text_file(target) as stream:
-            stream.write(body)
-            stream.write(json.dumps({"end": len(lines)}) + "\n")
-        return target
-    end = {"end": len(lines), "mac": key.mac(body.encode("utf-8"))}
+        data = (body + json.dumps({"end": len(lines)}) + "\n").encode("utf-8")
+    else:
+        end = {"end": len(lines), "mac": key.mac(body.encode("utf-8"))}
+        data = key.seal(body + json.dumps(end) + "\n")
     with private_new_file(target) as temp:
-        temp.write_bytes(key.seal(body + json.dumps(end) + "\n"))
-    return target
+        temp.write_bytes(data)
+    return Written(target, len(data), digest_of(data))
 
 
 def _text(item: ChangeFile, key: FolderKey | None) -> str:
@@ -170,6 +204,18 @@ def latest_stamp(item: ChangeFile, key: FolderKey | None = None) -> Stamp | None
 def read(item: ChangeFile, key: FolderKey | None = None) -> list[Change]:
     """Every change in a file, each checked; raises Unreadable for a file that is not
     complete or not right."""
+    return read_whole(item, key).changes
+
+
+@dataclass(frozen=True)
+class Contents:
+    changes: list[Change]
+    healed: list[str]  # earlier files of the same device that this one stands in for
+
+
+def read_whole(item: ChangeFile, key: FolderKey | None = None) -> Contents:
+    """``read``, with the names of the damaged files whose changes the file carries again
+    (only earlier files of its own device are taken)."""
     try:
         text = _text(item, key)
     except UnicodeDecodeError:
@@ -192,7 +238,19 @@ def read(item: ChangeFile, key: FolderKey | None = None) -> list[Change]:
         body = [part for line in body for part in _two_lines(line)]
     if end != {"end": head["changes"]} or len(body) != 2 * head["changes"]:
         raise Unreadable("incomplete (still being copied?)")
-    return [_change(body, index) for index in range(0, len(body), 2)]
+    changes = [_change(body, index) for index in range(0, len(body), 2)]
+    return Contents(changes, _healed(head.get("healed"), item))
+
+
+def _healed(names: Any, item: ChangeFile) -> list[str]:
+    if not isinstance(names, list):
+        return []
+    found = []
+    for name in names[:MAX_HEALED]:
+        match = NAME.match(name) if isinstance(name, str) else None
+        if match and match[1] == item.device and int(match[2]) < item.number:
+            found.append(name)
+    return found
 
 
 def _two_lines(line: str) -> tuple[str, str]:

@@ -2,7 +2,8 @@
 
 1. Look at this device's own files in the folder: after a restore from a backup the
    folder may hold changes the journal no longer remembers making, so the clock is set
-   after them and the next file gets a number after theirs.
+   after them and the next file gets a number after theirs. A file of its own that is
+   no longer as it was written (``ownfiles``) has its items written again.
 2. Stamp every item changed here since the last sync and write them to new files
    (``sending``), and record them as sent in one transaction.
 3. Read every file not read before (the others', and this device's own from before a
@@ -23,10 +24,11 @@ from pathlib import Path
 from ..errors import InputError
 from ..store import JournalStore
 from ..store.importing import ImportStage
-from . import arriving, changefiles, sending
+from . import arriving, changefiles, ownfiles, sending
 from .clock import Clock, Stamp
 from .items import StoreItems
 from .merge import Outcome, apply
+from .ownfiles import Check
 from .sealing import FolderKey
 
 #: Changes brought in per transaction (whole files at a time), so memory stays bounded:
@@ -39,6 +41,8 @@ class SyncResult:
     folder: Path
     sent: int = 0
     sent_again: int = 0  # items already sent elsewhere, written again to this folder
+    healed: int = 0  # this device's files found damaged in the folder
+    healed_items: int = 0  # the items they carried, written again
     new_folder: bool = False
     received: int = 0
     kept: int = 0
@@ -58,8 +62,9 @@ def check_folder(folder: Path) -> Path:
 
 
 def pending_files(store: JournalStore, folder: Path, sealed: bool = False) -> list[str]:
-    """The change files in ``folder`` this journal has not read."""
-    done = store.read_files()
+    """The change files in ``folder`` this journal has not read (leaving out damaged ones
+    their device has written again)."""
+    done = store.read_files() | store.healed_files()
     return [item.name for item in changefiles.listed(folder, sealed) if item.name not in done]
 
 
@@ -97,39 +102,64 @@ def sync_journal(
     new_folder = synced_before and not any(i.device == device or i.name in done for i in files)
     result.new_folder = new_folder
 
+    # Its own files, as written? Not worth a look when everything is written again.
+    everything = resend or new_folder
+    looked = Check() if everything else ownfiles.check(store, folder, device, key)
     sent = sending.send(store, folder, clock, number, clock_ms(), key)
-    if resend or new_folder:
-        again = sending.resend(store, folder, device, sent.number, key)
-        sent.files += again.files
-        sent.number = again.number
-        result.sent_again = again.again
+    if everything:
+        sent.add(sending.resend(store, folder, device, sent.number, key))
+        result.sent_again = sent.again
+    elif looked.damaged:
+        items = ownfiles.items_to_heal(store, looked)
+        sent.add(sending.resend(store, folder, device, sent.number, key, items, looked.damaged))
+        result.healed, result.healed_items = len(looked.damaged), sent.again
     if resend:
         for item in changefiles.listed(folder, sealed=False):
             if item.device == device:
                 item.path.unlink(missing_ok=True)
     result.sent = len(sent.items)
     result.file_written = sent.files[-1] if sent.files else None
-    if sent.files:
+    if sent.written or looked.rows:
         with store.applying() as write:
+            if everything:
+                write.forget_own_files()
+            write.sent_in(looked.sent_in, latest=True)
             write.sent_items(sent.items)
+            write.sent_in(sent.carried)
+            write.own_files([*looked.rows, *map(ownfiles.as_written, sent.written)])
+            write.unread(looked.unread)
+            write.healed(looked.damaged)
             write.files_read(sent.files)
             write.value("clock", clock.last.text())
             write.value("number", str(sent.number))
 
     kept_before = store.kept_count()
     group: arriving.Group = []
-    already = done | set(sent.files)
+    already = (done - set(looked.unread)) | set(sent.files)
+    told: list[str] = []  # files their devices say they found damaged and wrote again
+    unreadable: list[tuple[str, str]] = []
     for item in files:
         if item.name in already:
             continue
         try:
-            group.append((item.name, changefiles.read(item, key)))
+            contents = changefiles.read_whole(item, key)
         except changefiles.Unreadable as error:
-            result.skipped.append(f"{item.name}: {error}; it will be tried again next time")
+            unreadable.append(
+                (item.name, f"{item.name}: {error}; it will be tried again next time")
+            )
+            continue
+        group.append((item.name, contents.changes))
+        told += contents.healed
         if sum(len(changes) for _, changes in group) >= GROUP_CHANGES:
             result.received += _bring_in(store, group, clock, result)
             group = []
     result.received += _bring_in(store, group, clock, result)
+    if told:
+        with store.applying() as write:
+            write.healed(told)
+    # A damaged file its device has written again is still tried, but not named.
+    healed = store.healed_files()
+    result.skipped += [line for name, line in unreadable if name not in healed]
     result.kept = store.kept_count() - kept_before
     return result
 

@@ -30,13 +30,29 @@ FILE_CHANGES = 5_000
 
 @dataclass
 class Sent:
-    """What a sync wrote: the files, and each item's new versions (kind, key, the count
-    of writes it was sent at, its stamp, its versions as JSON)."""
+    """What a sync wrote: the files, each item's new versions (kind, key, the count of
+    writes it was sent at, its stamp, its versions as JSON, the number of the file that
+    carries it), and the items written again as they stand (number, kind, key)."""
 
-    files: list[str] = field(default_factory=list)
-    items: list[tuple[str, str, int, str, str]] = field(default_factory=list)
+    written: list[changefiles.Written] = field(default_factory=list)
+    items: list[tuple[str, str, int, str, str, int]] = field(default_factory=list)
+    carried: list[tuple[int, str, str]] = field(default_factory=list)
     number: int = 0
-    again: int = 0  # items written again as they stand (``resend``)
+
+    @property
+    def files(self) -> list[str]:
+        return [written.name for written in self.written]
+
+    @property
+    def again(self) -> int:
+        """How many items were written again as they stand (``resend``)."""
+        return len(self.carried)
+
+    def add(self, other: Sent) -> None:
+        self.written += other.written
+        self.items += other.items
+        self.carried += other.carried
+        self.number = other.number
 
 
 def send(
@@ -63,10 +79,11 @@ def send(
                     lines.append(changefiles.change_line(change, record))
                     version = Version(stamp, change.vector, tuple(k.stamp for k in carried))
                     known = known_to_json((version,))
-                sent.items.append((kind, name, edits, stamp, known))
+                sent.items.append((kind, name, edits, stamp, known, sent.number + 1))
             sent.number += 1
-            written = changefiles.write_lines(folder, device, sent.number, lines, stamp, key)
-            sent.files.append(written.name)
+            sent.written.append(
+                changefiles.write_lines(folder, device, sent.number, lines, stamp, key)
+            )
     return sent
 
 
@@ -85,26 +102,53 @@ def _kept_of(
 
 
 def resend(
-    store: JournalStore, folder: Path, device: str, number: int, key: FolderKey | None
+    store: JournalStore,
+    folder: Path,
+    device: str,
+    number: int,
+    key: FolderKey | None,
+    items: Sequence[tuple[str, str]] | None = None,
+    healed: list[str] | None = None,
 ) -> Sent:
-    """Write every item this journal knows again, as the change that made it (its current
-    version's stamp and vector, its record and the versions kept beside it), to new
-    files: a device that knows an item already finds nothing new in it. Items changed
-    here since the last sync are left to ``send``."""
+    """Write every item this journal knows (or only ``items``) again, as the changes that
+    made it: each version it knows, with its stamp, vector and record, the versions it
+    carries as kept beside it. A device that knows an item already finds nothing new in
+    it; one that knows part of it gets the rest, as if it had read the files that first
+    carried them. Items changed here since the last sync are left to ``send``.
+    ``healed`` names this device's damaged files the new ones stand in for: written in
+    their heads (a file with no change at all when nothing is left to carry)."""
     sent = Sent(number=number)
     waiting = {(kind, name) for kind, name, _ in store.sync_outbox()}
-    again = [item for item in store.sync_item_keys() if item not in waiting]
-    for start in range(0, len(again), FILE_CHANGES):
+    chosen = store.sync_item_keys() if items is None else sorted(set(items))
+    again = [item for item in chosen if item not in waiting]
+    for start in range(0, max(len(again), 1 if healed else 0), FILE_CHANGES):
         changes = []
+        sent.number += 1
         for kind, name, known, record, kept in _items_here(
             store, again[start : start + FILE_CHANGES]
         ):
-            top = current(known)
-            changes.append(Change(kind, name, top.stamp, top.vector, record, kept))
-        sent.number += 1
-        sent.files.append(changefiles.write(folder, device, sent.number, changes, key).name)
-        sent.again += len(changes)
+            changes += _changes_of(kind, name, known, record, kept)
+            sent.carried.append((sent.number, kind, name))
+        sent.written.append(changefiles.write(folder, device, sent.number, changes, key, healed))
     return sent
+
+
+def _changes_of(
+    kind: str, name: str, known: Known, record: dict[str, Any] | None, kept: tuple[Kept, ...]
+) -> list[Change]:
+    """The changes that make an item as this device knows it: its current version with
+    its record and every kept one, and each other version it knows (one made at the same
+    time as the current one) with its record as kept."""
+    top = current(known)
+    changes = [Change(kind, name, top.stamp, top.vector, record, kept)]
+    records = {item.stamp: item.record for item in kept}
+    for version in known:
+        if version is not top and version.stamp in records:
+            carried = tuple(item for item in kept if item.stamp in version.carried)
+            changes.append(
+                Change(kind, name, version.stamp, version.vector, records[version.stamp], carried)
+            )
+    return changes
 
 
 def _items_here(

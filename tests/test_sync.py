@@ -5,8 +5,9 @@ from one copy to another the way sync tools do: whole, half-written under the fi
 (a file still growing, finished later), under Syncthing's temporary name, as a
 "conflicted copy", twice, or late. Devices add, edit, tag and delete entries, add
 commitments and mark their outcomes, sync in random orders and are restored from a
-backup. At the end every file reaches every folder, every device syncs, and all must
-hold the same journal, with nothing lost that was ever sent.
+backup; a device's own files are cut short, emptied or deleted in every copy of the
+folder after it wrote them. At the end every file reaches every folder, every device
+syncs, and all must hold the same journal, with nothing lost that was ever sent.
 """
 
 from __future__ import annotations
@@ -99,6 +100,32 @@ def deliver(source: Path, target: Path, how: str) -> None:
         (target / name).write_bytes(data)
 
 
+DAMAGE = ("cut short", "emptied", "deleted")
+
+
+def damage_everywhere(device: Device, devices: list[Device], pick: int, how: str) -> bool:
+    """Something outside damages one of ``device``'s own files after it wrote it (a folder
+    put back from an older copy, a sync tool's repair), and the sync tool carries the
+    damage to every copy of the folder. Whether a file was deleted."""
+    if not device.db.exists():
+        return False
+    with device.open() as store:
+        mine = store.device_id()
+    own = sorted(p for p in device.folder.iterdir() if (m := changefiles.NAME.match(p.name))
+                 and m[1] == mine)  # fmt: skip
+    if not own:
+        return False
+    name = own[pick % len(own)].name
+    data = (device.folder / name).read_bytes()
+    for target in devices:
+        there = target.folder / name
+        if how == "deleted":
+            there.unlink(missing_ok=True)
+        elif there.exists() or target is device:
+            there.write_bytes(b"" if how == "emptied" else data[: len(data) // 2])
+    return how == "deleted"
+
+
 def everything_everywhere(devices: list[Device]) -> None:
     """The sync tool catches up: each change file's whole copy reaches every folder.
 
@@ -135,12 +162,14 @@ step = st.tuples(
             "deliver",
             "backup",
             "restore",
+            "damage",
         )
     ),  # fmt: skip
     st.integers(0, 2),
     st.integers(0, 2),
     st.integers(0, 1_000),
     st.sampled_from(("whole", "whole", "growing", "temporary", "conflicted")),
+    st.sampled_from(DAMAGE),
 )
 
 
@@ -160,7 +189,8 @@ def test_three_devices_end_with_the_same_journal(
     devices = [Device(root, name) for name in ("a", "b", "c")]
     sent_entries: set[str] = set()
     deleted: set[str] = set()
-    for number, (what, who, other, pick, how) in enumerate(steps):
+    deleted_since_backup: set[str] = set()  # devices with a file deleted since their backup
+    for number, (what, who, other, pick, how, harm) in enumerate(steps):
         device = devices[who]
         text = f"step {number} on {device.name}"
         if what == "add":
@@ -198,13 +228,22 @@ def test_three_devices_end_with_the_same_journal(
             files = [p for p in device.folder.iterdir() if changefiles.NAME.match(p.name)]
             if files and other != who:
                 deliver(sorted(files)[pick % len(files)], devices[other].folder, how)
+        elif what == "damage" and damage_everywhere(device, devices, pick, harm):
+            deleted_since_backup.add(device.name)
         elif what == "backup" and device.db.exists():
             device.sync()
+            deleted_since_backup.discard(device.name)
             device.backup = device.db.with_name("backup.db")
             with device.open() as store:
                 device.backup.unlink(missing_ok=True)
                 store.backup(device.backup)
-        elif what == "restore" and device.backup is not None:
+        elif (
+            what == "restore"
+            and device.backup is not None
+            # Its files deleted since the backup, a device restored from it would number
+            # its next file as one of them (a known limit, docs/sync.md).
+            and device.name not in deleted_since_backup
+        ):
             for side in ("-wal", "-shm"):
                 device.db.with_name(device.db.name + side).unlink(missing_ok=True)
             shutil.copyfile(device.backup, device.db)

@@ -106,3 +106,29 @@ def test_a_new_folder_gets_the_whole_journal_and_a_moved_one_nothing_twice(
 def device_of(home: Path, db: Path) -> str:
     status = journal(home, db, "sync", "--status").stdout
     return next(line.split()[-1] for line in status.splitlines() if "device" in line.lower())
+
+
+def test_a_file_cut_short_in_the_folder_is_written_again_by_its_device(tmp_path: Path) -> None:
+    home, folder = tmp_path / "home", tmp_path / "shared"
+    folder.mkdir()
+    laptop, desktop = tmp_path / "laptop" / "journal.db", tmp_path / "desktop" / "journal.db"
+    write_today(home, laptop, "written on the laptop")
+    write_today(home, laptop, "and another")
+    assert journal(home, laptop, "sync", str(folder)).returncode == 0
+    (written,) = folder.iterdir()
+    written.write_bytes(written.read_bytes()[:200])  # a folder put back from a bad copy
+
+    status = journal(home, laptop, "sync", "--status")
+    assert status.returncode == 0 and "1 of 1 damaged" in status.stdout
+    healed = journal(home, laptop, "sync")
+    assert healed.returncode == 0 and healed.stderr == ""
+    assert "1 of this device's change files in the folder was found damaged" in healed.stdout
+    assert "(2 items) was written again" in healed.stdout
+    assert written.stat().st_size == 200  # left as it was found
+
+    other = journal(home, desktop, "sync", str(folder))
+    assert other.returncode == 0 and other.stderr == "", other.stderr
+    assert "could not be read" not in other.stdout
+    assert len(entries(home, desktop)) == 2 and entries(home, desktop) == entries(home, laptop)
+    again = journal(home, laptop, "sync")
+    assert "damaged" not in again.stdout and again.stderr == ""

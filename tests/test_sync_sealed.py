@@ -190,3 +190,22 @@ def test_the_keys_of_an_encrypted_journal_are_encrypted_with_it(
     assert b"AGE-SECRET-KEY" not in laptop.read_bytes()
     # Its plain file from before was taken out of the folder when encryption was turned on.
     assert b"kept under lock" not in folder_bytes(folder)
+
+
+def test_a_sealed_file_of_its_own_cut_short_is_written_again_sealed(tmp_path: Path) -> None:
+    folder, laptop = one_encrypted_device(tmp_path, "words under the pier")
+    write_today(laptop, "a second evening")
+    assert journal(laptop, "sync").code == 0
+    desktop = tmp_path / "b" / "journal.db"
+    code = let_in_code(journal(desktop, "sync", str(folder)))
+    assert journal(laptop, "sync", "--allow", code).code == 0
+    first = sorted(folder.glob("journal-*.age"))[0]
+    first.write_bytes(first.read_bytes()[:-40])  # cut short after the desktop was let in
+
+    healed = journal(laptop, "sync")
+    assert healed.code == 0 and "was found damaged" in healed.out, healed.err
+    assert not list(folder.glob("*.jsonl"))  # written again sealed
+    assert b"words under the pier" not in folder_bytes(folder)
+    other = journal(desktop, "sync")
+    assert other.code == 0 and other.err == "", other.err
+    assert len(entries(desktop)) == 2 and entries(desktop) == entries(laptop)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import sys
@@ -42,6 +43,11 @@ from samples import entries  # noqa: E402
 
 TIMEOUT = 900.0
 NEW_ENTRIES = 100
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _fresh(*paths: Path) -> None:
@@ -65,14 +71,21 @@ def _timed(
     env: dict[str, str],
     before: Callable[[], None] = lambda: None,
 ) -> tuple[str, float, float, int | None, int]:
-    """(label, median s, fastest s, peak KB, runs); ``before`` runs untimed each time."""
-    times, peaks = [], []
+    """(label, median s, fastest s, peak KB, runs); ``before`` runs untimed each time.
+    The median CPU time (user + system) is printed beside the wall time: other work on a
+    shared machine moves it less."""
+    times, peaks, cpu = [], [], []
     for _ in range(runs):
         before()
+        used = _children_cpu()
         elapsed, peak, _ = run_once(command(), env, timeout=TIMEOUT)
+        cpu.append(_children_cpu() - used)
         times.append(elapsed)
         peaks.append(peak or 0)
-    print(f"  {label}: median {statistics.median(times):.2f} s", flush=True)
+    print(
+        f"  {label}: median {statistics.median(times):.2f} s, CPU {statistics.median(cpu):.2f} s",
+        flush=True,
+    )
     return label, statistics.median(times), min(times), max(peaks) or None, runs
 
 

@@ -68,15 +68,20 @@ def a_bit_of_everything(device: Device) -> None:
                         answers=words("a check-in"), now=NOW)  # fmt: skip
 
 
+def two_files_written(device: Device) -> None:
+    """A first file with ``a_bit_of_everything`` (four items), a second with one entry."""
+    a_bit_of_everything(device)
+    assert device.sync().file_written
+    with device.open() as store:
+        store.add_entry(kind="daily", journal_date=date(2026, 11, 23), answers=words("later"),
+                        now=NOW)  # fmt: skip
+    device.sync()
+
+
 @pytest.mark.parametrize("how", DAMAGE)
 def test_a_damaged_file_of_its_own_is_written_again(tmp_path: Path, how: str) -> None:
     a, b = shared(tmp_path, "a", "b")
-    a_bit_of_everything(a)
-    assert a.sync().file_written
-    with a.open() as store:
-        store.add_entry(kind="daily", journal_date=date(2026, 11, 23), answers=words("later"),
-                        now=NOW)  # fmt: skip
-    a.sync()
+    two_files_written(a)
     first, second = own_files(a)
     damage(first, how)
     left = first.read_bytes() if first.exists() else None
@@ -178,12 +183,7 @@ def forget_own_files(db: Path) -> None:
 
 def test_files_written_before_digests_were_kept_are_taken_up_once(tmp_path: Path) -> None:
     a, b = shared(tmp_path, "a", "b")
-    a_bit_of_everything(a)
-    a.sync()
-    with a.open() as store:
-        store.add_entry(kind="daily", journal_date=date(2026, 11, 23), answers=words("later"),
-                        now=NOW)  # fmt: skip
-    a.sync()
+    two_files_written(a)
     forget_own_files(a.db)
     assert a.sync().healed == 0
     with a.open() as store:
@@ -201,12 +201,7 @@ def test_a_file_damaged_before_it_was_taken_up_has_every_item_written_again(
     tmp_path: Path,
 ) -> None:
     a, b = shared(tmp_path, "a", "b")
-    a_bit_of_everything(a)
-    a.sync()
-    with a.open() as store:
-        store.add_entry(kind="daily", journal_date=date(2026, 11, 23), answers=words("later"),
-                        now=NOW)  # fmt: skip
-    a.sync()
+    two_files_written(a)
     forget_own_files(a.db)
     first, _ = own_files(a)
     damage(first, "emptied")

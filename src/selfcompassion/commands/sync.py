@@ -140,7 +140,7 @@ def _own_files_lines(store: JournalStore, folder: Path) -> list[str]:
     device = store.sync_value("device")
     if device is None or not folder.is_dir():
         return []
-    looked = ownfiles.check(store, folder, device, None, take_up=False)
+    looked = ownfiles.check(store, folder, device, None)
     written = len(store.own_files())
     if looked.damaged:
         return [

@@ -76,10 +76,15 @@ def _digest(path: Path) -> str:
 
 
 def check(
-    store: JournalStore, folder: Path, device: str, key: FolderKey | None, take_up: bool = True
+    store: JournalStore,
+    folder: Path,
+    device: str,
+    key: FolderKey | None,
+    listed: list[changefiles.ChangeFile] | None = None,
 ) -> Check:
-    """Look at every file this device wrote to ``folder``; with ``take_up``, files written
-    before their digests were kept are read whole once (``--status`` leaves them)."""
+    """Look at every file this device wrote to ``folder``. Given the folder's ``listed``
+    change files, those of this device written before their digests were kept are taken
+    up, read whole once (``--status`` leaves them)."""
     found = Check()
     for name, size, digest, was, healed in store.own_files():
         path = folder / name
@@ -99,13 +104,17 @@ def check(
         found.rows.append((name, now_size, now_digest, now, True))
         if now_size >= 0:
             found.unread.append(name)
-    if take_up:
-        _take_up(store, folder, device, key, found)
+    if listed is not None:
+        _take_up(store, listed, device, key, found)
     return found
 
 
 def _take_up(
-    store: JournalStore, folder: Path, device: str, key: FolderKey | None, found: Check
+    store: JournalStore,
+    listed: list[changefiles.ChangeFile],
+    device: str,
+    key: FolderKey | None,
+    found: Check,
 ) -> None:
     """Files of this device read before their digests were kept (written before this
     check existed, or read back after a restore from a backup): each readable one is
@@ -114,7 +123,7 @@ def _take_up(
     synced with before."""
     kept = {row[0] for row in store.own_files()}
     done = store.read_files()
-    for item in changefiles.listed(folder, sealed=key is not None):
+    for item in listed:
         if item.device != device or item.name in kept or item.name not in done:
             continue
         size, now = seen(item.path)

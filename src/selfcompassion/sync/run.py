@@ -104,7 +104,7 @@ def sync_journal(
 
     # Its own files, as written? Not worth a look when everything is written again.
     everything = resend or new_folder
-    looked = Check() if everything else ownfiles.check(store, folder, device, key)
+    looked = Check() if everything else ownfiles.check(store, folder, device, key, files)
     sent = sending.send(store, folder, clock, number, clock_ms(), key)
     if everything:
         sent.add(sending.resend(store, folder, device, sent.number, key))

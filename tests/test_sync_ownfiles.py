@@ -8,6 +8,7 @@ import shutil
 import sqlite3
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -141,6 +142,21 @@ def test_a_file_copied_over_by_the_same_bytes_is_not_damaged(tmp_path: Path) -> 
     path.write_bytes(data)  # another inode, other times, the same bytes
     assert a.sync().healed == 0
     assert a.sync().file_written is None
+
+
+def test_a_copy_that_keeps_the_times_is_not_even_read(tmp_path: Path, monkeypatch: Any) -> None:
+    (a,) = shared(tmp_path, "a")
+    two_files_written(a)
+    aside = tmp_path / "aside"
+    shutil.copytree(a.folder, aside)  # a folder put back from a copy that keeps times
+    shutil.rmtree(a.folder)
+    shutil.copytree(aside, a.folder)
+
+    def never(data: bytes) -> str:
+        raise AssertionError("a file of the same size and time was read")
+
+    monkeypatch.setattr(changefiles, "digest_of", never)
+    assert a.sync().healed == 0
 
 
 def test_versions_kept_aside_reach_a_device_that_never_read_the_damaged_file(

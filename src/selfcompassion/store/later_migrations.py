@@ -259,7 +259,7 @@ def _m0011_sync_own_files(db: Database) -> None:
     # What a device needs to notice that one of its own change files was cut short,
     # emptied, replaced or deleted in the folder after it wrote it (``sync/ownfiles.py``):
     # each file's size and SHA-256 as written, and how it looked on disk when last seen
-    # (inode, times), so that an untouched file is recognised from its metadata alone;
+    # (size and modification time), so that an untouched file is known without reading it;
     # ``healed`` once what it carried has been written again. Each item remembers the
     # number of the latest of this device's files that carried it (``sent_in``), and
     # ``sync_healed`` lists the files, of any device, found damaged and written again by

@@ -4,14 +4,14 @@ Something outside can cut a file short, empty it, put an older copy in its place
 delete it after it was written (a folder put back from an older copy, a sync tool's own
 repair). The other devices then skip it or never see it, and the changes it carried
 would reach them no more. So when a file is written its size and SHA-256 are kept, with
-how it looks on disk: its inode, size, modification and change times. A file that still
-looks the same is taken as intact without being read (its change time moves with any
-write or rename, and no program can set it back); one that looks otherwise is read and
-its digest compared, so a file merely touched (copied over by the same bytes, given an
-attribute) costs one read, once. A file found damaged is "healed": the sync writes
-again, in new files, what the items it carried are now (``sending.resend``); the damaged
-file itself is never touched, and is read like any other file once it can be (it may
-hold something a copy of this journal wrote elsewhere).
+its modification time to the nanosecond. A file of the same size and time is taken as
+intact without being read: any copy that differs was written at another moment (a copy
+that keeps times keeps those of the file it copies). One whose time moved but whose
+size did not (copied over without its times) is read once and its digest compared. A
+file found damaged is "healed": the sync writes again, in new files, what the items it
+carried are now (``sending.resend``); the damaged file itself is never touched, and is
+read like any other file once it can be (it may hold something a copy of this journal
+wrote elsewhere).
 
 Files written before this check existed are taken up the first time they are seen: read
 whole once, to learn which items each carried; one that cannot be read then has every
@@ -56,12 +56,13 @@ def number_of(name: str) -> int:
 
 
 def seen(path: Path) -> tuple[int, str]:
-    """(size, how the file looks on disk), or (-1, GONE) when it is not there."""
+    """(size, how the file looks on disk: its size and modification time), or
+    (-1, GONE) when it is not there."""
     try:
         stat = os.stat(path)
-    except FileNotFoundError:
+    except OSError:  # not there, or not to be looked at: as good as gone
         return -1, GONE
-    return stat.st_size, f"{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}"
+    return stat.st_size, f"{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def as_written(written: changefiles.Written) -> Row:
@@ -71,7 +72,7 @@ def as_written(written: changefiles.Written) -> Row:
 def _digest(path: Path) -> str:
     try:
         return changefiles.digest_of(path.read_bytes())
-    except FileNotFoundError:
+    except OSError:  # gone since, or not readable: not as written
         return GONE
 
 

@@ -12,7 +12,6 @@ import contextlib
 import json
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime
 from typing import Any
 
 from . import driver
@@ -25,9 +24,8 @@ from .portability import (
     EntryRecord,
     PortabilityQueries,
 )
+from .sync_files import SyncFileQueries, SyncFileWrites, batches, marks
 
-#: Ids asked about per query.
-_BATCH = 500
 #: COMMITMENT_COLUMNS as SQL text (tests/test_sync.py holds the two together).
 _COMMITMENT_SQL = "id, text, due_date, status, note, created_at, updated_at, closed_date"
 
@@ -59,8 +57,6 @@ _SENDING = """
     ORDER BY o.kind DESC, e.rowid
 """
 _COMMITMENTS_MEMBER = ', "commitments": ['
-_SENT_IN = "UPDATE sync_items SET sent_in = ?1 WHERE kind = ?2 AND key = ?3"
-_SENT_IN_LATEST = _SENT_IN + " AND (sent_in IS NULL OR sent_in < ?1)"
 
 
 def _without_commitments(text: str | None) -> str | None:
@@ -73,16 +69,7 @@ def _without_commitments(text: str | None) -> str | None:
     return text if cut < 0 else text[:cut] + "}"
 
 
-def _marks(count: int) -> str:
-    return ",".join("?" * count)
-
-
-def _batches(keys: Sequence[str]) -> Iterator[list[str]]:
-    for start in range(0, len(keys), _BATCH):
-        yield list(keys[start : start + _BATCH])
-
-
-class SyncQueries(ImportQueries, PortabilityQueries):
+class SyncQueries(SyncFileQueries, ImportQueries, PortabilityQueries):
     """Mixin for JournalStore: what sync reads and writes."""
 
     # -- the device's own settings -------------------------------------------------------
@@ -164,12 +151,12 @@ class SyncQueries(ImportQueries, PortabilityQueries):
         """For each of these items that sync knows: the versions it knows, as JSON."""
         found: dict[str, str] = {}
         with storage_errors(self.path):
-            for batch in _batches(keys):
+            for batch in batches(keys):
                 found.update(
                     (row[0], row[1])
                     for row in self.conn.execute(
                         "SELECT key, versions FROM sync_items "  # noqa: S608
-                        f"WHERE kind = ? AND key IN ({_marks(len(batch))})",
+                        f"WHERE kind = ? AND key IN ({marks(len(batch))})",
                         [kind, *batch],
                     )
                 )
@@ -179,10 +166,10 @@ class SyncQueries(ImportQueries, PortabilityQueries):
         """The versions kept aside for these items: (stamp, record as JSON or None)."""
         found: dict[str, list[tuple[str, str | None]]] = {}
         with storage_errors(self.path):
-            for batch in _batches(keys):
+            for batch in batches(keys):
                 for row in self.conn.execute(
                     "SELECT key, stamp, record FROM sync_kept "  # noqa: S608
-                    f"WHERE kind = ? AND key IN ({_marks(len(batch))}) ORDER BY key, stamp",
+                    f"WHERE kind = ? AND key IN ({marks(len(batch))}) ORDER BY key, stamp",
                     [kind, *batch],
                 ):
                     found.setdefault(row[0], []).append((row[1], row[2]))
@@ -200,10 +187,10 @@ class SyncQueries(ImportQueries, PortabilityQueries):
         """Commitments that arrived before their entry, kept until it does."""
         found: dict[str, dict[str, Any]] = {}
         with storage_errors(self.path):
-            for batch in _batches(ids):
+            for batch in batches(ids):
                 for row in self.conn.execute(
                     "SELECT key, waiting FROM sync_items WHERE kind = 'commitment' "  # noqa: S608
-                    f"AND waiting IS NOT NULL AND key IN ({_marks(len(batch))})",
+                    f"AND waiting IS NOT NULL AND key IN ({marks(len(batch))})",
                     batch,
                 ):
                     found[str(row[0])] = json.loads(row[1])
@@ -217,9 +204,9 @@ class SyncQueries(ImportQueries, PortabilityQueries):
         """The entries with these ids that the journal holds, with what belongs to them."""
         found: dict[str, EntryRecord] = {}
         with storage_errors(self.path):
-            for batch in _batches(ids):
+            for batch in batches(ids):
                 rows = self.conn.execute(
-                    f"SELECT * FROM entries WHERE id IN ({_marks(len(batch))})",  # noqa: S608
+                    f"SELECT * FROM entries WHERE id IN ({marks(len(batch))})",  # noqa: S608
                     batch,
                 ).fetchall()
                 for record in self.records_for(self._load_entries(rows)):
@@ -230,61 +217,14 @@ class SyncQueries(ImportQueries, PortabilityQueries):
         """The commitments with these ids, each with its entry's id."""
         found: dict[str, dict[str, Any]] = {}
         with storage_errors(self.path):
-            for batch in _batches(ids):
+            for batch in batches(ids):
                 for row in self.conn.execute(
                     f"SELECT entry_id, {_COMMITMENT_SQL} FROM commitments "  # noqa: S608
-                    f"WHERE id IN ({_marks(len(batch))})",
+                    f"WHERE id IN ({marks(len(batch))})",
                     batch,
                 ):
                     found[row[1]] = dict(zip(("entry_id", *COMMITMENT_COLUMNS), row, strict=True))
         return found
-
-    def read_files(self) -> set[str]:
-        with storage_errors(self.path):
-            return {str(row[0]) for row in self.conn.execute("SELECT name FROM sync_files")}
-
-    def own_files(self) -> list[tuple[str, int, str, str, bool]]:
-        """This device's change files as it wrote them, or last saw them once healed:
-        (name, size, SHA-256, how it looked on disk, whether healed)."""
-        with storage_errors(self.path):
-            return [
-                (str(row[0]), int(row[1]), str(row[2]), str(row[3]), bool(row[4]))
-                for row in self.conn.execute(
-                    "SELECT name, size, digest, seen, healed FROM sync_own_files ORDER BY name"
-                )
-            ]
-
-    def healed_files(self) -> set[str]:
-        """Change files, of any device, that the device which wrote them found damaged
-        and wrote again."""
-        with storage_errors(self.path):
-            return {str(row[0]) for row in self.conn.execute("SELECT name FROM sync_healed")}
-
-    def items_sent_in(self, numbers: Sequence[int]) -> list[tuple[str, str]]:
-        """(kind, key) of the items the latest of this device's files to carry them is
-        one of ``numbers``."""
-        found: list[tuple[str, str]] = []
-        with storage_errors(self.path):
-            for batch in _batches([str(number) for number in numbers]):
-                found += [
-                    (str(row[0]), str(row[1]))
-                    for row in self.conn.execute(
-                        "SELECT kind, key FROM sync_items "  # noqa: S608
-                        f"WHERE sent_in IN ({_marks(len(batch))})",
-                        [int(number) for number in batch],
-                    )
-                ]
-        return found
-
-    def items_sent_nowhere(self) -> list[tuple[str, str]]:
-        """(kind, key) of the items no file of this device is known to carry."""
-        with storage_errors(self.path):
-            return [
-                (str(row[0]), str(row[1]))
-                for row in self.conn.execute(
-                    "SELECT kind, key FROM sync_items WHERE sent_in IS NULL"
-                )
-            ]
 
     # -- writing -------------------------------------------------------------------------
 
@@ -298,7 +238,7 @@ class SyncQueries(ImportQueries, PortabilityQueries):
             conn.execute("DELETE FROM sync_state WHERE name = 'applying'")
 
 
-class SyncWrite:
+class SyncWrite(SyncFileWrites):
     """The writes of one sync, inside its transaction."""
 
     def __init__(self, store: SyncQueries, conn: driver.Connection) -> None:
@@ -329,34 +269,6 @@ class SyncWrite:
             [(kind, key, stamp, known, number) for kind, key, _, stamp, known, number in ordered],
         )
         self.sent((kind, key, edits) for kind, key, edits, *_ in ordered)
-
-    def sent_in(self, rows: Iterable[tuple[int, str, str]], latest: bool = False) -> None:
-        """(number, kind, key): this device's file ``number`` carries the item; with
-        ``latest``, only where no later file of its is known to."""
-        self.conn.executemany(_SENT_IN_LATEST if latest else _SENT_IN, list(rows))
-
-    def own_files(self, rows: Iterable[tuple[str, int, str, str, bool]]) -> None:
-        """(name, size, SHA-256, how it looks on disk, healed) of this device's files."""
-        self.conn.executemany(
-            "INSERT INTO sync_own_files (name, size, digest, seen, healed) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET size = excluded.size, "
-            "digest = excluded.digest, seen = excluded.seen, healed = excluded.healed",
-            list(rows),
-        )
-
-    def forget_own_files(self) -> None:
-        """Everything was written again to this folder: the files of before are not
-        this device's concern any more."""
-        self.conn.execute("DELETE FROM sync_own_files")
-
-    def unread(self, names: Iterable[str]) -> None:
-        """These files are to be read again (they changed since)."""
-        self.conn.executemany("DELETE FROM sync_files WHERE name = ?", [[n] for n in names])
-
-    def healed(self, names: Iterable[str]) -> None:
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO sync_healed (name) VALUES (?)", [[n] for n in names]
-        )
 
     def known(self, rows: Iterable[tuple[str, str, str, str]]) -> None:
         """(kind, key, stamp, versions as JSON) for items whose versions changed."""
@@ -390,13 +302,6 @@ class SyncWrite:
             ],
         )
 
-    def files_read(self, names: Iterable[str]) -> None:
-        stamp = datetime.now(UTC).isoformat(timespec="seconds")
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO sync_files (name, read_at) VALUES (?, ?)",
-            [(name, stamp) for name in names],
-        )
-
     def entries(self, stage: ImportStage, gone: Sequence[str]) -> None:
         """Replace entries by the staged records (their commitments stay) and delete those
         in ``gone``."""
@@ -411,8 +316,8 @@ class SyncWrite:
             ).fetchall()
         ]
         conn.execute(f"DELETE FROM entries WHERE id IN ({staged})")  # noqa: S608
-        for batch in _batches(gone):
-            conn.execute(f"DELETE FROM entries WHERE id IN ({_marks(len(batch))})", batch)  # noqa: S608
+        for batch in batches(gone):
+            conn.execute(f"DELETE FROM entries WHERE id IN ({marks(len(batch))})", batch)  # noqa: S608
         if stage.count:
             self.store.land_whole(conn, stage)
         self.commitments(saved, [])
@@ -421,14 +326,14 @@ class SyncWrite:
         """Write these commitments where their entry is here; keep the others waiting in
         ``sync_items`` until it arrives. Delete those in ``gone``."""
         conn = self.conn
-        for batch in _batches(list(gone)):
-            conn.execute(f"DELETE FROM commitments WHERE id IN ({_marks(len(batch))})", batch)  # noqa: S608
+        for batch in batches(list(gone)):
+            conn.execute(f"DELETE FROM commitments WHERE id IN ({marks(len(batch))})", batch)  # noqa: S608
         here: set[str] = set()
-        for batch in _batches(sorted({row["entry_id"] for row in rows})):
+        for batch in batches(sorted({row["entry_id"] for row in rows})):
             here.update(
                 str(row[0])
                 for row in conn.execute(
-                    f"SELECT id FROM entries WHERE id IN ({_marks(len(batch))})",  # noqa: S608
+                    f"SELECT id FROM entries WHERE id IN ({marks(len(batch))})",  # noqa: S608
                     batch,
                 )
             )

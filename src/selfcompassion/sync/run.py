@@ -126,7 +126,7 @@ def sync_journal(
             write.sent_in(looked.sent_in, latest=True)
             write.sent_items(sent.items)
             write.sent_in(sent.carried)
-            write.own_files([*looked.rows, *map(ownfiles.as_written, sent.written)])
+            write.keep_own_files([*looked.rows, *map(ownfiles.as_written, sent.written)])
             write.unread(looked.unread)
             write.healed(looked.damaged)
             write.files_read(sent.files)

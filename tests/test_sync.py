@@ -107,15 +107,13 @@ def damage_everywhere(device: Device, devices: list[Device], pick: int, how: str
     """Something outside damages one of ``device``'s own files after it wrote it (a folder
     put back from an older copy, a sync tool's repair), and the sync tool carries the
     damage to every copy of the folder. Whether a file was deleted."""
-    if not device.db.exists():
-        return False
     with device.open() as store:
         mine = store.device_id()
     own = sorted(p for p in device.folder.iterdir() if (m := changefiles.NAME.match(p.name))
                  and m[1] == mine)  # fmt: skip
     if not own:
         return False
-    name = own[pick % len(own)].name
+    name = own[-1 - pick % min(len(own), 2)].name  # the latest file, or the one before
     data = (device.folder / name).read_bytes()
     for target in devices:
         there = target.folder / name
@@ -228,8 +226,11 @@ def test_three_devices_end_with_the_same_journal(
             files = [p for p in device.folder.iterdir() if changefiles.NAME.match(p.name)]
             if files and other != who:
                 deliver(sorted(files)[pick % len(files)], devices[other].folder, how)
-        elif what == "damage" and damage_everywhere(device, devices, pick, harm):
-            deleted_since_backup.add(device.name)
+        elif what == "damage" and device.db.exists():
+            if device.sync().file_written:  # most often the file damaged is one just written
+                sent_entries.update(device.entry_ids())
+            if damage_everywhere(device, devices, pick, harm):
+                deleted_since_backup.add(device.name)
         elif what == "backup" and device.db.exists():
             device.sync()
             deleted_since_backup.discard(device.name)

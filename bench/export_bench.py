@@ -9,7 +9,9 @@ Runs ``journal export`` as JSON, Markdown and CSV (and, with ``--notes``, as dai
 of a journal of the sample entries (``samples.py``, imported untimed), each as a whole
 process, and prints for each the median of its CPU time (user + system, from the
 kernel's accounting of the waited-for child) and of its wall time, with the load average
-before and after. On a machine shared with other work, CPU time is the steadier figure.
+and the reference figure (``measure.reference_text``: the CPU time of a fixed workload,
+which shows how fast the machine runs at that moment) before and after. On a machine
+shared with other work, CPU time is the steadier figure.
 
 With ``--before SRC`` every run is made twice, one right after the other: once with the
 package in SRC put first on ``PYTHONPATH`` (a copy of the code before a change) and once
@@ -35,6 +37,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from journals import journal_env, journal_script, write_export_json  # noqa: E402
+from measure import reference_text  # noqa: E402
 from samples import entries  # noqa: E402
 
 FORMATS = ("json", "markdown", "csv")
@@ -103,7 +106,7 @@ def run(journal: Path, workdir: Path, formats: list[str], runs: int, before: Pat
         ).stdout
         print(f"{name}: {where}")
         _run([str(journal_script()), "--db", str(journal), "--version"], variant)
-    print(f"load average {_load()} at the start", flush=True)
+    print(f"load average {_load()}, {reference_text()} at the start", flush=True)
     figures: dict[tuple[str, str], list[tuple[float, float]]] = {}
     for fmt in formats:
         for _ in range(runs):
@@ -125,7 +128,7 @@ def run(journal: Path, workdir: Path, formats: list[str], runs: int, before: Pat
                 f"({runs} runs, load {_load()})",
                 flush=True,
             )
-    print(f"load average {_load()} at the end")
+    print(f"load average {_load()}, {reference_text()} at the end")
 
 
 def main() -> None:

@@ -188,15 +188,58 @@ def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
+def _reference_workload() -> int:
+    """A fixed piece of work, the same in every run: words made, counted and sorted in
+    Python, then written to an in-memory SQLite table and read back grouped and ordered
+    (the two kinds of work the journal's commands do). Returns a checksum, so that no
+    part of it can be skipped."""
+    import sqlite3
+
+    words = [f"w{(n * 7919) % 5003:04d}" for n in range(20_000)]
+    counts: dict[str, int] = {}
+    for word in words:
+        counts[word] = counts.get(word, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (word TEXT, n INTEGER, line TEXT)")
+    conn.executemany(
+        "INSERT INTO t VALUES (?, ?, ?)",
+        ((word, n, " ".join(words[n : n + 8])) for n, word in enumerate(words)),
+    )
+    total = sum(len(line) for (line,) in conn.execute("SELECT line FROM t ORDER BY word, n"))
+    total += sum(n for _, n in conn.execute("SELECT word, count(*) FROM t GROUP BY word"))
+    conn.close()
+    return total + len(ranked)
+
+
+def reference_seconds(runs: int = 3) -> float:
+    """The median CPU time (user + system, this process) of the fixed workload above,
+    about 0.13 s on the 2-core machine (2026-12-03). The machine's speed drifts over
+    the day without the load average showing it, so every result carries this figure:
+    two runs' times compare after dividing each by its own reference."""
+    times = []
+    for _ in range(runs):
+        start = time.process_time()
+        _reference_workload()
+        times.append(time.process_time() - start)
+    return statistics.median(times)
+
+
+def reference_text() -> str:
+    """The reference figure in words, for a result's first line."""
+    return f"reference workload {reference_seconds() * 1000:.0f} ms CPU"
+
+
 def machine_line() -> str:
-    """Where the figures come from: date, cores, architecture, Python."""
+    """Where the figures come from: date, cores, architecture, Python, and the machine's
+    speed at that moment (``reference_text``)."""
     import datetime
     import platform
 
     return (
         f"{datetime.date.today().isoformat()}, {os.cpu_count()} cores "
         f"(nproc {len(os.sched_getaffinity(0))}), {platform.machine()}, "
-        f"Python {platform.python_version()}"
+        f"Python {platform.python_version()}, {reference_text()}"
     )
 
 

@@ -22,6 +22,7 @@ from selfcompassion.portability import documents
 from selfcompassion.portability.schema import header, record_to_json
 from selfcompassion.portability.transfer import export_journal
 from selfcompassion.store import Answer, EntryFilter, JournalStore, timestamp
+from selfcompassion.store.entry_json import FEATURES_PRESENT
 from selfcompassion.text.controls import escape_controls
 
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=TZ)
@@ -305,3 +306,36 @@ def test_an_export_cut_short_leaves_nothing_open(
         export_journal(store, fmt=fmt, chosen=EVERYTHING, now=NOW, stdout=CutShort())
     gc.collect()
     assert left_over == []
+
+
+def test_answers_whose_head_was_not_sampled_are_written_the_same(
+    varied: JournalStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The export takes each answer's head (its object up to the value) from a table of
+    the heads at both ends of the answers table; with one answer read at each end, most
+    answers of this journal have a head that is not there and is built where it is used."""
+    from selfcompassion.store import portability
+
+    monkeypatch.setattr(portability, "HEAD_SAMPLE", 1)
+    heads = varied.conn.execute(
+        "SELECT count(*) FROM (SELECT DISTINCT step_id, kind, prompt, theme FROM answers)"
+    ).fetchone()[0]
+    with varied.snapshot():
+        batches = varied.iter_entry_json(EVERYTHING)
+        next(batches)
+        sampled = varied.conn.execute("SELECT count(*) FROM temp.export_answer_heads").fetchone()[0]
+        batches.close()
+    assert sampled <= 2 < heads
+    assert sql_export(varied) == reference_export(varied)
+
+
+def test_a_journal_without_reframes_or_check_ins_is_written_the_same(
+    store: JournalStore,
+) -> None:
+    """Members of feature tables that hold no row are left out of the query; an entry
+    there never had them."""
+    save(store, date(2026, 11, 1), [answer("went-well", "text", AWKWARD)], tags=("one",))
+    save(store, date(2026, 11, 2), [answer("mood", "scale", 3, theme="mood")], kind="note")
+    (features,) = store.conn.execute(FEATURES_PRESENT).fetchall()
+    assert features == (0, 0, 0, 0)
+    assert sql_export(store) == reference_export(store)

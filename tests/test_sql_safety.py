@@ -43,22 +43,31 @@ TRUSTED: dict[str, str] = {
     "_m0010_guarded": "store/later_migrations.py: the name must be one of the constant "
     "_M0010_SKIPPED, and the SQL is that trigger's own text from sqlite_master with a "
     "constant condition added",
-    "_json_row_sql": "store/portability.py: called only by _entry_json_sql with table names, "
+    "_json_row_sql": "store/entry_json.py: called only by entry_json_sql with table names, "
     "column tuples and ORDER BY clauses that are literals or module constants",
-    "_json_list_sql": "store/portability.py: called only by _entry_json_sql and _json_row_sql "
+    "_json_list_sql": "store/entry_json.py: called only by entry_json_sql and _json_row_sql "
     "with literal or constant-built item SQL, table names and ORDER BY clauses",
     "_key_pragma": "store/driver.py: PRAGMA key takes no parameters; the value is only the "
     "hex digits of a JournalKey's bytes (bytes.hex()) inside SQLCipher's x'...' form",
     "_all_rows_sql": "store/cipher.py: the table name comes from the journal's own "
     "sqlite_master and is quoted as an identifier, its double quotes doubled",
-    "_outbox_sql": "store/syncing.py: composes ENTRY_JSON (from _entry_json_sql) and the "
+    "_outbox_sql": "store/syncing.py: composes ENTRY_JSON (from entry_json_sql) and the "
     "constant COMMITMENT_COLUMNS, whose names go between quotes as json_object's keys",
     "markdown_rows_sql": "store/markdown_rows.py: composes only literals, the module's marks "
     "(constant strings of literal characters, quoted by _sql_text with any quote doubled) and "
     "whole numbers (code points of the constant CONTROL pattern); it takes no parameters",
-    "_entry_json_sql": "store/portability.py: composes only literals and the module's column "
-    "constants; the JSON keys between SQL quotes are those same constant names, through "
-    "json.dumps; it takes no parameters and no value from outside",
+    "entry_json_sql": "store/entry_json.py: composes only literals, the module's column "
+    "constants and table names (FEATURES, the constant HEADS) and what _head_sql and "
+    "_answer_sql make; the JSON keys between SQL quotes are those same constant names, "
+    "through json.dumps; its parameters only choose which of those constant parts go in",
+    "_head_sql": "store/entry_json.py: composes literals and the constant HEAD_COLUMNS "
+    "(through json.dumps between SQL quotes) with a table alias that its callers give as "
+    "a literal ('a', 's')",
+    "_rows_by_entry": "store/portability.py: called only by records_for, with the feature "
+    "tables' names as literals, their column constants from store/entry_json.py (tuples of "
+    "literal names) and literal ORDER BY clauses; the entry ids go in ? marks",
+    "_answer_sql": "store/entry_json.py: composes literals and _head_sql's SQL; its one "
+    "parameter only chooses between two of them",
 }
 
 SQL = re.compile(

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..packs import steps
 from ..store import Answer, Entry, EntryRecord
-from ..store.portability import (
+from ..store.entry_json import (
     CHECKIN_COLUMNS,
     COMMITMENT_COLUMNS,
     REFRAME_COLUMNS,

@@ -2,14 +2,13 @@
 
 An export reads entries oldest first in batches, with the figures other features keep
 beside them (reframe and check-in scores, thinking traps, commitments). An export as JSON
-has SQLite write each entry's text (``ENTRY_JSON``). Imports are staged and landed by
+has SQLite write each entry's text (``entry_json``). Imports are staged and landed by
 ``importing``; ``add_records`` is their shortest way in.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,40 +16,33 @@ from typing import Any
 from ..errors import StorageError
 from .browse import BATCH, EntryFilter
 from .entries import EntryQueries
+from .entry_json import (
+    CHECKIN_COLUMNS,
+    FEATURES,
+    FEATURES_PRESENT,
+    HEAD_SAMPLE,
+    HEADS,
+    INDEX_HEADS,
+    MAKE_HEADS,
+    REFRAME_COLUMNS,
+    TRAP_COLUMNS,
+    entry_json_sql,
+    fill_heads_sql,
+    float_json,
+)
+
+# Read from here by store/syncing.py.
+from .entry_json import COMMITMENT_COLUMNS as COMMITMENT_COLUMNS
+from .entry_json import ENTRY_JSON as ENTRY_JSON
+from .entry_json import FLOAT_TEXT as FLOAT_TEXT
 from .failures import storage_errors
 from .markdown_rows import ALL_PROMPTS, MAKE_PROMPTS, PROMPTS, markdown_rows_sql, prompt_lines
 from .records import Entry
 
-ENTRY_COLUMNS = ("id", "kind", "journal_date", "created_at", "updated_at", "pack")
-REFRAME_COLUMNS = (
-    "intensity_before",
-    "intensity_after",
-    "belief_before",
-    "belief_after",
-    "revisit_intensity",
-    "revisited_at",
-    "balanced_belief",
-)
-#: Reframe figures an export written before they existed does not have (read as null).
-REFRAME_COLUMNS_ADDED = ("balanced_belief",)
-CHECKIN_COLUMNS = ("total", "self_kindness", "common_humanity", "mindfulness")
-TRAP_COLUMNS = ("trap_id", "phrase")
-COMMITMENT_COLUMNS = (
-    "id",
-    "text",
-    "due_date",
-    "status",
-    "note",
-    "created_at",
-    "updated_at",
-    "closed_date",
-)
 #: Entries a JSON export fetches at a time: about 100 KB of text, small enough that the
 #: batch's strings come from the allocator's heap; 1 MB strings were fresh pages from the
 #: kernel every time, a third of the export's system time at 10,000 entries.
 JSON_BATCH = 40
-#: The SQL function that writes a REAL as Python's json module does (see ``_scalar``).
-FLOAT_TEXT = "selfcompassion_float_json"
 
 
 #: An entry's row and its answers' rows, as ``iter_entry_rows`` gives them.
@@ -118,14 +110,27 @@ class PortabilityQueries(EntryQueries):
         self, chosen: EntryFilter, batch: int = JSON_BATCH
     ) -> Generator[list[str], None, None]:
         """Every matching entry as one line of JSON text, oldest first, in lists of at most
-        ``batch`` lines. SQLite writes the text itself (see ``ENTRY_JSON``), so no entry
+        ``batch`` lines. SQLite writes the text itself (see ``entry_json``), so no entry
         passes through Python objects on its way out; C1 and bidi controls are left raw for
-        the writer to escape."""
+        the writer to escape. Run it inside ``snapshot``: the answers' heads and the
+        feature tables it reads first are the journal's at that moment."""
         with storage_errors(self.path):
-            self.conn.create_function(FLOAT_TEXT, 1, _float_json, deterministic=True)
-        with contextlib.closing(self._oldest_first(ENTRY_JSON, chosen, batch)) as found:
-            for rows in found:
-                yield [row[0] for row in rows]
+            self.conn.create_function(FLOAT_TEXT, 1, float_json, deterministic=True)
+            present = self.conn.execute(FEATURES_PRESENT).fetchone()
+            self.conn.execute(MAKE_HEADS)
+            self.conn.execute(INDEX_HEADS)
+            self.conn.execute(f"DELETE FROM temp.{HEADS}")  # noqa: S608 - a constant
+            self.conn.execute(fill_heads_sql(), {"sample": HEAD_SAMPLE})
+        features = tuple(table for table, has in zip(FEATURES, present, strict=True) if has)
+        query = entry_json_sql(features, heads=True)
+        try:
+            with contextlib.closing(self._oldest_first(query, chosen, batch)) as found:
+                for rows in found:
+                    yield [row[0] for row in rows]
+        finally:
+            # A journal closed first (an export cut short) has dropped its temporary tables.
+            with contextlib.suppress(StorageError), storage_errors(self.path):
+                self.conn.execute(f"DROP TABLE IF EXISTS temp.{HEADS}")  # noqa: S608 - a constant
 
     def iter_entry_rows(
         self, chosen: EntryFilter, batch: int = BATCH
@@ -254,94 +259,6 @@ class PortabilityQueries(EntryQueries):
             stage.add(records)
             added: int = self.land_import(stage, lambda count: None)  # type: ignore[attr-defined]
         return added
-
-
-# -- export as JSON text, written by SQLite ---------------------------------------------------
-#
-# Each entry comes out of one query as the exact text Python's ``json.dumps(record,
-# ensure_ascii=False)`` gives for it (``schema.record_to_json`` is the format's reference):
-# the same key order, ", " and ": " between items, strings escaped by ``json_quote`` as
-# Python escapes them, and lists in the order the store keeps them. Numbers need care:
-# SQLite writes a REAL with 15 digits where Python writes the shortest text that reads back
-# exactly (1/3, 1e-07), so a REAL goes through a small Python function. An answer's value
-# is kept as the text ``json.dumps`` wrote (``core.answer_rows`` is its only writer), which
-# is the text the export wants, so it is copied as it is.
-
-
-def _float_json(value: Any) -> str:
-    return json.dumps(value)
-
-
-def _number(column: str) -> str:
-    """SQL for a number column's value as JSON text (a REAL as Python writes it)."""
-    return (
-        f"CASE typeof({column}) WHEN 'real' THEN {FLOAT_TEXT}({column}) "
-        f"ELSE json_quote({column}) END"
-    )
-
-
-def _text(column: str) -> str:
-    """SQL for a text column's value as JSON text (TEXT affinity: it holds no REAL)."""
-    return f"json_quote({column})"
-
-
-def _json_object_sql(
-    pairs: Sequence[tuple[str, str]], optional: Sequence[tuple[str, str]] = ()
-) -> str:
-    """SQL for a JSON object's text from (key, SQL for the value's text) pairs; an
-    ``optional`` member is left out where its SQL is NULL."""
-    sql = ""
-    for number, (key, value) in enumerate(pairs):
-        sql += f"'{'{' if number == 0 else ', '}{json.dumps(key)}: ' || {value} || "
-    for key, value in optional:
-        sql += f"coalesce(', {json.dumps(key)}: ' || {value}, '') || "
-    return sql + "'}'"
-
-
-def _json_row_sql(table: str, columns: Sequence[str], *, listed: str | None = None) -> str:
-    """SQL for an entry's rows of a feature table as JSON: one object, or NULL when there
-    is none; with ``listed`` (an ORDER BY), a list of them in that order, or NULL."""
-    value = _number if table in ("reframe_scores", "checkin_scores") else _text
-    item = _json_object_sql([(column, value(column)) for column in columns])
-    if listed is None:
-        return f"(SELECT {item} FROM {table} WHERE entry_id = e.id)"  # noqa: S608 - constants
-    return _json_list_sql(item, table, listed)
-
-
-def _json_list_sql(item: str, table: str, order: str) -> str:
-    """SQL for the items of an entry's rows in a JSON list, or NULL when it has none."""
-    return (
-        f"'[' || (SELECT group_concat(item, ', ') FROM (SELECT {item} AS item FROM {table} "  # noqa: S608
-        f"WHERE entry_id = e.id ORDER BY {order})) || ']'"
-    )
-
-
-def _entry_json_sql() -> str:
-    """The query for one line of JSON per entry, for ``FROM entries e``."""
-    answer = _json_object_sql(
-        [(column, _text(column)) for column in ("step_id", "kind", "prompt", "theme")]
-        + [("value", "value"), ("text", _text("text"))]
-    )
-    entry = _json_object_sql(
-        [(column, _text(f"e.{column}")) for column in ENTRY_COLUMNS]
-        + [
-            ("tags", f"coalesce({_json_list_sql('json_quote(tag)', 'tags', 'tag')}, '[]')"),
-            ("answers", f"coalesce({_json_list_sql(answer, 'answers', 'position')}, '[]')"),
-        ],
-        optional=[
-            ("reframe_scores", _json_row_sql("reframe_scores", REFRAME_COLUMNS)),
-            ("checkin_scores", _json_row_sql("checkin_scores", CHECKIN_COLUMNS)),
-            ("traps", _json_row_sql("entry_traps", TRAP_COLUMNS, listed="trap_id")),
-            (
-                "commitments",
-                _json_row_sql("commitments", COMMITMENT_COLUMNS, listed="created_at, id"),
-            ),
-        ],
-    )
-    return f"SELECT {entry} FROM entries e"  # noqa: S608 - constants only
-
-
-ENTRY_JSON = _entry_json_sql()
 
 
 #: The feature tables an import fills beside the entries, with their columns.

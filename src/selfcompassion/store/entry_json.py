@@ -1,0 +1,199 @@
+"""SQL that writes each entry as the JSON export's text, and the fields of that record.
+
+Each entry comes out of one query as the exact text Python's ``json.dumps(record,
+ensure_ascii=False)`` gives for it (``portability.schema.record_to_json`` is the format's
+reference): the same key order, ", " and ": " between items, strings escaped by
+``json_quote`` as Python escapes them, and lists in the order the store keeps them.
+Numbers need care: SQLite writes a REAL with 15 digits where Python writes the shortest
+text that reads back exactly (1/3, 1e-07), so a REAL goes through a small Python function
+(``FLOAT_TEXT``). An answer's value is kept as the text ``json.dumps`` wrote
+(``core.answer_rows`` is its only writer), which is the text the export wants, so it is
+copied as it is.
+
+An export (``entry_json_sql``) leaves out the feature tables the journal has no row in,
+and takes each answer's object up to its value ('{"step_id": …, "theme": …, "value": ')
+from a temporary table of the few such heads a journal's answers share (``HEADS``), where
+building it again for each of 700,000 answers was about a third of the query. The table
+holds the heads found at both ends of the answers table (``fill_heads_sql``); an answer whose
+head is not there has it built as before, so the text is the same either way.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Sequence
+from typing import Any
+
+ENTRY_COLUMNS = ("id", "kind", "journal_date", "created_at", "updated_at", "pack")
+REFRAME_COLUMNS = (
+    "intensity_before",
+    "intensity_after",
+    "belief_before",
+    "belief_after",
+    "revisit_intensity",
+    "revisited_at",
+    "balanced_belief",
+)
+#: Reframe figures an export written before they existed does not have (read as null).
+REFRAME_COLUMNS_ADDED = ("balanced_belief",)
+CHECKIN_COLUMNS = ("total", "self_kindness", "common_humanity", "mindfulness")
+TRAP_COLUMNS = ("trap_id", "phrase")
+COMMITMENT_COLUMNS = (
+    "id",
+    "text",
+    "due_date",
+    "status",
+    "note",
+    "created_at",
+    "updated_at",
+    "closed_date",
+)
+#: The feature tables whose rows a record may hold, in the record's order.
+FEATURES = ("reframe_scores", "checkin_scores", "entry_traps", "commitments")
+#: Which of ``FEATURES`` hold any row, in that order.
+FEATURES_PRESENT = (
+    "SELECT EXISTS (SELECT 1 FROM reframe_scores), EXISTS (SELECT 1 FROM checkin_scores), "
+    "EXISTS (SELECT 1 FROM entry_traps), EXISTS (SELECT 1 FROM commitments)"
+)
+#: The SQL function that writes a REAL as Python's json module does.
+FLOAT_TEXT = "selfcompassion_float_json"
+
+#: The columns an answer's head is made of, in the record's order.
+HEAD_COLUMNS = ("step_id", "kind", "prompt", "theme")
+#: The temporary table of answers' heads, made for an export.
+HEADS = "export_answer_heads"
+MAKE_HEADS = (
+    "CREATE TEMP TABLE IF NOT EXISTS export_answer_heads "
+    "(step_id TEXT, kind TEXT, prompt TEXT, theme TEXT, head TEXT NOT NULL)"
+)
+INDEX_HEADS = (
+    "CREATE INDEX IF NOT EXISTS temp.export_answer_heads_by_columns "
+    "ON export_answer_heads (step_id, kind, prompt, theme)"
+)
+#: Answers read at each end of the table for the heads (about 0.05 s at 100,000
+#: entries, where reading them all was 1.3 s). The oldest and newest answers of a
+#: journal written day by day, a spread over every day of an imported one.
+HEAD_SAMPLE = 20_000
+
+
+def float_json(value: Any) -> str:
+    """A REAL as ``json.dumps`` writes it (registered as ``FLOAT_TEXT``)."""
+    return json.dumps(value)
+
+
+def _number(column: str) -> str:
+    """SQL for a number column's value as JSON text (a REAL as Python writes it)."""
+    return (
+        f"CASE typeof({column}) WHEN 'real' THEN {FLOAT_TEXT}({column}) "
+        f"ELSE json_quote({column}) END"
+    )
+
+
+def _text(column: str) -> str:
+    """SQL for a text column's value as JSON text (TEXT affinity: it holds no REAL)."""
+    return f"json_quote({column})"
+
+
+def _json_object_sql(
+    pairs: Sequence[tuple[str, str]], optional: Sequence[tuple[str, str]] = ()
+) -> str:
+    """SQL for a JSON object's text from (key, SQL for the value's text) pairs; an
+    ``optional`` member is left out where its SQL is NULL."""
+    sql = ""
+    for number, (key, value) in enumerate(pairs):
+        sql += f"'{'{' if number == 0 else ', '}{json.dumps(key)}: ' || {value} || "
+    for key, value in optional:
+        sql += f"coalesce(', {json.dumps(key)}: ' || {value}, '') || "
+    return sql + "'}'"
+
+
+def _json_row_sql(table: str, columns: Sequence[str], *, listed: str | None = None) -> str:
+    """SQL for an entry's rows of a feature table as JSON: one object, or NULL when there
+    is none; with ``listed`` (an ORDER BY), a list of them in that order, or NULL."""
+    value = _number if table in ("reframe_scores", "checkin_scores") else _text
+    item = _json_object_sql([(column, value(column)) for column in columns])
+    if listed is None:
+        return f"(SELECT {item} FROM {table} WHERE entry_id = e.id)"  # noqa: S608 - constants
+    return _json_list_sql(item, table, listed)
+
+
+def _json_list_sql(item: str, table: str, order: str) -> str:
+    """SQL for the items of an entry's rows in a JSON list, or NULL when it has none."""
+    return (
+        f"'[' || (SELECT group_concat(item, ', ') FROM (SELECT {item} AS item FROM {table} "  # noqa: S608
+        f"WHERE entry_id = e.id ORDER BY {order})) || ']'"
+    )
+
+
+def _head_sql(table: str) -> str:
+    """SQL for an answer's JSON object up to its value, from the columns of ``table``."""
+    return _json_object_sql(
+        [(column, _text(f"{table}.{column}")) for column in HEAD_COLUMNS] + [("value", "''")]
+    ).removesuffix(" || '' || '}'")
+
+
+def fill_heads_sql() -> str:
+    """The statement that fills ``HEADS`` with the heads of the answers at both ends of
+    the table (``:sample`` of each)."""
+    return (
+        f"INSERT INTO temp.{HEADS} SELECT s.step_id, s.kind, s.prompt, s.theme, "  # noqa: S608
+        f"{_head_sql('s')} FROM (SELECT step_id, kind, prompt, theme FROM "
+        "(SELECT step_id, kind, prompt, theme FROM answers ORDER BY rowid LIMIT :sample) "
+        "UNION SELECT step_id, kind, prompt, theme FROM "
+        "(SELECT step_id, kind, prompt, theme FROM answers ORDER BY rowid DESC LIMIT :sample)) s"
+    )
+
+
+#: An entry's answers, each with its head from ``HEADS`` where it is there.
+_ANSWERS_WITH_HEADS = (
+    f"answers a LEFT JOIN temp.{HEADS} h ON h.step_id = a.step_id AND h.kind = a.kind "
+    "AND h.prompt = a.prompt AND h.theme IS a.theme"
+)
+
+
+def _answer_sql(*, heads: bool) -> str:
+    """SQL for an answer's JSON object (``FROM answers a``, joined with ``HEADS`` when
+    ``heads``)."""
+    head = f"coalesce(h.head, {_head_sql('a')})" if heads else _head_sql("a")
+    return f"{head} || a.value || ', \"text\": ' || {_text('a.text')} || '}}'"
+
+
+_FEATURE_MEMBERS = {
+    "reframe_scores": lambda: _json_row_sql("reframe_scores", REFRAME_COLUMNS),
+    "checkin_scores": lambda: _json_row_sql("checkin_scores", CHECKIN_COLUMNS),
+    "entry_traps": lambda: _json_row_sql("entry_traps", TRAP_COLUMNS, listed="trap_id"),
+    "commitments": lambda: _json_row_sql(
+        "commitments", COMMITMENT_COLUMNS, listed="created_at, id"
+    ),
+}
+_FEATURE_KEYS = {"entry_traps": "traps"}
+
+
+@functools.lru_cache(maxsize=32)
+def entry_json_sql(features: tuple[str, ...] = FEATURES, *, heads: bool = False) -> str:
+    """The query for one line of JSON per entry, for ``FROM entries e``: with a member
+    for each of ``features`` (the others can have no row), and each answer's head from
+    ``HEADS`` when ``heads`` (the table must then exist)."""
+    answers = "answers a" if not heads else _ANSWERS_WITH_HEADS
+    entry = _json_object_sql(
+        [(column, _text(f"e.{column}")) for column in ENTRY_COLUMNS]
+        + [
+            ("tags", f"coalesce({_json_list_sql('json_quote(tag)', 'tags', 'tag')}, '[]')"),
+            (
+                "answers",
+                f"coalesce({_json_list_sql(_answer_sql(heads=heads), answers, 'a.position')}, "
+                "'[]')",
+            ),
+        ],
+        optional=[
+            (_FEATURE_KEYS.get(table, table), _FEATURE_MEMBERS[table]())
+            for table in FEATURES
+            if table in features
+        ],
+    )
+    return f"SELECT {entry} FROM entries e"  # noqa: S608 - constants only
+
+
+#: Every entry's line with every member, for any reader (sync's outbox among them).
+ENTRY_JSON = entry_json_sql()

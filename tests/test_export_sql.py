@@ -316,7 +316,7 @@ def test_answers_whose_head_was_not_sampled_are_written_the_same(
     answers of this journal have a head that is not there and is built where it is used."""
     from selfcompassion.store import portability
 
-    monkeypatch.setattr(portability, "HEAD_SAMPLE", 1)
+    monkeypatch.setattr(portability, "ANSWER_SAMPLE", 1)
     heads = varied.conn.execute(
         "SELECT count(*) FROM (SELECT DISTINCT step_id, kind, prompt, theme FROM answers)"
     ).fetchone()[0]

@@ -347,3 +347,32 @@ def test_csv_cells_made_once_are_forgotten_past_a_bound(
     cells = documents._Cells()
     assert [cells[f"=x{number}"] for number in range(10)][-1] == "'=x9"
     assert len(cells) <= 3
+
+
+def test_a_prompt_left_out_of_the_sample_goes_the_plain_way(
+    laid_out: JournalStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The prompts laid out first are those of the answers at both ends of the answers
+    table; with one answer read at each end, the batches whose answers have any other
+    prompt are written from plain rows, and still come out as the reference."""
+    from selfcompassion.store import portability
+
+    monkeypatch.setattr(portability, "ANSWER_SAMPLE", 1)
+    asked: list[list[str]] = []
+
+    def rows_for(ids: list[str]) -> list[EntryRows]:
+        asked.append(ids)
+        return laid_out.entry_rows(ids)
+
+    out = io.StringIO()
+    batches = laid_out.iter_entry_markdown(EVERYTHING, batch=2)
+    list(documents.write_markdown(batches, out, title="Journal", rows_for=rows_for))
+    assert out.getvalue() == reference_markdown(laid_out)
+    assert asked
+    notes = {
+        f"{day.isoformat()}.md": text
+        for day, text, _ in documents.daily_notes(
+            laid_out.iter_entry_markdown(EVERYTHING, batch=2), laid_out.entry_rows
+        )
+    }
+    assert notes == reference_notes(laid_out)

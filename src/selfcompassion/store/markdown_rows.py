@@ -9,12 +9,13 @@ show), after its prompt, if it has one. Those marks become the document's own Ma
 after the escaping (``portability.documents``).
 
 A journal has few prompts, each on thousands of answers, so each is laid out once, in
-Python, into a temporary table (``PROMPTS``) that the query joins: on a line of its
-own between ``OPEN`` and ``CLOSE``, or, when it starts with a letter (nothing at the start
-of its line could then be escaped), between two ``BOLD`` marks on the line of a mark.
-A word that holds the mark character, or a text that starts with nothing that shows and
-holds a NUL (which SQLite's trim() cannot take), is flagged with ``FOUND``: its batch is
-then written from plain rows instead.
+Python, into a temporary table (``PROMPTS``) that the query joins (the prompts of the
+answers at both ends of the table, ``SAMPLED_PROMPTS``): on a line of its own between
+``OPEN`` and ``CLOSE``, or, when it starts with a letter (nothing at the start of its line
+could then be escaped), between two ``BOLD`` marks on the line of a mark. A word that
+holds the mark character, a text that starts with nothing that shows and holds a NUL
+(which SQLite's trim() cannot take), or a prompt not in the table, is flagged with
+``FOUND``: its batch is then written from plain rows instead.
 """
 
 from __future__ import annotations
@@ -43,7 +44,13 @@ MAKE_PROMPTS = (
     "CREATE TEMP TABLE IF NOT EXISTS export_prompts (prompt TEXT PRIMARY KEY, "
     "lines TEXT NOT NULL) WITHOUT ROWID"
 )
-ALL_PROMPTS = "SELECT DISTINCT prompt FROM answers"
+#: The prompts of the answers at both ends of the answers table (``:sample`` of each):
+#: reading every answer's was 0.5 s at 100,000 entries. An answer whose prompt is not
+#: among them is flagged with ``FOUND``.
+SAMPLED_PROMPTS = (
+    "SELECT prompt FROM (SELECT prompt FROM answers ORDER BY rowid LIMIT :sample) UNION "
+    "SELECT prompt FROM (SELECT prompt FROM answers ORDER BY rowid DESC LIMIT :sample)"
+)
 
 
 def one_line(prompt: str) -> str:
@@ -85,13 +92,13 @@ def markdown_rows_sql() -> str:
         f"THEN {_sql_text(EMPTY)} ELSE a.text END ELSE a.text END"
     )
     lines = (
-        f"p.lines || char(10) || {text} || CASE WHEN instr(a.text, {_sql_text(MARK)}) "
-        f"THEN {_sql_text(FOUND)} ELSE char(10) END"
+        f"coalesce(p.lines, {_sql_text(FOUND)}) || char(10) || {text} || "
+        f"CASE WHEN instr(a.text, {_sql_text(MARK)}) THEN {_sql_text(FOUND)} ELSE char(10) END"
     )
     return (
         "SELECT e.id, e.journal_date, e.kind, e.created_at, "  # noqa: S608 - constants only
         f"(SELECT group_concat(lines, '') FROM (SELECT {lines} AS lines "
-        f"FROM answers a JOIN temp.{PROMPTS} p ON p.prompt = a.prompt "
+        f"FROM answers a LEFT JOIN temp.{PROMPTS} p ON p.prompt = a.prompt "
         "WHERE a.entry_id = e.id ORDER BY a.position)) FROM entries e"
     )
 

@@ -17,10 +17,10 @@ from ..errors import StorageError
 from .browse import BATCH, EntryFilter
 from .entries import EntryQueries
 from .entry_json import (
+    ANSWER_SAMPLE,
     CHECKIN_COLUMNS,
     FEATURES,
     FEATURES_PRESENT,
-    HEAD_SAMPLE,
     HEADS,
     INDEX_HEADS,
     MAKE_HEADS,
@@ -36,7 +36,7 @@ from .entry_json import COMMITMENT_COLUMNS as COMMITMENT_COLUMNS
 from .entry_json import ENTRY_JSON as ENTRY_JSON
 from .entry_json import FLOAT_TEXT as FLOAT_TEXT
 from .failures import storage_errors
-from .markdown_rows import ALL_PROMPTS, MAKE_PROMPTS, PROMPTS, markdown_rows_sql, prompt_lines
+from .markdown_rows import MAKE_PROMPTS, PROMPTS, SAMPLED_PROMPTS, markdown_rows_sql, prompt_lines
 from .records import Entry
 
 #: Entries a JSON export fetches at a time: about 100 KB of text, small enough that the
@@ -120,7 +120,7 @@ class PortabilityQueries(EntryQueries):
             self.conn.execute(MAKE_HEADS)
             self.conn.execute(INDEX_HEADS)
             self.conn.execute(f"DELETE FROM temp.{HEADS}")  # noqa: S608 - a constant
-            self.conn.execute(fill_heads_sql(), {"sample": HEAD_SAMPLE})
+            self.conn.execute(fill_heads_sql(), {"sample": ANSWER_SAMPLE})
         features = tuple(table for table, has in zip(FEATURES, present, strict=True) if has)
         query = entry_json_sql(features, heads=True)
         try:
@@ -179,7 +179,10 @@ class PortabilityQueries(EntryQueries):
             self.conn.execute(f"DELETE FROM temp.{PROMPTS}")  # noqa: S608 - a constant
             self.conn.executemany(
                 f"INSERT INTO temp.{PROMPTS} VALUES (?, ?)",  # noqa: S608 - a constant
-                [(row[0], prompt_lines(row[0])) for row in self.conn.execute(ALL_PROMPTS)],
+                [
+                    (row[0], prompt_lines(row[0]))
+                    for row in self.conn.execute(SAMPLED_PROMPTS, {"sample": ANSWER_SAMPLE})
+                ],
             )
         try:
             with contextlib.closing(self._oldest_first(MARKDOWN_ROWS, chosen, batch)) as found:

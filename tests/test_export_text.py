@@ -180,7 +180,8 @@ def test_batches_of_any_size_write_the_same(hostile: JournalStore, batch: int) -
     """Days cut across batches: a day's entries still come under one heading."""
     for number in range(3):  # three entries on one day, so small batches split it
         save(hostile, date(2026, 11, 20), [answer("x", "text", f"n{number}")], hour=number)
-    rows = list(hostile.iter_entry_rows(EVERYTHING, batch=batch))
+    cells = documents.csv_cells(hostile.sampled_heads())
+    rows = list(hostile.iter_entry_cells(EVERYTHING, cells, batch=batch))
     assert all(len(part) <= batch for part in rows)
     out = io.StringIO()
     marked = list(hostile.iter_entry_markdown(EVERYTHING, batch=batch))
@@ -190,7 +191,7 @@ def test_batches_of_any_size_write_the_same(hostile: JournalStore, batch: int) -
     assert sum(written) == len([row for part in rows for row in part])
     assert out.getvalue() == reference_markdown(hostile)
     out = io.StringIO()
-    list(documents.write_csv(iter(rows), out))
+    list(documents.write_csv(iter(rows), out, rows_for=_no_plain_rows))
     assert out.getvalue() == reference_csv(hostile)
 
 
@@ -376,3 +377,28 @@ def test_a_prompt_left_out_of_the_sample_goes_the_plain_way(
         )
     }
     assert notes == reference_notes(laid_out)
+
+
+def test_csv_answers_whose_head_was_not_sampled_go_the_plain_way(
+    hostile: JournalStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The CSV export takes the cells of each answer's step, kind, theme and prompt from
+    a table of the heads at both ends of the answers table; a batch with an answer whose
+    head is not there is written from plain rows, and comes out the same."""
+    from selfcompassion.store import portability
+
+    monkeypatch.setattr(portability, "ANSWER_SAMPLE", 1)
+    asked: list[list[str]] = []
+
+    def rows_for(ids: list[str]) -> list[EntryRows]:
+        asked.append(ids)
+        return hostile.entry_rows(ids)
+
+    cells = documents.csv_cells(hostile.sampled_heads())
+    out = io.StringIO()
+    with hostile.snapshot():
+        batches = hostile.iter_entry_cells(EVERYTHING, cells, batch=2)
+        list(documents.write_csv(batches, out, rows_for=rows_for))
+    assert out.getvalue() == reference_csv(hostile)
+    assert asked and len(cells) <= 2
+    assert hostile.conn.execute("SELECT name FROM temp.sqlite_master").fetchall() == []

@@ -31,6 +31,7 @@ from ..store.markdown_rows import (
     kind_title,
     one_line,
 )
+from ..store.portability import Head
 from ..text.controls import escape_controls, strip_controls
 from ..text.mdtext import markdown_text, markdown_texts
 from . import schema
@@ -263,8 +264,40 @@ class _Cells(dict[str | None, str]):
         return cell
 
 
-def write_csv(batches: Iterable[list[EntryRows]], out: IO[str]) -> Iterator[int]:
-    """One row per answer (an entry without answers still gets a row); yields entries.
+def csv_cells(heads: Iterable[Head]) -> dict[Head, str]:
+    """The cells each head (step_id, kind, prompt, theme) makes on a CSV line, in the
+    line's order (step, kind, theme, prompt), as one text."""
+    return {
+        head: ",".join([_csv(head[0]), _csv(head[1]), _csv(head[3]), _csv(head[2])])
+        for head in heads
+    }
+
+
+def _entry_cells(entry: Any) -> str:
+    return ",".join([_csv(value) for value in entry])
+
+
+def _plain_lines(batch: list[EntryRows], made: _Cells) -> list[str]:
+    """The lines of entries from their plain rows (``JournalStore.entry_rows``)."""
+    lines: list[str] = []
+    for entry, answers in batch:
+        head = _entry_cells(entry)
+        lines += [
+            f"{head},{position},{made[step_id]},{made[kind]},{made[theme]},{made[prompt]},"
+            f"{_csv(text)},{_value_cell(value)}\r\n"
+            for position, (step_id, kind, theme, prompt, text, value) in enumerate(answers)
+        ] or [head + ",,,,,,,\r\n"]
+    return lines
+
+
+def write_csv(
+    batches: Iterable[list[EntryRows]],
+    out: IO[str],
+    rows_for: Callable[[list[str]], list[EntryRows]],
+) -> Iterator[int]:
+    """One row per answer (an entry without answers still gets a row), from
+    ``JournalStore.iter_entry_cells``'s batches (``rows_for`` gives the plain rows of a
+    batch with an answer whose head's cells were not made); yields entries.
 
     The lines are written here rather than by the csv module, which looks at every
     character of every cell on its own (most of the export's time; its C writer was still
@@ -274,13 +307,15 @@ def write_csv(batches: Iterable[list[EntryRows]], out: IO[str]) -> Iterator[int]
     out.write(",".join(CSV_COLUMNS) + "\r\n")
     made = _Cells()
     for batch in batches:
-        lines: list[str] = []
-        for entry, answers in batch:
-            head = ",".join([_csv(value) for value in entry])
-            lines += [
-                f"{head},{position},{made[step_id]},{made[kind]},{made[theme]},{made[prompt]},"
-                f"{_csv(text)},{_value_cell(value)}\r\n"
-                for position, (step_id, kind, theme, prompt, text, value) in enumerate(answers)
-            ] or [head + ",,,,,,,\r\n"]
+        if any(cells is None for _, answers in batch for cells, _, _ in answers):
+            lines = _plain_lines(rows_for([entry[0] for entry, _ in batch]), made)
+        else:
+            lines = []
+            for entry, answers in batch:
+                head = _entry_cells(entry)
+                lines += [
+                    f"{head},{cells},{_csv(text)},{_value_cell(value)}\r\n"
+                    for cells, text, value in answers
+                ] or [head + ",,,,,,,\r\n"]
         out.write("".join(lines))
         yield len(batch)

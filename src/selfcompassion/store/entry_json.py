@@ -134,15 +134,21 @@ def _head_sql(table: str) -> str:
     ).removesuffix(" || '' || '}'")
 
 
+#: The heads of the answers at both ends of the answers table (``:sample`` of each), each
+#: once, as (step_id, kind, prompt, theme).
+SAMPLED_HEADS = (
+    "SELECT step_id, kind, prompt, theme FROM "
+    "(SELECT step_id, kind, prompt, theme FROM answers ORDER BY rowid LIMIT :sample) UNION "
+    "SELECT step_id, kind, prompt, theme FROM "
+    "(SELECT step_id, kind, prompt, theme FROM answers ORDER BY rowid DESC LIMIT :sample)"
+)
+
+
 def fill_heads_sql() -> str:
-    """The statement that fills ``HEADS`` with the heads of the answers at both ends of
-    the table (``:sample`` of each)."""
+    """The statement that fills ``HEADS`` from ``SAMPLED_HEADS``."""
     return (
         f"INSERT INTO temp.{HEADS} SELECT s.step_id, s.kind, s.prompt, s.theme, "  # noqa: S608
-        f"{_head_sql('s')} FROM (SELECT step_id, kind, prompt, theme FROM "
-        "(SELECT step_id, kind, prompt, theme FROM answers ORDER BY rowid LIMIT :sample) "
-        "UNION SELECT step_id, kind, prompt, theme FROM "
-        "(SELECT step_id, kind, prompt, theme FROM answers ORDER BY rowid DESC LIMIT :sample)) s"
+        f"{_head_sql('s')} FROM ({SAMPLED_HEADS}) s"
     )
 
 

@@ -10,7 +10,7 @@ after the escaping (``portability.documents``).
 
 A journal has few prompts, each on thousands of answers, so each is laid out once, in
 Python, into a temporary table (``PROMPTS``) that the query joins (the prompts of the
-answers at both ends of the table, ``SAMPLED_PROMPTS``): on a line of its own between
+answers at both ends of the table, ``entry_json.SAMPLED_HEADS``): on a line of its own between
 ``OPEN`` and ``CLOSE``, or, when it starts with a letter (nothing at the start of its line
 could then be escaped), between two ``BOLD`` marks on the line of a mark. A word that
 holds the mark character, a text that starts with nothing that shows and holds a NUL
@@ -43,13 +43,6 @@ PROMPTS = "export_prompts"
 MAKE_PROMPTS = (
     "CREATE TEMP TABLE IF NOT EXISTS export_prompts (prompt TEXT PRIMARY KEY, "
     "lines TEXT NOT NULL) WITHOUT ROWID"
-)
-#: The prompts of the answers at both ends of the answers table (``:sample`` of each):
-#: reading every answer's was 0.5 s at 100,000 entries. An answer whose prompt is not
-#: among them is flagged with ``FOUND``.
-SAMPLED_PROMPTS = (
-    "SELECT prompt FROM (SELECT prompt FROM answers ORDER BY rowid LIMIT :sample) UNION "
-    "SELECT prompt FROM (SELECT prompt FROM answers ORDER BY rowid DESC LIMIT :sample)"
 )
 
 

@@ -9,7 +9,7 @@ has SQLite write each entry's text (``entry_json``). Imports are staged and land
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +25,7 @@ from .entry_json import (
     INDEX_HEADS,
     MAKE_HEADS,
     REFRAME_COLUMNS,
+    SAMPLED_HEADS,
     TRAP_COLUMNS,
     entry_json_sql,
     fill_heads_sql,
@@ -36,7 +37,7 @@ from .entry_json import COMMITMENT_COLUMNS as COMMITMENT_COLUMNS
 from .entry_json import ENTRY_JSON as ENTRY_JSON
 from .entry_json import FLOAT_TEXT as FLOAT_TEXT
 from .failures import storage_errors
-from .markdown_rows import MAKE_PROMPTS, PROMPTS, SAMPLED_PROMPTS, markdown_rows_sql, prompt_lines
+from .markdown_rows import MAKE_PROMPTS, PROMPTS, markdown_rows_sql, prompt_lines
 from .records import Entry
 
 #: Entries a JSON export fetches at a time: about 100 KB of text, small enough that the
@@ -45,8 +46,10 @@ from .records import Entry
 JSON_BATCH = 40
 
 
-#: An entry's row and its answers' rows, as ``iter_entry_rows`` gives them.
+#: An entry's row and its answers' rows, as ``entry_rows`` gives them.
 EntryRows = tuple[Any, list[Any]]
+#: What an answer's head is made of: (step_id, kind, prompt, theme).
+Head = tuple[str, str, str, str | None]
 #: The entry columns of the text exports, with the tags in order as one text.
 ENTRY_ROWS = (
     "SELECT e.id, e.journal_date, e.kind, e.pack, e.created_at, e.updated_at, "
@@ -64,6 +67,24 @@ MARKDOWN_ROWS = markdown_rows_sql()
 BATCH_ANSWERS = (
     "SELECT entry_id, step_id, kind, theme, prompt, text, value FROM answers "
     "WHERE entry_id IN ({marks}) ORDER BY entry_id, position"
+)
+#: The temporary table of the cells an answer's head makes in CSV (``iter_entry_cells``).
+CELLS = "export_answer_cells"
+MAKE_CELLS = (
+    "CREATE TEMP TABLE IF NOT EXISTS export_answer_cells "
+    "(step_id TEXT, kind TEXT, prompt TEXT, theme TEXT, cells TEXT NOT NULL)"
+)
+INDEX_CELLS = (
+    "CREATE INDEX IF NOT EXISTS temp.export_answer_cells_by_columns "
+    "ON export_answer_cells (step_id, kind, prompt, theme)"
+)
+#: Each answer as (entry_id, its position and its head's cells as one text or NULL, text,
+#: value) for a batch of entries.
+BATCH_CELLS = (
+    "SELECT a.entry_id, a.position || ',' || c.cells, a.text, a.value FROM answers a "
+    "LEFT JOIN temp.export_answer_cells c ON c.step_id = a.step_id AND c.kind = a.kind "
+    "AND c.prompt = a.prompt AND c.theme IS a.theme "
+    "WHERE a.entry_id IN ({marks}) ORDER BY a.entry_id, a.position"
 )
 
 
@@ -132,20 +153,42 @@ class PortabilityQueries(EntryQueries):
             with contextlib.suppress(StorageError), storage_errors(self.path):
                 self.conn.execute(f"DROP TABLE IF EXISTS temp.{HEADS}")  # noqa: S608 - a constant
 
-    def iter_entry_rows(
-        self, chosen: EntryFilter, batch: int = BATCH
+    def sampled_heads(self) -> list[Head]:
+        """The heads of the answers at both ends of the answers table, each once: what
+        most of a journal's answers share (``entry_json.ANSWER_SAMPLE``)."""
+        with storage_errors(self.path):
+            return self.conn.execute(SAMPLED_HEADS, {"sample": ANSWER_SAMPLE}).fetchall()
+
+    def iter_entry_cells(
+        self, chosen: EntryFilter, cells: Mapping[Head, str], batch: int = BATCH
     ) -> Generator[list[EntryRows], None, None]:
-        """Every matching entry, oldest first, in lists of at most ``batch``, as the plain
-        rows the text exports write: (id, journal_date, kind, pack, created_at, updated_at,
-        tags as "#one #two" or None) and its answers in order, each (step_id, kind, theme,
-        prompt, text, value as its JSON text). No entry becomes Python objects on the way:
-        one query for the entries and one for each batch's answers."""
-        with contextlib.closing(self._oldest_first(ENTRY_ROWS, chosen, batch)) as found:
-            for rows in found:
-                yield self._with_answers(rows)
+        """Every matching entry, oldest first, in lists of at most ``batch``, for the CSV
+        export: its row as ``entry_rows`` gives it, and its answers in order, each (its
+        position and the cells ``cells`` holds for its head, as one text "2,cells", or None
+        where ``cells`` holds none; its text; its value as JSON text). Run it inside
+        ``snapshot``."""
+        with storage_errors(self.path):
+            self.conn.execute(MAKE_CELLS)
+            self.conn.execute(INDEX_CELLS)
+            self.conn.execute(f"DELETE FROM temp.{CELLS}")  # noqa: S608 - a constant
+            self.conn.executemany(
+                f"INSERT INTO temp.{CELLS} VALUES (?, ?, ?, ?, ?)",  # noqa: S608 - a constant
+                [(*head, text) for head, text in cells.items()],
+            )
+        try:
+            with contextlib.closing(self._oldest_first(ENTRY_ROWS, chosen, batch)) as found:
+                for rows in found:
+                    yield self._with_answers(rows, BATCH_CELLS)
+        finally:
+            # A journal closed first (an export cut short) has dropped its temporary tables.
+            with contextlib.suppress(StorageError), storage_errors(self.path):
+                self.conn.execute(f"DROP TABLE IF EXISTS temp.{CELLS}")  # noqa: S608 - a constant
 
     def entry_rows(self, ids: Sequence[str]) -> list[EntryRows]:
-        """These entries as ``iter_entry_rows`` gives them, in the order of ``ids``."""
+        """These entries in the order of ``ids``, as the plain rows the text exports write:
+        (id, journal_date, kind, pack, created_at, updated_at, tags as "#one #two" or None)
+        and its answers in order, each (step_id, kind, theme, prompt, text, value as its
+        JSON text). No entry becomes Python objects on the way."""
         if not ids:
             return []
         with storage_errors(self.path):
@@ -156,13 +199,11 @@ class PortabilityQueries(EntryQueries):
         place = {entry_id: number for number, entry_id in enumerate(ids)}
         return self._with_answers(sorted(rows, key=lambda row: place[row[0]]))
 
-    def _with_answers(self, rows: list[Any]) -> list[EntryRows]:
-        """Entry rows with their answers' rows: one query for them all."""
+    def _with_answers(self, rows: list[Any], query: str = BATCH_ANSWERS) -> list[EntryRows]:
+        """Entry rows with their answers' rows (``query``): one query for them all."""
         answers: dict[str, list[Any]] = {row[0]: [] for row in rows}
         with storage_errors(self.path):
-            for row in self.conn.execute(
-                BATCH_ANSWERS.format(marks=_marks(len(rows))), list(answers)
-            ):
+            for row in self.conn.execute(query.format(marks=_marks(len(rows))), list(answers)):
                 answers[row[0]].append(row[1:])
         return [(row, answers[row[0]]) for row in rows]
 
@@ -172,17 +213,14 @@ class PortabilityQueries(EntryQueries):
         """Every matching entry, oldest first, in lists of at most ``batch``, as rows
         (id, journal_date, kind, created_at, its answers as lines SQLite wrote, the words
         still raw (``markdown_rows``), tags as "#one #two" or None): one row per entry,
-        where ``iter_entry_rows`` reads one per answer. Run it inside ``snapshot``: the
+        where ``entry_rows`` reads one per answer. Run it inside ``snapshot``: the
         prompts it lays out first are the journal's at that moment."""
         with storage_errors(self.path):
             self.conn.execute(MAKE_PROMPTS)
             self.conn.execute(f"DELETE FROM temp.{PROMPTS}")  # noqa: S608 - a constant
             self.conn.executemany(
                 f"INSERT INTO temp.{PROMPTS} VALUES (?, ?)",  # noqa: S608 - a constant
-                [
-                    (row[0], prompt_lines(row[0]))
-                    for row in self.conn.execute(SAMPLED_PROMPTS, {"sample": ANSWER_SAMPLE})
-                ],
+                [(prompt, prompt_lines(prompt)) for prompt in {h[2] for h in self.sampled_heads()}],
             )
         try:
             with contextlib.closing(self._oldest_first(MARKDOWN_ROWS, chosen, batch)) as found:

@@ -294,6 +294,21 @@ def test_laid_out_markdown_is_the_reference(laid_out: JournalStore, tmp_path: Pa
     assert laid_out.conn.execute("SELECT name FROM temp.sqlite_master").fetchall() == []
 
 
+def _markdown_in_pairs(store: JournalStore) -> tuple[str, list[list[str]]]:
+    """The Markdown export in batches of two entries, and the ids of each batch that was
+    written from plain rows."""
+    asked: list[list[str]] = []
+
+    def rows_for(ids: list[str]) -> list[EntryRows]:
+        asked.append(ids)
+        return store.entry_rows(ids)
+
+    out = io.StringIO()
+    batches = store.iter_entry_markdown(EVERYTHING, batch=2)
+    list(documents.write_markdown(batches, out, title="Journal", rows_for=rows_for))
+    return out.getvalue(), asked
+
+
 @pytest.mark.parametrize(
     "where",
     ["text", "prompt", "kind"],
@@ -310,16 +325,8 @@ def test_words_that_hold_the_mark_go_the_plain_way(
     if where == "kind":
         text, prompt, kind = "t", "Why?", "odd" + word
     save(laid_out, date(2026, 3, 2), [_plain_answer("w", text, prompt)], kind=kind, hour=23)
-    asked: list[list[str]] = []
-
-    def rows_for(ids: list[str]) -> list[EntryRows]:
-        asked.append(ids)
-        return laid_out.entry_rows(ids)
-
-    out = io.StringIO()
-    batches = laid_out.iter_entry_markdown(EVERYTHING, batch=2)
-    list(documents.write_markdown(batches, out, title="Journal", rows_for=rows_for))
-    assert out.getvalue() == reference_markdown(laid_out)
+    written, asked = _markdown_in_pairs(laid_out)
+    assert written == reference_markdown(laid_out)
     # A NUL goes the plain way only in a text that may show as nothing.
     assert [len(ids) for ids in asked] == ([2] if "\xa4" in word or where == "text" else [])
 
@@ -359,16 +366,8 @@ def test_a_prompt_left_out_of_the_sample_goes_the_plain_way(
     from selfcompassion.store import portability
 
     monkeypatch.setattr(portability, "ANSWER_SAMPLE", 1)
-    asked: list[list[str]] = []
-
-    def rows_for(ids: list[str]) -> list[EntryRows]:
-        asked.append(ids)
-        return laid_out.entry_rows(ids)
-
-    out = io.StringIO()
-    batches = laid_out.iter_entry_markdown(EVERYTHING, batch=2)
-    list(documents.write_markdown(batches, out, title="Journal", rows_for=rows_for))
-    assert out.getvalue() == reference_markdown(laid_out)
+    written, asked = _markdown_in_pairs(laid_out)
+    assert written == reference_markdown(laid_out)
     assert asked
     notes = {
         f"{day.isoformat()}.md": text

@@ -72,10 +72,11 @@ INDEX_HEADS = (
     "ON export_answer_heads (step_id, kind, prompt, theme)"
 )
 #: Answers read at each end of the answers table for what most answers share (their
-#: heads here, their prompts for Markdown): about 0.05 s at 100,000 entries, where
-#: reading them all was 0.5 to 1.3 s. The oldest and newest answers of a journal written
-#: day by day, a spread over every day of an imported one (landed in order of entry id).
-ANSWER_SAMPLE = 20_000
+#: heads here, their prompts for Markdown and cells for CSV), where reading them all was
+#: 0.2 to 1.3 s of CPU at 100,000 entries. The oldest and newest answers of a journal
+#: written day by day, a spread over every day of an imported one (landed in order of
+#: entry id).
+ANSWER_SAMPLE = 5_000
 
 
 def float_json(value: Any) -> str:

@@ -39,3 +39,34 @@ def test_a_damaged_file_is_refused(tmp_path: Path) -> None:
     damaged.write_bytes(TRAPS_WEIGHTS.read_bytes()[:1000])
     with pytest.raises(zipfile.BadZipFile):
         read_arrays(damaged)
+
+
+def test_a_header_the_quick_reader_does_not_take_is_read_by_numpy(tmp_path: Path) -> None:
+    # Big-endian numbers and a version 2.0 header are left to numpy's own reader.
+    arrays = {"big": np.arange(6, dtype=">f4").reshape(2, 3), "small": np.arange(4, dtype="<i2")}
+    path = tmp_path / "mixed.npz"
+    with zipfile.ZipFile(path, "w") as archive:
+        with archive.open("big.npy", "w") as member:
+            np.lib.format.write_array(member, arrays["big"], version=(2, 0))
+        with archive.open("small.npy", "w") as member:
+            np.lib.format.write_array(member, arrays["small"])
+    read = read_arrays(path)
+    for name, array in arrays.items():
+        assert read[name].dtype == array.dtype and np.array_equal(read[name], array), name
+
+
+def test_each_layer_matrix_is_its_int8_rows_times_their_scales() -> None:
+    arrays = read_arrays(TRAPS_WEIGHTS)
+    model = load(TRAPS_WEIGHTS)
+    for i, layer in enumerate(model.layers):
+        expected = {
+            "qkv": np.concatenate(
+                [arrays[f"{i}.{k}.q"] * arrays[f"{i}.{k}.s"][:, None] for k in "qkv"]
+            ),
+            "out": arrays[f"{i}.o.q"] * arrays[f"{i}.o.s"][:, None],
+            "up": arrays[f"{i}.up.q"] * arrays[f"{i}.up.s"][:, None],
+            "down": arrays[f"{i}.down.q"] * arrays[f"{i}.down.s"][:, None],
+        }
+        for name, matrix in expected.items():
+            got = getattr(layer, name)
+            assert got.dtype == np.float32 and np.array_equal(got, matrix), (i, name)

@@ -124,4 +124,4 @@ def tokenizer() -> WordPiece:
     lines = VOCAB.read_text(encoding="utf-8").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    return WordPiece({line: index for index, line in enumerate(lines)})
+    return WordPiece(dict(zip(lines, range(len(lines)), strict=True)))

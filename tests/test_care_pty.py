@@ -6,9 +6,13 @@ today's prompts and the check-in note."""
 
 from __future__ import annotations
 
+import functools
+import json
 import os
 import re
 import sqlite3
+import subprocess
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -63,33 +67,48 @@ def panel_before_next(child: Any, next_question: str) -> None:
     assert next_question not in child.before
 
 
-def first_drawn_prompt() -> str:
-    """The opening words of today's first rotating prompt (the question after 'what is
-    here'), short enough not to wrap at 60 columns; the draw changes with the day."""
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
+@functools.cache
+def today_prompts() -> tuple[str, ...]:
+    """Today's questions in the order they are asked, from the flow's own plan: the
+    check-in's wording and the prompts drawn change with the day."""
+    with tempfile.TemporaryDirectory() as home:
+        env = dict(os.environ, SELFCOMPASSION_HOME=home, TZ="Europe/London")
+        env.pop("SELFCOMPASSION_DB", None)
+        out = subprocess.run(
+            [str(JOURNAL), "today", "--plan"], env=env, capture_output=True, text=True, check=True
+        )
+    return tuple(step["prompt"] for step in json.loads(out.stdout)["steps"])
 
-    from selfcompassion.packs.loader import draw_prompts, load_pack
 
-    day = datetime.now(ZoneInfo("Europe/London")).date()
-    prompt = draw_prompts(load_pack("daily"), day, 3)[0].prompt
-    return re.match(r"[\w' ]{1,16}", prompt).group().strip()  # plain words: a regex as is
+def opening(prompt: str) -> str:
+    """The opening words of a question, short enough not to wrap at 60 columns (plain
+    words, so a regex as is)."""
+    return re.match(r"[\w' ]{1,16}", prompt).group().strip()
 
 
-# Each flow: the keys up to the question that gets the risk answer, and the next question.
-FLOWS: dict[str, tuple[list[str], list[tuple[str, str]], str]] = {
-    "reframe": (["reframe"], [], "feeling"),
-    "today": (["today"], [("heavy to light", ENTER), ("how kind", ENTER)], first_drawn_prompt()),
-    "checkin": (["checkin"], [("almost always", ENTER)] * 12, "statements"),
-}
-FIRST = {"reframe": "camera", "today": "what is here", "checkin": "notice"}
+def script(flow: str) -> tuple[list[str], list[tuple[str, str]], str]:
+    """A flow's command, the keys up to the question that gets the risk answer (each after
+    the words it waits for), and the opening of the question after it."""
+    if flow == "today":  # two ratings left blank, then "what is here", then the drawn prompts
+        mood, kindness, _, first_drawn = today_prompts()[:4]
+        return ["today"], [(opening(mood), ENTER), (opening(kindness), ENTER)], opening(first_drawn)
+    if flow == "reframe":
+        return ["reframe"], [], "feeling"
+    return ["checkin"], [("almost always", ENTER)] * 12, "statements"
+
+
+def risk_question(flow: str) -> str:
+    """The opening of the question that gets the risk answer."""
+    if flow == "today":
+        return opening(today_prompts()[2])
+    return {"reframe": "camera", "checkin": "notice"}[flow]
 
 
 def reach_the_question(child: Any, flow: str) -> None:
-    for expected, keys in FLOWS[flow][1]:
+    for expected, keys in script(flow)[1]:
         child.expect(expected)
         child.send(keys)
-    child.expect(FIRST[flow])
+    child.expect(risk_question(flow))
 
 
 @pytest.mark.parametrize("width", [60, 80])
@@ -98,10 +117,10 @@ def test_ctrl_c_right_after_the_panel_shows_it_again_and_keeps_the_draft(
     tmp_path: Path, flow: str, width: int
 ) -> None:
     home = tmp_path / "home"
-    child = spawn(FLOWS[flow][0], home, width)
+    child = spawn(script(flow)[0], home, width)
     reach_the_question(child, flow)
     child.send(RISK + ENTER)
-    panel_before_next(child, FLOWS[flow][2])
+    panel_before_next(child, script(flow)[2])
     child.sendcontrol("c")
     child.expect(TITLE)  # on the way out, the panel again
     child.expect("Paused")
@@ -134,10 +153,10 @@ def test_going_on_leads_to_the_next_question_and_ctrl_c_later_still_shows_it(
 @pytest.mark.parametrize("flow", ["reframe", "today"])
 def test_stop_for_now_keeps_the_draft_and_exits_quietly(tmp_path: Path, flow: str) -> None:
     home = tmp_path / "home"
-    child = spawn(FLOWS[flow][0], home, 80)
+    child = spawn(script(flow)[0], home, 80)
     reach_the_question(child, flow)
     child.send(RISK + ENTER)
-    panel_before_next(child, FLOWS[flow][2])
+    panel_before_next(child, script(flow)[2])
     child.send(DOWN + ENTER)  # save what I've written and stop for now
     child.expect("988|116 123")  # the contacts once more on the way out
     child.expect("Stopped for now")
@@ -152,12 +171,12 @@ def test_see_the_contacts_again_then_go_on(tmp_path: Path) -> None:
     child = spawn(["today"], home, 80)
     reach_the_question(child, "today")
     child.send(RISK + ENTER)
-    panel_before_next(child, FLOWS["today"][2])
+    panel_before_next(child, script("today")[2])
     child.send(DOWN + DOWN + ENTER)  # see the support contacts again
     child.expect("Samaritans")
     child.expect(OFFERED)
     child.send(ENTER)
-    child.expect(FLOWS["today"][2])
+    child.expect(script("today")[2])
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()
@@ -192,7 +211,7 @@ def test_leave_for_now_on_a_kept_risky_draft_shows_the_panel(tmp_path: Path) -> 
     first = spawn(["today"], home, 80)
     reach_the_question(first, "today")
     first.send(RISK + ENTER)
-    panel_before_next(first, FLOWS["today"][2])
+    panel_before_next(first, script("today")[2])
     first.sendcontrol("c")
     first.expect(pexpect.EOF)
     first.close()

@@ -230,3 +230,27 @@ def test_a_long_answer_stays_on_screen_wrapped_at_words(tmp_path: Path, columns:
     assert all(len(row) <= columns for row in echo)
     term.send("\x03")
     assert term.finish() == 130
+
+
+PAUSED_NOTE = (
+    "Paused. Your answers so far are kept as a draft; run the same command again to pick "
+    "up where you left off."
+)
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+def test_the_pause_note_is_wrapped_at_words(tmp_path: Path, columns: int) -> None:
+    """The note after Ctrl-C keeps every word whole on a line of the terminal."""
+    db = tmp_path / "journal.db"
+    first = _plan(db, "reframe")[0]
+    term = Terminal(db, columns, "reframe")
+    term.wait_for(f"{_question(first)} ›")
+    term.send("\x03")
+    term.wait_for(PAUSED_NOTE)
+    rows = [row.rstrip() for row in term.screen.display]
+    start = next(i for i, row in enumerate(rows) if row.startswith("Paused."))
+    note = rows[start : start + 3]
+    assert all(len(row) <= columns for row in note)
+    words = set(" ".join(note).split())
+    assert set(PAUSED_NOTE.split()) <= words, note  # no word cut at the edge
+    assert term.finish() == 130

@@ -69,7 +69,10 @@ def print_error(message: str) -> None:
 
 
 def print_note(message: str, *, stderr: bool = False) -> None:
-    make_console(stderr=stderr).print(plain(message), soft_wrap=True)
+    """A note wrapped at words at a terminal (the terminal itself would cut inside a word);
+    piped, its lines are kept whole, so a path or command in it is read or copied whole."""
+    console = make_console(stderr=stderr)
+    console.print(plain(message), soft_wrap=not console.is_terminal)
 
 
 def describe_day(day: date, today: date) -> str:

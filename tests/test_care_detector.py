@@ -174,10 +174,12 @@ def _book_without(section: str, containing: str) -> RuleBook:
         ("i'm literally dying of heat", "mask", "(?:of|from) (?!"),
         ("I'd kill to have her confidence", "mask", "(?:to|for) (?:have"),
         ("I'm dead, that meme is hilarious", "mask", "completely )?(?:dead"),
+        ("over my dead body is he getting the last slice", "mask", "over my dead body"),
         ("forgot my lunch AND my charger today kms lol", "joke", ""),
         ("I'm going to do it! signing up for the marathon", "cheer", ""),
         ("I used to think I was a burden. Now I know I'm not.", "past", r"\bused to\b"),
         ("when I was 16 I overdosed. I'm 34 and happy now.", "past", r"when i was (?:\d+|a (?:kid"),
+        ("I once tried to take my life. I'm glad I'm still here", "past", r"\bi once (?:"),
         (
             "reading my old journals is hard. so many entries about wanting to die. "
             "I'm so far from that now",
@@ -193,6 +195,30 @@ def test_each_guard_that_matters_is_pinned(text: str, section: str, containing: 
     assert not find_concerns(text, model=False)
     book = _book_without(section, containing)
     assert find_concerns(text, book=book, model=False), "without the guard this would be flagged"
+
+
+@pytest.mark.parametrize(
+    ("quiet", "flagged"),
+    [
+        # A relapse dated in the past, with clean time since, is not a relapse now.
+        (
+            "I relapsed last spring but I've been clean since June and I'm doing well",
+            "I relapsed last night and I've been clean since never",
+        ),
+        ("i relapsed two years ago but i have been clean since", "i relapsed again, clean since"),
+        # A date picked for an event named right after it.
+        ("i've picked the date! wedding is june 14th", "picked the date. friday."),
+        # Medicine in an everyday routine.
+        ("Take the pills the doctor gave me with breakfast", "Take the pills the doctor gave me"),
+        (
+            "picked up my prescription and set a reminder for the evening dose",
+            "picked up my prescription and hid the pills",
+        ),
+    ],
+)
+def test_everyday_shapes_are_quiet_and_their_risk_twins_are_not(quiet: str, flagged: str) -> None:
+    assert not find_concerns(quiet, model=False)
+    assert find_concerns(flagged, model=False)
 
 
 # -- behaviour the flows rely on ---------------------------------------------------------------

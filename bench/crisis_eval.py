@@ -9,11 +9,13 @@ and their sum, which docs/safety.md's rule to ship by reads), and how many risk 
 pass the gate the model reads behind; and how often each brings the panel for the everyday
 self-criticism of the thinking-trap sentences. docs/safety.md reports these figures.
 
-Run: ``python bench/crisis_eval.py``.
+Run: ``python bench/crisis_eval.py``; ``--training`` prints the training parts only, so that a
+change can be checked against what it was written on without reading any kept-aside figure.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 
@@ -37,6 +39,11 @@ def _figures(items: list[dict[str, object]], model: bool) -> str:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description="The crisis check's figures on its sentences.")
+    parser.add_argument(
+        "--training", action="store_true", help="only the parts written or trained against"
+    )
+    training_only = parser.parse_args().training
     more = _load("crisis_more.json")
     fresh = _load("crisis_fresh.json")
     kept_aside = {
@@ -49,9 +56,11 @@ def main() -> None:
         "training part of the more sentences": [i for i in more if i["part"] == "train"],
         "training part of the fresh sentences": [i for i in fresh if i["part"] == "train"],
         "everyday training sentences": _load("crisis_everyday.json"),
-        **kept_aside,
-        "all three kept-aside parts": [i for items in kept_aside.values() for i in items],
+        "workday sentences (rules fixed on them)": _load("crisis_workday.json"),
     }
+    if not training_only:
+        parts |= kept_aside
+        parts["all three kept-aside parts"] = [i for items in kept_aside.values() for i in items]
     for name, items in parts.items():
         risky = [str(i["text"]) for i in items if i["risk"]]
         gated = sum(passes(t) for t in risky)
@@ -60,6 +69,8 @@ def main() -> None:
         print(f"  rules and model:  {_figures(items, model=True)}")
         if risky:
             print(f"  risk sentences through the gate: {gated}/{len(risky)}")
+    if training_only:
+        return
     print("everyday non-risk sentences never trained on, bringing the panel:")
     for name, texts in _everyday_aside().items():
         for label, model in (("rules alone", False), ("rules and model", True)):

@@ -34,6 +34,8 @@ def _load(name: str) -> list[dict[str, Any]]:
 TUNING = _load("crisis_tuning.json")
 OWN = _load("crisis_own.json")
 KEPT_ASIDE = _load("crisis_kept_aside.json")
+#: Everyday sentences of work and self-criticism; the rules were fixed by shape on them.
+WORKDAY = _load("crisis_workday.json")
 
 #: Sentences of our own the rules still get wrong, kept visible rather than dropped.
 KNOWN_MISSES = {
@@ -44,6 +46,12 @@ KNOWN_MISSES = {
     "gave my best friend my favourite jacket and told her to keep it forever",
     "i sat on the edge of the bath for an hour deciding",
 }
+#: Everyday sentences the rules alone still flag (the model quiets the first two).
+KNOWN_FALSE_ALARMS = {
+    "I'm killing myself with these hours and nobody notices",
+    "If I mess up the launch I'm dead meat",
+    "I'm drowning in work and can't see the end of it",
+}
 
 
 def _cases(items: list[dict[str, Any]]) -> list[Any]:
@@ -52,13 +60,15 @@ def _cases(items: list[dict[str, Any]]) -> list[Any]:
             item["text"],
             item["risk"],
             id=f"{item['category']}:{item['text'][:40]}",
-            marks=[pytest.mark.xfail(strict=True)] if item["text"] in KNOWN_MISSES else [],
+            marks=[pytest.mark.xfail(strict=True)]
+            if item["text"] in KNOWN_MISSES | KNOWN_FALSE_ALARMS
+            else [],
         )
         for item in items
     ]
 
 
-@pytest.mark.parametrize(("text", "risk"), _cases(TUNING + OWN))
+@pytest.mark.parametrize(("text", "risk"), _cases(TUNING + OWN + WORKDAY))
 def test_each_labelled_sentence(text: str, risk: bool) -> None:
     # The rules on their own (the model's figures are in test_care_model.py).
     assert bool(find_concerns(text, model=False)) is risk, find_concerns(text, model=False)
@@ -211,6 +221,11 @@ def test_each_guard_that_matters_is_pinned(text: str, section: str, containing: 
         # Getting better at a skill is not hopelessness about life.
         ("my team will never get better at estimates", "it will never get better at this point"),
         ("I will never get better at public speaking", "I will never get better, not at all"),
+        # A named piece of work, a rest for a while, trying for something.
+        ("I can't keep doing this job the way I'm doing it", "i cant keep doing this anymore"),
+        ("there's no way out of this reorg, I just have to ride it out", "no way out of this"),
+        ("I just want it all to stop for a bit, the noise", "I just want it all to stop"),
+        ("I don't see the point in trying for promotion", "i dont see the point in trying anymore"),
         # Medicine in an everyday routine.
         ("Take the pills the doctor gave me with breakfast", "Take the pills the doctor gave me"),
         (

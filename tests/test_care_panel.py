@@ -100,6 +100,21 @@ def test_today_shows_the_panel_only_when_it_fits(
     assert _rows(journal, "SELECT count(*) FROM entries") == [(1,)]
 
 
+@pytest.mark.parametrize("flow", ["today", "checkin"])
+def test_no_rating_brings_the_panel(journal: Journal, flow: str) -> None:
+    # A rating's words are the scale's ("2 (a bit heavy)"), not the person's: only what
+    # they write is read, after saving as during the flow.
+    plan = json.loads(journal(flow, "--plan").out)
+    scales = [step for step in plan["steps"] if step["kind"] == "scale"]
+    for rating in range(1, 6):
+        ratings = {step["id"]: min(max(rating, step["min"]), step["max"]) for step in scales}
+        answers = {**fill_plan(plan, "I went for a walk at lunch"), **ratings}
+        result = journal(flow, "--answers", journal.answers_file(answers))
+        assert result.code == 0, result.err
+        assert not _shown(result.out), rating
+    assert _rows(journal, "SELECT count(*) FROM entries") == [(5,)]
+
+
 def test_the_check_in_note_is_checked(journal: Journal) -> None:
     plan = json.loads(journal("checkin", "--plan").out)
     note = next(step["id"] for step in plan["steps"] if step["kind"] in ("text", "long_text"))

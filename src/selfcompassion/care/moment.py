@@ -21,6 +21,7 @@ from .presenting import presenter
 
 if TYPE_CHECKING:
     from ..packs.steps import Step
+    from ..store.records import Answer
     from .country import Country
 
 # The pack steps and the panel's words are imported where they are used: ``journal traps``
@@ -80,15 +81,17 @@ def show_contacts() -> None:
     presenter().contacts()
 
 
-def words_of(step: Step, value: Any) -> tuple[str, list[str]]:
-    """The free text of an answer, and the feelings chosen in it (for a list of feelings)."""
+def words_of(kind: str, value: Any) -> tuple[str, list[str]]:
+    """The free text of an answer of this step kind, and the feelings chosen in it (for a
+    list of feelings). A rating is its number alone: the words beside it on the scale
+    ("2 (a bit heavy)") are the scale's, not the person's."""
     from ..packs.steps import INTENSITIES, MULTI, answer_text
 
     if value is None:
         return "", []
-    if step.kind == INTENSITIES and isinstance(value, dict):
+    if kind == INTENSITIES and isinstance(value, dict):
         return "", [str(name) for name in value]
-    if step.kind == MULTI and isinstance(value, list):
+    if kind == MULTI and isinstance(value, list):
         return "", [str(name) for name in value]
     if isinstance(value, str):
         return value, []
@@ -110,7 +113,7 @@ class CareWatch:
 
     def heard(self, asker: _Asks, step: Step, value: Any) -> None:
         """Check an answer just given; show the panel (and, at a terminal, what next)."""
-        text, feelings = words_of(step, value)
+        text, feelings = words_of(step.kind, value)
         if not needs_care(text, feelings):
             return
         from .panel import DURING_FLOW, SCRIPTED
@@ -159,14 +162,14 @@ def after_leaving(stopped: bool) -> None:
         show_panel(DURING_FLOW)
 
 
-def after_saving(texts: Iterable[str], *, already_shown: bool | None = None) -> None:
+def after_saving(answers: Iterable[Answer], *, already_shown: bool | None = None) -> None:
     """After an entry is saved or edited: a short reminder when the panel was shown during
     the flow, else the panel when the saved words need it (an editor, a re-answered step)."""
     if already_shown is None:
         already_shown = care_was_needed()
     if already_shown:
         presenter().reminder(REMINDER)
-    elif any(needs_care(text) for text in texts):
+    elif any(needs_care(*words_of(answer.kind, answer.value)) for answer in answers):
         from .panel import SAVED
 
         show_panel(SAVED)

@@ -171,7 +171,7 @@ def edit(
         from ..care.moment import after_saving
 
         print_note(f"Saved the changes to entry {entry.id[:8]}.")
-        after_saving((answer.text for answer in outcome.entry.answers), already_shown=False)
+        after_saving(outcome.entry.answers, already_shown=False)
 
 
 def delete(

@@ -46,7 +46,7 @@ def checkin(
         if outcome.entry is not None and outcome.score is not None:
             from ..care.moment import after_saving
 
-            after_saving(answer.text for answer in outcome.entry.answers)
+            after_saving(outcome.entry.answers)
         for entry in outcome.show:
             console.print(entry_view(entry, clock_now.date()))
         if outcome.left:

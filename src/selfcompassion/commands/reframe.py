@@ -74,7 +74,7 @@ def reframe(
         if saved is not None:
             from ..care.moment import after_saving
 
-            after_saving(answer.text for answer in saved.answers)
+            after_saving(saved.answers)
 
 
 def register(app: typer.Typer) -> None:

@@ -135,7 +135,7 @@ def _after_saving(console: Console, store: JournalStore, entry: Entry, today: da
     from ..flows.reframe import worth_mentioning
     from ..render.reframe import revisit_mention
 
-    after_saving(answer.text for answer in entry.answers)
+    after_saving(entry.answers)
     waiting = worth_mentioning(store, today)
     if waiting:
         console.print(revisit_mention(waiting, today))

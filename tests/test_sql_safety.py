@@ -34,8 +34,8 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 TRUSTED: dict[str, str] = {
     "_insert_sql": "store/bulk.py: the table must be in BULK_TABLES and every column name is "
     "checked against PRAGMA table_info before it is placed; values are named parameters",
-    "_staged_sql": "store/importing.py: the table must be a key of the module constant STAGED; "
-    "the names it fills in are that key, the _STAGE prefix and STAGED's column lists, all "
+    "staged_sql": "store/staging.py: the table must be a key of the module constant STAGED; "
+    "the names it fills in are that key, the STAGE prefix and STAGED's column lists, all "
     "built from literals and the column constants of store/portability.py",
     "_m0008_trigger": "store/later_migrations.py: called only by migration 0008 with table, kind "
     "and column names from the literal tuple _M0008_MARKED and events and row names from a "

@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 from selfcompassion.portability import reading
 from selfcompassion.portability.fields import RecordError
 from selfcompassion.store import JournalStore
-from selfcompassion.store.importing import STAGED
 from selfcompassion.store.records import PlainRecord
+from selfcompassion.store.staging import STAGED, STAGED_ANSWERS
 
 KEY = "3f2a9c1e-0b1d-4c2e-9f00-123456789abc"
 BASE: dict[str, Any] = {
@@ -126,6 +126,13 @@ def with_fault(place: tuple[Any, ...], how: str, value: Any) -> dict[str, Any]:
 
 _STORE: list[JournalStore] = []
 
+#: The staged answers as the rows they land as, each after its record's seq.
+STAGED_ANSWERS_QUERY = (
+    f"SELECT {STAGED_ANSWERS} FROM temp.import_stage_entries s "  # noqa: S608
+    "JOIN temp.import_stage_answers a ON a.seq = s.seq "
+    "JOIN temp.import_stage_heads h ON h.head = a.head"
+)
+
 
 def store() -> JournalStore:
     """One journal for every example (it only holds this connection's temporary tables)."""
@@ -151,11 +158,12 @@ def bulk(texts: list[str]) -> tuple[list[int], dict[int, list[list[Any]]]]:
     journal = store()
     with journal.import_stage() as stage:
         stage.add(list(usual.values()))
-        for table in ("entries", "answers", "tags"):
-            for row in journal.conn.execute(
-                f"SELECT seq, {STAGED[table]} FROM temp.import_stage_{table} "  # noqa: S608
-                "ORDER BY 1, 2, 3"
-            ):
+        for table, query in (
+            ("entries", f"SELECT seq, {STAGED['entries']} FROM temp.import_stage_entries"),  # noqa: S608
+            ("answers", STAGED_ANSWERS_QUERY),
+            ("tags", f"SELECT seq, {STAGED['tags']} FROM temp.import_stage_tags"),  # noqa: S608
+        ):
+            for row in journal.conn.execute(query + " ORDER BY 1, 2, 3"):
                 staged[seqs[row[0] - 1]].append([table, *row[1:]])
     return unusual, staged
 

@@ -231,11 +231,14 @@ def plain_record(item: Any) -> PlainRecord | None:
         if plain is None:
             return None
         step_id, kind, prompt, value, theme, text = plain
-        # A rating's value is a number (number_value: the float of it), any other's text.
-        number = float(value) if kind == steps.SCALE else None
-        rows.append(
-            (entry_id, position, step_id, kind, prompt, theme, value_json(value), number, text)
-        )
+        # A rating's value is a number (number_value: the float of it), any other's text;
+        # a value that is the answer's text is left to be written as it lands (None).
+        stored: str | None
+        if kind == steps.SCALE:
+            number, stored = float(value), value_json(value)
+        else:
+            number, stored = None, None if value == text else value_json(value)
+        rows.append((entry_id, position, step_id, kind, prompt, theme, stored, number, text))
     return PlainRecord(entry_id, row, rows, checked_tags)
 
 

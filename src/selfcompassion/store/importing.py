@@ -1,8 +1,8 @@
 """Bringing many records in without making anyone wait: stage first, then land in short steps.
 
 An import is read and checked whole before the journal's write lock is taken: its rows go
-into temporary tables of this connection (``temp.import_stage_*``), which no other process
-sees or waits for. Then they land in the journal in transactions of ``LAND_CHUNK``
+into temporary tables of this connection (``staging``), which no other process sees or
+waits for. Then they land in the journal in transactions of ``LAND_CHUNK``
 entries, with a pause now and then so that a day's entry written meanwhile gets its turn
 within a second or two. Until the last transaction, every entry landed is listed in
 ``imported_entries_landing`` beside the import (``imports_landing``): an import that stops
@@ -19,13 +19,21 @@ import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from . import driver, landing
 from .core import StoreCore
 from .failures import storage_errors
-from .portability import BESIDE, EntryRecord, beside_rows
-from .records import PlainRecord, answer_rows, entry_row, search_document
+from .portability import BESIDE
+from .staging import (
+    ANSWER_COLUMNS,
+    ENTRY_COLUMNS,
+    LANDED_ANSWERS,
+    STAGE,
+    STAGED,
+    STAGED_ANSWERS_FROM,
+    ImportStage,
+    staged_sql,
+)
 
 #: Entries landed by the first transaction; each next one is sized to take STEP_SECONDS.
 FIRST_CHUNK = 1_000
@@ -44,45 +52,15 @@ FOREIGN_IMPORT_AGE = timedelta(days=1)
 #: order, a step's pages are neighbours: at 100,000 entries 8 MiB took the same CPU as
 #: 64 MiB (37.9 and 38.2 s) with a peak of 95 MB instead of 168.
 LANDING_CACHE = "PRAGMA cache_size = -8192"
-
-_STAGE = "temp.import_stage_"
-_ENTRY_COLUMNS = "id, kind, journal_date, created_at, updated_at, pack"
-_ANSWER_COLUMNS = "entry_id, position, step_id, kind, prompt, theme, value, number, text"
-
-
-def _columns(table: str) -> str:
-    return "entry_id, " + ", ".join(BESIDE[table])
-
-
-#: Every table an import stages, with the columns it stages (after ``seq``).
-STAGED = {
-    "entries": _ENTRY_COLUMNS,
-    "answers": _ANSWER_COLUMNS,
-    "tags": "entry_id, tag",
-    **{table: _columns(table) for table in BESIDE},
-}
-
-
-#: Staged entries carry their search document when it was made as they were staged
-#: (``search_document``); entries staged straight from text (sync) leave it NULL and
-#: have it built from their answers as they land (``landing``).
-_STAGE_ENTRIES = (
-    "CREATE TABLE {stage} (seq INTEGER PRIMARY KEY, {columns}, search_prompts, search_answers)"
-)
-#: Answers, most of what is staged, kept in the order of their entry's place in the file
-#: and found by it, in one b-tree rather than a table and an index beside it.
-_STAGE_ANSWERS = (
-    "CREATE TABLE {stage} (seq INTEGER, {columns}, PRIMARY KEY (seq, position)) WITHOUT ROWID"
-)
-_STAGE_INDEX = "CREATE INDEX {stage}_by_seq ON import_stage_{table} (seq)"
-
-
-def _staged_sql(template: str, table: str) -> str:
-    """``template`` for one staged table: ``{table}`` (its name), ``{stage}`` (its staging
-    copy) and ``{columns}`` filled from ``STAGED``, whose names are all constants."""
-    if table not in STAGED:
-        raise ValueError(f"no staging table for {table!r}")
-    return template.format(table=table, stage=_STAGE + table, columns=STAGED[table])
+#: How far the write-ahead log may grow while an import lands before its pages are copied
+#: into the journal (in pages of 4 KiB: 64 MiB), instead of SQLite's usual 1,000 pages
+#: (4 MiB). Every step rewrites pages that the steps before it wrote (the indexes kept by
+#: date, the day tables), and at 1,000 pages each step copied them into the journal
+#: again and synced it; now every few steps do. The log's file, at most about 64 MiB
+#: and a step, is removed as usual when the journal is closed.
+LANDING_CHECKPOINT = 16_384
+#: SQLite's own, which every other write of the journal keeps.
+USUAL_CHECKPOINT = 1_000
 
 
 class Conflict(Exception):
@@ -92,70 +70,6 @@ class Conflict(Exception):
         super().__init__(owner)
         self.owner = owner
         self.commitment = commitment
-
-
-class ImportStage:
-    """Records checked and set aside in this connection's temporary tables, in file order."""
-
-    def __init__(self, conn: driver.Connection) -> None:
-        self.conn = conn
-        self.count = 0
-        for table in STAGED:
-            conn.execute(_staged_sql("DROP TABLE IF EXISTS {stage}", table))
-            if table == "entries":
-                conn.execute(_staged_sql(_STAGE_ENTRIES, table))
-            elif table == "answers":
-                conn.execute(_staged_sql(_STAGE_ANSWERS, table))
-            else:
-                conn.execute(_staged_sql("CREATE TABLE {stage} (seq INTEGER, {columns})", table))
-                conn.execute(_staged_sql(_STAGE_INDEX, table))
-
-    def add(self, records: Sequence[EntryRecord | PlainRecord]) -> None:
-        """Set these records aside (one transaction on the temporary tables only)."""
-        entries: list[list[Any]] = []
-        answers: list[list[Any]] = []
-        tags: list[list[Any]] = []
-        beside: dict[str, list[list[Any]]] = {table: [] for table in BESIDE}
-        for record in records:
-            self.count += 1
-            seq = self.count
-            if isinstance(record, PlainRecord):
-                entries.append([seq, *record.entry, *search_document(record.answers)])
-                answers += [[seq, *row] for row in record.answers]
-                tags += [[seq, record.id, tag] for tag in record.tags]
-                continue
-            entry = record.entry
-            rows = answer_rows(entry.id, entry.answers)
-            entries.append([seq, *entry_row(entry), *search_document(rows)])
-            answers += [[seq, *row] for row in rows]
-            tags += [[seq, entry.id, tag] for tag in entry.tags]
-            for table, beside_of in beside_rows(record).items():
-                columns = BESIDE[table]
-                beside[table] += [[seq, entry.id, *(row[c] for c in columns)] for row in beside_of]
-        conn = self.conn
-        conn.execute("BEGIN")
-        try:
-            self._insert("entries", entries, 9)
-            self._insert("answers", answers, 10)
-            self._insert("tags", tags, 3)
-            for table, table_rows in beside.items():
-                self._insert(table, table_rows, len(BESIDE[table]) + 2)
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
-
-    def _insert(self, table: str, rows: list[list[Any]], width: int) -> None:
-        if rows:
-            marks = ", ".join("?" * width)
-            self.conn.executemany(
-                _staged_sql("INSERT INTO {stage} VALUES (", table) + marks + ")",  # noqa: S608
-                rows,
-            )
-
-    def drop(self) -> None:
-        for table in STAGED:
-            self.conn.execute(_staged_sql("DROP TABLE IF EXISTS {stage}", table))
 
 
 class ImportQueries(StoreCore):
@@ -186,7 +100,7 @@ class ImportQueries(StoreCore):
                 conn.executemany("INSERT INTO temp.import_kept VALUES (?)", [[s] for s in seqs])
                 for table in STAGED:
                     conn.execute(
-                        _staged_sql(
+                        staged_sql(
                             "DELETE FROM {stage} WHERE seq NOT IN (SELECT seq FROM import_kept)",
                             table,
                         )
@@ -201,7 +115,7 @@ class ImportQueries(StoreCore):
         """The first staged commitment whose id another entry of the journal already uses."""
         with storage_errors(self.path):
             row = self.conn.execute(
-                f"SELECT s.entry_id, s.id FROM {_STAGE}commitments s "  # noqa: S608
+                f"SELECT s.entry_id, s.id FROM {STAGE}commitments s "  # noqa: S608
                 "JOIN main.commitments c ON c.id = s.id "
                 "WHERE NOT EXISTS (SELECT 1 FROM main.entries e WHERE e.id = s.entry_id) "
                 "ORDER BY s.id LIMIT 1"
@@ -255,11 +169,11 @@ class ImportQueries(StoreCore):
         conn.execute("DROP TABLE IF EXISTS temp.import_order")
         conn.execute("CREATE TEMP TABLE import_order (place INTEGER PRIMARY KEY, seq INTEGER)")
         conn.execute(
-            f"INSERT INTO temp.import_order (seq) SELECT seq FROM {_STAGE}entries ORDER BY id"  # noqa: S608
+            f"INSERT INTO temp.import_order (seq) SELECT seq FROM {STAGE}entries ORDER BY id"  # noqa: S608
         )
         # The landing finds each new search document's staged text by its entry's id.
         conn.execute(
-            f"CREATE INDEX IF NOT EXISTS {_STAGE}entries_by_id ON import_stage_entries (id)"
+            f"CREATE INDEX IF NOT EXISTS {STAGE}entries_by_id ON import_stage_entries (id)"
         )
 
     @contextlib.contextmanager
@@ -272,12 +186,14 @@ class ImportQueries(StoreCore):
             before = int(self.conn.execute("PRAGMA cache_size").fetchone()[0])
             self.conn.execute(LANDING_CACHE)
             self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute(f"PRAGMA wal_autocheckpoint = {LANDING_CHECKPOINT}")
         try:
             yield
         finally:
             with storage_errors(self.path):
                 self.conn.execute(f"PRAGMA cache_size = {before}")
                 self.conn.execute("PRAGMA synchronous = FULL")
+                self.conn.execute(f"PRAGMA wal_autocheckpoint = {USUAL_CHECKPOINT}")
 
     def land_whole(self, conn: driver.Connection, stage: ImportStage) -> int:
         """Land every staged record inside the caller's transaction (a sync's)."""
@@ -303,23 +219,28 @@ class ImportQueries(StoreCore):
         conn.execute("DELETE FROM temp.import_chunk")
         conn.execute(
             f"INSERT INTO temp.import_chunk SELECT s.seq FROM temp.import_order o "  # noqa: S608
-            f"JOIN {_STAGE}entries s ON s.seq = o.seq WHERE o.place BETWEEN ? AND ? "
+            f"JOIN {STAGE}entries s ON s.seq = o.seq WHERE o.place BETWEEN ? AND ? "
             "AND NOT EXISTS (SELECT 1 FROM main.entries e WHERE e.id = s.id)",
             [first, last],
         )
         chosen = "WHERE seq IN (SELECT seq FROM temp.import_chunk)"
         with landing.triggers_aside(conn):
+            # In the order of their entries' ids (``import_order``), which spares sorting.
             conn.execute(
-                f"INSERT INTO main.answers ({_ANSWER_COLUMNS}) SELECT {_ANSWER_COLUMNS} "  # noqa: S608
-                f"FROM {_STAGE}answers {chosen} ORDER BY entry_id, position"
+                f"INSERT INTO main.answers ({ANSWER_COLUMNS}) "  # noqa: S608
+                f"SELECT {LANDED_ANSWERS} FROM temp.import_order o "
+                f"JOIN temp.import_chunk c ON c.seq = o.seq JOIN {STAGE}entries s "
+                f"ON s.seq = o.seq {STAGED_ANSWERS_FROM} WHERE o.place BETWEEN ? AND ? "
+                "ORDER BY o.place, a.position",
+                [first, last],
             )
             conn.execute(
                 f"INSERT INTO main.tags (entry_id, tag) SELECT entry_id, tag "  # noqa: S608
-                f"FROM {_STAGE}tags {chosen} ORDER BY entry_id, tag"
+                f"FROM {STAGE}tags {chosen} ORDER BY entry_id, tag"
             )
             for table in BESIDE:
                 conn.execute(
-                    _staged_sql(
+                    staged_sql(
                         "INSERT INTO main.{table} ({columns}) SELECT {columns} FROM {stage} ",
                         table,
                     )
@@ -327,12 +248,12 @@ class ImportQueries(StoreCore):
                 )
             conn.execute(
                 f"INSERT INTO main.imported_entries_landing (entry_id, import_id) "  # noqa: S608
-                f"SELECT id, ? FROM {_STAGE}entries {chosen}",
+                f"SELECT id, ? FROM {STAGE}entries {chosen}",
                 [import_id],
             )
             added: int = conn.execute(
-                f"INSERT INTO main.entries ({_ENTRY_COLUMNS}) SELECT {_ENTRY_COLUMNS} "  # noqa: S608
-                f"FROM {_STAGE}entries {chosen} ORDER BY journal_date, created_at, id"
+                f"INSERT INTO main.entries ({ENTRY_COLUMNS}) SELECT {ENTRY_COLUMNS} "  # noqa: S608
+                f"FROM {STAGE}entries {chosen} ORDER BY journal_date, created_at, id"
             ).rowcount
         return added
 

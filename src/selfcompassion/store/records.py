@@ -139,6 +139,8 @@ class PlainRecord:
 
     id: str
     entry: list[Any]
+    #: ``answer_rows``, but for a value that is the answer's text: None, written as the
+    #: text in JSON when it lands (``staging.STAGED_ANSWERS``).
     answers: list[tuple[Any, ...]]
     tags: list[str]
     commitments: tuple[dict[str, Any], ...] = ()

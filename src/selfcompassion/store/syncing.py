@@ -16,7 +16,7 @@ from typing import Any
 
 from . import driver
 from .failures import storage_errors
-from .importing import ImportQueries, ImportStage
+from .importing import ImportQueries
 from .portability import (
     COMMITMENT_COLUMNS,
     ENTRY_JSON,
@@ -24,6 +24,7 @@ from .portability import (
     EntryRecord,
     PortabilityQueries,
 )
+from .staging import ImportStage
 from .sync_files import SyncFileQueries, SyncFileWrites, batches, marks
 
 #: COMMITMENT_COLUMNS as SQL text (tests/test_sync.py holds the two together).

@@ -18,8 +18,8 @@ from dataclasses import replace
 from ..portability import reading
 from ..portability.fields import RecordError
 from ..store import EntryRecord
-from ..store.importing import ImportStage
 from ..store.records import PlainRecord
+from ..store.staging import ImportStage
 from .items import Arrived, Checked
 from .merge import Change
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..store import JournalStore
-from ..store.importing import ImportStage
+from ..store.staging import ImportStage
 from . import arriving, changefiles, ownfiles, sending
 from .clock import Clock, Stamp
 from .items import StoreItems

@@ -27,7 +27,7 @@ def test_run_all_quick_writes_every_table(tmp_path: Path) -> None:
         args += ["--jrnl", str(jrnl)]
     else:
         args += ["--skip-jrnl"]
-    result = subprocess.run(args, capture_output=True, text=True, timeout=300, check=False)
+    result = subprocess.run(args, capture_output=True, text=True, timeout=540, check=False)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "whole benchmark:" in result.stdout
     startup = (tmp_path / "startup.md").read_text()

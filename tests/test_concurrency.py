@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import subprocess
-import time
 from pathlib import Path
 from typing import Any
 
@@ -76,10 +75,8 @@ def assert_all_present(db: Path, tags: list[str], count: int) -> None:
 def test_two_processes_times_200_cli_writes_lose_nothing(tmp_path: Path) -> None:
     db = tmp_path / "journal" / "journal.db"
     tags = ["first", "second"]
-    started = time.perf_counter()
     start_workers(tmp_path, db, 200, tags)
     assert_all_present(db, tags, 200)
-    assert time.perf_counter() - started < 120
 
 
 def test_two_processes_writing_to_an_encrypted_journal_lose_nothing(

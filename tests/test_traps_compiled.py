@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from selfcompassion.care import gate
 from selfcompassion.care import rules as care_rules
 from selfcompassion.language.compiled import Programs, Source, compile_all, read_cache, write_cache
 from selfcompassion.traps import rules as trap_rules
@@ -26,7 +27,7 @@ def shipped(name: str) -> tuple[list[Source], Path]:
         return trap_rules.pattern_sources(), Path(trap_rules.__file__).with_name(
             trap_rules.PATTERNS_FILE
         )
-    texts = care_rules.pattern_sources(care_rules.rule_book())
+    texts = [*care_rules.pattern_sources(care_rules.rule_book()), gate.source()]
     return [(text, 0) for text in texts], Path(care_rules.__file__).with_name(
         care_rules.PATTERNS_FILE
     )

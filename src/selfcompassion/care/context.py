@@ -11,7 +11,7 @@ from hiding anything. When in doubt the words count: missing someone is the wors
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .rules import Guards, Rule, regex
 
@@ -21,8 +21,7 @@ _QUOTED = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Passage:
+class Passage(NamedTuple):
     """The text a check reads, in plain form, with what is known about all of it."""
 
     text: str

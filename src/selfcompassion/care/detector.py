@@ -17,7 +17,7 @@ answer.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..language.normalize import normalize
 from .context import counts, read_passage
@@ -40,8 +40,7 @@ QUIETED_BY_MODEL = frozenset({"strong-word"})
 QUIET_BELOW = 0.02
 
 
-@dataclass(frozen=True)
-class Concern:
+class Concern(NamedTuple):
     """Words that suggest the writer may not be safe: which rule, what kind, and the
     person's own words (as they wrote them) with where they are."""
 

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..language.compiled import Programs, read_cache
 
@@ -37,8 +36,7 @@ def _may_match(cues: tuple[str, ...], text: str) -> bool:
     return not cues or any(cue in text for cue in cues)
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     id: str
     kind: str
     source: str
@@ -59,8 +57,7 @@ class Rule:
         return _may_match(self.cues, text)
 
 
-@dataclass(frozen=True)
-class Cued:
+class Cued(NamedTuple):
     """A guard pattern with the cue words it cannot match without."""
 
     source: str
@@ -72,8 +69,7 @@ class Cued:
         return list(regex(self.source).finditer(text))
 
 
-@dataclass(frozen=True)
-class Guards:
+class Guards(NamedTuple):
     """What keeps the check to the writer, now (see ``context``). Patterns are sources,
     compiled on first use through ``regex``."""
 
@@ -92,8 +88,7 @@ class Guards:
     cause: str
 
 
-@dataclass(frozen=True)
-class RuleBook:
+class RuleBook(NamedTuple):
     rules: tuple[Rule, ...]
     guards: Guards
     risk_feelings: frozenset[str]
@@ -108,14 +103,11 @@ class RuleBook:
 
 def pattern_sources(book: RuleBook) -> list[str]:
     """Every pattern text the book's rules and guards use, in a fixed order: what the build
-    step compiles into ``patterns.bin``."""
-    from dataclasses import fields
-
+    step compiles into ``patterns.bin`` (with the gate's, ``gate.source``)."""
     texts: list[str] = []
     for rule in book.rules:
         texts += [t for t in (rule.source, rule.requires, rule.unless, rule.near) if t]
-    for field in fields(book.guards):
-        value = getattr(book.guards, field.name)
+    for value in book.guards:
         texts += [cued.source for cued in value] if isinstance(value, tuple) else [value]
     return list(dict.fromkeys(texts))
 

@@ -17,7 +17,7 @@ terminal calls it in the background while the first question is on screen).
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..language.sentences import sentences
 from ..language.wordpiece import tokenizer
@@ -34,8 +34,7 @@ MIN_WORDS = 3
 _lock = threading.Lock()
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """The sentence the model found most worrying, where it is, and its probability."""
 
     words: str

@@ -20,10 +20,9 @@ import os
 import re
 import struct
 import zipfile
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 # The model's products are small: one thread does them faster than a pool, and much faster
 # on a busy machine. This counts only if numpy is not loaded yet (the checks' ``load``).
@@ -31,7 +30,13 @@ for _name in ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_NUM_THREADS"):
     os.environ.setdefault(_name, "1")
 
 import numpy as np  # noqa: E402
-import numpy.typing as npt  # noqa: E402
+
+if TYPE_CHECKING:
+    # Types only: numpy.typing costs about a millisecond to import, at every first load.
+    import numpy.typing as npt
+
+    Array = npt.NDArray[np.float32]
+    Arrays = dict[str, npt.NDArray[Any]]
 
 LAYERS = 6
 HEADS = 12
@@ -48,11 +53,12 @@ _PLAIN_HEADER = re.compile(
 )
 #: Each layer's matrices, in the order they are laid out in memory.
 _MATRICES = ("q", "k", "v", "o", "up", "down")
-Array = npt.NDArray[np.float32]
 
 
-@dataclass(frozen=True)
-class Layer:
+# Layer and Model are named tuples rather than dataclasses: a dataclass writes and compiles
+# its methods when its module is imported, about a millisecond each, paid by every command
+# that loads a model.
+class Layer(NamedTuple):
     """One encoder layer. Each matrix is float32, one row per output (as stored), so a
     product is ``x @ w.T``: BLAS reads the rows in place, and nothing is transposed at load."""
 
@@ -68,8 +74,7 @@ class Layer:
     ln2: tuple[Array, Array]
 
 
-@dataclass(frozen=True)
-class Model:
+class Model(NamedTuple):
     word_q: npt.NDArray[np.int8]
     word_s: Array
     position: Array  # already holds the (single) token type row
@@ -139,7 +144,7 @@ def load(weights: Path) -> Model:
     )
 
 
-def read_arrays(weights: Path) -> dict[str, npt.NDArray[Any]]:
+def read_arrays(weights: Path) -> Arrays:
     """Every array in the ``.npz`` file ``weights``.
 
     The export stores its members uncompressed, so each array is a read-only view of the

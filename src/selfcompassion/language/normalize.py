@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Written forms (lowercase, apostrophes already straightened) and the plain form they stand for.
 # Words that are also ordinary English ("ill", "well", "were", "its", "hell", "shed") are left out.
@@ -136,8 +136,7 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
 
 
-@dataclass(frozen=True)
-class Normalized:
+class Normalized(NamedTuple):
     """The plain form of a text, with where each of its characters came from."""
 
     original: str

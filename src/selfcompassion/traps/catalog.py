@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Trap:
+class Trap(NamedTuple):
     """A thinking trap: a stable id, a short name and one warm line describing it."""
 
     id: str
@@ -14,8 +13,7 @@ class Trap:
     explanation: str
 
 
-@dataclass(frozen=True)
-class TrapHit:
+class TrapHit(NamedTuple):
     """One place in the text where a trap shows up; ``text[start:end] == phrase``."""
 
     trap_id: str

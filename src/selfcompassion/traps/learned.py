@@ -21,8 +21,8 @@ import contextlib
 import re
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ..language.sentences import clauses, sentences
 from ..language.wordpiece import tokenizer
@@ -67,8 +67,7 @@ _lock = threading.Lock()
 Span = tuple[int, int]
 
 
-@dataclass(frozen=True)
-class Scores:
+class Scores(NamedTuple):
     """Each trap's highest probability in a text and the window it was found in."""
 
     best: dict[str, tuple[float, Span]]

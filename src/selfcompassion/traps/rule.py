@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .words import FLAGS
 
@@ -17,8 +17,7 @@ def compile_rule(pattern: str) -> re.Pattern[str]:
     return re.compile(widen(pattern), FLAGS)
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A rule as written: the pattern texts, compiled together on first use (``rules.py``)."""
 
     trap_id: str
@@ -42,8 +41,7 @@ class Rule:
         return [self.pattern, *(text for text in optional if text is not None)]
 
 
-@dataclass(frozen=True)
-class CompiledRule:
+class CompiledRule(NamedTuple):
     trap_id: str
     pattern: re.Pattern[str]
     negatable: bool

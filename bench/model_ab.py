@@ -8,7 +8,8 @@ threads, from ``wait4``), which the load of a shared machine disturbs less, with
 average at the start and the end.
 
 The cases: ``journal --version``; ``journal traps`` on the traps bench's thought (the
-model reads it, and finds one trap's words by occlusion), as text and JSON; loading the
+model reads it, and finds one trap's words by occlusion), as text and JSON, and on a short
+thought the model reads once; loading the
 crisis model in a fresh process (numpy, the weights and the vocabulary, as the first
 answer of a scripted flow does); the first answer the crisis model reads in a fresh
 process; and a long answer (4,000 characters of sentences that all pass the gate, the
@@ -36,6 +37,8 @@ from measure import machine_line, markdown_table  # noqa: E402
 from traps_bench import THOUGHT  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+#: A short thought the rules find a trap in and the model reads once (no occlusion).
+SHORT = "I always mess everything up"
 CRISIS_LOAD = "from selfcompassion.care.second_look import load; load()"
 CRISIS_FIRST = (
     "from selfcompassion.care.detector import find_concerns; "
@@ -84,6 +87,7 @@ def cases(python: str) -> list[tuple[str, list[str]]]:
     return [
         ("`journal --version`", [journal, "--version"]),
         ("`journal traps TEXT`", [journal, "traps", THOUGHT]),
+        (f"`journal traps {SHORT!r}`", [journal, "traps", SHORT]),
         ("`journal traps TEXT --format json`", [journal, "traps", THOUGHT, "--format", "json"]),
         ("crisis model loaded (fresh process)", [python, "-c", CRISIS_LOAD]),
         ("first answer the crisis model reads (fresh process)", [python, "-c", CRISIS_FIRST]),

@@ -197,6 +197,7 @@ def warm_up() -> None:
     """Compile every rule and guard, and load the model when it is on, ahead of the first
     answer (run in the background)."""
     from .detector import SECOND_LOOK, find_concerns
+    from .gate import passes_plain
     from .rules import regex, rule_book
 
     book = rule_book()
@@ -205,6 +206,7 @@ def warm_up() -> None:
     for guard in (*book.guards.mask, *book.guards.past):
         regex(guard.source)
     find_concerns("warm up: i want to die, said nobody in a story, years ago lol")
+    passes_plain("")  # the model's gate: the rules above fire, so it was not asked for
     if SECOND_LOOK:
         from .second_look import load
 

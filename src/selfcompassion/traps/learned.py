@@ -81,8 +81,11 @@ def load_in_background() -> None:
     the trap step does not wait for it (a failure here is met again, and shown, there)."""
 
     def quietly() -> None:
+        from .rules import compiled_rules
+
         with contextlib.suppress(Exception):
             load()
+            compiled_rules()  # the rules' patterns too: 6-8 ms the trap step would wait for
 
     timer = threading.Timer(LOAD_AFTER_SECONDS, quietly)
     timer.daemon = True

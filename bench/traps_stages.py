@@ -8,8 +8,9 @@ command; then the trap rules, numpy (with the one BLAS thread the encoder asks f
 encoder's modules, the weights, the vocabulary, the model's reading of the text (word
 pieces, the encoder, and occlusion when the model ticks a trap the rules did not), the
 plain view, and the care check. A last process imports numpy alone with ``-X importtime``,
-to split numpy's own cost into its parts. Medians over the rounds, with the load average
-at the start and the end: on a shared machine CPU time moves less than wall time.
+to split numpy's own cost into its parts (wall time, which the load inflates). Medians
+over the rounds, with the load average at the start and the end: on a shared machine CPU
+time moves less than wall time.
 
 Run: ``python bench/traps_stages.py`` (``--runs N``, ``--text "..."``).
 """
@@ -174,7 +175,8 @@ def main() -> None:
         for name, label in NUMPY_PARTS.items()
         if name in parts
     ]
-    print(markdown_table(["numpy's import, by part (median)", "ms"], rows))
+    # -X importtime reports wall time: on a loaded machine read these as shares, not costs.
+    print(markdown_table(["numpy's import, by part (wall time, median)", "ms"], rows))
 
 
 if __name__ == "__main__":

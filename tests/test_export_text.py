@@ -22,7 +22,7 @@ import test_export_sql
 from selfcompassion.dates import full_date
 from selfcompassion.portability import documents
 from selfcompassion.portability.transfer import export_journal
-from selfcompassion.store import Answer, Entry, EntryFilter, EntryRows, JournalStore
+from selfcompassion.store import Answer, Entry, EntryFilter, EntryRows, JournalStore, portability
 from selfcompassion.text.controls import escape_controls, strip_controls
 from selfcompassion.text.mdtext import markdown_text, markdown_texts
 from test_export_sql import AWKWARD, EVERYTHING, NOW, answer, save
@@ -191,8 +191,47 @@ def test_batches_of_any_size_write_the_same(hostile: JournalStore, batch: int) -
     assert sum(written) == len([row for part in rows for row in part])
     assert out.getvalue() == reference_markdown(hostile)
     out = io.StringIO()
-    list(documents.write_csv(iter(rows), out, rows_for=_no_plain_rows))
+    asked: list[str] = []
+
+    def rows_for(ids: list[str]) -> list[EntryRows]:
+        asked.extend(ids)
+        return hostile.entry_rows(ids)
+
+    list(documents.write_csv(iter(rows), out, rows_for=rows_for))
     assert out.getvalue() == reference_csv(hostile)
+    # Only the batches of entries with the parts' mark in a word were read as plain rows.
+    holding = {
+        entry_id
+        for (entry_id,) in hostile.conn.execute(
+            "SELECT entry_id FROM answers WHERE instr(text, ?)", [portability.PART]
+        )
+    }
+    assert holding and holding <= set(asked) and len(asked) <= batch * len(holding)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["bell \x07, DEL \x7f", "tab\tin", "é, ß", "=1+2", " lead", "a,b", 'say "hi"', "\u202e",
+     "two\nlines", "\x1f unit", "-", ""],
+)  # fmt: skip
+def test_csv_cells_of_any_text_are_the_reference(store: JournalStore, text: str) -> None:
+    """Texts the CSV export's quick way for printable ASCII leaves to the whole check
+    come out as the csv module writes them, formula guard and all; only a word holding
+    the parts' mark sends its batch to plain rows."""
+    save(store, date(2026, 6, 1), [_plain_answer("w", text, "Why?"), answer("n", "scale", -3)])
+    save(store, date(2026, 6, 2), [_plain_answer("v", "plain words, and more", "Why?")])
+    asked: list[str] = []
+
+    def rows_for(ids: list[str]) -> list[EntryRows]:
+        asked.extend(ids)
+        return store.entry_rows(ids)
+
+    out = io.StringIO()
+    with store.snapshot():
+        batches = store.iter_entry_cells(EVERYTHING, documents.csv_cells(store.sampled_heads()))
+        list(documents.write_csv(batches, out, rows_for=rows_for))
+    assert out.getvalue() == reference_csv(store)
+    assert len(asked) == (2 if portability.PART in text else 0)
 
 
 def test_texts_made_inert_together_come_out_as_alone() -> None:

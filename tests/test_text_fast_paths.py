@@ -48,3 +48,12 @@ def test_the_quick_look_never_misses_a_control(text: str) -> None:
 def test_plain_text_takes_the_quick_way() -> None:
     assert controls.has_no_controls("Tea with my sister — it’s fine.\n\tNext line")
     assert not controls.has_no_controls("a\u200bb")
+
+
+def test_the_quick_look_at_ascii_finds_each_control() -> None:
+    """ASCII text is looked at byte by byte: every character CONTROL names is found, at
+    either end or between words, and no other."""
+    for code in range(128):
+        char = chr(code)
+        for text in (char, f"a {char}", f"{char} b\n", f"words\t{char}\n more"):
+            assert controls.has_no_controls(text) == (not controls.CONTROL.search(text))

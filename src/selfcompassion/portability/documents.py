@@ -32,7 +32,7 @@ from ..store.markdown_rows import (
     one_line,
 )
 from ..store.portability import PART, Head
-from ..text.controls import escape_controls, strip_controls
+from ..text.controls import ascii_holds_none, escape_controls, nul_for, strip_controls
 from ..text.mdtext import markdown_text, markdown_texts
 from . import schema
 
@@ -260,17 +260,14 @@ def _printable_cell(value: str) -> str:
     return _csv(value)
 
 
-#: Bytes as they are, but each control character of ASCII other than ``PART`` as NUL.
-_NUL_FOR_CONTROLS = bytes(
-    0 if code < 0x20 and code != ord(PART) or code == 0x7F else code for code in range(256)
-)
+#: The control characters of ASCII but ``PART``.
+_CONTROLS_BUT_PART = nul_for(code for code in [*range(0x20), 0x7F] if chr(code) != PART)
 
 
 def _printable_ascii(parts: str) -> bool:
     """Whether ``parts`` is ASCII with no control character but ``PART``: then every
-    cell in it is printable. One pass over the bytes, where ``str.isprintable`` looks
-    each character up in Unicode's tables (a tenth of the export's instructions)."""
-    return parts.isascii() and b"\0" not in parts.encode("ascii").translate(_NUL_FOR_CONTROLS)
+    cell in it is printable, and none needs ``str.isprintable``'s slower look."""
+    return parts.isascii() and ascii_holds_none(parts, _CONTROLS_BUT_PART)
 
 
 class _Cells(dict[str | None, str]):

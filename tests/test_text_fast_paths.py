@@ -50,10 +50,11 @@ def test_plain_text_takes_the_quick_way() -> None:
     assert not controls.has_no_controls("a\u200bb")
 
 
-def test_the_quick_look_at_ascii_finds_each_control() -> None:
-    """ASCII text is looked at byte by byte: every character CONTROL names is found, at
-    either end or between words, and no other."""
-    for code in range(128):
+def test_the_quick_look_at_latin1_finds_each_control() -> None:
+    """Text of Latin-1 is looked at byte by byte: every character CONTROL names is
+    found, at either end or between words, and no other; wider text the slow way."""
+    for code in range(256):
         char = chr(code)
-        for text in (char, f"a {char}", f"{char} b\n", f"words\t{char}\n more"):
+        for text in (char, f"a {char}", f"{char} b\n", f"words\t{char}\n more", f"\xa4{char}·"):
             assert controls.has_no_controls(text) == (not controls.CONTROL.search(text))
+    assert controls.has_no_controls("·\u2019 wide") and not controls.has_no_controls("·\u202e")

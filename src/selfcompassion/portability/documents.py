@@ -32,7 +32,7 @@ from ..store.markdown_rows import (
     one_line,
 )
 from ..store.portability import PART, Head
-from ..text.controls import ascii_holds_none, escape_controls, nul_for, strip_controls
+from ..text.controls import escape_controls, latin1_holds_none, nul_for, strip_controls
 from ..text.mdtext import markdown_text, markdown_texts
 from . import schema
 
@@ -267,7 +267,7 @@ _CONTROLS_BUT_PART = nul_for(code for code in [*range(0x20), 0x7F] if chr(code) 
 def _printable_ascii(parts: str) -> bool:
     """Whether ``parts`` is ASCII with no control character but ``PART``: then every
     cell in it is printable, and none needs ``str.isprintable``'s slower look."""
-    return parts.isascii() and ascii_holds_none(parts, _CONTROLS_BUT_PART)
+    return parts.isascii() and bool(latin1_holds_none(parts, _CONTROLS_BUT_PART))
 
 
 class _Cells(dict[str | None, str]):

@@ -22,24 +22,31 @@ def nul_for(codes: Iterable[int]) -> bytes:
     return bytes(0 if code in found else code for code in range(256))
 
 
-def ascii_holds_none(text: str, table: bytes) -> bool:
-    """Whether ASCII ``text`` holds none of the characters ``table`` (``nul_for``) makes
-    NUL: one pass over its bytes in C, where ``str.isprintable`` looks every character
-    up in Unicode's tables at about three times the cost."""
-    return b"\0" not in text.encode("ascii").translate(table)
+def latin1_holds_none(text: str, table: bytes) -> bool | None:
+    """Whether ``text`` holds none of the characters ``table`` (``nul_for``) makes NUL,
+    or None when a character of it is past Latin-1. Text of one byte a character is
+    looked at in one pass over its bytes in C, where ``str.isprintable`` looks every
+    character up in Unicode's tables at about three times the cost."""
+    try:
+        raw = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return None
+    return b"\0" not in raw.translate(table)
 
 
-#: The ASCII characters CONTROL names.
-_ASCII_CONTROLS = nul_for(code for code in range(128) if CONTROL.match(chr(code)))
+#: The characters of Latin-1 that CONTROL names.
+_LATIN1_CONTROLS = nul_for(code for code in range(256) if CONTROL.match(chr(code)))
 
 
 def has_no_controls(text: str) -> bool:
     """Whether ``strip_controls`` would leave ``text`` as it is, by a quick look (C speed)
-    that lets the common case skip the patterns' pass over every character: every
-    character CONTROL names, and a lone surrogate, is one ``str.isprintable`` refuses.
-    False only means "look closer" (a no-break space is not printable either)."""
-    if text.isascii():
-        return ascii_holds_none(text, _ASCII_CONTROLS)
+    that lets the common case skip the patterns' pass over every character: text of
+    Latin-1 byte by byte; any other by ``str.isprintable``, which refuses every character
+    CONTROL names, and a lone surrogate. False only means "look closer" (a no-break
+    space is not printable either)."""
+    quick = latin1_holds_none(text, _LATIN1_CONTROLS)
+    if quick is not None:
+        return quick
     return text.isprintable() or text.replace("\n", "").replace("\t", "").isprintable()
 
 

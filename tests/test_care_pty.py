@@ -13,6 +13,7 @@ import re
 import sqlite3
 import subprocess
 import tempfile
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,8 @@ import pytest
 from conftest import JOURNAL
 from selfcompassion.care.moment import GO_ON, OFFER_PROMPT, offer
 from selfcompassion.care.panel import CRISIS_MESSAGE_TITLE
+from selfcompassion.store import JournalStore
+from selfcompassion.store.drafts import Draft
 
 pexpect = pytest.importorskip("pexpect")
 pytestmark = pytest.mark.pty
@@ -225,3 +228,25 @@ def test_leave_for_now_on_a_kept_risky_draft_shows_the_panel(tmp_path: Path) -> 
     again.close()
     assert again.exitstatus == 0
     assert RISK in draft_of(home, "today")
+
+
+@pytest.mark.parametrize(
+    "feelings", [{"hopeless": 90, "tired": 40}, {"hopeless": None}], ids=["rated", "unrated"]
+)
+def test_leave_for_now_on_a_draft_with_a_risk_feeling_shows_the_panel(
+    tmp_path: Path, feelings: dict[str, Any]
+) -> None:
+    """A feeling chosen in a kept draft counts on the way out, as it does in the flow."""
+    home = tmp_path / "home"
+    (home / "data").mkdir(parents=True)
+    with JournalStore.open(home / "data" / "journal.db") as store:
+        draft = Draft("reframe", date(2026, 12, 1), "reframe", {"emotions": feelings})
+        store.save_draft(draft, datetime(2026, 12, 1, 21, 0, tzinfo=UTC))
+    child = spawn(["reframe"], home, 60)
+    child.expect("unfinished reframe")
+    child.send(DOWN + DOWN + ENTER)  # leave for now
+    child.expect(TITLE)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "hopeless" in draft_of(home, "reframe")

@@ -98,6 +98,19 @@ def words_of(kind: str, value: Any) -> tuple[str, list[str]]:
     return answer_text(value), []
 
 
+def words_kept(value: Any) -> tuple[str, list[str]]:
+    """The free text and chosen feelings of a draft's answer, whose step kind a draft does
+    not keep: a list of names or names with levels are feelings, a string is text, and a
+    rating is its number alone."""
+    from ..packs.steps import INTENSITIES, MULTI, SCALE, TEXT
+
+    if isinstance(value, dict):
+        return words_of(INTENSITIES, value)
+    if isinstance(value, list):
+        return words_of(MULTI, value)
+    return words_of(TEXT if isinstance(value, str) else SCALE, value)
+
+
 class CareWatch:
     """Watches one flow's answers; remembers whether the panel was needed."""
 
@@ -186,8 +199,9 @@ def check_unsaved(text: str) -> bool:
 
 
 def leaving_draft(answers: dict[str, Any]) -> None:
-    """ "Leave for now" on a kept draft whose words need care: the panel, on the way out."""
-    if any(needs_care(value) for value in answers.values() if isinstance(value, str)):
+    """ "Leave for now" on a kept draft whose words or chosen feelings need care: the panel,
+    on the way out, as the flow itself would have shown it."""
+    if any(needs_care(*words_kept(value)) for value in answers.values()):
         from .panel import DURING_FLOW
 
         show_panel(DURING_FLOW)

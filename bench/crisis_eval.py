@@ -2,9 +2,9 @@
 
 Prints only totals (recall on risk sentences, share of non-risk sentences flagged) for the
 training part (tuning and our own sentences: the rules were written and the model trained
-on them; the training parts of ``crisis_more.json`` and ``crisis_fresh.json``: the rules
-were not written against them) and the kept-aside parts (the shared set's and the third of
-``crisis_more.json`` and of ``crisis_fresh.json`` set aside: never trained or tuned on,
+on them; the training parts of ``crisis_more.json``, ``crisis_fresh.json`` and
+``crisis_tenth.json``: the rules were not written against them) and the kept-aside parts (the
+shared set's and the third of each of those three files set aside: never trained or tuned on,
 and their sum, which docs/safety.md's rule to ship by reads), and how many risk sentences
 pass the gate the model reads behind; and how often each brings the panel for the everyday
 self-criticism of the thinking-trap sentences. docs/safety.md reports these figures.
@@ -46,21 +46,24 @@ def main() -> None:
     training_only = parser.parse_args().training
     more = _load("crisis_more.json")
     fresh = _load("crisis_fresh.json")
+    tenth = _load("crisis_tenth.json")
     kept_aside = {
         "more sentences kept aside": [i for i in more if i["part"] == "aside"],
         "fresh sentences kept aside": [i for i in fresh if i["part"] == "aside"],
+        "tenth batch kept aside": [i for i in tenth if i["part"] == "aside"],
         "kept aside": _load("crisis_kept_aside.json"),
     }
     parts = {
         "training part (tuning + own)": _load("crisis_tuning.json", "crisis_own.json"),
         "training part of the more sentences": [i for i in more if i["part"] == "train"],
         "training part of the fresh sentences": [i for i in fresh if i["part"] == "train"],
+        "training part of the tenth batch": [i for i in tenth if i["part"] == "train"],
         "everyday training sentences": _load("crisis_everyday.json"),
         "workday sentences (rules fixed on them)": _load("crisis_workday.json"),
     }
     if not training_only:
         parts |= kept_aside
-        parts["all three kept-aside parts"] = [i for items in kept_aside.values() for i in items]
+        parts["every kept-aside part"] = [i for items in kept_aside.values() for i in items]
     for name, items in parts.items():
         risky = [str(i["text"]) for i in items if i["risk"]]
         gated = sum(passes(t) for t in risky)

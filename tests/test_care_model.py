@@ -184,7 +184,11 @@ def test_the_last_net_gives_way_to_the_model_on_everyday_words() -> None:
 
 @pytest.mark.parametrize(
     ("name", "earlier"),
-    [("crisis_more.json", ()), ("crisis_fresh.json", ("crisis_more.json",))],
+    [
+        ("crisis_more.json", ()),
+        ("crisis_fresh.json", ("crisis_more.json",)),
+        ("crisis_tenth.json", ("crisis_more.json", "crisis_fresh.json")),
+    ],
 )
 def test_our_later_sentences_are_split_once_and_new(name: str, earlier: tuple[str, ...]) -> None:
     more = json.loads((DATA / name).read_text(encoding="utf-8"))

@@ -3,8 +3,9 @@
 Prints only totals (recall on risk sentences, share of non-risk sentences flagged) for the
 training part (tuning and our own sentences: the rules were written and the model trained
 on them; the training parts of ``crisis_more.json``, ``crisis_fresh.json`` and
-``crisis_tenth.json``: the rules were not written against them) and the kept-aside parts (the
-shared set's and the third of each of those three files set aside: never trained or tuned on,
+``crisis_tenth.json``: the rules were fixed on their misses by shape too) and the kept-aside
+parts (the shared set's and the third of each of those three files set aside: never trained
+or tuned on,
 and their sum, which docs/safety.md's rule to ship by reads), and how many risk sentences
 pass the gate the model reads behind; and how often each brings the panel for the everyday
 self-criticism of the thinking-trap sentences. docs/safety.md reports these figures.

@@ -232,6 +232,41 @@ def test_each_guard_that_matters_is_pinned(text: str, section: str, containing: 
             "picked up my prescription and set a reminder for the evening dose",
             "picked up my prescription and hid the pills",
         ),
+        ("picked up my tablets, one a day for a month", "picked up my tablets and hid them"),
+        # Shapes added with the tenth batch, each beside its everyday twin.
+        ("I asked the universe to take me somewhere warm this winter", "universe, just take me"),
+        (
+            "closed my eyes and did not open them till York",
+            "i want to close my eyes and never open them",
+        ),
+        ("annoyed i woke up late again", "annoyed i woke up again"),
+        ("I hope the scan comes back clear", "I hope the scan comes back malignant"),
+        ("I envy people who get to travel for work", "I envy people who died in their sleep"),
+        ("this is my last entry before the holidays", "this is my last entry"),
+        ("looked up how many it would take to fill the van", "looked up how many it would take"),
+        ("i know where and when the party is", "i know where and when"),
+        (
+            "checked how high the shelf is, not high enough",
+            "checked how high the bridge is. high enough",
+        ),
+        ("if i had the guts i'd have quit already", "if i had the guts i'd have done it already"),
+        ("I don't want to be rescued from every mistake", "I don't want to be rescued this time"),
+        ("this commute feels like a prison sentence", "being alive feels like a prison sentence"),
+        (
+            "thinking about driving into town for the market",
+            "thinking about driving into the median",
+        ),
+        ("i've made my peace with the new manager", "i've made my peace with it"),
+        (
+            "no one would even notice if i took the afternoon off",
+            "no one would even notice if i was gone",
+        ),
+        (
+            "i could just die, i called my boss mum in the meeting",
+            "i could just die, i hate my life",
+        ),
+        ("everyone's happier the day i am gone on holiday", "everyone's happier the day i am gone"),
+        ("i don't have it in me to keep going to the gym", "i don't have it in me to keep going"),
     ],
 )
 def test_everyday_shapes_are_quiet_and_their_risk_twins_are_not(quiet: str, flagged: str) -> None:

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import random
+import sqlite3
+import threading
+import time
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -213,3 +216,71 @@ def test_a_landing_that_fails_leaves_no_mark(
         add_one(store, 3)
         assert store.conn.execute("SELECT count(*) FROM day_runs").fetchone()[0] == 1
         assert store.conn.execute("SELECT count(*) FROM search_docs").fetchone()[0] == 1
+
+
+def test_a_write_from_another_connection_during_a_landing_step_keeps_its_triggers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another connection opens the journal and saves an entry while a step holds its
+    mark: it sees no mark and no change of schema, waits for the step to commit, then
+    its own insert triggers fire (search, runs of days, day tables, sync's outbox)."""
+    path = tmp_path / "j.db"
+    store = JournalStore.open(path)
+    store.device_id()
+    real = landing.derive
+    seen: dict[str, object] = {}
+    saved: list[Entry] = []
+
+    def save_beside() -> None:
+        with JournalStore.open(path) as other:
+            saved.append(add_one(other, 100))
+
+    def derive_with_a_writer_waiting(conn: object, before: landing.Before) -> None:
+        if "marks seen" not in seen:
+            assert store.conn.execute("SELECT count(*) FROM bulk_loading").fetchone()[0] == 1
+            reader = sqlite3.connect(path)
+            try:
+                marks = reader.execute("SELECT count(*) FROM bulk_loading").fetchone()[0]
+                seen["marks seen"] = marks
+            finally:
+                reader.close()
+            writer = threading.Thread(target=save_beside)
+            writer.start()
+            time.sleep(0.5)
+            seen["waited"] = writer.is_alive()  # the step still holds the write lock
+            seen["writer"] = writer
+        real(conn, before)  # type: ignore[arg-type]
+
+    with monkeypatch.context() as patched:
+        patched.setattr(importing, "FIRST_CHUNK", 40)
+        patched.setattr(importing, "MAX_CHUNK", 40)
+        patched.setattr(landing, "derive", derive_with_a_writer_waiting)
+        store.add_records(records(120, [0, 1, 2, 5, 9], seed=5))
+    writer = seen["writer"]
+    assert isinstance(writer, threading.Thread)
+    writer.join(timeout=60)
+    assert seen["marks seen"] == 0 and seen["waited"] is True
+    assert saved, "the other connection's write failed"
+    entry = saved[0]
+    day = entry.journal_date.isoformat()
+    with store:
+        conn = store.conn
+        assert store.count_entries() == 121
+        assert conn.execute("SELECT count(*) FROM bulk_loading").fetchone()[0] == 0
+        assert conn.execute(
+            "SELECT first, last, length FROM day_runs WHERE first = ?", [day]
+        ).fetchone() == (day, day, 1)
+        days = conn.execute("SELECT entries FROM journal_days WHERE day = ?", [day])
+        assert days.fetchone() == (1,)
+        counted = conn.execute("SELECT sum(written + rated) FROM day_answers WHERE day = ?", [day])
+        assert counted.fetchone()[0] >= len(entry.answers) > 0
+        assert conn.execute("SELECT edits FROM sync_outbox WHERE key = ?", [entry.id]).fetchone()[
+            0
+        ] == 1 + len(entry.answers) + len(entry.tags)
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM search_docs WHERE entry_id = ?", [entry.id]
+            ).fetchone()[0]
+            == 1
+        )
+        assert conn.execute("SELECT count(*) FROM search_docs").fetchone()[0] == 121

@@ -211,9 +211,11 @@ class ImportQueries(StoreCore):
         )
 
     def _land_chunk(self, conn: driver.Connection, import_id: str, first: int, last: int) -> int:
-        # Rows that point at an entry go in before it (foreign keys checked at commit);
-        # entries in one statement, oldest first. The insert triggers stand aside and
-        # their work is done once for the whole step (``landing``).
+        # Entries first, in one statement, oldest first; then the rows that point at them.
+        # The other way round, every row that points at an entry went in before it and
+        # left a deferred foreign-key violation open, so each entry then looked for its
+        # rows in every table that points at entries to close them. The insert triggers
+        # stand aside and their work is done once for the whole step (``landing``).
         conn.execute("PRAGMA defer_foreign_keys = ON")
         conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_chunk (seq INTEGER PRIMARY KEY)")
         conn.execute("DELETE FROM temp.import_chunk")
@@ -225,6 +227,10 @@ class ImportQueries(StoreCore):
         )
         chosen = "WHERE seq IN (SELECT seq FROM temp.import_chunk)"
         with landing.triggers_aside(conn):
+            added: int = conn.execute(
+                f"INSERT INTO main.entries ({ENTRY_COLUMNS}) SELECT {ENTRY_COLUMNS} "  # noqa: S608
+                f"FROM {STAGE}entries {chosen} ORDER BY journal_date, created_at, id"
+            ).rowcount
             # In the order of their entries' ids (``import_order``), which spares sorting.
             conn.execute(
                 f"INSERT INTO main.answers ({ANSWER_COLUMNS}) "  # noqa: S608
@@ -251,10 +257,6 @@ class ImportQueries(StoreCore):
                 f"SELECT id, ? FROM {STAGE}entries {chosen}",
                 [import_id],
             )
-            added: int = conn.execute(
-                f"INSERT INTO main.entries ({ENTRY_COLUMNS}) SELECT {ENTRY_COLUMNS} "  # noqa: S608
-                f"FROM {STAGE}entries {chosen} ORDER BY journal_date, created_at, id"
-            ).rowcount
         return added
 
     def _take_out(self, import_id: str) -> None:

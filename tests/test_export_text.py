@@ -234,6 +234,31 @@ def test_csv_cells_of_any_text_are_the_reference(store: JournalStore, text: str)
     assert len(asked) == (2 if portability.PART in text else 0)
 
 
+@pytest.mark.parametrize(
+    "pack", [None, "", "=pack", " lead", 'say "hi"', "a,b", "é", "tab\there", "-", "plain"]
+)
+def test_csv_rows_of_any_field_are_the_reference(store: JournalStore, pack: str | None) -> None:
+    """An entry's row comes from SQLite as one text, its fields joined by commas: a row of
+    printable ASCII with nothing to quote or guard is written as it is, any other field
+    is quoted and guarded as the csv module writes it, and only a field holding a comma
+    (which leaves the fields unknown) sends its batch to plain rows."""
+    save(store, date(2026, 6, 1), [_plain_answer("w", "words", "Why?")], pack=pack, tags=("t",))
+    save(store, date(2026, 6, 2), [], pack=pack)
+    save(store, date(2026, 6, 3), [_plain_answer("v", "more, words", "Why?")])
+    asked: list[str] = []
+
+    def rows_for(ids: list[str]) -> list[EntryRows]:
+        asked.extend(ids)
+        return store.entry_rows(ids)
+
+    out = io.StringIO()
+    with store.snapshot():
+        batches = store.iter_entry_cells(EVERYTHING, documents.csv_cells(store.sampled_heads()))
+        list(documents.write_csv(batches, out, rows_for=rows_for))
+    assert out.getvalue() == reference_csv(store)
+    assert len(asked) == (3 if pack and "," in pack else 0)
+
+
 def test_texts_made_inert_together_come_out_as_alone() -> None:
     texts = [*LINE_STARTS, AWKWARD, "x\n\ue000\ny", "\n", "", "\ue000"]
     assert markdown_texts(texts) == [markdown_text(text) for text in texts]

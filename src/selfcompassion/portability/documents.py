@@ -32,7 +32,7 @@ from ..store.markdown_rows import (
     one_line,
 )
 from ..store.portability import PART, Head
-from ..text.controls import escape_controls, latin1_holds_none, nul_for, strip_controls
+from ..text.controls import escape_controls, nul_for, strip_controls
 from ..text.mdtext import markdown_text, markdown_texts
 from . import schema
 
@@ -251,25 +251,6 @@ def _value_cell(value: str) -> str:
     return _csv(value if value.isprintable() else escape_controls(value))
 
 
-def _printable_cell(value: str) -> str:
-    """``_csv`` of a cell already known to be printable (no line break to look for)."""
-    if value[:1] in _PLAIN_START:
-        if '"' in value:
-            return '"' + value.replace('"', '""') + '"'
-        return '"' + value + '"' if "," in value else value
-    return _csv(value)
-
-
-#: The control characters of ASCII but ``PART``.
-_CONTROLS_BUT_PART = nul_for(code for code in [*range(0x20), 0x7F] if chr(code) != PART)
-
-
-def _printable_ascii(parts: str) -> bool:
-    """Whether ``parts`` is ASCII with no control character but ``PART``: then every
-    cell in it is printable, and none needs ``str.isprintable``'s slower look."""
-    return parts.isascii() and bool(latin1_holds_none(parts, _CONTROLS_BUT_PART))
-
-
 class _Cells(dict[str | None, str]):
     """Cells as ``_csv`` writes them, each made once: an export's step ids, kinds, themes
     and prompts are a few values repeated on every line (never more than ``KEEP``)."""
@@ -309,12 +290,65 @@ def _plain_lines(batch: list[EntryRows], made: _Cells) -> list[str]:
     return lines
 
 
-def _parted_lines(batch: list[tuple[Any, str | None]]) -> list[str] | None:
+def _guard_table(refused: Iterable[int]) -> bytes:
+    """A ``bytes.translate`` table that makes each of ``refused`` NUL, and each character
+    a cell may not start with and be left as it is (white space and the formula signs,
+    which ``_csv`` guards or looks at closer) 0x01."""
+    table = bytearray(nul_for(refused))
+    for sign in " =+@-":
+        table[ord(sign)] = 1
+    return bytes(table)
+
+
+#: For an entry's answers' parts: every control character of ASCII but ``PART``.
+_PARTS_GUARD = _guard_table(code for code in [*range(0x20), 0x7F] if chr(code) != PART)
+#: For an entry's row: every control character of ASCII, and the quote.
+_ROW_GUARD = _guard_table([*range(0x20), 0x7F, ord('"')])
+
+
+def _plain_cells(text: str, table: bytes, between: bytes) -> bool:
+    """Whether ``text``, cells parted by ``between``, is printable ASCII (no character
+    ``table`` makes NUL) and no cell starts with white space or a formula sign: each cell
+    then needs at most quotes (``_quoted_all``). One pass over its bytes in C."""
+    if not text.isascii():
+        return False
+    looked = text.encode("ascii").translate(table)
+    return b"\0" not in looked and between + b"\1" not in looked and looked[:1] != b"\1"
+
+
+def _quoted_all(cells: list[str]) -> list[str]:
+    """``_csv`` of each of ``cells``, which are printable and start with nothing to guard:
+    each holding a quote or a comma goes between quotes, its quotes doubled."""
+    joined = PART.join(cells)
+    if '"' not in joined and "," not in joined:
+        return cells
+    doubled = joined.replace('"', '""').split(PART)
+    return [f'"{cell}"' if '"' in cell or "," in cell else cell for cell in doubled]
+
+
+#: The fields of an entry's row, which start each of its lines.
+_ROW_FIELDS = CSV_COLUMNS.index("position")
+
+
+def _row_cells(row: str) -> str | None:
+    """The cells of an entry's row, given as its fields joined by commas
+    (``ENTRY_CELLS``); None when a field holds a comma (the fields are then not known)."""
+    if row.count(",") != _ROW_FIELDS - 1:
+        return None
+    if _plain_cells(row, _ROW_GUARD, b","):
+        return row
+    return ",".join([_csv(field) for field in row.split(",")])
+
+
+def _parted_lines(batch: list[tuple[str, str, str | None]]) -> list[str] | None:
     """The lines of entries from ``iter_entry_cells``; None when an answer's head has no
-    cells there, or a word holds ``PART`` (the count of parts then differs)."""
+    cells there, or a field or word holds a comma or ``PART`` where they part the fields
+    (the counts then differ)."""
     lines: list[str] = []
-    for entry, answers in batch:
-        head = _entry_cells(entry)
+    for _, row, answers in batch:
+        head = _row_cells(row)
+        if head is None:
+            return None
         counts, _, body = (answers or "0,1" + PART).partition(PART)
         count, sampled = counts.split(",")
         if count == "0":
@@ -323,13 +357,16 @@ def _parted_lines(batch: list[tuple[Any, str | None]]) -> list[str] | None:
         parts = body.split(PART)
         if sampled != "1" or len(parts) != 3 * int(count):
             return None
-        each = iter(parts)
-        if _printable_ascii(body):
+        if _plain_cells(body, _PARTS_GUARD, PART.encode()):
+            # Every text and value is printable and starts plainly: quoted a whole
+            # entry at a time, with no call per cell.
+            texts, values = _quoted_all(parts[1::3]), _quoted_all(parts[2::3])
             lines += [
-                f"{head},{cells},{_printable_cell(text)},{_printable_cell(value)}\r\n"
-                for cells, text, value in zip(each, each, each, strict=True)
+                f"{head},{cells},{text},{value}\r\n"
+                for cells, text, value in zip(parts[0::3], texts, values, strict=True)
             ]
         else:
+            each = iter(parts)
             lines += [
                 f"{head},{cells},{_csv(text)},{_value_cell(value)}\r\n"
                 for cells, text, value in zip(each, each, each, strict=True)
@@ -338,7 +375,7 @@ def _parted_lines(batch: list[tuple[Any, str | None]]) -> list[str] | None:
 
 
 def write_csv(
-    batches: Iterable[list[tuple[Any, str | None]]],
+    batches: Iterable[list[tuple[str, str, str | None]]],
     out: IO[str],
     rows_for: Callable[[list[str]], list[EntryRows]],
 ) -> Iterator[int]:
@@ -356,6 +393,6 @@ def write_csv(
     for batch in batches:
         lines = _parted_lines(batch)
         if lines is None:
-            lines = _plain_lines(rows_for([entry[0] for entry, _ in batch]), made)
+            lines = _plain_lines(rows_for([entry_id for entry_id, _, _ in batch]), made)
         out.write("".join(lines))
         yield len(batch)

@@ -67,10 +67,10 @@ def _sql_text(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def markdown_rows_sql() -> str:
+def markdown_rows_sql(tags: str) -> str:
     """The query for each entry's row, for ``FROM entries e``: (id, journal_date, kind,
-    created_at, the answers' lines or NULL). Only literals and the marks above go into
-    it."""
+    created_at, the answers' lines or NULL, its tags by the SQL ``tags``). Only literals,
+    the marks above and ``tags`` go into it."""
     # What the escaping leaves of a text made only of these is nothing: control
     # characters (but NUL), spaces and tabs. Most texts start with a printable ASCII
     # character, which settles it at once.
@@ -92,7 +92,7 @@ def markdown_rows_sql() -> str:
         "SELECT e.id, e.journal_date, e.kind, e.created_at, "  # noqa: S608 - constants only
         f"(SELECT group_concat(lines, '') FROM (SELECT {lines} AS lines "
         f"FROM answers a LEFT JOIN temp.{PROMPTS} p ON p.prompt = a.prompt "
-        "WHERE a.entry_id = e.id ORDER BY a.position)) FROM entries e"
+        f"WHERE a.entry_id = e.id ORDER BY a.position)), {tags} FROM entries e"
     )
 
 

@@ -51,19 +51,19 @@ EntryRows = tuple[Any, list[Any]]
 #: What an answer's head is made of: (step_id, kind, prompt, theme).
 Head = tuple[str, str, str, str | None]
 #: The entry columns of the text exports, with the tags in order as one text.
-ENTRY_ROWS = (
-    "SELECT e.id, e.journal_date, e.kind, e.pack, e.created_at, e.updated_at, "
+#: An entry's tags in order as one text ("#one #two"), or NULL, for ``FROM entries e``.
+#: Read with each entry: a query for a batch's tags cost more (about 0.9 against 0.55 s
+#: of CPU at 100,000 entries, 2026-12-03).
+ENTRY_TAGS = (
     "(SELECT group_concat('#' || tag, ' ') FROM "
-    "(SELECT tag FROM tags WHERE entry_id = e.id ORDER BY tag)) FROM entries e"
+    "(SELECT tag FROM tags WHERE entry_id = e.id ORDER BY tag))"
 )
-#: Each entry's tags in order as one text, for a batch of entries: one query, where a
-#: subquery for each entry cost about a second at 100,000 entries.
-BATCH_TAGS = (
-    "SELECT entry_id, group_concat('#' || tag, ' ') FROM (SELECT entry_id, tag FROM tags "
-    "WHERE entry_id IN ({marks}) ORDER BY entry_id, tag) GROUP BY entry_id"
+ENTRY_ROWS = (
+    "SELECT e.id, e.journal_date, e.kind, e.pack, e.created_at, e.updated_at, "  # noqa: S608
+    f"{ENTRY_TAGS} FROM entries e"
 )
 #: Each entry's answers laid out for the Markdown export (``markdown_rows``).
-MARKDOWN_ROWS = markdown_rows_sql()
+MARKDOWN_ROWS = markdown_rows_sql(ENTRY_TAGS)
 BATCH_ANSWERS = (
     "SELECT entry_id, step_id, kind, theme, prompt, text, value FROM answers "
     "WHERE entry_id IN ({marks}) ORDER BY entry_id, position"
@@ -81,13 +81,16 @@ INDEX_CELLS = (
 #: Between the parts of an entry's answers in ``ENTRY_CELLS``: a control character, so
 #: in no cell the CSV export writes from there (those cells are printable text).
 PART = "\x1f"
-#: Each entry's row (id, journal_date, kind, pack, created_at, updated_at) and its answers
-#: in one text: "count,1" (1 when every answer's head has its cells in the table, else 0),
-#: then for each answer in order its position and head's cells, its text and its value,
-#: all parted by ``PART``. One row per entry, where reading one per answer made 700,000
-#: rows of Python objects at 100,000 entries.
+#: Each entry's id, its row (journal_date, kind, pack, created_at, updated_at and tags as
+#: ``ENTRY_TAGS``; a missing pack or tags empty) joined by commas as one text, and its
+#: answers in one text: "count,1" (1 when every answer's head has its cells in the table,
+#: else 0), then for each answer in order its position and head's cells, its text and
+#: its value, all parted by ``PART``. One row per entry, where reading one per answer made
+#: 700,000 rows of Python objects at 100,000 entries.
 ENTRY_CELLS = (
-    "SELECT e.id, e.journal_date, e.kind, e.pack, e.created_at, e.updated_at, "
+    "SELECT e.id, e.id || ',' || e.journal_date || ',' || e.kind || ',' || "  # noqa: S608
+    "coalesce(e.pack, '') || ',' || e.created_at || ',' || e.updated_at || ',' || "
+    f"coalesce({ENTRY_TAGS}, ''), "
     "(SELECT count(*) || ',' || coalesce(min(cells IS NOT NULL), 1) || char(31) || "
     "coalesce(group_concat(item, char(31)), '') FROM (SELECT c.cells, "
     "a.position || ',' || c.cells || char(31) || a.text || char(31) || a.value AS item "
@@ -170,9 +173,9 @@ class PortabilityQueries(EntryQueries):
 
     def iter_entry_cells(
         self, chosen: EntryFilter, cells: Mapping[Head, str], batch: int = BATCH
-    ) -> Generator[list[tuple[Any, str | None]], None, None]:
+    ) -> Generator[list[tuple[str, str, str | None]], None, None]:
         """Every matching entry, oldest first, in lists of at most ``batch``, for the CSV
-        export: its row as ``entry_rows`` gives it, and its answers as one text
+        export: its id, its row as one text (``ENTRY_CELLS``), and its answers as one text
         (``ENTRY_CELLS``: for each answer in order, its position and the cells ``cells``
         holds for its head as "2,cells", its text and its value as JSON text, parted by
         ``PART``, after a count and whether every head had cells). Run it inside
@@ -187,9 +190,7 @@ class PortabilityQueries(EntryQueries):
             )
         try:
             with contextlib.closing(self._oldest_first(ENTRY_CELLS, chosen, batch)) as found:
-                for rows in found:
-                    tags = self._batch_tags(rows)
-                    yield [((*row[:6], tags.get(row[0])), row[6]) for row in rows]
+                yield from found
         finally:
             # A journal closed first (an export cut short) has dropped its temporary tables.
             with contextlib.suppress(StorageError), storage_errors(self.path):
@@ -237,22 +238,11 @@ class PortabilityQueries(EntryQueries):
             )
         try:
             with contextlib.closing(self._oldest_first(MARKDOWN_ROWS, chosen, batch)) as found:
-                for rows in found:
-                    tags = self._batch_tags(rows)
-                    yield [(*row, tags.get(row[0])) for row in rows]
+                yield from found
         finally:
             # A journal closed first (an export cut short) has dropped its temporary tables.
             with contextlib.suppress(StorageError), storage_errors(self.path):
                 self.conn.execute(f"DROP TABLE IF EXISTS temp.{PROMPTS}")
-
-    def _batch_tags(self, rows: list[Any]) -> dict[str, str]:
-        """The tags of each entry of ``rows`` (ids first) that has any, as "#one #two"."""
-        with storage_errors(self.path):
-            return dict(
-                self.conn.execute(
-                    BATCH_TAGS.format(marks=_marks(len(rows))), [row[0] for row in rows]
-                ).fetchall()
-            )
 
     def _oldest_first(
         self, select: str, chosen: EntryFilter, batch: int

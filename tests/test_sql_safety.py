@@ -57,17 +57,20 @@ TRUSTED: dict[str, str] = {
     "(constant strings of literal characters, quoted by _sql_text with any quote doubled) and "
     "whole numbers (code points of the constant CONTROL pattern); it takes no parameters",
     "entry_json_sql": "store/entry_json.py: composes only literals, the module's column "
-    "constants and table names (FEATURES, the constant HEADS) and what _head_sql and "
-    "_answer_sql make; the JSON keys between SQL quotes are those same constant names, "
-    "through json.dumps; its parameters only choose which of those constant parts go in",
+    "constants and table names (FEATURES) and what _head_sql and _answer_sql make; the "
+    "JSON keys between SQL quotes are those same constant names, through json.dumps; its "
+    "parameters only choose which of those constant parts go in, and how many numbered "
+    "placeholders (?1, ?2, ... counted in known_heads_sql) the answers' heads take: their "
+    "values go in as parameters",
     "_head_sql": "store/entry_json.py: composes literals and the constant HEAD_COLUMNS "
     "(through json.dumps between SQL quotes) with a table alias that its callers give as "
     "a literal ('a', 's')",
     "_rows_by_entry": "store/portability.py: called only by records_for, with the feature "
     "tables' names as literals, their column constants from store/entry_json.py (tuples of "
     "literal names) and literal ORDER BY clauses; the entry ids go in ? marks",
-    "_answer_sql": "store/entry_json.py: composes literals and _head_sql's SQL; its one "
-    "parameter only chooses between two of them",
+    "_answer_sql": "store/entry_json.py: composes literals, _head_sql's SQL and "
+    "known_heads_sql's (literals and numbered placeholders counted from whole numbers); "
+    "its one parameter only gives how many placeholders",
 }
 
 SQL = re.compile(

@@ -12,10 +12,13 @@ copied as it is.
 
 An export (``entry_json_sql``) leaves out the feature tables the journal has no row in,
 and takes each answer's object up to its value ('{"step_id": …, "theme": …, "value": ')
-from a temporary table of the few such heads a journal's answers share (``HEADS``), where
-building it again for each of 700,000 answers was about a third of the query. The table
-holds the heads found at both ends of the answers table (``fill_heads_sql``); an answer whose
-head is not there has it built as before, so the text is the same either way.
+from the few such heads a journal's answers share, where building it again for each of
+700,000 answers was about a third of the query. The heads found at both ends of the
+answers table (``SAMPLED_HEADS``), at most ``MOST_HEADS`` of them, are written once
+(``head_json_sql``) and handed to the query as numbered parameters, which a ``CASE`` on the
+step id picks from (``known_heads_sql``; a join with a temporary table of them cost 10
+percent more of the query's instructions); an answer whose head is not among them has it
+built as before, so the text is the same either way.
 """
 
 from __future__ import annotations
@@ -61,16 +64,6 @@ FLOAT_TEXT = "selfcompassion_float_json"
 
 #: The columns an answer's head is made of, in the record's order.
 HEAD_COLUMNS = ("step_id", "kind", "prompt", "theme")
-#: The temporary table of answers' heads, made for an export.
-HEADS = "export_answer_heads"
-MAKE_HEADS = (
-    "CREATE TEMP TABLE IF NOT EXISTS export_answer_heads "
-    "(step_id TEXT, kind TEXT, prompt TEXT, theme TEXT, head TEXT NOT NULL)"
-)
-INDEX_HEADS = (
-    "CREATE INDEX IF NOT EXISTS temp.export_answer_heads_by_columns "
-    "ON export_answer_heads (step_id, kind, prompt, theme)"
-)
 #: Answers read at each end of the answers table for what most answers share (their
 #: heads here, their prompts for Markdown and cells for CSV), where reading them all was
 #: 0.2 to 1.3 s of CPU at 100,000 entries. The oldest and newest answers of a journal
@@ -145,25 +138,61 @@ SAMPLED_HEADS = (
 )
 
 
-def fill_heads_sql() -> str:
-    """The statement that fills ``HEADS`` from ``SAMPLED_HEADS``."""
+def head_json_sql() -> str:
+    """The query for an answer's head from (step_id, kind, prompt, theme) as parameters."""
     return (
-        f"INSERT INTO temp.{HEADS} SELECT s.step_id, s.kind, s.prompt, s.theme, "  # noqa: S608
-        f"{_head_sql('s')} FROM ({SAMPLED_HEADS}) s"
+        f"SELECT {_head_sql('s')} FROM "  # noqa: S608 - constants only
+        "(SELECT ? AS step_id, ? AS kind, ? AS prompt, ? AS theme) s"
     )
 
 
-#: An entry's answers, each with its head from ``HEADS`` where it is there.
-_ANSWERS_WITH_HEADS = (
-    f"answers a LEFT JOIN temp.{HEADS} h ON h.step_id = a.step_id AND h.kind = a.kind "
-    "AND h.prompt = a.prompt AND h.theme IS a.theme"
-)
+#: The most heads an export's query holds; an answer with any other is built as before.
+MOST_HEADS = 32
 
 
-def _answer_sql(*, heads: bool) -> str:
-    """SQL for an answer's JSON object (``FROM answers a``, joined with ``HEADS`` when
-    ``heads``)."""
-    head = f"coalesce(h.head, {_head_sql('a')})" if heads else _head_sql("a")
+def known_heads_sql(shape: Sequence[int]) -> str:
+    """SQL for an answer's head taken from the heads given as numbered parameters, NULL
+    for any other: ``shape`` is how many heads each step id has, in the parameters'
+    order (``head_parameters``): the step id, then kind, prompt, theme and the head's
+    text for each of its heads."""
+    number = 0
+    steps = ""
+    for count in shape:
+        step = number + 1
+        number += 1
+        heads = ""
+        for _ in range(count):
+            heads += (
+                f"WHEN a.kind = ?{number + 1} AND a.prompt = ?{number + 2} "
+                f"AND a.theme IS ?{number + 3} THEN ?{number + 4} "
+            )
+            number += 4
+        steps += f"WHEN ?{step} THEN CASE {heads}END "
+    return f"CASE a.step_id {steps}END" if shape else "NULL"
+
+
+def head_parameters(
+    heads: Sequence[tuple[Sequence[Any], str]],
+) -> tuple[tuple[int, ...], list[Any]]:
+    """The shape and parameters of ``known_heads_sql`` for (head, its text) pairs, head as
+    (step_id, kind, prompt, theme): at most ``MOST_HEADS``, grouped by step id."""
+    by_step: dict[str, list[tuple[Sequence[Any], str]]] = {}
+    for head, text in heads[:MOST_HEADS]:
+        by_step.setdefault(head[0], []).append((head, text))
+    parameters: list[Any] = []
+    for step, found in by_step.items():
+        parameters.append(step)
+        for (_, kind, prompt, theme), text in found:
+            parameters += [kind, prompt, theme, text]
+    return tuple(len(found) for found in by_step.values()), parameters
+
+
+def _answer_sql(shape: Sequence[int] | None) -> str:
+    """SQL for an answer's JSON object (``FROM answers a``), its head from the heads given
+    as parameters (``known_heads_sql``) when ``shape`` is not None."""
+    head = (
+        _head_sql("a") if shape is None else f"coalesce({known_heads_sql(shape)}, {_head_sql('a')})"
+    )
     return f"{head} || a.value || ', \"text\": ' || {_text('a.text')} || '}}'"
 
 
@@ -179,19 +208,20 @@ _FEATURE_KEYS = {"entry_traps": "traps"}
 
 
 @functools.lru_cache(maxsize=32)
-def entry_json_sql(features: tuple[str, ...] = FEATURES, *, heads: bool = False) -> str:
+def entry_json_sql(
+    features: tuple[str, ...] = FEATURES, *, heads: tuple[int, ...] | None = None
+) -> str:
     """The query for one line of JSON per entry, for ``FROM entries e``: with a member
     for each of ``features`` (the others can have no row), and each answer's head from
-    ``HEADS`` when ``heads`` (the table must then exist)."""
-    answers = "answers a" if not heads else _ANSWERS_WITH_HEADS
+    the heads given as numbered parameters first when ``heads`` is their shape
+    (``head_parameters``)."""
     entry = _json_object_sql(
         [(column, _text(f"e.{column}")) for column in ENTRY_COLUMNS]
         + [
             ("tags", f"coalesce({_json_list_sql('json_quote(tag)', 'tags', 'tag')}, '[]')"),
             (
                 "answers",
-                f"coalesce({_json_list_sql(_answer_sql(heads=heads), answers, 'a.position')}, "
-                "'[]')",
+                f"coalesce({_json_list_sql(_answer_sql(heads), 'answers a', 'a.position')}, '[]')",
             ),
         ],
         optional=[

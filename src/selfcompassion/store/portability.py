@@ -21,15 +21,13 @@ from .entry_json import (
     CHECKIN_COLUMNS,
     FEATURES,
     FEATURES_PRESENT,
-    HEADS,
-    INDEX_HEADS,
-    MAKE_HEADS,
     REFRAME_COLUMNS,
     SAMPLED_HEADS,
     TRAP_COLUMNS,
     entry_json_sql,
-    fill_heads_sql,
     float_json,
+    head_json_sql,
+    head_parameters,
 )
 
 # Read from here by store/syncing.py.
@@ -150,20 +148,16 @@ class PortabilityQueries(EntryQueries):
         with storage_errors(self.path):
             self.conn.create_function(FLOAT_TEXT, 1, float_json, deterministic=True)
             present = self.conn.execute(FEATURES_PRESENT).fetchone()
-            self.conn.execute(MAKE_HEADS)
-            self.conn.execute(INDEX_HEADS)
-            self.conn.execute(f"DELETE FROM temp.{HEADS}")  # noqa: S608 - a constant
-            self.conn.execute(fill_heads_sql(), {"sample": ANSWER_SAMPLE})
+            heads = [
+                (head, self.conn.execute(head_json_sql(), head).fetchone()[0])
+                for head in self.sampled_heads()
+            ]
         features = tuple(table for table, has in zip(FEATURES, present, strict=True) if has)
-        query = entry_json_sql(features, heads=True)
-        try:
-            with contextlib.closing(self._oldest_first(query, chosen, batch)) as found:
-                for rows in found:
-                    yield [row[0] for row in rows]
-        finally:
-            # A journal closed first (an export cut short) has dropped its temporary tables.
-            with contextlib.suppress(StorageError), storage_errors(self.path):
-                self.conn.execute(f"DROP TABLE IF EXISTS temp.{HEADS}")  # noqa: S608 - a constant
+        shape, parameters = head_parameters(heads)
+        query = entry_json_sql(features, heads=shape)
+        with contextlib.closing(self._oldest_first(query, chosen, batch, parameters)) as found:
+            for rows in found:
+                yield [row[0] for row in rows]
 
     def sampled_heads(self) -> list[Head]:
         """The heads of the answers at both ends of the answers table, each once: what
@@ -245,17 +239,19 @@ class PortabilityQueries(EntryQueries):
                 self.conn.execute(f"DROP TABLE IF EXISTS temp.{PROMPTS}")
 
     def _oldest_first(
-        self, select: str, chosen: EntryFilter, batch: int
+        self, select: str, chosen: EntryFilter, batch: int, numbered: Sequence[Any] = ()
     ) -> Generator[list[Any], None, None]:
         """The rows of ``select`` (over ``entries e``) for the matching entries, oldest
-        first, ``batch`` at a time. Close it (``contextlib.closing``) when stopping early,
-        so that its cursor closes while the journal is still open."""
+        first, ``batch`` at a time; ``numbered`` are the values of the parameters
+        ``select`` numbers (?1, ?2, ...; the filter's follow them). Close it
+        (``contextlib.closing``) when stopping early, so that its cursor closes while the
+        journal is still open."""
         where, params = chosen.sql()
         with storage_errors(self.path):
             cursor = self.conn.execute(
                 f"{select} WHERE 1{where} "  # noqa: S608 - constants and ? marks only
                 "ORDER BY e.journal_date, e.created_at, e.id",
-                params,
+                [*numbered, *params],
             )
             try:
                 while rows := cursor.fetchmany(batch):

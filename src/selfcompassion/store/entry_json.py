@@ -14,11 +14,13 @@ An export (``entry_json_sql``) leaves out the feature tables the journal has no 
 and takes each answer's object up to its value ('{"step_id": …, "theme": …, "value": ')
 from the few such heads a journal's answers share, where building it again for each of
 700,000 answers was about a third of the query. The heads found at both ends of the
-answers table (``SAMPLED_HEADS``), at most ``MOST_HEADS`` of them, are written once
-(``head_json_sql``) and handed to the query as numbered parameters, which a ``CASE`` on the
-step id picks from (``known_heads_sql``; a join with a temporary table of them cost 10
-percent more of the query's instructions); an answer whose head is not among them has it
-built as before, so the text is the same either way.
+answers table (``SAMPLED_HEADS``) are written once. When there are at most
+``MOST_HEADS`` of them, they are handed to the query as numbered parameters, which a
+``CASE`` on the step id picks from (``known_heads_sql``: 10 percent fewer of the query's
+instructions than a join); with more, a ``CASE`` costs more than it saves (200 heads
+doubled the query), and they go into a temporary table (``HEADS``) that the query joins.
+An answer whose head is not among them has it built as before, so the text is the same
+every way.
 """
 
 from __future__ import annotations
@@ -64,6 +66,16 @@ FLOAT_TEXT = "selfcompassion_float_json"
 
 #: The columns an answer's head is made of, in the record's order.
 HEAD_COLUMNS = ("step_id", "kind", "prompt", "theme")
+#: The temporary table of answers' heads, for a journal with more than ``MOST_HEADS``.
+HEADS = "export_answer_heads"
+MAKE_HEADS = (
+    "CREATE TEMP TABLE IF NOT EXISTS export_answer_heads "
+    "(step_id TEXT, kind TEXT, prompt TEXT, theme TEXT, head TEXT NOT NULL)"
+)
+INDEX_HEADS = (
+    "CREATE INDEX IF NOT EXISTS temp.export_answer_heads_by_columns "
+    "ON export_answer_heads (step_id, kind, prompt, theme)"
+)
 #: Answers read at each end of the answers table for what most answers share (their
 #: heads here, their prompts for Markdown and cells for CSV), where reading them all was
 #: 0.2 to 1.3 s of CPU at 100,000 entries. The oldest and newest answers of a journal
@@ -146,8 +158,23 @@ def head_json_sql() -> str:
     )
 
 
-#: The most heads an export's query holds; an answer with any other is built as before.
-MOST_HEADS = 32
+#: The most heads an export's query holds in a ``CASE``: past them, a join costs less.
+MOST_HEADS = 16
+
+
+def fill_heads_sql() -> str:
+    """The statement that fills ``HEADS`` from ``SAMPLED_HEADS``."""
+    return (
+        f"INSERT INTO temp.{HEADS} SELECT s.step_id, s.kind, s.prompt, s.theme, "  # noqa: S608
+        f"{_head_sql('s')} FROM ({SAMPLED_HEADS}) s"
+    )
+
+
+#: An entry's answers, each with its head from ``HEADS`` where it is there.
+_ANSWERS_WITH_HEADS = (
+    f"answers a LEFT JOIN temp.{HEADS} h ON h.step_id = a.step_id AND h.kind = a.kind "
+    "AND h.prompt = a.prompt AND h.theme IS a.theme"
+)
 
 
 def known_heads_sql(shape: Sequence[int]) -> str:
@@ -175,9 +202,9 @@ def head_parameters(
     heads: Sequence[tuple[Sequence[Any], str]],
 ) -> tuple[tuple[int, ...], list[Any]]:
     """The shape and parameters of ``known_heads_sql`` for (head, its text) pairs, head as
-    (step_id, kind, prompt, theme): at most ``MOST_HEADS``, grouped by step id."""
+    (step_id, kind, prompt, theme), grouped by step id."""
     by_step: dict[str, list[tuple[Sequence[Any], str]]] = {}
-    for head, text in heads[:MOST_HEADS]:
+    for head, text in heads:
         by_step.setdefault(head[0], []).append((head, text))
     parameters: list[Any] = []
     for step, found in by_step.items():
@@ -187,12 +214,15 @@ def head_parameters(
     return tuple(len(found) for found in by_step.values()), parameters
 
 
-def _answer_sql(shape: Sequence[int] | None) -> str:
+def _answer_sql(shape: Sequence[int] | None, *, joined: bool) -> str:
     """SQL for an answer's JSON object (``FROM answers a``), its head from the heads given
-    as parameters (``known_heads_sql``) when ``shape`` is not None."""
-    head = (
-        _head_sql("a") if shape is None else f"coalesce({known_heads_sql(shape)}, {_head_sql('a')})"
-    )
+    as parameters (``known_heads_sql``) when ``shape`` is not None, or from ``HEADS``
+    (joined as ``h``) when ``joined``."""
+    head = _head_sql("a")
+    if shape is not None:
+        head = f"coalesce({known_heads_sql(shape)}, {head})"
+    elif joined:
+        head = f"coalesce(h.head, {head})"
     return f"{head} || a.value || ', \"text\": ' || {_text('a.text')} || '}}'"
 
 
@@ -209,19 +239,24 @@ _FEATURE_KEYS = {"entry_traps": "traps"}
 
 @functools.lru_cache(maxsize=32)
 def entry_json_sql(
-    features: tuple[str, ...] = FEATURES, *, heads: tuple[int, ...] | None = None
+    features: tuple[str, ...] = FEATURES,
+    *,
+    heads: tuple[int, ...] | None = None,
+    joined: bool = False,
 ) -> str:
     """The query for one line of JSON per entry, for ``FROM entries e``: with a member
     for each of ``features`` (the others can have no row), and each answer's head from
     the heads given as numbered parameters first when ``heads`` is their shape
-    (``head_parameters``)."""
+    (``head_parameters``), or from ``HEADS`` when ``joined`` (the table must exist)."""
+    answers = _ANSWERS_WITH_HEADS if joined and heads is None else "answers a"
+    answer = _answer_sql(heads, joined=joined and heads is None)
     entry = _json_object_sql(
         [(column, _text(f"e.{column}")) for column in ENTRY_COLUMNS]
         + [
             ("tags", f"coalesce({_json_list_sql('json_quote(tag)', 'tags', 'tag')}, '[]')"),
             (
                 "answers",
-                f"coalesce({_json_list_sql(_answer_sql(heads), 'answers a', 'a.position')}, '[]')",
+                f"coalesce({_json_list_sql(answer, answers, 'a.position')}, '[]')",
             ),
         ],
         optional=[

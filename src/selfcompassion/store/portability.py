@@ -21,10 +21,15 @@ from .entry_json import (
     CHECKIN_COLUMNS,
     FEATURES,
     FEATURES_PRESENT,
+    HEADS,
+    INDEX_HEADS,
+    MAKE_HEADS,
+    MOST_HEADS,
     REFRAME_COLUMNS,
     SAMPLED_HEADS,
     TRAP_COLUMNS,
     entry_json_sql,
+    fill_heads_sql,
     float_json,
     head_json_sql,
     head_parameters,
@@ -148,16 +153,28 @@ class PortabilityQueries(EntryQueries):
         with storage_errors(self.path):
             self.conn.create_function(FLOAT_TEXT, 1, float_json, deterministic=True)
             present = self.conn.execute(FEATURES_PRESENT).fetchone()
+            sampled = self.sampled_heads()
+            joined = len(sampled) > MOST_HEADS
             heads = [
                 (head, self.conn.execute(head_json_sql(), head).fetchone()[0])
-                for head in self.sampled_heads()
+                for head in ([] if joined else sampled)
             ]
+            if joined:
+                self.conn.execute(MAKE_HEADS)
+                self.conn.execute(INDEX_HEADS)
+                self.conn.execute(f"DELETE FROM temp.{HEADS}")  # noqa: S608 - a constant
+                self.conn.execute(fill_heads_sql(), {"sample": ANSWER_SAMPLE})
         features = tuple(table for table, has in zip(FEATURES, present, strict=True) if has)
         shape, parameters = head_parameters(heads)
-        query = entry_json_sql(features, heads=shape)
-        with contextlib.closing(self._oldest_first(query, chosen, batch, parameters)) as found:
-            for rows in found:
-                yield [row[0] for row in rows]
+        query = entry_json_sql(features, heads=None if joined else shape, joined=joined)
+        try:
+            with contextlib.closing(self._oldest_first(query, chosen, batch, parameters)) as found:
+                for rows in found:
+                    yield [row[0] for row in rows]
+        finally:
+            # A journal closed first (an export cut short) has dropped its temporary tables.
+            with contextlib.suppress(StorageError), storage_errors(self.path):
+                self.conn.execute(f"DROP TABLE IF EXISTS temp.{HEADS}")  # noqa: S608 - a constant
 
     def sampled_heads(self) -> list[Head]:
         """The heads of the answers at both ends of the answers table, each once: what

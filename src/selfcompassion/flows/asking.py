@@ -39,6 +39,7 @@ from .display import (
     wrap_description,
 )
 from .prompting import ctrl_c_held, run_prompt
+from .typeahead import restore_echo, silence_echo
 
 if TYPE_CHECKING:
     from questionary import Style
@@ -148,10 +149,11 @@ class QuestionaryAsker:
         self.style = style
 
     def finish(self) -> None:
-        return None
+        restore_echo()
 
     def ask(self, step: Step, context: str | None = None) -> Any:
         shown = _for_display(step)
+        silence_echo()  # keys pressed before the question is drawn wait unseen
         try:
             with ctrl_c_held():
                 show_question(shown, context, typing_hint(shown))

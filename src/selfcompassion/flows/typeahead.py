@@ -37,7 +37,6 @@ def silence_echo() -> None:
     except (termios.error, OSError, ValueError):
         return
     _saved = saved
-    atexit.register(restore_echo)
 
 
 def restore_echo() -> None:
@@ -52,3 +51,7 @@ def restore_echo() -> None:
         termios.tcsetattr(sys.stdin.fileno(), termios.TCSANOW, saved)
     except (termios.error, OSError, ValueError):  # the terminal is gone: nothing to restore
         return
+
+
+# Registered once, whatever number of flows a process runs; a no-op unless echo is off.
+atexit.register(restore_echo)

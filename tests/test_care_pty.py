@@ -250,3 +250,7 @@ def test_leave_for_now_on_a_draft_with_a_risk_feeling_shows_the_panel(
     child.close()
     assert child.exitstatus == 0
     assert "hopeless" in draft_of(home, "reframe")
+    # Nothing was written, only a feeling picked: the panel does not speak of writing.
+    panel = " ".join((child.before or "").split())
+    assert "heavy" in panel
+    assert "What you wrote" not in panel

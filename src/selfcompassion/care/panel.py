@@ -25,8 +25,11 @@ ASKED = "asked"  # journal support
 _OPENING = {
     ASKED: "If things feel heavy right now, you don't have to face them alone.",
 }
+#: Said of words written and of feelings picked from a list alike: the panel also comes for
+#: a chosen feeling such as "hopeless" with no words beside it.
 _DEFAULT_OPENING = (
-    "What you wrote sounds really heavy, and it matters. Thank you for putting it into words."
+    "What you've noted here sounds really heavy, and it matters. Thank you for being honest "
+    "about it."
 )
 REACH_OUT = (
     "If you are thinking about ending your life or hurting yourself, please reach out to "

@@ -3,9 +3,9 @@
 Prints only totals (recall on risk sentences, share of non-risk sentences flagged) for the
 training part (tuning and our own sentences: the rules were written and the model trained
 on them; the training parts of ``crisis_more.json``, ``crisis_fresh.json`` and
-``crisis_tenth.json``: the rules were fixed on their misses by shape too) and the kept-aside
-parts (the shared set's and the third of each of those three files set aside: never trained
-or tuned on,
+``crisis_tenth.json``: the rules were fixed on their misses by shape too; the training half
+of ``crisis_eleventh.json``) and the kept-aside parts (the shared set's, the third of each of
+those three files and the half of the eleventh set aside: never trained or tuned on,
 and their sum, which docs/safety.md's rule to ship by reads), and how many risk sentences
 pass the gate the model reads behind; and how often each brings the panel for the everyday
 self-criticism of the thinking-trap sentences. docs/safety.md reports these figures.
@@ -48,10 +48,12 @@ def main() -> None:
     more = _load("crisis_more.json")
     fresh = _load("crisis_fresh.json")
     tenth = _load("crisis_tenth.json")
+    eleventh = _load("crisis_eleventh.json")
     kept_aside = {
         "more sentences kept aside": [i for i in more if i["part"] == "aside"],
         "fresh sentences kept aside": [i for i in fresh if i["part"] == "aside"],
         "tenth batch kept aside": [i for i in tenth if i["part"] == "aside"],
+        "eleventh batch kept aside": [i for i in eleventh if i["part"] == "aside"],
         "kept aside": _load("crisis_kept_aside.json"),
     }
     parts = {
@@ -59,6 +61,7 @@ def main() -> None:
         "training part of the more sentences": [i for i in more if i["part"] == "train"],
         "training part of the fresh sentences": [i for i in fresh if i["part"] == "train"],
         "training part of the tenth batch": [i for i in tenth if i["part"] == "train"],
+        "training part of the eleventh batch": [i for i in eleventh if i["part"] == "train"],
         "everyday training sentences": _load("crisis_everyday.json"),
         "workday sentences (rules fixed on them)": _load("crisis_workday.json"),
     }

@@ -267,6 +267,22 @@ def test_each_guard_that_matters_is_pinned(text: str, section: str, containing: 
         ),
         ("everyone's happier the day i am gone on holiday", "everyone's happier the day i am gone"),
         ("i don't have it in me to keep going to the gym", "i don't have it in me to keep going"),
+        # Shapes added with the eleventh batch.
+        (
+            "disappointed when i woke up, it was such a good dream",
+            "disappointed when i woke up again this morning",
+        ),
+        ("bought plasters for the first aid kit", "hid the plasters in my bag"),
+        (
+            "my arms get cold so it's long sleeves all year",
+            "my arms are a mess so it's long sleeves all summer",
+        ),
+        ("laughed so hard i thought i was gonna die", "i wish i was gonna die"),
+        (
+            "if i hear that song one more time i will literally die",
+            "if i have to wake up one more time i will die",
+        ),
+        ("tying up loose ends before i go on leave", "tying up loose ends before i go"),
     ],
 )
 def test_everyday_shapes_are_quiet_and_their_risk_twins_are_not(quiet: str, flagged: str) -> None:

@@ -47,7 +47,7 @@ def load_all() -> list[Sentence]:
     return unique
 
 
-OWN_BATCHES = ("own", "own2")
+OWN_BATCHES = ("own", "own2", "blind")
 
 
 def load_own(part: str, batch: str = "own") -> list[Sentence]:

@@ -7,7 +7,8 @@ the rules find it or the model's probability is above its threshold). ``--errors
 the misses and false ticks of the part shown; ``--threshold`` scores the union at another
 threshold than the shipped one. ``--own-aside`` scores our own kept-aside sentences
 (tests/data/traps_own_aside.json), written for the model and never trained or tuned on;
-``--own-aside own2`` the second batch's (traps_own2_aside.json).
+``--own-aside own2`` the second batch's (traps_own2_aside.json); ``--own-aside blind`` the
+batch written without sight of the detector (traps_blind_aside.json), kept aside whole.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from selfcompassion.traps import learned  # noqa: E402
 from selfcompassion.traps.detector import TRAPS, trap_ids  # noqa: E402
-from traps_data import OWN_BATCHES, Sentence, load_all, load_own, split  # noqa: E402
+from traps_data import BLIND_BATCH, OWN_BATCHES, Sentence, load_all, load_own, split  # noqa: E402
 
 Reading = Callable[[str], set[str]]
 
@@ -82,7 +83,7 @@ def main() -> None:
         "--own-aside",
         nargs="?",
         const="own",
-        choices=OWN_BATCHES,
+        choices=(*OWN_BATCHES, BLIND_BATCH),
         help="score our own kept-aside part (of this batch; the first if none is given)",
     )
     parser.add_argument("--source", help="only sentences from this set (dev, corpus, ...)")

@@ -100,3 +100,18 @@ def test_kept_aside_floors(
         precision, recall, flagged = _figures(part, second_opinion=second_opinion)
         assert precision >= least_precision and recall >= least_recall
         assert flagged <= most_flagged
+
+
+def test_the_blind_batch_is_kept_aside_whole(traps_data: ModuleType) -> None:
+    """Written without sight of the detector: none of it is in any part trained on."""
+    from selfcompassion.traps.catalog import TRAPS
+
+    blind = traps_data.load_own("aside", traps_data.BLIND_BATCH)
+    assert len(blind) == 239 and sum(not s.traps for s in blind) == 44
+    assert all(s.traps <= TRAPS.keys() for s in blind)
+    texts = {s.text.casefold().strip() for s in blind}
+    trained = {s.text.casefold().strip() for s in traps_data.load_all()}
+    for batch in traps_data.OWN_BATCHES:
+        for part in ("train", "aside"):
+            trained |= {s.text.casefold().strip() for s in traps_data.load_own(part, batch)}
+    assert len(texts) == len(blind) and texts.isdisjoint(trained)

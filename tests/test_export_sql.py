@@ -364,3 +364,44 @@ def test_a_journal_without_reframes_or_check_ins_is_written_the_same(
     (features,) = store.conn.execute(FEATURES_PRESENT).fetchall()
     assert features == (0, 0, 0, 0)
     assert sql_export(store) == reference_export(store)
+
+
+def sent_records(store: JournalStore) -> dict[str, str]:
+    """Each entry's record as a first sync writes it to its change files."""
+    store.device_id()  # from here on every entry waits in sync's outbox
+    with store.snapshot():
+        return {
+            key: record
+            for part in store.outbox_parts(3)
+            for kind, key, _, _, record in part
+            if kind == "entry"
+        }
+
+
+@pytest.mark.parametrize(
+    ("most", "sample"), [(16, 5_000), (0, 5_000), (16, 1)], ids=["case", "joined", "unsampled"]
+)
+def test_sync_sends_each_entry_as_the_export_writes_it_without_commitments(
+    varied: JournalStore, monkeypatch: pytest.MonkeyPatch, most: int, sample: int
+) -> None:
+    """Sync carries an entry's record in the export's text, without its commitments (they
+    travel as items of their own), every way the query can take the answers' heads."""
+    from selfcompassion.store import portability
+
+    monkeypatch.setattr(portability, "MOST_HEADS", most)
+    monkeypatch.setattr(portability, "ANSWER_SAMPLE", sample)
+    records = [record for batch in varied.iter_records(EVERYTHING) for record in batch]
+    expected = {
+        record.entry.id: json.dumps(
+            {key: value for key, value in record_to_json(record).items() if key != "commitments"},
+            ensure_ascii=False,
+        )
+        for record in records
+    }
+    sent = sent_records(varied)
+    assert sent == expected
+    assert len(sent) == 8 and sum('"commitments"' in text for text in sent.values()) == 0
+    assert sum('"traps": [' in text for text in sent.values()) == 1
+    assert varied.conn.execute(
+        "SELECT count(*) FROM temp.sqlite_master WHERE name = 'export_answer_heads'"
+    ).fetchone() == (0,)

@@ -51,8 +51,9 @@ TRUSTED: dict[str, str] = {
     "hex digits of a JournalKey's bytes (bytes.hex()) inside SQLCipher's x'...' form",
     "_all_rows_sql": "store/cipher.py: the table name comes from the journal's own "
     "sqlite_master and is quoted as an identifier, its double quotes doubled",
-    "_outbox_sql": "store/syncing.py: composes ENTRY_JSON (from entry_json_sql) and the "
-    "constant COMMITMENT_COLUMNS, whose names go between quotes as json_object's keys",
+    "_outbox_sql": "store/syncing.py: composes the query entry_json_sql makes (returned by "
+    "entry_json_query) and the constant COMMITMENT_COLUMNS, whose names go between quotes "
+    "as json_object's keys",
     "markdown_rows_sql": "store/markdown_rows.py: composes only literals, the module's marks "
     "(constant strings of literal characters, quoted by _sql_text with any quote doubled) and "
     "whole numbers (code points of the constant CONTROL pattern); it takes no parameters",

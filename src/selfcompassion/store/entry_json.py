@@ -266,7 +266,3 @@ def entry_json_sql(
         ],
     )
     return f"SELECT {entry} FROM entries e"  # noqa: S608 - constants only
-
-
-#: Every entry's line with every member, for any reader (sync's outbox among them).
-ENTRY_JSON = entry_json_sql()

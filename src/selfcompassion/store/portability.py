@@ -21,6 +21,7 @@ from .entry_json import (
     CHECKIN_COLUMNS,
     FEATURES,
     FEATURES_PRESENT,
+    FLOAT_TEXT,
     HEADS,
     INDEX_HEADS,
     MAKE_HEADS,
@@ -37,8 +38,6 @@ from .entry_json import (
 
 # Read from here by store/syncing.py.
 from .entry_json import COMMITMENT_COLUMNS as COMMITMENT_COLUMNS
-from .entry_json import ENTRY_JSON as ENTRY_JSON
-from .entry_json import FLOAT_TEXT as FLOAT_TEXT
 from .failures import storage_errors
 from .markdown_rows import MAKE_PROMPTS, PROMPTS, markdown_rows_sql, prompt_lines
 from .records import Entry
@@ -150,6 +149,20 @@ class PortabilityQueries(EntryQueries):
         passes through Python objects on its way out; C1 and bidi controls are left raw for
         the writer to escape. Run it inside ``snapshot``: the answers' heads and the
         feature tables it reads first are the journal's at that moment."""
+        query, parameters = self.entry_json_query()
+        try:
+            with contextlib.closing(self._oldest_first(query, chosen, batch, parameters)) as found:
+                for rows in found:
+                    yield [row[0] for row in rows]
+        finally:
+            self.drop_entry_json_heads()
+
+    def entry_json_query(self, leave_out: tuple[str, ...] = ()) -> tuple[str, list[Any]]:
+        """The query that writes each entry's JSON text (``FROM entries e``) for this
+        journal as it is now, and the values of its numbered parameters: without the
+        feature tables that hold no row or are named in ``leave_out``, the answers' heads
+        from those at both ends of the answers table (``entry_json``). Run it inside
+        ``snapshot``, and ``drop_entry_json_heads`` when done with it."""
         with storage_errors(self.path):
             self.conn.create_function(FLOAT_TEXT, 1, float_json, deterministic=True)
             present = self.conn.execute(FEATURES_PRESENT).fetchone()
@@ -164,17 +177,19 @@ class PortabilityQueries(EntryQueries):
                 self.conn.execute(INDEX_HEADS)
                 self.conn.execute(f"DELETE FROM temp.{HEADS}")  # noqa: S608 - a constant
                 self.conn.execute(fill_heads_sql(), {"sample": ANSWER_SAMPLE})
-        features = tuple(table for table, has in zip(FEATURES, present, strict=True) if has)
+        features = tuple(
+            table
+            for table, has in zip(FEATURES, present, strict=True)
+            if has and table not in leave_out
+        )
         shape, parameters = head_parameters(heads)
-        query = entry_json_sql(features, heads=None if joined else shape, joined=joined)
-        try:
-            with contextlib.closing(self._oldest_first(query, chosen, batch, parameters)) as found:
-                for rows in found:
-                    yield [row[0] for row in rows]
-        finally:
-            # A journal closed first (an export cut short) has dropped its temporary tables.
-            with contextlib.suppress(StorageError), storage_errors(self.path):
-                self.conn.execute(f"DROP TABLE IF EXISTS temp.{HEADS}")  # noqa: S608 - a constant
+        return entry_json_sql(features, heads=None if joined else shape, joined=joined), parameters
+
+    def drop_entry_json_heads(self) -> None:
+        """The heads' temporary table of ``entry_json_query`` goes, if it was made."""
+        # A journal closed first (an export cut short) has dropped its temporary tables.
+        with contextlib.suppress(StorageError), storage_errors(self.path):
+            self.conn.execute(f"DROP TABLE IF EXISTS temp.{HEADS}")  # noqa: S608 - a constant
 
     def sampled_heads(self) -> list[Head]:
         """The heads of the answers at both ends of the answers table, each once: what

@@ -19,8 +19,6 @@ from .failures import storage_errors
 from .importing import ImportQueries
 from .portability import (
     COMMITMENT_COLUMNS,
-    ENTRY_JSON,
-    FLOAT_TEXT,
     EntryRecord,
     PortabilityQueries,
 )
@@ -31,17 +29,16 @@ from .sync_files import SyncFileQueries, SyncFileWrites, batches, marks
 _COMMITMENT_SQL = "id, text, due_date, status, note, created_at, updated_at, closed_date"
 
 
-#: The current record of an item in the outbox as JSON text (NULL when it is deleted): an
-#: entry as the export writes it (its commitments are taken off in Python, see
-#: ``_without_commitments``), a commitment with its entry's id, or one still waiting for
-#: its entry as it was kept.
-def _outbox_sql() -> str:
+def _outbox_sql(entry_json: str) -> str:
     """The query for the outbox's items in the order of ``temp.sync_sending``, each with
-    what sync knows of it and its current record as JSON text."""
+    what sync knows of it and its current record as JSON text (NULL when it is deleted):
+    an entry as ``entry_json`` (the export's query, without commitments, which sync
+    carries as items of their own) writes it, a commitment with its entry's id, or one
+    still waiting for its entry as it was kept."""
     commitment = ", ".join(f"'{column}', c.{column}" for column in COMMITMENT_COLUMNS)
     return f"""
     SELECT o.kind, o.key, o.edits, i.versions, CASE o.kind
-        WHEN 'entry' THEN ({ENTRY_JSON} WHERE e.id = o.key)
+        WHEN 'entry' THEN ({entry_json} WHERE e.id = o.key)
         ELSE coalesce((SELECT json_object('entry_id', c.entry_id, {commitment})
                        FROM commitments c WHERE c.id = o.key), i.waiting) END
     FROM temp.sync_sending o LEFT JOIN sync_items i ON i.kind = o.kind AND i.key = o.key
@@ -49,7 +46,6 @@ def _outbox_sql() -> str:
     """  # noqa: S608
 
 
-_OUTBOX_RECORDS = _outbox_sql()
 #: The outbox in the order its entries lie in the journal file, so that reading them all
 #: (a first sync) goes through the file once rather than jumping about it by id.
 _SENDING = """
@@ -57,17 +53,6 @@ _SENDING = """
     FROM sync_outbox o LEFT JOIN entries e ON o.kind = 'entry' AND e.id = o.key
     ORDER BY o.kind DESC, e.rowid
 """
-_COMMITMENTS_MEMBER = ', "commitments": ['
-
-
-def _without_commitments(text: str | None) -> str | None:
-    """An entry's export text without its commitments, which sync carries as items of
-    their own. The member is the last one the export writes, and its key cannot occur
-    inside a string (a quote there is escaped)."""
-    if text is None:
-        return None
-    cut = text.find(_COMMITMENTS_MEMBER)
-    return text if cut < 0 else text[:cut] + "}"
 
 
 class SyncQueries(SyncFileQueries, ImportQueries, PortabilityQueries):
@@ -133,20 +118,19 @@ class SyncQueries(SyncFileQueries, ImportQueries, PortabilityQueries):
         many writes, the versions known as JSON or None, the current record as JSON text
         or None when deleted)."""
         with storage_errors(self.path):
-            self.conn.create_function(FLOAT_TEXT, 1, json.dumps, deterministic=True)
             self.conn.execute("DROP TABLE IF EXISTS temp.sync_sending")
             self.conn.execute(_SENDING)
-            cursor = self.conn.execute(_OUTBOX_RECORDS)
-            try:
-                while rows := cursor.fetchmany(size):
-                    yield [
-                        (kind, key, edits, versions, _without_commitments(record))
-                        if kind == "entry"
-                        else (kind, key, edits, versions, record)
-                        for kind, key, edits, versions, record in rows
-                    ]
-            finally:
-                cursor.close()
+        entry_json, parameters = self.entry_json_query(leave_out=("commitments",))
+        try:
+            with storage_errors(self.path):
+                cursor = self.conn.execute(_outbox_sql(entry_json), parameters)
+                try:
+                    while rows := cursor.fetchmany(size):
+                        yield rows
+                finally:
+                    cursor.close()
+        finally:
+            self.drop_entry_json_heads()
 
     def sync_known(self, kind: str, keys: Sequence[str]) -> dict[str, str]:
         """For each of these items that sync knows: the versions it knows, as JSON."""

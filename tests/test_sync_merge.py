@@ -173,3 +173,24 @@ def test_the_clock_never_goes_back() -> None:
     later = clock.tick(2_000)  # the wall clock is behind what was seen
     assert first < later and (later.wall_ms, later.counter) > (5_000, 3)
     assert Stamp.parse(later.text()) == later
+
+
+@given(
+    st.integers(0, 3_000),
+    st.sampled_from((0, 1, 9_997, 9_998, 9_999)),
+    st.integers(0, 3_000),
+    st.integers(0, 12_000),
+)
+@settings(max_examples=60, deadline=None)
+def test_many_stamps_at_once_are_those_ticked_one_by_one(
+    last_ms: int, counter: int, now_ms: int, count: int
+) -> None:
+    """A first sync stamps its items in one call: the same stamps as one tick each, the
+    counter running past its limit into the next millisecond, and the clock left where the
+    ticks leave it."""
+    one_by_one = Clock(DEVICES[0], Stamp(last_ms, counter, DEVICES[0]))
+    at_once = Clock(DEVICES[0], Stamp(last_ms, counter, DEVICES[0]))
+    expected = [one_by_one.tick(now_ms).text() for _ in range(count)]
+    assert at_once.ticks(now_ms, count) == expected
+    assert at_once.last == one_by_one.last
+    assert expected == sorted(set(expected))  # every stamp after the one before

@@ -66,8 +66,8 @@ def send(
         for part in store.outbox_parts(FILE_CHANGES):
             kept = _kept_of(store, [(kind, name) for kind, name, *_ in part])
             lines: list[str] = []
-            for kind, name, edits, versions, record in part:
-                stamp = clock.tick(at).text()
+            stamps = clock.ticks(at, len(part))
+            for (kind, name, edits, versions, record), stamp in zip(part, stamps, strict=True):
                 if versions is None and (kind, name) not in kept:
                     vector = f'{{"{device}": "{stamp}"}}'
                     known = f'[{{"stamp": "{stamp}", "vector": {vector}, "carried": []}}]'

@@ -73,7 +73,10 @@ def country_note(country: Country, lines: CountryLines | None) -> str:
     if lines is None:
         if country.code:
             return f"No lines for {country.code} are listed here yet. {change}"
-        return f"Your country could not be told from this computer. {change}"
+        return (
+            "Your country could not be told from this computer. To choose it: "
+            "journal config set country XX (a two-letter code)."
+        )
     if country.how == SET:
         return f"Lines for {lines.name} (your country setting). {change}"
     if country.how == OPTION:

@@ -4,7 +4,7 @@ Prints only totals (recall on risk sentences, share of non-risk sentences flagge
 training part (tuning and our own sentences: the rules were written and the model trained
 on them; the training parts of ``crisis_more.json``, ``crisis_fresh.json`` and
 ``crisis_tenth.json``: the rules were fixed on their misses by shape too; the training half
-of ``crisis_eleventh.json``) and the kept-aside parts (the shared set's, the third of each of
+of ``crisis_eleventh.json``; ``crisis_twelfth.json``, a training batch whole) and the kept-aside parts (the shared set's, the third of each of
 those three files and the half of the eleventh set aside: never trained or tuned on,
 and their sum, which docs/safety.md's rule to ship by reads), and how many risk sentences
 pass the gate the model reads behind; and how often each brings the panel for the everyday
@@ -49,6 +49,7 @@ def main() -> None:
     fresh = _load("crisis_fresh.json")
     tenth = _load("crisis_tenth.json")
     eleventh = _load("crisis_eleventh.json")
+    twelfth = _load("crisis_twelfth.json")  # a training batch only: nothing kept aside
     kept_aside = {
         "more sentences kept aside": [i for i in more if i["part"] == "aside"],
         "fresh sentences kept aside": [i for i in fresh if i["part"] == "aside"],
@@ -62,6 +63,7 @@ def main() -> None:
         "training part of the fresh sentences": [i for i in fresh if i["part"] == "train"],
         "training part of the tenth batch": [i for i in tenth if i["part"] == "train"],
         "training part of the eleventh batch": [i for i in eleventh if i["part"] == "train"],
+        "the twelfth batch (training only)": twelfth,
         "everyday training sentences": _load("crisis_everyday.json"),
         "workday sentences (rules fixed on them)": _load("crisis_workday.json"),
     }

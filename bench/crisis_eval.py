@@ -4,11 +4,12 @@ Prints only totals (recall on risk sentences, share of non-risk sentences flagge
 training part (tuning and our own sentences: the rules were written and the model trained
 on them; the training parts of ``crisis_more.json``, ``crisis_fresh.json`` and
 ``crisis_tenth.json``: the rules were fixed on their misses by shape too; the training half
-of ``crisis_eleventh.json``; ``crisis_twelfth.json``, a training batch whole) and the kept-aside parts (the shared set's, the third of each of
-those three files and the half of the eleventh set aside: never trained or tuned on,
-and their sum, which docs/safety.md's rule to ship by reads), and how many risk sentences
-pass the gate the model reads behind; and how often each brings the panel for the everyday
-self-criticism of the thinking-trap sentences. docs/safety.md reports these figures.
+of ``crisis_eleventh.json``; ``crisis_twelfth.json``, a training batch whole) and the
+kept-aside parts (the shared set's, the third of each of those three files and the half of
+the eleventh set aside: never trained or tuned on, and their sum, which docs/safety.md's
+rule to ship by reads), and how many risk sentences pass the gate the model reads behind;
+and how often each brings the panel for the everyday self-criticism of the thinking-trap
+sentences. docs/safety.md reports these figures.
 
 Run: ``python bench/crisis_eval.py``; ``--training`` prints the training parts only, so that a
 change can be checked against what it was written on without reading any kept-aside figure.

@@ -283,6 +283,45 @@ def test_each_guard_that_matters_is_pinned(text: str, section: str, containing: 
             "if i have to wake up one more time i will die",
         ),
         ("tying up loose ends before i go on leave", "tying up loose ends before i go"),
+        # Shapes added with the twelfth batch.
+        ("checking out of the hotel for good", "thinking about checking out for good"),
+        ("i wish something would just take me to the beach", "i wish something would take me"),
+        (
+            "if a lorry hit me on the way home i'd sue",
+            "if a lorry hit me on the way home it wouldnt be the worst thing",
+        ),
+        (
+            "if something happened to me i wouldn't want the kids to worry",
+            "if something happened to me i wouldn't mind",
+        ),
+        ("I hope the plane doesn't go down in this storm", "I wish the plane would go down"),
+        ("nearly crashed into the car in front, so scary", "wanting to steer into something"),
+        (
+            "i have everything i need for the trip, it's under the bed",
+            "i have everything i need now, it's in the shoebox under the bed",
+        ),
+        ("nobody to feed her after six, so I'll rush home", "nobody to feed her after."),
+        ("new cuts from the rose bush again", "new cuts over the old scars"),
+        (
+            "my arms are covered in paint. nobody sees them under the overalls",
+            "my arms are a mess again. nobody sees them so nobody knows",
+        ),
+        (
+            "locked the bathroom door and had a long bath",
+            "locked the bathroom door and did it again",
+        ),
+        ("at the end of my rope with this printer", "at the end of my rope with my life"),
+        ("I'm drowning in revision this week", "I'm drowning and nobody sees it"),
+        (
+            "Tried the hot wings, I thought I was going to die, 10/10",
+            "I thought I was going to die and I wanted to",
+        ),
+        ("Six months since my last relapse, feeling steady", "relapsed last night"),
+        (
+            "Old me would've hurt myself after a day like today",
+            "I want to hurt myself after a day like today",
+        ),
+        ("my flatmate has been self harming, i found the plasters", "i have been self harming"),
     ],
 )
 def test_everyday_shapes_are_quiet_and_their_risk_twins_are_not(quiet: str, flagged: str) -> None:

@@ -5,11 +5,11 @@ training part (tuning and our own sentences: the rules were written and the mode
 on them; the training parts of ``crisis_more.json``, ``crisis_fresh.json`` and
 ``crisis_tenth.json``: the rules were fixed on their misses by shape too; the training half
 of ``crisis_eleventh.json``; ``crisis_twelfth.json``, a training batch whole) and the
-kept-aside parts (the shared set's, the third of each of those three files and the half of
-the eleventh set aside: never trained or tuned on, and their sum, which docs/safety.md's
-rule to ship by reads), and how many risk sentences pass the gate the model reads behind;
-and how often each brings the panel for the everyday self-criticism of the thinking-trap
-sentences. docs/safety.md reports these figures.
+kept-aside parts (the shared set's, the third of each of those three files, the half of
+the eleventh set aside, and ``crisis_thirteenth.json`` whole: never trained or tuned on,
+and their sum, which docs/safety.md's rule to ship by reads), and how many risk sentences
+pass the gate the model reads behind; and how often each brings the panel for the everyday
+self-criticism of the thinking-trap sentences. docs/safety.md reports these figures.
 
 Run: ``python bench/crisis_eval.py``; ``--training`` prints the training parts only, so that a
 change can be checked against what it was written on without reading any kept-aside figure.
@@ -51,11 +51,13 @@ def main() -> None:
     tenth = _load("crisis_tenth.json")
     eleventh = _load("crisis_eleventh.json")
     twelfth = _load("crisis_twelfth.json")  # a training batch only: nothing kept aside
+    thirteenth = _load("crisis_thirteenth.json")  # kept aside whole
     kept_aside = {
         "more sentences kept aside": [i for i in more if i["part"] == "aside"],
         "fresh sentences kept aside": [i for i in fresh if i["part"] == "aside"],
         "tenth batch kept aside": [i for i in tenth if i["part"] == "aside"],
         "eleventh batch kept aside": [i for i in eleventh if i["part"] == "aside"],
+        "thirteenth batch (kept aside whole)": thirteenth,
         "kept aside": _load("crisis_kept_aside.json"),
     }
     parts = {

@@ -15,6 +15,20 @@ STAMP = re.compile(r"^(\d{13})\.(\d{4})\.([0-9a-f]{32})$")
 MAX_COUNTER = 9_999
 
 
+def stamp_text(wall_ms: int, counter: int, device: str) -> str:
+    return f"{wall_ms:013d}.{counter:04d}.{device}"
+
+
+def advance(wall_ms: int, counter: int, now_ms: int) -> tuple[int, int]:
+    """The wall time and counter of the stamp that comes next after (``wall_ms``,
+    ``counter``) for a change made at ``now_ms``."""
+    if now_ms > wall_ms:
+        return now_ms, 0
+    if counter < MAX_COUNTER:
+        return wall_ms, counter + 1
+    return wall_ms + 1, 0
+
+
 @dataclass(frozen=True, order=True)
 class Stamp:
     wall_ms: int
@@ -22,7 +36,7 @@ class Stamp:
     device: str
 
     def text(self) -> str:
-        return f"{self.wall_ms:013d}.{self.counter:04d}.{self.device}"
+        return stamp_text(self.wall_ms, self.counter, self.device)
 
     @classmethod
     def parse(cls, text: str) -> Stamp:
@@ -42,14 +56,8 @@ class Clock:
 
     def tick(self, now_ms: int) -> Stamp:
         """A stamp for a change made here now: after everything seen so far."""
-        if now_ms > self.last.wall_ms:
-            stamp = Stamp(now_ms, 0, self.device)
-        elif self.last.counter < MAX_COUNTER:
-            stamp = Stamp(self.last.wall_ms, self.last.counter + 1, self.device)
-        else:
-            stamp = Stamp(self.last.wall_ms + 1, 0, self.device)
-        self.last = stamp
-        return stamp
+        self.last = Stamp(*advance(self.last.wall_ms, self.last.counter, now_ms), self.device)
+        return self.last
 
     def ticks(self, now_ms: int, count: int) -> list[str]:
         """The texts of ``count`` stamps ticked one after another now, the same as ``tick``
@@ -57,13 +65,8 @@ class Clock:
         wall, counter, device = self.last.wall_ms, self.last.counter, self.device
         texts = []
         for _ in range(count):
-            if now_ms > wall:
-                wall, counter = now_ms, 0
-            elif counter < MAX_COUNTER:
-                counter += 1
-            else:
-                wall, counter = wall + 1, 0
-            texts.append(f"{wall:013d}.{counter:04d}.{device}")
+            wall, counter = advance(wall, counter, now_ms)
+            texts.append(stamp_text(wall, counter, device))
         if count:
             self.last = Stamp(wall, counter, device)
         return texts

@@ -162,12 +162,8 @@ def head_json_sql() -> str:
 MOST_HEADS = 16
 
 
-def fill_heads_sql() -> str:
-    """The statement that fills ``HEADS`` from ``SAMPLED_HEADS``."""
-    return (
-        f"INSERT INTO temp.{HEADS} SELECT s.step_id, s.kind, s.prompt, s.theme, "  # noqa: S608
-        f"{_head_sql('s')} FROM ({SAMPLED_HEADS}) s"
-    )
+#: Puts one head, as (step_id, kind, prompt, theme, its text), into ``HEADS``.
+FILL_HEADS = "INSERT INTO temp.export_answer_heads VALUES (?, ?, ?, ?, ?)"
 
 
 #: An entry's answers, each with its head from ``HEADS`` where it is there.

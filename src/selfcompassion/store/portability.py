@@ -21,6 +21,7 @@ from .entry_json import (
     CHECKIN_COLUMNS,
     FEATURES,
     FEATURES_PRESENT,
+    FILL_HEADS,
     FLOAT_TEXT,
     HEADS,
     INDEX_HEADS,
@@ -30,7 +31,6 @@ from .entry_json import (
     SAMPLED_HEADS,
     TRAP_COLUMNS,
     entry_json_sql,
-    fill_heads_sql,
     float_json,
     head_json_sql,
     head_parameters,
@@ -166,17 +166,17 @@ class PortabilityQueries(EntryQueries):
         with storage_errors(self.path):
             self.conn.create_function(FLOAT_TEXT, 1, float_json, deterministic=True)
             present = self.conn.execute(FEATURES_PRESENT).fetchone()
-            sampled = self.sampled_heads()
-            joined = len(sampled) > MOST_HEADS
             heads = [
                 (head, self.conn.execute(head_json_sql(), head).fetchone()[0])
-                for head in ([] if joined else sampled)
+                for head in self.sampled_heads()
             ]
+            joined = len(heads) > MOST_HEADS
             if joined:
                 self.conn.execute(MAKE_HEADS)
                 self.conn.execute(INDEX_HEADS)
                 self.conn.execute(f"DELETE FROM temp.{HEADS}")  # noqa: S608 - a constant
-                self.conn.execute(fill_heads_sql(), {"sample": ANSWER_SAMPLE})
+                self.conn.executemany(FILL_HEADS, [(*head, text) for head, text in heads])
+                heads = []
         features = tuple(
             table
             for table, has in zip(FEATURES, present, strict=True)

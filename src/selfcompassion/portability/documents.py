@@ -337,7 +337,7 @@ def _row_cells(row: str) -> str | None:
         return None
     if _plain_cells(row, _ROW_GUARD, b","):
         return row
-    return ",".join([_csv(field) for field in row.split(",")])
+    return _entry_cells(row.split(","))
 
 
 def _parted_lines(batch: list[tuple[str, str, str | None]]) -> list[str] | None:

@@ -48,15 +48,18 @@ def load_all() -> list[Sentence]:
 
 
 OWN_BATCHES = ("own", "own2")
-#: A batch written without sight of the detector, kept aside whole: it has no training part.
+#: Sentences written without sight of the detector: ``traps_blind_aside.json`` is kept aside
+#: whole; ``traps_blind_train.json``, a second batch written the same way, is for training.
 BLIND_BATCH = "blind"
+#: Every batch with a ``train`` part joined to the training part of the split.
+TRAIN_BATCHES = (*OWN_BATCHES, BLIND_BATCH)
 
 
 def load_own(part: str, batch: str = "own") -> list[Sentence]:
-    """Our own sentences written for the model (tests/data/traps_{batch}_{part}.json), in
-    batches ``OWN_BATCHES``, each split once when written: ``train`` is joined to the
-    training part; ``aside`` is kept aside like the split's kept-aside part. Neither is part
-    of ``load_all``, so the fixed split stays as it was."""
+    """Sentences written for the model (tests/data/traps_{batch}_{part}.json), in batches
+    ``TRAIN_BATCHES``: ``train`` is joined to the training part; ``aside`` is kept aside like
+    the split's kept-aside part. Neither is part of ``load_all``, so the fixed split stays as
+    it was."""
     path = DATA / f"traps_{batch}_{part}.json"
     items = json.loads(path.read_text(encoding="utf-8"))["sentences"]
     return [Sentence(item["text"], frozenset(item["traps"]), f"{batch}-{part}") for item in items]

@@ -9,6 +9,8 @@ threshold than the shipped one. ``--own-aside`` scores our own kept-aside senten
 (tests/data/traps_own_aside.json), written for the model and never trained or tuned on;
 ``--own-aside own2`` the second batch's (traps_own2_aside.json); ``--own-aside blind`` the
 batch written without sight of the detector (traps_blind_aside.json), kept aside whole.
+``--train-batch blind`` scores the training batch written the same way
+(traps_blind_train.json), which rule writing may read like the training part.
 """
 
 from __future__ import annotations
@@ -22,7 +24,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from selfcompassion.traps import learned  # noqa: E402
 from selfcompassion.traps.detector import TRAPS, trap_ids  # noqa: E402
-from traps_data import BLIND_BATCH, OWN_BATCHES, Sentence, load_all, load_own, split  # noqa: E402
+from traps_data import (  # noqa: E402
+    BLIND_BATCH,
+    OWN_BATCHES,
+    TRAIN_BATCHES,
+    Sentence,
+    load_all,
+    load_own,
+    split,
+)
 
 Reading = Callable[[str], set[str]]
 
@@ -86,6 +96,9 @@ def main() -> None:
         choices=(*OWN_BATCHES, BLIND_BATCH),
         help="score our own kept-aside part (of this batch; the first if none is given)",
     )
+    parser.add_argument(
+        "--train-batch", choices=TRAIN_BATCHES, help="score this batch's training sentences"
+    )
     parser.add_argument("--source", help="only sentences from this set (dev, corpus, ...)")
     parser.add_argument("--threshold", type=float, default=learned.THRESHOLD)
     args = parser.parse_args()
@@ -96,6 +109,8 @@ def main() -> None:
         part, name = load_own("aside", args.own_aside), "our own kept-aside sentences"
         if args.own_aside != "own":
             name += f" ({args.own_aside})"
+    if args.train_batch:
+        part, name = load_own("train", args.train_batch), f"training batch {args.train_batch}"
     if args.source:
         part = [sentence for sentence in part if sentence.source == args.source]
     print(f"{name}: {len(part)} sentences\n\nrules only:")

@@ -115,3 +115,20 @@ def test_the_blind_batch_is_kept_aside_whole(traps_data: ModuleType) -> None:
         for part in ("train", "aside"):
             trained |= {s.text.casefold().strip() for s in traps_data.load_own(part, batch)}
     assert len(texts) == len(blind) and texts.isdisjoint(trained)
+
+
+def test_the_blind_training_batch_is_in_no_kept_aside_set(traps_data: ModuleType) -> None:
+    """Written the same way as the blind batch, for training: no sentence of it is in any
+    set kept aside (the split's, our own two, the blind batch), nor twice in itself."""
+    from selfcompassion.traps.catalog import TRAPS
+
+    batch = traps_data.load_own("train", traps_data.BLIND_BATCH)
+    assert len(batch) == 313 and sum(not s.traps for s in batch) == 93
+    assert all(s.traps <= TRAPS.keys() for s in batch)
+    assert traps_data.BLIND_BATCH in traps_data.TRAIN_BATCHES
+    texts = {s.text.casefold().strip() for s in batch}
+    kept_aside = traps_data.split(traps_data.load_all())[1]
+    for batch_name in (*traps_data.OWN_BATCHES, traps_data.BLIND_BATCH):
+        kept_aside += traps_data.load_own("aside", batch_name)
+    assert len(texts) == len(batch)
+    assert texts.isdisjoint(s.text.casefold().strip() for s in kept_aside)

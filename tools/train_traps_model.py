@@ -3,10 +3,12 @@
 Fine-tunes all-MiniLM-L6-v2 as a ten-output classifier, one output per trap id in sorted
 order, with the crisis model's classifier and loop (``tools/train_crisis_model.py``: mean
 pooling, one linear layer, binary cross-entropy, batch 16, at most 96 tokens, seed 0). It
-reads only the training part of the fixed split (``bench/traps_data.py``) and our own
-training sentences (``tests/data/traps_own_train.json``, ``traps_own2_train.json``); the
-kept-aside part and our own kept-aside sentences (``traps_own_aside.json``,
-``traps_own2_aside.json``) are never read here.
+reads only the training part of the fixed split (``bench/traps_data.py``) and the training
+batches (``tests/data/traps_own_train.json``, ``traps_own2_train.json``,
+``traps_blind_train.json``); the kept-aside part and the kept-aside batches
+(``traps_own_aside.json``, ``traps_own2_aside.json``, ``traps_blind_aside.json``) are never
+read here. The shipped weights were trained before ``traps_blind_train.json`` existed: give
+``--own-batches own,own2`` to train as they were.
 
 * ``--checkpoint ft.pt``: train on all of it and write the weights after each epoch to
   ``ft.pt.eN`` (N epochs), for ``tools/export_traps_model.py``.
@@ -38,7 +40,7 @@ from transformers import AutoTokenizer
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from traps_data import OWN_BATCHES, Sentence, load_all, load_own, split  # noqa: E402
+from traps_data import TRAIN_BATCHES, Sentence, load_all, load_own, split  # noqa: E402
 
 EPOCHS, LR, FOLDS = 5, 5e-5, 5
 
@@ -57,7 +59,7 @@ def main() -> None:
     parser.add_argument("--lr", type=float, default=LR)
     parser.add_argument("--no-own", action="store_true", help="leave our own sentences out")
     parser.add_argument(
-        "--own-batches", default=",".join(OWN_BATCHES), help="which of our own batches to join"
+        "--own-batches", default=",".join(TRAIN_BATCHES), help="which training batches to join"
     )
     parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args()

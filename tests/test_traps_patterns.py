@@ -94,3 +94,57 @@ def test_speller_corrects_only_its_key_words() -> None:
     plain = speller.respell(normalize("Im a terible freind"))
     assert plain.text == "i am a terrible friend"
     assert plain.original_words(7, 15) == "terible"
+
+
+@pytest.mark.parametrize(
+    ("trap", "answered", "trap_id"),
+    [
+        # coping
+        (
+            "The worst that could happen is the bank says no and we lose the house.",
+            "The worst that could happen is the bank says no, and we'd cope with that.",
+            "catastrophising",
+        ),
+        # a plan that checks
+        (
+            "It would be a total disaster if the boiler went in January.",
+            "It would be a total disaster if the boiler went in January, so I've had it checked.",
+            "catastrophising",
+        ),
+        # a plan that mends
+        (
+            "Should have rung her back sooner.",
+            "Should have rung her back sooner, putting a reminder in my phone for Fridays.",
+            "should-statements",
+        ),
+        # setting it straight
+        (
+            "Everyone at the barbecue thought I was boring.",
+            "Everyone at the barbecue thought I was boring, but actually two of them asked for"
+            " my number.",
+            "mind-reading",
+        ),
+        (
+            "My mates must think I'm pathetic for crying at the film.",
+            "My mates must think I'm pathetic for crying at the film, they're probably not even"
+            " bothered.",
+            "mind-reading",
+        ),
+        # the answer in the next sentence
+        (
+            "Feels like the whole office is judging my haircut.",
+            "Feels like the whole office is judging my haircut. That's ok, it'll grow.",
+            "mind-reading",
+        ),
+    ],
+)
+def test_a_thought_the_writer_answers_is_not_a_trap(trap: str, answered: str, trap_id: str) -> None:
+    """Twins: the thought alone is a trap; with the writer's own answer after it, none."""
+    assert trap_id in trap_ids(trap)
+    assert trap_ids(answered) == []
+
+
+def test_words_after_an_answer_are_still_read() -> None:
+    assert "fortune-telling" in trap_ids("I'll ask about the job but they'll turn me down anyway.")
+    text = "I'll ask her about it. Everyone at the barbecue thought I was boring."
+    assert "mind-reading" in trap_ids(text)

@@ -22,6 +22,7 @@ aside from all rule writing and training are in tests/data/traps_scores.md.
 
 from __future__ import annotations
 
+from .answered import answered_spans, is_answered
 from .catalog import TRAPS, Trap, TrapHit
 from .plain import plain_form
 from .rules import Span, compiled_rules, rule_spans, without_overlaps
@@ -33,7 +34,8 @@ _TRAP_ORDER = {trap_id: index for index, trap_id in enumerate(TRAPS)}
 
 
 def _all_spans(text: str) -> dict[str, list[Span]]:
-    """Trap id -> spans of ``text``, from both readings."""
+    """Trap id -> spans of ``text``, from both readings, outside what the writer answers
+    (``answered.py``)."""
     plain = plain_form(text)
     # Other people's words, found as written (a capitalised name before "said") and in the
     # plain form ("my boss said im useless"), as spans of the text as written.
@@ -47,6 +49,13 @@ def _all_spans(text: str) -> dict[str, list[Span]]:
             first, last = plain.original_span(start, end)
             if first < last and not any(first < b and a < last for a, b in excluded):
                 found.setdefault(trap_id, []).append((first, last))
+    answered = answered_spans(text)
+    if answered:
+        found = {
+            trap_id: kept
+            for trap_id, spans in found.items()
+            if (kept := [span for span in spans if not is_answered(span[0], answered)])
+        }
     return found
 
 

@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 from ..language.sentences import clauses, sentences
 from ..language.wordpiece import tokenizer
+from .answered import answered_spans, unanswered
 from .catalog import TrapHit
 from .phrase import shown_phrase
 
@@ -46,6 +47,8 @@ MAX_OCCLUSION_WORDS = 12
 #: shown too (at most ``MAX_SHOWN`` of them).
 KEEP_SHARE = 0.5
 MAX_SHOWN = 3
+#: The fewest words an unanswered part of a window must hold to be read (``scores``).
+LEAST_UNANSWERED_WORDS = 3
 #: The reframe starts loading the model this long after it begins (see ``load_in_background``).
 LOAD_AFTER_SECONDS = 1.0
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
@@ -132,14 +135,42 @@ def scores(text: str, read: Readings | None = None) -> Scores:
     """The model's reading of ``text``: windows of whole sentences, each trap's best."""
     read = read or Readings()
     windows = _windows(text)
+    readings = list(zip(windows, read([text[a:b] for a, b in windows]), strict=True))
+    answered = answered_spans(text)
+    if answered:
+        readings = [
+            part for span, row in readings for part in _unanswered(text, span, row, answered, read)
+        ]
     best: dict[str, tuple[float, Span]] = {}
-    for span, row in zip(windows, read([text[a:b] for a, b in windows]), strict=True):
+    for span, row in readings:
         if _only_lifted_obligations(text[span[0] : span[1]]):
             row = {**row, "should-statements": 0.0}
         for trap_id, p in row.items():
             if trap_id not in best or p > best[trap_id][0]:
                 best[trap_id] = (p, span)
     return Scores(best)
+
+
+def _unanswered(
+    text: str, window: Span, row: dict[str, float], answered: list[Span], read: Readings
+) -> list[tuple[Span, dict[str, float]]]:
+    """A window's reading without what the writer answers (``answered.py``): each part left
+    of at least ``LEAST_UNANSWERED_WORDS`` words, read alone, at no more than the whole
+    window's probability (setting words aside never adds a trap); no part, no trap."""
+    parts = [
+        part
+        for part in unanswered(text, window, answered)
+        if len(_WORD.findall(text[part[0] : part[1]])) >= LEAST_UNANSWERED_WORDS
+    ]
+    if parts == [window]:
+        return [(window, row)]
+    if not parts:
+        return [(window, dict.fromkeys(row, 0.0))]
+    rows = read([text[a:b] for a, b in parts])
+    return [
+        (part, {trap_id: min(p, row[trap_id]) for trap_id, p in part_row.items()})
+        for part, part_row in zip(parts, rows, strict=True)
+    ]
 
 
 def _only_lifted_obligations(text: str) -> bool:

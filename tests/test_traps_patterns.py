@@ -148,3 +148,36 @@ def test_words_after_an_answer_are_still_read() -> None:
     assert "fortune-telling" in trap_ids("I'll ask about the job but they'll turn me down anyway.")
     text = "I'll ask her about it. Everyone at the barbecue thought I was boring."
     assert "mind-reading" in trap_ids(text)
+
+
+@pytest.mark.parametrize(
+    ("trap", "look_alike"),
+    [
+        # a verdict of ending without a verb
+        ("Missed the audition, career over.", "Talked about my career over lunch with Sam."),
+        # doom declared
+        (
+            "the boiler went in january, were screwed",
+            "We were screwed into our seats on the rollercoaster.",
+        ),
+        # a farewell to what was hoped for
+        (
+            "Overslept before the exam, bye bye scholarship.",
+            "Waved bye bye to the kids at the school gate.",
+        ),
+        # escalation
+        (
+            "He skipped one lesson, next thing he'll be failing the whole year.",
+            "The next thing on my list is the ironing.",
+        ),
+        # a guess that lands on the gravest outcome
+        (
+            "My arm is tingling, probably a stroke.",
+            "My arm is tingling, probably slept on it funny.",
+        ),
+    ],
+)
+def test_catastrophising_shapes_and_their_look_alikes(trap: str, look_alike: str) -> None:
+    """Twins: the same words, once leaping to the worst, once a plain report."""
+    assert "catastrophising" in trap_ids(trap)
+    assert trap_ids(look_alike) == []

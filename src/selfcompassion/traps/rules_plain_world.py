@@ -16,8 +16,15 @@ _LIFE_PART = (
     r"(?:career|life|future|season|year|marriage|relationship|reputation|chances?|plans?|world"
     r"|business|company|deal|degree|family|credit|health|body|running life|music career|job)"
 )
+#: What a person hopes for and may fear losing all at once.
+_HOPED_FOR = (
+    r"(?:career|life|future|dreams?|promotion|job|chances?|place|degree|bonus|deposit|savings"
+    r"|marriage|reputation|business|scholarship|contract|spot|visa|mortgage|licen[cs]e)"
+)
 _OVER = (
-    r"(?:over|finished|ruined|done|gone|pointless|destroyed|wrecked|doomed|blow\w* up"
+    # "over lunch", "over the last year": a preposition, no ending.
+    r"(?:over(?! (?:the|a|an|my|last|past|next|lunch|dinner|breakfast|coffee|drinks|tea|many"
+    r"|several|\d+)\b)|finished|ruined|done|gone|pointless|destroyed|wrecked|doomed|blow\w* up"
     r"|fall\w* apart|fell apart|collapse\w*|down the drain|in ruins|shut down|basically pointless"
     r"|falls apart|is over)"
 )
@@ -80,6 +87,44 @@ RULES: tuple[Rule, ...] = (
         r"|their|his|her|our) (?:whole )?(?:life|lives|childhood|future|career)"
         r"|(?:whole|entire) (?:\w+ )?(?:future|life) (?:is )?gone|thrown away everything"
         r"|it is (?:melanoma|cancer|a tumou?r|serious))\b",
+        negatable=True,
+    ),
+    # A verdict of ending, without a verb: "career over", "= brand finished".
+    rule(
+        "catastrophising",
+        r"\b(?:career|life|future|dreams?|brand|business|marriage|reputation|chances|hopes"
+        r"|promotion) (?:over|finished|done for|toast)(?= *(?:[,.;:!?=]|$|and\b|then\b))",
+        negatable=True,
+    ),
+    # Doom declared: "we are screwed", "were toast" (at a clause's start, "were" is "we're").
+    rule(
+        "catastrophising",
+        r"(?:^|(?<=[,;:.!?])|(?<=[,;:.!?] )|(?<=\band ))(?:we are|were|i am)"
+        r" (?:so |totally |completely |well and truly )?(?:screwed|doomed|done for|toast|sunk)\b",
+        negatable=True,
+    ),
+    # A farewell to what was hoped for: "bye bye promotion", "kiss the deposit goodbye".
+    rule(
+        "catastrophising",
+        r"\b(?:bye bye|goodbye|kiss\w* goodbye to) (?:to )?(?:my |the |any |that )?(?:\w+ )?"
+        + _HOPED_FOR
+        + r"\b|\bkiss\w* (?:my |the |any |that )(?:\w+ )?"
+        + _HOPED_FOR
+        + r" goodbye\b",
+    ),
+    # Escalation: "next thing he is dropping out".
+    rule(
+        "catastrophising",
+        r"\bnext thing (?:you know )?(?:i|he|she|they|we|it|you|the|my|our|his|her)\b",
+        not_after=r"\b(?:the|my|a|your|our) $",
+    ),
+    # A guess that lands on the gravest outcome: "probably a heart attack", "could be burning
+    # down", "convinced it has spread".
+    rule(
+        "catastrophising",
+        r"\b(?:probably|must be|must have|could be|might be|could have|might have|am convinced"
+        r"|am sure|am certain)\b(?: \w+){0,4}? (?:a heart attack|a stroke|cancer|a tumou?r"
+        r"|had a fall|(?:burning|burnt|burned) down|on fire|spread\w*|dying(?! to)|going to die)\b",
         negatable=True,
     ),
     # --- mind-reading ---

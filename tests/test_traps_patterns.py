@@ -181,3 +181,11 @@ def test_catastrophising_shapes_and_their_look_alikes(trap: str, look_alike: str
     """Twins: the same words, once leaping to the worst, once a plain report."""
     assert "catastrophising" in trap_ids(trap)
     assert trap_ids(look_alike) == []
+
+
+def test_a_disaster_the_writer_bounds_is_not_catastrophising() -> None:
+    assert "catastrophising" in trap_ids("Burnt the roast, the whole evening is a disaster.")
+    bounded = "Burnt the roast, a disaster for the gravy but the guests never noticed."
+    assert trap_ids(bounded) == []
+    worse = "Burnt the roast, it's a disaster, but what if they never come back."
+    assert "catastrophising" in trap_ids(worse)

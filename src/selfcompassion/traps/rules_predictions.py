@@ -5,6 +5,7 @@ from __future__ import annotations
 from .rule import Rule, rule
 from .words import (
     ABOUT_A_THING,
+    BOUNDED_DISASTER,
     DOUBTED,
     GOOD_OPINION,
     LIGHT_HEARTED,
@@ -22,7 +23,7 @@ RULES: tuple[Rule, ...] = (
         not_after=r"(?:"
         + ABOUT_A_THING
         + r"|\bI(?:'m|\s+am)\s+(?:\w+\s+)?$|\bnatural\s+$|(?-i:\b[A-Z]\w+)\s+$)",
-        unless=LIGHT_HEARTED,
+        unless=LIGHT_HEARTED + "|" + BOUNDED_DISASTER,
     ),
     rule(
         "catastrophising",

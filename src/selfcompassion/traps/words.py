@@ -152,6 +152,12 @@ LIGHT_HEARTED = (
     r"|\b(?:loved (?:it|every)|enjoy\w*|the best \w+ (?:of|in|ever)|(?:great|good|lovely) time"
     r"|worth it|made (?:our|my) (?:day|week))\b"
 )
+# A disaster named and then bounded in the same sentence: "a disaster for the keyboard, but the
+# backups are fine" (not "but what if it gets worse").
+BOUNDED_DISASTER = (
+    r"\b(?:disaster|catastrophe|nightmare|disastrous|catastrophic)\b[^.!?]*\bbut\b"
+    r"(?!\s+(?:what if|also|worse|even worse|now|then)\b)"
+)
 # Luck the writer is thankful for, or luck in the people and things around them.
 GRATEFUL = (
     r"\b(?:grateful|thankful|glad|blessed|appreciat\w*)\b"

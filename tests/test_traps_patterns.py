@@ -96,9 +96,16 @@ def test_speller_corrects_only_its_key_words() -> None:
     assert plain.original_words(7, 15) == "terible"
 
 
+def test_words_after_an_answer_are_still_read() -> None:
+    assert "fortune-telling" in trap_ids("I'll ask about the job but they'll turn me down anyway.")
+    text = "I'll ask her about it. Everyone at the barbecue thought I was boring."
+    assert "mind-reading" in trap_ids(text)
+
+
 @pytest.mark.parametrize(
-    ("trap", "answered", "trap_id"),
+    ("trap", "look_alike", "trap_id"),
     [
+        # answered by the writer: coping, a plan, setting it straight (answered.py)
         # coping
         (
             "The worst that could happen is the bank says no and we lose the house.",
@@ -136,50 +143,57 @@ def test_speller_corrects_only_its_key_words() -> None:
             "Feels like the whole office is judging my haircut. That's ok, it'll grow.",
             "mind-reading",
         ),
-    ],
-)
-def test_a_thought_the_writer_answers_is_not_a_trap(trap: str, answered: str, trap_id: str) -> None:
-    """Twins: the thought alone is a trap; with the writer's own answer after it, none."""
-    assert trap_id in trap_ids(trap)
-    assert trap_ids(answered) == []
-
-
-def test_words_after_an_answer_are_still_read() -> None:
-    assert "fortune-telling" in trap_ids("I'll ask about the job but they'll turn me down anyway.")
-    text = "I'll ask her about it. Everyone at the barbecue thought I was boring."
-    assert "mind-reading" in trap_ids(text)
-
-
-@pytest.mark.parametrize(
-    ("trap", "look_alike"),
-    [
         # a verdict of ending without a verb
-        ("Missed the audition, career over.", "Talked about my career over lunch with Sam."),
+        (
+            "Missed the audition, career over.",
+            "Talked about my career over lunch with Sam.",
+            "catastrophising",
+        ),
         # doom declared
         (
             "the boiler went in january, were screwed",
             "We were screwed into our seats on the rollercoaster.",
+            "catastrophising",
         ),
         # a farewell to what was hoped for
         (
             "Overslept before the exam, bye bye scholarship.",
             "Waved bye bye to the kids at the school gate.",
+            "catastrophising",
         ),
         # escalation
         (
             "He skipped one lesson, next thing he'll be failing the whole year.",
             "The next thing on my list is the ironing.",
+            "catastrophising",
         ),
         # a guess that lands on the gravest outcome
         (
             "My arm is tingling, probably a stroke.",
             "My arm is tingling, probably slept on it funny.",
+            "catastrophising",
+        ),
+        # a success explained away in the next clause, without "but"
+        (
+            "Won the pub quiz, the other teams must have been half asleep.",
+            "Won the pub quiz, must have been our best night yet.",
+            "discounting-positive",
+        ),
+        (
+            "My manager praised the launch plan, she probably did not read past page one.",
+            "My manager praised the launch plan, she read every page.",
+            "discounting-positive",
+        ),
+        (
+            "Got a distinction, the marker must have felt sorry for me.",
+            "Got a distinction, mum cried when I told her.",
+            "discounting-positive",
         ),
     ],
 )
-def test_catastrophising_shapes_and_their_look_alikes(trap: str, look_alike: str) -> None:
-    """Twins: the same words, once leaping to the worst, once a plain report."""
-    assert "catastrophising" in trap_ids(trap)
+def test_trap_shapes_and_their_look_alikes(trap: str, look_alike: str, trap_id: str) -> None:
+    """Twins: the same words, once a trap, once a plain report or answered by the writer."""
+    assert trap_id in trap_ids(trap)
     assert trap_ids(look_alike) == []
 
 
@@ -189,3 +203,7 @@ def test_a_disaster_the_writer_bounds_is_not_catastrophising() -> None:
     assert trap_ids(bounded) == []
     worse = "Burnt the roast, it's a disaster, but what if they never come back."
     assert "catastrophising" in trap_ids(worse)
+
+
+def test_luck_without_its_apostrophe_is_still_luck() -> None:
+    assert "discounting-positive" in trap_ids("sold my first painting, beginners luck")

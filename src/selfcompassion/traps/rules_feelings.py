@@ -9,7 +9,7 @@ RULES: tuple[Rule, ...] = (
     # --- discounting-positive ---
     rule(
         "discounting-positive",
-        r"\b(?:just|only|pure|dumb|sheer|all|beginner's|blind)\s+luck\b",
+        r"\b(?:just|only|pure|dumb|sheer|all|beginner'?s|blind)\s+luck\b",
     ),
     rule(
         "discounting-positive",

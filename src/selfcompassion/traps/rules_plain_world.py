@@ -217,6 +217,22 @@ RULES: tuple[Rule, ...] = (
         r"|basically anyone|what else (?:would|could) (?:they|she|he) (?:say|tell|do))\b",
         unless=r"\b(?:grateful|thankful|glad|blessed|proud)\b",
     ),
+    # A success, then in the next clause, with no "but", a guess at some other cause: "got
+    # into the masters, they must have been short on applicants", "kids said i am the best,
+    # kids say that" (not "must have been our best night yet").
+    rule(
+        "discounting-positive",
+        r"(?:(?<=[,.;:=])|(?<=[,.;:=] )|(?<=\band ))(?:\w+ ){0,4}?(?:(?:must have|mustve|must of)"
+        r" been(?! (?:my|our|the|a|an) (?:best|greatest|favourite|proudest|happiest|finest)\b)"
+        r"|(?:probably|prob) did not (?:really )?(?:read|mean|notice|look|check|listen)"
+        r"|of course (?:\w+ ){0,2}say (?:that|so)|(?:they|he|she|people|kids|mums?|dads?"
+        r"|parents|friends|everyone) (?:always |just )?say (?:that|so)"
+        r"|(?:has|have|had) to say (?:that|so|nice)|just (?:a|an) (?:weak|easy|soft|small|slow"
+        r"|bad) \w+|only (?:because|cos|coz|cuz|cause) of|pity me|felt sorry for me)\b",
+        requires=r"\b" + SUCCESS + r"\b",
+        reach_back=True,
+        unless=r"\b(?:grateful|thankful|glad|blessed|proud)\b",
+    ),
     # --- emotional-reasoning ---
     rule(
         "emotional-reasoning",

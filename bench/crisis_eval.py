@@ -4,10 +4,12 @@ Prints only totals (recall on risk sentences, share of non-risk sentences flagge
 training part (tuning and our own sentences: the rules were written and the model trained
 on them; the training parts of ``crisis_more.json``, ``crisis_fresh.json`` and
 ``crisis_tenth.json``: the rules were fixed on their misses by shape too; the training half
-of ``crisis_eleventh.json``; ``crisis_twelfth.json``, a training batch whole) and the
-kept-aside parts (the shared set's, the third of each of those three files, the half of
-the eleventh set aside, and ``crisis_thirteenth.json`` whole: never trained or tuned on,
-and their sum, which docs/safety.md's rule to ship by reads), and how many risk sentences
+of ``crisis_eleventh.json``; ``crisis_twelfth.json`` and ``crisis_fourteenth.json``,
+training batches whole; ``crisis_thirteenth.json``, kept aside whole until it was measured
+once, trained on since) and the kept-aside parts (the shared set's, the third of each of
+those three files, the half of the eleventh set aside, and ``crisis_fifteenth.json`` whole:
+never trained or tuned on, and their sum, which docs/safety.md's rule to ship by reads),
+and how many risk sentences
 pass the gate the model reads behind; and how often each brings the panel for the everyday
 self-criticism of the thinking-trap sentences. docs/safety.md reports these figures.
 
@@ -51,13 +53,15 @@ def main() -> None:
     tenth = _load("crisis_tenth.json")
     eleventh = _load("crisis_eleventh.json")
     twelfth = _load("crisis_twelfth.json")  # a training batch only: nothing kept aside
-    thirteenth = _load("crisis_thirteenth.json")  # kept aside whole
+    thirteenth = _load("crisis_thirteenth.json")  # measured once, then trained on
+    fourteenth = _load("crisis_fourteenth.json")  # a training batch only
+    fifteenth = _load("crisis_fifteenth.json")  # kept aside whole
     kept_aside = {
         "more sentences kept aside": [i for i in more if i["part"] == "aside"],
         "fresh sentences kept aside": [i for i in fresh if i["part"] == "aside"],
         "tenth batch kept aside": [i for i in tenth if i["part"] == "aside"],
         "eleventh batch kept aside": [i for i in eleventh if i["part"] == "aside"],
-        "thirteenth batch (kept aside whole)": thirteenth,
+        "fifteenth batch (kept aside whole)": fifteenth,
         "kept aside": _load("crisis_kept_aside.json"),
     }
     parts = {
@@ -67,6 +71,8 @@ def main() -> None:
         "training part of the tenth batch": [i for i in tenth if i["part"] == "train"],
         "training part of the eleventh batch": [i for i in eleventh if i["part"] == "train"],
         "the twelfth batch (training only)": twelfth,
+        "the thirteenth batch (trained on after its one measurement)": thirteenth,
+        "the fourteenth batch (training only)": fourteenth,
         "everyday training sentences": _load("crisis_everyday.json"),
         "workday sentences (rules fixed on them)": _load("crisis_workday.json"),
     }

@@ -189,7 +189,11 @@ def _book_without(section: str, containing: str) -> RuleBook:
         ("I'm going to do it! signing up for the marathon", "cheer", ""),
         ("I used to think I was a burden. Now I know I'm not.", "past", r"\bused to\b"),
         ("when I was 16 I overdosed. I'm 34 and happy now.", "past", r"when i was (?:\d+|a (?:kid"),
-        ("I once tried to take my life. I'm glad I'm still here", "past", r"\bi once (?:"),
+        (
+            "I once tried to take my life. I'm glad I'm still here",
+            "past",
+            r"\b(?:i once|once i) (?:",
+        ),
         (
             "reading my old journals is hard. so many entries about wanting to die. "
             "I'm so far from that now",
@@ -322,6 +326,75 @@ def test_each_guard_that_matters_is_pinned(text: str, section: str, containing: 
             "I want to hurt myself after a day like today",
         ),
         ("my flatmate has been self harming, i found the plasters", "i have been self harming"),
+        # Shapes added with the thirteenth and fourteenth batches.
+        (
+            "hoping the scan shows nothing serious, fingers crossed",
+            "hoping the scan shows something serious, honestly",
+        ),
+        (
+            "hoping this cold turns into something worse so i can skip the exam",
+            "kind of hoping this cough turns into something worse",
+        ),
+        (
+            "i'm saving up so i don't have to keep going to that job",
+            "wish it would all stop so i don't have to keep going",
+        ),
+        ("every door is shut at the office after six", "every door is shut. all of them"),
+        (
+            "i wanted to hear her voice one last time before she went into surgery",
+            "rang my dad to hear his voice one last time",
+        ),
+        ("i just need to pick the night for the pub quiz", "i just need to pick the night."),
+        ("put my out of office on so nobody expects me.", "called in sick so nobody expects me."),
+        (
+            "told my boss i am off to paris. i am not going until june",
+            "told everyone i am moving away. i am not",
+        ),
+        ("he laughed. i did not get the joke", "told him to keep my bike. he laughed. i meant it"),
+        (
+            "cancelled netflix, no point paying for next month when i never watch it",
+            "cancelled the gym, no point paying for next month.",
+        ),
+        (
+            "the scars from surgery are fading and i made new friends at physio",
+            "the scars were fading so i made new ones",
+        ),
+        ("the hunger after the run felt like a punishment", "skipping meals as punishment again"),
+        (
+            "i feel like a weight around my neck with this mortgage",
+            "i feel like a weight around my family's necks",
+        ),
+        (
+            "i'd sleep and stay asleep till the alarm if the baby let me",
+            "i want to go to sleep and stay asleep.",
+        ),
+        (
+            "it gets better, they say. it does not feel like it yet but i'm trying",
+            "it gets better, they say. it does not.",
+        ),
+        (
+            "stuck at the bottom of the well at work this month",
+            "at the bottom of a well with no top",
+        ),
+        ("ate so much at the buffet i could die, worth it", "i could die and nobody would notice"),
+        ("overdosed on chocolate at the party", "overdosed on my pills last night"),
+        (
+            "we admitted a lad after a suicide attempt on the ward",
+            "i made a suicide attempt last week",
+        ),
+        (
+            "once i felt like a burden to everyone. now i'm the one people call",
+            "i feel like a burden to everyone",
+        ),
+        ("500 days without self harm, the app says", "self harm again tonight"),
+        (
+            "mum thinks the bruises are from hockey, and they are",
+            "mum thinks the bruises are from hockey. they are not",
+        ),
+        (
+            "asked about the marks on the wall and i said the kids did it",
+            "she asked about the marks on my arms and i said the cat",
+        ),
     ],
 )
 def test_everyday_shapes_are_quiet_and_their_risk_twins_are_not(quiet: str, flagged: str) -> None:

@@ -120,6 +120,28 @@ def test_the_model_finds_what_the_rules_miss_and_shows_that_sentence() -> None:
     assert text[concerns[0].start : concerns[0].end] == concerns[0].words
 
 
+@pytest.mark.parametrize(
+    ("past", "now"),
+    [
+        (
+            "i used to think about dying all the time, therapy helped",
+            "i think about dying all the time, therapy is not helping",
+        ),
+        (
+            "when i was 16 i wrote goodbye letters. found them today and binned them. "
+            "im 24 and happy",
+            "i wrote goodbye letters today and hid them in my desk",
+        ),
+    ],
+)
+def test_the_model_reads_the_past_as_the_rules_do(past: str, now: str) -> None:
+    # The rules let a sentence told in the past pass; the model, which once flagged both of
+    # these, no longer brings the panel back for it, and still reads the present twin.
+    assert not find_concerns(past, model=False)
+    assert not find_concerns(past, model=True)
+    assert find_concerns(now, model=True)
+
+
 @pytest.mark.parametrize("text", ["friday", "next friday", "Tomorrow", "pills"])
 def test_a_word_or_two_is_left_to_the_rules(text: str) -> None:
     # A due date or a one-word answer gives the model too little to read.
@@ -212,3 +234,21 @@ def test_our_later_sentences_are_split_once_and_new(name: str, earlier: tuple[st
         members = [item for item in more if item["category"] == category]
         aside = sum(item["part"] == "aside" for item in members)
         assert abs(aside - len(members) / 3) <= 1, category
+
+
+def test_the_batches_written_blind_are_new_and_the_last_one_is_kept_aside_whole() -> None:
+    """Each batch written blind shares no sentence with any other file of sentences, so the
+    kept-aside batch (``crisis_fifteenth.json``) was never trained or tuned on."""
+    blind = ("crisis_thirteenth.json", "crisis_fourteenth.json", "crisis_fifteenth.json")
+    for name in blind:
+        texts = [" ".join(i["text"].lower().split()) for i in json.loads((DATA / name).read_text())]
+        assert len(set(texts)) == len(texts), name
+        others = {
+            " ".join(item["text"].lower().split())
+            for other in DATA.glob("crisis_*.json")
+            if other.name not in (name, "crisis_model_fixtures.json")
+            for item in json.loads(other.read_text(encoding="utf-8"))
+        }
+        assert not others & set(texts), name
+    fifteenth = json.loads((DATA / "crisis_fifteenth.json").read_text(encoding="utf-8"))
+    assert {item["part"] for item in fifteenth} == {"aside"}

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from ..language.normalize import normalize
-from .context import counts, read_passage
+from .context import counts, read_passage, told_in_the_past
 from .rules import RuleBook, rule_book
 
 FEELING = "feeling"
@@ -78,7 +78,7 @@ def find_concerns(
         return found + from_rules
     if from_rules:
         return found + ([] if _model_says_no(text) else from_rules)
-    return found + _model_concerns(text)
+    return found + _model_concerns(text, book)
 
 
 def _rule_concerns(text: str, book: RuleBook) -> list[Concern]:
@@ -112,13 +112,20 @@ def _rule_concerns(text: str, book: RuleBook) -> list[Concern]:
     return found
 
 
-def _model_concerns(text: str) -> list[Concern]:
+def _model_concerns(text: str, book: RuleBook) -> list[Concern]:
     from .second_look import second_look
 
     finding = second_look(text)
-    if finding is None:
+    if finding is None or _told_in_the_past(text, finding.words, book):
         return []
     return [Concern(MODEL, MODEL, finding.words, finding.start, finding.end)]
+
+
+def _told_in_the_past(text: str, words: str, book: RuleBook) -> bool:
+    """Whether the sentence the model worried about is told in the past, read as the rules
+    read theirs: "i used to wish i would not wake up" counts only with a sign of relapse."""
+    passage = read_passage(_mask(normalize(text).text, book), book.guards)
+    return told_in_the_past(normalize(words).text, passage, book.guards)
 
 
 def _model_says_no(text: str) -> bool:

@@ -4,14 +4,14 @@ Prints only totals (recall on risk sentences, share of non-risk sentences flagge
 training part (tuning and our own sentences: the rules were written and the model trained
 on them; the training parts of ``crisis_more.json``, ``crisis_fresh.json`` and
 ``crisis_tenth.json``: the rules were fixed on their misses by shape too; the training half
-of ``crisis_eleventh.json``; ``crisis_twelfth.json`` and ``crisis_fourteenth.json``,
-training batches whole; ``crisis_thirteenth.json``, kept aside whole until it was measured
-once, trained on since) and the kept-aside parts (the shared set's, the third of each of
-those three files, the half of the eleventh set aside, and ``crisis_fifteenth.json`` whole:
-never trained or tuned on, and their sum, which docs/safety.md's rule to ship by reads),
-and how many risk sentences
-pass the gate the model reads behind; and how often each brings the panel for the everyday
-self-criticism of the thinking-trap sentences. docs/safety.md reports these figures.
+of ``crisis_eleventh.json``; ``crisis_twelfth.json``, ``crisis_fourteenth.json`` and
+``crisis_sixteenth.json``, training batches whole; ``crisis_thirteenth.json``, kept aside
+whole until it was measured once, trained on since) and the kept-aside parts (the shared
+set's, the third of each of those three files, the half of the eleventh set aside, and
+``crisis_fifteenth.json`` whole: never trained or tuned on, and their sum, which
+docs/safety.md's rule to ship by reads), and how many risk sentences pass the gate the
+model reads behind; and how often each brings the panel for the everyday self-criticism of
+the thinking-trap sentences. docs/safety.md reports these figures.
 
 Run: ``python bench/crisis_eval.py``; ``--training`` prints the training parts only, so that a
 change can be checked against what it was written on without reading any kept-aside figure.
@@ -55,6 +55,7 @@ def main() -> None:
     twelfth = _load("crisis_twelfth.json")  # a training batch only: nothing kept aside
     thirteenth = _load("crisis_thirteenth.json")  # measured once, then trained on
     fourteenth = _load("crisis_fourteenth.json")  # a training batch only
+    sixteenth = _load("crisis_sixteenth.json")  # a training batch only
     fifteenth = _load("crisis_fifteenth.json")  # kept aside whole
     kept_aside = {
         "more sentences kept aside": [i for i in more if i["part"] == "aside"],
@@ -73,6 +74,7 @@ def main() -> None:
         "the twelfth batch (training only)": twelfth,
         "the thirteenth batch (trained on after its one measurement)": thirteenth,
         "the fourteenth batch (training only)": fourteenth,
+        "the sixteenth batch (training only)": sixteenth,
         "everyday training sentences": _load("crisis_everyday.json"),
         "workday sentences (rules fixed on them)": _load("crisis_workday.json"),
     }

@@ -395,6 +395,47 @@ def test_each_guard_that_matters_is_pinned(text: str, section: str, containing: 
             "asked about the marks on the wall and i said the kids did it",
             "she asked about the marks on my arms and i said the cat",
         ),
+        # Shapes added with the sixteenth batch.
+        (
+            "i want to join her for lunch on friday",
+            "three years without her. i am ready to join her now",
+        ),
+        (
+            "taking myself out of the equation on hiring decisions",
+            "thinking about taking myself out of the picture for good",
+        ),
+        (
+            "the new bridge is the answer to the traffic",
+            "the bridge looks more like an answer every day",
+        ),
+        (
+            "my brother envies the ones who get to work from home",
+            "i envy the ones who never wake up",
+        ),
+        (
+            "the kids would be better off with a bigger garden",
+            "the kids need a calmer mum. they would be better off.",
+        ),
+        (
+            "sorted the when and where for the reunion",
+            "it is all worked out, the when and the where",
+        ),
+        (
+            "the hunger hits around four so i pack a snack",
+            "every time the hunger hits i think good",
+        ),
+        (
+            "long sleeves at the barbecue because of the midges",
+            "long sleeves at the barbecue because of my arms",
+        ),
+        (
+            "no way back through the woods, so we took the road",
+            "everything is gone. there is no way back.",
+        ),
+        ("cleaned the rifle before the shooting season", "keep staring at the gun cabinet"),
+        ("cut myself once on the mandoline, tiny nick", "i cut myself again tonight"),
+        ("shot myself in the thumb with the staple gun", "i want to shoot myself"),
+        ("eighteen months self-harm free today", "self harm again tonight after a year"),
     ],
 )
 def test_everyday_shapes_are_quiet_and_their_risk_twins_are_not(quiet: str, flagged: str) -> None:
@@ -403,6 +444,16 @@ def test_everyday_shapes_are_quiet_and_their_risk_twins_are_not(quiet: str, flag
 
 
 # -- behaviour the flows rely on ---------------------------------------------------------------
+
+
+def test_a_named_rule_is_not_hidden_behind_the_last_net() -> None:
+    # "kill" alone is the last net, which the model may quiet; "kill myself" must be what
+    # is found, so that no second opinion can take it back.
+    concerns = find_concerns(
+        "all the way home i thought i want to kill myself tonight", model=False
+    )
+    assert [concern.rule for concern in concerns] == ["kill-oneself"]
+    assert concerns[0].words == "kill myself"
 
 
 def test_negation_does_not_switch_it_off() -> None:

@@ -102,14 +102,20 @@ def _rule_concerns(text: str, book: RuleBook) -> list[Concern]:
         for rule, (start, end) in matches
         if counts(rule, start, end, passage, book.guards)
     ]
-    last_end = -1
-    for start, end, rule_id, kind in sorted(spans):
-        if start < last_end:
-            continue
+    for start, end, rule_id, kind in sorted(_without_overlaps(spans)):
         first, last = plain.original_span(start, end)
         found.append(Concern(rule_id, kind, text[first:last], first, last))
-        last_end = end
     return found
+
+
+def _without_overlaps(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """One concern for each stretch of words: a named rule before the last net (whose one
+    word the model may quiet: "kill" must not stand in for "kill myself"), then the longest."""
+    kept: list[tuple[int, int, str, str]] = []
+    for span in sorted(spans, key=lambda s: (s[2] in QUIETED_BY_MODEL, s[0], -s[1])):
+        if not any(span[0] < end and start < span[1] for start, end, _, _ in kept):
+            kept.append(span)
+    return kept
 
 
 def _model_concerns(text: str, book: RuleBook) -> list[Concern]:

@@ -69,7 +69,7 @@ def interrupt(child: Any) -> None:
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()
-    assert child.exitstatus == 130
+    assert child.exitstatus == 130, child.before[-2000:]  # what it printed, if it failed
     assert "Paused" in child.before
 
 

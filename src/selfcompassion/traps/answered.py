@@ -17,35 +17,13 @@ in what is answered.
 
 from __future__ import annotations
 
-import re
-from functools import cache
-
 from ..language.sentences import sentences
-from .rule import compile_rule
+from .rules import answer_pattern
 
 Span = tuple[int, int]
 
-_ANSWER = (
-    # setting the thought straight
-    r"\bbut actually\b|\bactually,|\b(?:they're|theyre|they are|it's|its|it is)\s+probably not\b"
-    # calling it normal or fine
-    r"|\b(?:which|that|it)\s+makes sense\b|\bwhich is (?:completely |totally |perfectly )?normal\b"
-    r"|\b(?:and )?(?:that's|thats|that is|it's|its|it is)\s+(?:ok|okay|fine|alright)\b"
-    # coping
-    r"|\b(?:i'd|id|i would|we'd|we would)\s+(?:survive|cope|be (?:ok|okay|fine|alright))\b"
-    # a plan that checks or mends
-    r"|\b(?:i'll|ill|i will|i'm going to|im going to|gonna|going to)\s+ask\b"
-    r"|\brather than guess\w*|\binstead of guessing\b|\b(?:for|until) next time\b"
-    r"|\bnext time i\b|\bnoted\b|\bkeep going\b|\bsee what happens\b|\breminder\b"
-    r"|\b(?:got|get|getting|have|had|i've|ive)\s+(?:it |them )?checked\b"
-)
 #: An answer this many words or fewer into its sentence answers the sentence before, too.
 OPENING_WORDS = 2
-
-
-@cache
-def _answer() -> re.Pattern[str]:
-    return compile_rule(_ANSWER)
 
 
 def answered_spans(text: str) -> list[Span]:
@@ -53,7 +31,7 @@ def answered_spans(text: str) -> list[Span]:
     pieces = sentences(text)
     spans: list[Span] = []
     for index, (start, end) in enumerate(pieces):
-        answers = list(_answer().finditer(text, start, end))
+        answers = list(answer_pattern().finditer(text, start, end))
         if not answers:
             continue
         first, last = answers[0], answers[-1]

@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from ..language.compiled import Source, compile_all
-from .rule import CompiledRule, Rule
+from .rule import CompiledRule, Rule, widen
 from .rules_absolutes import RULES as ABSOLUTES
 from .rules_feelings import RULES as FEELINGS
 from .rules_plain_self import RULES as PLAIN_SELF
@@ -15,7 +15,7 @@ from .rules_plain_world import RULES as PLAIN_WORLD
 from .rules_predictions import RULES as PREDICTIONS
 from .rules_verdicts import RULES as VERDICTS
 from .speech import clause_prefix, clause_rest, excluded_spans, is_negated, sentence_around
-from .words import FLAGS
+from .words import ANSWER, FLAGS
 
 # Written against the words as typed (case, apostrophes); they also run on the plain form.
 WRITTEN_RULES: tuple[Rule, ...] = ABSOLUTES + VERDICTS + PREDICTIONS + FEELINGS
@@ -28,17 +28,26 @@ PATTERNS_FILE = "patterns.bin"
 def pattern_sources() -> list[Source]:
     """Every distinct pattern text the rules use, in a fixed order, with its flags."""
     texts = dict.fromkeys(text for rule in WRITTEN_RULES + PLAIN_RULES for text in rule.texts())
-    return [(text, FLAGS) for text in texts]
+    return [(text, FLAGS) for text in (*texts, widen(ANSWER))]
+
+
+@cache
+def _compiled() -> dict[str, re.Pattern[str]]:
+    """Every pattern of ``pattern_sources`` by its text, compiled once."""
+    sources = pattern_sources()
+    patterns = compile_all(sources, Path(__file__).with_name(PATTERNS_FILE))
+    return {text: pattern for (text, _flags), pattern in zip(sources, patterns, strict=True)}
+
+
+def answer_pattern() -> re.Pattern[str]:
+    """The writer's own answer to a thought (``answered.py``)."""
+    return _compiled()[widen(ANSWER)]
 
 
 @cache
 def compiled_rules() -> tuple[tuple[CompiledRule, ...], tuple[CompiledRule, ...]]:
     """(rules read as written, rules read in the plain form), compiled once."""
-    sources = pattern_sources()
-    patterns = compile_all(sources, Path(__file__).with_name(PATTERNS_FILE))
-    by_text: dict[str, re.Pattern[str]] = {
-        text: pattern for (text, _flags), pattern in zip(sources, patterns, strict=True)
-    }
+    by_text = _compiled()
     return (
         tuple(CompiledRule.of(rule, by_text) for rule in WRITTEN_RULES),
         tuple(CompiledRule.of(rule, by_text) for rule in PLAIN_RULES),

@@ -164,3 +164,19 @@ GRATEFUL = (
     r"|\blucky\s+(?:to\s+(?:have|know|meet|work\s+with|be\s+(?:alive|here|around))"
     r"|with\s+the\s+weather)\b"
 )
+
+# The writer's own answer to a thought (traps/answered.py).
+ANSWER = (
+    # setting the thought straight
+    r"\bbut actually\b|\bactually,|\b(?:they're|theyre|they are|it's|its|it is)\s+probably not\b"
+    # calling it normal or fine
+    r"|\b(?:which|that|it)\s+makes sense\b|\bwhich is (?:completely |totally |perfectly )?normal\b"
+    r"|\b(?:and )?(?:that's|thats|that is|it's|its|it is)\s+(?:ok|okay|fine|alright)\b"
+    # coping
+    r"|\b(?:i'd|id|i would|we'd|we would)\s+(?:survive|cope|be (?:ok|okay|fine|alright))\b"
+    # a plan that checks or mends
+    r"|\b(?:i'll|ill|i will|i'm going to|im going to|gonna|going to)\s+ask\b"
+    r"|\brather than guess\w*|\binstead of guessing\b|\b(?:for|until) next time\b"
+    r"|\bnext time i\b|\bnoted\b|\bkeep going\b|\bsee what happens\b|\breminder\b"
+    r"|\b(?:got|get|getting|have|had|i've|ive)\s+(?:it |them )?checked\b"
+)

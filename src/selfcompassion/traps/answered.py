@@ -17,7 +17,6 @@ in what is answered.
 
 from __future__ import annotations
 
-from ..language.sentences import sentences
 from .rules import answer_pattern
 
 Span = tuple[int, int]
@@ -28,6 +27,11 @@ OPENING_WORDS = 2
 
 def answered_spans(text: str) -> list[Span]:
     """The stretches of ``text`` its writer answers (see the module's docstring)."""
+    if not answer_pattern().search(text):
+        return []
+    # Only a text with an answer needs its sentences (their patterns cost ~3 ms to import).
+    from ..language.sentences import sentences
+
     pieces = sentences(text)
     spans: list[Span] = []
     for index, (start, end) in enumerate(pieces):

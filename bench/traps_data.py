@@ -51,6 +51,8 @@ OWN_BATCHES = ("own", "own2")
 #: Sentences written without sight of the detector: ``traps_blind_aside.json`` is kept aside
 #: whole; ``traps_blind_train.json``, a second batch written the same way, is for training.
 BLIND_BATCH = "blind"
+#: A third batch written blind, ``traps_blind2_aside.json``: kept aside whole, no training part.
+SECOND_BLIND_BATCH = "blind2"
 #: Every batch with a ``train`` part joined to the training part of the split.
 TRAIN_BATCHES = (*OWN_BATCHES, BLIND_BATCH)
 

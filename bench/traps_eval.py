@@ -8,7 +8,8 @@ the misses and false ticks of the part shown; ``--threshold`` scores the union a
 threshold than the shipped one. ``--own-aside`` scores our own kept-aside sentences
 (tests/data/traps_own_aside.json), written for the model and never trained or tuned on;
 ``--own-aside own2`` the second batch's (traps_own2_aside.json); ``--own-aside blind`` the
-batch written without sight of the detector (traps_blind_aside.json), kept aside whole.
+batch written without sight of the detector (traps_blind_aside.json), kept aside whole;
+``--own-aside blind2`` a second such batch (traps_blind2_aside.json), kept aside whole.
 ``--train-batch blind`` scores the training batch written the same way
 (traps_blind_train.json), which rule writing may read like the training part.
 """
@@ -27,6 +28,7 @@ from selfcompassion.traps.detector import TRAPS, trap_ids  # noqa: E402
 from traps_data import (  # noqa: E402
     BLIND_BATCH,
     OWN_BATCHES,
+    SECOND_BLIND_BATCH,
     TRAIN_BATCHES,
     Sentence,
     load_all,
@@ -93,7 +95,7 @@ def main() -> None:
         "--own-aside",
         nargs="?",
         const="own",
-        choices=(*OWN_BATCHES, BLIND_BATCH),
+        choices=(*OWN_BATCHES, BLIND_BATCH, SECOND_BLIND_BATCH),
         help="score our own kept-aside part (of this batch; the first if none is given)",
     )
     parser.add_argument(

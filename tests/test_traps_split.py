@@ -132,3 +132,20 @@ def test_the_blind_training_batch_is_in_no_kept_aside_set(traps_data: ModuleType
         kept_aside += traps_data.load_own("aside", batch_name)
     assert len(texts) == len(batch)
     assert texts.isdisjoint(s.text.casefold().strip() for s in kept_aside)
+
+
+def test_the_second_blind_batch_is_kept_aside_whole(traps_data: ModuleType) -> None:
+    """Written blind like the first, after it: none of it is in any set trained on, nor in
+    the first blind batch, nor twice in itself."""
+    from selfcompassion.traps.catalog import TRAPS
+
+    batch = traps_data.load_own("aside", traps_data.SECOND_BLIND_BATCH)
+    assert len(batch) == 250 and sum(not s.traps for s in batch) == 53
+    assert all(s.traps <= TRAPS.keys() for s in batch)
+    assert traps_data.SECOND_BLIND_BATCH not in traps_data.TRAIN_BATCHES
+    texts = {s.text.casefold().strip() for s in batch}
+    elsewhere = {s.text.casefold().strip() for s in traps_data.load_all()}
+    for name in (*traps_data.OWN_BATCHES, traps_data.BLIND_BATCH):
+        for part in ("train", "aside"):
+            elsewhere |= {s.text.casefold().strip() for s in traps_data.load_own(part, name)}
+    assert len(texts) == len(batch) and texts.isdisjoint(elsewhere)

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from ..language.normalize import normalize
+from ..language.spans import first_of_each_stretch
 from .context import counts, read_passage, told_in_the_past
 from .rules import RuleBook, rule_book
 
@@ -111,11 +112,8 @@ def _rule_concerns(text: str, book: RuleBook) -> list[Concern]:
 def _without_overlaps(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """One concern for each stretch of words: a named rule before the last net (whose one
     word the model may quiet: "kill" must not stand in for "kill myself"), then the longest."""
-    kept: list[tuple[int, int, str, str]] = []
-    for span in sorted(spans, key=lambda s: (s[2] in QUIETED_BY_MODEL, s[0], -s[1])):
-        if not any(span[0] < end and start < span[1] for start, end, _, _ in kept):
-            kept.append(span)
-    return kept
+    ordered = sorted(spans, key=lambda s: (s[2] in QUIETED_BY_MODEL, s[0], -s[1]))
+    return first_of_each_stretch(ordered, lambda s: (s[0], s[1]))
 
 
 def _model_concerns(text: str, book: RuleBook) -> list[Concern]:

@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from ..language.compiled import Source, compile_all
+from ..language.spans import first_of_each_stretch, overlaps
 from .rule import CompiledRule, Rule, widen
 from .rules_absolutes import RULES as ABSOLUTES
 from .rules_feelings import RULES as FEELINGS
@@ -57,10 +58,6 @@ def compiled_rules() -> tuple[tuple[CompiledRule, ...], tuple[CompiledRule, ...]
 Span = tuple[int, int]
 
 
-def _overlaps(start: int, end: int, spans: list[Span]) -> bool:
-    return any(start < other_end and other_start < end for other_start, other_end in spans)
-
-
 def _fires(rule: CompiledRule, text: str, start: int, end: int) -> bool:
     """Whether a match of ``rule`` at ``start:end`` survives its context checks."""
     prefix = clause_prefix(text, start)
@@ -89,7 +86,7 @@ def rule_spans(
     for rule in rules:
         for match in rule.pattern.finditer(text):
             start, end = match.start(), match.end()
-            if start == end or _overlaps(start, end, excluded):
+            if start == end or overlaps(start, end, excluded):
                 continue
             if _fires(rule, text, start, end):
                 found.setdefault(rule.trap_id, []).append((start, end))
@@ -98,8 +95,8 @@ def rule_spans(
 
 def without_overlaps(spans: list[Span]) -> list[Span]:
     """The spans in order of start, each dropped if it overlaps an earlier, longer one."""
-    kept: list[Span] = []
-    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
-        if not _overlaps(start, end, kept):
-            kept.append((start, end))
-    return kept
+    return first_of_each_stretch(sorted(spans, key=lambda span: (span[0], -span[1])), _itself)
+
+
+def _itself(span: Span) -> Span:
+    return span

@@ -5,10 +5,11 @@ training part (tuning and our own sentences: the rules were written and the mode
 on them; the training parts of ``crisis_more.json``, ``crisis_fresh.json`` and
 ``crisis_tenth.json``: the rules were fixed on their misses by shape too; the training half
 of ``crisis_eleventh.json``; ``crisis_twelfth.json``, ``crisis_fourteenth.json`` and
-``crisis_sixteenth.json``, training batches whole; ``crisis_thirteenth.json``, kept aside
-whole until it was measured once, trained on since) and the kept-aside parts (the shared
-set's, the third of each of those three files, the half of the eleventh set aside, and
-``crisis_fifteenth.json`` whole: never trained or tuned on, and their sum, which
+``crisis_sixteenth.json``, ``crisis_seventeenth.json`` and ``crisis_nineteenth.json``, training
+batches whole; ``crisis_thirteenth.json``, kept aside whole until it was measured once, trained
+on since) and the kept-aside parts (the shared set's, the third of each of those three files,
+the half of the eleventh set aside, and ``crisis_fifteenth.json`` and
+``crisis_eighteenth.json`` whole: never trained or tuned on, and their sum, which
 docs/safety.md's rule to ship by reads), and how many risk sentences pass the gate the
 model reads behind; and how often each brings the panel for the everyday self-criticism of
 the thinking-trap sentences. docs/safety.md reports these figures.
@@ -56,13 +57,17 @@ def main() -> None:
     thirteenth = _load("crisis_thirteenth.json")  # measured once, then trained on
     fourteenth = _load("crisis_fourteenth.json")  # a training batch only
     sixteenth = _load("crisis_sixteenth.json")  # a training batch only
+    seventeenth = _load("crisis_seventeenth.json")  # a training batch only
+    nineteenth = _load("crisis_nineteenth.json")  # a training batch only
     fifteenth = _load("crisis_fifteenth.json")  # kept aside whole
+    eighteenth = _load("crisis_eighteenth.json")  # kept aside whole
     kept_aside = {
         "more sentences kept aside": [i for i in more if i["part"] == "aside"],
         "fresh sentences kept aside": [i for i in fresh if i["part"] == "aside"],
         "tenth batch kept aside": [i for i in tenth if i["part"] == "aside"],
         "eleventh batch kept aside": [i for i in eleventh if i["part"] == "aside"],
         "fifteenth batch (kept aside whole)": fifteenth,
+        "eighteenth batch (kept aside whole)": eighteenth,
         "kept aside": _load("crisis_kept_aside.json"),
     }
     parts = {
@@ -75,6 +80,8 @@ def main() -> None:
         "the thirteenth batch (trained on after its one measurement)": thirteenth,
         "the fourteenth batch (training only)": fourteenth,
         "the sixteenth batch (training only)": sixteenth,
+        "the seventeenth batch (training only)": seventeenth,
+        "the nineteenth batch (training only)": nineteenth,
         "everyday training sentences": _load("crisis_everyday.json"),
         "workday sentences (rules fixed on them)": _load("crisis_workday.json"),
     }

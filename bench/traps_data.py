@@ -53,8 +53,14 @@ OWN_BATCHES = ("own", "own2")
 BLIND_BATCH = "blind"
 #: A third batch written blind, ``traps_blind2_aside.json``: kept aside whole, no training part.
 SECOND_BLIND_BATCH = "blind2"
+#: A fourth, ``traps_blind3_train.json``: for training whole, no kept-aside part.
+THIRD_BLIND_BATCH = "blind3"
+#: A fifth, ``traps_blind4_aside.json``: kept aside whole, no training part.
+FOURTH_BLIND_BATCH = "blind4"
 #: Every batch with a ``train`` part joined to the training part of the split.
-TRAIN_BATCHES = (*OWN_BATCHES, BLIND_BATCH)
+TRAIN_BATCHES = (*OWN_BATCHES, BLIND_BATCH, THIRD_BLIND_BATCH)
+#: Every batch with an ``aside`` part: never trained or tuned on.
+ASIDE_BATCHES = (*OWN_BATCHES, BLIND_BATCH, SECOND_BLIND_BATCH, FOURTH_BLIND_BATCH)
 
 
 def load_own(part: str, batch: str = "own") -> list[Sentence]:

@@ -9,9 +9,11 @@ threshold than the shipped one. ``--own-aside`` scores our own kept-aside senten
 (tests/data/traps_own_aside.json), written for the model and never trained or tuned on;
 ``--own-aside own2`` the second batch's (traps_own2_aside.json); ``--own-aside blind`` the
 batch written without sight of the detector (traps_blind_aside.json), kept aside whole;
-``--own-aside blind2`` a second such batch (traps_blind2_aside.json), kept aside whole.
-``--train-batch blind`` scores the training batch written the same way
-(traps_blind_train.json), which rule writing may read like the training part.
+``--own-aside blind2`` a second such batch (traps_blind2_aside.json) and ``--own-aside
+blind4`` a third (traps_blind4_aside.json), each kept aside whole. ``--train-batch blind``
+and ``--train-batch blind3`` score the training batches written the same way
+(traps_blind_train.json, traps_blind3_train.json), which rule writing may read like the
+training part.
 """
 
 from __future__ import annotations
@@ -26,9 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from selfcompassion.traps import learned  # noqa: E402
 from selfcompassion.traps.detector import TRAPS, trap_ids  # noqa: E402
 from traps_data import (  # noqa: E402
-    BLIND_BATCH,
-    OWN_BATCHES,
-    SECOND_BLIND_BATCH,
+    ASIDE_BATCHES,
     TRAIN_BATCHES,
     Sentence,
     load_all,
@@ -95,7 +95,7 @@ def main() -> None:
         "--own-aside",
         nargs="?",
         const="own",
-        choices=(*OWN_BATCHES, BLIND_BATCH, SECOND_BLIND_BATCH),
+        choices=ASIDE_BATCHES,
         help="score our own kept-aside part (of this batch; the first if none is given)",
     )
     parser.add_argument(

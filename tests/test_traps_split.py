@@ -114,12 +114,14 @@ def test_the_blind_batch_is_kept_aside_whole(traps_data: ModuleType) -> None:
     for batch in traps_data.OWN_BATCHES:
         for part in ("train", "aside"):
             trained |= {s.text.casefold().strip() for s in traps_data.load_own(part, batch)}
+    for batch in traps_data.TRAIN_BATCHES:
+        trained |= {s.text.casefold().strip() for s in traps_data.load_own("train", batch)}
     assert len(texts) == len(blind) and texts.isdisjoint(trained)
 
 
 def test_the_blind_training_batch_is_in_no_kept_aside_set(traps_data: ModuleType) -> None:
     """Written the same way as the blind batch, for training: no sentence of it is in any
-    set kept aside (the split's, our own two, the blind batch), nor twice in itself."""
+    set kept aside (the split's, our own two, the three blind batches), nor twice in itself."""
     from selfcompassion.traps.catalog import TRAPS
 
     batch = traps_data.load_own("train", traps_data.BLIND_BATCH)
@@ -128,7 +130,7 @@ def test_the_blind_training_batch_is_in_no_kept_aside_set(traps_data: ModuleType
     assert traps_data.BLIND_BATCH in traps_data.TRAIN_BATCHES
     texts = {s.text.casefold().strip() for s in batch}
     kept_aside = traps_data.split(traps_data.load_all())[1]
-    for batch_name in (*traps_data.OWN_BATCHES, traps_data.BLIND_BATCH):
+    for batch_name in traps_data.ASIDE_BATCHES:
         kept_aside += traps_data.load_own("aside", batch_name)
     assert len(texts) == len(batch)
     assert texts.isdisjoint(s.text.casefold().strip() for s in kept_aside)
@@ -148,4 +150,51 @@ def test_the_second_blind_batch_is_kept_aside_whole(traps_data: ModuleType) -> N
     for name in (*traps_data.OWN_BATCHES, traps_data.BLIND_BATCH):
         for part in ("train", "aside"):
             elsewhere |= {s.text.casefold().strip() for s in traps_data.load_own(part, name)}
+    for name in traps_data.TRAIN_BATCHES:
+        elsewhere |= {s.text.casefold().strip() for s in traps_data.load_own("train", name)}
     assert len(texts) == len(batch) and texts.isdisjoint(elsewhere)
+
+
+def _texts(sentences: list[Any]) -> set[str]:
+    return {s.text.casefold().strip() for s in sentences}
+
+
+def test_the_third_blind_training_batch_is_in_no_kept_aside_set(traps_data: ModuleType) -> None:
+    """A fourth batch written blind, for training whole: no sentence of it is in the split's
+    kept-aside part or in any kept-aside batch, nor in any other training batch, nor twice."""
+    from selfcompassion.traps.catalog import TRAPS
+
+    batch = traps_data.load_own("train", traps_data.THIRD_BLIND_BATCH)
+    assert len(batch) == 300 and sum(not s.traps for s in batch) == 94
+    assert all(s.traps <= TRAPS.keys() for s in batch)
+    assert traps_data.THIRD_BLIND_BATCH in traps_data.TRAIN_BATCHES
+    assert traps_data.THIRD_BLIND_BATCH not in traps_data.ASIDE_BATCHES
+    texts = _texts(batch)
+    assert len(texts) == len(batch)
+    elsewhere = _texts(traps_data.load_all())
+    for name in traps_data.ASIDE_BATCHES:
+        elsewhere |= _texts(traps_data.load_own("aside", name))
+    for name in traps_data.TRAIN_BATCHES:
+        if name != traps_data.THIRD_BLIND_BATCH:
+            elsewhere |= _texts(traps_data.load_own("train", name))
+    assert texts.isdisjoint(elsewhere)
+
+
+def test_the_fourth_blind_batch_is_kept_aside_whole(traps_data: ModuleType) -> None:
+    """Written blind in the same round as the third training batch: none of it is in any set
+    trained on or in any other kept-aside set, nor twice in itself."""
+    from selfcompassion.traps.catalog import TRAPS
+
+    batch = traps_data.load_own("aside", traps_data.FOURTH_BLIND_BATCH)
+    assert len(batch) == 250 and sum(not s.traps for s in batch) == 50
+    assert all(s.traps <= TRAPS.keys() for s in batch)
+    assert traps_data.FOURTH_BLIND_BATCH not in traps_data.TRAIN_BATCHES
+    texts = _texts(batch)
+    assert len(texts) == len(batch)
+    elsewhere = _texts(traps_data.load_all())
+    for name in traps_data.TRAIN_BATCHES:
+        elsewhere |= _texts(traps_data.load_own("train", name))
+    for name in traps_data.ASIDE_BATCHES:
+        if name != traps_data.FOURTH_BLIND_BATCH:
+            elsewhere |= _texts(traps_data.load_own("aside", name))
+    assert texts.isdisjoint(elsewhere)

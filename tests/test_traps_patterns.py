@@ -189,6 +189,67 @@ def test_words_after_an_answer_are_still_read() -> None:
             "Got a distinction, mum cried when I told her.",
             "discounting-positive",
         ),
+        # disagreeing with the thought or with whoever said it
+        (
+            "Grandad used to say I'm lazy, and he was right.",
+            "Grandad used to say I'm lazy. I don't buy it, I'm up at six every day.",
+            "labelling",
+        ),
+        (
+            "I'm a walking disaster.",
+            "My brother calls me a walking disaster, he's only teasing.",
+            "labelling",
+        ),
+        (
+            "One rotten month and I'm a complete failure.",
+            "One rotten month, and it doesn't make me a failure.",
+            "labelling",
+        ),
+        # a thought named as a thought, then a "but"
+        (
+            "Everyone at book club finds me dull.",
+            "The thought came that everyone at book club finds me dull, but three of them asked"
+            " me to lunch.",
+            "mind-reading",
+        ),
+        # mending
+        (
+            "I shouldn't have shouted at my brother.",
+            "I shouldn't have shouted at my brother, I'll apologise tonight.",
+            "should-statements",
+        ),
+        # a practical step for what keeps happening or is feared
+        (
+            "I always forget my gym bag.",
+            "I always forget my gym bag, so I keep a spare in the car.",
+            "overgeneralising",
+        ),
+        (
+            "Every single time I start the car it stalls.",
+            "Every single time I start the car it stalls, need to replace the battery.",
+            "overgeneralising",
+        ),
+        (
+            "The storm will knock the power out for a week.",
+            "The storm might knock the power out, so I bought candles just in case.",
+            "fortune-telling",
+        ),
+        # a strong word for an animal or a thing, or a kind name, is not a label
+        (
+            "My brother is a total idiot, he lost my charger.",
+            "The cat is a total idiot, fell in the bath again, adore her.",
+            "labelling",
+        ),
+        (
+            "What a clown, he forgot the tickets.",
+            "What a legend, he remembered the tickets.",
+            "labelling",
+        ),
+        (
+            "Missed the connection, what a nightmare, we'll never get home.",
+            "What a nightmare journey, three changes and a replacement bus.",
+            "catastrophising",
+        ),
     ],
 )
 def test_trap_shapes_and_their_look_alikes(trap: str, look_alike: str, trap_id: str) -> None:
@@ -207,3 +268,9 @@ def test_a_disaster_the_writer_bounds_is_not_catastrophising() -> None:
 
 def test_luck_without_its_apostrophe_is_still_luck() -> None:
     assert "discounting-positive" in trap_ids("sold my first painting, beginners luck")
+
+
+def test_a_failed_thing_of_a_person_labels_them() -> None:
+    """ "A disaster of a father" sums up a person (labelling), not a disaster to come."""
+    assert trap_ids("Disaster of a father, forgot sports day.") == ["labelling"]
+    assert "labelling" not in trap_ids("Disaster of a morning, the buses were all late.")

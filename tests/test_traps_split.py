@@ -159,42 +159,40 @@ def _texts(sentences: list[Any]) -> set[str]:
     return {s.text.casefold().strip() for s in sentences}
 
 
-def test_the_third_blind_training_batch_is_in_no_kept_aside_set(traps_data: ModuleType) -> None:
-    """A fourth batch written blind, for training whole: no sentence of it is in the split's
-    kept-aside part or in any kept-aside batch, nor in any other training batch, nor twice."""
+def _apart_from_every_other_set(traps_data: ModuleType, part: str, name: str) -> list[Any]:
+    """The batch ``name``'s ``part``, checked to be well formed, without repeats, and in no
+    other set: the pooled sentences, every training batch and every kept-aside batch."""
     from selfcompassion.traps.catalog import TRAPS
 
-    batch = traps_data.load_own("train", traps_data.THIRD_BLIND_BATCH)
-    assert len(batch) == 300 and sum(not s.traps for s in batch) == 94
+    batch = traps_data.load_own(part, name)
     assert all(s.traps <= TRAPS.keys() for s in batch)
-    assert traps_data.THIRD_BLIND_BATCH in traps_data.TRAIN_BATCHES
-    assert traps_data.THIRD_BLIND_BATCH not in traps_data.ASIDE_BATCHES
     texts = _texts(batch)
     assert len(texts) == len(batch)
     elsewhere = _texts(traps_data.load_all())
-    for name in traps_data.ASIDE_BATCHES:
-        elsewhere |= _texts(traps_data.load_own("aside", name))
-    for name in traps_data.TRAIN_BATCHES:
-        if name != traps_data.THIRD_BLIND_BATCH:
-            elsewhere |= _texts(traps_data.load_own("train", name))
+    for other_part, names in (
+        ("train", traps_data.TRAIN_BATCHES),
+        ("aside", traps_data.ASIDE_BATCHES),
+    ):
+        for other in names:
+            if (other_part, other) != (part, name):
+                elsewhere |= _texts(traps_data.load_own(other_part, other))
     assert texts.isdisjoint(elsewhere)
+    return batch
+
+
+def test_the_third_blind_training_batch_is_in_no_kept_aside_set(traps_data: ModuleType) -> None:
+    """A fourth batch written blind, for training whole: no sentence of it is in the split's
+    kept-aside part or in any kept-aside batch, nor in any other training batch, nor twice."""
+    name = traps_data.THIRD_BLIND_BATCH
+    batch = _apart_from_every_other_set(traps_data, "train", name)
+    assert len(batch) == 300 and sum(not s.traps for s in batch) == 94
+    assert name in traps_data.TRAIN_BATCHES and name not in traps_data.ASIDE_BATCHES
 
 
 def test_the_fourth_blind_batch_is_kept_aside_whole(traps_data: ModuleType) -> None:
     """Written blind in the same round as the third training batch: none of it is in any set
     trained on or in any other kept-aside set, nor twice in itself."""
-    from selfcompassion.traps.catalog import TRAPS
-
-    batch = traps_data.load_own("aside", traps_data.FOURTH_BLIND_BATCH)
+    name = traps_data.FOURTH_BLIND_BATCH
+    batch = _apart_from_every_other_set(traps_data, "aside", name)
     assert len(batch) == 250 and sum(not s.traps for s in batch) == 50
-    assert all(s.traps <= TRAPS.keys() for s in batch)
-    assert traps_data.FOURTH_BLIND_BATCH not in traps_data.TRAIN_BATCHES
-    texts = _texts(batch)
-    assert len(texts) == len(batch)
-    elsewhere = _texts(traps_data.load_all())
-    for name in traps_data.TRAIN_BATCHES:
-        elsewhere |= _texts(traps_data.load_own("train", name))
-    for name in traps_data.ASIDE_BATCHES:
-        if name != traps_data.FOURTH_BLIND_BATCH:
-            elsewhere |= _texts(traps_data.load_own("aside", name))
-    assert texts.isdisjoint(elsewhere)
+    assert name in traps_data.ASIDE_BATCHES and name not in traps_data.TRAIN_BATCHES

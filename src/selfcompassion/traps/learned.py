@@ -28,6 +28,7 @@ from ..language.sentences import clauses, sentences
 from ..language.wordpiece import tokenizer
 from .answered import answered_spans, unanswered
 from .catalog import TrapHit
+from .not_a_label import is_not_a_label
 from .phrase import shown_phrase
 
 WEIGHTS = Path(__file__).with_name("model") / "traps_minilm.npz"
@@ -145,6 +146,8 @@ def scores(text: str, read: Readings | None = None) -> Scores:
     for span, row in readings:
         if _only_lifted_obligations(text[span[0] : span[1]]):
             row = {**row, "should-statements": 0.0}
+        if is_not_a_label(text[span[0] : span[1]]):
+            row = {**row, "labelling": 0.0}
         for trap_id, p in row.items():
             if trap_id not in best or p > best[trap_id][0]:
                 best[trap_id] = (p, span)

@@ -10,7 +10,7 @@ selfish jerk") and rigid rules for others ("people should reply within the hour"
 from __future__ import annotations
 
 from .rule import Rule, rule
-from .words import AFTER_OTHERS_THINK, PREDICTING
+from .words import AFTER_OTHERS_THINK, PREDICTING, THING
 from .words_plain import BAD, BOOSTER, ERRAND, EVERY_TIME, LABEL_ADJ, LABEL_NOUN, PEOPLE, ROLE
 
 _SENTENCE_START = r"(?:^|(?<=[.!?;:\n])\s*|(?<=[.!?;:\n]))"
@@ -27,7 +27,7 @@ _VERDICT = (
     + r")?)\b(?!\s+(?:at|of|for|about|with|to|that|when|if|because|news|idea|day|week|thing"
     r"|romantic)\b)"
 )
-_PERSON_NOUN = (
+PERSON_NOUN = (
     r"(?:idiot|loser|fraud|moron|jerk|leech|clown|liar|coward|hypocrite|bully|creep|monster|pig"
     r"|snob|brat|parasite|muppet|prat|numpty|fool|imbecile|waste of space)"
 )
@@ -57,7 +57,7 @@ RULES: tuple[Rule, ...] = (
         r"|you are an? |you absolute |you complete |you total |absolute |total |complete |utter "
         r"|bloody |complete and utter |lazy |greedy |stupid |useless |talentless |heartless )*"
         + r"(?:"
-        + _PERSON_NOUN
+        + PERSON_NOUN
         + r"|useless|pathetic|hopeless|worthless|stupid|idiot|loser|failure|fraud|clown|hack"
         r"|amateur|coward|disgrace|embarrassing|incompetent|a mess|what a mess of a person)"
         r"(?=\s*(?:[.!?,;:\n]|$|with|at|who|that|calling|for))",
@@ -70,12 +70,14 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "labelling",
-        r"\b(?!i\b|you\b)(?:he|she|they|\w+) (?:is|are|was|were) "
+        r"\b(?!i\b|you\b|"
+        + THING
+        + r"\b)(?:he|she|they|\w+) (?:is|are|was|were) "
         + BOOSTER
         + r"(?:"
         + LABEL_ADJ
         + r" )?"
-        + _PERSON_NOUN
+        + PERSON_NOUN
         + r"\b",
         not_after=r"\b(?:it|this|that|there|what|which|life|work|day|week)\s+$",
         negatable=True,

@@ -5,12 +5,14 @@ from __future__ import annotations
 from .rule import Rule, rule
 from .words import (
     ABOUT_A_THING,
+    BEFORE_A_THING,
     BOUNDED_DISASTER,
     DOUBTED,
     GOOD_OPINION,
     LIGHT_HEARTED,
     NOT_A_DISASTER_WORD,
     OTHER_SUBJECT,
+    ROLE_WORDS,
 )
 
 RULES: tuple[Rule, ...] = (
@@ -23,6 +25,8 @@ RULES: tuple[Rule, ...] = (
         not_after=r"(?:"
         + ABOUT_A_THING
         + r"|\bI(?:'m|\s+am)\s+(?:\w+\s+)?$|\bnatural\s+$|(?-i:\b[A-Z]\w+)\s+$)",
+        # "a nightmare commute" is about the commute; "a disaster of a human" labels someone.
+        not_before=BEFORE_A_THING + r"|^\s+of\s+an?\s+" + ROLE_WORDS + r"\b",
         unless=LIGHT_HEARTED + "|" + BOUNDED_DISASTER,
     ),
     rule(

@@ -37,6 +37,13 @@ RULES: tuple[Rule, ...] = (
         "labelling",
         r"\bwhat\s+an?\s+(?:\w+\s+)?" + LABEL_WORDS + r"\s+I\s+am\b",
     ),
+    # A whole person summed up as a failed thing: "a disaster of a human", "a joke of a nurse".
+    rule(
+        "labelling",
+        r"\b(?:disaster|catastrophe|nightmare|joke|failure|mess|waste|wreck|shambles"
+        r"|embarrassment|disgrace|car crash|train wreck)\s+of\s+an?\s+" + ROLE_WORDS + r"\b",
+        negatable=True,
+    ),
     rule(
         "labelling",
         I_AM + r"(?:just\s+|simply\s+|still\s+)?not\s+(?:good|smart|clever|strong)\s+enough\b",

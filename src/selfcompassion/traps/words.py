@@ -97,13 +97,27 @@ MUST = (
     r"(?:must|have to|need to|got to|gotta|'ve got to|have got to|'m meant to|am meant to"
     r"|'m supposed to|am supposed to)"
 )
-# Strong words about things ("the traffic was a nightmare") are not the writer's trap.
-ABOUT_A_THING = (
-    r"\b(?:traffic|weather|commute|queue|line|trains?|bus(?:es)?|tube|roads?|flights?|airport"
+# Things, machines and animals: strong words about them are not the writer's trap.
+THING = (
+    r"(?:traffic|weather|commute|queue|line|trains?|bus(?:es)?|tube|roads?|flights?|airport"
     r"|journey|game|match|film|movie|show|episode|series|season|final|rain|snow|parking|wifi"
     r"|storm|flood|fire|hurricane|earthquake|drought|harvest|roadworks?|building works"
     r"|wi-fi|internet|printer|food|hotel|service|course|concert|gig|book|album|referee|election"
-    r")\b(?:\s+\w+(?:'\w+)?){0,4}\s+(?:was|is|were|are|has been|have been|'s|looks|looked)\s+$"
+    r"|spreadsheet|laptop|computer|phone|app|website|software|code|system|car|van|bike|boiler"
+    r"|oven|kettle|blender|washing machine|fridge|dishwasher|toaster|router|sat ?nav|kitchen"
+    r"|dog|cat|puppy|kitten|parrot|hamster|rabbit|horse|goat)"
+)
+# "the traffic was a nightmare"
+ABOUT_A_THING = (
+    r"\b" + THING + r"\b(?:\s+\w+(?:'\w+)?){0,4}\s+(?:was|is|were|are|has been|have been|'s|looks"
+    r"|looked)\s+$"
+)
+# A strong word used of the thing that follows it: "what a nightmare commute".
+BEFORE_A_THING = r"^\s+" + THING + r"\b"
+# A kind or joking name for someone: "what a legend", "such a goofball".
+KIND_LABEL = (
+    r"\b(?:legend|hero|star|gem|angel|sweetheart|sweetie|darling|champ|champion|trooper"
+    r"|goofball|cheeky monkey|little monkey|rascal|superstar|lifesaver|genius|sweet pea)\b"
 )
 NOT_A_DISASTER_WORD = (
     r"(?!\s+(?:recovery|relief|zone|movie|film|plan\w*|management|drill|response|fund))"
@@ -179,4 +193,19 @@ ANSWER = (
     r"|\brather than guess\w*|\binstead of guessing\b|\b(?:for|until) next time\b"
     r"|\bnext time i\b|\bnoted\b|\bkeep going\b|\bsee what happens\b|\breminder\b"
     r"|\b(?:got|get|getting|have|had|i've|ive)\s+(?:it |them )?checked\b"
+    # disagreeing with the thought or with whoever said it
+    r"|\bi (?:don't|dont|do not) buy (?:it|that)\b"
+    r"|\b(?:she's|shes|she is|he's|hes|he is|they're|theyre|they are)\s+(?:only |just )?"
+    r"(?:joking|kidding|teasing)\b"
+    r"|\b(?:isn't|isnt|is not|doesn't|doesnt|does not)\s+(?:my whole|define me|make me an?)\b"
+    # a thought named as a thought, then a "but": "the thought came that ..., but"
+    r"|\b(?:the|a) thought (?:that|came|popped|crept)\b[^.!?]*?\bbut\b"
+    r"|\b(?:brain|anxiety|inner critic)\s+(?:says|said|tells me|is telling me|keeps saying)\b"
+    r"[^.!?]*?\bbut\b"
+    # mending, or a practical step taken for what is feared or keeps happening
+    r"|\b(?:i'll|ill|i will|going to|gonna)\s+(?:say sorry|apologi[sz]e|make (?:it|that) up)\b"
+    r"|\bjust in case\b|\bunless i ask\b|\bneed to (?:replace|repair|fix|service) the\b"
+    r"|\b(?:so|that's why|thats why|that is why)\s+i(?:'m|m| am)?\s+(?:keep\w*|kept|carry\w*"
+    r"|set|setting|book\w*|bought|buy\w*|pack\w*|leav\w*|text\w*|updat\w*|download\w*"
+    r"|call\w*|email\w*|brought|bring\w*|use|using|wrote|writ\w*|put)\b"
 )

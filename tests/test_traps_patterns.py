@@ -274,3 +274,39 @@ def test_a_failed_thing_of_a_person_labels_them() -> None:
     """ "A disaster of a father" sums up a person (labelling), not a disaster to come."""
     assert trap_ids("Disaster of a father, forgot sports day.") == ["labelling"]
     assert "labelling" not in trap_ids("Disaster of a morning, the buses were all late.")
+
+
+@pytest.mark.parametrize(
+    ("trap", "look_alike"),
+    [
+        # a whole group judged at once, often from one event
+        (
+            "One rude email and now the whole department has it in for me.",
+            "The whole department is in a meeting until four.",
+        ),
+        (
+            "My nephew forgot to call, none of my family care about me.",
+            "My nephew forgot to call, none of my family knew he was travelling.",
+        ),
+        (
+            "One parcel went missing, so clearly couriers never deliver to my street.",
+            "One parcel went missing, so I asked the courier to leave them with my neighbour.",
+        ),
+        (
+            "Texted the group and nobody answered, everyone's sick of me.",
+            "Texted the group and nobody answered, everyone's at the match.",
+        ),
+        # what keeps happening named as the way life goes
+        (
+            "Missed the bus again, story of my life.",
+            "Read her memoir, the story of my grandmother's life.",
+        ),
+        (
+            "I ask for a day off and the rota changes, like clockwork.",
+            "The ferry leaves at nine, like clockwork.",
+        ),
+    ],
+)
+def test_overgeneralising_without_always_or_never(trap: str, look_alike: str) -> None:
+    assert "overgeneralising" in trap_ids(trap)
+    assert trap_ids(look_alike) == []

@@ -31,6 +31,29 @@ PERSON_NOUN = (
     r"(?:idiot|loser|fraud|moron|jerk|leech|clown|liar|coward|hypocrite|bully|creep|monster|pig"
     r"|snob|brat|parasite|muppet|prat|numpty|fool|imbecile|waste of space)"
 )
+_GROUPS = (
+    r"(?:team|street|ward|office|family|class|batch|place|school|company|department|group|world"
+    r"|town|village|staff|crew|squad|year|cohort|internet|industry)"
+)
+_GROUP_SWEEP = (
+    r"\b(?:whole|entire) (?:\w+ )?" + _GROUPS + r"(?: is| are)? (?:hates?|has it in for|is against"
+    r"|despises?|laughs? at|laughing at|ignores?|ignoring|is like this|like this|disrespectful"
+    r"|can not stand)\b"
+    r"|\b(?:everybody|everyone)(?:s| is| are) (?:ignoring|avoiding|abandoning|giving up on|sick of"
+    r"|fed up with|tired of) me\b"
+    r"|\bnone of (?:my|the|them|these)\b[^.!?,]{0,25}?\b(?:care|cares|like|likes|want|wants"
+    r"|bother|listen|listens|respect|rate)\b"
+    r"|\b(?:no one|nobody|noone) (?:ever )?wants to \w+(?: \w+){0,3}? (?:me|with me|for me)\b"
+    r"|\b(?:one|a single|once)\b[^.!?]{0,50}?\b(?:so|and|now)(?: (?:clearly|obviously|apparently"
+    r"|it is obvious|its obvious|basically))? (?:(?:my|the|all) )?(?:\w+ )?\w+s (?:all |across the"
+    r" board )?(?:hate|do not|never|can not|have it in for|are all|are crooks|are liars|are snakes"
+    r"|are the same)\b"
+)
+_LIFE_PATTERN = (
+    r"\b(?:story of my life|(?:it is|its) a pattern|classic me|(?:that is|thats|it is|its) just"
+    r" how (?:\w+ ){0,3}?goes? for me|same wherever (?:i|we) go|(?:for|against) people like me"
+    r"|the lot of them)\b"
+)
 # Someone else's verdict ("they decided I'm useless") is mind-reading, not the writer's label.
 _SOMEONE_DECIDED = (
     r"\b(?!i\b)\w+\s+(?:\w+\s+){0,2}?(?:decided|thinks?|thought|believes?|knows?|assumes?|assumed"
@@ -187,6 +210,18 @@ RULES: tuple[Rule, ...] = (
         r"|\b(?:i|we|my \w+) (?:can )?never (?:\w+ )?(?:cooperates|works|listens|learns?|gets? it"
         r"|hold it together|remember anything|understand anything)\b",
         negatable=True,
+    ),
+    # A whole group judged at once, often from one event: "the entire street has it in for
+    # me", "none of my kids care", "one bad review and clearly customers hate my baking".
+    rule("overgeneralising", _GROUP_SWEEP, negatable=True),
+    # What keeps happening named as the way life goes: "story of my life", "like clockwork".
+    rule("overgeneralising", _LIFE_PATTERN),
+    # ... or as a clock the writer's own life keeps ("and it collapses, like clockwork"); the
+    # ferry leaving at nine like clockwork is no trap.
+    rule(
+        "overgeneralising",
+        r"\b(?:like clockwork|happens every time)\b",
+        requires=r"\b(?:i|me|my)\b",
     ),
     # --- personalising ---
     rule(

@@ -11,11 +11,11 @@ the panel again on the way out; the draft is kept as always.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
 
+from ..background import start_in_background
 from ..errors import FlowInterrupted
 from .presenting import presenter
 
@@ -120,9 +120,7 @@ class CareWatch:
         self.seen = False
         _watching = self
         if self.interactive:
-            timer = threading.Timer(WARM_UP_AFTER_SECONDS, warm_up)
-            timer.daemon = True
-            timer.start()
+            start_in_background(warm_up, after=WARM_UP_AFTER_SECONDS)
 
     def heard(self, asker: _Asks, step: Step, value: Any) -> None:
         """Check an answer just given; show the panel (and, at a terminal, what next)."""

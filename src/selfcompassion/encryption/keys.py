@@ -21,6 +21,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..background import start_in_background
+
 #: Where scripts give the passphrase (read here only to start the key early).
 PASSPHRASE_ENV = "SELFCOMPASSION_PASSPHRASE"
 SALT_BYTES = 16
@@ -74,9 +76,7 @@ class _Derivations:
         with self._lock:
             if slot in self._done or slot in self._running:
                 return
-            worker = threading.Thread(target=self._work, args=slot, daemon=True)
-            self._running[slot] = worker
-        worker.start()
+            self._running[slot] = start_in_background(self._work, *slot)
 
     def _work(self, passphrase: str, salt: bytes) -> None:
         key = _scrypt(passphrase, salt)

@@ -5,7 +5,8 @@ as a signal before prompt_toolkit has taken the terminal over, and could be swal
 its event loop as it starts. So while a question is on its way, SIGINT is held back (where
 the system can hold it). When the prompt starts, a Ctrl-C held meanwhile ends it at once,
 just as the Ctrl-C key would (a list of choices ignores the signal itself), and the flow
-keeps its draft as always; otherwise the signal is let through again.
+keeps its draft as always; otherwise the signal is let through again. Holding it back in
+the main thread works because every background thread blocks it (``background.py``).
 """
 
 from __future__ import annotations

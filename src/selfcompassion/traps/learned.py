@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from ..background import start_in_background
 from ..language.sentences import clauses, sentences
 from ..language.wordpiece import tokenizer
 from .answered import answered_spans, unanswered
@@ -91,9 +92,7 @@ def load_in_background() -> None:
             load()
             compiled_rules()  # the rules' patterns too: 6-8 ms the trap step would wait for
 
-    timer = threading.Timer(LOAD_AFTER_SECONDS, quietly)
-    timer.daemon = True
-    timer.start()
+    start_in_background(quietly, after=LOAD_AFTER_SECONDS)
 
 
 def load() -> None:

@@ -225,6 +225,11 @@ def test_words_after_an_answer_are_still_read() -> None:
             "overgeneralising",
         ),
         (
+            "I always forget my umbrella.",
+            "I always forget my umbrella, I'll leave it by the front door tonight.",
+            "overgeneralising",
+        ),
+        (
             "Every single time I start the car it stalls.",
             "Every single time I start the car it stalls, need to replace the battery.",
             "overgeneralising",
@@ -243,6 +248,11 @@ def test_words_after_an_answer_are_still_read() -> None:
         (
             "What a clown, he forgot the tickets.",
             "What a legend, he remembered the tickets.",
+            "labelling",
+        ),
+        (
+            "What a clown, he forgot to wait for me.",
+            "What a legend, he waited for me in the rain.",
             "labelling",
         ),
         (
@@ -268,6 +278,10 @@ def test_a_disaster_the_writer_bounds_is_not_catastrophising() -> None:
 
 def test_luck_without_its_apostrophe_is_still_luck() -> None:
     assert "discounting-positive" in trap_ids("sold my first painting, beginners luck")
+
+
+def test_a_kind_name_beside_a_harsh_one_is_still_read() -> None:
+    assert "labelling" in trap_ids("What a legend, but I'm such an idiot for forgetting.")
 
 
 def test_a_failed_thing_of_a_person_labels_them() -> None:

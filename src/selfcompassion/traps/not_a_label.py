@@ -3,8 +3,8 @@ cursed", "the dog is a total idiot, love him to bits"), or a kind name for someo
 legend", "such a goofball"), is not it.
 
 The model reads such words as labels; ``learned.py`` sets its labelling reading to nothing
-for a window this module clears. A window that also speaks of a person's verdict ("I'm",
-"she's") or holds a harsh word beside the kind one is left to the model.
+for a window this module clears. A window with a kind name and a harsh word too, or with a
+thing's verdict and a person's ("I'm", "she's"), is left to the model.
 """
 
 from __future__ import annotations
@@ -44,6 +44,6 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
 def is_not_a_label(text: str) -> bool:
     """Whether ``text``'s strong or fond words name a thing, an animal or someone kindly."""
     thing, person, kind, harsh = _patterns()
-    if person.search(text):
-        return False
-    return bool(thing.search(text)) or (bool(kind.search(text)) and not harsh.search(text))
+    if kind.search(text) and not harsh.search(text):
+        return True
+    return bool(thing.search(text)) and not person.search(text)

@@ -203,7 +203,8 @@ ANSWER = (
     r"|\b(?:brain|anxiety|inner critic)\s+(?:says|said|tells me|is telling me|keeps saying)\b"
     r"[^.!?]*?\bbut\b"
     # mending, or a practical step taken for what is feared or keeps happening
-    r"|\b(?:i'll|ill|i will|going to|gonna)\s+(?:say sorry|apologi[sz]e|make (?:it|that) up)\b"
+    r"|\b(?:i'll|ill|i will|going to|gonna)\s+(?:say sorry|apologi[sz]e|make (?:it|that) up"
+    r"|(?:leave|put|set|pack|keep|write|book|bring|charge) (?:it|them|an?|the|my))\b"
     r"|\bjust in case\b|\bunless i ask\b|\bneed to (?:replace|repair|fix|service) the\b"
     r"|\b(?:so|that's why|thats why|that is why)\s+i(?:'m|m| am)?\s+(?:keep\w*|kept|carry\w*"
     r"|set|setting|book\w*|bought|buy\w*|pack\w*|leav\w*|text\w*|updat\w*|download\w*"

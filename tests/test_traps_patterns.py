@@ -245,6 +245,17 @@ def test_words_after_an_answer_are_still_read() -> None:
             "The cat is a total idiot, fell in the bath again, adore her.",
             "labelling",
         ),
+        # someone named by their place in the writer's life and summed up in one harsh noun
+        (
+            "My sister is a complete liability, she lost the car keys twice.",
+            "My sister is a complete star, she found the car keys twice.",
+            "labelling",
+        ),
+        (
+            "The new manager is a tyrant, she cancelled our breaks.",
+            "The new manager is a runner, she does the marathon every year.",
+            "labelling",
+        ),
         (
             "What a clown, he forgot the tickets.",
             "What a legend, he remembered the tickets.",

@@ -87,6 +87,21 @@ RULES: tuple[Rule, ...] = (
         negatable=True,
     ),
     rule("labelling", r"\bwhat (?:kind|sort) of (?:\w+ )?" + ROLE + r"\b"),
+    # Someone named by their place in the writer's life and summed up in one harsh noun: "my
+    # boss is a tyrant", "the new guy is a complete liability".
+    rule(
+        "labelling",
+        r"\b(?:he|she|(?:my|our|the|his|her|their) (?:\w+ )?"
+        + ROLE
+        + r"s?) (?:is|was) "
+        + BOOSTER
+        + r"(?:"
+        + LABEL_NOUN
+        + r"|"
+        + PERSON_NOUN
+        + r"|tyrant|menace|dead weight)\b",
+        negatable=True,
+    ),
     rule(
         "labelling",
         r"\bwhy am i (?:so|such an?|always so|this) (?:" + LABEL_NOUN + r"|" + LABEL_ADJ + r")\b",

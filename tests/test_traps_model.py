@@ -145,7 +145,7 @@ def test_json_shape_holds_for_a_trap_only_the_model_ticks(journal: Journal) -> N
     ("text", "traps"),
     [
         (MODEL_ONLY[0][0], 1),
-        ("Something feels off at the office, so they're going to let me go.", 2),
+        ("Feels like Dan is bored of me, he is going to end it soon.", 2),
     ],
     ids=["one-trap", "two-traps"],
 )
@@ -167,3 +167,23 @@ def test_no_stretch_of_text_is_read_twice(
     ]
     assert len(hits) == traps
     assert len(read) == len(set(read))
+
+
+def test_a_further_trap_beside_one_found_needs_a_higher_probability() -> None:
+    """The model's likeliest trap is ticked above THRESHOLD; a further one, beside it or
+    beside a trap the rules found, only above ANOTHER_TRAP_THRESHOLD."""
+    low, high = learned.THRESHOLD, learned.ANOTHER_TRAP_THRESHOLD
+    between, above = (low + high) / 2, (high + 1) / 2
+    reading = learned.Scores(
+        {
+            "labelling": (above, (0, 5)),
+            "catastrophising": (between, (0, 5)),
+            "mind-reading": (low - 0.05, (0, 5)),
+        }
+    )
+    assert reading.ticked() == ["labelling"]
+    assert reading.ticked({"labelling"}) == []
+    assert learned.Scores({"catastrophising": (between, (0, 5))}).ticked() == ["catastrophising"]
+    assert learned.Scores({"catastrophising": (between, (0, 5))}).ticked({"labelling"}) == []
+    both = learned.Scores({"labelling": (above, (0, 5)), "catastrophising": (above, (0, 5))})
+    assert sorted(both.ticked({"mind-reading"})) == ["catastrophising", "labelling"]

@@ -86,5 +86,5 @@ def trap_ids(text: str, *, second_opinion: bool = True) -> list[str]:
     if second_opinion and text.strip():
         from .learned import scores
 
-        present.update(scores(text).ticked())
+        present.update(scores(text).ticked(present))
     return [trap_id for trap_id in TRAPS if trap_id in present]

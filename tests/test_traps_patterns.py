@@ -335,3 +335,11 @@ def test_a_failed_thing_of_a_person_labels_them() -> None:
 def test_overgeneralising_without_always_or_never(trap: str, look_alike: str) -> None:
     assert "overgeneralising" in trap_ids(trap)
     assert trap_ids(look_alike) == []
+
+
+def test_a_must_drawn_as_a_conclusion_is_not_a_rule() -> None:
+    """ "So I must be the weakest" infers (from a feeling, here); "I must be the strongest"
+    sets a rule."""
+    assert "should-statements" in trap_ids("I must be the strongest one in the class.")
+    inferred = trap_ids("I feel slow at the gym, so I must be the weakest one in the class.")
+    assert "should-statements" not in inferred

@@ -147,6 +147,8 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "should-statements",
+        # (a conclusion drawn with "so" is an inference: "so i must be the slowest")
+        r"(?<!\bso )(?<!\bthen )(?<!\btherefore )"
         r"\bi (?:must|must not|have to|have got to|got to|need to)\s+(?:always |never |not "
         r"|just |really )?(?:keep|make (?:this|it|everything|everyone)|be (?:the|perfect|strong"
         r"|better|able|good|flawless|okay|ok|happy|grateful|there for)|stop|prove|look|show|win"

@@ -436,6 +436,88 @@ def test_each_guard_that_matters_is_pinned(text: str, section: str, containing: 
         ("cut myself once on the mandoline, tiny nick", "i cut myself again tonight"),
         ("shot myself in the thumb with the staple gun", "i want to shoot myself"),
         ("eighteen months self-harm free today", "self harm again tonight after a year"),
+        # Shapes added with the seventeenth and nineteenth batches.
+        ("deleted the old photos of myself from the cloud", "i wish i could just delete myself"),
+        ("i want off this group chat", "i want off. for good."),
+        (
+            "i pray each night the lord keeps my children safe",
+            "every night i pray god takes me in my sleep",
+        ),
+        (
+            "labelled the boxes so nobody has to guess what is in them",
+            "tidied the flat so nobody has to deal with my things when i am gone",
+        ),
+        (
+            "we just need to pick the day for the christening",
+            "letters written, car sold. just need to pick the day.",
+        ),
+        (
+            "practising my last speech to the board before i retire",
+            "practising what to say in my last message to my brother",
+        ),
+        (
+            "googled how long it takes to boil an egg",
+            "looked up how long it takes and whether it hurts",
+        ),
+        (
+            "long sleeves at the lake so the midges leave my arms alone",
+            "wore a jumper all week so nobody sees the marks",
+        ),
+        (
+            "the only thing that helped tonight was a hot bath",
+            "the only thing that helped was cutting",
+        ),
+        (
+            "i am getting better at hiding my tiredness at work meetings",
+            "they think i stopped. i am just better at hiding it now",
+        ),
+        (
+            "the nurse asked if i felt safe walking home, and i said yes, i did",
+            "she asked whether i had been safe this week and i lied",
+        ),
+        (
+            "the team would be fine without me for a week",
+            "my family would be happier without me",
+        ),
+        (
+            "the scan came back clear and i felt so relieved",
+            "the results came back normal and i felt disappointed",
+        ),
+        (
+            "there is no reason to keep going to that gym",
+            "i cannot see a single reason to keep going",
+        ),
+        ("the world has no room for another podcast", "the world has no place for me"),
+        (
+            "lie down on the sofa and not get up until dinner",
+            "i want to lie down in the snow and never get up",
+        ),
+        (
+            "not eating after eight to sleep better",
+            "not eating today. punishment for being useless",
+        ),
+        ("the comedian had me dead, best night out", "i want to be dead"),
+        (
+            "in drama we fake stab ourselves every rehearsal",
+            "i want to stab myself tonight",
+        ),
+        (
+            "my friend sent me a goodbye message before her flight",
+            "i wrote a goodbye message to everyone tonight",
+        ),
+        (
+            "the song goes 'i want to die young', it's very catchy",
+            "i keep thinking 'i want to die'",
+        ),
+        (
+            "told my sister about my suicidal years. she held my hand. i feel lighter",
+            "i have suicidal thoughts all the time lately",
+        ),
+        (
+            "what would i tell 16 year old me who wanted to die? hold on",
+            "i want to die, i am 16 and nobody knows",
+        ),
+        ("giving away my books before i move to spain", "giving away my books. won't need them"),
     ],
 )
 def test_everyday_shapes_are_quiet_and_their_risk_twins_are_not(quiet: str, flagged: str) -> None:

@@ -103,9 +103,10 @@ def _quoted_from_someone_else(start: int, end: int, passage: Passage, guards: Gu
         if q_start <= start and end <= q_end:
             first, _ = passage.sentence(q_start)
             lead = passage.text[first:q_start]
-            return bool(regex(guards.third_party).search(lead)) and not regex(
-                guards.self_voice
-            ).search(lead)
+            someone_else = regex(guards.third_party).search(lead) or regex(guards.media).search(
+                lead
+            )
+            return bool(someone_else) and not regex(guards.self_voice).search(lead)
     return False
 
 

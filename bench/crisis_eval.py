@@ -4,15 +4,16 @@ Prints only totals (recall on risk sentences, share of non-risk sentences flagge
 training part (tuning and our own sentences: the rules were written and the model trained
 on them; the training parts of ``crisis_more.json``, ``crisis_fresh.json`` and
 ``crisis_tenth.json``: the rules were fixed on their misses by shape too; the training half
-of ``crisis_eleventh.json``; ``crisis_twelfth.json``, ``crisis_fourteenth.json`` and
-``crisis_sixteenth.json``, ``crisis_seventeenth.json`` and ``crisis_nineteenth.json``, training
-batches whole; ``crisis_thirteenth.json``, kept aside whole until it was measured once, trained
-on since) and the kept-aside parts (the shared set's, the third of each of those three files,
-the half of the eleventh set aside, and ``crisis_fifteenth.json`` and
-``crisis_eighteenth.json`` whole: never trained or tuned on, and their sum, which
-docs/safety.md's rule to ship by reads), and how many risk sentences pass the gate the
-model reads behind; and how often each brings the panel for the everyday self-criticism of
-the thinking-trap sentences. docs/safety.md reports these figures.
+of ``crisis_eleventh.json``; ``crisis_twelfth.json``, ``crisis_fourteenth.json``,
+``crisis_sixteenth.json``, ``crisis_seventeenth.json``, ``crisis_nineteenth.json``,
+``crisis_twentieth.json`` and ``crisis_twentyfirst.json``, training batches whole;
+``crisis_thirteenth.json``, kept aside whole until it was measured once, trained on since)
+and the kept-aside parts (the shared set's, the third of each of those three files, the
+half of the eleventh set aside, and ``crisis_fifteenth.json`` and ``crisis_eighteenth.json``
+whole: never trained or tuned on, and their sum, which docs/safety.md's rule to ship by
+reads), and how many risk sentences pass the gate the model reads behind; and how often each
+brings the panel for the everyday self-criticism of the thinking-trap sentences.
+docs/safety.md reports these figures.
 
 Run: ``python bench/crisis_eval.py``; ``--training`` prints the training parts only, so that a
 change can be checked against what it was written on without reading any kept-aside figure.
@@ -59,6 +60,8 @@ def main() -> None:
     sixteenth = _load("crisis_sixteenth.json")  # a training batch only
     seventeenth = _load("crisis_seventeenth.json")  # a training batch only
     nineteenth = _load("crisis_nineteenth.json")  # a training batch only
+    twentieth = _load("crisis_twentieth.json")  # a training batch only
+    twentyfirst = _load("crisis_twentyfirst.json")  # a training batch only
     fifteenth = _load("crisis_fifteenth.json")  # kept aside whole
     eighteenth = _load("crisis_eighteenth.json")  # kept aside whole
     kept_aside = {
@@ -82,6 +85,8 @@ def main() -> None:
         "the sixteenth batch (training only)": sixteenth,
         "the seventeenth batch (training only)": seventeenth,
         "the nineteenth batch (training only)": nineteenth,
+        "the twentieth batch (training only)": twentieth,
+        "the twenty-first batch (training only)": twentyfirst,
         "everyday training sentences": _load("crisis_everyday.json"),
         "workday sentences (rules fixed on them)": _load("crisis_workday.json"),
     }

@@ -518,6 +518,60 @@ def test_each_guard_that_matters_is_pinned(text: str, section: str, containing: 
             "i want to die, i am 16 and nobody knows",
         ),
         ("giving away my books before i move to spain", "giving away my books. won't need them"),
+        # Shapes added with the twentieth and twenty-first batches.
+        (
+            "half hoping the train is late so i don't have to come back from lunch early",
+            "half hoping the flight goes down and i just don't come back from it",
+        ),
+        (
+            "imagining just not being at work on a monday",
+            "lay awake imagining not existing anymore",
+        ),
+        (
+            "if the car breaks down on me the family would manage fine with the bus",
+            "if the boat went down with me the kids would manage fine, maybe better",
+        ),
+        ("i am such a drain on the battery with all these apps", "i am just a drain on everyone"),
+        (
+            "got everything sorted before i go on holiday",
+            "it feels calm, having my affairs in order before i go.",
+        ),
+        (
+            "rang the funeral home for gran's service. it is for saturday.",
+            "asked the funeral home about prepaying. said it was for dad. it is for me.",
+        ),
+        (
+            "been collecting what i need for the camping trip",
+            "been collecting what i need for weeks now",
+        ),
+        (
+            "my sister walked in on me singing in the shower",
+            "my sister nearly walked in on me cutting",
+        ),
+        ("broke my 30 day streak on the language app", "broke my 90 days clean last night"),
+        (
+            "the scars are from last week's surgery, healing well",
+            "the scars are from last week, not from the summer like i told him",
+        ),
+        (
+            "there is no point going on about it, the match is lost",
+            "there is no point going on.",
+        ),
+        ("why keep going to the gym if it's shut", "why keep going when nothing changes"),
+        ("wanted to die on the spot when i tripped on stage", "i want to die tonight"),
+        (
+            "song lyric i want to die young stuck in my head all day",
+            "i want to die young, nothing will change",
+        ),
+        (
+            "remembered how i planned to end it 6 yrs ago. so glad i didn't",
+            "i am planning to end it.",
+        ),
+        (
+            "in my 30s i was suicidal, now at 60 i help run the group",
+            "i am suicidal, i am 60 and tired",
+        ),
+        ("gave away my old pram on marketplace", "gave away my records, won't need them"),
     ],
 )
 def test_everyday_shapes_are_quiet_and_their_risk_twins_are_not(quiet: str, flagged: str) -> None:

@@ -79,6 +79,8 @@ def counts(rule: Rule, start: int, end: int, passage: Passage, guards: Guards) -
         return False
     if _quoted_from_someone_else(start, end, passage, guards):
         return False
+    if regex(guards.quote_lead).search(before):
+        return False
     if rule.own or regex(guards.first_person).search(words):
         return True
     if _about_someone_else(before, guards):

@@ -85,6 +85,7 @@ class Guards(NamedTuple):
     self_voice: str
     reported: str
     media: str
+    quote_lead: str
     cause: str
 
 
@@ -148,6 +149,7 @@ def build(document: dict[str, Any]) -> RuleBook:
         self_voice=raw["self_voice"],
         reported=raw["reported"],
         media=raw["media"],
+        quote_lead=raw["quote_lead"],
         cause=raw["cause"],
     )
     return RuleBook(rules, guards, frozenset(document["risk_feelings"]))

@@ -572,6 +572,43 @@ def test_each_guard_that_matters_is_pinned(text: str, section: str, containing: 
             "i am suicidal, i am 60 and tired",
         ),
         ("gave away my old pram on marketplace", "gave away my records, won't need them"),
+        # Shapes added with the twenty-second batch.
+        ("a cake made by my own hand", "i want to end it by my own hand"),
+        (
+            "how nice it would be to simply not have a meeting today",
+            "how nice it would be to simply not exist",
+        ),
+        (
+            "hoping we'll be with them by morning if the ferry runs",
+            "everyone i loved is gone and i keep hoping i'll be with them by morning",
+        ),
+        (
+            "told him it was decluttering. it is, the flat is tiny",
+            "i said decluttering. it's not decluttering.",
+        ),
+        ("i know how and when to ask for help", "it is decided. i know how and i know when."),
+        (
+            "booked the venue, sent the invites. friday is the day!",
+            "updated my will and wrote the letters. friday is the day.",
+        ),
+        (
+            "said sorry in advance for the long email",
+            "prayed for forgiveness in advance",
+        ),
+        (
+            "picked at the scab on my knee, gross",
+            "picked at the scars until they opened",
+        ),
+        ("i see no path forward on this merger", "i see no path forward."),
+        ("the printer is hopeless, seriously", "hopeless. completely."),
+        (
+            "i want to die on the dancefloor at the wedding",
+            "i want to die on my own tonight",
+        ),
+        (
+            "a year ago tonight i wanted to die. today i swam and laughed",
+            "it has been years since the divorce and tonight i want to die",
+        ),
     ],
 )
 def test_everyday_shapes_are_quiet_and_their_risk_twins_are_not(quiet: str, flagged: str) -> None:

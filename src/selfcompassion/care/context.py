@@ -75,7 +75,7 @@ def counts(rule: Rule, start: int, end: int, passage: Passage, guards: Guards) -
         return False
     if rule.soft and (passage.jokes or (rule.kind == "plan-or-preparation" and passage.cheers)):
         return False
-    if told_in_the_past(sentence, passage, guards):
+    if told_in_the_past(sentence, passage, guards) and not regex(guards.now).search(before):
         return False
     if _quoted_from_someone_else(start, end, passage, guards):
         return False

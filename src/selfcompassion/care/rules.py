@@ -86,6 +86,7 @@ class Guards(NamedTuple):
     reported: str
     media: str
     quote_lead: str
+    now: str
     cause: str
 
 
@@ -150,6 +151,7 @@ def build(document: dict[str, Any]) -> RuleBook:
         reported=raw["reported"],
         media=raw["media"],
         quote_lead=raw["quote_lead"],
+        now=raw["now"],
         cause=raw["cause"],
     )
     return RuleBook(rules, guards, frozenset(document["risk_feelings"]))

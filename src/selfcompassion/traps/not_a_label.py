@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .rule import compile_rule
 from .rules_plain_self import PERSON_NOUN
 from .words import KIND_LABEL, THING
 from .words_plain import LABEL_ADJ, LABEL_NOUN
@@ -31,14 +30,15 @@ _A_PERSON = (
 _HARSH = r"\b(?:" + LABEL_NOUN + "|" + LABEL_ADJ + "|" + PERSON_NOUN + r")\b"
 
 
+#: Compiled ahead into the trap rules' shipped file (``rules.pattern_sources``).
+PATTERN_TEXTS = (_A_THING, _A_PERSON, KIND_LABEL, _HARSH)
+
+
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    return (
-        compile_rule(_A_THING),
-        compile_rule(_A_PERSON),
-        compile_rule(KIND_LABEL),
-        compile_rule(_HARSH),
-    )
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    from .rules import compiled_pattern  # rules imports this module's texts
+
+    return tuple(compiled_pattern(text) for text in PATTERN_TEXTS)
 
 
 def is_not_a_label(text: str) -> bool:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..language.compiled import Source, compile_all
 from ..language.spans import first_of_each_stretch, overlaps
+from .not_a_label import PATTERN_TEXTS as NOT_A_LABEL
 from .rule import CompiledRule, Rule, widen
 from .rules_absolutes import RULES as ABSOLUTES
 from .rules_feelings import RULES as FEELINGS
@@ -29,7 +30,8 @@ PATTERNS_FILE = "patterns.bin"
 def pattern_sources() -> list[Source]:
     """Every distinct pattern text the rules use, in a fixed order, with its flags."""
     texts = dict.fromkeys(text for rule in WRITTEN_RULES + PLAIN_RULES for text in rule.texts())
-    return [(text, FLAGS) for text in (*texts, widen(ANSWER))]
+    extra = (widen(text) for text in (ANSWER, *NOT_A_LABEL))
+    return [(text, FLAGS) for text in (*texts, *extra)]
 
 
 @cache
@@ -40,9 +42,15 @@ def _compiled() -> dict[str, re.Pattern[str]]:
     return {text: pattern for (text, _flags), pattern in zip(sources, patterns, strict=True)}
 
 
+def compiled_pattern(text: str) -> re.Pattern[str]:
+    """One of the patterns ``pattern_sources`` adds to the rules' (the writer's answer, the
+    not-a-label checks), by its text as written, from the shipped compiled file."""
+    return _compiled()[widen(text)]
+
+
 def answer_pattern() -> re.Pattern[str]:
     """The writer's own answer to a thought (``answered.py``)."""
-    return _compiled()[widen(ANSWER)]
+    return compiled_pattern(ANSWER)
 
 
 @cache

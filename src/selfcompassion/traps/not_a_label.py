@@ -12,32 +12,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .rules_plain_self import PERSON_NOUN
-from .words import KIND_LABEL, THING
-from .words_plain import LABEL_ADJ, LABEL_NOUN
-
-# A thing as the subject of a verdict ("the dog is", "this printer's") or named by one ("what
-# a nightmare commute").
-_A_THING = (
-    r"\b(?:(?:the|this|that|these|those|my|our)\s+(?:[\w-]+\s+)?" + THING + r"\s+(?:is|was|are"
-    r"|were|'s)|(?:what|such)\s+an?\s+(?:[\w-]+\s+){0,2}?" + THING + r")\b"
-)
-# Someone is the subject of a verdict.
-_A_PERSON = (
-    r"\b(?:i'm|im|i am|i was|me|myself|you're|youre|you are|you|he's|hes|he is|she's|shes|she is"
-    r"|they're|theyre|they are)\b"
-)
-_HARSH = r"\b(?:" + LABEL_NOUN + "|" + LABEL_ADJ + "|" + PERSON_NOUN + r")\b"
-
-
-#: Compiled ahead into the trap rules' shipped file (``rules.pattern_sources``).
-PATTERN_TEXTS = (_A_THING, _A_PERSON, KIND_LABEL, _HARSH)
+from .label_texts import PATTERN_TEXTS
+from .rules import compiled_pattern
 
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], ...]:
-    from .rules import compiled_pattern  # rules imports this module's texts
-
+    """The four patterns, from the trap rules' shipped compiled file."""
     return tuple(compiled_pattern(text) for text in PATTERN_TEXTS)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..language.compiled import Source, compile_all
 from ..language.spans import first_of_each_stretch, overlaps
-from .not_a_label import PATTERN_TEXTS as NOT_A_LABEL
+from .label_texts import PATTERN_TEXTS as NOT_A_LABEL
 from .rule import CompiledRule, Rule, widen
 from .rules_absolutes import RULES as ABSOLUTES
 from .rules_feelings import RULES as FEELINGS

@@ -181,9 +181,12 @@ def test_a_found_trap_wraps_under_its_own_first_line(tmp_path: Path, columns: in
     db = tmp_path / "journal.db"
     term = Terminal(db, columns, "reframe")
     _walk_to_the_checklist(term, db)
-    rows = [row.rstrip() for row in term.screen.display]
     found = {hit.trap_id: hit.phrase for hit in detect_traps(CRITIC)}
     assert found
+    for trap_id, phrase in found.items():  # drawn after the question: wait for each whole
+        trap = TRAPS[trap_id]
+        term.wait_for(f'{trap.name} ("{phrase}"): {trap.explanation}')
+    rows = [row.rstrip() for row in term.screen.display]
     wrapped = 0
     for trap_id, phrase in found.items():
         trap = TRAPS[trap_id]

@@ -17,9 +17,8 @@ in what is answered.
 
 from __future__ import annotations
 
+from ..language.spans import Span
 from .rules import answer_pattern
-
-Span = tuple[int, int]
 
 #: An answer this many words or fewer into its sentence answers the sentence before, too.
 OPENING_WORDS = 2

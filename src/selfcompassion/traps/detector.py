@@ -22,10 +22,11 @@ aside from all rule writing and training are in tests/data/traps_scores.md.
 
 from __future__ import annotations
 
+from ..language.spans import Span, overlaps
 from .answered import answered_spans, is_answered
 from .catalog import TRAPS, Trap, TrapHit
 from .plain import plain_form
-from .rules import Span, compiled_rules, rule_spans, without_overlaps
+from .rules import compiled_rules, rule_spans, without_overlaps
 from .speech import excluded_spans
 
 __all__ = ["TRAPS", "Trap", "TrapHit", "detect_traps", "trap_ids"]
@@ -47,7 +48,7 @@ def _all_spans(text: str) -> dict[str, list[Span]]:
     for trap_id, spans in rule_spans(plain.text, plain_rules).items():
         for start, end in spans:
             first, last = plain.original_span(start, end)
-            if first < last and not any(first < b and a < last for a, b in excluded):
+            if first < last and not overlaps(first, last, excluded):
                 found.setdefault(trap_id, []).append((first, last))
     answered = answered_spans(text)
     if answered:

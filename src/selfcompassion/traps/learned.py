@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 from ..background import start_in_background
 from ..language.sentences import clauses, sentences
+from ..language.spans import Span
 from ..language.wordpiece import tokenizer
 from .answered import answered_spans, unanswered
 from .catalog import TrapHit
@@ -75,8 +76,6 @@ _OBLIGATION = re.compile(
     re.IGNORECASE,
 )
 _lock = threading.Lock()
-
-Span = tuple[int, int]
 
 
 class Scores(NamedTuple):

@@ -23,8 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..language.sentences import clauses, sentences
-
-Span = tuple[int, int]
+from ..language.spans import Span
 
 #: A clause of at most this many words is shown whole.
 LONG_CLAUSE = 12

@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from ..language.compiled import Source, compile_all
-from ..language.spans import first_of_each_stretch, overlaps
+from ..language.spans import Span, first_of_each_stretch, overlaps
 from .label_texts import PATTERN_TEXTS as NOT_A_LABEL
 from .rule import CompiledRule, Rule, widen
 from .rules_absolutes import RULES as ABSOLUTES
@@ -61,9 +61,6 @@ def compiled_rules() -> tuple[tuple[CompiledRule, ...], tuple[CompiledRule, ...]
         tuple(CompiledRule.of(rule, by_text) for rule in WRITTEN_RULES),
         tuple(CompiledRule.of(rule, by_text) for rule in PLAIN_RULES),
     )
-
-
-Span = tuple[int, int]
 
 
 def _fires(rule: CompiledRule, text: str, start: int, end: int) -> bool:

@@ -609,6 +609,82 @@ def test_each_guard_that_matters_is_pinned(text: str, section: str, containing: 
             "a year ago tonight i wanted to die. today i swam and laughed",
             "it has been years since the divorce and tonight i want to die",
         ),
+        (
+            "i always burn myself on the oven tray when i bake",
+            "i burn myself when the shouting in my head gets too loud",
+        ),
+        (
+            "grabbed the pan without a glove and burned myself, ouch",
+            "burned my arm on purpose to shut the noise up",
+        ),
+        (
+            "scratched my own hand on the rose bush, ouch",
+            "kept punching my own legs until they went purple",
+        ),
+        (
+            "want to end it for the day and go to bed",
+            "want to end it for good this time",
+        ),
+        (
+            "the budget cuts do not show up until next year",
+            "wearing long sleeves so the new burns do not show",
+        ),
+        (
+            "hiding the scars from my surgery under a scarf",
+            "hiding the scars from my parents is getting harder",
+        ),
+        (
+            "everything is ready for when i go to spain on monday",
+            "everything is ready for when i go.",
+        ),
+        (
+            "updated my will after the wedding, as you do",
+            "updated my will and my pension forms. nobody suspects why",
+        ),
+        (
+            "if i have to sit through one more status meeting i will shoot myself",
+            "if i have to face one more day like this i will shoot myself",
+        ),
+        (
+            "that reply-all was career suicide",
+            "suicide is on my mind all day",
+        ),
+        (
+            "stop killing yourself over the report and go home",
+            "you should kill yourself, you are a waste",
+        ),
+        (
+            "nobody is perfect, me included",
+            "everyone would be better off if i just disappeared. me too",
+        ),
+        (
+            "keep rereading the last message she sent me before she died",
+            "wrote my last message to everyone and saved it in drafts",
+        ),
+        (
+            "our module today was on self-harm assessment",
+            "had my self-harm assessment today and lied to them",
+        ),
+        (
+            "when i was suicidal at 19 my aunt took me in. i am well now",
+            "i have been suicidal since i was 19 and it is worse now",
+        ),
+        (
+            "i starved myself through my teens; i eat well now",
+            "i starved myself all week and nobody noticed",
+        ),
+        (
+            "put my affairs in order for the move abroad",
+            "put my affairs in order this week. it is time",
+        ),
+        (
+            "role-playing asking 'are you thinking about killing yourself?' on the course",
+            "my therapist asked 'are you thinking about killing yourself?' and i said yes",
+        ),
+        (
+            "i do not want to die anymore, and writing it down feels good",
+            "i do not want to die, i want the pain to stop",
+        ),
     ],
 )
 def test_everyday_shapes_are_quiet_and_their_risk_twins_are_not(quiet: str, flagged: str) -> None:

@@ -57,10 +57,20 @@ SECOND_BLIND_BATCH = "blind2"
 THIRD_BLIND_BATCH = "blind3"
 #: A fifth, ``traps_blind4_aside.json``: kept aside whole, no training part.
 FOURTH_BLIND_BATCH = "blind4"
+#: A sixth, ``traps_blind5_train.json``: for training whole, no kept-aside part.
+FIFTH_BLIND_BATCH = "blind5"
+#: A seventh, ``traps_blind6_aside.json``: kept aside whole, no training part.
+SIXTH_BLIND_BATCH = "blind6"
 #: Every batch with a ``train`` part joined to the training part of the split.
-TRAIN_BATCHES = (*OWN_BATCHES, BLIND_BATCH, THIRD_BLIND_BATCH)
+TRAIN_BATCHES = (*OWN_BATCHES, BLIND_BATCH, THIRD_BLIND_BATCH, FIFTH_BLIND_BATCH)
 #: Every batch with an ``aside`` part: never trained or tuned on.
-ASIDE_BATCHES = (*OWN_BATCHES, BLIND_BATCH, SECOND_BLIND_BATCH, FOURTH_BLIND_BATCH)
+ASIDE_BATCHES = (
+    *OWN_BATCHES,
+    BLIND_BATCH,
+    SECOND_BLIND_BATCH,
+    FOURTH_BLIND_BATCH,
+    SIXTH_BLIND_BATCH,
+)
 
 
 def load_own(part: str, batch: str = "own") -> list[Sentence]:

@@ -11,6 +11,12 @@ import pytest
 from selfcompassion.language.normalize import normalize
 from selfcompassion.language.spelling import Speller
 from selfcompassion.traps.detector import detect_traps, trap_ids
+from selfcompassion.traps.plain import plain_form
+from selfcompassion.traps.words_plain import KEY_WORDS, NOT_TYPOS
+
+#: Whole words of the vocabulary near a key word that are kept as typos: two names and two
+#: spellings likelier to be slips ("prefect" for "perfect", "nothin" for "nothing").
+LIKELIER_TYPOS = {"pearson", "buren", "prefect", "nothin"}
 
 
 @pytest.mark.parametrize(
@@ -343,3 +349,137 @@ def test_a_must_drawn_as_a_conclusion_is_not_a_rule() -> None:
     assert "should-statements" in trap_ids("I must be the strongest one in the class.")
     inferred = trap_ids("I feel slow at the gym, so I must be the weakest one in the class.")
     assert "should-statements" not in inferred
+
+
+@pytest.mark.parametrize(
+    ("proof", "conclusion_alone", "conclusion_trap"),
+    [
+        # a feeling taken as proof lands on a label, a guess at a mind, a prediction
+        ("I feel like a coward, so I must be one.", "I'm a coward.", "labelling"),
+        (
+            "I feel invisible at work, so my manager obviously doesn't rate me.",
+            "My manager obviously doesn't rate me.",
+            "mind-reading",
+        ),
+        (
+            "I'm dreading the audit, and that dread tells me it will go badly.",
+            "The audit will go badly.",
+            "fortune-telling",
+        ),
+    ],
+)
+def test_a_feeling_taken_as_proof_carries_its_conclusion(
+    proof: str, conclusion_alone: str, conclusion_trap: str
+) -> None:
+    """The conclusion of emotional reasoning is that trap's, not a second one beside it;
+    said on its own, the same conclusion is its own trap."""
+    assert trap_ids(proof) == ["emotional-reasoning"]
+    assert conclusion_trap in trap_ids(conclusion_alone)
+
+
+def test_a_feeling_named_without_proof_leaves_the_rest_to_be_read() -> None:
+    text = "I feel like a coward. My manager obviously doesn't rate me."
+    assert {"emotional-reasoning", "mind-reading"} <= set(trap_ids(text))
+    assert "emotional-reasoning" in trap_ids(
+        "Something feels off about the move, and feelings don't lie."
+    )
+
+
+def test_what_others_are_guessed_to_think_is_not_the_writers_label() -> None:
+    """ "The parents at the gate must think I'm a mess" reads their minds; "I'm a mess"
+    calls myself names."""
+    guessed = trap_ids("The parents at the school gate must think I'm a mess.")
+    assert "mind-reading" in guessed and "labelling" not in guessed
+    assert "labelling" in trap_ids("I'm such a mess at the school gate.")
+
+
+def test_every_under_a_rule_or_condition_is_a_standard_not_a_pattern() -> None:
+    assert "overgeneralising" in trap_ids("Every single email I send gets ignored.")
+    ruled = trap_ids("I have to reply to every single email before I sleep.")
+    assert "should-statements" in ruled and "overgeneralising" not in ruled
+    assert "overgeneralising" not in trap_ids(
+        "Unless every single guest leaves happy, the party was a flop."
+    )
+
+
+def test_a_habit_of_spoiling_things_is_overgeneralising_not_a_catastrophe() -> None:
+    assert trap_ids("Dropped the eggs, I break everything.") == ["overgeneralising"]
+    assert trap_ids("If the deal falls through we'll lose everything.") == ["catastrophising"]
+
+
+@pytest.mark.parametrize(
+    ("trap", "look_alike", "trap_id"),
+    [
+        # a feeling denied as proof
+        (
+            "I feel like a fraud at this job.",
+            "I feel like a fraud at this job, but feeling it doesn't make it true.",
+            "emotional-reasoning",
+        ),
+        # an event denied as proof of something bad
+        (
+            "My tutor frowned, she thinks I'm hopeless.",
+            "My tutor frowned; it doesn't mean she thinks I'm hopeless.",
+            "mind-reading",
+        ),
+        # not enough to know
+        (
+            "He's probably furious with me.",
+            "He might be furious with me, or just tired. I don't have enough to go on.",
+            "mind-reading",
+        ),
+        # a nightmare laughed off
+        (
+            "The school run was a nightmare, we'll never get there on time.",
+            "The school run was a nightmare lol, we made it with a minute to spare.",
+            "catastrophising",
+        ),
+        # someone else's words, said over and over
+        (
+            "My uncle is a loser, he got laid off again.",
+            "My uncle kept saying he's a loser after the layoff; I told him a job isn't who he is.",
+            "labelling",
+        ),
+        # what others may see, not what they think
+        (
+            "My kids can see I'm falling apart.",
+            "I must never let my kids see me cry.",
+            "mind-reading",
+        ),
+        # certainty about one's own blame, not a catastrophe
+        (
+            "It has to be cancer, the headaches won't stop.",
+            "She went quiet at dinner, it has to be something I said.",
+            "catastrophising",
+        ),
+    ],
+)
+def test_answers_and_look_alikes_this_round(trap: str, look_alike: str, trap_id: str) -> None:
+    """Twins: the trap, and the same words answered, laughed off or someone else's."""
+    assert trap_id in trap_ids(trap)
+    assert trap_id not in trap_ids(look_alike)
+
+
+def test_a_doubt_that_a_success_means_much_is_still_discounting() -> None:
+    assert "discounting-positive" in trap_ids("Getting the award doesn't mean I'm any good.")
+
+
+def test_real_words_near_a_key_word_are_not_respelt() -> None:
+    """ "ever" is not a typo of "never", nor "other" of "mother", nor "lose" of "loser"."""
+    plain = plain_form("Best trip ever, the other kids agreed. I lose my keys. im a terible freind")
+    assert plain.text.startswith("best trip ever, the other kids agreed. i lose my keys.")
+    assert plain.text.endswith("i am a terrible friend")
+
+
+def test_every_real_word_near_a_key_word_is_listed() -> None:
+    """Every whole word of the model's vocabulary the speller would change is either listed
+    as a real word or one of the few kept as likelier typos, so a new key word cannot
+    silently start rewriting ordinary words."""
+    from selfcompassion.language.wordpiece import VOCAB
+
+    speller = Speller(KEY_WORDS)
+    words = [
+        w for w in VOCAB.read_text(encoding="utf-8").split("\n") if w.isascii() and w.isalpha()
+    ]
+    changed = {word for word in words if word.islower() and speller.correct(word) != word}
+    assert changed == set(NOT_TYPOS) | LIKELIER_TYPOS

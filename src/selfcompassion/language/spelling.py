@@ -3,7 +3,9 @@
 Only a closed list of key words is corrected, and only by one dropped, added or swapped
 letter, so ordinary words are never rewritten into other ordinary words by a changed letter
 ("think" never becomes "thick"). Words of fewer than five letters are left alone: too many
-real words sit one letter away from each other there.
+real words sit one letter away from each other there. A real word one dropped or added
+letter from a key word ("ever" and "never", "other" and "mother") is given as a word the
+speller never changes.
 """
 
 from __future__ import annotations
@@ -32,8 +34,9 @@ def _near_forms(word: str) -> set[str]:
 class Speller:
     """Corrects near misses of a fixed list of key words."""
 
-    def __init__(self, key_words: Iterable[str]) -> None:
+    def __init__(self, key_words: Iterable[str], real_words: Iterable[str] = ()) -> None:
         self._known = {word for word in key_words if len(word) >= _MIN_LENGTH}
+        self._real = frozenset(real_words)
         # A misspelling one letter short (deleted) or with two letters swapped maps straight
         # to its key word; one with a letter added is found by deleting from the misspelling.
         self._misspelt: dict[str, str] = {}
@@ -43,7 +46,7 @@ class Speller:
                     self._misspelt.setdefault(form, word)
 
     def correct(self, word: str) -> str:
-        if len(word) < _MIN_LENGTH - 1 or word in self._known:
+        if len(word) < _MIN_LENGTH - 1 or word in self._known or word in self._real:
             return word
         fixed = self._misspelt.get(word)
         if fixed is not None:

@@ -11,7 +11,8 @@ journal can always say *why* it points at a trap. Two sets of rules read the tex
   their spans are mapped back to the words the person wrote.
 
 Other people's words (quotations, "my boss said I'm useless") are found in both forms and
-skipped by every rule.
+skipped by every rule. What a feeling taken as proof concludes ("I feel lazy, so I am lazy")
+is that emotional reasoning, not a second trap (``feeling_proof.py``).
 
 Beside the rules, a small model gives a second opinion (``learned.py``): a trap is ticked
 when the rules find it or the model's probability is above its threshold, and a trap only
@@ -25,6 +26,7 @@ from __future__ import annotations
 from ..language.spans import Span, overlaps
 from .answered import answered_spans, is_answered
 from .catalog import TRAPS, Trap, TrapHit
+from .feeling_proof import without_conclusions
 from .plain import plain_form
 from .rules import compiled_rules, rule_spans, without_overlaps
 from .speech import excluded_spans
@@ -57,7 +59,7 @@ def _all_spans(text: str) -> dict[str, list[Span]]:
             for trap_id, spans in found.items()
             if (kept := [span for span in spans if not is_answered(span[0], answered)])
         }
-    return found
+    return without_conclusions(text, found)
 
 
 def detect_traps(text: str, *, second_opinion: bool = True) -> list[TrapHit]:

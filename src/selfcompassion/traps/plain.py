@@ -6,12 +6,12 @@ from functools import cache
 
 from ..language.normalize import Normalized, normalize
 from ..language.spelling import Speller
-from .words_plain import KEY_WORDS
+from .words_plain import KEY_WORDS, NOT_TYPOS
 
 
 @cache
 def _speller() -> Speller:
-    return Speller(KEY_WORDS)
+    return Speller(KEY_WORDS, NOT_TYPOS)
 
 
 def plain_form(text: str) -> Normalized:

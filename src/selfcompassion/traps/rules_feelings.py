@@ -95,4 +95,12 @@ RULES: tuple[Rule, ...] = (
         r"(?:is|'s)\b)",
     ),
     rule("emotional-reasoning", r"\b(?:because|since|as) (?:I|it) feels?\b"),
+    # The feeling called as a witness: "feelings don't lie", "that fear tells me it'll go badly".
+    rule(
+        "emotional-reasoning",
+        r"\b(?:feelings?|emotions?|gut|instincts?)\s+(?:don't|dont|doesn't|doesnt|do\s+not|does\s+not"
+        r"|never)"
+        r"\s+lie\b|\b(?:the|that|this|my)\s+(?:fear|feeling|dread|gut|anxiety|nerves|panic|guilt"
+        r"|shame)\s+(?:is\s+|are\s+)?(?:tells?|telling|told)\s+me\b",
+    ),
 )

@@ -59,6 +59,12 @@ _SOMEONE_DECIDED = (
     r"\b(?!i\b)\w+\s+(?:\w+\s+){0,2}?(?:decided|thinks?|thought|believes?|knows?|assumes?|assumed"
     r"|sees|saw|said|says|told \w+|reckons?|is sure|is convinced|has decided|think)\s+(?:that\s+)?$"
 )
+# "Every" or "always" as what a rule or a condition asks ("i must answer every single
+# message", "unless every single guest is happy"): a standard, not a pattern seen in events.
+_UNDER_A_RULE = (
+    r"\b(?:must|should|have to|has to|need to|needs to|supposed to|ought to|unless|until)\s+"
+    r"(?:(?!that\b|i\b)\w+\s+){0,3}$"
+)
 _EXTREME = (
     r"(?:perfect\w*|flawless\w*|complete\w*|total\w*|wrong|broken|failure|fail\w*|nothing"
     r"|useless|brilliant|at all|whole|everything|worthless|pointless|no in between)"
@@ -208,7 +214,7 @@ RULES: tuple[Rule, ...] = (
         "overgeneralising",
         r"\b" + EVERY_TIME + r"\b",
         negatable=True,
-        not_after=PREDICTING + r"|\b(?:not|almost|nearly|as)\s+$",
+        not_after=PREDICTING + r"|\b(?:not|almost|nearly|as)\s+$|" + _UNDER_A_RULE,
         requires=r"\b(?:"
         + BAD
         + r"|ill|sick|someone else|somebody else|wrong|same|curse|last|behind|like this|like that"
@@ -227,6 +233,17 @@ RULES: tuple[Rule, ...] = (
         r"|\b(?:i|we|my \w+) (?:can )?never (?:\w+ )?(?:cooperates|works|listens|learns?|gets? it"
         r"|hold it together|remember anything|understand anything)\b",
         negatable=True,
+        not_after=_UNDER_A_RULE,
+    ),
+    # A habit of spoiling things said of everything: "i lose everything", "he forgets
+    # everything i tell him" (not "i will lose everything", a prediction).
+    rule(
+        "overgeneralising",
+        r"\b(?:i|he|she|they|you) (?:ruin|lose|mess up|wreck|spoil|break|forget|screw up|drop"
+        r"|ruins|loses|messes up|wrecks|spoils|breaks|forgets|screws up|drops) (?:everything"
+        r"|it all)\b",
+        negatable=True,
+        not_after=AFTER_OTHERS_THINK,
     ),
     # A whole group judged at once, often from one event: "the entire street has it in for
     # me", "none of my kids care", "one bad review and clearly customers hate my baking".

@@ -42,7 +42,6 @@ _FUTURE_BAD = (
     r"(?:fail\w*|go wrong|go badly|go south|be (?:even )?worse|be a disaster|be rejected|be fired"
     r"|get (?:fired|sacked|rejected|dumped|shot down|laughed at|worse)|shot down|resent\w*"
     r"|hate\w*|leave (?:me|him|her|us)|leave(?=\s*[.,;!?]|$)|break up|dump\w*|struggle\w*"
-    r"|lose (?:it|the|my|our)"
     r"|laugh\w* at|reject\w*|end (?:badly|in tears)"
     r"|be nothing|there will be nothing|regret\w*|embarrass\w*|humiliat\w*"
     r"|flop\w*|bomb\w*|tank\w*|see through|be alone|end up alone|die alone)"
@@ -82,8 +81,9 @@ RULES: tuple[Rule, ...] = (
         r"life|worst thing that could (?:possibly )?(?:have )?happen\w*|i am going to die"
         r"|i (?:can not|could not|will not) (?:survive|cope|take|handle) (?:this|it|any more"
         r"|without)|genuinely can not cope|never recover|the end of (?:the|my|us|everything)"
-        r"|ruin\w* everything|lose everything|take me down|(?:going to|will) be shut down"
-        r"|it has to be|convinced (?:there is|it is|that|he|she|i)|went straight to|ruin\w* (?:my"
+        r"|(?<!\bi )(?:ruin\w* everything|lose everything)|take me down"
+        r"|(?:going to|will) be shut down|it has to be(?! (?:something i|me\b|my\b|because"
+        r"|about me))|convinced (?:there is|it is|that|he|she|i)|went straight to|ruin\w* (?:my"
         r"|their|his|her|our) (?:whole )?(?:life|lives|childhood|future|career)"
         r"|(?:whole|entire) (?:\w+ )?(?:future|life) (?:is )?gone|thrown away everything"
         r"|it is (?:melanoma|cancer|a tumou?r|serious))\b",
@@ -243,7 +243,8 @@ RULES: tuple[Rule, ...] = (
     rule(
         "emotional-reasoning",
         r"\b(?:feel|feels|felt|feeling) (?:like )?[^.!?]{0,40}?,? so (?:he|she|it|i|they|we)"
-        r" (?:is|am|are|was|were|did|do|does)\b(?=\s*(?:[,.;!?]|$|and))"
+        r" (?:probably |must |really |definitely |clearly )?(?:is|am|are|was|were|did|do|does)\b"
+        r"(?=\s*(?:[,.;!?]|$|and))"
         r"|\b(?:nervous|anxious|scared|uneasy|worried|dread\w*)\b[^.!?]{0,50}?\b(?:there|something)"
         r" (?:must|has to) be\b",
     ),

@@ -67,7 +67,10 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:I'll|I will|I'm going to|I am going to|I'm gonna)\s+(?:\w+\s+)?"
         r"(?:get|be)\s+(?:fired|sacked|let go)\b",
     ),
-    rule("catastrophising", r"\blose\s+(?:everything|(?:the|my)\s+(?:flat|house|home))\b"),
+    # "I'll lose everything" (not "I lose everything", a habit: rules_plain_self.py).
+    rule(
+        "catastrophising", r"(?<!\bI\s)\blose\s+(?:everything|(?:the|my)\s+(?:flat|house|home))\b"
+    ),
     rule(
         "catastrophising",
         r"\b(?:will|'ll|going to|gonna|could|might|would)\s+(?:\w+\s+)?lose\s+(?:all\s+(?:of\s+)?"
@@ -110,7 +113,8 @@ RULES: tuple[Rule, ...] = (
         r"|definitely|just|really)\s+)*(?:think|thinks|thought|believe|believes|could tell"
         r"|can tell|could see|can see|know|knows|see|sees|saw)\s+(?:that\s+)?(?:I\b|I'|me\b)",
         not_before=GOOD_OPINION,
-        not_after=DOUBTED,
+        # "I must never let the team see me stressed": what they may see, not what they think.
+        not_after=DOUBTED + r"|\b(?:let|letting|lets|make|making)\s+$",
     ),
     rule(
         "mind-reading",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..language.spans import Span
 from .rule import compile_rule
 from .words import FLAGS
 
@@ -14,8 +15,8 @@ _QUOTED = re.compile(
 )
 _REPORTED = re.compile(
     r"\b(?:(?:he|she|they|someone|somebody|everyone|people)|(?:my|our|his|her|their|the)\s+[\w-]+"
-    r"|(?-i:[A-Z][a-z]+))\s+(?:\w+\s+)?(?:said|says|told me|tells me|told us|wrote|replied)\s+"
-    r"(?:that\s+)?(?=(?:I|you|we)\b)",
+    r"|(?-i:[A-Z][a-z]+))\s+(?:\w+\s+)?(?:said|says|saying|told me|tells me|telling me|told us"
+    r"|wrote|replied)\s+(?:that\s+)?(?=(?:I|you|we|he|she|they)\b)",
     FLAGS,
 )
 # "so" starts a new clause when a subject follows ("he hasn't replied so she obviously ...").
@@ -30,7 +31,10 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     for m in _REPORTED.finditer(text):
         end = _CLAUSE_END.search(text, m.end())
-        spans.append((m.end(), end.start() if end else len(text)))
+        last = end.start() if end else len(text)
+        # Up to the last word: a span ending in a space would take in the next word ("but")
+        # once mapped back to the words as written.
+        spans.append((m.end(), max(m.end(), len(text[:last].rstrip()))))
     return spans
 
 
@@ -60,10 +64,16 @@ def is_negated(prefix: str) -> bool:
     return bool(_NEGATION.search(prefix)) and not _NOT_A_NEGATION.search(prefix)
 
 
-def sentence_around(text: str, start: int, end: int, reach_back: bool = False) -> str:
-    """The sentence holding ``start:end`` (with the two before it if ``reach_back``)."""
+def sentence_bounds(text: str, start: int, end: int, reach_back: bool = False) -> Span:
+    """Where the sentence holding ``start:end`` is (from two sentences before if
+    ``reach_back``)."""
     lefts = [0] + [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
     left = lefts[max(len(lefts) - 3, 0)] if reach_back else lefts[-1]
     right_match = _SENTENCE_END.search(text, end)
-    right = right_match.end() if right_match else len(text)
+    return left, right_match.end() if right_match else len(text)
+
+
+def sentence_around(text: str, start: int, end: int, reach_back: bool = False) -> str:
+    """The sentence holding ``start:end`` (with the two before it if ``reach_back``)."""
+    left, right = sentence_bounds(text, start, end, reach_back)
     return text[left:right]

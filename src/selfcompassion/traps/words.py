@@ -128,13 +128,15 @@ SOMEONE_ELSE = (
 )
 
 
-# "They think I'm useless" is mind-reading, not the writer calling themselves names, and
-# "I used to think I was a failure" is a belief let go of.
+# "They think I'm useless" is mind-reading, not the writer calling themselves names (also
+# with a few words between: "the other parents at pickup must think I'm a mess"), and "I used
+# to think I was a failure" is a belief let go of.
 AFTER_OTHERS_THINK = (
     r"(?:"
     + OTHER_SUBJECT
-    + r"\s+(?:\w+\s+)?(?:think|thinks|thought|believe|believes|assume|assumes|know|knows|see"
-    r"|sees|said|says)\s+(?:that\s+)?|\bused\s+to\s+(?:think|believe|feel)\s+(?:that\s+)?)$"
+    + r"\s+(?:(?!I\b)\w+\s+){0,3}?(?:think|thinks|thought|believe|believes|assume|assumes|know"
+    r"|knows|see|sees|said|says|decided|reckon|reckons)\s+(?:that\s+)?"
+    r"|\bused\s+to\s+(?:think|believe|feel)\s+(?:that\s+)?)$"
 )
 # "She thinks I'm ready for it" is someone's good opinion, not a feared one.
 GOOD_OPINION = (
@@ -160,9 +162,11 @@ PREDICTING = (
     r"\b(?:he|she|they|you)(?:'s|'re|\s+is|\s+are)?\s+$"
     r"|(?:'ll|\bwill|\bshall)\s+(?:\w+\s+)?$"
 )
-# A disaster the sentence itself calls fun ("the picnic was a disaster, but we laughed").
+# A disaster the sentence itself calls fun ("the picnic was a disaster, but we laughed") or
+# laughs off ("the kitchen was a nightmare lol").
 LIGHT_HEARTED = (
-    r"(?<!\bno )(?<!\bnot )\bfun\b|\bhilarious\b|\b(?:we|I)\s+(?:all\s+)?laughed\b(?!\s+at\s+me)"
+    r"(?<!\bno )(?<!\bnot )\bfun\b|\bhilarious\b|\b(?:lol|lmao|haha\w*)\b"
+    r"|\b(?:we|I)\s+(?:all\s+)?laughed\b(?!\s+at\s+me)"
     r"|\b(?:loved (?:it|every)|enjoy\w*|the best \w+ (?:of|in|ever)|(?:great|good|lovely) time"
     r"|worth it|made (?:our|my) (?:day|week))\b"
 )
@@ -177,6 +181,13 @@ GRATEFUL = (
     r"\b(?:grateful|thankful|glad|blessed|appreciat\w*)\b"
     r"|\blucky\s+(?:to\s+(?:have|know|meet|work\s+with|be\s+(?:alive|here|around))"
     r"|with\s+the\s+weather)\b"
+)
+
+# The words that make a feeling proof ("I feel lazy, so", "which proves", "that fear tells me",
+# "feelings don't lie"): emotional reasoning holding one lands on a conclusion
+# (traps/feeling_proof.py).
+PROOF_WORDS = (
+    r"\b(?:so|then|therefore|means|meant|proves?|proved|must|tells?\s+me|told\s+me|lie|lies)\b"
 )
 
 # The writer's own answer to a thought (traps/answered.py).
@@ -198,6 +209,15 @@ ANSWER = (
     r"|\b(?:she's|shes|she is|he's|hes|he is|they're|theyre|they are)\s+(?:only |just )?"
     r"(?:joking|kidding|teasing)\b"
     r"|\b(?:isn't|isnt|is not|doesn't|doesnt|does not)\s+(?:my whole|define me|make me an?)\b"
+    # a feeling or an event denied as proof of something bad: "feeling it doesn't make it
+    # true", "it doesn't mean they think I'm bad at it" (not "doesn't mean I'm any good")
+    r"|\b(?:doesn't|doesnt|does not|didn't|didnt|did not)\s+make\s+(?:it|that|this)\s+(?:true"
+    r"|so|a fact|real)\b|\b(?:doesn't|doesnt|does not|didn't|didnt|did not)\s+mean\s+(?:that\s+)?"
+    r"(?:(?!not\b)\w+(?:'\w+)?\s+){0,4}?(?:bad|worse|worst|wrong|hate\w*|angry|mad|annoyed|upset|disappointed"
+    r"|fail\w*|terrible|awful|over|ruined|doomed|" + LABEL_WORDS + r")\b"
+    # not enough to know: "I don't have enough to go on", "no way to know yet"
+    r"|\b(?:don't|dont|do not)\s+have\s+enough\s+to\s+go\s+on\b"
+    r"|\bno\s+way\s+(?:to|of)\s+know\w*\b"
     # a thought named as a thought, then a "but": "the thought came that ..., but"
     r"|\b(?:the|a) thought (?:that|came|popped|crept)\b[^.!?]*?\bbut\b"
     r"|\b(?:brain|anxiety|inner critic)\s+(?:says|said|tells me|is telling me|keeps saying)\b"

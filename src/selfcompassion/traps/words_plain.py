@@ -124,3 +124,12 @@ _KEY_WORDS_TEXT = (
     " everything nothing anything pointless selfish burden imposter impostor weak lazy"
 )
 KEY_WORDS = tuple(_KEY_WORDS_TEXT.split())
+# Real words one dropped or added letter from a key word, never respelt: without this "ever"
+# read as "never", "lose" as "loser" and "the other parents" as "the mother parents". They
+# are every whole word of the model's vocabulary (language/model/vocab.txt) the speller would
+# change, but for the names ("pearson", "buren") and the two likelier to be typos ("prefect",
+# "nothin"); tests/test_traps_patterns.py keeps the list complete.
+NOT_TYPOS = (
+    *("other", "ever", "closer", "lose", "hole", "manage"),
+    *("filed", "layer", "farther", "noting", "fried", "feather"),
+)

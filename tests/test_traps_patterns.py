@@ -483,3 +483,21 @@ def test_every_real_word_near_a_key_word_is_listed() -> None:
     ]
     changed = {word for word in words if word.islower() and speller.correct(word) != word}
     assert changed == set(NOT_TYPOS) | LIKELIER_TYPOS
+
+
+def test_a_feeling_restated_as_a_fact_is_emotional_reasoning() -> None:
+    assert trap_ids("feel clumsy today so i am clumsy, that's that") == ["emotional-reasoning"]
+    assert trap_ids("feel slow = am slow") and "emotional-reasoning" in trap_ids(
+        "feel slow = am slow"
+    )
+    # a feeling acted on, in either spelling of "I am" (the rules; the model reads the first)
+    assert trap_ids("I feel sleepy so I am going to lie down.", second_opinion=False) == []
+    assert trap_ids("I feel sleepy, so I'm going to lie down for an hour.") == []
+
+
+def test_a_bare_total_failure_sums_up_the_writer() -> None:
+    """ "Total failure." said of nothing named is a label; "the day was a total failure" or
+    "a total waste of an evening" judges an event all or nothing."""
+    assert trap_ids("Forgot the dentist again. Total failure.") == ["labelling"]
+    assert "all-or-nothing" in trap_ids("One slide had a typo, so the talk was a total failure.")
+    assert "all-or-nothing" in trap_ids("Spoke to two people all night. Total waste of an evening.")

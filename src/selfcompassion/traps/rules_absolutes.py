@@ -14,9 +14,19 @@ from .words import (
 
 RULES: tuple[Rule, ...] = (
     # --- all-or-nothing ---
+    # "Today was a total failure": an event judged all or nothing. Said bare at the start of
+    # a clause ("Total failure.", "missed the run, total failure me"), it sums up the writer:
+    # labelling, found by the label rules. "Total waste of an evening" names its event.
     rule(
         "all-or-nothing",
         r"\b(?:complete|total|utter|absolute)\s+(?:failure|waste|write-?off|flop|bust|washout)\b",
+        negatable=True,
+        not_after=ABOUT_A_THING + r"|^\s*$",
+    ),
+    rule(
+        "all-or-nothing",
+        r"\b(?:complete|total|utter|absolute)\s+(?:failure|waste|write-?off|flop|bust|washout)"
+        r"\s+(?:of|with|at|in)\s+(?!me\b|myself\b)",
         negatable=True,
         not_after=ABOUT_A_THING,
     ),

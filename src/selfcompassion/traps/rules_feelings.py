@@ -81,7 +81,7 @@ RULES: tuple[Rule, ...] = (
         r"|\bwhich (?:means|proves)\b|\bthat (?:means|proves)\b|\btherefore\b"
         r"|\b(?:I|it|they|he|she|everyone|this|that|things|something)\s+must\b)",
         # "I feel tired, so I went to bed": a feeling acted on, not taken as proof.
-        not_before=r"^\s*(?:I\s+)?(?:just\s+)?(?:went|go|going|will|'ll|took|take|called|left"
+        not_before=r"^\s*(?:I\s*)?(?:(?:am|'m)\s+)?(?:just\s+)?(?:went|go|going|will|'ll|took|take|called|left"
         r"|stayed|had|made|did|asked|rested|slept|decided|booked|cancelled|skipped|turned|put"
         r"|got|texted|rang|told|talked|sat|walked|ate|drank|lay|napped)\b",
     ),

@@ -240,6 +240,14 @@ RULES: tuple[Rule, ...] = (
         r"|proves|—|-)\s+(?:\w+\s+){0,3}?(?:must|clearly|obviously|i guess|i knew|i know|has to"
         r"|definitely|have clearly|has clearly)\b",
     ),
+    # The feeling restated as a fact: "feel ugly today so i am ugly", "feel lazy = am lazy".
+    rule(
+        "emotional-reasoning",
+        r"\b(?:feel|feels|felt|feeling) (?:like )?(?:an? |so |really |such an? )?(\w+)\b"
+        r"[^.!?]{0,30}?(?:\bso\b|\btherefore\b|\bwhich means\b|\bmeans\b|\bthen\b|=)"
+        r" ?(?:i |he |she |they |it |we )?(?:am |is |are |was |were |must be )?"
+        r"(?:an? |so |really |just )?\1\b",
+    ),
     rule(
         "emotional-reasoning",
         r"\b(?:feel|feels|felt|feeling) (?:like )?[^.!?]{0,40}?,? so (?:he|she|it|i|they|we)"

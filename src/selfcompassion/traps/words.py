@@ -188,6 +188,7 @@ GRATEFUL = (
 # (traps/feeling_proof.py).
 PROOF_WORDS = (
     r"\b(?:so|then|therefore|means|meant|proves?|proved|must|tells?\s+me|told\s+me|lie|lies)\b"
+    r"|="
 )
 
 # The writer's own answer to a thought (traps/answered.py).

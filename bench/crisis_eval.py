@@ -18,6 +18,8 @@ docs/safety.md reports these figures.
 
 Run: ``python bench/crisis_eval.py``; ``--training`` prints the training parts only, so that a
 change can be checked against what it was written on without reading any kept-aside figure.
+``--weights FILE`` runs a candidate model's ``.npz`` (``tools/train_crisis_model.py --out``)
+in place of the shipped one, with the same rules, threshold and gate.
 """
 
 from __future__ import annotations
@@ -50,7 +52,15 @@ def main() -> None:
     parser.add_argument(
         "--training", action="store_true", help="only the parts written or trained against"
     )
-    training_only = parser.parse_args().training
+    parser.add_argument("--weights", type=Path, help="a candidate model's .npz to run instead")
+    args = parser.parse_args()
+    training_only = args.training
+    if args.weights:
+        if not args.weights.is_file():
+            parser.error(f"no such file: {args.weights}")
+        from selfcompassion.care import encoder
+
+        encoder.WEIGHTS = args.weights
     more = _load("crisis_more.json")
     fresh = _load("crisis_fresh.json")
     tenth = _load("crisis_tenth.json")

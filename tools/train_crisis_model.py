@@ -32,6 +32,14 @@ was trained (1,978 s on a loaded two-core machine) and not shipped: on the kept-
 it recognised no more risk sentences and brought the panel for more everyday sentences
 (docs/safety.md).
 
+``--all`` trains on every training part there is: the above, the workday sentences
+(``tests/data/crisis_workday.json``), the training parts of ``crisis_tenth.json`` and
+``crisis_eleventh.json`` and the blind training batches whole (``WHOLE_BATCHES``): 4,974
+sentences. ``--out FOLDER`` writes the weights and fixtures there instead of the package
+(and leaves the vocabulary alone), so a candidate can be measured before it replaces the
+shipped model (``bench/crisis_eval.py --weights``; the rule it is judged by is in
+docs/safety.md).
+
 ``--top 2`` fine-tunes only the top two encoder layers and the head (``fit_top``; learning
 rate ``TOP_LR``), the recipe ``tools/crisis_cv.py`` can afford to cross-validate. With
 ``--more`` it was trained (2,515 s on a loaded two-core machine) and not shipped: it
@@ -113,9 +121,7 @@ def load(name: str) -> list[dict[str, object]]:
     return json.loads((DATA / name).read_text(encoding="utf-8"))
 
 
-def training_data(
-    more: bool, fresh: bool = False, every: bool = False
-) -> list[dict[str, object]]:
+def training_data(more: bool, fresh: bool = False, every: bool = False) -> list[dict[str, object]]:
     """The training part: the tuning part, our own sentences and the everyday ones, with
     ``more`` the training part of ``crisis_more.json`` and with ``fresh`` that of
     ``crisis_fresh.json`` (their ``aside`` parts are never read here). With ``every``, every

@@ -18,6 +18,7 @@ docs/safety.md reports these figures.
 
 Run: ``python bench/crisis_eval.py``; ``--training`` prints the training parts only, so that a
 change can be checked against what it was written on without reading any kept-aside figure.
+``--aside`` prints only the kept-aside parts and the everyday sentences never trained on.
 ``--weights FILE`` runs a candidate model's ``.npz`` (``tools/train_crisis_model.py --out``)
 in place of the shipped one, with the same rules, threshold and gate.
 """
@@ -52,8 +53,13 @@ def main() -> None:
     parser.add_argument(
         "--training", action="store_true", help="only the parts written or trained against"
     )
+    parser.add_argument(
+        "--aside", action="store_true", help="only the kept-aside parts and everyday sentences"
+    )
     parser.add_argument("--weights", type=Path, help="a candidate model's .npz to run instead")
     args = parser.parse_args()
+    if args.training and args.aside:
+        parser.error("--training and --aside leave nothing in common: choose one")
     training_only = args.training
     if args.weights:
         if not args.weights.is_file():
@@ -105,6 +111,8 @@ def main() -> None:
         "everyday training sentences": _load("crisis_everyday.json"),
         "workday sentences (rules fixed on them)": _load("crisis_workday.json"),
     }
+    if args.aside:
+        parts = {}
     if not training_only:
         parts |= kept_aside
         parts["every kept-aside part"] = [i for items in kept_aside.values() for i in items]

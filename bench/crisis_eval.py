@@ -6,8 +6,8 @@ on them; the training parts of ``crisis_more.json``, ``crisis_fresh.json`` and
 ``crisis_tenth.json``: the rules were fixed on their misses by shape too; the training half
 of ``crisis_eleventh.json``; ``crisis_twelfth.json``, ``crisis_fourteenth.json``,
 ``crisis_sixteenth.json``, ``crisis_seventeenth.json``, ``crisis_nineteenth.json``,
-``crisis_twentieth.json``, ``crisis_twentyfirst.json``, ``crisis_twentysecond.json`` and
-``crisis_twentyfourth.json``, training batches whole;
+``crisis_twentieth.json``, ``crisis_twentyfirst.json``, ``crisis_twentysecond.json``,
+``crisis_twentyfourth.json`` and ``crisis_twentyfifth.json``, training batches whole;
 ``crisis_thirteenth.json``, kept aside whole until it was measured once, trained on since)
 and the kept-aside parts (the shared set's, the third of each of those three files, the
 half of the eleventh set aside, and ``crisis_fifteenth.json`` and ``crisis_eighteenth.json``
@@ -81,6 +81,7 @@ def main() -> None:
     twentyfirst = _load("crisis_twentyfirst.json")  # a training batch only
     twentysecond = _load("crisis_twentysecond.json")  # a training batch only
     twentyfourth = _load("crisis_twentyfourth.json")  # a training batch only
+    twentyfifth = _load("crisis_twentyfifth.json")  # a training batch only
     fifteenth = _load("crisis_fifteenth.json")  # kept aside whole
     eighteenth = _load("crisis_eighteenth.json")  # kept aside whole
     kept_aside = {
@@ -108,6 +109,7 @@ def main() -> None:
         "the twenty-first batch (training only)": twentyfirst,
         "the twenty-second batch (training only)": twentysecond,
         "the twenty-fourth batch (training only)": twentyfourth,
+        "the twenty-fifth batch (training only)": twentyfifth,
         "everyday training sentences": _load("crisis_everyday.json"),
         "workday sentences (rules fixed on them)": _load("crisis_workday.json"),
     }

@@ -685,6 +685,66 @@ def test_each_guard_that_matters_is_pinned(text: str, section: str, containing: 
             "i do not want to die anymore, and writing it down feels good",
             "i do not want to die, i want the pain to stop",
         ),
+        (
+            "i pray every night now that god keeps my grandson safe",
+            "i pray every night now that god takes me in my sleep",
+        ),
+        (
+            "my affairs are in order for the move to spain",
+            "my affairs are in order now. the letters are on the mantelpiece",
+        ),
+        (
+            "there is no version of the future where the old office reopens",
+            "there is no version of the future where i am ok. i have looked",
+        ),
+        (
+            "then i cut the cake and everyone sang",
+            "day was ok. rain. then i cut.",
+        ),
+        (
+            "wore a scarf so no one asks about my sunburn",
+            "bought plasters in bulk so no one asks about my arms",
+        ),
+        (
+            "pulling my hair out over this tax return",
+            "pulling my hair out in clumps again, there is a bald patch now",
+        ),
+        (
+            "stockpiling tins for winter like my gran did",
+            "stockpiling. not saying more than that here.",
+        ),
+        (
+            "i have a date now and i am not telling anyone until it goes well",
+            "i have a date now and i am not telling anyone. sunday.",
+        ),
+        (
+            "waiting in a room for my name to be called",
+            "everyone i loved is gone. i am just waiting in a room for nothing",
+        ),
+        (
+            "learned my cofounder has been fighting suicidal thoughts for months",
+            "i have been fighting suicidal thoughts for months",
+        ),
+        (
+            "the self harm scenes in the novel were hard to read",
+            "the self harm is every night now",
+        ),
+        (
+            "that tiktok trend with the 'unalive' jokes is out of hand",
+            "unalive is looking real good tonight, not a meme",
+        ),
+        (
+            "had a bad week but i did not hurt myself. called a friend instead",
+            "had a bad week and i did not hurt myself badly, just a bit",
+        ),
+        (
+            "one year since i deleted the goodbye note. kept living instead",
+            "wrote the goodbye note this week and saved it",
+        ),
+        (
+            "passed the 18 month mark without self-harm. gold star",
+            "self-harm every night this month",
+        ),
     ],
 )
 def test_everyday_shapes_are_quiet_and_their_risk_twins_are_not(quiet: str, flagged: str) -> None:

@@ -56,12 +56,15 @@ def start_export(journal: Path, target: Path, home: Path) -> subprocess.Popen[by
     )
 
 
-def stop_once_writing(worker: subprocess.Popen[bytes], folder: Path, how: int) -> None:
-    """Send ``how`` as soon as the export's temporary file holds some text."""
+def stop_once_writing(
+    worker: subprocess.Popen[bytes], folder: Path, how: int, holding: bytes = b""
+) -> None:
+    """Send ``how`` as soon as the export's temporary file holds some text (``holding``,
+    when given: under load the header alone can be all there is when the signal lands)."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         found = parts_in(folder)
-        if found and _size(found[0]) > 0:
+        if found and _size(found[0]) > 0 and holding in _head(found[0]):
             os.kill(worker.pid, how)
             worker.wait(timeout=60)
             return
@@ -69,6 +72,14 @@ def stop_once_writing(worker: subprocess.Popen[bytes], folder: Path, how: int) -
             pytest.fail("the export ended before it could be stopped")
         time.sleep(0.0005)
     pytest.fail("the export never started writing")
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as part:
+            return part.read(65536)
+    except FileNotFoundError:
+        return b""
 
 
 def _size(path: Path) -> int:
@@ -102,7 +113,7 @@ def killed_export(large_journal: Path, tmp_path: Path) -> tuple[Path, Path, Path
     out.mkdir()
     home = tmp_path / "home"
     worker = start_export(journal, out / "export.json", home)
-    stop_once_writing(worker, out, signal.SIGKILL)
+    stop_once_writing(worker, out, signal.SIGKILL, SECRET.encode())
     (left,) = parts_in(out)
     return journal, out, home, left
 

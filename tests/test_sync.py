@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from selfcompassion.store import Answer, JournalStore
@@ -177,6 +177,12 @@ step = st.tuples(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(st.lists(step, min_size=4, max_size=24))
+# A file that announced a healing was itself damaged and healed: the new file must name
+# the first damaged file again, or the others report it unreadable for ever.
+@example(
+    steps=[("add", 0, 0, 0, "whole", "cut short")] * 7
+    + [("damage", 0, 0, 0, "whole", "cut short")] * 2
+)
 def test_three_devices_end_with_the_same_journal(
     tmp_path_factory: Any, monkeypatch: Any, steps: list[Any]
 ) -> None:

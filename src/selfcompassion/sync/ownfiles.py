@@ -149,3 +149,16 @@ def items_to_heal(store: JournalStore, found: Check) -> Sequence[tuple[str, str]
         taken_up = {(kind, key) for _, kind, key in found.sent_in}
         items.update(set(store.items_sent_nowhere()) - taken_up)
     return sorted(items)
+
+
+def names_to_announce(store: JournalStore, device: str, found: Check) -> list[str]:
+    """The damaged files a healing file names: those found now, and every file of this
+    device healed before. The file that announced an earlier healing may be among those
+    damaged now; without naming it again, the other devices would go on reporting that
+    earlier file as unreadable although nothing it carried is missing."""
+    before = {
+        name
+        for name in store.healed_files()
+        if (match := changefiles.NAME.match(name)) and match[1] == device
+    }
+    return sorted({*found.damaged, *before})

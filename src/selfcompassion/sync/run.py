@@ -111,7 +111,8 @@ def sync_journal(
         result.sent_again = sent.again
     elif looked.damaged:
         items = ownfiles.items_to_heal(store, looked)
-        sent.add(sending.resend(store, folder, device, sent.number, key, items, looked.damaged))
+        named = ownfiles.names_to_announce(store, device, looked)
+        sent.add(sending.resend(store, folder, device, sent.number, key, items, named))
         result.healed, result.healed_items = len(looked.damaged), sent.again
     if resend:
         for item in changefiles.listed(folder, sealed=False):

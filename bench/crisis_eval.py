@@ -10,7 +10,8 @@ of ``crisis_eleventh.json``; ``crisis_twelfth.json``, ``crisis_fourteenth.json``
 ``crisis_twentyfourth.json`` and ``crisis_twentyfifth.json``, training batches whole;
 ``crisis_thirteenth.json``, kept aside whole until it was measured once, trained on since)
 and the kept-aside parts (the shared set's, the third of each of those three files, the
-half of the eleventh set aside, and ``crisis_fifteenth.json`` and ``crisis_eighteenth.json``
+half of the eleventh set aside, and ``crisis_fifteenth.json``, ``crisis_eighteenth.json`` and
+``crisis_twentythird.json``
 whole: never trained or tuned on, and their sum, which docs/safety.md's rule to ship by
 reads), and how many risk sentences pass the gate the model reads behind; and how often each
 brings the panel for the everyday self-criticism of the thinking-trap sentences.
@@ -84,6 +85,7 @@ def main() -> None:
     twentyfifth = _load("crisis_twentyfifth.json")  # a training batch only
     fifteenth = _load("crisis_fifteenth.json")  # kept aside whole
     eighteenth = _load("crisis_eighteenth.json")  # kept aside whole
+    twentythird = _load("crisis_twentythird.json")  # kept aside whole
     kept_aside = {
         "more sentences kept aside": [i for i in more if i["part"] == "aside"],
         "fresh sentences kept aside": [i for i in fresh if i["part"] == "aside"],
@@ -91,6 +93,7 @@ def main() -> None:
         "eleventh batch kept aside": [i for i in eleventh if i["part"] == "aside"],
         "fifteenth batch (kept aside whole)": fifteenth,
         "eighteenth batch (kept aside whole)": eighteenth,
+        "twenty-third batch (kept aside whole)": twentythird,
         "kept aside": _load("crisis_kept_aside.json"),
     }
     parts = {

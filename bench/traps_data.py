@@ -61,8 +61,18 @@ FOURTH_BLIND_BATCH = "blind4"
 FIFTH_BLIND_BATCH = "blind5"
 #: A seventh, ``traps_blind6_aside.json``: kept aside whole, no training part.
 SIXTH_BLIND_BATCH = "blind6"
+#: An eighth, ``traps_blind7_train.json``: for training whole, no kept-aside part.
+SEVENTH_BLIND_BATCH = "blind7"
+#: A ninth, ``traps_blind8_aside.json``: kept aside whole, no training part.
+EIGHTH_BLIND_BATCH = "blind8"
 #: Every batch with a ``train`` part joined to the training part of the split.
-TRAIN_BATCHES = (*OWN_BATCHES, BLIND_BATCH, THIRD_BLIND_BATCH, FIFTH_BLIND_BATCH)
+TRAIN_BATCHES = (
+    *OWN_BATCHES,
+    BLIND_BATCH,
+    THIRD_BLIND_BATCH,
+    FIFTH_BLIND_BATCH,
+    SEVENTH_BLIND_BATCH,
+)
 #: Every batch with an ``aside`` part: never trained or tuned on.
 ASIDE_BATCHES = (
     *OWN_BATCHES,
@@ -70,6 +80,7 @@ ASIDE_BATCHES = (
     SECOND_BLIND_BATCH,
     FOURTH_BLIND_BATCH,
     SIXTH_BLIND_BATCH,
+    EIGHTH_BLIND_BATCH,
 )
 
 

@@ -214,3 +214,21 @@ def test_the_sixth_blind_batch_is_kept_aside_whole(traps_data: ModuleType) -> No
     batch = _apart_from_every_other_set(traps_data, "aside", name)
     assert len(batch) == 246 and sum(not s.traps for s in batch) == 50
     assert name in traps_data.ASIDE_BATCHES and name not in traps_data.TRAIN_BATCHES
+
+
+def test_the_seventh_blind_training_batch_is_in_no_kept_aside_set(traps_data: ModuleType) -> None:
+    """An eighth batch written blind, for training whole: in no kept-aside set, in no other
+    training batch, nor twice in itself."""
+    name = traps_data.SEVENTH_BLIND_BATCH
+    batch = _apart_from_every_other_set(traps_data, "train", name)
+    assert len(batch) == 246 and sum(not s.traps for s in batch) == 50
+    assert name in traps_data.TRAIN_BATCHES and name not in traps_data.ASIDE_BATCHES
+
+
+def test_the_eighth_blind_batch_is_kept_aside_whole(traps_data: ModuleType) -> None:
+    """Written blind in the same round as the seventh training batch: in no set trained on
+    and in no other kept-aside set, nor twice in itself."""
+    name = traps_data.EIGHTH_BLIND_BATCH
+    batch = _apart_from_every_other_set(traps_data, "aside", name)
+    assert len(batch) == 250 and sum(not s.traps for s in batch) == 50
+    assert name in traps_data.ASIDE_BATCHES and name not in traps_data.TRAIN_BATCHES

@@ -489,3 +489,153 @@ def test_certainty_about_ones_own_blame_is_personalising() -> None:
     assert "catastrophising" in trap_ids("It has to be cancer, the headaches won't stop.")
     blamed = "She went quiet at dinner, it has to be something I said."
     assert trap_ids(blamed) == ["personalising"]
+
+
+@pytest.mark.parametrize(
+    ("trap", "look_alike", "trap_id"),
+    [
+        # the others named with where they are
+        (
+            "Everyone in my lab must think I'm slow.",
+            "Everyone in my lab must think the deadline is Friday.",
+            "mind-reading",
+        ),
+        (
+            "The parents on the team probably think I'm useless.",
+            "The parents on the team probably think the kit is new.",
+            "mind-reading",
+        ),
+        # "ill" for "I'll" where a clause starts, and words typed without their apostrophe
+        (
+            "ill probably never pass the theory test",
+            "I was ill, so I never sat the theory test.",
+            "fortune-telling",
+        ),
+        ("theyll find out im a fake eventually", "im sure theyll like the cake", "fortune-telling"),
+        # what someone said out loud is not guessed
+        (
+            "My aunt probably thinks im too quiet",
+            "My aunt thinks im too quiet, she told me at lunch",
+            "mind-reading",
+        ),
+        # the gravest guess about what has happened already, or is happening
+        (
+            "She's an hour late, something awful must have happened to her.",
+            "Something awful happened in the film and we all gasped.",
+            "catastrophising",
+        ),
+        (
+            "Manager booked a meeting with HR, I'm getting fired.",
+            "I'm getting fired up for the match tonight.",
+            "catastrophising",
+        ),
+        # predictions of falling behind or ending like the others
+        (
+            "He's going to fall behind and never catch up.",
+            "He's going to fall asleep on the sofa again.",
+            "fortune-telling",
+        ),
+        (
+            "This job is going to end like all the others.",
+            "The film is going to end at nine.",
+            "fortune-telling",
+        ),
+        # a feeling as proof, without "I" or with "which settles it"; a feeling acted on
+        (
+            "feel like they're all annoyed with me, so that's probably the truth",
+            "feel like pasta tonight, so I'm making some",
+            "emotional-reasoning",
+        ),
+        (
+            "Feeling useless today, which pretty much settles it.",
+            "Booked the flights today, which settles it.",
+            "emotional-reasoning",
+        ),
+        # anybody, wherever they are, could have done it
+        (
+            "Got the project done, but anyone on the team could have.",
+            "Anyone on the team can borrow the spare key.",
+            "discounting-positive",
+        ),
+        # short of perfect, so worth nothing; people in two kinds
+        (
+            "My drawing is not perfect so it is pointless to show anyone.",
+            "My drawing is not perfect so I'll keep practising.",
+            "all-or-nothing",
+        ),
+        (
+            "There are two kinds of people, winners and me.",
+            "There are two kinds of pasta in the cupboard.",
+            "all-or-nothing",
+        ),
+        # what keeps happening named as the way it goes for the writer
+        (
+            "Missed the train again, this is just how it goes for me.",
+            "That's just how it goes sometimes, next week will be calmer.",
+            "overgeneralising",
+        ),
+        # a loss put down to the writer
+        (
+            "Sales dropped this quarter because of my pitch.",
+            "Sales rose this quarter because of my pitch.",
+            "personalising",
+        ),
+        (
+            "The team missed the target, entirely my failing.",
+            "Spelling is my failing, so I use a checker.",
+            "personalising",
+        ),
+        # a rule with no way out; "every" under "a real X would" is the standard
+        (
+            "I have to reply to every text the same day, no exceptions.",
+            "The pool has to close at nine, no exceptions.",
+            "should-statements",
+        ),
+        (
+            "A real runner would train every single morning.",
+            "A real runner came to talk to our club.",
+            "should-statements",
+        ),
+        # a practical step answers a gap; a repair answers a blame
+        (
+            "I never learn anything.",
+            "I never learned to cook, so I signed up for a class.",
+            "overgeneralising",
+        ),
+        (
+            "Missed the deadline, that's on me.",
+            "Missed the deadline, that's on me, sending it first thing tomorrow.",
+            "personalising",
+        ),
+        # a key word misspelt
+        (
+            "i could tell he was disapointed in me",
+            "we were disapointed by the weather",
+            "mind-reading",
+        ),
+    ],
+)
+def test_shapes_read_in_the_seventh_blind_batch(trap: str, look_alike: str, trap_id: str) -> None:
+    """Twins in our own words: the trap is ticked; the look-alike gets nothing from the rules
+    (the model's own readings of the look-alikes are not what these shapes changed)."""
+    assert trap_id in trap_ids(trap)
+    assert trap_ids(look_alike, second_opinion=False) == []
+
+
+def test_ill_is_read_as_i_will_only_where_a_clause_starts() -> None:
+    assert plain_form("i feel tired, so ill go to bed early").text.endswith(
+        "so i will go to bed early"
+    )
+    for unwell in (
+        "I feel ill today",
+        "i was so ill i stayed home",
+        "ill health runs in the family",
+    ):
+        assert "will" not in plain_form(unwell).text
+    assert trap_ids("i feel tired, so ill go to bed early", second_opinion=False) == []
+
+
+def test_what_others_are_guessed_to_think_of_a_success_is_mind_reading() -> None:
+    assert trap_ids("I only got the grant because of my supervisor.") == ["discounting-positive"]
+    guessed = "They probably think I only got the grant because of my supervisor."
+    assert trap_ids(guessed, second_opinion=False) == ["mind-reading"]

@@ -4,7 +4,8 @@
 journal can always say *why* it points at a trap. Two sets of rules read the text:
 
 * ``rules_absolutes`` .. ``rules_feelings`` read it as written: patterns that know about case
-  and apostrophes;
+  and apostrophes (a word typed without its apostrophe, "doesnt", "theyll", gets it back,
+  and "ill" where a clause starts reads "I'll": ``plain.written_form``);
 * ``rules_plain_*`` read the plain form (``language.normalize`` plus typo correction of key
   words), where "im", "Im", "I'm" and "I am" are one thing and "terible" is "terrible"; they
   name pattern types (a subject and a harsh verdict, a future marker and a bad outcome), and
@@ -23,11 +24,12 @@ aside from all rule writing and training are in tests/data/traps_scores.md.
 
 from __future__ import annotations
 
+from ..language.normalize import Normalized
 from ..language.spans import Span, overlaps
 from .answered import answered_spans, is_answered
 from .catalog import TRAPS, Trap, TrapHit
 from .feeling_proof import without_conclusions
-from .plain import plain_form
+from .plain import plain_form, written_form
 from .rules import compiled_rules, rule_spans, without_overlaps
 from .speech import excluded_spans
 
@@ -46,12 +48,12 @@ def _all_spans(text: str) -> dict[str, list[Span]]:
         plain.original_span(start, end) for start, end in excluded_spans(plain.text)
     ]
     written_rules, plain_rules = compiled_rules()
-    found = rule_spans(text, written_rules, excluded)
-    for trap_id, spans in rule_spans(plain.text, plain_rules).items():
-        for start, end in spans:
-            first, last = plain.original_span(start, end)
-            if first < last and not overlaps(first, last, excluded):
-                found.setdefault(trap_id, []).append((first, last))
+    written = written_form(text)
+    if written.text == text:
+        found = rule_spans(text, written_rules, excluded)
+    else:
+        found = _mapped(written, rule_spans(written.text, written_rules), excluded, {})
+    found = _mapped(plain, rule_spans(plain.text, plain_rules), excluded, found)
     answered = answered_spans(text)
     if answered:
         found = {
@@ -60,6 +62,22 @@ def _all_spans(text: str) -> dict[str, list[Span]]:
             if (kept := [span for span in spans if not is_answered(span[0], answered)])
         }
     return without_conclusions(text, found)
+
+
+def _mapped(
+    form: Normalized,
+    spans: dict[str, list[Span]],
+    excluded: list[Span],
+    found: dict[str, list[Span]],
+) -> dict[str, list[Span]]:
+    """``found`` with ``spans`` of ``form``'s text added as spans of the text as written,
+    unless they fall in other people's words."""
+    for trap_id, in_form in spans.items():
+        for start, end in in_form:
+            first, last = form.original_span(start, end)
+            if first < last and not overlaps(first, last, excluded):
+                found.setdefault(trap_id, []).append((first, last))
+    return found
 
 
 def detect_traps(text: str, *, second_opinion: bool = True) -> list[TrapHit]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .rule import Rule, rule
-from .words import GRATEFUL, HARSH_ADJ, ROLE_WORDS
+from .words import AT_A_PLACE, GRATEFUL, HARSH_ADJ, ROLE_WORDS
 
 RULES: tuple[Rule, ...] = (
     # --- discounting-positive ---
@@ -19,7 +19,8 @@ RULES: tuple[Rule, ...] = (
     rule("discounting-positive", r"\bfluke\b"),
     rule(
         "discounting-positive",
-        r"\b(?:anyone|anybody) (?:could|would) (?:have|do|manage)\b",
+        # also with where they are: "anybody on the team would have"
+        r"\b(?:anyone|anybody)" + AT_A_PLACE + r" (?:could|would) (?:have|do|manage)\b",
     ),
     rule(
         "discounting-positive",
@@ -48,6 +49,10 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:only|just)\s+(?:\w+\s+){0,2}?(?:got|won|passed|hired|picked|chose|chosen"
         r"|promoted|praised|invited|offered|accepted|selected|did (?:well|ok|okay|fine)|succeeded"
         r"|managed|made it|scored|landed)\b[^.;]{0,40}?\bbecause\b",
+        # what others are guessed to think of it is mind-reading: "they all think I only got
+        # the part because I know the director"
+        not_after=r"\b(?:think|thinks|thought|believe|believes|reckon|reckons|assume|assumes)\s+"
+        r"(?:that\s+)?I\s+$",
     ),
     rule("discounting-positive", r"\bsays? that to everyone\b"),
     rule(
@@ -77,13 +82,18 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "emotional-reasoning",
-        r"\b(?:I|it)\s+feels?\b[^.;]{0,50}?(?:,\s*so\b|\bso\s+(?:I|it|that|this)\b"
-        r"|\bwhich (?:means|proves)\b|\bthat (?:means|proves)\b|\btherefore\b"
+        # (also without "I" where a sentence starts: "feel like nobody likes me, so")
+        r"(?:\b(?:I|it)\s+feels?|^\s*feel(?:ing)?|(?<=[.!?] )feel(?:ing)?)\b[^.;]{0,50}?"
+        r"(?:,\s*so\b|\bso\s+(?:I|it|that|this)\b"
+        r"|\bwhich (?:kind of |sort of |pretty much |basically )?(?:means|proves|settles it)\b"
+        r"|\bthat (?:means|proves|settles it)\b|\btherefore\b"
         r"|\b(?:I|it|they|he|she|everyone|this|that|things|something)\s+must\b)",
         # "I feel tired, so I went to bed": a feeling acted on, not taken as proof.
-        not_before=r"^\s*(?:I\s*)?(?:(?:am|'m)\s+)?(?:just\s+)?(?:went|go|going|will|'ll|took|take|called|left"
+        # (or doing something about it: "so I'm making soup")
+        not_before=r"^\s*(?:I\s*)?(?:(?:am|'m)\s+(?:just\s+)?\w+ing\b|(?:(?:am|'m)\s+)?(?:just\s+)?"
+        r"(?:went|go|going|will|'ll|took|take|called|left"
         r"|stayed|had|made|did|asked|rested|slept|decided|booked|cancelled|skipped|turned|put"
-        r"|got|texted|rang|told|talked|sat|walked|ate|drank|lay|napped)\b",
+        r"|got|texted|rang|told|talked|sat|walked|ate|drank|lay|napped)\b)",
     ),
     rule(
         "emotional-reasoning",

@@ -50,8 +50,9 @@ _GROUP_SWEEP = (
     r"|are the same)\b"
 )
 _LIFE_PATTERN = (
-    r"\b(?:story of my life|(?:it is|its) a pattern|classic me|(?:that is|thats|it is|its) just"
-    r" how (?:\w+ ){0,3}?goes? for me|same wherever (?:i|we) go|(?:for|against) people like me"
+    r"\b(?:story of my life|(?:it is|its) a pattern|classic me"
+    r"|(?:that is|thats|it is|its|this is) just how (?:\w+ ){0,3}?goes? for me|how it always goes"
+    r"|same wherever (?:i|we) go|(?:for|against) people like me"
     r"|the lot of them)\b"
 )
 # Someone else's verdict ("they decided I'm useless") is mind-reading, not the writer's label.
@@ -62,7 +63,8 @@ _SOMEONE_DECIDED = (
 # "Every" or "always" as what a rule or a condition asks ("i must answer every single
 # message", "unless every single guest is happy"): a standard, not a pattern seen in events.
 _UNDER_A_RULE = (
-    r"\b(?:must|should|have to|has to|need to|needs to|supposed to|ought to|unless|until)\s+"
+    r"\b(?:must|should|have to|has to|need to|needs to|supposed to|ought to|unless|until"
+    r"|(?:a|any) (?:good|real|proper|decent) [\w-]+ would)\s+"
     r"(?:(?!that\b|i\b)\w+\s+){0,3}$"
 )
 _EXTREME = (
@@ -208,6 +210,19 @@ RULES: tuple[Rule, ...] = (
         r"|every single|everything|100 percent|an a|first|all)\b",
     ),
     rule("all-or-nothing", r"\bfail\w* (?:every single one|all of them|everyone)\b"),
+    # The world split in two: "there are two kinds of coders, naturals and the rest"; and
+    # short of perfect, so worth nothing: "my french is not perfect so it is useless to try".
+    rule(
+        "all-or-nothing",
+        r"\b(?:only )?two (?:kinds|types|sorts) of (?:\w+ )?(?:people|humans|folk|men|women|kids"
+        r"|devs|coders|programmers|engineers|writers|artists|parents|players|students|workers"
+        r"|employees|friends|doctors|nurses|teachers|managers|mums|moms|dads)\b",
+    ),
+    rule(
+        "all-or-nothing",
+        r"\bnot (?:perfect|flawless|fluent|the best)\b[^.!?;]{0,20}?\bso\b[^.!?;]{0,20}?"
+        r"\b(?:useless|pointless|no point|worthless|a waste)\b",
+    ),
     rule("all-or-nothing", r"\b(?:perfect\w*|flawless\w*) or (?:it|i|not|nothing|worthless)"),
     # --- overgeneralising ---
     rule(
@@ -262,7 +277,10 @@ RULES: tuple[Rule, ...] = (
         "personalising",
         r"\b(?:it is|it was|that is|that was|is|was|all|probably|must be|has to be|just)"
         r" (?:all |just |probably |obviously )?(?:because|bc|cause|due to) (?:of )?(?:me|my|i"
-        r"|all the \w+ i|something i)\b",
+        r"|all the \w+ i|something i)\b"
+        # a loss put down to the writer: "the share price fell because of my announcement"
+        r"|\b(?:fell|dropped|failed|crashed|tanked|flopped|collapsed|went wrong|broke up"
+        r"|fell apart|lost|quit) (?:\w+ ){0,2}?because of (?:me|my)\b",
         negatable=True,
     ),
     rule(

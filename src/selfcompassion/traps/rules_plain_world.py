@@ -9,8 +9,16 @@ followed by "so ... must".
 from __future__ import annotations
 
 from .rule import Rule, rule
-from .words import DOUBTED, GOOD_OPINION
-from .words_plain import FEELING, LABEL_ADJ, LABEL_NOUN, MINIMISER, PEOPLE, SUCCESS
+from .words import DOUBTED, GOOD_OPINION, SAID_ALOUD
+from .words_plain import (
+    FEELING,
+    LABEL_ADJ,
+    LABEL_NOUN,
+    MINIMISER,
+    PEOPLE,
+    PEOPLE_SOMEWHERE,
+    SUCCESS,
+)
 
 _LIFE_PART = (
     r"(?:career|life|future|season|year|marriage|relationship|reputation|chances?|plans?|world"
@@ -42,7 +50,10 @@ _FUTURE_BAD = (
     r"(?:fail\w*|go wrong|go badly|go south|be (?:even )?worse|be a disaster|be rejected|be fired"
     r"|get (?:fired|sacked|rejected|dumped|shot down|laughed at|worse)|shot down|resent\w*"
     r"|hate\w*|leave (?:me|him|her|us)|leave(?=\s*[.,;!?]|$)|break up|dump\w*|struggle\w*"
-    r"|laugh\w* at|reject\w*|end (?:badly|in tears)"
+    r"|laugh\w* at|reject\w*|end (?:badly|in tears)|fall behind|never catch up"
+    r"|(?:shoot|shut|turn|put) (?:me|him|her|us|it) down"
+    r"|end (?:up )?(?:exactly |just )?(?:like|the same (?:way )?as) (?:all )?the"
+    r" (?:others|last \w+|rest)"
     r"|be nothing|there will be nothing|regret\w*|embarrass\w*|humiliat\w*"
     r"|flop\w*|bomb\w*|tank\w*|see through|be alone|end up alone|die alone)"
 )
@@ -131,7 +142,7 @@ RULES: tuple[Rule, ...] = (
     rule(
         "mind-reading",
         r"\b"
-        + PEOPLE
+        + PEOPLE_SOMEWHERE
         + r"\s+(?:(?:all|obviously|clearly|probably|secretly|definitely|must|just|so|were all"
         r"|was|were|are|is|all just|must have|have|has|could|can) )*"
         + r"(?:obviously|clearly|probably|secretly|definitely|must|all|surely) "
@@ -140,7 +151,10 @@ RULES: tuple[Rule, ...] = (
         not_after=_NOT_READ,
         not_before=_GOOD,
         negatable=True,
-        requires=r"\b(?:me|my|i|i am|i had|myself|mine|it|rubbish|lost)\b",
+        # the writer named after the verb ("everyone in my lab must think the plan is late"
+        # is not about the writer)
+        requires=r"\b" + _THINK + r"\b[^.!?]*\b(?:me|my|i|we|us|our|myself|mine|it|rubbish|lost)\b",
+        unless=SAID_ALOUD,
     ),
     rule(
         "mind-reading",
@@ -155,14 +169,17 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "mind-reading",
-        r"\b(?:" + PEOPLE + r"|the \w+) (?:\w+ )?(?:thinks?|thought|believes?|decided|reckons?"
+        r"\b(?:"
+        + PEOPLE_SOMEWHERE
+        + r"|the \w+) (?:\w+ )?(?:thinks?|thought|believes?|decided|reckons?"
         r"|can tell|could tell|knows?|sees?|saw) (?:that )?i (?:am|was|have|had|will|would)"
         r" (?:a |an |so |such |really |just |being |not |totally |completely )*(?:"
         + LABEL_NOUN
         + r"|"
         + LABEL_ADJ
-        + r"|out of my depth|no idea|\w+ing it up|a bad \w+)\b",
+        + r"|out of my depth|no idea|\w+ing it up|a bad \w+|too \w+ (?:to|for)\b)\b",
         not_after=DOUBTED,
+        unless=SAID_ALOUD,
     ),
     rule(
         "mind-reading",

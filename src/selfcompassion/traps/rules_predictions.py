@@ -12,7 +12,9 @@ from .words import (
     LIGHT_HEARTED,
     NOT_A_DISASTER_WORD,
     OTHER_SUBJECT,
+    OTHERS_SOMEWHERE,
     ROLE_WORDS,
+    SAID_ALOUD,
 )
 
 RULES: tuple[Rule, ...] = (
@@ -65,7 +67,8 @@ RULES: tuple[Rule, ...] = (
     rule(
         "catastrophising",
         r"\b(?:I'll|I will|I'm going to|I am going to|I'm gonna)\s+(?:\w+\s+)?"
-        r"(?:get|be)\s+(?:fired|sacked|let go)\b",
+        r"(?:get|be)\s+(?:fired|sacked|let go)\b"
+        r"|\bI(?:'m|\s+am)\s+getting\s+(?:fired|sacked)\b(?!\s+up)",
     ),
     # "I'll lose everything" (not "I lose everything", a habit: rules_plain_self.py).
     rule(
@@ -74,11 +77,19 @@ RULES: tuple[Rule, ...] = (
     rule(
         "catastrophising",
         r"\b(?:will|'ll|going to|gonna|could|might|would)\s+(?:\w+\s+)?lose\s+(?:all\s+(?:of\s+)?"
-        r"|every\s+)?(?:my|our)\s+(?:\w+\s+)?(?:job|house|home|flat|apartment|kids|children"
+        r"|every\s+)?(?:my|our|the)\s+(?:\w+\s+)?(?:job|house|home|flat|apartment|kids|children"
         r"|family|friends|partner|marriage|business|clients|customers|savings|money|career"
         r"|reputation)\b",
     ),
     rule("catastrophising", r"\bnever recover\b"),
+    # The gravest guess about what has already happened: "something terrible must have
+    # happened to him" (not "something terrible happened at work", a report).
+    rule(
+        "catastrophising",
+        r"\bsomething\s+(?:terrible|awful|horrible|dreadful|bad|serious)\s+(?:must|might|could"
+        r"|has|'s)\s+(?:have\s+)?happened\b",
+        negatable=True,
+    ),
     rule("catastrophising", r"\b(?:ruined|wrecked|destroyed)\s+everything\b", negatable=True),
     rule(
         "catastrophising",
@@ -109,16 +120,17 @@ RULES: tuple[Rule, ...] = (
     # --- mind-reading ---
     rule(
         "mind-reading",
-        r"\b" + OTHER_SUBJECT + r"\s+(?:(?:all|must|probably|secretly|clearly|obviously"
+        r"\b" + OTHERS_SOMEWHERE + r"\s+(?:(?:all|must|probably|secretly|clearly|obviously"
         r"|definitely|just|really)\s+)*(?:think|thinks|thought|believe|believes|could tell"
         r"|can tell|could see|can see|know|knows|see|sees|saw)\s+(?:that\s+)?(?:I\b|I'|me\b)",
         not_before=GOOD_OPINION,
         # "I must never let the team see me stressed": what they may see, not what they think.
         not_after=DOUBTED + r"|\b(?:let|letting|lets|make|making)\s+$",
+        unless=SAID_ALOUD,
     ),
     rule(
         "mind-reading",
-        r"\b" + OTHER_SUBJECT + r"(?:'s|'re|\s+is|\s+are|\s+was|\s+were|\s+must be)\s+"
+        r"\b" + OTHERS_SOMEWHERE + r"(?:'s|'re|\s+is|\s+are|\s+was|\s+were|\s+must be)\s+"
         r"(?:\w+\s+){0,2}?"
         r"(?:annoyed|angry|mad|upset|disappointed|fed up|sick|tired|bored|laughing|judging"
         r"|talking|gossiping|whispering|complaining|embarrassed|ashamed)\s+(?:(?:of|with)\s+\w+ing"
@@ -128,14 +140,14 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "mind-reading",
-        r"\b" + OTHER_SUBJECT + r"\s+(?:(?:must|probably|secretly|all|really)\s+)*(?:regrets?"
+        r"\b" + OTHERS_SOMEWHERE + r"\s+(?:(?:must|probably|secretly|all|really)\s+)*(?:regrets?"
         r"|regretted|resents?|hates?|can't stand|wish(?:es)?)\s+(?:\w+\s+){0,2}?me\b",
         not_after=DOUBTED,
     ),
     rule("mind-reading", r"\bI bet\s+(?:that\s+)?" + OTHER_SUBJECT + r"\b"),
     rule(
         "mind-reading",
-        r"\b" + OTHER_SUBJECT + r"\s+(?:(?:all|must|probably|clearly|obviously|definitely)\s+)*"
+        r"\b" + OTHERS_SOMEWHERE + r"\s+(?:(?:all|must|probably|clearly|obviously|definitely)\s+)*"
         r"(?:noticed|notice|saw|could see|could tell|can tell)\s+(?:how|that|what)\s+"
         r"(?:\w+\s+){0,2}?I\b",
         not_after=DOUBTED,
@@ -148,7 +160,7 @@ RULES: tuple[Rule, ...] = (
     rule("mind-reading", r"\bI (?:can|could) tell\s+(?:that\s+)?" + OTHER_SUBJECT + r"\b"),
     rule(
         "mind-reading",
-        r"\b" + OTHER_SUBJECT + r"\s+(?:doesn't|don't|didn't)\s+(?:really\s+)?(?:trust|like"
+        r"\b" + OTHERS_SOMEWHERE + r"\s+(?:doesn't|don't|didn't)\s+(?:really\s+)?(?:trust|like"
         r"|respect|want|rate|value|believe in)\s+me\b",
         not_after=DOUBTED,
     ),

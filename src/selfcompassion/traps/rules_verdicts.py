@@ -95,10 +95,17 @@ RULES: tuple[Rule, ...] = (
         r"|it all right|all of it right|without (?:a|any) mistakes?)\b",
         negatable=True,
     ),
+    # A rule held with no way out: "I must answer every call within the hour, no exceptions".
+    rule(
+        "should-statements",
+        r"\bI\s*" + MUST + r"\s+[^.;!?]{0,60}?\b(?:no exceptions|no matter what|at all costs"
+        r"|whatever it takes|without exception)\b",
+        negatable=True,
+    ),
     rule(
         "should-statements",
         r"\b(?:a|any)\s+(?:good|real|proper|decent|competent|normal|grown)\s+[\w-]+\s+"
-        r"(?:should|must|ought to|would (?:never|always|have)|wouldn't|never|always)\b",
+        r"(?:should|must|ought to|would|wouldn't|never|always)\b",
     ),
     rule(
         "should-statements",
@@ -108,7 +115,8 @@ RULES: tuple[Rule, ...] = (
     # --- personalising ---
     rule(
         "personalising",
-        r"\b(?:(?:all|entirely|totally|completely)\s+)?my (?:fault|doing)\b",
+        r"\b(?:(?:all|entirely|totally|completely)\s+)?my (?:fault|doing)\b"
+        r"|\b(?:all|entirely|totally|completely)\s+my failing\b",
         negatable=True,
     ),
     rule(

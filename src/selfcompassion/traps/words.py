@@ -49,6 +49,13 @@ OTHER_SUBJECT = (
     r"|do|does|did|has|have|had|all|probably|secretly|clearly|obviously|really|just)\b)[\w-]+)?"
     r"|[\w-]+s)"
 )
+# Where the other people are, said after them: "everyone at work", "the others in the
+# meeting", "people on the team" ("Everyone at work must think I'm a fraud").
+AT_A_PLACE = (
+    r"(?:\s+(?:at|in|on|from)\s+(?:(?:the|my|our|this|that|his|her|their)\s+)?"
+    r"(?!I\b|me\b)[\w-]+)?"
+)
+OTHERS_SOMEWHERE = OTHER_SUBJECT + AT_A_PLACE
 # Things that go wrong, when someone says they "always" (or "constantly") do them.
 BAD_OUTCOME = (
     r"(?:mess\w*|screw\w*|ruin\w*|fail\w*|forget\w*|learn\w*|wrong|right|finish\w*"
@@ -138,6 +145,9 @@ AFTER_OTHERS_THINK = (
     r"|knows|see|sees|said|says|decided|reckon|reckons)\s+(?:that\s+)?"
     r"|\bused\s+to\s+(?:think|believe|feel)\s+(?:that\s+)?)$"
 )
+# What someone has said out loud is known, not guessed: "my gran thinks I'm too thin, she
+# says it every visit".
+SAID_ALOUD = r"\b(?:told|tells)\s+(?:me|us)\b|\b(?:said|says)\s+(?:it|so|that|as much)\b"
 # "She thinks I'm ready for it" is someone's good opinion, not a feared one.
 GOOD_OPINION = (
     r"^\s*(?:'m|am|was|'d|would|will|'ll|did|have|'ve|could|can)?\s*(?:(?:be|make|become)\s+)?"
@@ -226,8 +236,11 @@ ANSWER = (
     # mending, or a practical step taken for what is feared or keeps happening
     r"|\b(?:i'll|ill|i will|going to|gonna)\s+(?:say sorry|apologi[sz]e|make (?:it|that) up"
     r"|(?:leave|put|set|pack|keep|write|book|bring|charge) (?:it|them|an?|the|my))\b"
+    r"|\b(?:sending|fixing|doing|sorting|calling|emailing|paying|booking) (?:it|them|that)"
+    r" (?:first thing|tomorrow|today|tonight|now|asap)\b"
     r"|\bjust in case\b|\bunless i ask\b|\bneed to (?:replace|repair|fix|service) the\b"
     r"|\b(?:so|that's why|thats why|that is why)\s+i(?:'m|m| am)?\s+(?:keep\w*|kept|carry\w*"
     r"|set|setting|book\w*|bought|buy\w*|pack\w*|leav\w*|text\w*|updat\w*|download\w*"
+    r"|signed up|sign\w* up|enrol\w*|join\w*|took up|registered"
     r"|call\w*|email\w*|brought|bring\w*|use|using|wrote|writ\w*|put)\b"
 )

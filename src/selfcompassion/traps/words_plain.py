@@ -107,6 +107,11 @@ PEOPLE = (
     r"|the (?:teacher|boss|manager|team|class|audience|room|panel|interviewer|editor|client"
     r"|crowd|squad|other \w+|others|new \w+))"
 )
+# ... and where they are, said after them: "everyone at work", "the others on the team".
+PEOPLE_SOMEWHERE = (
+    PEOPLE
+    + r"(?: (?:at|in|on|from) (?:(?:the|my|our|this|that|his|her|their) )?(?!i\b|me\b)[\w-]+)?"
+)
 # Kind, neutral or plan-like things after "should" or "must": plans, not rigid rules.
 ERRAND = (
     r"(?:call|ring|phone|email|text|book|buy|pick up|collect|send|post|pay|check|remember to"
@@ -122,6 +127,7 @@ _KEY_WORDS_TEXT = (
     " parent person player leader manager ruined disappointment embarrassment incompetent"
     " horrible rubbish loser whole completely totally absolutely failed ruined worst never"
     " everything nothing anything pointless selfish burden imposter impostor weak lazy"
+    " disappointed"
 )
 KEY_WORDS = tuple(_KEY_WORDS_TEXT.split())
 # Real words one dropped or added letter from a key word, never respelt: without this "ever"

@@ -639,3 +639,65 @@ def test_what_others_are_guessed_to_think_of_a_success_is_mind_reading() -> None
     assert trap_ids("I only got the grant because of my supervisor.") == ["discounting-positive"]
     guessed = "They probably think I only got the grant because of my supervisor."
     assert trap_ids(guessed, second_opinion=False) == ["mind-reading"]
+
+
+@pytest.mark.parametrize(
+    ("trap", "look_alike", "trap_id"),
+    [
+        # a thing that keeps failing, and "every" in a standard for real painters
+        (
+            "I mess up every single day.",
+            "The kettle is useless, it trips the fuse every day.",
+            "overgeneralising",
+        ),
+        (
+            "I mess up every single day.",
+            "Real painters paint every single day.",
+            "overgeneralising",
+        ),
+        # "either way" is no either/or
+        (
+            "Either I win or it's all pointless.",
+            "Either way, win or lose, I'll enjoy the match.",
+            "all-or-nothing",
+        ),
+        # a disaster laughed about
+        (
+            "The cake was a total disaster, the whole party is ruined.",
+            "The cake was a total disaster, we laughed about it all evening.",
+            "catastrophising",
+        ),
+        # answers: a step for next time, not knowing yet, what it is for, the old way of seeing it
+        (
+            "My fault we missed the bus.",
+            "My fault we missed the bus. Setting an alarm tomorrow.",
+            "personalising",
+        ),
+        (
+            "She probably thinks I'm boring.",
+            "She probably thinks I'm boring, but I don't know yet.",
+            "mind-reading",
+        ),
+        (
+            "I feel stupid asking so many questions, so I must be stupid.",
+            "I feel stupid asking so many questions, but that's what training is for.",
+            "emotional-reasoning",
+        ),
+        (
+            "This is a catastrophe.",
+            "My old self would have called this a catastrophe. It's a hiccup.",
+            "catastrophising",
+        ),
+        # everyone's approval as a need
+        (
+            "I need every single person at work to like me.",
+            "I need every single person at work to sign the card.",
+            "should-statements",
+        ),
+    ],
+)
+def test_look_alikes_read_in_the_training_parts(trap: str, look_alike: str, trap_id: str) -> None:
+    """Twins in our own words for the trap-free sentences the training parts flagged: the
+    trap is still ticked, the look-alike gets nothing."""
+    assert trap_id in trap_ids(trap)
+    assert trap_ids(look_alike) == []

@@ -64,7 +64,7 @@ _SOMEONE_DECIDED = (
 # message", "unless every single guest is happy"): a standard, not a pattern seen in events.
 _UNDER_A_RULE = (
     r"\b(?:must|should|have to|has to|need to|needs to|supposed to|ought to|unless|until"
-    r"|(?:a|any) (?:good|real|proper|decent) [\w-]+ would)\s+"
+    r"|(?:a|any) (?:good|real|proper|decent) [\w-]+ would|(?:good|real|proper|decent) [\w-]+s)\s+"
     r"(?:(?!that\b|i\b)\w+\s+){0,3}$"
 )
 _EXTREME = (
@@ -181,10 +181,17 @@ RULES: tuple[Rule, ...] = (
         requires=r"\b(?:should|must|have to|has to|supposed|meant|ought|no excuse|no right"
         r"|unacceptable|not an option|not allowed)\b",
     ),
+    # Everyone's approval as a need: "i need every single person at work to like me".
+    rule(
+        "should-statements",
+        r"\bi (?:need|have to have|must have|have got to have) (?:every(?:one|body)"
+        r"|every single \w+|all (?:of )?(?:them|my \w+)|the whole \w+)\b[^.!?]{0,40}?"
+        r"\bto (?:like|love|approve of|respect|rate|be happy with) me\b",
+    ),
     # --- all-or-nothing ---
     rule(
         "all-or-nothing",
-        r"\beither\b[^.!?]{0,80}?\bor\b",
+        r"\beither\b(?! way\b)[^.!?]{0,80}?\bor\b",
         requires=r"\b" + _EXTREME + r"\b",
     ),
     rule(
@@ -235,7 +242,10 @@ RULES: tuple[Rule, ...] = (
         + r"|ill|sick|someone else|somebody else|wrong|same|curse|last|behind|like this|like that"
         r"|forgets|forgetting|forgotten|battle|throats|fight|lose|lost"
         r"|argue|fight\w*|fought|at each other|late|nowhere|anything|cooperat\w*)\b",
-        unless=r"\bi (?:will|would) never\b|\bnever (?:forget|again)\b",
+        # (and a thing that keeps failing is the thing's: "the printer jams every day")
+        unless=r"\bi (?:will|would) never\b|\bnever (?:forget|again)\b|^\s*(?:the|my|our) "
+        + THING
+        + r"\b",
     ),
     rule(
         "overgeneralising",

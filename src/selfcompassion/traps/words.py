@@ -176,7 +176,7 @@ PREDICTING = (
 # laughs off ("the kitchen was a nightmare lol").
 LIGHT_HEARTED = (
     r"(?<!\bno )(?<!\bnot )\bfun\b|\bhilarious\b|\b(?:lol|lmao|haha\w*)\b"
-    r"|\b(?:we|I)\s+(?:all\s+)?laughed\b(?!\s+at\s+me)"
+    r"|\b(?:we|I)\s+(?:all\s+)?laughed\b(?!\s+at\s+me)|\blaughed (?:about|it off)\b"
     r"|\b(?:loved (?:it|every)|enjoy\w*|the best \w+ (?:of|in|ever)|(?:great|good|lovely) time"
     r"|worth it|made (?:our|my) (?:day|week))\b"
 )
@@ -214,6 +214,15 @@ ANSWER = (
     r"|\b(?:i'll|ill|i will|i'm going to|im going to|gonna|going to)\s+ask\b"
     r"|\brather than guess\w*|\binstead of guessing\b|\b(?:for|until) next time\b"
     r"|\bnext time i\b|\bnoted\b|\bkeep going\b|\bsee what happens\b|\breminder\b"
+    r"|\b(?:set|setting)(?: up)? (?:an? |my )?(?:alarm|reminder|timer)s?\b"
+    # not knowing yet: "I don't know yet", "I can't know"
+    r"|\b(?:don't|dont|do not) (?:really )?know (?:yet|for sure|either way)\b"
+    r"|\bi (?:can't|cant|cannot|can not) know\b"
+    # what it is for, and the old way of seeing it: "but that's what onboarding is for", "my
+    # old self would have called this a disaster"
+    r"|\bbut (?:that's|thats|that is|it's|its|it is) (?:literally |exactly |just )?what"
+    r" (?:\w+ ){1,3}?(?:is|are) for\b"
+    r"|\b(?:my old self|old me|the old me) would (?:have )?(?:said|thought|called)\b[^.!?]*"
     r"|\b(?:got|get|getting|have|had|i've|ive)\s+(?:it |them )?checked\b"
     # disagreeing with the thought or with whoever said it
     r"|\bi (?:don't|dont|do not) buy (?:it|that)\b"

@@ -127,7 +127,7 @@ _KEY_WORDS_TEXT = (
     " parent person player leader manager ruined disappointment embarrassment incompetent"
     " horrible rubbish loser whole completely totally absolutely failed ruined worst never"
     " everything nothing anything pointless selfish burden imposter impostor weak lazy"
-    " disappointed"
+    " disappointed should"
 )
 KEY_WORDS = tuple(_KEY_WORDS_TEXT.split())
 # Real words one dropped or added letter from a key word, never respelt: without this "ever"

@@ -10,9 +10,8 @@ of ``crisis_eleventh.json``; ``crisis_twelfth.json``, ``crisis_fourteenth.json``
 ``crisis_twentyfourth.json`` and ``crisis_twentyfifth.json``, training batches whole;
 ``crisis_thirteenth.json``, kept aside whole until it was measured once, trained on since)
 and the kept-aside parts (the shared set's, the third of each of those three files, the
-half of the eleventh set aside, and ``crisis_fifteenth.json``, ``crisis_eighteenth.json`` and
-``crisis_twentythird.json``
-whole: never trained or tuned on, and their sum, which docs/safety.md's rule to ship by
+half of the eleventh set aside, and ``crisis_fifteenth.json``, ``crisis_eighteenth.json``,
+``crisis_twentythird.json`` and ``crisis_twentysixth.json`` whole: never trained or tuned on, and their sum, which docs/safety.md's rule to ship by
 reads), and how many risk sentences pass the gate the model reads behind; and how often each
 brings the panel for the everyday self-criticism of the thinking-trap sentences.
 docs/safety.md reports these figures.
@@ -86,6 +85,7 @@ def main() -> None:
     fifteenth = _load("crisis_fifteenth.json")  # kept aside whole
     eighteenth = _load("crisis_eighteenth.json")  # kept aside whole
     twentythird = _load("crisis_twentythird.json")  # kept aside whole
+    twentysixth = _load("crisis_twentysixth.json")  # kept aside whole
     kept_aside = {
         "more sentences kept aside": [i for i in more if i["part"] == "aside"],
         "fresh sentences kept aside": [i for i in fresh if i["part"] == "aside"],
@@ -94,6 +94,7 @@ def main() -> None:
         "fifteenth batch (kept aside whole)": fifteenth,
         "eighteenth batch (kept aside whole)": eighteenth,
         "twenty-third batch (kept aside whole)": twentythird,
+        "twenty-sixth batch (kept aside whole)": twentysixth,
         "kept aside": _load("crisis_kept_aside.json"),
     }
     parts = {
@@ -139,7 +140,8 @@ def main() -> None:
 
 
 def _everyday_aside() -> dict[str, list[str]]:
-    """Our own everyday sentences kept aside, and the trap part's kept-aside thoughts.
+    """Our own everyday sentences kept aside, everyday entries written blind and kept aside,
+    and the trap part's kept-aside thoughts.
 
     The training part of the thinking-trap sentences is in the model's training data
     (``crisis_everyday.json``), so only its kept-aside part (bench/traps_data.py) is used here.
@@ -151,8 +153,10 @@ def _everyday_aside() -> dict[str, list[str]]:
 
     _, aside = split(load_all())
     own = [str(i["text"]) for i in _load("crisis_everyday_aside.json")]
+    blind = [str(i["text"]) for i in _load("crisis_everyday_blind_aside.json")]
     return {
         f"our everyday sentences ({len(own)})": own,
+        f"everyday entries written blind ({len(blind)})": blind,
         f"kept-aside trap thoughts ({len(aside)})": [s.text for s in aside],
     }
 

@@ -83,6 +83,9 @@ WHOLE_BATCHES = [
         "twentieth",
         "twentyfirst",
         "twentysecond",
+        "twentyfourth",
+        "twentyfifth",
+        "everyday_blind",
     )
 ]
 EPOCHS, LR, BATCH, TRAIN_TOKENS, SEED = 4, 4e-5, 16, 96, 0

@@ -745,6 +745,47 @@ def test_each_guard_that_matters_is_pinned(text: str, section: str, containing: 
             "passed the 18 month mark without self-harm. gold star",
             "self-harm every night this month",
         ),
+        # Shapes from the everyday entries written blind, each beside its risk twin.
+        (
+            "my own head is pounding after the all-hands",
+            "slammed my own head into the door again",
+        ),
+        (
+            "the quarter ate me alive, inbox at 400",
+            "i ate dinner alone. i dont want to be alive",
+        ),
+        (
+            "there's no way out of this awful quarterly review",
+            "there is no way out of this marriage or this life",
+        ),
+        (
+            "i can't take it anymore with this job, three reorgs in a year",
+            "i cant take it anymore with my life",
+        ),
+        (
+            "i cant go on like this with the rota, something has to give",
+            "i cant go on like this with the pain",
+        ),
+        (
+            "nearly jumped out of my skin when the door slammed",
+            "i nearly jumped last night",
+        ),
+        (
+            "i feel like i am drowning at work this month",
+            "i feel like i am drowning and nobody sees it",
+        ),
+        (
+            "we made a plan together for the move",
+            "i made a plan. its in the drawer",
+        ),
+        (
+            "took my thyroid pills like every morning, then the school run",
+            "took the pills out and counted them again",
+        ),
+        (
+            "my team managed fine without me while i was off sick",
+            "they would have managed fine without me",
+        ),
     ],
 )
 def test_everyday_shapes_are_quiet_and_their_risk_twins_are_not(quiet: str, flagged: str) -> None:

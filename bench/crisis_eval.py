@@ -11,9 +11,11 @@ of ``crisis_eleventh.json``; ``crisis_twelfth.json``, ``crisis_fourteenth.json``
 ``crisis_thirteenth.json``, kept aside whole until it was measured once, trained on since)
 and the kept-aside parts (the shared set's, the third of each of those three files, the
 half of the eleventh set aside, and ``crisis_fifteenth.json``, ``crisis_eighteenth.json``,
-``crisis_twentythird.json`` and ``crisis_twentysixth.json`` whole: never trained or tuned on, and their sum, which docs/safety.md's rule to ship by
-reads), and how many risk sentences pass the gate the model reads behind; and how often each
-brings the panel for the everyday self-criticism of the thinking-trap sentences.
+``crisis_twentythird.json`` and ``crisis_twentysixth.json`` whole: never trained or tuned
+on, and their sum, which docs/safety.md's rule to ship by reads), and how many risk sentences
+pass the gate the model reads behind; and how often each brings the panel for everyday
+sentences never trained on (our own, entries written blind, and the thinking-trap thoughts
+kept aside).
 docs/safety.md reports these figures.
 
 Run: ``python bench/crisis_eval.py``; ``--training`` prints the training parts only, so that a

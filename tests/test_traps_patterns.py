@@ -694,10 +694,31 @@ def test_what_others_are_guessed_to_think_of_a_success_is_mind_reading() -> None
             "I need every single person at work to sign the card.",
             "should-statements",
         ),
+        # "shell", "well" for "she'll", "we'll" where a clause starts before a verb
+        ("shell laugh at me if I ask", "they shell out for the good coffee", "fortune-telling"),
+        ("well never get better", "well done us, we raised loads", "fortune-telling"),
+        # "musnt" for "mustn't"; what a whole kind of person must never do
+        ("a good dad musnt ever shout", "the dog musnt go on the sofa", "should-statements"),
+        ("men dont cry, so I never do", "the men dont arrive until nine", "should-statements"),
+        # a result not out yet, already known; falling ill foretold
+        ("i already know i havent passed", "i already knew i passed", "fortune-telling"),
+        ("ill get sick on the day, watch", "i got sick on the day", "fortune-telling"),
+        # coping: the worst case met with a plan, worse handled before
+        (
+            "worst case the train is cancelled and the whole trip is ruined",
+            "worst case the train is cancelled and we rebook",
+            "catastrophising",
+        ),
+        (
+            "I always fall apart under pressure.",
+            "I always pull through, I've handled worse than this.",
+            "overgeneralising",
+        ),
     ],
 )
 def test_look_alikes_read_in_the_training_parts(trap: str, look_alike: str, trap_id: str) -> None:
-    """Twins in our own words for the trap-free sentences the training parts flagged: the
-    trap is still ticked, the look-alike gets nothing."""
+    """Twins in our own words for the trap-free sentences the training parts flagged and the
+    traps the blind training batches showed: the trap is ticked, the look-alike gets
+    nothing."""
     assert trap_id in trap_ids(trap)
     assert trap_ids(look_alike) == []

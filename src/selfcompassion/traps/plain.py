@@ -9,11 +9,24 @@ from ..language.normalize import Normalized, normalize
 from ..language.spelling import Speller
 from .words_plain import KEY_WORDS, NOT_TYPOS
 
-# "ill" written for "I'll" where a clause starts and a verb follows ("so ill go to bed early",
-# "ill probably never walk again"); never where it means unwell ("i feel ill", "so ill i
-# stayed home", "ill health") or ends the clause.
+# Contractions typed without the apostrophe that are also words: "ill" for "I'll", "shell"
+# for "she'll", "hell" for "he'll", "well" for "we'll". Read so only where a clause starts
+# and a verb follows ("so ill go to bed early", "shell say no so why ask", "well have to
+# move"); never "i feel ill", "ill health", "shell out", "hell no", "well done".
+_CONTRACTED = {
+    "ill": ("I'll", "i will"),
+    "shell": ("she'll", "she will"),
+    "hell": ("he'll", "he will"),
+    "well": ("we'll", "we will"),
+}
+_A_VERB = (
+    r"(?:be|have|never|say|think|leave|hate|find|get|go|probably|definitely|just|end|lose|need"
+    r"|see|know|laugh|dump|fire|tell|want|ask|make|feel|fail|regret|die|spend|run|miss)"
+)
 _ILL = re.compile(
-    r"\bill\b(?= (?!(?:health|will|effects?|feeling|at ease|advised)\b)[a-z])", re.IGNORECASE
+    r"\b(?:ill(?= (?!(?:health|will|effects?|feeling|at ease|advised)\b)[a-z])"
+    r"|(?:shell|hell|well)(?= " + _A_VERB + r"\b))",
+    re.IGNORECASE,
 )
 _CLAUSE_START = re.compile(
     r"(?:(?:^|[,.;:!?(])\s*(?:(?:and|so|then|but|or|because|if)\s+)?"
@@ -54,8 +67,10 @@ _WITHOUT_APOSTROPHE = {
         "haven't",
         "hasn't",
         "won't",
+        "mustn't",
     ]
 }
+_WITHOUT_APOSTROPHE["musnt"] = "mustn't"  # a slip as common as the missing apostrophe
 _APOSTROPHE_LESS = re.compile(r"\b(?:" + "|".join(_WITHOUT_APOSTROPHE) + r")\b", re.IGNORECASE)
 
 
@@ -82,10 +97,11 @@ def _respelt(form: Normalized, found: list[tuple[int, int, str]]) -> Normalized:
     return Normalized(original=form.original, text="".join(out), origins=tuple(kept))
 
 
-def _ills(text: str, spelt: str) -> list[tuple[int, int, str]]:
-    """Where "ill" stands for "I'll" (see ``_ILL``), to be written ``spelt``."""
+def _ills(text: str, form: int) -> list[tuple[int, int, str]]:
+    """Where "ill", "shell", "hell" or "well" stand for a contraction (see ``_ILL``), with
+    the words to write there: as typed (``form`` 0) or in the plain form (1)."""
     return [
-        (match.start(), match.end(), spelt)
+        (match.start(), match.end(), _CONTRACTED[match.group(0).lower()][form])
         for match in _ILL.finditer(text)
         if _CLAUSE_START.search(text, 0, match.start())
     ]
@@ -93,13 +109,13 @@ def _ills(text: str, spelt: str) -> list[tuple[int, int, str]]:
 
 def plain_form(text: str) -> Normalized:
     plain = _speller().respell(normalize(text))
-    return _respelt(plain, _ills(plain.text, "i will"))
+    return _respelt(plain, _ills(plain.text, 1))
 
 
 def written_form(text: str) -> Normalized:
     """The words as typed, with the apostrophe back in a word typed without it ("doesnt",
-    "theyll") and "ill" read as "I'll" (see ``_ILL``)."""
-    found = _ills(text, "I'll") + [
+    "theyll") and "ill" read as "I'll" where it stands for it (see ``_ILL``)."""
+    found = _ills(text, 0) + [
         (match.start(), match.end(), _WITHOUT_APOSTROPHE[match.group(0).lower()])
         for match in _APOSTROPHE_LESS.finditer(text)
     ]

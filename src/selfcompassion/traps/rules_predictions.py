@@ -215,12 +215,17 @@ RULES: tuple[Rule, ...] = (
         r"(?:\w+\s+)?(?:want|like|hire|pick|choose|forgive|respect|trust|approve|accept|care"
         r"|listen|understand|last|get better|take me seriously)\b",
     ),
-    rule("fortune-telling", r"\bI (?:just |already )?know I(?:'ll|\s+will|'m going to)\b"),
+    rule(
+        "fortune-telling",
+        r"\bI (?:just |already )?know I(?:'ll|\s+will|'m going to)\b"
+        # a result not yet out, already known: "I already know I haven't passed"
+        r"|\bI already know I(?:\s+haven't|\s+didn't|\s+won't|\s+failed)\b",
+    ),
     rule(
         "fortune-telling",
         r"\bI(?:'ll|\s+will)\s+(?:(?:probably|definitely|just|only|surely)\s+)?(?:get rejected"
         r"|be rejected|fail|mess|screw|freeze|blow|embarrass|make a fool|be found out"
-        r"|be alone forever|end up alone|die alone)",
+        r"|be alone forever|end up alone|die alone|get sick|get ill|get injured)",
     ),
     rule(
         "fortune-telling",

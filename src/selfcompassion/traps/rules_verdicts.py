@@ -105,7 +105,14 @@ RULES: tuple[Rule, ...] = (
     rule(
         "should-statements",
         r"\b(?:a|any)\s+(?:good|real|proper|decent|competent|normal|grown)\s+[\w-]+\s+"
-        r"(?:should|must|ought to|would|wouldn't|never|always)\b",
+        r"(?:should|must|mustn't|ought to|would|wouldn't|never|always)\b",
+    ),
+    # What a whole kind of person must never do: "men don't cry", "mums never get tired".
+    rule(
+        "should-statements",
+        r"\b(?:real\s+)?(?:men|boys|women|girls|adults|grown-ups|mums|moms|dads|parents)\s+"
+        r"(?:don't|do not|never|shouldn't|mustn't)\s+(?:cry|complain|get tired|give up|ask for help"
+        r"|need help|show weakness|moan|quit)\b",
     ),
     rule(
         "should-statements",

@@ -210,6 +210,9 @@ ANSWER = (
     r"|\b(?:and )?(?:that's|thats|that is|it's|its|it is)\s+(?:ok|okay|fine|alright)\b"
     # coping
     r"|\b(?:i'd|id|i would|we'd|we would)\s+(?:survive|cope|be (?:ok|okay|fine|alright))\b"
+    r"|\b(?:handled|survived|got through|been through|coped with) worse\b"
+    r"|\bworst case\b[^.!?]{0,60}?\b(?:and|then|so)\s+(?:we|i)\s+(?:just\s+)?(?:rebook"
+    r"|reschedule|try again|start again|go again|find another|cope|manage)\b"
     # a plan that checks or mends
     r"|\b(?:i'll|ill|i will|i'm going to|im going to|gonna|going to)\s+ask\b"
     r"|\brather than guess\w*|\binstead of guessing\b|\b(?:for|until) next time\b"

@@ -50,6 +50,26 @@ def _figures(items: list[dict[str, object]], model: bool) -> str:
     return f"{recall}non-risk flagged {flagged / len(calm):.1%} ({flagged}/{len(calm)})"
 
 
+def kept_aside_parts() -> dict[str, list[dict[str, object]]]:
+    """Every part never trained or tuned on, by name (docs/safety.md's rule to ship by reads
+    their sum)."""
+    more = _load("crisis_more.json")
+    fresh = _load("crisis_fresh.json")
+    tenth = _load("crisis_tenth.json")
+    eleventh = _load("crisis_eleventh.json")
+    return {
+        "more sentences kept aside": [i for i in more if i["part"] == "aside"],
+        "fresh sentences kept aside": [i for i in fresh if i["part"] == "aside"],
+        "tenth batch kept aside": [i for i in tenth if i["part"] == "aside"],
+        "eleventh batch kept aside": [i for i in eleventh if i["part"] == "aside"],
+        "fifteenth batch (kept aside whole)": _load("crisis_fifteenth.json"),
+        "eighteenth batch (kept aside whole)": _load("crisis_eighteenth.json"),
+        "twenty-third batch (kept aside whole)": _load("crisis_twentythird.json"),
+        "twenty-sixth batch (kept aside whole)": _load("crisis_twentysixth.json"),
+        "kept aside": _load("crisis_kept_aside.json"),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="The crisis check's figures on its sentences.")
     parser.add_argument(
@@ -84,21 +104,7 @@ def main() -> None:
     twentysecond = _load("crisis_twentysecond.json")  # a training batch only
     twentyfourth = _load("crisis_twentyfourth.json")  # a training batch only
     twentyfifth = _load("crisis_twentyfifth.json")  # a training batch only
-    fifteenth = _load("crisis_fifteenth.json")  # kept aside whole
-    eighteenth = _load("crisis_eighteenth.json")  # kept aside whole
-    twentythird = _load("crisis_twentythird.json")  # kept aside whole
-    twentysixth = _load("crisis_twentysixth.json")  # kept aside whole
-    kept_aside = {
-        "more sentences kept aside": [i for i in more if i["part"] == "aside"],
-        "fresh sentences kept aside": [i for i in fresh if i["part"] == "aside"],
-        "tenth batch kept aside": [i for i in tenth if i["part"] == "aside"],
-        "eleventh batch kept aside": [i for i in eleventh if i["part"] == "aside"],
-        "fifteenth batch (kept aside whole)": fifteenth,
-        "eighteenth batch (kept aside whole)": eighteenth,
-        "twenty-third batch (kept aside whole)": twentythird,
-        "twenty-sixth batch (kept aside whole)": twentysixth,
-        "kept aside": _load("crisis_kept_aside.json"),
-    }
+    kept_aside = kept_aside_parts()
     parts = {
         "training part (tuning + own)": _load("crisis_tuning.json", "crisis_own.json"),
         "training part of the more sentences": [i for i in more if i["part"] == "train"],

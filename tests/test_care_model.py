@@ -255,6 +255,12 @@ def test_the_batches_written_blind_are_new_and_the_last_one_is_kept_aside_whole(
         "crisis_twentyfourth.json",
         "crisis_twentyfifth.json",
         "crisis_twentysixth.json",
+        "crisis_twentyseventh.json",
+        "crisis_twentyeighth.json",
+        "crisis_everyday_blind.json",
+        "crisis_everyday_blind_aside.json",
+        "crisis_everyday_choose.json",
+        "crisis_everyday_judge.json",
     )
     for name in blind:
         texts = [" ".join(i["text"].lower().split()) for i in json.loads((DATA / name).read_text())]
@@ -271,6 +277,7 @@ def test_the_batches_written_blind_are_new_and_the_last_one_is_kept_aside_whole(
         "crisis_eighteenth.json",
         "crisis_twentythird.json",
         "crisis_twentysixth.json",
+        "crisis_twentyeighth.json",
     )
     for aside in kept_aside_whole:
         batch = json.loads((DATA / aside).read_text(encoding="utf-8"))

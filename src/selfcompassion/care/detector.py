@@ -28,9 +28,9 @@ FEELING = "feeling"
 #: The rule and kind of a concern the model found (``care.second_look``).
 MODEL = "model"
 #: Whether the model's second look is part of the check. It is: trained on everyday
-#: sentences as well as the risk and hard non-risk ones, it brings the panel for 2.2% of
-#: everyday self-critical thoughts it never saw (the rules alone 1.4%) and finds 91% of the
-#: kept-aside risk sentences (the rules alone 71%); docs/safety.md has the figures.
+#: sentences as well as the risk and hard non-risk ones, it finds 94.8% of the kept-aside
+#: risk sentences (the rules alone 72%) and brings the panel for 3.3% of everyday sentences
+#: it never saw; docs/safety.md has the figures.
 SECOND_LOOK = True
 #: The rules a very confident "no" from the model quiets, and how confident it must be:
 #: only the last net (a strong word such as "die" or "dead" right after "i" or "my"), the

@@ -23,8 +23,11 @@ from ..language.sentences import sentences
 from ..language.wordpiece import tokenizer
 from .gate import passes
 
-#: A risk probability above this brings the panel. Set low on purpose: a miss costs more.
-THRESHOLD = 0.3
+#: A risk probability above this brings the panel. Chosen for the model retrained with
+#: everyday entries written blind, on batches written for the choice: the lowest threshold
+#: at which it brings the panel for no more everyday entries than the model before it did at
+#: 0.3, which keeps nearly all it gained on risk sentences (docs/safety.md).
+THRESHOLD = 0.7
 #: The longest window the model reads, [CLS] and [SEP] included.
 MAX_TOKENS = 128
 #: The model reads answers of at least this many words: the shortest risk sentence it was

@@ -180,55 +180,29 @@ def _apart_from_every_other_set(traps_data: ModuleType, part: str, name: str) ->
     return batch
 
 
-def test_the_third_blind_training_batch_is_in_no_kept_aside_set(traps_data: ModuleType) -> None:
-    """A fourth batch written blind, for training whole: no sentence of it is in the split's
-    kept-aside part or in any kept-aside batch, nor in any other training batch, nor twice."""
-    name = traps_data.THIRD_BLIND_BATCH
-    batch = _apart_from_every_other_set(traps_data, "train", name)
-    assert len(batch) == 300 and sum(not s.traps for s in batch) == 94
-    assert name in traps_data.TRAIN_BATCHES and name not in traps_data.ASIDE_BATCHES
-
-
-def test_the_fourth_blind_batch_is_kept_aside_whole(traps_data: ModuleType) -> None:
-    """Written blind in the same round as the third training batch: none of it is in any set
-    trained on or in any other kept-aside set, nor twice in itself."""
-    name = traps_data.FOURTH_BLIND_BATCH
-    batch = _apart_from_every_other_set(traps_data, "aside", name)
-    assert len(batch) == 250 and sum(not s.traps for s in batch) == 50
-    assert name in traps_data.ASIDE_BATCHES and name not in traps_data.TRAIN_BATCHES
-
-
-def test_the_fifth_blind_training_batch_is_in_no_kept_aside_set(traps_data: ModuleType) -> None:
-    """A sixth batch written blind, for training whole: in no kept-aside set, in no other
-    training batch, nor twice in itself."""
-    name = traps_data.FIFTH_BLIND_BATCH
-    batch = _apart_from_every_other_set(traps_data, "train", name)
-    assert len(batch) == 243 and sum(not s.traps for s in batch) == 49
-    assert name in traps_data.TRAIN_BATCHES and name not in traps_data.ASIDE_BATCHES
-
-
-def test_the_sixth_blind_batch_is_kept_aside_whole(traps_data: ModuleType) -> None:
-    """Written blind in the same round as the fifth training batch: in no set trained on and
-    in no other kept-aside set, nor twice in itself."""
-    name = traps_data.SIXTH_BLIND_BATCH
-    batch = _apart_from_every_other_set(traps_data, "aside", name)
-    assert len(batch) == 246 and sum(not s.traps for s in batch) == 50
-    assert name in traps_data.ASIDE_BATCHES and name not in traps_data.TRAIN_BATCHES
-
-
-def test_the_seventh_blind_training_batch_is_in_no_kept_aside_set(traps_data: ModuleType) -> None:
-    """An eighth batch written blind, for training whole: in no kept-aside set, in no other
-    training batch, nor twice in itself."""
-    name = traps_data.SEVENTH_BLIND_BATCH
-    batch = _apart_from_every_other_set(traps_data, "train", name)
-    assert len(batch) == 246 and sum(not s.traps for s in batch) == 50
-    assert name in traps_data.TRAIN_BATCHES and name not in traps_data.ASIDE_BATCHES
-
-
-def test_the_eighth_blind_batch_is_kept_aside_whole(traps_data: ModuleType) -> None:
-    """Written blind in the same round as the seventh training batch: in no set trained on
-    and in no other kept-aside set, nor twice in itself."""
-    name = traps_data.EIGHTH_BLIND_BATCH
-    batch = _apart_from_every_other_set(traps_data, "aside", name)
-    assert len(batch) == 250 and sum(not s.traps for s in batch) == 50
-    assert name in traps_data.ASIDE_BATCHES and name not in traps_data.TRAIN_BATCHES
+@pytest.mark.parametrize(
+    ("constant", "part", "size", "trap_free"),
+    [
+        # written blind in pairs, one batch for training whole and one kept aside whole
+        ("THIRD_BLIND_BATCH", "train", 300, 94),
+        ("FOURTH_BLIND_BATCH", "aside", 250, 50),
+        ("FIFTH_BLIND_BATCH", "train", 243, 49),
+        ("SIXTH_BLIND_BATCH", "aside", 246, 50),
+        ("SEVENTH_BLIND_BATCH", "train", 246, 50),
+        ("EIGHTH_BLIND_BATCH", "aside", 250, 50),
+    ],
+)
+def test_each_later_blind_batch_is_in_its_own_part_only(
+    traps_data: ModuleType, constant: str, part: str, size: int, trap_free: int
+) -> None:
+    """A batch written blind is in no other set, trained on or kept aside, nor twice in
+    itself; a training batch is trained on whole and a kept-aside batch never."""
+    name = getattr(traps_data, constant)
+    batch = _apart_from_every_other_set(traps_data, part, name)
+    assert len(batch) == size and sum(not s.traps for s in batch) == trap_free
+    ours, theirs = (
+        (traps_data.TRAIN_BATCHES, traps_data.ASIDE_BATCHES)
+        if part == "train"
+        else (traps_data.ASIDE_BATCHES, traps_data.TRAIN_BATCHES)
+    )
+    assert name in ours and name not in theirs

@@ -11,11 +11,11 @@ of ``crisis_eleventh.json``; ``crisis_twelfth.json``, ``crisis_fourteenth.json``
 ``crisis_thirteenth.json``, kept aside whole until it was measured once, trained on since)
 and the kept-aside parts (the shared set's, the third of each of those three files, the
 half of the eleventh set aside, and ``crisis_fifteenth.json``, ``crisis_eighteenth.json``,
-``crisis_twentythird.json`` and ``crisis_twentysixth.json`` whole: never trained or tuned
-on, and their sum, which docs/safety.md's rule to ship by reads), and how many risk sentences
-pass the gate the model reads behind; and how often each brings the panel for everyday
-sentences never trained on (our own, entries written blind, and the thinking-trap thoughts
-kept aside).
+``crisis_twentythird.json``, ``crisis_twentysixth.json`` and ``crisis_twentyeighth.json``
+whole: never trained or tuned on, and their sum, which docs/safety.md's rule to ship by
+reads), and how many risk sentences pass the gate the model reads behind; and how often
+each brings the panel for everyday sentences never trained on (our own, entries written
+blind, and the thinking-trap thoughts kept aside).
 docs/safety.md reports these figures.
 
 Run: ``python bench/crisis_eval.py``; ``--training`` prints the training parts only, so that a
@@ -66,6 +66,7 @@ def kept_aside_parts() -> dict[str, list[dict[str, object]]]:
         "eighteenth batch (kept aside whole)": _load("crisis_eighteenth.json"),
         "twenty-third batch (kept aside whole)": _load("crisis_twentythird.json"),
         "twenty-sixth batch (kept aside whole)": _load("crisis_twentysixth.json"),
+        "twenty-eighth batch (kept aside whole)": _load("crisis_twentyeighth.json"),
         "kept aside": _load("crisis_kept_aside.json"),
     }
 
@@ -162,9 +163,11 @@ def _everyday_aside() -> dict[str, list[str]]:
     _, aside = split(load_all())
     own = [str(i["text"]) for i in _load("crisis_everyday_aside.json")]
     blind = [str(i["text"]) for i in _load("crisis_everyday_blind_aside.json")]
+    judging = [str(i["text"]) for i in _load("crisis_everyday_judge.json")]
     return {
         f"our everyday sentences ({len(own)})": own,
         f"everyday entries written blind ({len(blind)})": blind,
+        f"everyday entries written blind to judge a threshold by ({len(judging)})": judging,
         f"kept-aside trap thoughts ({len(aside)})": [s.text for s in aside],
     }
 

@@ -65,16 +65,15 @@ def main() -> None:
             print(_line("everyday entries for choosing", _counts(everyday, threshold)))
             print(_line("twenty-seventh batch", _counts(twentyseventh, threshold)))
         return
-    twentyeighth = _load("crisis_twentyeighth.json")
-    parts = kept_aside_parts() | {"twenty-eighth batch (kept aside whole)": twentyeighth}
-    every = [i for items in parts.values() for i in items]
-    judging = _load("crisis_everyday_judge.json")
-    older = [{"text": t, "risk": False} for texts in _everyday_aside().values() for t in texts]
+    twentyeighth = _load("crisis_twentyeighth.json")  # among the kept-aside parts too
+    every = [i for items in kept_aside_parts().values() for i in items]
+    judging = _load("crisis_everyday_judge.json")  # among the everyday sentences too
+    everyday = [{"text": t, "risk": False} for texts in _everyday_aside().values() for t in texts]
     print(f"threshold {args.judge}:")
     print(_line("twenty-eighth batch", _counts(twentyeighth, args.judge)))
     print(_line("every kept-aside part", _counts(every, args.judge)))
     print(_line("everyday entries for judging", _counts(judging, args.judge)))
-    print(_line("every everyday sentence never trained on", _counts(judging + older, args.judge)))
+    print(_line("every everyday sentence never trained on", _counts(everyday, args.judge)))
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from conftest import JOURNAL
+from selfcompassion.care.detector import find_concerns
 from selfcompassion.care.moment import GO_ON, OFFER_PROMPT, offer
 from selfcompassion.care.panel import CRISIS_MESSAGE_TITLE
 from selfcompassion.store import JournalStore
@@ -183,6 +184,27 @@ def test_see_the_contacts_again_then_go_on(tmp_path: Path) -> None:
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_a_risk_answer_only_the_model_recognises_brings_the_panel_too(
+    tmp_path: Path, width: int
+) -> None:
+    # No rule names this plan; the model, loaded in the background while the first
+    # question is on screen, has to read it before the next question is asked.
+    answer = "i gave my guitar to my nephew and wrote everyone a letter. its all sorted now"
+    assert not find_concerns(answer, model=False)
+    home = tmp_path / "home"
+    child = spawn(["reframe"], home, width)
+    reach_the_question(child, "reframe")
+    child.send(answer + ENTER)
+    panel_before_next(child, "feeling")
+    child.sendcontrol("c")
+    child.expect(TITLE)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "nephew" in draft_of(home, "reframe")
 
 
 def test_an_ordinary_answer_brings_no_panel(tmp_path: Path) -> None:

@@ -783,6 +783,10 @@ def test_each_guard_that_matters_is_pinned(text: str, section: str, containing: 
             "took the pills out and counted them again",
         ),
         (
+            "took my blood pressure pills at 8 like every day",
+            "like every day, i counted the pills again",
+        ),
+        (
             "my team managed fine without me while i was off sick",
             "they would have managed fine without me",
         ),

@@ -41,13 +41,19 @@ def _load(*names: str) -> list[dict[str, object]]:
     return [item for name in names for item in json.loads((DATA / name).read_text("utf-8"))]
 
 
-def _figures(items: list[dict[str, object]], model: bool) -> str:
+def counts(items: list[dict[str, object]], model: bool) -> tuple[int, int, int, int]:
+    """Risk sentences recognised, risk sentences in all, non-risk flagged, non-risk in all."""
     risky = [str(i["text"]) for i in items if i["risk"]]
     calm = [str(i["text"]) for i in items if not i["risk"]]
     hit = sum(bool(find_concerns(t, model=model)) for t in risky)
     flagged = sum(bool(find_concerns(t, model=model)) for t in calm)
-    recall = f"recall {hit / len(risky):.1%} ({hit}/{len(risky)}), " if risky else ""
-    return f"{recall}non-risk flagged {flagged / len(calm):.1%} ({flagged}/{len(calm)})"
+    return hit, len(risky), flagged, len(calm)
+
+
+def _figures(items: list[dict[str, object]], model: bool) -> str:
+    hit, risky, flagged, calm = counts(items, model)
+    recall = f"recall {hit / risky:.1%} ({hit}/{risky}), " if risky else ""
+    return f"{recall}non-risk flagged {flagged / calm:.1%} ({flagged}/{calm})"
 
 
 def kept_aside_parts() -> dict[str, list[dict[str, object]]]:

@@ -18,22 +18,18 @@ import functools
 import sys
 from pathlib import Path
 
-from selfcompassion.care import detector, second_look
+from selfcompassion.care import second_look
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from crisis_eval import _everyday_aside, _load, kept_aside_parts  # noqa: E402
+from crisis_eval import _everyday_aside, _load, counts, kept_aside_parts  # noqa: E402
 
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
 def _counts(items: list[dict[str, object]], threshold: float) -> tuple[int, int, int, int]:
-    """Risk recognised, risk in all, non-risk flagged, non-risk in all."""
+    """``crisis_eval.counts`` with the rules and the model at ``threshold``."""
     second_look.THRESHOLD = threshold
-    risky = [str(i["text"]) for i in items if i["risk"]]
-    calm = [str(i["text"]) for i in items if not i["risk"]]
-    hit = sum(bool(detector.find_concerns(t, model=True)) for t in risky)
-    flagged = sum(bool(detector.find_concerns(t, model=True)) for t in calm)
-    return hit, len(risky), flagged, len(calm)
+    return counts(items, model=True)
 
 
 def _line(name: str, counts: tuple[int, int, int, int]) -> str:

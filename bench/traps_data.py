@@ -65,6 +65,10 @@ SIXTH_BLIND_BATCH = "blind6"
 SEVENTH_BLIND_BATCH = "blind7"
 #: A ninth, ``traps_blind8_aside.json``: kept aside whole, no training part.
 EIGHTH_BLIND_BATCH = "blind8"
+#: A tenth, ``traps_blind9_aside.json``: kept aside whole, no training part.
+NINTH_BLIND_BATCH = "blind9"
+#: An eleventh, ``traps_blind10_train.json``: for training whole, no kept-aside part.
+TENTH_BLIND_BATCH = "blind10"
 #: Every batch with a ``train`` part joined to the training part of the split.
 TRAIN_BATCHES = (
     *OWN_BATCHES,
@@ -72,6 +76,7 @@ TRAIN_BATCHES = (
     THIRD_BLIND_BATCH,
     FIFTH_BLIND_BATCH,
     SEVENTH_BLIND_BATCH,
+    TENTH_BLIND_BATCH,
 )
 #: Every batch with an ``aside`` part: never trained or tuned on.
 ASIDE_BATCHES = (
@@ -81,6 +86,7 @@ ASIDE_BATCHES = (
     FOURTH_BLIND_BATCH,
     SIXTH_BLIND_BATCH,
     EIGHTH_BLIND_BATCH,
+    NINTH_BLIND_BATCH,
 )
 
 

@@ -190,6 +190,8 @@ def _apart_from_every_other_set(traps_data: ModuleType, part: str, name: str) ->
         ("SIXTH_BLIND_BATCH", "aside", 246, 50),
         ("SEVENTH_BLIND_BATCH", "train", 246, 50),
         ("EIGHTH_BLIND_BATCH", "aside", 250, 50),
+        ("NINTH_BLIND_BATCH", "aside", 247, 50),
+        ("TENTH_BLIND_BATCH", "train", 244, 50),
     ],
 )
 def test_each_later_blind_batch_is_in_its_own_part_only(

@@ -6,10 +6,11 @@ pooling, one linear layer, binary cross-entropy, batch 16, at most 96 tokens, se
 reads only the training part of the fixed split (``bench/traps_data.py``) and the training
 batches (``tests/data/traps_own_train.json``, ``traps_own2_train.json``,
 ``traps_blind_train.json``, ``traps_blind3_train.json``, ``traps_blind5_train.json``,
-``traps_blind7_train.json``); the kept-aside part and the kept-aside batches
-(``traps_own_aside.json``, ``traps_own2_aside.json``, ``traps_blind_aside.json``,
-``traps_blind2_aside.json``, ``traps_blind4_aside.json``, ``traps_blind6_aside.json``,
-``traps_blind8_aside.json``) are never read here. The shipped
+``traps_blind7_train.json``, ``traps_blind10_train.json``); the kept-aside part and the
+kept-aside batches (``traps_own_aside.json``, ``traps_own2_aside.json``,
+``traps_blind_aside.json``, ``traps_blind2_aside.json``, ``traps_blind4_aside.json``,
+``traps_blind6_aside.json``, ``traps_blind8_aside.json``, ``traps_blind9_aside.json``) are
+never read here. The shipped
 weights were trained before ``traps_blind_train.json`` existed: give ``--own-batches
 own,own2`` to train as they were.
 

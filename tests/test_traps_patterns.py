@@ -722,3 +722,99 @@ def test_look_alikes_read_in_the_training_parts(trap: str, look_alike: str, trap
     nothing."""
     assert trap_id in trap_ids(trap)
     assert trap_ids(look_alike) == []
+
+
+@pytest.mark.parametrize(
+    ("trap", "look_alike", "trap_id"),
+    [
+        # answers: the guess doubted at once, a feeling named as a feeling, a fair reading,
+        # letting it go, a deed set against the feeling, the old belief left behind, a step
+        (
+            "My neighbour probably thinks I'm rude.",
+            "My neighbour probably thinks I'm rude. Or maybe not, who knows.",
+            "mind-reading",
+        ),
+        (
+            "I feel like a burden to my family.",
+            "I feel like a burden to my family, which is a feeling, not a fact.",
+            "emotional-reasoning",
+        ),
+        (
+            "My daughter rolled her eyes at my advice.",
+            "My daughter rolled her eyes at my advice, fair enough, it was preachy.",
+            "mind-reading",
+        ),
+        (
+            "Dented the hire car, my fault.",
+            "Dented the hire car, my fault, paid the excess, moving on.",
+            "personalising",
+        ),
+        (
+            "I feel worthless since the redundancy.",
+            "I feel worthless since the redundancy, but I applied for two jobs today and that"
+            " counts.",
+            "emotional-reasoning",
+        ),
+        (
+            "I wreck everything I touch.",
+            "I used to think I wreck everything I touch. I don't believe that any more.",
+            "overgeneralising",
+        ),
+        (
+            "I'm useless at the guitar.",
+            "I'm useless at the guitar, signing up for lessons next month.",
+            "labelling",
+        ),
+        # one thing not done is a fact; a habit kept as a timetable or a precaution
+        (
+            "I never finish anything I start.",
+            "I never finished my apprenticeship, and I run my own shop now.",
+            "overgeneralising",
+        ),
+        ("I never learn.", "I never learnt to drive as a teenager.", "overgeneralising"),
+        (
+            "I'm always late for everything.",
+            "I always catch the 8:05 train, it was late again today.",
+            "overgeneralising",
+        ),
+        (
+            "I never get anything right.",
+            "I never sign anything without reading it twice.",
+            "overgeneralising",
+        ),
+        # a guess at what happened is no rule; blame with nobody taking it is not personalising
+        (
+            "Must be perfect at the recital.",
+            "The dog's limping. Must be something he stepped on.",
+            "should-statements",
+        ),
+        (
+            "Has to be spotless before they arrive.",
+            "Rash on my arm for a week. Has to be.",
+            "should-statements",
+        ),
+        (
+            "The dog's limping. Must be something I did.",
+            "The dog's limping, it must be something he stepped on on the walk.",
+            "personalising",
+        ),
+    ],
+)
+def test_look_alikes_read_in_the_tenth_blind_batch(
+    trap: str, look_alike: str, trap_id: str
+) -> None:
+    """Twins in our own words for the trap-free sentences the training parts (the tenth blind
+    batch among them) flagged: the trap is ticked, the look-alike gets nothing."""
+    assert trap_id in trap_ids(trap)
+    assert trap_ids(look_alike) == []
+
+
+def test_a_label_that_is_one_of_two_boxes_is_all_or_nothing() -> None:
+    boxes = "Either I'm top of the class or I'm a fraud, there's no middle ground."
+    assert trap_ids(boxes) == ["all-or-nothing"]
+    assert trap_ids("If I'm not the best player on the team I'm nothing, no in between.") == [
+        "all-or-nothing"
+    ]
+    # the writer then says which box they are in: the label is theirs
+    chosen = boxes + " And I'm not top."
+    assert set(trap_ids(chosen)) == {"all-or-nothing", "labelling"}

@@ -75,6 +75,24 @@ _OBLIGATION = re.compile(
     r"|supposed\s+to|meant\s+to)\b",
     re.IGNORECASE,
 )
+# "I never sign anything without reading it twice", "I always catch the 8:05": a habit kept as
+# a precaution or a timetable, not a pattern drawn from a bad moment. A window whose every
+# "always" and "never" is such a habit does not count for overgeneralising.
+_HABIT = re.compile(
+    r"\b(?:never|always)\b[^.!?;,]*?\bwithout\s+(?:first\s+)?(?:checking|waiting|asking"
+    r"|thinking|sleeping|reading|looking|saving|talking)\b"
+    r"|\balways\s+(?:\w+\s+){1,2}?(?:the\s+|an?\s+)?\d{1,2}(?:[:.]\d{2}|\s*(?:am|pm))\b",
+    re.IGNORECASE,
+)
+_ABSOLUTE = re.compile(r"\b(?:never|always)\b", re.IGNORECASE)
+# Personalising is blame the writer takes on: a window with no word for the writer ("the dog's
+# limping, must be something he stepped on") does not count for it. (Of the training sentences
+# labelled personalising, 1 of 227 has no such word.)
+_WRITER = re.compile(
+    r"\b(?:i|me|my|mine|myself|we|us|our|ours|ourselves|you|your|yours|yourself)\b"
+    r"|\b(?:im|ive|id|ill)\b",
+    re.IGNORECASE,
+)
 _lock = threading.Lock()
 
 
@@ -164,10 +182,14 @@ def scores(text: str, read: Readings | None = None) -> Scores:
         ]
     best: dict[str, tuple[float, Span]] = {}
     for span, row in readings:
-        if _only_lifted_obligations(text[span[0] : span[1]]):
+        if _only_inside(text[span[0] : span[1]], _LIFTED, _OBLIGATION):
             row = {**row, "should-statements": 0.0}
         if is_not_a_label(text[span[0] : span[1]]):
             row = {**row, "labelling": 0.0}
+        if _only_inside(text[span[0] : span[1]], _HABIT, _ABSOLUTE):
+            row = {**row, "overgeneralising": 0.0}
+        if not _WRITER.search(text, span[0], span[1]):
+            row = {**row, "personalising": 0.0}
         for trap_id, p in row.items():
             if trap_id not in best or p > best[trap_id][0]:
                 best[trap_id] = (p, span)
@@ -196,12 +218,14 @@ def _unanswered(
     ]
 
 
-def _only_lifted_obligations(text: str) -> bool:
-    """True when ``text`` speaks of obligation only to lift it ("you don't have to")."""
-    lifted = [m.span() for m in _LIFTED.finditer(text)]
-    if not lifted:
+def _only_inside(text: str, outer: re.Pattern[str], words: re.Pattern[str]) -> bool:
+    """True when ``outer`` matches ``text`` and every match of ``words`` starts inside one of
+    its matches: obligation only lifted ("you don't have to"), "always" and "never" only in
+    habits."""
+    stretches = [m.span() for m in outer.finditer(text)]
+    if not stretches:
         return False
-    return all(any(a <= m.start() < b for a, b in lifted) for m in _OBLIGATION.finditer(text))
+    return all(any(a <= m.start() < b for a, b in stretches) for m in words.finditer(text))
 
 
 def model_hits(text: str, found: set[str]) -> list[TrapHit]:

@@ -17,7 +17,7 @@ from .rules_plain_world import RULES as PLAIN_WORLD
 from .rules_predictions import RULES as PREDICTIONS
 from .rules_verdicts import RULES as VERDICTS
 from .speech import clause_prefix, clause_rest, excluded_spans, is_negated, sentence_around
-from .words import ANSWER, FLAGS, PROOF_WORDS
+from .words import ANSWER, BOX_CHOSEN, FLAGS, PROOF_WORDS, TWO_BOXES
 
 # Written against the words as typed (case, apostrophes); they also run on the plain form.
 WRITTEN_RULES: tuple[Rule, ...] = ABSOLUTES + VERDICTS + PREDICTIONS + FEELINGS
@@ -30,7 +30,7 @@ PATTERNS_FILE = "patterns.bin"
 def pattern_sources() -> list[Source]:
     """Every distinct pattern text the rules use, in a fixed order, with its flags."""
     texts = dict.fromkeys(text for rule in WRITTEN_RULES + PLAIN_RULES for text in rule.texts())
-    extra = (widen(text) for text in (ANSWER, PROOF_WORDS, *NOT_A_LABEL))
+    extra = (widen(text) for text in (ANSWER, PROOF_WORDS, TWO_BOXES, BOX_CHOSEN, *NOT_A_LABEL))
     return [(text, FLAGS) for text in (*texts, *extra)]
 
 
@@ -56,6 +56,11 @@ def answer_pattern() -> re.Pattern[str]:
 def proof_pattern() -> re.Pattern[str]:
     """The words that make a feeling proof (``feeling_proof.py``)."""
     return compiled_pattern(PROOF_WORDS)
+
+
+def box_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(the two boxes of all-or-nothing thinking, the writer choosing one): ``two_boxes.py``."""
+    return compiled_pattern(TWO_BOXES), compiled_pattern(BOX_CHOSEN)
 
 
 @cache

@@ -102,9 +102,11 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "overgeneralising",
-        r"\bnever\b(?!\s+(?:going\s+to|gonna)\b)(?:\s+\w+(?:'\w+)?){0,3}?\s+"
-        + NEVER_MANAGE
-        + r"\b",
+        r"\bnever\b(?!\s+(?:going\s+to|gonna)\b)(?:\s+\w+(?:'\w+)?){0,3}?\s+" + NEVER_MANAGE + r"\b"
+        # (one thing not done is a fact, not a pattern: "never learned to swim", "never
+        # finished my degree"; "i never finish anything" still generalises)
+        r"(?!(?<=ed|nt)\s+(?:to\s+(?!\w+\s+(?:anything|a\s+thing))\w+|(?:my|the|an?)\s+"
+        r"(?!single\b|thing\b)\w+|school|college|uni\w*|high\s+school)\b)",
         not_after=PREDICTING,
     ),
     rule("overgeneralising", r"\b(?:it|this|that|things)\s+never\s+(?:does|do|works?|goes)\b"),

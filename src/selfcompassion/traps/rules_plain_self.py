@@ -151,7 +151,10 @@ RULES: tuple[Rule, ...] = (
         "should-statements",
         _SENTENCE_START
         + r"(?:should have|should not have|should never|must|has to be|have to be|needs to be"
-        r"|ought to have)\b(?!\s+(?:" + ERRAND + r"))",
+        r"|ought to have)\b(?!\s+(?:" + ERRAND + r"))"
+        # (a guess at what happened is no rule: "must be something i said", "must have been
+        # my update", "brain tumour. has to be.")
+        r"(?!\s*(?:be\s+)?(?:something|someone|me|my|because)\b|\s+have been\b|\s*[.!?]|\s*$)",
     ),
     rule(
         "should-statements",
@@ -245,7 +248,9 @@ RULES: tuple[Rule, ...] = (
         # (and a thing that keeps failing is the thing's: "the printer jams every day")
         unless=r"\bi (?:will|would) never\b|\bnever (?:forget|again)\b|^\s*(?:the|my|our) "
         + THING
-        + r"\b",
+        + r"\b"
+        # (and a timetable kept is a habit: "i always get the 7:15 bus, today it was late")
+        r"|\balways (?:\w+ ){1,2}?(?:the |an? )?\d{1,2}(?:[:.]\d{2}|\s*(?:am|pm))\b",
     ),
     rule(
         "overgeneralising",
@@ -259,6 +264,9 @@ RULES: tuple[Rule, ...] = (
         r"|hold it together|remember anything|understand anything)\b",
         negatable=True,
         not_after=_UNDER_A_RULE,
+        # (a habit kept as a precaution: "i never buy anything big without sleeping on it")
+        not_before=r"^[^.!?;]*?\bwithout (?:first )?(?:checking|waiting|asking|thinking|sleeping"
+        r"|reading|looking|saving|talking|a (?:list|plan|receipt))\b",
     ),
     # A habit of spoiling things said of everything: "i lose everything", "he forgets
     # everything i tell him" (not "i will lose everything", a prediction).

@@ -201,6 +201,15 @@ PROOF_WORDS = (
     r"|="
 )
 
+# The two boxes of all-or-nothing thinking, to the end of their sentence: "either I'm brilliant
+# or I'm useless", "if I'm not the best nurse here then I'm a bad one" (traps/two_boxes.py).
+TWO_BOXES = (
+    r"\beither\b(?! way\b)[^.!?]*?\bor\b[^.!?]*"
+    r"|\bif (?:i'm|im|i am|i was|you're|youre|you are) not\b[^.!?]*"
+)
+# The writer then says which box they are in: "and I'm not fluent", "so I'm terrible".
+BOX_CHOSEN = r"\b(?:so|and|today|and today)\s+(?:i'm|im|i am|i was|you're|youre|you are|you were)\b"
+
 # The writer's own answer to a thought (traps/answered.py).
 ANSWER = (
     # setting the thought straight
@@ -218,9 +227,22 @@ ANSWER = (
     r"|\brather than guess\w*|\binstead of guessing\b|\b(?:for|until) next time\b"
     r"|\bnext time i\b|\bnoted\b|\bkeep going\b|\bsee what happens\b|\breminder\b"
     r"|\b(?:set|setting)(?: up)? (?:an? |my )?(?:alarm|reminder|timer)s?\b"
-    # not knowing yet: "I don't know yet", "I can't know"
+    # not knowing yet: "I don't know yet", "I can't know", the guess doubted at once ("maybe
+    # not")
     r"|\b(?:don't|dont|do not) (?:really )?know (?:yet|for sure|either way)\b"
-    r"|\bi (?:can't|cant|cannot|can not) know\b"
+    r"|\bi (?:can't|cant|cannot|can not) know\b|\b(?:or )?maybe not(?=\s*(?:[.,;!?]|$))"
+    # a feeling named as a feeling: "which is a feeling, not a verdict", "feelings aren't facts"
+    r"|\ba feeling,? not (?:a |the )?(?:fact|verdict|truth|proof)\b"
+    r"|\bfeelings? (?:aren't|arent|are not|isn't|isnt|is not) (?:a )?(?:facts?|proof|evidence)\b"
+    # the thought let go or weighed fairly: "fair enough", "paid it, moving on", "and that
+    # counts"; the old belief left behind: "I used to think I ruin everything", "I don't
+    # believe that now"
+    r"|\bfair enough\b|(?:^|[,;.!?-]\s*|\band\s+|\bi'm\s+|\bim\s+)moving on\b"
+    r"|(?<!\ball )\b(?:and )?(?:that|it|this) (?:still )?counts\b"
+    r"(?!\s+(?:for nothing|for little|against"
+    r"|as (?:a |an |another )?(?:fail|mistake|loss|mess)\w*))"
+    r"|\bi used to (?:think|believe|tell myself)\b[^.!?,;]*"
+    r"|\bi (?:don't|dont|do not|no longer) believe (?:that|it|this)(?: (?:now|anymore|any more))?\b"
     # what it is for, and the old way of seeing it: "but that's what onboarding is for", "my
     # old self would have called this a disaster"
     r"|\bbut (?:that's|thats|that is|it's|its|it is) (?:literally |exactly |just )?what"
@@ -255,4 +277,6 @@ ANSWER = (
     r"|set|setting|book\w*|bought|buy\w*|pack\w*|leav\w*|text\w*|updat\w*|download\w*"
     r"|signed up|sign\w* up|enrol\w*|join\w*|took up|registered"
     r"|call\w*|email\w*|brought|bring\w*|use|using|wrote|writ\w*|put)\b"
+    # signing up for what was missed: "never learned to swim, signing up for lessons in march"
+    r"|\b(?:signing|signed|signing myself) up for (?:\w+ )?(?:lessons|classes|a course|a class)\b"
 )

@@ -87,7 +87,10 @@ WHOLE_BATCHES = [
         "twentysecond",
         "twentyfourth",
         "twentyfifth",
+        "twentyseventh",
+        "thirtieth",
         "everyday_blind",
+        "everyday_choose",
     )
 ]
 EPOCHS, LR, BATCH, TRAIN_TOKENS, SEED = 4, 4e-5, 16, 96, 0

@@ -177,10 +177,14 @@ def _everyday_aside() -> dict[str, list[str]]:
     own = [str(i["text"]) for i in _load("crisis_everyday_aside.json")]
     blind = [str(i["text"]) for i in _load("crisis_everyday_blind_aside.json")]
     judging = [str(i["text"]) for i in _load("crisis_everyday_judge.json")]
+    judging_again = [str(i["text"]) for i in _load("crisis_everyday_judge2.json")]
     return {
         f"our everyday sentences ({len(own)})": own,
         f"everyday entries written blind ({len(blind)})": blind,
         f"everyday entries written blind to judge a threshold by ({len(judging)})": judging,
+        f"everyday entries written blind to judge a retrained model by ({len(judging_again)})": (
+            judging_again
+        ),
         f"kept-aside trap thoughts ({len(aside)})": [s.text for s in aside],
     }
 

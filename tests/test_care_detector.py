@@ -19,8 +19,10 @@ from typing import Any
 
 import pytest
 
+from selfcompassion.care import gate
 from selfcompassion.care.detector import crisis_phrases, find_concerns, needs_care, suggests_crisis
 from selfcompassion.care.generate import TARGET, cues, generated
+from selfcompassion.care.plain import plain_form
 from selfcompassion.care.rules import RuleBook, build, rule_book, rules_document
 from selfcompassion.language.normalize import normalize
 
@@ -798,6 +800,42 @@ def test_everyday_shapes_are_quiet_and_their_risk_twins_are_not(quiet: str, flag
 
 
 # -- behaviour the flows rely on ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("slip", "written_right"),
+    [
+        ("suicdal again tonight, properly", "suicidal again tonight, properly"),
+        ("i want to disapear for good", "i want to disappear for good"),
+        ("everything feels pointles and hopless", "everything feels pointless and hopeless"),
+    ],
+)
+def test_a_slip_in_a_key_word_reads_as_the_word(slip: str, written_right: str) -> None:
+    # The rules and the gate read the key word put right; the words shown are as typed.
+    assert bool(find_concerns(slip, model=False)) == bool(find_concerns(written_right, model=False))
+    assert gate.passes(slip) and gate.passes(written_right)
+    for concern in find_concerns(slip, model=False):
+        assert slip[concern.start : concern.end] == concern.words
+
+
+def test_only_the_key_words_are_put_right() -> None:
+    # An ordinary word one letter from a key word stays itself ("live" is not "alive").
+    assert plain_form("we live near the funreal home").text == "we live near the funeral home"
+    assert plain_form("a van buren lecture").text == "a van buren lecture"
+    assert plain_form("i spilled my tea").text == "i spilled my tea"
+
+
+def test_every_real_word_near_a_crisis_key_word_is_listed() -> None:
+    """Every whole word of the model's vocabulary the care speller would change is listed as
+    a real word, so a new key word cannot silently start rewriting ordinary words."""
+    from selfcompassion.care.plain import KEY_WORDS, NOT_TYPOS
+    from selfcompassion.language.spelling import Speller
+    from selfcompassion.language.wordpiece import VOCAB
+
+    speller = Speller(KEY_WORDS)
+    words = VOCAB.read_text(encoding="utf-8").split("\n")
+    changed = {w for w in words if w.isascii() and w.isalpha() and speller.correct(w) != w}
+    assert changed == set(NOT_TYPOS)
 
 
 def test_a_named_rule_is_not_hidden_behind_the_last_net() -> None:

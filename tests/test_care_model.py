@@ -264,6 +264,7 @@ def test_the_batches_written_blind_are_new_and_the_last_one_is_kept_aside_whole(
         "crisis_everyday_blind_aside.json",
         "crisis_everyday_choose.json",
         "crisis_everyday_judge.json",
+        "crisis_everyday_judge2.json",
     )
     for name in blind:
         texts = [" ".join(i["text"].lower().split()) for i in json.loads((DATA / name).read_text())]

@@ -1,6 +1,6 @@
 """Notice words that suggest someone may not be safe, in the words they actually wrote.
 
-The check reads the plain form of the text (see ``language.normalize``), blanks out idioms
+The check reads the plain form of the text (see ``care.plain``), blanks out idioms
 ("this commute is killing me"), then applies the rules in ``rules.toml``: wishes not to live,
 plans and preparations, self-harm and hopelessness with no way out, each written as a shape
 of sentence rather than a fixed phrase. Guards in ``context`` keep it to the writer, now.
@@ -22,6 +22,7 @@ from typing import NamedTuple
 from ..language.normalize import normalize
 from ..language.spans import first_of_each_stretch
 from .context import counts, read_passage, told_in_the_past
+from .plain import plain_form
 from .rules import RuleBook, rule_book
 
 FEELING = "feeling"
@@ -84,7 +85,7 @@ def find_concerns(
 
 def _rule_concerns(text: str, book: RuleBook) -> list[Concern]:
     found: list[Concern] = []
-    plain = normalize(text)
+    plain = plain_form(text)
     candidates = [rule for rule in book.rules if rule.may_match(plain.text)]
     if not candidates:
         return found
@@ -128,8 +129,8 @@ def _model_concerns(text: str, book: RuleBook) -> list[Concern]:
 def _told_in_the_past(text: str, words: str, book: RuleBook) -> bool:
     """Whether the sentence the model worried about is told in the past, read as the rules
     read theirs: "i used to wish i would not wake up" counts only with a sign of relapse."""
-    passage = read_passage(_mask(normalize(text).text, book), book.guards)
-    return told_in_the_past(normalize(words).text, passage, book.guards)
+    passage = read_passage(_mask(plain_form(text).text, book), book.guards)
+    return told_in_the_past(plain_form(words).text, passage, book.guards)
 
 
 def _model_says_no(text: str) -> bool:

@@ -4,7 +4,7 @@ The model (``care.encoder``) costs numpy and its weights the first time it runs,
 reads only sentences that touch what risk language is about: life and death, ending and
 going, being a burden, goodbyes and preparations, plans, methods and days, self-harm, and
 no hope or way out. The stems below are matched at the start of a word in the plain form
-(``language.normalize``), so "dying", "died" and "die" all pass through "di". They are
+(``care.plain``), so "dying", "died" and "die" all pass through "di". They are
 deliberately wide: every risk sentence of the training part passes (a test keeps it so);
 what the gate lets through costs a few milliseconds, what it stops is never seen by the
 model. The words come from reading the training part only.
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..language.normalize import normalize
+from .plain import plain_form
 from .rules import regex
 
 STEMS: tuple[str, ...] = (
@@ -331,7 +331,7 @@ def _pattern() -> re.Pattern[str]:
 
 def passes(text: str) -> bool:
     """Whether the model should read ``text`` (one sentence or a whole answer)."""
-    return bool(_pattern().search(normalize(text).text))
+    return bool(_pattern().search(plain_form(text).text))
 
 
 def passes_plain(plain: str) -> bool:

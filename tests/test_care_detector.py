@@ -792,6 +792,39 @@ def test_each_guard_that_matters_is_pinned(text: str, section: str, containing: 
             "my team managed fine without me while i was off sick",
             "they would have managed fine without me",
         ),
+        (
+            "back in sixth form i starved myself, now i bake bread every sunday",
+            "in sixth form i starved myself and now i am doing it again",
+        ),
+        (
+            "i wrote a letter to teenage me who wanted to disappear: it gets better, it did",
+            "teenage me wanted to disappear and so do i, tonight more than ever",
+        ),
+        (
+            "the thoughts of hurting myself faded a while ago and i barely remember them",
+            "the thoughts of hurting myself faded a while ago but they are back tonight",
+        ),
+        (
+            "that song about wanting to die has been stuck in my head since the gig",
+            "the song is on repeat and my head keeps telling me i want to die",
+        ),
+        (
+            "at the first aid course we practised asking directly, are you thinking of killing "
+            "yourself",
+            "i keep asking myself, are you going to kill yourself tonight",
+        ),
+        (
+            "we had a lecture on suicide and self harm for the nursing module",
+            "suicide thoughts all morning, could not concentrate in the lecture",
+        ),
+        (
+            "took my asthma meds and walked to the shop",
+            "took my asthma meds, the whole box, and lay down",
+        ),
+        (
+            "twelve hour shifts all month and no end in sight, i need a holiday",
+            "no end in sight for me. i am tired of being alive",
+        ),
     ],
 )
 def test_everyday_shapes_are_quiet_and_their_risk_twins_are_not(quiet: str, flagged: str) -> None:

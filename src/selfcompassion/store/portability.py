@@ -40,6 +40,18 @@ from .entry_json import (
 from .entry_json import COMMITMENT_COLUMNS as COMMITMENT_COLUMNS
 from .failures import storage_errors
 from .markdown_rows import MAKE_PROMPTS, PROMPTS, markdown_rows_sql, prompt_lines
+from .read_order import (
+    ANSWERS_AT,
+    BY_INDEX,
+    BY_SORTING,
+    DATE_NEXT,
+    FILE_NEIGHBOURS,
+    KEY,
+    LAST_ROWID,
+    apart,
+    probes,
+    sorting_pays,
+)
 from .records import Entry
 
 #: Entries a JSON export fetches at a time: about 100 KB of text, small enough that the
@@ -280,9 +292,9 @@ class PortabilityQueries(EntryQueries):
         journal is still open."""
         where, params = chosen.sql()
         with storage_errors(self.path):
+            order = BY_SORTING if self._sorting_pays(chosen) else BY_INDEX
             cursor = self.conn.execute(
-                f"{select} WHERE 1{where} "  # noqa: S608 - constants and ? marks only
-                "ORDER BY e.journal_date, e.created_at, e.id",
+                f"{select} WHERE 1{where} {order}",  # noqa: S608 - constants and ? marks only
                 [*numbered, *params],
             )
             try:
@@ -290,6 +302,30 @@ class PortabilityQueries(EntryQueries):
                     yield rows
             finally:
                 cursor.close()
+
+    def _sorting_pays(self, chosen: EntryFilter) -> bool:
+        """Whether to read ``chosen`` in the file's order and sort (``read_order``)."""
+        if chosen != EntryFilter() or self.encrypted:
+            return False
+        last = self.conn.execute(LAST_ROWID).fetchone()[0]
+        in_file: list[tuple[int | None, int | None]] = []
+        by_date: list[tuple[int | None, int | None]] = []
+        for rowid in probes(last) if last is not None else []:
+            ids = [row[0] for row in self.conn.execute(FILE_NEIGHBOURS, [rowid])]
+            if len(ids) < 2:
+                continue
+            key = self.conn.execute(KEY, ids[:1]).fetchone()
+            after = self.conn.execute(DATE_NEXT, key).fetchone()
+            if after is not None:
+                first = self._answers_at(ids[0])
+                in_file.append((first, self._answers_at(ids[1])))
+                by_date.append((first, self._answers_at(after[0])))
+        return sorting_pays(apart(in_file), apart(by_date))
+
+    def _answers_at(self, entry_id: str) -> int | None:
+        """Where an entry's answers start in the answers table."""
+        value: int | None = self.conn.execute(ANSWERS_AT, [entry_id]).fetchone()[0]
+        return value
 
     def records_for(self, entries: Sequence[Entry]) -> list[EntryRecord]:
         """The entries with their reframe or check-in scores, traps and commitments, when

@@ -740,7 +740,7 @@ def test_look_alikes_read_in_the_training_parts(trap: str, look_alike: str, trap
             "emotional-reasoning",
         ),
         (
-            "My daughter rolled her eyes at my advice.",
+            "My daughter rolled her eyes at my advice, she thinks I'm a dinosaur.",
             "My daughter rolled her eyes at my advice, fair enough, it was preachy.",
             "mind-reading",
         ),
@@ -782,7 +782,7 @@ def test_look_alikes_read_in_the_training_parts(trap: str, look_alike: str, trap
             "I never sign anything without reading it twice.",
             "overgeneralising",
         ),
-        # a guess at what happened is no rule; blame with nobody taking it is not personalising
+        # a guess at what happened is no rule; with nobody taking the blame, no personalising
         (
             "Must be perfect at the recital.",
             "The dog's limping. Must be something he stepped on.",
@@ -797,6 +797,17 @@ def test_look_alikes_read_in_the_training_parts(trap: str, look_alike: str, trap
             "The dog's limping. Must be something I did.",
             "The dog's limping, it must be something he stepped on on the walk.",
             "personalising",
+        ),
+        (
+            "My sister is upset with me again, it must be something I said.",
+            "My sister is upset with her boss again.",
+            "personalising",
+        ),
+        # an eye roll seen is not a thought read
+        (
+            "My son rolled his eyes when I asked about homework, he thinks I'm a nag.",
+            "My son rolled his eyes when I asked about homework.",
+            "mind-reading",
         ),
     ],
 )

@@ -85,12 +85,20 @@ _HABIT = re.compile(
     re.IGNORECASE,
 )
 _ABSOLUTE = re.compile(r"\b(?:never|always)\b", re.IGNORECASE)
-# Personalising is blame the writer takes on: a window with no word for the writer ("the dog's
-# limping, must be something he stepped on") does not count for it. (Of the training sentences
-# labelled personalising, 1 of 227 has no such word.)
-_WRITER = re.compile(
-    r"\b(?:i|me|my|mine|myself|we|us|our|ours|ourselves|you|your|yours|yourself)\b"
-    r"|\b(?:im|ive|id|ill)\b",
+# Personalising is blame the writer takes on: the writer doing something ("I chose it", "I've
+# stressed her out", "my cooking drove them off") or a word of cause or blame ("because of me",
+# "my fault", "it was me", "must have been something in my update"). A window with neither
+# ("my sister is upset with her boss again", "the dog's limping, must be something he stepped
+# on") does not count for it.
+_TAKES_THE_BLAME = re.compile(
+    r"\b(?:i|i'm|i've|i'd|im|ive|id)\b"
+    r"|\b(?:because|cause|coz|cos|bc|due|fault|blam\w*|responsib\w*|caused?|down to|thanks to"
+    r"|my doing|on me|my (?:\w+ )?fail\w*)\b"
+    r"|\b(?:must|should)\b[^.!?,;]{0,25}?\b(?:my|me|us|our)\b"
+    r"|\b(?:was|is|it's|its|all|be)\s+(?:(?:probably|obviously|clearly|just|really|definitely"
+    r"|totally|always|all|about)\s+)?me\b"
+    r"|\bmy (?:\w+ ){1,2}(?:that |which )?(?:did|drove|made|caused|let|lets|ruined|killed|sank"
+    r"|put|set|started|wrecked|spoiled|spoilt|tipped|pushed|turned)\b",
     re.IGNORECASE,
 )
 _lock = threading.Lock()
@@ -188,7 +196,7 @@ def scores(text: str, read: Readings | None = None) -> Scores:
             row = {**row, "labelling": 0.0}
         if _only_inside(text[span[0] : span[1]], _HABIT, _ABSOLUTE):
             row = {**row, "overgeneralising": 0.0}
-        if not _WRITER.search(text, span[0], span[1]):
+        if not _TAKES_THE_BLAME.search(text, span[0], span[1]):
             row = {**row, "personalising": 0.0}
         for trap_id, p in row.items():
             if trap_id not in best or p > best[trap_id][0]:

@@ -43,7 +43,7 @@ _ATTITUDE = (
     r"|sick of|tired of|fed up|losing interest|lost interest|bored|annoyed|disappointed|regret\w*"
     r"|resent\w*|want me gone|would rather|wish\w*|can not stand|do not care|does not care"
     r"|did not care|do not like|does not like|do not want|does not want|do not rate|does not rate"
-    r"|do not respect|does not respect|do not trust|does not trust|roll\w* (?:their|her|his) eyes"
+    r"|do not respect|does not respect|do not trust|does not trust"
     r"|see through)"
 )
 _FUTURE_BAD = (

@@ -820,12 +820,18 @@ def test_look_alikes_read_in_the_tenth_blind_batch(
     assert trap_ids(look_alike) == []
 
 
-def test_a_label_that_is_one_of_two_boxes_is_all_or_nothing() -> None:
+def test_what_lies_inside_two_boxes_is_all_or_nothing() -> None:
     boxes = "Either I'm top of the class or I'm a fraud, there's no middle ground."
     assert trap_ids(boxes) == ["all-or-nothing"]
     assert trap_ids("If I'm not the best player on the team I'm nothing, no in between.") == [
         "all-or-nothing"
     ]
+    # a ruin as the second box, and the same ruin foreseen on its own
+    ruin = "Either I land this contract or my career is finished, no middle ground."
+    assert trap_ids(ruin) == ["all-or-nothing"]
+    assert trap_ids("If I lose this contract my career is finished.") == ["catastrophising"]
+    no_point = "If I can't swim the full mile there's no point going to the pool at all."
+    assert trap_ids(no_point) == ["all-or-nothing"]
     # the writer then says which box they are in: the label is theirs
     chosen = boxes + " And I'm not top."
     assert set(trap_ids(chosen)) == {"all-or-nothing", "labelling"}

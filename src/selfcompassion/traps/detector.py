@@ -13,9 +13,9 @@ journal can always say *why* it points at a trap. Two sets of rules read the tex
 
 Other people's words (quotations, "my boss said I'm useless") are found in both forms and
 skipped by every rule. What a feeling taken as proof concludes ("I feel lazy, so I am lazy")
-is that emotional reasoning, not a second trap (``feeling_proof.py``); a harsh word that is
-one of all-or-nothing thinking's two boxes ("either I'm brilliant or I'm useless") is that
-thinking, not a label (``two_boxes.py``).
+is that emotional reasoning, not a second trap (``feeling_proof.py``); a harsh word or a ruin
+that is one of all-or-nothing thinking's two boxes ("either I'm brilliant or I'm useless") is
+that thinking, not a second trap (``two_boxes.py``).
 
 Beside the rules, a small model gives a second opinion (``learned.py``): a trap is ticked
 when the rules find it or the model's probability is above its threshold, and a trap only
@@ -34,7 +34,7 @@ from .feeling_proof import without_conclusions
 from .plain import plain_form, written_form
 from .rules import compiled_rules, rule_spans, without_overlaps
 from .speech import excluded_spans
-from .two_boxes import without_boxed_labels
+from .two_boxes import without_boxed_traps
 
 __all__ = ["TRAPS", "Trap", "TrapHit", "detect_traps", "trap_ids"]
 
@@ -64,7 +64,7 @@ def _all_spans(text: str) -> dict[str, list[Span]]:
             for trap_id, spans in found.items()
             if (kept := [span for span in spans if not is_answered(span[0], answered)])
         }
-    return without_boxed_labels(text, without_conclusions(text, found))
+    return without_boxed_traps(text, without_conclusions(text, found))
 
 
 def _mapped(

@@ -202,10 +202,14 @@ PROOF_WORDS = (
 )
 
 # The two boxes of all-or-nothing thinking, to the end of their sentence: "either I'm brilliant
-# or I'm useless", "if I'm not the best nurse here then I'm a bad one" (traps/two_boxes.py).
+# or I'm useless", "if I'm not the best nurse here then I'm a bad one", "if I don't get a first
+# the whole degree was pointless", "unless everyone rates me I'm a rubbish lead"
+# (traps/two_boxes.py).
 TWO_BOXES = (
     r"\beither\b(?! way\b)[^.!?]*?\bor\b[^.!?]*"
     r"|\bif (?:i'm|im|i am|i was|you're|youre|you are) not\b[^.!?]*"
+    r"|\bif (?:i|you) (?:don't|dont|do not|can't|cant|cannot|didn't|didnt)\b[^.!?]*"
+    r"|\bunless\b[^.!?]*"
 )
 # The writer then says which box they are in: "and I'm not fluent", "so I'm terrible".
 BOX_CHOSEN = r"\b(?:so|and|today|and today)\s+(?:i'm|im|i am|i was|you're|youre|you are|you were)\b"

@@ -287,3 +287,20 @@ def test_the_batches_written_blind_are_new_and_the_last_one_is_kept_aside_whole(
     for aside in kept_aside_whole:
         batch = json.loads((DATA / aside).read_text(encoding="utf-8"))
         assert {item["part"] for item in batch} == {"aside"}, aside
+
+
+@pytest.mark.parametrize(
+    ("quiet", "flagged"),
+    [
+        ("I don't want to die anymore", "I don't want to die anymore but i keep cutting"),
+        ("I do not want to die any more.", "I do not want to live any more."),
+    ],
+)
+def test_what_the_rules_blank_as_safety_now_does_not_wake_the_model(
+    quiet: str, flagged: str
+) -> None:
+    # The model scores "I don't want to die anymore" as risk (0.999); the rules blank it as
+    # safety said now, and a sentence whose gate words all lie in what they blank is quiet.
+    assert second_look.second_look(quiet) is not None
+    assert not find_concerns(quiet, model=True)
+    assert find_concerns(flagged, model=True)

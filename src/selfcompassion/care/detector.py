@@ -22,6 +22,7 @@ from typing import NamedTuple
 from ..language.normalize import normalize
 from ..language.spans import first_of_each_stretch
 from .context import counts, read_passage, told_in_the_past
+from .gate import passes_plain
 from .plain import plain_form
 from .rules import RuleBook, rule_book
 
@@ -123,7 +124,16 @@ def _model_concerns(text: str, book: RuleBook) -> list[Concern]:
     finding = second_look(text)
     if finding is None or _told_in_the_past(text, finding.words, book):
         return []
+    if _only_in_what_is_blanked(finding.words, book):
+        return []
     return [Concern(MODEL, MODEL, finding.words, finding.start, finding.end)]
+
+
+def _only_in_what_is_blanked(words: str, book: RuleBook) -> bool:
+    """Whether every word that let the model read the sentence lies in what the rules blank
+    out as an idiom or as safety said now ("i do not want to die anymore"): with those
+    blanked, the gate would not have let the sentence through."""
+    return not passes_plain(_mask(plain_form(words).text, book))
 
 
 def _told_in_the_past(text: str, words: str, book: RuleBook) -> bool:

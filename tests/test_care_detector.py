@@ -801,6 +801,14 @@ def test_each_guard_that_matters_is_pinned(text: str, section: str, containing: 
             "teenage me wanted to disappear and so do i, tonight more than ever",
         ),
         (
+            "i used to want to die but now i want to live",
+            "i used to love running and now i want to die",
+        ),
+        (
+            "i think about younger me who wanted to disappear. it got better",
+            "i wrote a letter to teenage me and then i cut myself tonight",
+        ),
+        (
             "the thoughts of hurting myself faded a while ago and i barely remember them",
             "the thoughts of hurting myself faded a while ago but they are back tonight",
         ),

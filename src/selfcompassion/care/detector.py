@@ -122,25 +122,27 @@ def _model_concerns(text: str, book: RuleBook) -> list[Concern]:
     from .second_look import second_look
 
     finding = second_look(text)
-    if finding is None or _told_in_the_past(text, finding.words, book):
+    if finding is None:
         return []
-    if _only_in_what_is_blanked(finding.words, book):
+    words = plain_form(finding.words).text
+    if _told_in_the_past(text, words, book) or _only_in_what_is_blanked(words, book):
         return []
     return [Concern(MODEL, MODEL, finding.words, finding.start, finding.end)]
 
 
-def _only_in_what_is_blanked(words: str, book: RuleBook) -> bool:
-    """Whether every word that let the model read the sentence lies in what the rules blank
-    out as an idiom or as safety said now ("i do not want to die anymore"): with those
-    blanked, the gate would not have let the sentence through."""
-    return not passes_plain(_mask(plain_form(words).text, book))
+def _only_in_what_is_blanked(plain_words: str, book: RuleBook) -> bool:
+    """Whether every word that let the model read the sentence (in plain form) lies in what
+    the rules blank out as an idiom or as safety said now ("i do not want to die anymore"):
+    with those blanked, the gate would not have let the sentence through."""
+    return not passes_plain(_mask(plain_words, book))
 
 
-def _told_in_the_past(text: str, words: str, book: RuleBook) -> bool:
-    """Whether the sentence the model worried about is told in the past, read as the rules
-    read theirs: "i used to wish i would not wake up" counts only with a sign of relapse."""
+def _told_in_the_past(text: str, plain_words: str, book: RuleBook) -> bool:
+    """Whether the sentence the model worried about (in plain form) is told in the past, read
+    as the rules read theirs: "i used to wish i would not wake up" counts only with a sign of
+    relapse."""
     passage = read_passage(_mask(plain_form(text).text, book), book.guards)
-    return told_in_the_past(plain_form(words).text, passage, book.guards)
+    return told_in_the_past(plain_words, passage, book.guards)
 
 
 def _model_says_no(text: str) -> bool:

@@ -181,7 +181,7 @@ def test_batches_of_any_size_write_the_same(hostile: JournalStore, batch: int) -
     for number in range(3):  # three entries on one day, so small batches split it
         save(hostile, date(2026, 11, 20), [answer("x", "text", f"n{number}")], hour=number)
     cells = documents.csv_cells(hostile.sampled_heads())
-    rows = list(hostile.iter_entry_cells(EVERYTHING, cells, batch=batch))
+    rows = list(hostile.iter_entry_lines(EVERYTHING, cells, batch=batch))
     assert all(len(part) <= batch for part in rows)
     out = io.StringIO()
     marked = list(hostile.iter_entry_markdown(EVERYTHING, batch=batch))
@@ -199,18 +199,22 @@ def test_batches_of_any_size_write_the_same(hostile: JournalStore, batch: int) -
 
     list(documents.write_csv(iter(rows), out, rows_for=rows_for))
     assert out.getvalue() == reference_csv(hostile)
-    # Only the batches of entries with the parts' mark in a word were read as plain rows.
-    holding = {
+    # Only entries with a cell that needs the whole check were read as plain rows: the
+    # hostile one, never one of plain words.
+    plain = {
         entry_id
         for (entry_id,) in hostile.conn.execute(
-            "SELECT entry_id FROM answers WHERE instr(text, ?)", [portability.PART]
+            "SELECT e.id FROM entries e WHERE NOT EXISTS (SELECT 1 FROM answers a "
+            "WHERE a.entry_id = e.id AND NOT (a.text GLOB 'n[0-9]' AND a.value GLOB '\"n[0-9]\"'))"
         )
     }
-    assert holding and holding <= set(asked) and len(asked) <= batch * len(holding)
+    assert plain and not plain & set(asked)
+    (guarded,) = hostile.conn.execute("SELECT entry_id FROM answers WHERE text = '=SUM(A1)'")
+    assert guarded[0] in asked
 
 
-def _csv_read_plain(store: JournalStore) -> int:
-    """Check the CSV export against the reference; how many entries it read as plain rows."""
+def written_csv(store: JournalStore, batch: int = 500) -> tuple[str, list[str]]:
+    """The CSV export in batches of ``batch``, and the ids it read as plain rows."""
     asked: list[str] = []
 
     def rows_for(ids: list[str]) -> list[EntryRows]:
@@ -219,24 +223,38 @@ def _csv_read_plain(store: JournalStore) -> int:
 
     out = io.StringIO()
     with store.snapshot():
-        batches = store.iter_entry_cells(EVERYTHING, documents.csv_cells(store.sampled_heads()))
+        cells = documents.csv_cells(store.sampled_heads())
+        batches = store.iter_entry_lines(EVERYTHING, cells, batch=batch)
         list(documents.write_csv(batches, out, rows_for=rows_for))
-    assert out.getvalue() == reference_csv(store)
+    return out.getvalue(), asked
+
+
+def _csv_read_plain(store: JournalStore) -> int:
+    """Check the CSV export against the reference; how many entries it read as plain rows."""
+    written, asked = written_csv(store)
+    assert written == reference_csv(store)
     return len(asked)
 
 
 @pytest.mark.parametrize(
-    "text",
-    ["bell \x07, DEL \x7f", "tab\tin", "é, ß", "=1+2", " lead", "a,b", 'say "hi"', "\u202e",
-     "two\nlines", "\x1f unit", "-", ""],
+    ("text", "whole_way"),
+    [("bell \x07, DEL \x7f", True), ("tab\tin", True), ("é, ß", True), ("=1+2", True),
+     (" lead", True), ("a,b", False), ('say "hi"', False), ("\u202e", True),
+     ("two\nlines", True), ("cr\ronly", True), ("\x1f unit", True), ("-", True), ("", False),
+     ('"quoted", and, commas', False), ("past ASCII: é, ß \u3000 \U0001f600", False),
+     ("past ASCII and a control: é \x85", True), ("ends in a bidi mark \u202e", True)],
 )  # fmt: skip
-def test_csv_cells_of_any_text_are_the_reference(store: JournalStore, text: str) -> None:
-    """Texts the CSV export's quick way for printable ASCII leaves to the whole check
-    come out as the csv module writes them, formula guard and all; only a word holding
-    the parts' mark sends its batch to plain rows."""
-    save(store, date(2026, 6, 1), [_plain_answer("w", text, "Why?"), answer("n", "scale", -3)])
+def test_csv_cells_of_any_text_are_the_reference(
+    store: JournalStore, text: str, whole_way: bool
+) -> None:
+    """Texts SQLite's lines leave to the whole check (a control character, a line break,
+    a first character past ASCII or one to guard) come out as the csv module writes
+    them, formula guard and all, and only their entry is read as plain rows; an entry
+    whose value starts with a formula sign ("-3") always is."""
+    save(store, date(2026, 6, 1), [_plain_answer("w", text, "Why?")])
     save(store, date(2026, 6, 2), [_plain_answer("v", "plain words, and more", "Why?")])
-    assert _csv_read_plain(store) == (2 if portability.PART in text else 0)
+    save(store, date(2026, 6, 3), [answer("n", "scale", -3)])
+    assert _csv_read_plain(store) == (2 if whole_way else 1)
 
 
 @pytest.mark.parametrize(
@@ -244,13 +262,13 @@ def test_csv_cells_of_any_text_are_the_reference(store: JournalStore, text: str)
 )
 def test_csv_rows_of_any_field_are_the_reference(store: JournalStore, pack: str | None) -> None:
     """An entry's row comes from SQLite as one text, its fields joined by commas: a row of
-    printable ASCII with nothing to quote or guard is written as it is, any other field
-    is quoted and guarded as the csv module writes it, and only a field holding a comma
-    (which leaves the fields unknown) sends its batch to plain rows."""
+    printable ASCII with nothing to quote or guard is written as it is; an entry with
+    any other field (or a comma in one, which leaves the fields unknown) is read as
+    plain rows and quoted and guarded as the csv module writes it."""
     save(store, date(2026, 6, 1), [_plain_answer("w", "words", "Why?")], pack=pack, tags=("t",))
     save(store, date(2026, 6, 2), [], pack=pack)
     save(store, date(2026, 6, 3), [_plain_answer("v", "more, words", "Why?")])
-    assert _csv_read_plain(store) == (3 if pack and "," in pack else 0)
+    assert _csv_read_plain(store) == (0 if pack in (None, "", "plain") else 2)
 
 
 def test_texts_made_inert_together_come_out_as_alone() -> None:
@@ -421,7 +439,6 @@ def test_a_prompt_left_out_of_the_sample_goes_the_plain_way(
     """The prompts laid out first are those of the answers at both ends of the answers
     table; with one answer read at each end, the batches whose answers have any other
     prompt are written from plain rows, and still come out as the reference."""
-    from selfcompassion.store import portability
 
     monkeypatch.setattr(portability, "ANSWER_SAMPLE", 1)
     written, asked = _markdown_in_pairs(laid_out)
@@ -442,7 +459,6 @@ def test_csv_answers_whose_head_was_not_sampled_go_the_plain_way(
     """The CSV export takes the cells of each answer's step, kind, theme and prompt from
     a table of the heads at both ends of the answers table; a batch with an answer whose
     head is not there is written from plain rows, and comes out the same."""
-    from selfcompassion.store import portability
 
     monkeypatch.setattr(portability, "ANSWER_SAMPLE", 1)
     asked: list[list[str]] = []
@@ -454,7 +470,7 @@ def test_csv_answers_whose_head_was_not_sampled_go_the_plain_way(
     cells = documents.csv_cells(hostile.sampled_heads())
     out = io.StringIO()
     with hostile.snapshot():
-        batches = hostile.iter_entry_cells(EVERYTHING, cells, batch=2)
+        batches = hostile.iter_entry_lines(EVERYTHING, cells, batch=2)
         list(documents.write_csv(batches, out, rows_for=rows_for))
     assert out.getvalue() == reference_csv(hostile)
     assert asked and len(cells) <= 2

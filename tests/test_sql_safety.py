@@ -57,6 +57,11 @@ TRUSTED: dict[str, str] = {
     "markdown_rows_sql": "store/markdown_rows.py: composes only literals, the module's marks "
     "(constant strings of literal characters, quoted by _sql_text with any quote doubled) and "
     "whole numbers (code points of the constant CONTROL pattern); it takes no parameters",
+    "csv_lines_sql": "store/csv_lines.py: composes only literals, the module's constants "
+    "(the CELLS table name, the GLOB patterns PLAIN_START, _LF and _CR, literal characters "
+    "between SQL quotes, and FLAG as a whole number through ord) and the column names its "
+    "helpers are given as literals ('a.text', 'a.value'); its one parameter is the tags' SQL, "
+    "which its only caller fills with the module constant ENTRY_TAGS",
     "entry_json_sql": "store/entry_json.py: composes only literals, the module's column "
     "constants and table names (FEATURES) and what _head_sql and _answer_sql make; the "
     "JSON keys between SQL quotes are those same constant names, through json.dumps; its "

@@ -31,10 +31,11 @@ from ..store.markdown_rows import (
     kind_title,
     one_line,
 )
-from ..store.portability import PART, Head
-from ..text.controls import escape_controls, nul_for, strip_controls
+from ..store.portability import Head
+from ..text.controls import escape_controls, strip_controls
 from ..text.mdtext import markdown_text, markdown_texts
-from . import schema
+from . import csv_batches, schema
+from .csv_batches import EntryLines
 
 # Signs that make a spreadsheet run a cell as a formula, even after leading white space of
 # any kind (line breaks, U+00A0, U+3000, U+2028, ...); their full-width and small forms
@@ -277,122 +278,41 @@ def _entry_cells(entry: Any) -> str:
     return ",".join([_csv(value) for value in entry])
 
 
-def _plain_lines(batch: list[EntryRows], made: _Cells) -> list[str]:
-    """The lines of entries from their plain rows (``JournalStore.entry_rows``)."""
-    lines: list[str] = []
-    for entry, answers in batch:
-        head = _entry_cells(entry)
-        lines += [
-            f"{head},{position},{made[step_id]},{made[kind]},{made[theme]},{made[prompt]},"
-            f"{_csv(text)},{_value_cell(value)}\r\n"
-            for position, (step_id, kind, theme, prompt, text, value) in enumerate(answers)
-        ] or [head + ",,,,,,,\r\n"]
-    return lines
-
-
-def _guard_table(refused: Iterable[int]) -> bytes:
-    """A ``bytes.translate`` table that makes each of ``refused`` NUL, and each character
-    a cell may not start with and be left as it is (white space and the formula signs,
-    which ``_csv`` guards or looks at closer) 0x01."""
-    table = bytearray(nul_for(refused))
-    for sign in " =+@-":
-        table[ord(sign)] = 1
-    return bytes(table)
-
-
-#: For an entry's answers' parts: every control character of ASCII but ``PART``.
-_PARTS_GUARD = _guard_table(code for code in [*range(0x20), 0x7F] if chr(code) != PART)
-#: For an entry's row: every control character of ASCII, and the quote.
-_ROW_GUARD = _guard_table([*range(0x20), 0x7F, ord('"')])
-
-
-def _plain_cells(text: str, table: bytes, between: bytes) -> bool:
-    """Whether ``text``, cells parted by ``between``, is printable ASCII (no character
-    ``table`` makes NUL) and no cell starts with white space or a formula sign: each cell
-    then needs at most quotes (``_quoted_all``). One pass over its bytes in C."""
-    if not text.isascii():
-        return False
-    looked = text.encode("ascii").translate(table)
-    return b"\0" not in looked and between + b"\1" not in looked and looked[:1] != b"\1"
-
-
-def _quoted_all(cells: list[str]) -> list[str]:
-    """``_csv`` of each of ``cells``, which are printable and start with nothing to guard:
-    each holding a quote or a comma goes between quotes, its quotes doubled."""
-    joined = PART.join(cells)
-    if '"' not in joined and "," not in joined:
-        return cells
-    doubled = joined.replace('"', '""').split(PART)
-    return [f'"{cell}"' if '"' in cell or "," in cell else cell for cell in doubled]
-
-
-#: The fields of an entry's row, which start each of its lines.
-_ROW_FIELDS = CSV_COLUMNS.index("position")
-
-
-def _row_cells(row: str) -> str | None:
-    """The cells of an entry's row, given as its fields joined by commas
-    (``ENTRY_CELLS``); None when a field holds a comma (the fields are then not known)."""
-    if row.count(",") != _ROW_FIELDS - 1:
-        return None
-    if _plain_cells(row, _ROW_GUARD, b","):
-        return row
-    return _entry_cells(row.split(","))
-
-
-def _parted_lines(batch: list[tuple[str, str, str | None]]) -> list[str] | None:
-    """The lines of entries from ``iter_entry_cells``; None when an answer's head has no
-    cells there, or a field or word holds a comma or ``PART`` where they part the fields
-    (the counts then differ)."""
-    lines: list[str] = []
-    for _, row, answers in batch:
-        head = _row_cells(row)
-        if head is None:
-            return None
-        counts, _, body = (answers or "0,1" + PART).partition(PART)
-        count, sampled = counts.split(",")
-        if count == "0":
-            lines.append(head + ",,,,,,,\r\n")
-            continue
-        parts = body.split(PART)
-        if sampled != "1" or len(parts) != 3 * int(count):
-            return None
-        if _plain_cells(body, _PARTS_GUARD, PART.encode()):
-            # Every text and value is printable and starts plainly: quoted a whole
-            # entry at a time, with no call per cell.
-            texts, values = _quoted_all(parts[1::3]), _quoted_all(parts[2::3])
-            lines += [
-                f"{head},{cells},{text},{value}\r\n"
-                for cells, text, value in zip(parts[0::3], texts, values, strict=True)
-            ]
-        else:
-            each = iter(parts)
-            lines += [
-                f"{head},{cells},{_csv(text)},{_value_cell(value)}\r\n"
-                for cells, text, value in zip(each, each, each, strict=True)
-            ]
-    return lines
+def _plain_lines(entry: Any, answers: list[Any], made: _Cells) -> list[str]:
+    """The lines of an entry from its plain rows (``JournalStore.entry_rows``)."""
+    head = _entry_cells(entry)
+    return [
+        f"{head},{position},{made[step_id]},{made[kind]},{made[theme]},{made[prompt]},"
+        f"{_csv(text)},{_value_cell(value)}\r\n"
+        for position, (step_id, kind, theme, prompt, text, value) in enumerate(answers)
+    ] or [head + ",,,,,,,\r\n"]
 
 
 def write_csv(
-    batches: Iterable[list[tuple[str, str, str | None]]],
+    batches: Iterable[list[EntryLines]],
     out: IO[str],
     rows_for: Callable[[list[str]], list[EntryRows]],
 ) -> Iterator[int]:
     """One row per answer (an entry without answers still gets a row), from
-    ``JournalStore.iter_entry_cells``'s batches (``rows_for`` gives the plain rows of a
-    batch that ``_parted_lines`` cannot write); yields entries.
+    ``JournalStore.iter_entry_lines``'s batches (``rows_for`` gives the plain rows of
+    the entries whose lines ``csv_batches`` cannot take as SQLite wrote them); yields
+    entries.
 
-    The lines are written here rather than by the csv module, which looks at every
-    character of every cell on its own (most of the export's time; its C writer was still
-    twice as slow as this in 2026-12): each cell is quoted exactly as the module's default
-    dialect quotes it (``_csv``; a test holds the two together), a line ends with CR LF,
-    and a batch's lines go to ``out`` at once."""
-    out.write(",".join(CSV_COLUMNS) + "\r\n")
+    The lines are written by SQLite and here rather than by the csv module, which looks
+    at every character of every cell on its own (most of the export's time; its C writer
+    was still twice as slow in 2026-12): each cell is quoted exactly as the module's
+    default dialect quotes it (``_csv``; a test holds the two together), a line ends with
+    CR LF, and a batch's lines go to ``out`` at once. The batches' text comes rotated by
+    one character (``store.csv_lines``): the first line ends here with CR, the last
+    line's LF comes at the end."""
+    out.write(",".join(CSV_COLUMNS) + "\r")
     made = _Cells()
+
+    def plain_texts(ids: list[str]) -> list[str]:
+        return [csv_batches.rotated(_plain_lines(*rows, made)) for rows in rows_for(ids)]
+
     for batch in batches:
-        lines = _parted_lines(batch)
-        if lines is None:
-            lines = _plain_lines(rows_for([entry_id for entry_id, _, _ in batch]), made)
-        out.write("".join(lines))
+        text = csv_batches.batch_text(batch)
+        out.write(text if text is not None else csv_batches.entry_by_entry(batch, plain_texts))
         yield len(batch)
+    out.write("\n")

@@ -111,7 +111,7 @@ def _write(
             batches, stream, title="Journal", rows_for=store.entry_rows
         )
     else:
-        batches = store.iter_entry_cells(chosen, documents.csv_cells(store.sampled_heads()))
+        batches = store.iter_entry_lines(chosen, documents.csv_cells(store.sampled_heads()))
         steps = documents.write_csv(batches, stream, rows_for=store.entry_rows)
     # Closed here, not whenever it is collected: a reader that stops early (``| head``)
     # must not leave a cursor to be closed after the journal is.

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import StorageError
 from .browse import BATCH, EntryFilter
+from .csv_lines import CELLS, INDEX_CELLS, MAKE_CELLS, csv_lines_sql
 from .entries import EntryQueries
 from .entry_json import (
     ANSWER_SAMPLE,
@@ -82,36 +83,8 @@ BATCH_ANSWERS = (
     "SELECT entry_id, step_id, kind, theme, prompt, text, value FROM answers "
     "WHERE entry_id IN ({marks}) ORDER BY entry_id, position"
 )
-#: The temporary table of the cells an answer's head makes in CSV (``iter_entry_cells``).
-CELLS = "export_answer_cells"
-MAKE_CELLS = (
-    "CREATE TEMP TABLE IF NOT EXISTS export_answer_cells "
-    "(step_id TEXT, kind TEXT, prompt TEXT, theme TEXT, cells TEXT NOT NULL)"
-)
-INDEX_CELLS = (
-    "CREATE INDEX IF NOT EXISTS temp.export_answer_cells_by_columns "
-    "ON export_answer_cells (step_id, kind, prompt, theme)"
-)
-#: Between the parts of an entry's answers in ``ENTRY_CELLS``: a control character, so
-#: in no cell the CSV export writes from there (those cells are printable text).
-PART = "\x1f"
-#: Each entry's id, its row (journal_date, kind, pack, created_at, updated_at and tags as
-#: ``ENTRY_TAGS``; a missing pack or tags empty) joined by commas as one text, and its
-#: answers in one text: "count,1" (1 when every answer's head has its cells in the table,
-#: else 0), then for each answer in order its position and head's cells, its text and
-#: its value, all parted by ``PART``. One row per entry, where reading one per answer made
-#: 700,000 rows of Python objects at 100,000 entries.
-ENTRY_CELLS = (
-    "SELECT e.id, e.id || ',' || e.journal_date || ',' || e.kind || ',' || "  # noqa: S608
-    "coalesce(e.pack, '') || ',' || e.created_at || ',' || e.updated_at || ',' || "
-    f"coalesce({ENTRY_TAGS}, ''), "
-    "(SELECT count(*) || ',' || coalesce(min(cells IS NOT NULL), 1) || char(31) || "
-    "coalesce(group_concat(item, char(31)), '') FROM (SELECT c.cells, "
-    "a.position || ',' || c.cells || char(31) || a.text || char(31) || a.value AS item "
-    "FROM answers a LEFT JOIN temp.export_answer_cells c ON c.step_id = a.step_id "
-    "AND c.kind = a.kind AND c.prompt = a.prompt AND c.theme IS a.theme "
-    "WHERE a.entry_id = e.id ORDER BY a.position)) FROM entries e"
-)
+#: Each entry's CSV lines (``csv_lines``).
+ENTRY_LINES = csv_lines_sql(ENTRY_TAGS)
 
 
 @dataclass(frozen=True)
@@ -209,15 +182,13 @@ class PortabilityQueries(EntryQueries):
         with storage_errors(self.path):
             return self.conn.execute(SAMPLED_HEADS, {"sample": ANSWER_SAMPLE}).fetchall()
 
-    def iter_entry_cells(
+    def iter_entry_lines(
         self, chosen: EntryFilter, cells: Mapping[Head, str], batch: int = BATCH
-    ) -> Generator[list[tuple[str, str, str | None]], None, None]:
+    ) -> Generator[list[tuple[str, str, str]], None, None]:
         """Every matching entry, oldest first, in lists of at most ``batch``, for the CSV
-        export: its id, its row as one text (``ENTRY_CELLS``), and its answers as one text
-        (``ENTRY_CELLS``: for each answer in order, its position and the cells ``cells``
-        holds for its head as "2,cells", its text and its value as JSON text, parted by
-        ``PART``, after a count and whether every head had cells). Run it inside
-        ``snapshot``."""
+        export: its id, its row's fields joined by commas, and its answers' lines as
+        SQLite writes them, ``cells`` holding the cells of each answer's head
+        (``csv_lines``). Run it inside ``snapshot``."""
         with storage_errors(self.path):
             self.conn.execute(MAKE_CELLS)
             self.conn.execute(INDEX_CELLS)
@@ -227,7 +198,7 @@ class PortabilityQueries(EntryQueries):
                 [(*head, text) for head, text in cells.items()],
             )
         try:
-            with contextlib.closing(self._oldest_first(ENTRY_CELLS, chosen, batch)) as found:
+            with contextlib.closing(self._oldest_first(ENTRY_LINES, chosen, batch)) as found:
                 yield from found
         finally:
             # A journal closed first (an export cut short) has dropped its temporary tables.

@@ -1,0 +1,122 @@
+"""The CSV lines SQLite writes (``store.csv_lines``) and the batches Python checks
+(``portability.csv_batches``) make the file the csv module makes, byte for byte: cells
+with quotes, commas, line breaks, formula signs, tags and text past ASCII, in batches
+that mix plain entries with ones that go the whole way, in a plain and an encrypted
+journal."""
+
+from __future__ import annotations
+
+import io
+import random
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+import test_encryption
+from selfcompassion.portability import csv_batches, documents
+from selfcompassion.portability.transfer import export_journal
+from selfcompassion.store import JournalStore
+from selfcompassion.store.csv_lines import PLAIN_START
+from test_export_sql import AWKWARD, EVERYTHING, NOW, answer, save
+from test_export_text import reference_csv, written_csv
+
+encrypted = test_encryption.encrypted
+with_passphrase = test_encryption.with_passphrase
+
+#: What the cells are made of: everything the quoting and the guard look at.
+ALPHABET = ['"', ",", "\n", "\r", " ", "a", "b", "=", "-", "+", "@", "\t", "é", "'", "\x85",
+            "\u202e", "\u3000", "😀", "#", ";", "\x1f", "\x01"]  # fmt: skip
+
+
+def _words(chance: random.Random, odd: bool) -> str:
+    if odd and chance.random() < 0.5:
+        return "".join(chance.choices(ALPHABET, k=chance.randint(0, 9)))
+    return chance.choice(["plain words", 'say "hi", then go', "a,b", "", "x" * 300])
+
+
+def _fill(store: JournalStore, entries: int, seed: int) -> None:
+    """``entries`` entries over a month: most of plain words, with quotes and commas, the
+    rest drawn from ``ALPHABET``; tags, packs and answer-less entries among them."""
+    chance = random.Random(seed)
+    for number in range(entries):
+        odd = chance.random() < 0.2
+        answers = [
+            answer(
+                f"s{n % 3}",
+                "text",
+                _words(chance, odd),
+                prompt=chance.choice(["Why?", "What, now?"]),
+            )
+            for n in range(chance.randint(0, 4))
+        ] + ([answer("n", "scale", chance.choice([1, 5, -2]))] if chance.random() < 0.3 else [])
+        save(
+            store,
+            date(2026, 3, 1) + timedelta(days=number % 31),
+            answers,
+            hour=number % 24,
+            pack=chance.choice([None, "daily", "=pack", 'with "quote"']) if odd else "daily",
+            tags=tuple(chance.sample(["work", "café", "a-b", "x"], k=chance.randint(0, 2))),
+        )
+
+
+@pytest.mark.parametrize("batch", [1, 7, 500])
+def test_mixed_batches_write_what_the_csv_module_writes(store: JournalStore, batch: int) -> None:
+    _fill(store, 300, seed=batch)
+    written, asked = written_csv(store, batch)
+    assert written == reference_csv(store)
+    # Only some entries go the whole way: those of plain words, beside them, do not.
+    assert asked and len(set(asked)) < store.count_matching(EVERYTHING)
+
+
+def test_an_encrypted_journal_writes_what_the_csv_module_writes(encrypted: Path) -> None:
+    with JournalStore.open(encrypted) as store:
+        _fill(store, 120, seed=3)
+        save(store, date(2026, 4, 2), [answer("w", "text", AWKWARD)], tags=("a", "b"))
+        out = io.StringIO()
+        export_journal(store, fmt="csv", chosen=EVERYTHING, now=NOW, stdout=out)
+        assert store.encrypted and out.getvalue() == reference_csv(store)
+
+
+def test_only_the_entries_that_need_it_go_the_whole_way(store: JournalStore) -> None:
+    save(store, date(2026, 5, 1), [answer("a", "text", 'words, and "quotes"')], hour=8)
+    save(store, date(2026, 5, 1), [answer("a", "text", "=1+1")], hour=9)
+    save(store, date(2026, 5, 1), [answer("a", "text", "line\nbreak")], hour=10)
+    save(store, date(2026, 5, 1), [], hour=11)
+    save(store, date(2026, 5, 1), [answer("a", "text", "carriage\rreturn")], hour=12)
+    written, asked = written_csv(store, 500)
+    assert written == reference_csv(store)
+    assert [answers[0][4] for _, answers in store.entry_rows(asked)] == [
+        "=1+1",
+        "line\nbreak",
+        "carriage\rreturn",
+    ]
+
+
+def test_sqlites_plain_start_is_the_writers(tmp_path: Path) -> None:
+    """The first characters SQLite lets a cell start with unguarded are those ``_csv``
+    writes as they are."""
+    connection = sqlite3.connect(tmp_path / "glob.db")
+    try:
+        for code in [*range(1, 0x80), 0xA0, 0xE9, 0x3000, 0xFF1D, 0x1F600]:
+            cell = chr(code) + "x"
+            (plain,) = connection.execute("SELECT ? GLOB ?", [cell, PLAIN_START]).fetchone()
+            assert bool(plain) == (cell[:1] in documents._PLAIN_START), hex(code)
+    finally:
+        connection.close()
+
+
+def test_a_row_with_a_comma_in_a_field_is_not_taken_as_sqlite_joined_it() -> None:
+    plain = ("id", "id,2026-01-01,daily,,t,t,#a", "\n1,c,w,v\r")
+    assert csv_batches.batch_text([plain]) == "\nid,2026-01-01,daily,,t,t,#a,1,c,w,v\r"
+    refused = (
+        "id,2026-01-01,daily,a,b,t,t,#a",  # a comma in a field
+        'id,2026-01-01,"daily,,t,t,#a',  # a quote
+        "id,2026-01-01,daily,,t,t, #a",  # a field starting with a space
+        "id,=2026-01-01,daily,,t,t,#a",  # a formula sign
+        "é,,,,,,",  # past ASCII
+    )
+    for row in refused:
+        assert csv_batches.batch_text([("id", row, "\n1,c,w,v\r")]) is None, row
+    assert csv_batches.batch_text([plain, ("id", "a,b", "\n\r")]) is None

@@ -120,3 +120,14 @@ def test_a_row_with_a_comma_in_a_field_is_not_taken_as_sqlite_joined_it() -> Non
     for row in refused:
         assert csv_batches.batch_text([("id", row, "\n1,c,w,v\r")]) is None, row
     assert csv_batches.batch_text([plain, ("id", "a,b", "\n\r")]) is None
+
+
+def test_a_prompt_with_a_line_break_beside_plain_words(store: JournalStore) -> None:
+    """A head's cells holding a line break (quoted) never go into SQLite's lines, where a
+    line feed marks the place of a row."""
+    save(store, date(2026, 5, 1), [answer("a", "text", "plain", prompt="Why\nnow?")])
+    save(store, date(2026, 5, 2), [answer("a", "text", "plain", prompt="Why\r\nthen?")])
+    save(store, date(2026, 5, 3), [answer("a", "text", "plain", prompt="Why?")])
+    written, asked = written_csv(store)
+    assert written == reference_csv(store)
+    assert len(asked) == 2

@@ -9,7 +9,7 @@ holds a quote or a comma (SQLite's ``printf`` ``%w``): the csv module's way for 
 that need no guard. The cells of an answer's step, kind, theme and prompt are few and
 repeat, so Python makes each once, guard and all, into a temporary table (``CELLS``) that
 the query joins (the heads of the answers at both ends of the table,
-``entry_json.SAMPLED_HEADS``).
+``entry_json.SAMPLED_HEADS``; only cells of printable text, so never a line break).
 
 What SQLite cannot settle by looking at a cell's first character and for line breaks
 it leaves to Python: an answer whose text or value starts with anything but printable

@@ -193,9 +193,11 @@ class PortabilityQueries(EntryQueries):
             self.conn.execute(MAKE_CELLS)
             self.conn.execute(INDEX_CELLS)
             self.conn.execute(f"DELETE FROM temp.{CELLS}")  # noqa: S608 - a constant
+            # Cells with a line break (a prompt of two lines, quoted) stay out: in the
+            # lines a line feed marks where a row goes, so their answers go to Python.
             self.conn.executemany(
                 f"INSERT INTO temp.{CELLS} VALUES (?, ?, ?, ?, ?)",  # noqa: S608 - a constant
-                [(*head, text) for head, text in cells.items()],
+                [(*head, text) for head, text in cells.items() if text.isprintable()],
             )
         try:
             with contextlib.closing(self._oldest_first(ENTRY_LINES, chosen, batch)) as found:

@@ -18,7 +18,7 @@ import test_encryption
 from selfcompassion.portability import csv_batches, documents
 from selfcompassion.portability.transfer import export_journal
 from selfcompassion.store import JournalStore
-from selfcompassion.store.csv_lines import PLAIN_START
+from selfcompassion.store.csv_lines import FORMULA_START, PRINTABLE_START
 from test_export_sql import AWKWARD, EVERYTHING, NOW, answer, save
 from test_export_text import reference_csv, written_csv
 
@@ -82,27 +82,35 @@ def test_an_encrypted_journal_writes_what_the_csv_module_writes(encrypted: Path)
 def test_only_the_entries_that_need_it_go_the_whole_way(store: JournalStore) -> None:
     save(store, date(2026, 5, 1), [answer("a", "text", 'words, and "quotes"')], hour=8)
     save(store, date(2026, 5, 1), [answer("a", "text", "=1+1")], hour=9)
+    save(store, date(2026, 5, 1), [answer("a", "text", " =1+1")], hour=9)
+    save(store, date(2026, 5, 1), [answer("a", "text", '-2, "a"')], hour=9)
     save(store, date(2026, 5, 1), [answer("a", "text", "line\nbreak")], hour=10)
     save(store, date(2026, 5, 1), [], hour=11)
     save(store, date(2026, 5, 1), [answer("a", "text", "carriage\rreturn")], hour=12)
     written, asked = written_csv(store, 500)
     assert written == reference_csv(store)
     assert [answers[0][4] for _, answers in store.entry_rows(asked)] == [
-        "=1+1",
+        " =1+1",
         "line\nbreak",
         "carriage\rreturn",
     ]
+    assert ",'=1+1," in written and ',"\'-2, ""a""",' in written
 
 
-def test_sqlites_plain_start_is_the_writers(tmp_path: Path) -> None:
-    """The first characters SQLite lets a cell start with unguarded are those ``_csv``
-    writes as they are."""
+def test_sqlites_first_characters_are_the_writers(tmp_path: Path) -> None:
+    """The first characters SQLite settles are printable ASCII but the space: of them,
+    those it writes as they are are those ``_csv`` writes as they are, and the rest
+    are the formula signs the guard puts an apostrophe before."""
     connection = sqlite3.connect(tmp_path / "glob.db")
     try:
         for code in [*range(1, 0x80), 0xA0, 0xE9, 0x3000, 0xFF1D, 0x1F600]:
             cell = chr(code) + "x"
-            (plain,) = connection.execute("SELECT ? GLOB ?", [cell, PLAIN_START]).fetchone()
-            assert bool(plain) == (cell[:1] in documents._PLAIN_START), hex(code)
+            settled, formula = connection.execute(
+                "SELECT ?1 GLOB ?2, ?1 GLOB ?3", [cell, PRINTABLE_START, FORMULA_START]
+            ).fetchone()
+            assert bool(settled) == (0x21 <= code <= 0x7E), hex(code)
+            assert bool(settled and not formula) == (cell[:1] in documents._PLAIN_START)
+            assert bool(formula) == (settled and documents.starts_a_formula(cell)), hex(code)
     finally:
         connection.close()
 

@@ -11,12 +11,13 @@ repeat, so Python makes each once, guard and all, into a temporary table (``CELL
 the query joins (the heads of the answers at both ends of the table,
 ``entry_json.SAMPLED_HEADS``; only cells of printable text, so never a line break).
 
-What SQLite cannot settle by looking at a cell's first character and for line breaks
-it leaves to Python: an answer whose text or value starts with anything but printable
-ASCII other than a space and the formula signs, or holds a line break, or whose head is
-not in the table, is written as ``FLAG`` (a control character) instead of its line, and
-the entry goes the whole way (``portability.documents._csv``). Any other control
-character stays in the line for Python's check of the batch to find.
+A cell that starts with a formula sign gets the apostrophe the csv export puts before it
+(``portability.documents.starts_a_formula``). What SQLite cannot settle by looking at a
+cell's first character and for line breaks it leaves to Python: an answer whose text or
+value starts with a space or anything but printable ASCII, or holds a line break, or
+whose head is not in the table, is written as ``FLAG`` (a control character) instead of
+its line, and the entry goes the whole way (``portability.documents._csv``). Any other
+control character stays in the line for Python's check of the batch to find.
 
 Each entry's lines come rotated by one character: a line feed before each line (where
 Python puts the row) and a carriage return after each, so that entries written one after
@@ -25,6 +26,8 @@ line feed ends the file).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 #: The temporary table of the cells an answer's head makes in CSV.
 CELLS = "export_answer_cells"
@@ -39,18 +42,29 @@ INDEX_CELLS = (
 
 #: Written in place of a line SQLite leaves to Python.
 FLAG = "\x01"
-#: The first characters after which a cell needs no guard (``GLOB``): printable ASCII but
-#: the space and the formula signs ``+ - = @``. An empty cell needs none either.
-PLAIN_START = "[!-*,.-<>-?A-~]*"
+#: The first characters SQLite settles itself (``GLOB``): printable ASCII but the space.
+#: An empty cell needs nothing either.
+PRINTABLE_START = "[!-~]*"
+#: The formula signs a cell may start with: the csv export puts an apostrophe before
+#: them (``portability.documents.starts_a_formula``).
+FORMULA_START = "[-+=@]*"
 #: Line feed and carriage return anywhere in a cell (``GLOB``).
 _LF = "'*' || char(10) || '*'"
 _CR = "'*' || char(13) || '*'"
+#: The ``printf`` piece of a cell by whether it starts with a formula sign and whether
+#: the csv module quotes it: the apostrophe, then quotes around it all, quotes doubled.
+_PIECES = {
+    (True, True): '"\'%w"',
+    (True, False): "'%s",
+    (False, True): '"%w"',
+    (False, False): "%s",
+}
 
 
 def _needs_python(cell: str) -> str:
     """SQL: whether the cell ``cell`` (a column) is left to Python."""
     return (
-        f"({cell} <> '' AND NOT {cell} GLOB '{PLAIN_START}' "
+        f"({cell} <> '' AND NOT {cell} GLOB '{PRINTABLE_START}' "
         f"OR {cell} GLOB {_LF} OR {cell} GLOB {_CR})"
     )
 
@@ -60,17 +74,27 @@ def _quoted(cell: str) -> str:
     return f"({cell} GLOB '*\"*' OR {cell} GLOB '*,*')"
 
 
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _choose(cell: str, then: Callable[[str], str]) -> str:
+    """SQL choosing the ``printf`` piece of ``cell`` (``_PIECES``) and, for each, the SQL
+    ``then`` makes of it."""
+    guarded, quoted = f"{cell} GLOB '{FORMULA_START}'", _quoted(cell)
+    pieces = {key: then(piece) for key, piece in _PIECES.items()}
+    return (
+        f"CASE WHEN {guarded} THEN CASE WHEN {quoted} THEN {pieces[True, True]} "
+        f"ELSE {pieces[True, False]} END "
+        f"WHEN {quoted} THEN {pieces[False, True]} ELSE {pieces[False, False]} END"
+    )
+
+
 def _format(text: str, value: str) -> str:
     """SQL: the ``printf`` format of an answer's line (position, head's cells, text,
-    value), each of text and value between quotes when the csv module would quote it."""
-    both, text_only, value_only, neither = (
-        f"'%s,%s,{first},{second}'"
-        for first, second in (('"%w"', '"%w"'), ('"%w"', "%s"), ("%s", '"%w"'), ("%s", "%s"))
-    )
-    return (
-        f"CASE WHEN {_quoted(text)} THEN "
-        f"CASE WHEN {_quoted(value)} THEN {both} ELSE {text_only} END "
-        f"ELSE CASE WHEN {_quoted(value)} THEN {value_only} ELSE {neither} END END"
+    value), text and value each written as ``_PIECES`` says."""
+    return _choose(
+        text, lambda first: _choose(value, lambda second: _literal(f"%s,%s,{first},{second}"))
     )
 
 

@@ -7,17 +7,17 @@ on them; the training parts of ``crisis_more.json``, ``crisis_fresh.json`` and
 of ``crisis_eleventh.json``; ``crisis_twelfth.json``, ``crisis_fourteenth.json``,
 ``crisis_sixteenth.json``, ``crisis_seventeenth.json``, ``crisis_nineteenth.json``,
 ``crisis_twentieth.json``, ``crisis_twentyfirst.json``, ``crisis_twentysecond.json``,
-``crisis_twentyfourth.json``, ``crisis_twentyfifth.json`` and ``crisis_thirtieth.json``,
-training batches whole; ``crisis_twentyseventh.json``, which chose a threshold, and
-``crisis_thirteenth.json``, kept aside whole until it was measured once, both trained on
-since) and the kept-aside parts (the shared set's, the third of each of those three files,
-the half of the eleventh set aside, and ``crisis_fifteenth.json``,
+``crisis_twentyfourth.json``, ``crisis_twentyfifth.json``, ``crisis_thirtieth.json`` and
+``crisis_thirtysecond.json``, training batches whole; ``crisis_twentyseventh.json``, which
+chose a threshold, and ``crisis_thirteenth.json``, kept aside whole until it was measured
+once, both trained on since) and the kept-aside parts (the shared set's, the third of each
+of those three files, the half of the eleventh set aside, and ``crisis_fifteenth.json``,
 ``crisis_eighteenth.json``, ``crisis_twentythird.json``, ``crisis_twentysixth.json``,
-``crisis_twentyeighth.json`` and ``crisis_twentyninth.json`` whole: never trained or tuned
-on, and their sum, which docs/safety.md's rule to ship by reads), and how many risk
-sentences pass the gate the model reads behind; and how often each brings the panel for
-everyday sentences never trained on (our own, entries written blind, and the
-thinking-trap thoughts kept aside).
+``crisis_twentyeighth.json``, ``crisis_twentyninth.json`` and ``crisis_thirtyfirst.json``
+whole: never trained or tuned on, and their sum, which docs/safety.md's rule to ship by
+reads), and how many risk sentences pass the gate the model reads behind; and how often
+each brings the panel for everyday sentences never trained on (our own, entries written
+blind, and the thinking-trap thoughts kept aside).
 docs/safety.md reports these figures.
 
 Run: ``python bench/crisis_eval.py``; ``--training`` prints the training parts only, so that a
@@ -76,6 +76,7 @@ def kept_aside_parts() -> dict[str, list[dict[str, object]]]:
         "twenty-sixth batch (kept aside whole)": _load("crisis_twentysixth.json"),
         "twenty-eighth batch (kept aside whole)": _load("crisis_twentyeighth.json"),
         "twenty-ninth batch (kept aside whole)": _load("crisis_twentyninth.json"),
+        "thirty-first batch (kept aside whole)": _load("crisis_thirtyfirst.json"),
         "kept aside": _load("crisis_kept_aside.json"),
     }
 
@@ -116,6 +117,7 @@ def main() -> None:
     twentyfifth = _load("crisis_twentyfifth.json")  # a training batch only
     twentyseventh = _load("crisis_twentyseventh.json")  # chose a threshold, trained on since
     thirtieth = _load("crisis_thirtieth.json")  # a training batch only
+    thirtysecond = _load("crisis_thirtysecond.json")  # a training batch only
     kept_aside = kept_aside_parts()
     parts = {
         "training part (tuning + own)": _load("crisis_tuning.json", "crisis_own.json"),
@@ -136,6 +138,7 @@ def main() -> None:
         "the twenty-fifth batch (training only)": twentyfifth,
         "the twenty-seventh batch (chose a threshold, trained on since)": twentyseventh,
         "the thirtieth batch (training only)": thirtieth,
+        "the thirty-second batch (training only)": thirtysecond,
         "everyday training sentences": _load("crisis_everyday.json"),
         "workday sentences (rules fixed on them)": _load("crisis_workday.json"),
     }

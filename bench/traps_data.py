@@ -67,6 +67,8 @@ SEVENTH_BLIND_BATCH = "blind7"
 EIGHTH_BLIND_BATCH = "blind8"
 #: A tenth, ``traps_blind9_aside.json``: kept aside whole, no training part.
 NINTH_BLIND_BATCH = "blind9"
+#: A twelfth, ``traps_blind11_aside.json``: kept aside whole, no training part.
+ELEVENTH_BLIND_BATCH = "blind11"
 #: An eleventh, ``traps_blind10_train.json``: for training whole, no kept-aside part.
 TENTH_BLIND_BATCH = "blind10"
 #: Every batch with a ``train`` part joined to the training part of the split.
@@ -87,6 +89,7 @@ ASIDE_BATCHES = (
     SIXTH_BLIND_BATCH,
     EIGHTH_BLIND_BATCH,
     NINTH_BLIND_BATCH,
+    ELEVENTH_BLIND_BATCH,
 )
 
 

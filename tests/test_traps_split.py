@@ -191,6 +191,7 @@ def _apart_from_every_other_set(traps_data: ModuleType, part: str, name: str) ->
         ("SEVENTH_BLIND_BATCH", "train", 246, 50),
         ("EIGHTH_BLIND_BATCH", "aside", 250, 50),
         ("NINTH_BLIND_BATCH", "aside", 247, 50),
+        ("ELEVENTH_BLIND_BATCH", "aside", 248, 50),
         ("TENTH_BLIND_BATCH", "train", 244, 50),
     ],
 )

@@ -9,10 +9,9 @@ batches (``tests/data/traps_own_train.json``, ``traps_own2_train.json``,
 ``traps_blind7_train.json``, ``traps_blind10_train.json``); the kept-aside part and the
 kept-aside batches (``traps_own_aside.json``, ``traps_own2_aside.json``,
 ``traps_blind_aside.json``, ``traps_blind2_aside.json``, ``traps_blind4_aside.json``,
-``traps_blind6_aside.json``, ``traps_blind8_aside.json``, ``traps_blind9_aside.json``) are
-never read here. The shipped
-weights were trained before ``traps_blind_train.json`` existed: give ``--own-batches
-own,own2`` to train as they were.
+``traps_blind6_aside.json``, ``traps_blind8_aside.json``, ``traps_blind9_aside.json``,
+``traps_blind11_aside.json``) are never read here. The shipped weights were trained before
+``traps_blind_train.json`` existed: give ``--own-batches own,own2`` to train as they were.
 
 * ``--checkpoint ft.pt``: train on all of it and write the weights after each epoch to
   ``ft.pt.eN`` (N epochs), for ``tools/export_traps_model.py``.

@@ -834,6 +834,51 @@ def test_each_guard_that_matters_is_pinned(text: str, section: str, containing: 
             "twelve hour shifts all month and no end in sight, i need a holiday",
             "no end in sight for me. i am tired of being alive",
         ),
+        (
+            "took my meds, fed the cat, answered emails",
+            "took my meds, all of them, and went to bed",
+        ),
+        (
+            "my brother texted me goodbye before his flight to perth",
+            "wrote my goodbye messages tonight, they go out in the morning",
+        ),
+        (
+            "ward shift today: an overdose and a man who had cut his wrists. i am fine, just tired",
+            "after my shift i took an overdose, i am in a&e now",
+        ),
+        (
+            "i was suicidal after the redundancy. it passed. i am okay now",
+            "i was suicidal after the redundancy and i am suicidal again tonight",
+        ),
+        (
+            "two years of no self harm, and my arms feel like mine again",
+            "two years of no self harm and tonight i cut again",
+        ),
+        (
+            "i drafted a goodbye letter once. i read it today and threw it away",
+            "i drafted a goodbye letter tonight, it is in the drawer",
+        ),
+        (
+            "my mum will kill me when she sees the car",
+            "i want to kill me, i think about it all day",
+        ),
+        (
+            "stood by the river at lunch watching the rowers go past",
+            "stood by the river at lunch wanting to walk in",
+        ),
+        (
+            "been clean since march and still clean today",
+            "been clean since march. not anymore, since last night",
+        ),
+        (
+            "twenty days sober and the only thing i want is a quiet night in",
+            "twenty days sober and the only thing i want is to not be alive. "
+            "i keep thinking about doing it",
+        ),
+        (
+            "three years since the divorce and i still wake up wanting to call her",
+            "three years since the divorce and i still wake up wanting to take my own life",
+        ),
     ],
 )
 def test_everyday_shapes_are_quiet_and_their_risk_twins_are_not(quiet: str, flagged: str) -> None:

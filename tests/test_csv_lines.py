@@ -2,7 +2,7 @@
 (``portability.csv_batches``) make the file the csv module makes, byte for byte: cells
 with quotes, commas, line breaks, formula signs, tags and text past ASCII, in batches
 that mix plain entries with ones that go the whole way, in a plain and an encrypted
-journal."""
+journal, and in one far from date order, which SQLite sorts with room of its own."""
 
 from __future__ import annotations
 
@@ -17,8 +17,9 @@ import pytest
 import test_encryption
 from selfcompassion.portability import csv_batches, documents
 from selfcompassion.portability.transfer import export_journal
-from selfcompassion.store import JournalStore
-from selfcompassion.store.csv_lines import FORMULA_START, PRINTABLE_START
+from selfcompassion.store import JournalStore, csv_lines
+from selfcompassion.store.csv_lines import FORMULA_START, PLAIN_START, PRINTABLE_START
+from selfcompassion.store.read_order import SORTER_ROOM_KIB
 from test_export_sql import AWKWARD, EVERYTHING, NOW, answer, save
 from test_export_text import reference_csv, written_csv
 
@@ -113,6 +114,84 @@ def test_sqlites_first_characters_are_the_writers(tmp_path: Path) -> None:
             assert bool(formula) == (settled and documents.starts_a_formula(cell)), hex(code)
     finally:
         connection.close()
+
+
+def test_the_common_answers_first_characters_are_the_writers(tmp_path: Path) -> None:
+    """The first characters the common way takes (``PLAIN_START``) are those ``_csv``
+    writes as they are, and a cell starting with a quote is told by two comparisons."""
+    connection = sqlite3.connect(tmp_path / "plain.db")
+    starts_with_quote = csv_lines._starts_with_quote("?1")
+    try:
+        for code in [*range(1, 0x80), 0xA0, 0xE9, 0x3000, 0xFF1D, 0x1F600]:
+            for cell in (chr(code), chr(code) + "x", chr(code) + '"'):
+                plain, quote = connection.execute(
+                    f"SELECT ?1 GLOB ?2, {starts_with_quote}", [cell, PLAIN_START]
+                ).fetchone()
+                assert bool(plain) == (cell[:1] in documents._PLAIN_START), hex(code)
+                assert bool(quote) == cell.startswith('"'), hex(code)
+        assert connection.execute(f"SELECT {starts_with_quote}", [""]).fetchone() == (0,)
+        assert connection.execute("SELECT '' GLOB ?", [PLAIN_START]).fetchone() == (0,)
+    finally:
+        connection.close()
+
+
+#: Answers that take each of the line's ways: a JSON string value with quotes and commas,
+#: a number, a list, an empty text, a formula sign, a space, a line break, text past ASCII.
+SHAPES = [
+    ("text", "plain words"),
+    ("text", 'say "hi", then go'),
+    ("text", ""),
+    ("scale", 4),
+    ("scale", -2),
+    ("list", ["a, b", 'c "d"']),
+    ("text", "=1+1"),
+    ("text", "-2, a"),
+    ("text", " lead"),
+    ("text", "two\r\nlines"),
+    ("text", "café, ok"),
+    ("text", '"quoted" start'),
+]
+
+
+def _scattered(store: JournalStore, seed: int) -> None:
+    """Entries landed in no order of their days, as an import lands them: seven answers
+    each of ``SHAPES``, two entries at each time of a day (their ids decide), and some
+    without answers."""
+    chance = random.Random(seed)
+    slots = [(day, hour) for day in range(60) for hour in (8, 8, 9)]
+    chance.shuffle(slots)
+    for day, hour in slots:
+        shapes = [] if chance.random() < 0.05 else chance.choices(SHAPES, k=7)
+        answers = [answer(f"s{n}", kind, value) for n, (kind, value) in enumerate(shapes)]
+        save(store, date(2026, 1, 1) + timedelta(days=day), answers, hour=hour)
+
+
+def test_a_journal_far_from_date_order_is_sorted_with_room(store: JournalStore) -> None:
+    _scattered(store, seed=18)
+    assert store._sorting_pays(EVERYTHING)
+    usual = store.conn.execute("PRAGMA cache_size").fetchone()
+    pragmas: list[str] = []
+    store.conn.set_trace_callback(
+        lambda sql: pragmas.append(sql) if sql.startswith("PRAGMA cache_size =") else None
+    )
+    try:
+        written, asked = written_csv(store, 40)
+    finally:
+        store.conn.set_trace_callback(None)
+    assert written == reference_csv(store)
+    assert asked  # the line breaks, spaces and list values went the whole way
+    assert pragmas == [f"PRAGMA cache_size = -{SORTER_ROOM_KIB}", f"PRAGMA cache_size = {usual[0]}"]
+    assert store.conn.execute("PRAGMA cache_size").fetchone() == usual
+
+
+def test_an_encrypted_journal_far_from_date_order(encrypted: Path) -> None:
+    """Kept on the date index (no sorter), and the same file as the csv module's."""
+    with JournalStore.open(encrypted) as store:
+        _scattered(store, seed=4)
+        assert store.encrypted and not store._sorting_pays(EVERYTHING)
+        out = io.StringIO()
+        export_journal(store, fmt="csv", chosen=EVERYTHING, now=NOW, stdout=out)
+        assert out.getvalue() == reference_csv(store)
 
 
 def test_a_row_with_a_comma_in_a_field_is_not_taken_as_sqlite_joined_it() -> None:

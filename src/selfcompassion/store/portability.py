@@ -45,10 +45,12 @@ from .read_order import (
     ANSWERS_AT,
     BY_INDEX,
     BY_SORTING,
+    CACHE_SIZE,
     DATE_NEXT,
     FILE_NEIGHBOURS,
     KEY,
     LAST_ROWID,
+    SORTER_ROOM_KIB,
     apart,
     probes,
     sorting_pays,
@@ -205,7 +207,9 @@ class PortabilityQueries(EntryQueries):
                 [(*head, text) for head, text in cells.items() if text.isprintable()],
             )
         try:
-            with contextlib.closing(self._oldest_first(ENTRY_LINES, chosen, batch)) as found:
+            with contextlib.closing(
+                self._oldest_first(ENTRY_LINES, chosen, batch, sorter_kib=SORTER_ROOM_KIB)
+            ) as found:
                 yield from found
         finally:
             # A journal closed first (an export cut short) has dropped its temporary tables.
@@ -261,25 +265,47 @@ class PortabilityQueries(EntryQueries):
                 self.conn.execute(f"DROP TABLE IF EXISTS temp.{PROMPTS}")
 
     def _oldest_first(
-        self, select: str, chosen: EntryFilter, batch: int, numbered: Sequence[Any] = ()
+        self,
+        select: str,
+        chosen: EntryFilter,
+        batch: int,
+        numbered: Sequence[Any] = (),
+        sorter_kib: int | None = None,
     ) -> Generator[list[Any], None, None]:
         """The rows of ``select`` (over ``entries e``) for the matching entries, oldest
         first, ``batch`` at a time; ``numbered`` are the values of the parameters
-        ``select`` numbers (?1, ?2, ...; the filter's follow them). Close it
-        (``contextlib.closing``) when stopping early, so that its cursor closes while the
-        journal is still open."""
+        ``select`` numbers (?1, ?2, ...; the filter's follow them). When SQLite sorts
+        them, its sorter gets ``sorter_kib`` KiB of room if given (``read_order``).
+        Close it (``contextlib.closing``) when stopping early, so that its cursor closes
+        while the journal is still open."""
         where, params = chosen.sql()
         with storage_errors(self.path):
-            order = BY_SORTING if self._sorting_pays(chosen) else BY_INDEX
-            cursor = self.conn.execute(
-                f"{select} WHERE 1{where} {order}",  # noqa: S608 - constants and ? marks only
-                [*numbered, *params],
-            )
+            sorting = self._sorting_pays(chosen)
+            # When SQLite sorts, it reads and sorts every row before the first comes back.
+            with self._page_cache(sorter_kib if sorting else None):
+                cursor = self.conn.execute(
+                    f"{select} WHERE 1{where} {BY_SORTING if sorting else BY_INDEX}",  # noqa: S608
+                    [*numbered, *params],
+                )
             try:
                 while rows := cursor.fetchmany(batch):
                     yield rows
             finally:
                 cursor.close()
+
+    @contextlib.contextmanager
+    def _page_cache(self, kib: int | None) -> Iterator[None]:
+        """The page cache, and with it the room of SQLite's sorter, at ``kib`` KiB for
+        what runs inside, then as it was; as it is when ``kib`` is None."""
+        if kib is None:
+            yield
+            return
+        usual = int(self.conn.execute(CACHE_SIZE).fetchone()[0])
+        self.conn.execute(f"{CACHE_SIZE} = -{int(kib)}")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"{CACHE_SIZE} = {usual}")
 
     def _sorting_pays(self, chosen: EntryFilter) -> bool:
         """Whether to read ``chosen`` in the file's order and sort (``read_order``)."""

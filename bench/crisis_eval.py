@@ -1,24 +1,24 @@
 """The crisis check on its sentences: rules alone, and rules with the model, as it runs.
 
 Prints only totals (recall on risk sentences, share of non-risk sentences flagged) for the
-training part (tuning and our own sentences: the rules were written and the model trained
-on them; the training parts of ``crisis_more.json``, ``crisis_fresh.json`` and
+training part (tuning and our own sentences: the rules were written and the model trained on
+them; the training parts of ``crisis_more.json``, ``crisis_fresh.json`` and
 ``crisis_tenth.json``: the rules were fixed on their misses by shape too; the training half
 of ``crisis_eleventh.json``; ``crisis_twelfth.json``, ``crisis_fourteenth.json``,
 ``crisis_sixteenth.json``, ``crisis_seventeenth.json``, ``crisis_nineteenth.json``,
 ``crisis_twentieth.json``, ``crisis_twentyfirst.json``, ``crisis_twentysecond.json``,
-``crisis_twentyfourth.json``, ``crisis_twentyfifth.json``, ``crisis_thirtieth.json`` and
-``crisis_thirtysecond.json``, training batches whole; ``crisis_twentyseventh.json``, which
-chose a threshold, and ``crisis_thirteenth.json``, kept aside whole until it was measured
-once, both trained on since) and the kept-aside parts (the shared set's, the third of each
-of those three files, the half of the eleventh set aside, and ``crisis_fifteenth.json``,
-``crisis_eighteenth.json``, ``crisis_twentythird.json``, ``crisis_twentysixth.json``,
-``crisis_twentyeighth.json``, ``crisis_twentyninth.json`` and ``crisis_thirtyfirst.json``
-whole: never trained or tuned on, and their sum, which docs/safety.md's rule to ship by
-reads), and how many risk sentences pass the gate the model reads behind; and how often
-each brings the panel for everyday sentences never trained on (our own, entries written
-blind, and the thinking-trap thoughts kept aside).
-docs/safety.md reports these figures.
+``crisis_twentyfourth.json``, ``crisis_twentyfifth.json``, ``crisis_thirtieth.json``,
+``crisis_thirtysecond.json`` and ``crisis_thirtythird.json``, training batches whole;
+``crisis_twentyseventh.json``, which chose a threshold, and ``crisis_thirteenth.json``, kept
+aside whole until it was measured once, both trained on since) and the kept-aside parts (the
+shared set's, the third of each of those three files, the half of the eleventh set aside,
+and ``crisis_fifteenth.json``, ``crisis_eighteenth.json``, ``crisis_twentythird.json``,
+``crisis_twentysixth.json``, ``crisis_twentyeighth.json``, ``crisis_twentyninth.json`` and
+``crisis_thirtyfirst.json`` whole: never trained or tuned on, and their sum, which
+docs/safety.md's rule to ship by reads), and how many risk sentences pass the gate the model
+reads behind; and how often each brings the panel for everyday sentences never trained on
+(our own, entries written blind, and the thinking-trap thoughts kept aside). docs/safety.md
+reports these figures.
 
 Run: ``python bench/crisis_eval.py``; ``--training`` prints the training parts only, so that a
 change can be checked against what it was written on without reading any kept-aside figure.
@@ -118,6 +118,7 @@ def main() -> None:
     twentyseventh = _load("crisis_twentyseventh.json")  # chose a threshold, trained on since
     thirtieth = _load("crisis_thirtieth.json")  # a training batch only
     thirtysecond = _load("crisis_thirtysecond.json")  # a training batch only
+    thirtythird = _load("crisis_thirtythird.json")  # a training batch only
     kept_aside = kept_aside_parts()
     parts = {
         "training part (tuning + own)": _load("crisis_tuning.json", "crisis_own.json"),
@@ -139,6 +140,7 @@ def main() -> None:
         "the twenty-seventh batch (chose a threshold, trained on since)": twentyseventh,
         "the thirtieth batch (training only)": thirtieth,
         "the thirty-second batch (training only)": thirtysecond,
+        "the thirty-third batch (training only)": thirtythird,
         "everyday training sentences": _load("crisis_everyday.json"),
         "workday sentences (rules fixed on them)": _load("crisis_workday.json"),
     }

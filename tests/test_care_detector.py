@@ -879,6 +879,71 @@ def test_each_guard_that_matters_is_pinned(text: str, section: str, containing: 
             "three years since the divorce and i still wake up wanting to call her",
             "three years since the divorce and i still wake up wanting to take my own life",
         ),
+        (
+            "found someone to take the cat while we are in spain",
+            "found a new home for my dog. that was the last thing on the list",
+        ),
+        (
+            "no time left in the day for the gym",
+            "there is no fight left in me, i have given it years",
+        ),
+        (
+            "my duolingo streak is back to zero, oops",
+            "my sh free streak is back to zero tonight",
+        ),
+        (
+            "new ones under the sink, the old bottles went out",
+            "new cuts under my sleeves, nobody has noticed",
+        ),
+        (
+            "i used to think i was bad at maths. i know now it just takes practice",
+            "i used to hope it would lift. i know now it never will. "
+            "nothing is ever going to change for me",
+        ),
+        (
+            "all through the lecture i was thinking about lunch",
+            "had the urge to cut all through the seminar and then i did",
+        ),
+        (
+            "it has been a decade since i planned my own death. i am a mum now",
+            "it has been a decade of planning my own death and tonight i am close",
+        ),
+        (
+            "threw out what i had been saving just in case. i do not need a way out anymore",
+            "i am still keeping the pills i have been saving just in case",
+        ),
+        (
+            "i was suicidal last spring. this spring i am planting tomatoes",
+            "i was suicidal last spring and i still am",
+        ),
+        (
+            "last year i wanted to die, now i am better, new flat",
+            "since last year i want to die every single day",
+        ),
+        (
+            "we danced to a song about dying in your arms",
+            "i want to die in my bed tonight and not wake up",
+        ),
+        (
+            "it is just hormones talking, everything feels pointless today",
+            "everything feels pointless and it is not the hormones, it is me",
+        ),
+        (
+            "my therapist asked if i still think about suicide. honestly, no. not for months",
+            "my therapist asked if i still think about suicide. honestly, yes, every day",
+        ),
+        (
+            "my sister texted i cannot do this anymore, so i drove over",
+            "i texted my sister: i cannot do this anymore",
+        ),
+        (
+            "i would honestly rather die than sit through another karaoke night",
+            "i would honestly rather die than keep living like this",
+        ),
+        (
+            "the mortgage hangs over us like a noose",
+            "i tied a noose tonight",
+        ),
     ],
 )
 def test_everyday_shapes_are_quiet_and_their_risk_twins_are_not(quiet: str, flagged: str) -> None:

@@ -195,8 +195,8 @@ def test_an_encrypted_journal_far_from_date_order(encrypted: Path) -> None:
 
 
 def test_a_row_with_a_comma_in_a_field_is_not_taken_as_sqlite_joined_it() -> None:
-    plain = ("id", "id,2026-01-01,daily,,t,t,#a", "\n1,c,w,v\r")
-    assert csv_batches.batch_text([plain]) == "\nid,2026-01-01,daily,,t,t,#a,1,c,w,v\r"
+    plain = ("id", "id,2026-01-01,daily,,t,t,#a", "\n1,c,w,v")
+    assert csv_batches.batch_text([plain]) == "\r\nid,2026-01-01,daily,,t,t,#a,1,c,w,v"
     refused = (
         "id,2026-01-01,daily,a,b,t,t,#a",  # a comma in a field
         'id,2026-01-01,"daily,,t,t,#a',  # a quote
@@ -205,8 +205,11 @@ def test_a_row_with_a_comma_in_a_field_is_not_taken_as_sqlite_joined_it() -> Non
         "é,,,,,,",  # past ASCII
     )
     for row in refused:
-        assert csv_batches.batch_text([("id", row, "\n1,c,w,v\r")]) is None, row
-    assert csv_batches.batch_text([plain, ("id", "a,b", "\n\r")]) is None
+        assert csv_batches.batch_text([("id", row, "\n1,c,w,v")]) is None, row
+    assert csv_batches.batch_text([plain, ("id", "a,b", "\n")]) is None
+    # A carriage return in a cell is Python's to find: SQLite writes none of its own.
+    assert csv_batches.batch_text([plain, ("id", "id,,,,,,", "\n1,c,w\r,v")]) is None
+    assert csv_batches.batch_text([("id", "id,,,,,,", "\n1,c,é\r,v")]) is None
 
 
 def test_a_prompt_with_a_line_break_beside_plain_words(store: JournalStore) -> None:

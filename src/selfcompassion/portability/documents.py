@@ -302,10 +302,10 @@ def write_csv(
     at every character of every cell on its own (most of the export's time; its C writer
     was still twice as slow in 2026-12): each cell is quoted exactly as the module's
     default dialect quotes it (``_csv``; a test holds the two together), a line ends with
-    CR LF, and a batch's lines go to ``out`` at once. The batches' text comes rotated by
-    one character (``store.csv_lines``): the first line ends here with CR, the last
-    line's LF comes at the end."""
-    out.write(",".join(CSV_COLUMNS) + "\r")
+    CR LF, and a batch's lines go to ``out`` at once. The batches' text comes rotated
+    (``csv_batches``): each line's CR LF before it, so the first line's comes with the
+    first entry, and the last line's at the end."""
+    out.write(",".join(CSV_COLUMNS))
     made = _Cells()
 
     def plain_texts(ids: list[str]) -> list[str]:
@@ -315,4 +315,4 @@ def write_csv(
         text = csv_batches.batch_text(batch)
         out.write(text if text is not None else csv_batches.entry_by_entry(batch, plain_texts))
         yield len(batch)
-    out.write("\n")
+    out.write("\r\n")

@@ -14,10 +14,11 @@ the query joins (the heads of the answers at both ends of the table,
 A cell that starts with a formula sign gets the apostrophe the csv export puts before it
 (``portability.documents.starts_a_formula``). What SQLite cannot settle by looking at a
 cell's first character and for line breaks it leaves to Python: an answer whose text or
-value starts with a space or anything but printable ASCII, or holds a line break, or
+value starts with a space or anything but printable ASCII, or holds a line feed, or
 whose head is not in the table, is written as ``FLAG`` (a control character) instead of
 its line, and the entry goes the whole way (``portability.documents._csv``). Any other
-control character stays in the line for Python's check of the batch to find.
+control character, a carriage return among them, stays in the line for Python's check of
+the batch to find.
 
 Each test is a call SQLite makes for each of 700,000 answers at 100,000 entries, so the
 line takes the shortest way for the common answer first: a text starting with a letter,
@@ -25,10 +26,11 @@ a digit or the like (``PLAIN_START``: one ``GLOB`` settles both the guard and Py
 share) and a value that is a JSON string (two comparisons: it starts with a quote, so it
 is quoted and needs no guard). Any other answer goes the whole way of tests, as before.
 
-Each entry's lines come rotated by one character: a line feed before each line (where
-Python puts the row) and a carriage return after each, so that entries written one after
-another make every line end with CR LF (the document's first line ends with CR, and a
-line feed ends the file).
+Each entry's lines come with a line feed before each, and nothing after: Python puts the
+line's end before it, CR LF, and the row after it (``portability.csv_batches``), so that
+entries written one after another make every line end with CR LF (the document's first
+line ends with the first entry, and CR LF ends the file). SQLite writes no carriage
+return of its own, so that Python finds one in a cell with the other control characters.
 """
 
 from __future__ import annotations
@@ -58,9 +60,8 @@ FORMULA_START = "[-+=@]*"
 #: The first characters after which a cell needs neither Python nor the guard: printable
 #: ASCII but the space and the formula signs (``+``, ``-``, ``=``, ``@``).
 PLAIN_START = "[!-*,.-<>-?A-~]*"
-#: Line feed and carriage return anywhere in a cell (``GLOB``).
+#: A line feed anywhere in a cell (``GLOB``).
 _LF = "'*' || char(10) || '*'"
-_CR = "'*' || char(13) || '*'"
 #: The ``printf`` piece of a cell by whether it starts with a formula sign and whether
 #: the csv module quotes it: the apostrophe, then quotes around it all, quotes doubled.
 _PIECES = {
@@ -71,9 +72,9 @@ _PIECES = {
 }
 
 
-def _has_break(cell: str) -> str:
-    """SQL: whether the cell ``cell`` (a column) holds a line feed or a carriage return."""
-    return f"({cell} GLOB {_LF} OR {cell} GLOB {_CR})"
+def _has_line_feed(cell: str) -> str:
+    """SQL: whether the cell ``cell`` (a column) holds a line feed."""
+    return f"{cell} GLOB {_LF}"
 
 
 def _starts_badly(cell: str) -> str:
@@ -136,7 +137,8 @@ def _format(cells: str, text: str, value: str) -> str:
         return pieces(text, lambda first: pieces(value, lambda second: _line(first, second)))
 
     return (
-        f"CASE WHEN {cells} IS NULL OR {_has_break(text)} OR {_has_break(value)} THEN {flag} "
+        f"CASE WHEN {cells} IS NULL OR {_has_line_feed(text)} OR {_has_line_feed(value)} "
+        f"THEN {flag} "
         f"WHEN {plain_text} AND {_starts_with_quote(value)} "
         f"THEN {_quoting(text, lambda first: _line(first, quoted_value))} "
         f"WHEN {plain_text} AND {value} GLOB '{PLAIN_START}' THEN {both(_quoting)} "
@@ -159,7 +161,7 @@ def csv_lines_sql(tags: str) -> str:
     )
     return (
         f"SELECT e.id, {row}, "  # noqa: S608 - constants only
-        "(SELECT char(10) || coalesce(group_concat(line, char(13, 10)), ',,,,,,') || char(13) "
+        "(SELECT char(10) || coalesce(group_concat(line, char(10)), ',,,,,,') "
         f"FROM (SELECT {line} AS line FROM answers a LEFT JOIN temp.{CELLS} c "
         "ON c.step_id = a.step_id AND c.kind = a.kind AND c.prompt = a.prompt "
         "AND c.theme IS a.theme WHERE a.entry_id = e.id ORDER BY a.position)) FROM entries e"

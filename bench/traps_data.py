@@ -71,6 +71,11 @@ NINTH_BLIND_BATCH = "blind9"
 ELEVENTH_BLIND_BATCH = "blind11"
 #: An eleventh, ``traps_blind10_train.json``: for training whole, no kept-aside part.
 TENTH_BLIND_BATCH = "blind10"
+#: Two halves of one batch of 500 written blind, split by a seeded shuffle before anyone
+#: read them: ``traps_blind12_train.json`` for training whole, ``traps_blind13_aside.json``
+#: kept aside whole.
+TWELFTH_BLIND_BATCH = "blind12"
+THIRTEENTH_BLIND_BATCH = "blind13"
 #: Every batch with a ``train`` part joined to the training part of the split.
 TRAIN_BATCHES = (
     *OWN_BATCHES,
@@ -79,6 +84,7 @@ TRAIN_BATCHES = (
     FIFTH_BLIND_BATCH,
     SEVENTH_BLIND_BATCH,
     TENTH_BLIND_BATCH,
+    TWELFTH_BLIND_BATCH,
 )
 #: Every batch with an ``aside`` part: never trained or tuned on.
 ASIDE_BATCHES = (
@@ -90,6 +96,7 @@ ASIDE_BATCHES = (
     EIGHTH_BLIND_BATCH,
     NINTH_BLIND_BATCH,
     ELEVENTH_BLIND_BATCH,
+    THIRTEENTH_BLIND_BATCH,
 )
 
 

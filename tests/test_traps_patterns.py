@@ -734,6 +734,53 @@ def test_what_others_are_guessed_to_think_of_a_success_is_mind_reading() -> None
             "I always pull through, I've handled worse than this.",
             "overgeneralising",
         ),
+        # the blind training batch blind12: shapes of its misses and false ticks
+        (
+            "Anyone could have got that grade, and next time I'll fail anyway.",
+            "Anyone could have got that grade if they'd put the hours in, "
+            "and next time I'll revise the same way.",
+            "discounting-positive",
+        ),
+        (
+            "The launch failed because I was slow to sign off.",
+            "The launch failed partly because I was slow to sign off; we've fixed the process.",
+            "personalising",
+        ),
+        (
+            "She doesn't want to work with me, I can just tell.",
+            "She said outright she doesn't want to work with me, which hurt.",
+            "mind-reading",
+        ),
+        (
+            "One more late night and I will break.",
+            "If I drop it I will break the vase, so I'll carry it in the box.",
+            "catastrophising",
+        ),
+        (
+            "We'll have split up by Christmas, I can see it coming.",
+            "We'll have moved in by Christmas, the keys come next week.",
+            "fortune-telling",
+        ),
+        (
+            "I messed up the figures and everyone knows it.",
+            "The office moves in June and everyone knows it's going to be noisy.",
+            "mind-reading",
+        ),
+        (
+            "He smiled at the meeting, but inside he was furious with me.",
+            "Inside, the office was warm and quiet.",
+            "mind-reading",
+        ),
+        (
+            "My mentor said the draft is good, but she's just being encouraging.",
+            "My mentor said the draft is good and pointed out two gaps to fix.",
+            "discounting-positive",
+        ),
+        (
+            "If the pitch goes badly everything I've worked for is gone.",
+            "Everything I've worked for this term is in the folder, ready to hand in.",
+            "catastrophising",
+        ),
     ],
 )
 def test_look_alikes_read_in_the_training_parts(trap: str, look_alike: str, trap_id: str) -> None:

@@ -193,6 +193,8 @@ def _apart_from_every_other_set(traps_data: ModuleType, part: str, name: str) ->
         ("EIGHTH_BLIND_BATCH", "aside", 250, 50),
         ("NINTH_BLIND_BATCH", "aside", 247, 50),
         ("ELEVENTH_BLIND_BATCH", "aside", 248, 50),
+        ("TWELFTH_BLIND_BATCH", "train", 246, 48),
+        ("THIRTEENTH_BLIND_BATCH", "aside", 248, 51),
         ("TENTH_BLIND_BATCH", "train", 244, 50),
     ],
 )

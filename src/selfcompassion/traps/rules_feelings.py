@@ -37,7 +37,10 @@ RULES: tuple[Rule, ...] = (
         r"|mean much|prove anything|mean (?:I'm|I am|that I'm)\s+(?:any\s+)?(?:good|clever"
         r"|capable|talented|smart|competent))\b",
     ),
-    rule("discounting-positive", r"\b(?:just|only) being (?:nice|polite|kind)\b"),
+    rule(
+        "discounting-positive",
+        r"\b(?:just|only) being (?:nice|polite|kind|encouraging|supportive|generous|diplomatic)\b",
+    ),
     rule("discounting-positive", r"\bnothing (?:special|to be proud of)\b"),
     rule(
         "discounting-positive",

@@ -59,9 +59,11 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "catastrophising",
-        r"\b(?:my|our)\s+(?:whole\s+|entire\s+)?(?:future|life|career|chances|reputation"
-        r"|marriage|business)\s+(?:is|are|'s|will be|would be|is going to be)\s+(?:\w+\s+)?"
-        r"(?:gone|over|finished|ruined|destroyed|doomed|in tatters|in ruins)\b",
+        r"\b(?:my|our)\s+(?:whole\s+|entire\s+)?(?:\w+\s+)?(?:future|life|career|chances"
+        r"|reputation|marriage|business)\s+(?:is|are|'s|will be|would be|is going to be)\s+"
+        r"(?:\w+\s+)?(?:gone|over|finished|ruined|destroyed|doomed|in tatters|in ruins)\b"
+        r"|\beverything (?:I've|I have|we've|we have) (?:worked|built|done|fought)(?: for)?"
+        r"\s+(?:is|was|will be|'s)\s+(?:\w+\s+)?(?:gone|over|ruined|wasted|for nothing)\b",
         negatable=True,
     ),
     rule(
@@ -111,6 +113,17 @@ RULES: tuple[Rule, ...] = (
         "catastrophising",
         r"\b(?:scarred|ruined|destroyed|damaged|traumati[sz]ed|messed up)\s+(?:for life|forever"
         r"|for good|for ever)\b",
+    ),
+    rule(
+        "catastrophising",
+        r"\bI(?:'ll|\s+will|'m going to|\s+am going to)\s+(?:completely\s+|just\s+)?(?:break"
+        r"|crack|fall apart|go under|snap|collapse)\b(?!\s+(?:the|it|my|a|an|this|that|up|down"
+        r"|out|in|into|through|on|even|records?|free|ground|bread|even)\b)",
+    ),
+    rule(
+        "fortune-telling",
+        r"\b(?:we|I|they|he|she)(?:'ll|\s+will)\s+have\s+(?:split up|broken up|failed|been fired"
+        r"|been sacked|gone bust|given up|lost (?:it|everything|the \w+))\s+by\b",
     ),
     rule(
         "catastrophising",
@@ -165,6 +178,16 @@ RULES: tuple[Rule, ...] = (
         not_after=DOUBTED,
     ),
     rule("mind-reading", r"\bbehind my back\b"),
+    rule(
+        "mind-reading",
+        r"\b(?:everyone|everybody|they all|all of them|the whole (?:team|office|class|school"
+        r"|family))\s+(?:knows|know|can see|sees|see)\s+it\b(?!'|\s+(?:is|was|will)\b)",
+    ),
+    rule(
+        "mind-reading",
+        r"\b(?:inside|deep down),?\s+(?:she|he|they|everyone)\s+(?:was|were|is|are|must be"
+        r"|must have been)\b",
+    ),
     rule("mind-reading", r"\blook at me and (?:see|think)\b"),
     # --- fortune-telling ---
     rule("fortune-telling", r"\bI(?:'ll|\s+will)\s+(?:\w+\s+)?never\b(?!\s+forget)"),

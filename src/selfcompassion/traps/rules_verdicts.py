@@ -141,7 +141,9 @@ RULES: tuple[Rule, ...] = (
     rule(
         "personalising",
         r"\bbecause\s+I\b",
-        not_after=r"^\s*(?:and\s+|so\s+)?I\b|\bI\s+(?:\w+\s+)?$",
+        # "partly because I signed off late": a share owned in proportion, not the whole
+        not_after=r"^\s*(?:and\s+|so\s+)?I\b|\bI\s+(?:\w+\s+)?$"
+        r"|\b(?:partly|partially|in part|also|some of it was)\s+$",
         requires=r"\b(?:fail\w*|sick|ill|upset|angry|sad|cry\w*|cried|lost|left|quit|broke\w*"
         r"|split|miserable|unhappy|hurt|went wrong|struggl\w*|suffer\w*|stress\w*|cancel\w*"
         r"|fell|dropped|died|flopped|missed|behind|worse|disappointed|badly|wrong|ruined|argu\w*"

@@ -229,7 +229,9 @@ ANSWER = (
     # a plan that checks or mends
     r"|\b(?:i'll|ill|i will|i'm going to|im going to|gonna|going to)\s+ask\b"
     r"|\brather than guess\w*|\binstead of guessing\b|\b(?:for|until) next time\b"
-    r"|\bnext time i\b|\bnoted\b|\bkeep going\b|\bsee what happens\b|\breminder\b"
+    r"|\bnext time i\b(?![^.!?;]{0,40}\b(?:come last|fail|mess (?:it )?up|screw (?:it )?up"
+    r"|blow it|lose|be worse|do worse|be rejected|anyway)\b)"
+    r"|\bnoted\b|\bkeep going\b|\bsee what happens\b|\breminder\b"
     r"|\b(?:set|setting)(?: up)? (?:an? |my )?(?:alarm|reminder|timer)s?\b"
     # not knowing yet: "I don't know yet", "I can't know", the guess doubted at once ("maybe
     # not")

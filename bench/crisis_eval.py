@@ -8,7 +8,8 @@ of ``crisis_eleventh.json``; ``crisis_twelfth.json``, ``crisis_fourteenth.json``
 ``crisis_sixteenth.json``, ``crisis_seventeenth.json``, ``crisis_nineteenth.json``,
 ``crisis_twentieth.json``, ``crisis_twentyfirst.json``, ``crisis_twentysecond.json``,
 ``crisis_twentyfourth.json``, ``crisis_twentyfifth.json``, ``crisis_thirtieth.json``,
-``crisis_thirtysecond.json`` and ``crisis_thirtythird.json``, training batches whole;
+``crisis_thirtysecond.json``, ``crisis_thirtythird.json`` and ``crisis_thirtyfourth.json``,
+training batches whole;
 ``crisis_twentyseventh.json``, which chose a threshold, and ``crisis_thirteenth.json``, kept
 aside whole until it was measured once, both trained on since) and the kept-aside parts (the
 shared set's, the third of each of those three files, the half of the eleventh set aside,
@@ -119,6 +120,7 @@ def main() -> None:
     thirtieth = _load("crisis_thirtieth.json")  # a training batch only
     thirtysecond = _load("crisis_thirtysecond.json")  # a training batch only
     thirtythird = _load("crisis_thirtythird.json")  # a training batch only
+    thirtyfourth = _load("crisis_thirtyfourth.json")  # a training batch only
     kept_aside = kept_aside_parts()
     parts = {
         "training part (tuning + own)": _load("crisis_tuning.json", "crisis_own.json"),
@@ -141,6 +143,7 @@ def main() -> None:
         "the thirtieth batch (training only)": thirtieth,
         "the thirty-second batch (training only)": thirtysecond,
         "the thirty-third batch (training only)": thirtythird,
+        "the thirty-fourth batch (training only)": thirtyfourth,
         "everyday training sentences": _load("crisis_everyday.json"),
         "workday sentences (rules fixed on them)": _load("crisis_workday.json"),
     }

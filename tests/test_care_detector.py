@@ -944,6 +944,70 @@ def test_each_guard_that_matters_is_pinned(text: str, section: str, containing: 
             "the mortgage hangs over us like a noose",
             "i tied a noose tonight",
         ),
+        (
+            "on the drive home i thought how easy it would be to just stop for chips",
+            "on the drive home i thought how easy it would be to just not get home",
+        ),
+        (
+            "the scan came back clear and i was so relieved",
+            "the scan came back bad and part of me was relieved, finally a way out",
+        ),
+        (
+            "keeping some things aside for the school fair next week",
+            "been saving some things aside for weeks. i know what they are for",
+        ),
+        (
+            "found someone to take the rabbits for the summer holidays",
+            "found someone to take the dog, told them its because of my hours. it is not",
+        ),
+        (
+            "deleted my socials for lent, back at easter",
+            "deleted my accounts one by one and saved the family chat till last",
+        ),
+        (
+            "sorted out who gets the car on weekends with my ex",
+            "sorted out who gets the cat and left her food on the counter",
+        ),
+        (
+            "this spreadsheet has me pulling my hair out",
+            "pulled my hair out in clumps again last night",
+        ),
+        (
+            "cold shower was not enough to wake me so i made coffee",
+            "the ice did not help so i did the other thing",
+        ),
+        (
+            "lost myself in a good book all weekend, no regrets",
+            "lost everything this year. lost myself too. there is no way back",
+        ),
+        (
+            "my gf self harms and i am learning how to support her",
+            "my gf left and i self harm again",
+        ),
+        (
+            "so many poets wrote about wanting to die, we read three for the seminar",
+            "so many poems and i still want to die every night",
+        ),
+        (
+            'the chorus is literally just "i wanna die" and the whole club sang it',
+            "i wanna die, no chorus, no club, just me in the dark",
+        ),
+        (
+            "my therapist asked if i still want to die. honestly no, not for over a year",
+            "my therapist asked if i still want to die and i said yes",
+        ),
+        (
+            "at my worst i starved myself for months. today i ate lunch with friends",
+            "i am at my worst and i starved myself again today",
+        ),
+        (
+            "was suicidal most of uni. graduated today",
+            "most of uni i was fine, now i am suicidal",
+        ),
+        (
+            "two years ago i stopped hurting myself and now i feel like myself again",
+            "two years ago i stopped. i hurt myself again today",
+        ),
     ],
 )
 def test_everyday_shapes_are_quiet_and_their_risk_twins_are_not(quiet: str, flagged: str) -> None:

@@ -9,13 +9,13 @@ of ``crisis_eleventh.json``; ``crisis_twelfth.json``, ``crisis_fourteenth.json``
 ``crisis_twentieth.json``, ``crisis_twentyfirst.json``, ``crisis_twentysecond.json``,
 ``crisis_twentyfourth.json``, ``crisis_twentyfifth.json``, ``crisis_thirtieth.json``,
 ``crisis_thirtysecond.json``, ``crisis_thirtythird.json`` and ``crisis_thirtyfourth.json``,
-training batches whole;
-``crisis_twentyseventh.json``, which chose a threshold, and ``crisis_thirteenth.json``, kept
-aside whole until it was measured once, both trained on since) and the kept-aside parts (the
-shared set's, the third of each of those three files, the half of the eleventh set aside,
-and ``crisis_fifteenth.json``, ``crisis_eighteenth.json``, ``crisis_twentythird.json``,
-``crisis_twentysixth.json``, ``crisis_twentyeighth.json``, ``crisis_twentyninth.json`` and
-``crisis_thirtyfirst.json`` whole: never trained or tuned on, and their sum, which
+training batches whole; ``crisis_twentyseventh.json``, which chose a threshold, and
+``crisis_thirteenth.json``, kept aside whole until it was measured once, both trained on
+since) and the kept-aside parts (the shared set's, the third of each of those three files,
+the half of the eleventh set aside, and ``crisis_fifteenth.json``,
+``crisis_eighteenth.json``, ``crisis_twentythird.json``, ``crisis_twentysixth.json``,
+``crisis_twentyeighth.json``, ``crisis_twentyninth.json``, ``crisis_thirtyfirst.json`` and
+``crisis_thirtyfifth.json`` whole: never trained or tuned on, and their sum, which
 docs/safety.md's rule to ship by reads), and how many risk sentences pass the gate the model
 reads behind; and how often each brings the panel for everyday sentences never trained on
 (our own, entries written blind, and the thinking-trap thoughts kept aside). docs/safety.md
@@ -78,6 +78,7 @@ def kept_aside_parts() -> dict[str, list[dict[str, object]]]:
         "twenty-eighth batch (kept aside whole)": _load("crisis_twentyeighth.json"),
         "twenty-ninth batch (kept aside whole)": _load("crisis_twentyninth.json"),
         "thirty-first batch (kept aside whole)": _load("crisis_thirtyfirst.json"),
+        "thirty-fifth batch (kept aside whole)": _load("crisis_thirtyfifth.json"),
         "kept aside": _load("crisis_kept_aside.json"),
     }
 

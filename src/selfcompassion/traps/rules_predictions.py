@@ -118,7 +118,7 @@ RULES: tuple[Rule, ...] = (
         "catastrophising",
         r"\bI(?:'ll|\s+will|'m going to|\s+am going to)\s+(?:completely\s+|just\s+)?(?:break"
         r"|crack|fall apart|go under|snap|collapse)\b(?!\s+(?:the|it|my|a|an|this|that|up|down"
-        r"|out|in|into|through|on|even|records?|free|ground|bread|even)\b)",
+        r"|out|in|into|through|on|at|back|even|records?|free|ground|bread)\b)",
     ),
     rule(
         "fortune-telling",

@@ -8,11 +8,11 @@ of ``crisis_eleventh.json``; ``crisis_twelfth.json``, ``crisis_fourteenth.json``
 ``crisis_sixteenth.json``, ``crisis_seventeenth.json``, ``crisis_nineteenth.json``,
 ``crisis_twentieth.json``, ``crisis_twentyfirst.json``, ``crisis_twentysecond.json``,
 ``crisis_twentyfourth.json``, ``crisis_twentyfifth.json``, ``crisis_thirtieth.json``,
-``crisis_thirtysecond.json``, ``crisis_thirtythird.json`` and ``crisis_thirtyfourth.json``,
-training batches whole; ``crisis_twentyseventh.json``, which chose a threshold, and
-``crisis_thirteenth.json``, kept aside whole until it was measured once, both trained on
-since) and the kept-aside parts (the shared set's, the third of each of those three files,
-the half of the eleventh set aside, and ``crisis_fifteenth.json``,
+``crisis_thirtysecond.json``, ``crisis_thirtythird.json``, ``crisis_thirtyfourth.json`` and
+``crisis_thirtysixth.json``, training batches whole; ``crisis_twentyseventh.json``, which
+chose a threshold, and ``crisis_thirteenth.json``, kept aside whole until it was measured
+once, both trained on since) and the kept-aside parts (the shared set's, the third of each
+of those three files, the half of the eleventh set aside, and ``crisis_fifteenth.json``,
 ``crisis_eighteenth.json``, ``crisis_twentythird.json``, ``crisis_twentysixth.json``,
 ``crisis_twentyeighth.json``, ``crisis_twentyninth.json``, ``crisis_thirtyfirst.json`` and
 ``crisis_thirtyfifth.json`` whole: never trained or tuned on, and their sum, which
@@ -122,6 +122,7 @@ def main() -> None:
     thirtysecond = _load("crisis_thirtysecond.json")  # a training batch only
     thirtythird = _load("crisis_thirtythird.json")  # a training batch only
     thirtyfourth = _load("crisis_thirtyfourth.json")  # a training batch only
+    thirtysixth = _load("crisis_thirtysixth.json")  # a training batch only
     kept_aside = kept_aside_parts()
     parts = {
         "training part (tuning + own)": _load("crisis_tuning.json", "crisis_own.json"),
@@ -145,6 +146,7 @@ def main() -> None:
         "the thirty-second batch (training only)": thirtysecond,
         "the thirty-third batch (training only)": thirtythird,
         "the thirty-fourth batch (training only)": thirtyfourth,
+        "the thirty-sixth batch (training only)": thirtysixth,
         "everyday training sentences": _load("crisis_everyday.json"),
         "workday sentences (rules fixed on them)": _load("crisis_workday.json"),
     }

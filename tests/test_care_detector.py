@@ -1008,6 +1008,22 @@ def test_each_guard_that_matters_is_pinned(text: str, section: str, containing: 
             "two years ago i stopped hurting myself and now i feel like myself again",
             "two years ago i stopped. i hurt myself again today",
         ),
+        (
+            "my tomatoes are committing suicide in this heat",
+            "i keep thinking about suicide in this heat",
+        ),
+        (
+            "webinar on spotting self harm in pupils today, useful slides",
+            "i self harm after every webinar, nobody on the call knows",
+        ),
+        (
+            "relapsed once last spring, eleven months steady now",
+            "relapsed last night after eleven months",
+        ),
+        (
+            "no urges to harm today, just tired",
+            "urges to harm myself all day today",
+        ),
     ],
 )
 def test_everyday_shapes_are_quiet_and_their_risk_twins_are_not(quiet: str, flagged: str) -> None:

@@ -266,6 +266,7 @@ def test_the_batches_written_blind_are_new_and_the_last_one_is_kept_aside_whole(
         "crisis_thirtysecond.json",
         "crisis_thirtythird.json",
         "crisis_thirtyfourth.json",
+        "crisis_thirtysixth.json",
         "crisis_everyday_blind.json",
         "crisis_everyday_blind_aside.json",
         "crisis_everyday_choose.json",

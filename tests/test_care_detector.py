@@ -1024,6 +1024,10 @@ def test_each_guard_that_matters_is_pinned(text: str, section: str, containing: 
             "no urges to harm today, just tired",
             "urges to harm myself all day today",
         ),
+        (
+            "finally a way out of this contract, the new job starts monday",
+            "bad news from the doctor. finally a way out of this life",
+        ),
     ],
 )
 def test_everyday_shapes_are_quiet_and_their_risk_twins_are_not(quiet: str, flagged: str) -> None:

@@ -102,57 +102,48 @@ def main() -> None:
         from selfcompassion.care import encoder
 
         encoder.WEIGHTS = args.weights
-    more = _load("crisis_more.json")
-    fresh = _load("crisis_fresh.json")
-    tenth = _load("crisis_tenth.json")
-    eleventh = _load("crisis_eleventh.json")
-    twelfth = _load("crisis_twelfth.json")  # a training batch only: nothing kept aside
-    thirteenth = _load("crisis_thirteenth.json")  # measured once, then trained on
-    fourteenth = _load("crisis_fourteenth.json")  # a training batch only
-    sixteenth = _load("crisis_sixteenth.json")  # a training batch only
-    seventeenth = _load("crisis_seventeenth.json")  # a training batch only
-    nineteenth = _load("crisis_nineteenth.json")  # a training batch only
-    twentieth = _load("crisis_twentieth.json")  # a training batch only
-    twentyfirst = _load("crisis_twentyfirst.json")  # a training batch only
-    twentysecond = _load("crisis_twentysecond.json")  # a training batch only
-    twentyfourth = _load("crisis_twentyfourth.json")  # a training batch only
-    twentyfifth = _load("crisis_twentyfifth.json")  # a training batch only
-    twentyseventh = _load("crisis_twentyseventh.json")  # chose a threshold, trained on since
-    thirtieth = _load("crisis_thirtieth.json")  # a training batch only
-    thirtysecond = _load("crisis_thirtysecond.json")  # a training batch only
-    thirtythird = _load("crisis_thirtythird.json")  # a training batch only
-    thirtyfourth = _load("crisis_thirtyfourth.json")  # a training batch only
-    thirtysixth = _load("crisis_thirtysixth.json")  # a training batch only
-    kept_aside = kept_aside_parts()
-    parts = {
-        "training part (tuning + own)": _load("crisis_tuning.json", "crisis_own.json"),
-        "training part of the more sentences": [i for i in more if i["part"] == "train"],
-        "training part of the fresh sentences": [i for i in fresh if i["part"] == "train"],
-        "training part of the tenth batch": [i for i in tenth if i["part"] == "train"],
-        "training part of the eleventh batch": [i for i in eleventh if i["part"] == "train"],
-        "the twelfth batch (training only)": twelfth,
-        "the thirteenth batch (trained on after its one measurement)": thirteenth,
-        "the fourteenth batch (training only)": fourteenth,
-        "the sixteenth batch (training only)": sixteenth,
-        "the seventeenth batch (training only)": seventeenth,
-        "the nineteenth batch (training only)": nineteenth,
-        "the twentieth batch (training only)": twentieth,
-        "the twenty-first batch (training only)": twentyfirst,
-        "the twenty-second batch (training only)": twentysecond,
-        "the twenty-fourth batch (training only)": twentyfourth,
-        "the twenty-fifth batch (training only)": twentyfifth,
-        "the twenty-seventh batch (chose a threshold, trained on since)": twentyseventh,
-        "the thirtieth batch (training only)": thirtieth,
-        "the thirty-second batch (training only)": thirtysecond,
-        "the thirty-third batch (training only)": thirtythird,
-        "the thirty-fourth batch (training only)": thirtyfourth,
-        "the thirty-sixth batch (training only)": thirtysixth,
-        "everyday training sentences": _load("crisis_everyday.json"),
-        "workday sentences (rules fixed on them)": _load("crisis_workday.json"),
-    }
-    if args.aside:
-        parts = {}
+    parts: dict[str, list[dict[str, object]]] = {}
+    if not args.aside:
+        parts = {
+            "training part (tuning + own)": _load("crisis_tuning.json", "crisis_own.json"),
+            "training part of the more sentences": [
+                i for i in _load("crisis_more.json") if i["part"] == "train"
+            ],
+            "training part of the fresh sentences": [
+                i for i in _load("crisis_fresh.json") if i["part"] == "train"
+            ],
+            "training part of the tenth batch": [
+                i for i in _load("crisis_tenth.json") if i["part"] == "train"
+            ],
+            "training part of the eleventh batch": [
+                i for i in _load("crisis_eleventh.json") if i["part"] == "train"
+            ],
+            "the twelfth batch (training only)": _load("crisis_twelfth.json"),
+            "the thirteenth batch (trained on after its one measurement)": _load(
+                "crisis_thirteenth.json"
+            ),
+            "the fourteenth batch (training only)": _load("crisis_fourteenth.json"),
+            "the sixteenth batch (training only)": _load("crisis_sixteenth.json"),
+            "the seventeenth batch (training only)": _load("crisis_seventeenth.json"),
+            "the nineteenth batch (training only)": _load("crisis_nineteenth.json"),
+            "the twentieth batch (training only)": _load("crisis_twentieth.json"),
+            "the twenty-first batch (training only)": _load("crisis_twentyfirst.json"),
+            "the twenty-second batch (training only)": _load("crisis_twentysecond.json"),
+            "the twenty-fourth batch (training only)": _load("crisis_twentyfourth.json"),
+            "the twenty-fifth batch (training only)": _load("crisis_twentyfifth.json"),
+            "the twenty-seventh batch (chose a threshold, trained on since)": _load(
+                "crisis_twentyseventh.json"
+            ),
+            "the thirtieth batch (training only)": _load("crisis_thirtieth.json"),
+            "the thirty-second batch (training only)": _load("crisis_thirtysecond.json"),
+            "the thirty-third batch (training only)": _load("crisis_thirtythird.json"),
+            "the thirty-fourth batch (training only)": _load("crisis_thirtyfourth.json"),
+            "the thirty-sixth batch (training only)": _load("crisis_thirtysixth.json"),
+            "everyday training sentences": _load("crisis_everyday.json"),
+            "workday sentences (rules fixed on them)": _load("crisis_workday.json"),
+        }
     if not training_only:
+        kept_aside = kept_aside_parts()
         parts |= kept_aside
         parts["every kept-aside part"] = [i for items in kept_aside.values() for i in items]
     for name, items in parts.items():

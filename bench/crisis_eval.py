@@ -8,18 +8,18 @@ of ``crisis_eleventh.json``; ``crisis_twelfth.json``, ``crisis_fourteenth.json``
 ``crisis_sixteenth.json``, ``crisis_seventeenth.json``, ``crisis_nineteenth.json``,
 ``crisis_twentieth.json``, ``crisis_twentyfirst.json``, ``crisis_twentysecond.json``,
 ``crisis_twentyfourth.json``, ``crisis_twentyfifth.json``, ``crisis_thirtieth.json``,
-``crisis_thirtysecond.json``, ``crisis_thirtythird.json``, ``crisis_thirtyfourth.json`` and
-``crisis_thirtysixth.json``, training batches whole; ``crisis_twentyseventh.json``, which
-chose a threshold, and ``crisis_thirteenth.json``, kept aside whole until it was measured
-once, both trained on since) and the kept-aside parts (the shared set's, the third of each
-of those three files, the half of the eleventh set aside, and ``crisis_fifteenth.json``,
-``crisis_eighteenth.json``, ``crisis_twentythird.json``, ``crisis_twentysixth.json``,
-``crisis_twentyeighth.json``, ``crisis_twentyninth.json``, ``crisis_thirtyfirst.json`` and
-``crisis_thirtyfifth.json`` whole: never trained or tuned on, and their sum, which
-docs/safety.md's rule to ship by reads), and how many risk sentences pass the gate the model
-reads behind; and how often each brings the panel for everyday sentences never trained on
-(our own, entries written blind, and the thinking-trap thoughts kept aside). docs/safety.md
-reports these figures.
+``crisis_thirtysecond.json``, ``crisis_thirtythird.json``, ``crisis_thirtyfourth.json``,
+``crisis_thirtysixth.json`` and ``crisis_thirtyseventh.json``, training batches whole;
+``crisis_twentyseventh.json``, which chose a threshold, and ``crisis_thirteenth.json``, kept
+aside whole until it was measured once, both trained on since) and the kept-aside parts (the
+shared set's, the third of each of those three files, the half of the eleventh set aside,
+and ``crisis_fifteenth.json``, ``crisis_eighteenth.json``, ``crisis_twentythird.json``,
+``crisis_twentysixth.json``, ``crisis_twentyeighth.json``, ``crisis_twentyninth.json``,
+``crisis_thirtyfirst.json``, ``crisis_thirtyfifth.json`` and ``crisis_thirtyeighth.json``
+whole: never trained or tuned on, and their sum, which docs/safety.md's rule to ship by
+reads), and how many risk sentences pass the gate the model reads behind; and how often each
+brings the panel for everyday sentences never trained on (our own, entries written blind,
+and the thinking-trap thoughts kept aside). docs/safety.md reports these figures.
 
 Run: ``python bench/crisis_eval.py``; ``--training`` prints the training parts only, so that a
 change can be checked against what it was written on without reading any kept-aside figure.
@@ -79,6 +79,7 @@ def kept_aside_parts() -> dict[str, list[dict[str, object]]]:
         "twenty-ninth batch (kept aside whole)": _load("crisis_twentyninth.json"),
         "thirty-first batch (kept aside whole)": _load("crisis_thirtyfirst.json"),
         "thirty-fifth batch (kept aside whole)": _load("crisis_thirtyfifth.json"),
+        "thirty-eighth batch (kept aside whole)": _load("crisis_thirtyeighth.json"),
         "kept aside": _load("crisis_kept_aside.json"),
     }
 
@@ -139,6 +140,7 @@ def main() -> None:
             "the thirty-third batch (training only)": _load("crisis_thirtythird.json"),
             "the thirty-fourth batch (training only)": _load("crisis_thirtyfourth.json"),
             "the thirty-sixth batch (training only)": _load("crisis_thirtysixth.json"),
+            "the thirty-seventh batch (training only)": _load("crisis_thirtyseventh.json"),
             "everyday training sentences": _load("crisis_everyday.json"),
             "workday sentences (rules fixed on them)": _load("crisis_workday.json"),
         }

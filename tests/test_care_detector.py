@@ -1028,6 +1028,38 @@ def test_each_guard_that_matters_is_pinned(text: str, section: str, containing: 
             "finally a way out of this contract, the new job starts monday",
             "bad news from the doctor. finally a way out of this life",
         ),
+        (
+            "old me wrote goodbye letters. new me writes birthday cards",
+            "old me hid it. new me wrote goodbye letters tonight and told no one",
+        ),
+        (
+            "relapse anniversary this week, four years since the last time and proud of myself",
+            "relapsed again this week after four years",
+        ),
+        (
+            "revising the poisoning and the suicide in act five for my english exam",
+            "revising for my english exam and thinking about suicide the whole time",
+        ),
+        (
+            "three years since the ward. i still take my meds and i genuinely like my life now",
+            "three years since the ward. i still take my meds but i want to take them all tonight",
+        ),
+        (
+            "the suicidal thoughts i had at school seem far away now",
+            "the suicidal thoughts are back tonight, worse than at school",
+        ),
+        (
+            "working in a secondary school i hear kms a dozen times a day",
+            "working in a secondary school and i want to kms a dozen times a day",
+        ),
+        (
+            "overdose of caffeine before the exam, jittery all morning",
+            "thinking about an overdose before the exam",
+        ),
+        (
+            "looking up ways to save on rent for hours tonight",
+            "looking up ways for hours tonight. i know what i am looking for",
+        ),
     ],
 )
 def test_everyday_shapes_are_quiet_and_their_risk_twins_are_not(quiet: str, flagged: str) -> None:

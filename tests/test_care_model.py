@@ -240,8 +240,8 @@ def test_the_batches_written_blind_are_new_and_the_last_one_is_kept_aside_whole(
     """Each batch written blind shares no sentence with any other file of sentences, so the
     kept-aside batches (``crisis_fifteenth.json``, ``crisis_eighteenth.json``,
     ``crisis_twentythird.json``, ``crisis_twentysixth.json``, ``crisis_twentyeighth.json``,
-    ``crisis_twentyninth.json``, ``crisis_thirtyfirst.json``, ``crisis_thirtyfifth.json``) were
-    never trained or tuned on."""
+    ``crisis_twentyninth.json``, ``crisis_thirtyfirst.json``, ``crisis_thirtyfifth.json``,
+    ``crisis_thirtyeighth.json``) were never trained or tuned on."""
     blind = (
         "crisis_thirteenth.json",
         "crisis_fourteenth.json",
@@ -267,6 +267,8 @@ def test_the_batches_written_blind_are_new_and_the_last_one_is_kept_aside_whole(
         "crisis_thirtythird.json",
         "crisis_thirtyfourth.json",
         "crisis_thirtysixth.json",
+        "crisis_thirtyseventh.json",
+        "crisis_thirtyeighth.json",
         "crisis_everyday_blind.json",
         "crisis_everyday_blind_aside.json",
         "crisis_everyday_choose.json",
@@ -292,6 +294,7 @@ def test_the_batches_written_blind_are_new_and_the_last_one_is_kept_aside_whole(
         "crisis_twentyninth.json",
         "crisis_thirtyfirst.json",
         "crisis_thirtyfifth.json",
+        "crisis_thirtyeighth.json",
     )
     for aside in kept_aside_whole:
         batch = json.loads((DATA / aside).read_text(encoding="utf-8"))

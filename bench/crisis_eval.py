@@ -2,24 +2,15 @@
 
 Prints only totals (recall on risk sentences, share of non-risk sentences flagged) for the
 training part (tuning and our own sentences: the rules were written and the model trained on
-them; the training parts of ``crisis_more.json``, ``crisis_fresh.json`` and
-``crisis_tenth.json``: the rules were fixed on their misses by shape too; the training half
-of ``crisis_eleventh.json``; ``crisis_twelfth.json``, ``crisis_fourteenth.json``,
-``crisis_sixteenth.json``, ``crisis_seventeenth.json``, ``crisis_nineteenth.json``,
-``crisis_twentieth.json``, ``crisis_twentyfirst.json``, ``crisis_twentysecond.json``,
-``crisis_twentyfourth.json``, ``crisis_twentyfifth.json``, ``crisis_thirtieth.json``,
-``crisis_thirtysecond.json``, ``crisis_thirtythird.json``, ``crisis_thirtyfourth.json``,
-``crisis_thirtysixth.json`` and ``crisis_thirtyseventh.json``, training batches whole;
-``crisis_twentyseventh.json``, which chose a threshold, and ``crisis_thirteenth.json``, kept
-aside whole until it was measured once, both trained on since) and the kept-aside parts (the
-shared set's, the third of each of those three files, the half of the eleventh set aside,
-and ``crisis_fifteenth.json``, ``crisis_eighteenth.json``, ``crisis_twentythird.json``,
-``crisis_twentysixth.json``, ``crisis_twentyeighth.json``, ``crisis_twentyninth.json``,
-``crisis_thirtyfirst.json``, ``crisis_thirtyfifth.json`` and ``crisis_thirtyeighth.json``
-whole: never trained or tuned on, and their sum, which docs/safety.md's rule to ship by
-reads), and how many risk sentences pass the gate the model reads behind; and how often each
-brings the panel for everyday sentences never trained on (our own, entries written blind,
-and the thinking-trap thoughts kept aside). docs/safety.md reports these figures.
+them; the training parts of ``crisis_more.json``, ``crisis_fresh.json``, ``crisis_tenth.json``
+and ``crisis_eleventh.json``, and the training batches written blind, read whole:
+``crisis_data.TRAINING_BATCHES``) and the kept-aside parts (the shared set's, the aside parts
+of those four files, and the batches written blind and kept aside whole:
+``crisis_data.KEPT_ASIDE_BATCHES``; never trained or tuned on, and their sum, which
+docs/safety.md's rule to ship by reads), and how many risk sentences pass the gate the model
+reads behind; and how often each brings the panel for everyday sentences never trained on
+(our own, entries written blind, and the thinking-trap thoughts kept aside).
+docs/safety.md reports these figures.
 
 Run: ``python bench/crisis_eval.py``; ``--training`` prints the training parts only, so that a
 change can be checked against what it was written on without reading any kept-aside figure.
@@ -34,6 +25,7 @@ import argparse
 import json
 from pathlib import Path
 
+from crisis_data import KEPT_ASIDE_BATCHES, TRAINING_BATCHES
 from selfcompassion.care.detector import find_concerns
 from selfcompassion.care.gate import passes
 
@@ -71,15 +63,7 @@ def kept_aside_parts() -> dict[str, list[dict[str, object]]]:
         "fresh sentences kept aside": [i for i in fresh if i["part"] == "aside"],
         "tenth batch kept aside": [i for i in tenth if i["part"] == "aside"],
         "eleventh batch kept aside": [i for i in eleventh if i["part"] == "aside"],
-        "fifteenth batch (kept aside whole)": _load("crisis_fifteenth.json"),
-        "eighteenth batch (kept aside whole)": _load("crisis_eighteenth.json"),
-        "twenty-third batch (kept aside whole)": _load("crisis_twentythird.json"),
-        "twenty-sixth batch (kept aside whole)": _load("crisis_twentysixth.json"),
-        "twenty-eighth batch (kept aside whole)": _load("crisis_twentyeighth.json"),
-        "twenty-ninth batch (kept aside whole)": _load("crisis_twentyninth.json"),
-        "thirty-first batch (kept aside whole)": _load("crisis_thirtyfirst.json"),
-        "thirty-fifth batch (kept aside whole)": _load("crisis_thirtyfifth.json"),
-        "thirty-eighth batch (kept aside whole)": _load("crisis_thirtyeighth.json"),
+        **{name: _load(file) for file, name in KEPT_ASIDE_BATCHES},
         "kept aside": _load("crisis_kept_aside.json"),
     }
 
@@ -119,28 +103,7 @@ def main() -> None:
             "training part of the eleventh batch": [
                 i for i in _load("crisis_eleventh.json") if i["part"] == "train"
             ],
-            "the twelfth batch (training only)": _load("crisis_twelfth.json"),
-            "the thirteenth batch (trained on after its one measurement)": _load(
-                "crisis_thirteenth.json"
-            ),
-            "the fourteenth batch (training only)": _load("crisis_fourteenth.json"),
-            "the sixteenth batch (training only)": _load("crisis_sixteenth.json"),
-            "the seventeenth batch (training only)": _load("crisis_seventeenth.json"),
-            "the nineteenth batch (training only)": _load("crisis_nineteenth.json"),
-            "the twentieth batch (training only)": _load("crisis_twentieth.json"),
-            "the twenty-first batch (training only)": _load("crisis_twentyfirst.json"),
-            "the twenty-second batch (training only)": _load("crisis_twentysecond.json"),
-            "the twenty-fourth batch (training only)": _load("crisis_twentyfourth.json"),
-            "the twenty-fifth batch (training only)": _load("crisis_twentyfifth.json"),
-            "the twenty-seventh batch (chose a threshold, trained on since)": _load(
-                "crisis_twentyseventh.json"
-            ),
-            "the thirtieth batch (training only)": _load("crisis_thirtieth.json"),
-            "the thirty-second batch (training only)": _load("crisis_thirtysecond.json"),
-            "the thirty-third batch (training only)": _load("crisis_thirtythird.json"),
-            "the thirty-fourth batch (training only)": _load("crisis_thirtyfourth.json"),
-            "the thirty-sixth batch (training only)": _load("crisis_thirtysixth.json"),
-            "the thirty-seventh batch (training only)": _load("crisis_thirtyseventh.json"),
+            **{name: _load(file) for file, name in TRAINING_BATCHES},
             "everyday training sentences": _load("crisis_everyday.json"),
             "workday sentences (rules fixed on them)": _load("crisis_workday.json"),
         }

@@ -19,10 +19,12 @@ retrained with the ``train`` parts of both was tried and not shipped.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -237,43 +239,14 @@ def test_our_later_sentences_are_split_once_and_new(name: str, earlier: tuple[st
 
 
 def test_the_batches_written_blind_are_new_and_the_last_one_is_kept_aside_whole() -> None:
-    """Each batch written blind shares no sentence with any other file of sentences, so the
-    kept-aside batches (``crisis_fifteenth.json``, ``crisis_eighteenth.json``,
-    ``crisis_twentythird.json``, ``crisis_twentysixth.json``, ``crisis_twentyeighth.json``,
-    ``crisis_twentyninth.json``, ``crisis_thirtyfirst.json``, ``crisis_thirtyfifth.json``,
-    ``crisis_thirtyeighth.json``) were never trained or tuned on."""
+    """Each batch written blind (``bench/crisis_data.py``) shares no sentence with any other
+    file of sentences, so the batches kept aside whole were never trained or tuned on."""
+    batches = _crisis_data()
     blind = (
-        "crisis_thirteenth.json",
-        "crisis_fourteenth.json",
-        "crisis_fifteenth.json",
-        "crisis_sixteenth.json",
-        "crisis_seventeenth.json",
-        "crisis_eighteenth.json",
-        "crisis_nineteenth.json",
-        "crisis_twentieth.json",
-        "crisis_twentyfirst.json",
-        "crisis_twentysecond.json",
-        "crisis_twentythird.json",
-        "crisis_twentyfourth.json",
-        "crisis_twentyfifth.json",
-        "crisis_twentysixth.json",
-        "crisis_twentyseventh.json",
-        "crisis_twentyeighth.json",
-        "crisis_twentyninth.json",
-        "crisis_thirtieth.json",
-        "crisis_thirtyfirst.json",
-        "crisis_thirtyfifth.json",
-        "crisis_thirtysecond.json",
-        "crisis_thirtythird.json",
-        "crisis_thirtyfourth.json",
-        "crisis_thirtysixth.json",
-        "crisis_thirtyseventh.json",
-        "crisis_thirtyeighth.json",
-        "crisis_everyday_blind.json",
-        "crisis_everyday_blind_aside.json",
-        "crisis_everyday_choose.json",
-        "crisis_everyday_judge.json",
-        "crisis_everyday_judge2.json",
+        *batches.files(batches.TRAINING_BATCHES),
+        *batches.files(batches.KEPT_ASIDE_BATCHES),
+        *batches.EVERYDAY_TRAINING,
+        *batches.EVERYDAY_KEPT_ASIDE,
     )
     for name in blind:
         texts = [" ".join(i["text"].lower().split()) for i in json.loads((DATA / name).read_text())]
@@ -285,17 +258,7 @@ def test_the_batches_written_blind_are_new_and_the_last_one_is_kept_aside_whole(
             for item in json.loads(other.read_text(encoding="utf-8"))
         }
         assert not others & set(texts), name
-    kept_aside_whole = (
-        "crisis_fifteenth.json",
-        "crisis_eighteenth.json",
-        "crisis_twentythird.json",
-        "crisis_twentysixth.json",
-        "crisis_twentyeighth.json",
-        "crisis_twentyninth.json",
-        "crisis_thirtyfirst.json",
-        "crisis_thirtyfifth.json",
-        "crisis_thirtyeighth.json",
-    )
+    kept_aside_whole = batches.files(batches.KEPT_ASIDE_BATCHES)
     for aside in kept_aside_whole:
         batch = json.loads((DATA / aside).read_text(encoding="utf-8"))
         assert {item["part"] for item in batch} == {"aside"}, aside
@@ -316,3 +279,44 @@ def test_what_the_rules_blank_as_safety_now_does_not_wake_the_model(
     assert second_look.second_look(quiet) is not None
     assert not find_concerns(quiet, model=True)
     assert find_concerns(flagged, model=True)
+
+
+def test_every_file_of_crisis_sentences_is_listed_where_it_is_read() -> None:
+    """A batch file in tests/data is named in ``bench/crisis_data.py`` or read by name as one of
+    the older split files, the shared set's part or the model's fixtures: none lies unread."""
+    batches = _crisis_data()
+    listed = {
+        *batches.files(batches.TRAINING_BATCHES),
+        *batches.files(batches.KEPT_ASIDE_BATCHES),
+        *batches.EVERYDAY_TRAINING,
+        *batches.EVERYDAY_KEPT_ASIDE,
+    }
+    read_by_name = {
+        f"crisis_{name}.json"
+        for name in (
+            "tuning",
+            "own",
+            "more",
+            "fresh",
+            "tenth",
+            "eleventh",
+            "kept_aside",
+            "everyday",
+            "everyday_aside",
+            "workday",
+            "model_fixtures",
+        )
+    }
+    on_disk = {path.name for path in DATA.glob("crisis_*.json")}
+    assert on_disk == listed | read_by_name
+    assert not listed & read_by_name
+
+
+def _crisis_data() -> ModuleType:
+    """``bench/crisis_data.py``, loaded from its file (bench/ is not a package)."""
+    path = DATA.parent.parent / "bench" / "crisis_data.py"
+    spec = importlib.util.spec_from_file_location("crisis_data", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

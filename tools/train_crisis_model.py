@@ -62,6 +62,7 @@ import argparse
 import json
 import random
 import shutil
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -76,33 +77,14 @@ DATA = ROOT / "tests" / "data"
 OUT = ROOT / "src" / "selfcompassion" / "care" / "model"
 FIXTURES = DATA / "crisis_model_fixtures.json"
 VOCAB = ROOT / "src" / "selfcompassion" / "language" / "model" / "vocab.txt"
-#: Training batches read whole with ``--all`` (the thirteenth's rows still say "aside":
-#: it was kept aside until it was measured once, and has been trained on since).
-WHOLE_BATCHES = [
-    f"crisis_{n}.json"
-    for n in (
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "sixteenth",
-        "seventeenth",
-        "nineteenth",
-        "twentieth",
-        "twentyfirst",
-        "twentysecond",
-        "twentyfourth",
-        "twentyfifth",
-        "twentyseventh",
-        "thirtieth",
-        "thirtysecond",
-        "thirtythird",
-        "thirtyfourth",
-        "thirtysixth",
-        "thirtyseventh",
-        "everyday_blind",
-        "everyday_choose",
-    )
-]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from crisis_data import EVERYDAY_TRAINING, TRAINING_BATCHES, files  # noqa: E402
+
+#: Training batches read whole with ``--all``: the blind training batches and the everyday
+#: entries written blind for training (``bench/crisis_data.py``; the thirteenth's rows still
+#: say "aside": it was kept aside until it was measured once, and has been trained on since).
+WHOLE_BATCHES = [*files(TRAINING_BATCHES), *EVERYDAY_TRAINING]
 EPOCHS, LR, BATCH, TRAIN_TOKENS, SEED = 4, 4e-5, 16, 96, 0
 #: Learning rate when only the top layers are fine-tuned (``--top``; tools/crisis_cv.py).
 TOP_LR = 1e-4

@@ -106,7 +106,7 @@ DAMAGE = ("cut short", "emptied", "deleted")
 def damage_everywhere(device: Device, devices: list[Device], pick: int, how: str) -> bool:
     """Something outside damages one of ``device``'s own files after it wrote it (a folder
     put back from an older copy, a sync tool's repair), and the sync tool carries the
-    damage to every copy of the folder. Whether a file was deleted."""
+    damage to every copy of the folder. Whether a file was damaged."""
     with device.open() as store:
         mine = store.device_id()
     own = sorted(p for p in device.folder.iterdir() if (m := changefiles.NAME.match(p.name))
@@ -121,7 +121,7 @@ def damage_everywhere(device: Device, devices: list[Device], pick: int, how: str
             there.unlink(missing_ok=True)
         elif there.exists() or target is device:
             there.write_bytes(b"" if how == "emptied" else data[: len(data) // 2])
-    return how == "deleted"
+    return True
 
 
 def everything_everywhere(devices: list[Device]) -> None:
@@ -183,6 +183,13 @@ step = st.tuples(
     steps=[("add", 0, 0, 0, "whole", "cut short")] * 7
     + [("damage", 0, 0, 0, "whole", "cut short")] * 2
 )
+# A file written after the backup, cut short everywhere, then the backup put back: no copy
+# of what it carried is left anywhere, so the restore is not made (the known limit).
+@example(
+    steps=[("add", 0, 0, 0, "whole", "cut short")] * 8
+    + [("backup", 0, 0, 0, "whole", "cut short"), ("add", 0, 0, 0, "whole", "cut short")]
+    + [("damage", 0, 0, 0, "whole", "cut short"), ("restore", 0, 0, 0, "whole", "cut short")]
+)
 def test_three_devices_end_with_the_same_journal(
     tmp_path_factory: Any, monkeypatch: Any, steps: list[Any]
 ) -> None:
@@ -193,7 +200,10 @@ def test_three_devices_end_with_the_same_journal(
     devices = [Device(root, name) for name in ("a", "b", "c")]
     sent_entries: set[str] = set()
     deleted: set[str] = set()
-    deleted_since_backup: set[str] = set()  # devices with a file deleted since their backup
+    # Devices with a file of their own damaged or deleted since their backup: restored, such
+    # a device would not know that file, and what only it carried would be gone with both
+    # copies (a known limit, docs/sync.md).
+    harmed_since_backup: set[str] = set()
     for number, (what, who, other, pick, how, harm) in enumerate(steps):
         device = devices[who]
         text = f"step {number} on {device.name}"
@@ -236,10 +246,10 @@ def test_three_devices_end_with_the_same_journal(
             if device.sync().file_written:  # most often the file damaged is one just written
                 sent_entries.update(device.entry_ids())
             if damage_everywhere(device, devices, pick, harm):
-                deleted_since_backup.add(device.name)
+                harmed_since_backup.add(device.name)
         elif what == "backup" and device.db.exists():
             device.sync()
-            deleted_since_backup.discard(device.name)
+            harmed_since_backup.discard(device.name)
             device.backup = device.db.with_name("backup.db")
             with device.open() as store:
                 device.backup.unlink(missing_ok=True)
@@ -247,9 +257,7 @@ def test_three_devices_end_with_the_same_journal(
         elif (
             what == "restore"
             and device.backup is not None
-            # Its files deleted since the backup, a device restored from it would number
-            # its next file as one of them (a known limit, docs/sync.md).
-            and device.name not in deleted_since_backup
+            and device.name not in harmed_since_backup
         ):
             for side in ("-wal", "-shm"):
                 device.db.with_name(device.db.name + side).unlink(missing_ok=True)

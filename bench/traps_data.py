@@ -76,6 +76,11 @@ TENTH_BLIND_BATCH = "blind10"
 #: kept aside whole.
 TWELFTH_BLIND_BATCH = "blind12"
 THIRTEENTH_BLIND_BATCH = "blind13"
+#: Two halves of a batch of 400 written blind, split the same way (seed 1704):
+#: ``traps_blind14_train.json`` for training whole, ``traps_blind15_aside.json`` kept aside
+#: whole.
+FOURTEENTH_BLIND_BATCH = "blind14"
+FIFTEENTH_BLIND_BATCH = "blind15"
 #: Every batch with a ``train`` part joined to the training part of the split.
 TRAIN_BATCHES = (
     *OWN_BATCHES,
@@ -85,6 +90,7 @@ TRAIN_BATCHES = (
     SEVENTH_BLIND_BATCH,
     TENTH_BLIND_BATCH,
     TWELFTH_BLIND_BATCH,
+    FOURTEENTH_BLIND_BATCH,
 )
 #: Every batch with an ``aside`` part: never trained or tuned on.
 ASIDE_BATCHES = (
@@ -97,6 +103,7 @@ ASIDE_BATCHES = (
     NINTH_BLIND_BATCH,
     ELEVENTH_BLIND_BATCH,
     THIRTEENTH_BLIND_BATCH,
+    FIFTEENTH_BLIND_BATCH,
 )
 
 

@@ -70,6 +70,8 @@ def test_pattern_types(text: str, trap_id: str) -> None:
         "I'll never forget the view from the ferry.",
         "We should leave by eight to beat the traffic.",
         "I feel tired, so I went to bed early.",
+        "My coach explained I was benched because of my ankle, and showed me the scan.",
+        "Whenever I cycle in the rain I get soaked, so I've packed a spare shirt.",
     ],
 )
 def test_plain_sentences_stay_clear(text: str) -> None:
@@ -779,6 +781,97 @@ def test_what_others_are_guessed_to_think_of_a_success_is_mind_reading() -> None
         (
             "If the pitch goes badly everything I've worked for is gone.",
             "Everything I've worked for this term is in the folder, ready to hand in.",
+            "catastrophising",
+        ),
+        # the blind training batch blind14: shapes of its misses and false ticks
+        (
+            "Anxious all morning, which proves the interview will go badly.",
+            "Anxious all morning, which is normal before an interview.",
+            "emotional-reasoning",
+        ),
+        (
+            "The promotion doesn't feel deserved, so it wasn't.",
+            "The promotion doesn't feel real yet, so I wrote down what I did to earn it.",
+            "emotional-reasoning",
+        ),
+        (
+            "My appraisal was glowing, so the appraisal was wrong.",
+            "My appraisal was glowing and my manager gave three examples.",
+            "discounting-positive",
+        ),
+        (
+            "The physio says my knee is stronger, it's the exercises, nothing I did.",
+            "The physio says my knee is stronger, thanks to the exercises I did.",
+            "discounting-positive",
+        ),
+        (
+            "Every slide has to be flawless or there's no point presenting.",
+            "Every slide has a source, and there's a point to each one.",
+            "all-or-nothing",
+        ),
+        (
+            "Nothing less than straight As, anything less is failing.",
+            "Anything under ten minutes is fine for the warm-up.",
+            "all-or-nothing",
+        ),
+        (
+            "The kitchen isn't spotless, so the whole house is a tip.",
+            "The kitchen isn't spotless yet, and the guests come at eight.",
+            "all-or-nothing",
+        ),
+        (
+            "I made one typo in the report so the whole thing is ruined.",
+            "I made one typo in the report and fixed it before lunch.",
+            "all-or-nothing",
+        ),
+        (
+            "She stopped replying, they all do.",
+            "She stopped replying because her phone broke, she told me on Monday.",
+            "overgeneralising",
+        ),
+        (
+            "The cake sank, just like all my cakes do.",
+            "The cake sank in the middle; the oven runs hot, so I'll lower it next time.",
+            "overgeneralising",
+        ),
+        (
+            "Whenever I speak up in meetings I get it wrong.",
+            "Whenever I cycle in the rain I get soaked, so I've packed a spare shirt.",
+            "overgeneralising",
+        ),
+        (
+            "Forgot my keys again; classic idiot.",
+            "Forgot my keys again, so a spare set now lives with my neighbour.",
+            "labelling",
+        ),
+        (
+            "Forgot the school form again, what a useless mother.",
+            "Forgot the school form again; set a phone reminder for Thursdays.",
+            "labelling",
+        ),
+        (
+            "My manager frowned all through the demo, obviously because of my slides.",
+            "My manager frowned all through the demo and later said her tooth ached.",
+            "personalising",
+        ),
+        (
+            "He went quiet after the call, he must be angry about what I said.",
+            "He went quiet after the call, and he told me he was tired, so I let him rest.",
+            "mind-reading",
+        ),
+        (
+            "My tutor has written me off already.",
+            "My tutor has written me a reference already.",
+            "mind-reading",
+        ),
+        (
+            "The boiler is clanking and I just know it's going to break and cost a fortune.",
+            "The boiler is clanking, so I booked the engineer for Friday.",
+            "fortune-telling",
+        ),
+        (
+            "If I lose this contract we'll end up on the street.",
+            "If I lose this contract we'll live on savings for three months while I look.",
             "catastrophising",
         ),
     ],

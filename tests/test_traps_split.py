@@ -195,6 +195,8 @@ def _apart_from_every_other_set(traps_data: ModuleType, part: str, name: str) ->
         ("ELEVENTH_BLIND_BATCH", "aside", 248, 50),
         ("TWELFTH_BLIND_BATCH", "train", 246, 48),
         ("THIRTEENTH_BLIND_BATCH", "aside", 248, 51),
+        ("FOURTEENTH_BLIND_BATCH", "train", 198, 73),
+        ("FIFTEENTH_BLIND_BATCH", "aside", 199, 83),
         ("TENTH_BLIND_BATCH", "train", 244, 50),
     ],
 )

@@ -9,6 +9,7 @@ from .words import (
     BAD_OUTCOME,
     NEVER_MANAGE,
     NOT_MY_ALWAYS,
+    PLANNED_AROUND,
     PREDICTING,
 )
 
@@ -47,6 +48,9 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:whole|entire)\b[^.;]{0,40}?\b(?:worthless|pointless|waste|wasted|ruined"
         r"|for nothing|write-?off|bust|flop|failure|spoil\w*|garbage|rubbish|down the drain"
         r"|blown)\b",
+        # a trap caught before it landed: "was about to write the whole day off"
+        not_after=r"\b(?:was|were)\s+about\s+to\s+(?:\w+\s+){0,2}$|\b(?:almost|nearly)\s+"
+        r"(?:\w+\s+){0,2}$",
     ),
     rule(
         "all-or-nothing",
@@ -99,6 +103,7 @@ RULES: tuple[Rule, ...] = (
         "overgeneralising",
         r"\b(?:always|constantly|invariably)\b(?:\s+\w+(?:'\w+)?){0,3}?\s+" + BAD_OUTCOME + r"\b",
         not_after=NOT_MY_ALWAYS,
+        unless=PLANNED_AROUND,
     ),
     rule(
         "overgeneralising",
@@ -119,12 +124,14 @@ RULES: tuple[Rule, ...] = (
         "overgeneralising",
         r"\b(?:every\s+(?:single\s+)?[\w-]+|whenever)\s+I\b",
         requires=ABOUT_ME_GOING_WRONG,
+        unless=PLANNED_AROUND,
     ),
     rule(
         "overgeneralising",
         r"\bevery\s+(?:single\s+)?(?:time|relationship|job|friendship|project|attempt|interview"
         r"|date|day|week|month|year|morning|meeting)\b",
         requires=ABOUT_ME_GOING_WRONG,
+        unless=PLANNED_AROUND,
     ),
     rule(
         "overgeneralising",
@@ -159,5 +166,49 @@ RULES: tuple[Rule, ...] = (
         "overgeneralising",
         r"\b(?:nobody|no one|no-one)\b[^.,;]{0,20}?\b(?:respects|likes|listens|cares|wants"
         r"|understands|trusts|values)\s+me\b",
+    ),
+    # --- all-or-nothing, more ---
+    # Short of the whole, no point at all: "every answer right or there's no point".
+    rule(
+        "all-or-nothing",
+        r"\b(?:or|otherwise|or else)\s+(?:there's|there is|it's|it is|what's)\s+(?:no|the)\s+"
+        r"point\b",
+    ),
+    # "anything less is failing", "anything short of a first means I've wasted it"
+    rule(
+        "all-or-nothing",
+        r"\banything\s+(?:less|short|under|below)\b[^.;,]{0,25}?\b(?:is|means|=|counts as"
+        r"|feels like)\s+(?:a\s+)?(?:fail\w*|pointless|not good enough|waste\w*|losing"
+        r"|worthless|useless|unacceptable)\b",
+    ),
+    # Not perfect, so all of it goes: "morale isn't perfect, so the whole department is
+    # falling apart" ("not perfect, so I'll keep practising" is no trap).
+    rule(
+        "all-or-nothing",
+        r"\b(?:isn't|wasn't|aren't|weren't|not|never)\s+(?:\w+\s+)?(?:perfect|flawless|spotless)"
+        r"\b,?\s+so\s+(?:\w+\s+){0,2}?(?:the whole|whole|everything|nothing|all of it|entire)\b",
+    ),
+    # One slip, so the whole: "one glitch, so it was a total catastrophe", "one fight so
+    # nothing about us works".
+    rule(
+        "all-or-nothing",
+        r"\b(?:had|made|got|was|there was)\s+(?:just\s+|only\s+)?one\s+(?:\w+\s+)?(?:glitch"
+        r"|mistake|typo|error|slip|fight|argument|hiccup|flaw|bad\s+\w+|wrong\s+\w+)\b[^.;]{0,25}?"
+        r"\bso\b[^.;]{0,25}?\b(?:total|whole|entire|complete|utter|nothing|everything)\b",
+    ),
+    # --- overgeneralising, more ---
+    # Everyone of a kind, from one: "they all do", "all men are exactly like him".
+    rule(
+        "overgeneralising",
+        r"\b(?:they|men|women|people|guys|girls|bosses|landlords|exes|managers)\s+all\s+do\b"
+        r"|\b(?:like|as)\s+they\s+all\s+(?:do|did|will)\b|\ball\s+(?:men|women|people|guys|girls"
+        r"|bosses|managers|landlords|exes|doctors|teachers)\s+are\s+(?:exactly\s+|just\s+)?"
+        r"(?:like|the same|alike)\b",
+    ),
+    # One flop joined to all the others: "flopped, just like all my baking does".
+    rule(
+        "overgeneralising",
+        r"\blike\s+(?:all|every)\s+(?:of\s+)?(?:my|the other)\s+(?:\w+\s+)?\w+\s+(?:does|do|did"
+        r"|has|have)\b",
     ),
 )

@@ -21,6 +21,7 @@ RULES: tuple[Rule, ...] = (
         "discounting-positive",
         # also with where they are: "anybody on the team would have"
         r"\b(?:anyone|anybody)" + AT_A_PLACE + r" (?:could|would) (?:have|do|manage)\b",
+        unless=GRATEFUL,
     ),
     rule(
         "discounting-positive",
@@ -51,7 +52,8 @@ RULES: tuple[Rule, ...] = (
         "discounting-positive",
         r"\b(?:only|just)\s+(?:\w+\s+){0,2}?(?:got|won|passed|hired|picked|chose|chosen"
         r"|promoted|praised|invited|offered|accepted|selected|did (?:well|ok|okay|fine)|succeeded"
-        r"|managed|made it|scored|landed)\b[^.;]{0,40}?\bbecause\b",
+        r"|managed|made it|scored|landed|liked|loved|rated|approved|enjoyed|complimented"
+        r"|thanked|agreed)\b[^.;]{0,40}?\bbecause\b",
         # what others are guessed to think of it is mind-reading: "they all think I only got
         # the part because I know the director"
         not_after=r"\b(?:think|thinks|thought|believe|believes|reckon|reckons|assume|assumes)\s+"
@@ -116,4 +118,32 @@ RULES: tuple[Rule, ...] = (
         r"\s+lie\b|\b(?:the|that|this|my)\s+(?:fear|feeling|dread|gut|anxiety|nerves|panic|guilt"
         r"|shame)\s+(?:is\s+|are\s+)?(?:tells?|telling|told)\s+me\b",
     ),
+    # A feeling, or how things seem, named as the proof in other words: "lonely tonight, which
+    # proves nobody cares", "the guilt is proof enough that I'm a bad friend".
+    rule(
+        "emotional-reasoning",
+        r"\b(?:feel\w*|felt|lonel\w*|guilt\w*|dread\w*|fear\w*|scared|anxi\w+|asham\w+|shame"
+        r"|panick?\w*|sadness|hopeless\w*|embarrass\w+|seems?|jealous\w*|nervous\w*|insecur\w+"
+        r"|miserable)\b[^.;!?]{0,50}?(?:\bwhich\s+(?:just\s+|only\s+|kind of\s+)?(?:proves"
+        r"|tells me|shows me|is proof)\b|\b(?:is|are|'s)\s+(?:all\s+the\s+)?proof\b)",
+    ),
+    # A good thing that does not feel so, therefore is not: "it doesn't feel earned, so it
+    # wasn't".
+    rule(
+        "emotional-reasoning",
+        r"\b(?:doesn't|does not|didn't|did not|don't|do not)\s+feel\s+(?:\w+\s+)?\w+,?\s+so\s+"
+        r"(?:it|I|they|that|this|he|she)\s+(?:wasn't|isn't|am not|'m not|aren't|weren't"
+        r"|can't be|must not|mustn't|probably (?:isn't|wasn't))\b",
+    ),
+    # --- discounting-positive, more ---
+    # Praise put down to the one who gave it being wrong: "the review missed something".
+    rule(
+        "discounting-positive",
+        r"\b(?:review|praise|feedback|compliments?|grade|mark|score|result|award|reviewers?"
+        r"|appraisal)s?\s+(?:must\s+have\s+|must've\s+|clearly\s+|obviously\s+|probably\s+)?"
+        r"(?:missed something|got it wrong|got me wrong|was wrong|were wrong|is wrong|are wrong"
+        r"|was mistaken|were mistaken|was too generous|were too generous|was too kind)\b",
+    ),
+    # A good result with the writer's part taken out at the end: "..., nothing I did."
+    rule("discounting-positive", r",\s*nothing\s+(?:to do with\s+)?(?:I|me)\s+did\s*(?=[.!?;]|$)"),
 )

@@ -10,7 +10,7 @@ selfish jerk") and rigid rules for others ("people should reply within the hour"
 from __future__ import annotations
 
 from .rule import Rule, rule
-from .words import AFTER_OTHERS_THINK, PREDICTING, THING
+from .words import AFTER_OTHERS_THINK, PLANNED_AROUND, PREDICTING, THING
 from .words_plain import BAD, BOOSTER, ERRAND, EVERY_TIME, LABEL_ADJ, LABEL_NOUN, PEOPLE, ROLE
 
 _SENTENCE_START = r"(?:^|(?<=[.!?;:\n])\s*|(?<=[.!?;:\n]))"
@@ -143,8 +143,12 @@ RULES: tuple[Rule, ...] = (
         r"|real \w+s|\w+ people)\s+(?:should|ought to|are meant to|is meant to|are supposed to"
         r"|is supposed to|should have|should just|should never|should always)\b"
         r"(?!\s+(?:be (?:here|there|home|back|fine|ok|okay)|arrive|come|move|start|open|close"
-        r"|call me back|have the)\b)",
-        not_after=r"\b(?:i|you)\s+(?:think|thought|hope|guess|suppose|reckon)\s+$",
+        r"|call me back|have the|get (?:the|a|that) (?:promotion|job|award|prize|raise|bonus"
+        r"|credit|part|role))\b)",
+        # (their own rule, reported: "dad insists he should have prevented it")
+        not_after=r"\b(?:i|you)\s+(?:think|thought|hope|guess|suppose|reckon)\s+$|\b(?:insists?"
+        r"|insisted|claims?|claimed|keeps saying|kept saying|is convinced|was convinced)"
+        r"(?: that)?\s+$",
         negatable=True,
     ),
     rule(
@@ -250,7 +254,8 @@ RULES: tuple[Rule, ...] = (
         + THING
         + r"\b"
         # (and a timetable kept is a habit: "i always get the 7:15 bus, today it was late")
-        r"|\balways (?:\w+ ){1,2}?(?:the |an? )?\d{1,2}(?:[:.]\d{2}|\s*(?:am|pm))\b",
+        r"|\balways (?:\w+ ){1,2}?(?:the |an? )?\d{1,2}(?:[:.]\d{2}|\s*(?:am|pm))\b|"
+        + PLANNED_AROUND,
     ),
     rule(
         "overgeneralising",
@@ -300,6 +305,9 @@ RULES: tuple[Rule, ...] = (
         r"|\b(?:fell|dropped|failed|crashed|tanked|flopped|collapsed|went wrong|broke up"
         r"|fell apart|lost|quit) (?:\w+ ){0,2}?because of (?:me|my)\b",
         negatable=True,
+        # the reason given by someone who knows: "coach explained i was dropped because of my
+        # hamstring"
+        unless=r"\b(?:explained|showed me|told me)\b",
     ),
     rule(
         "personalising",

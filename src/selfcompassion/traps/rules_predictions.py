@@ -268,4 +268,30 @@ RULES: tuple[Rule, ...] = (
         r"(?:\w+\s+)?(?:about|going)\s+to\s+happen\b|\bsomething\s+(?:bad|terrible|awful"
         r"|horrible|dreadful)\s+will\s+happen\b",
     ),
+    # --- mind-reading, more ---
+    # Someone's feelings about the writer, concluded: "she must be upset about what I said",
+    # "clearly annoyed at me". Not when they said so.
+    rule(
+        "mind-reading",
+        r"\b(?:she|he|they)\s+must\s+be\s+(?:so\s+|really\s+)?(?:upset|angry|annoyed|mad|cross"
+        r"|furious|disappointed|sick of me|tired of me|fed up|hurt|offended)\b(?=[^.;]{0,40}"
+        r"\b(?:I|me|my)\b)|\b(?:clearly|obviously|definitely|must be|pretty obviously)\s+"
+        r"(?:annoyed|angry|upset|mad|cross|furious|disappointed|fed up|irritated)\s+(?:at|with)"
+        r"\s+me\b",
+        unless=r"\b(?:she|he|they)\s+(?:\w+\s+)?(?:told|tells|said|says|texted|mentioned"
+        r"|explained|admitted)\b",
+    ),
+    rule("mind-reading", r"\b(?:has|have|'s|'ve)\s+(?:already\s+)?written\s+me\s+off\b"),
+    # --- fortune-telling, more ---
+    # "I just know it's the engine and we'll be bankrupt"
+    rule(
+        "fortune-telling",
+        r"\bI\s+(?:just\s+)?know\s+(?:it'?s\s+(?:going|gonna)|it'll|it will|we'll|they'll|I'll"
+        r"|this will|that will|he'll|she'll)\b",
+    ),
+    # --- catastrophising, more ---
+    rule(
+        "catastrophising",
+        r"\b(?:be|end up|ending up|left|living)\s+(?:out\s+)?on\s+the\s+streets?\b",
+    ),
 )

@@ -166,4 +166,40 @@ RULES: tuple[Rule, ...] = (
     ),
     rule("personalising", r"\b(?:it's|it is|that's|that is|it was) (?:all )?on me\b"),
     rule("personalising", r"\b(?:(?:all|entirely|completely)\s+)?down to me\b", negatable=True),
+    # --- labelling, more ---
+    # A label concluded from a feeling: "I feel like such a loser, so I guess I am one".
+    rule(
+        "labelling",
+        r"\bso\s+I\s+(?:guess|suppose|must|probably)\s+(?:I\s+)?(?:am|'m|be)\s+one\b"
+        r"|\bso\s+I\s+must\s+be\s+one\b",
+    ),
+    # A label with no subject after "classic" or "typical": "classic scatterbrain".
+    rule("labelling", r"\b(?:classic|typical)\s+(?:" + LABEL_WORDS + r")\b"),
+    rule(
+        "labelling",
+        r"\b(?:I'm|I am|me,?|always)\s+the\s+weak(?:est)?\s+link\b",
+    ),
+    # "what a useless adult", "what a hopeless mother"
+    rule(
+        "labelling",
+        r"\bwhat\s+(?:a|an)\s+(?:useless|pathetic|hopeless|terrible|awful|rubbish|lousy"
+        r"|dreadful)\s+(?:" + ROLE_WORDS + r"|adult|grown-?up|human being)\b",
+    ),
+    # --- personalising, more ---
+    # Someone's mood read as being about the writer: "boss sighed, pretty obviously about my
+    # report".
+    rule(
+        "personalising",
+        r"\b(?:sighed|frowned|was quiet|went quiet|was short|snapped|rolled (?:his|her|their)"
+        r" eyes|left early|didn't smile|seemed (?:off|annoyed|upset|tense|cold))\b[^.;]{0,40}?"
+        r"\b(?:obviously|clearly|definitely|must be|must have been|probably|surely)\s+(?:about"
+        r"|because of|at|over|due to)\s+(?:me|my)\b",
+    ),
+    rule("personalising", r"\b(?:must|has to)\s+be\s+(?:all\s+)?my\s+fault\b"),
+    # "my parenting caused his struggles"
+    rule(
+        "personalising",
+        r"\bmy\s+(?:\w+\s+)?(?:parenting|mistakes?|failures?|mood|behaviou?r|temper|absence"
+        r"|nagging)\s+(?:caused|ruined|is why|are why)\b",
+    ),
 )

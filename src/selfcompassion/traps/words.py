@@ -13,6 +13,7 @@ FLAGS = re.IGNORECASE
 # Nouns and adjectives that sum up a whole person harshly; used by labelling.
 LABEL_WORDS = (
     r"(?:idiot|failure|loser|fraud|fake|impostor|imposter|useless|stupid|dumb|thick|pathetic"
+    r"|weirdo|scatterbrain|airhead|slob|weak(?:est)? link"
     r"|burden|embarrassment|disappointment|let-?down|joke|hopeless(?!\s+romantic)|worthless"
     r"|incompetent|inept"
     r"|clueless|moron|imbecile|fool|clown|coward|hypocrite|liar|phon(?:e)?y|sham|charlatan"
@@ -167,6 +168,13 @@ DOUBTED = (
 # "Not always" ("I don't always get it right") is the opposite of overgeneralising, and a
 # pronoun just before means it is about someone else.
 NOT_MY_ALWAYS = r"\b(?:he|she|they|you)(?:'s|'re|\s+is|\s+are)?\s+$|(?:\bnot|n't)\s+$"
+# A pattern noticed and planned around is a fact, not a trap: "whenever I eat late I sleep
+# badly, so dinner's at seven", "the twins always fight over the seat, so we take turns".
+PLANNED_AROUND = (
+    r",?\s+so\s+(?:now\s+|this week\s+|from now on\s+|these days\s+)?(?:I|we)(?:'ll|\s+will"
+    r"|'ve|\s+have|'re|\s+are|\s+now)?\s+(?:take|book|set|plan|keep|eat|leave|start|switch"
+    r"|bring|pack|use|put|go to bed)\b|,?\s+so\s+(?:dinner|lunch|bedtime|breakfast)(?:'s|\s+is)\b"
+)
 # "I'll never get promoted" predicts; "I never get picked" generalises.
 PREDICTING = (
     r"\b(?:he|she|they|you)(?:'s|'re|\s+is|\s+are)?\s+$"

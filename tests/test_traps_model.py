@@ -145,7 +145,7 @@ def test_json_shape_holds_for_a_trap_only_the_model_ticks(journal: Journal) -> N
     ("text", "traps"),
     [
         (MODEL_ONLY[0][0], 1),
-        ("Feels like Dan is bored of me, he is going to end it soon.", 2),
+        ("I feel like Dan is bored of me and he is going to end it soon.", 2),
     ],
     ids=["one-trap", "two-traps"],
 )

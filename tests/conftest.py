@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from cli_run import TZ, CliResult, Journal, fixed_clock, run_cli
 from selfcompassion.store import JournalStore
@@ -16,6 +18,13 @@ from selfcompassion.store import JournalStore
 __all__ = ["JOURNAL", "TZ", "CliResult", "fill_plan", "fixed_clock", "run_cli", "write_json"]
 
 JOURNAL = Path(sys.executable).parent / "journal"
+
+# The property tests draw the same examples on every run, so a run is red or green for the
+# code, not for the draw: what the suite says can be said again. HYPOTHESIS_PROFILE=explore
+# draws new examples each run (and keeps failing ones in .hypothesis/), for looking harder.
+settings.register_profile("repeatable", derandomize=True, print_blob=True)
+settings.register_profile("explore", derandomize=False, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 @pytest.fixture(autouse=True)

@@ -117,7 +117,12 @@ def number_value(value: Any) -> float | None:
 
 
 #: The kinds of answer whose text the search index leaves out (as migration 0003 does).
-_UNSEARCHED = frozenset(("scale", "confirm"))
+UNSEARCHED = frozenset(("scale", "confirm"))
+
+#: An answer as an import stages it: (position, head, value, number, text), its head
+#: being (step_id, kind, prompt, theme), which most answers of a journal share; the value
+#: is None when it is the answer's text (written as JSON as it lands).
+StagedAnswer = tuple[int, tuple[str, str, str, str | None], str | None, float | None, str]
 
 
 def search_document(rows: Sequence[Sequence[Any]]) -> tuple[str, str]:
@@ -127,20 +132,26 @@ def search_document(rows: Sequence[Sequence[Any]]) -> tuple[str, str]:
     spares the landing reading every answer back from the journal."""
     return (
         "\n".join([row[4] for row in rows]),
-        "\n".join([row[8] for row in rows if row[3] not in _UNSEARCHED]),
+        "\n".join([row[8] for row in rows if row[3] not in UNSEARCHED]),
     )
+
+
+def staged_answers(rows: Sequence[Sequence[Any]]) -> list[StagedAnswer]:
+    """``answer_rows`` as an import stages them (``StagedAnswer``)."""
+    return [(row[1], (row[2], row[3], row[4], row[5]), row[6], row[7], row[8]) for row in rows]
 
 
 @dataclass(frozen=True, slots=True)
 class PlainRecord:
     """An entry of the usual shape (the export's eight fields and nothing else), already
-    checked and made into its rows (``entry_row``, ``answer_rows``), so that it is staged
-    without building an ``Entry`` first: most records of an import or a sync are these."""
+    checked and made into the rows it is staged as, so that it is staged without building
+    an ``Entry`` first: most records of an import or a sync are these."""
 
     id: str
     entry: list[Any]
-    #: ``answer_rows``, but for a value that is the answer's text: None, written as the
-    #: text in JSON when it lands (``staging.STAGED_ANSWERS``).
-    answers: list[tuple[Any, ...]]
+    #: Its answers as they are staged (``StagedAnswer``), in their order.
+    answers: list[StagedAnswer]
+    #: Its search document (``search_document``).
+    search: tuple[str, str]
     tags: list[str]
     commitments: tuple[dict[str, Any], ...] = ()

@@ -13,7 +13,7 @@ from typing import Any
 
 from . import driver
 from .portability import BESIDE, EntryRecord, beside_rows
-from .records import PlainRecord, answer_rows, entry_row, search_document
+from .records import PlainRecord, answer_rows, entry_row, search_document, staged_answers
 
 STAGE = "temp.import_stage_"
 ENTRY_COLUMNS = "id, kind, journal_date, created_at, updated_at, pack"
@@ -97,7 +97,7 @@ class ImportStage:
     def add(self, records: Sequence[EntryRecord | PlainRecord]) -> None:
         """Set these records aside (one transaction on the temporary tables only)."""
         entries: list[list[Any]] = []
-        answers: list[list[Any]] = []
+        answers: list[tuple[Any, ...]] = []
         tags: list[list[Any]] = []
         beside: dict[str, list[list[Any]]] = {table: [] for table in BESIDE}
         heads = self.heads
@@ -105,24 +105,23 @@ class ImportStage:
         for record in records:
             self.count += 1
             seq = self.count
-            rows = (
-                record.answers
-                if isinstance(record, PlainRecord)
-                else answer_rows(record.entry.id, record.entry.answers)
-            )
-            for row in rows:
-                key = (row[2], row[3], row[4], row[5])
+            if isinstance(record, PlainRecord):
+                staged, search = record.answers, record.search
+            else:
+                rows = answer_rows(record.entry.id, record.entry.answers)
+                staged, search = staged_answers(rows), search_document(rows)
+            for position, key, value, number, text in staged:
                 head = heads.get(key)
                 if head is None:
                     head = heads[key] = len(heads) + 1
                     new_heads.append([head, *key])
-                answers.append([seq, row[1], head, row[6], row[7], row[8]])
+                answers.append((seq, position, head, value, number, text))
             if isinstance(record, PlainRecord):
-                entries.append([seq, *record.entry, *search_document(rows)])
+                entries.append([seq, *record.entry, *search])
                 tags += [[seq, record.id, tag] for tag in record.tags]
                 continue
             entry = record.entry
-            entries.append([seq, *entry_row(entry), *search_document(rows)])
+            entries.append([seq, *entry_row(entry), *search])
             tags += [[seq, entry.id, tag] for tag in entry.tags]
             for table, beside_of in beside_rows(record).items():
                 columns = BESIDE[table]
@@ -142,7 +141,7 @@ class ImportStage:
             raise
         conn.execute("COMMIT")
 
-    def _insert(self, table: str, rows: list[list[Any]], width: int) -> None:
+    def _insert(self, table: str, rows: Sequence[Sequence[Any]], width: int) -> None:
         if rows:
             marks = ", ".join("?" * width)
             self.conn.executemany(

@@ -275,14 +275,18 @@ class SyncWrite(SyncFileWrites):
             "INSERT OR IGNORE INTO sync_kept (kind, key, stamp, record) VALUES (?, ?, ?, ?)",
             list(rows),
         )
-        staying = {(kind, key): stamps for kind, key, stamps in settled}
         # Versions are kept aside rarely, so the whole table is smaller than the items
-        # a large sync settles: one pass over it finds what no longer stays.
+        # a large sync settles: one pass over it finds what no longer stays (and when it
+        # is empty, as on a first sync, the settled items are not even looked at).
+        present = self.conn.execute("SELECT kind, key, stamp FROM sync_kept").fetchall()
+        if not present:
+            return
+        staying = {(kind, key): stamps for kind, key, stamps in settled}
         self.conn.executemany(
             "DELETE FROM sync_kept WHERE kind = ? AND key = ? AND stamp = ?",
             [
                 row
-                for row in self.conn.execute("SELECT kind, key, stamp FROM sync_kept").fetchall()
+                for row in present
                 if (row[0], row[1]) in staying and row[2] not in staying[(row[0], row[1])]
             ],
         )

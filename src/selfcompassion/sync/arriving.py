@@ -13,7 +13,6 @@ again at the next sync.
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 
 from ..portability import reading
 from ..portability.fields import RecordError
@@ -50,13 +49,13 @@ def check(stage: ImportStage, group: Group) -> tuple[Checked, Group, list[str]]:
                     seq = stage.count + len(waiting)
                 except (ValueError, RecordError) as error:
                     bad.setdefault(number, _why(error))
-                change = replace(change, record=Arrived(seq, record))
+                change = _with_record(change, Arrived(seq, record))
                 if len(waiting) >= STAGE_EVERY:
                     stage.add(waiting)
                     waiting = []
             elif record is not None:
                 try:
-                    change = replace(change, record=_commitment(checked, change))
+                    change = _with_record(change, _commitment(checked, change))
                 except (ValueError, RecordError) as error:
                     bad.setdefault(number, _why(error))
             out.append(change)
@@ -65,6 +64,12 @@ def check(stage: ImportStage, group: Group) -> tuple[Checked, Group, list[str]]:
     kept = [item for number, item in enumerate(marked) if number not in bad]
     lines = [f"{group[number][0]}: {why}" for number, why in sorted(bad.items())]
     return checked, kept, lines
+
+
+def _with_record(change: Change, record: object) -> Change:
+    """``change`` carrying ``record``; as ``dataclasses.replace`` makes it, without
+    looking up the fields of ``Change`` for each of a first sync's changes."""
+    return Change(change.kind, change.key, change.stamp, change.vector, record, change.kept)
 
 
 def _why(error: Exception) -> str:

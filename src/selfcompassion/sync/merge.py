@@ -65,7 +65,14 @@ def covers(bigger: Vector, smaller: Vector) -> bool:
 
 
 def current(known: Known) -> Version:
-    return max(known, key=lambda version: version.stamp)
+    """The version with the latest stamp: the item itself."""
+    if len(known) == 1:  # the usual case: one version, no key function to call
+        return known[0]
+    return max(known, key=_stamp_of)
+
+
+def _stamp_of(version: Version) -> str:
+    return version.stamp
 
 
 def kept_stamps(known: Known) -> set[str]:

@@ -174,8 +174,9 @@ def _bring_in(store: JournalStore, group: arriving.Group, clock: Clock, result: 
         result.skipped += [f"{line}; it will be tried again next time" for line in unfit]
         items = StoreItems(store, checked)
         incoming = [change for _, changes in group for change in changes]
-        for change in incoming:
-            clock.see(Stamp.parse(change.stamp))
+        if incoming:
+            # Stamps sort as text in time order: seeing the latest is seeing them all.
+            clock.see(Stamp.parse(max(change.stamp for change in incoming)))
         items.prepare(incoming)
         received = sum(apply(items, change) is not Outcome.HAVE for change in incoming)
         _write(store, stage, items, [name for name, _ in group], clock)

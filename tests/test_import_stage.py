@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from selfcompassion.portability import reading
 from selfcompassion.portability.schema import FORMAT, VERSION
 from selfcompassion.portability.transfer import import_journal
 from selfcompassion.store import JournalStore, driver
@@ -89,3 +90,57 @@ def test_values_land_as_given_whichever_way_they_were_staged(tmp_path: Path) -> 
         for answers in both
         for a in answers
     ]
+
+
+def test_an_entry_lands_the_same_whichever_way_it_was_staged(tmp_path: Path) -> None:
+    """Answers, heads and the search document are staged from the checked record the
+    short way and from an ``Entry`` the full way: both land the same rows."""
+    answers = [
+        _answer("text", "a walk by the sea é😀", "a walk by the sea é😀"),
+        _answer("choice", "sea", "By the sea"),
+        _answer("scale", 7, "7"),
+        {**_answer("long_text", "slept\nwell", "slept\nwell"), "theme": "rest"},
+    ]
+    short = _record(1, answers)
+    # An empty ``traps`` member is no export's usual shape: the full way.
+    full = {**_record(2, answers), "traps": []}
+    assert reading.plain_record(short) is not None
+    assert reading.plain_record(full) is None
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps({"format": FORMAT, "version": VERSION, "entries": [short, full]}))
+    store = JournalStore.open(tmp_path / "journal.db")
+    try:
+        assert import_journal(store, str(source)).added == 2
+        landed = [
+            store.conn.execute(
+                "SELECT position, step_id, kind, prompt, theme, value, number, text "
+                "FROM answers WHERE entry_id = ? ORDER BY position",
+                [record["id"]],
+            ).fetchall()
+            for record in (short, full)
+        ]
+        documents = [
+            store.conn.execute(
+                "SELECT i.prompts, i.answers FROM search_docs d "
+                "JOIN search_index i ON i.rowid = d.doc WHERE d.entry_id = ?",
+                [record["id"]],
+            ).fetchall()
+            for record in (short, full)
+        ]
+        found = store.conn.execute(
+            "SELECT count(*) FROM search_index WHERE search_index MATCH 'sea'"
+        ).fetchone()[0]
+    finally:
+        store.conn.close()
+    assert landed[0] == landed[1] and len(landed[0]) == len(answers)
+    assert (
+        documents[0]
+        == documents[1]
+        == [
+            (
+                "\n".join(a["prompt"] for a in answers),
+                "a walk by the sea é😀\nBy the sea\nslept\nwell",
+            )
+        ]
+    )
+    assert found == 2

@@ -11,7 +11,6 @@ whatever the size of the file.
 from __future__ import annotations
 
 import contextlib
-import gc
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import InputError
+from ..gcpause import cycle_collector_paused
 from ..progress import NoProgress, Progress
 from ..store import EntryFilter, EntryRecord, JournalStore, timestamp
 from ..store.records import PlainRecord
@@ -173,7 +173,7 @@ def import_journal(
         raise InputError(f"--from: unknown source '{origin[:20]}'; use {', '.join(ORIGINS)}")
     with (
         files.open_import(source, stdin) as (where, stream),
-        _no_cyclic_gc(),
+        cycle_collector_paused(),
         store.import_stage() as stage,
     ):
         seen = _Seen(where, within_file_is_error=origin != "jrnl")
@@ -219,19 +219,6 @@ def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
             chunk = []
     if chunk:
         yield chunk
-
-
-@contextlib.contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Pause Python's cycle collector: a large import allocates millions of small objects,
-    none of them in cycles, and the collector would rescan them again and again."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class _Seen:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from ..gcpause import cycle_collector_paused
 from ..store import JournalStore
 from ..store.staging import ImportStage
 from . import arriving, changefiles, ownfiles, sending
@@ -74,6 +75,19 @@ def sync_journal(
     clock_ms: Callable[[], int] = now_ms,
     key: FolderKey | None = None,
     resend: bool = False,
+) -> SyncResult:
+    """Sync with ``folder`` (``_sync``), Python's cycle collector paused meanwhile: a
+    first sync makes as many objects as an import of the same entries."""
+    with cycle_collector_paused():
+        return _sync(store, folder, clock_ms, key, resend)
+
+
+def _sync(
+    store: JournalStore,
+    folder: Path,
+    clock_ms: Callable[[], int],
+    key: FolderKey | None,
+    resend: bool,
 ) -> SyncResult:
     """Sync with ``folder``; with ``key`` every file is sealed, and with ``resend`` (a key
     taken up just now) everything this journal knows is written again, sealed, and this

@@ -784,6 +784,11 @@ def test_what_others_are_guessed_to_think_of_a_success_is_mind_reading() -> None
         ),
         # the blind training batch blind14: shapes of its misses and false ticks
         (
+            "Anything less than an A and my parents will be gutted.",
+            "Anything less than a week's notice makes the rota hard, so I asked early.",
+            "all-or-nothing",
+        ),
+        (
             "Anxious all morning, which proves the interview will go badly.",
             "Anxious all morning, which is normal before an interview.",
             "emotional-reasoning",

@@ -66,7 +66,16 @@ RULES: tuple[Rule, ...] = (
         requires=r"\b(?:if|unless|or|either|otherwise)\b",
     ),
     rule("all-or-nothing", r"\bno point\b[^.;]{0,30}?\bat all\b"),
-    rule("all-or-nothing", r"\banything (?:less|short) (?:than|of)\b"),
+    # (with a verdict in the sentence: "anything less than a week's notice makes the rota
+    # hard" is a fact about notice)
+    rule(
+        "all-or-nothing",
+        r"\banything (?:less|short) (?:than|of)\b",
+        requires=r"\b(?:fail\w*|pointless|useless|worthless|wast\w*|not good enough|disappoint\w*"
+        r"|unacceptable|nothing|no point|perfect\w*|flawless|the best|top|first|full marks|100"
+        r"|straight|an? [a-e][+*]?|embarrass\w*|shame\w*|let\w* (?:\w+ )?down|los\w+|nobody"
+        r"|worth\w*|matters?|counts?|good enough|acceptable|ok|okay|fine)\b",
+    ),
     rule("all-or-nothing", r"\bas good as (?:failing|failure|nothing|useless|losing)\b"),
     rule(
         "all-or-nothing",

@@ -20,7 +20,7 @@ from ..store.entry_json import (
     REFRAME_COLUMNS,
     REFRAME_COLUMNS_ADDED,
 )
-from ..store.records import UNSEARCHED, PlainRecord, StagedAnswer, value_json
+from ..store.records import PlainRecord, StagedAnswer, search_document, value_json
 from ..text.tags import normalise_tag
 from . import fields as check
 from .fields import RecordError
@@ -226,8 +226,6 @@ def plain_record(item: Any) -> PlainRecord | None:
     if len(set(checked_tags)) != len(checked_tags):
         return None
     rows: list[StagedAnswer] = []
-    prompts: list[str] = []
-    written: list[str] = []  # the search document's answers
     for position, raw in enumerate(answers):
         plain = plain_answer(raw)
         if plain is None:
@@ -240,12 +238,8 @@ def plain_record(item: Any) -> PlainRecord | None:
             number, stored = float(value), value_json(value)
         else:
             number, stored = None, None if value == text else value_json(value)
-            if kind not in UNSEARCHED:
-                written.append(text)
         rows.append((position, (step_id, kind, prompt, theme), stored, number, text))
-        prompts.append(prompt)
-    search = ("\n".join(prompts), "\n".join(written))
-    return PlainRecord(entry_id, row, rows, search, checked_tags)
+    return PlainRecord(entry_id, row, rows, search_document(rows), checked_tags)
 
 
 def _answer_checked(raw: Any) -> Answer:

@@ -58,7 +58,7 @@ _SEARCH_DOCS = f"INSERT INTO main.search_docs (entry_id) SELECT e.id FROM {_ADDE
 
 
 #: The new search documents into the index, in the order of their numbers, with the text
-#: staged with each entry (``importing.search_document``).
+#: staged with each entry (``records.search_document``).
 _SEARCH_INDEX = """
     INSERT INTO main.search_index (rowid, prompts, answers)
     SELECT d.doc, s.search_prompts, s.search_answers

@@ -117,7 +117,7 @@ def number_value(value: Any) -> float | None:
 
 
 #: The kinds of answer whose text the search index leaves out (as migration 0003 does).
-UNSEARCHED = frozenset(("scale", "confirm"))
+_UNSEARCHED = frozenset(("scale", "confirm"))
 
 #: An answer as an import stages it: (position, head, value, number, text), its head
 #: being (step_id, kind, prompt, theme), which most answers of a journal share; the value
@@ -125,14 +125,14 @@ UNSEARCHED = frozenset(("scale", "confirm"))
 StagedAnswer = tuple[int, tuple[str, str, str, str | None], str | None, float | None, str]
 
 
-def search_document(rows: Sequence[Sequence[Any]]) -> tuple[str, str]:
-    """An entry's search document (its prompts, its written answers) from its ``answers``
-    rows (``answer_rows``), exactly as migration 0003's triggers build it: each part
-    joined by a line break, in the answers' order. Made while the record is at hand, it
-    spares the landing reading every answer back from the journal."""
+def search_document(answers: Sequence[StagedAnswer]) -> tuple[str, str]:
+    """An entry's search document (its prompts, its written answers) from its answers as
+    they are staged, exactly as migration 0003's triggers build it: each part joined by a
+    line break, in the answers' order. Made while the record is at hand, it spares the
+    landing reading every answer back from the journal."""
     return (
-        "\n".join([row[4] for row in rows]),
-        "\n".join([row[8] for row in rows if row[3] not in UNSEARCHED]),
+        "\n".join([head[2] for _, head, _, _, _ in answers]),
+        "\n".join([text for _, head, _, _, text in answers if head[1] not in _UNSEARCHED]),
     )
 
 

@@ -108,8 +108,8 @@ class ImportStage:
             if isinstance(record, PlainRecord):
                 staged, search = record.answers, record.search
             else:
-                rows = answer_rows(record.entry.id, record.entry.answers)
-                staged, search = staged_answers(rows), search_document(rows)
+                staged = staged_answers(answer_rows(record.entry.id, record.entry.answers))
+                search = search_document(staged)
             for position, key, value, number, text in staged:
                 head = heads.get(key)
                 if head is None:

@@ -315,7 +315,8 @@ RULES: tuple[Rule, ...] = (
         r"|this|that|the)|something i am doing|i am (?:obviously |probably |clearly )?doing"
         r" something|it is my (?:work|fault|doing|presence|mood|personality|behaviour|parenting)"
         r" that|i am the one who (?:ruined|caused|broke|messed|let|made)"
-        r"|because of (?:all )?(?:the \w+ )?i caused|(?:must|has to) be (?:me|my fault))\b",
+        r"|because of (?:all )?(?:the \w+ )?i caused"
+        r"|(?:must|has to) be (?:me|(?:all )?my fault))\b",
         negatable=True,
     ),
 )

@@ -195,7 +195,6 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:obviously|clearly|definitely|must be|must have been|probably|surely)\s+(?:about"
         r"|because of|at|over|due to)\s+(?:me|my)\b",
     ),
-    rule("personalising", r"\b(?:must|has to)\s+be\s+(?:all\s+)?my\s+fault\b"),
     # "my parenting caused his struggles"
     rule(
         "personalising",

@@ -131,10 +131,11 @@ def _model_concerns(text: str, book: RuleBook) -> list[Concern]:
 
 
 def _only_in_what_is_blanked(plain_words: str, book: RuleBook) -> bool:
-    """Whether every word that let the model read the sentence (in plain form) lies in what
-    the rules blank out as an idiom or as safety said now ("i do not want to die anymore"):
-    with those blanked, the gate would not have let the sentence through."""
-    return not passes_plain(_mask(plain_words, book))
+    """Whether the rules blank out part of the sentence (in plain form) as an idiom or as
+    safety said now ("i do not want to die anymore") and every word of what is left is
+    everyday: with those words blanked, the gate would not let the sentence through."""
+    masked = _mask(plain_words, book)
+    return masked != plain_words and not passes_plain(masked)
 
 
 def _told_in_the_past(text: str, plain_words: str, book: RuleBook) -> bool:

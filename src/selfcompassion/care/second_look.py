@@ -1,11 +1,16 @@
 """The model's second look at an answer the rules found nothing in.
 
-An answer is cut into sentences. When one of them passes the gate (``care.gate``) the
-model (``care.encoder``) reads the whole answer, as it was trained, if it is short enough
-(at most ``MAX_TOKENS`` tokens): context matters, since a plan can span two sentences
-("this weekend. i've decided.") and "in the book" or "years ago" changes what the next
-sentence means. A longer answer is read a gated sentence at a time, in one batch. The
-words shown are the sentence that scores highest on its own.
+An answer short enough for one window (at most ``MAX_TOKENS`` tokens, nearly every
+journal answer) is read whole by the model (``care.encoder``), as it was trained: context
+matters, since a plan can span two sentences ("this weekend. i've decided.") and "in the
+book" or "years ago" changes what the next sentence means. A longer answer is cut into
+sentences and read a sentence at a time, in one batch, but only the sentences that pass the
+gate (``care.gate``): reading every sentence of a long answer would cost too much. The words
+shown are the sentence that scores highest on its own.
+
+Short answers once went through the gate too; its word stems, chosen on the training
+sentences, stopped 76 of the 1,347 kept-aside risk sentences before the model saw them
+(docs/safety.md, "the model reading every short answer").
 
 Reading every sentence of a short answer on its own as well was tried: on the kept-aside
 sentences it brought one more risk sentence and nine more false alarms (docs/safety.md).
@@ -28,6 +33,12 @@ from .gate import passes
 #: at which it brings the panel for no more everyday entries than the model before it did at
 #: 0.3, which keeps nearly all it gained on risk sentences (docs/safety.md).
 THRESHOLD = 0.7
+#: The probability needed for a short answer none of whose sentences passes the gate: such
+#: an answer shares no word with risk language that the gate knows, so the model must be
+#: all but sure. Chosen on training sentences only (docs/safety.md, "the model reading every
+#: short answer"): the lowest threshold at which the hard non-risk and the trap thoughts the
+#: model never saw brought the panel for at most one more sentence in all.
+UNGATED_THRESHOLD = 0.98
 #: The longest window the model reads, [CLS] and [SEP] included.
 MAX_TOKENS = 128
 #: The model reads answers of at least this many words: the shortest risk sentence it was
@@ -44,6 +55,8 @@ class Finding(NamedTuple):
     start: int
     end: int
     probability: float
+    #: Whether a sentence of the answer passes the gate (``care.gate``).
+    gated: bool = True
 
 
 def load() -> None:
@@ -58,24 +71,29 @@ def load() -> None:
 def second_look(text: str) -> Finding | None:
     """The model's finding in ``text``, or None when nothing scores above the threshold."""
     finding = best(text)
-    return finding if finding is not None and finding.probability > THRESHOLD else None
+    if finding is None:
+        return None
+    needed = THRESHOLD if finding.gated else UNGATED_THRESHOLD
+    return finding if finding.probability > needed else None
 
 
 def best(text: str) -> Finding | None:
     """The sentence the model finds most worrying in ``text`` and its probability, however
-    low; None when the model does not read the text (too short, or nothing passes the gate)."""
+    low; None when the model does not read the text (too short, or a long answer none of
+    whose sentences passes the gate)."""
     if len(text.split()) < MIN_WORDS:
         return None
     spans = sentences(text)
-    gated = {i for i, (start, end) in enumerate(spans) if passes(text[start:end])}
-    if not gated:
-        return None
-    load()
     pieces = [tokenizer().pieces(text[start:end]) for start, end in spans]
     room = MAX_TOKENS - 2
+    gated = {i for i, (start, end) in enumerate(spans) if passes(text[start:end])}
     if sum(len(ids) for ids in pieces) <= room:  # the whole answer, as the model was trained
-        units = [([p for ids in pieces for p in ids], sorted(gated))]
+        load()
+        units = [([p for ids in pieces for p in ids], list(range(len(spans))))]
     else:  # each gated sentence on its own (once), a very long one in parts
+        if not gated:
+            return None
+        load()
         seen: set[tuple[int, ...]] = set()
         units = []
         for i in sorted(gated):
@@ -91,7 +109,7 @@ def best(text: str) -> Finding | None:
         alone = _scores([pieces[i] for i in candidates])
         candidates = [candidates[max(range(len(alone)), key=alone.__getitem__)]]
     start, end = spans[candidates[0]]
-    return Finding(text[start:end], start, end, scores[top])
+    return Finding(text[start:end], start, end, scores[top], bool(gated))
 
 
 def _scores(units: list[list[int]]) -> list[float]:

@@ -1060,6 +1060,26 @@ def test_each_guard_that_matters_is_pinned(text: str, section: str, containing: 
             "looking up ways to save on rent for hours tonight",
             "looking up ways for hours tonight. i know what i am looking for",
         ),
+        (
+            "reviewed forty comments about suicide for the forum's safety queue today",
+            "read forty comments about suicide today and saved the ones that explain how",
+        ),
+        (
+            "signed up for a course on suicide prevention through work",
+            "signed up for nothing this week. thinking about suicide more than work",
+        ),
+        (
+            "the detective show ruled it a suicide in episode two and i guessed the twist",
+            "i keep thinking suicide is the only twist left in my own story",
+        ),
+        (
+            "putting my affairs in order for the accountant before january",
+            "putting my affairs in order so nobody has to deal with it after",
+        ),
+        (
+            "swapped the blades on the hedge trimmer before the weekend",
+            "swapped the blades for new ones tonight, the ones i use on my arm",
+        ),
     ],
 )
 def test_everyday_shapes_are_quiet_and_their_risk_twins_are_not(quiet: str, flagged: str) -> None:

@@ -172,16 +172,42 @@ def test_sentences_are_cut_where_people_end_them() -> None:
     ]
 
 
-def test_numpy_is_loaded_only_when_a_sentence_passes_the_gate() -> None:
+def test_numpy_is_loaded_only_for_answers_the_model_reads() -> None:
+    """One or two words, and a long answer none of whose sentences passes the gate, are left
+    to the rules; a short answer is read by the model, gated or not."""
+    long_quiet = " ".join(["We walked to the market and bought bread and apples."] * 30)
     code = (
         "import sys\n"
         "from selfcompassion.care.detector import find_concerns\n"
+        "assert not find_concerns('friday', model=True)\n"
+        f"assert not find_concerns({long_quiet!r}, model=True)\n"
+        "assert 'numpy' not in sys.modules, 'numpy loaded for an answer the model skips'\n"
         "assert not find_concerns('I always mess up and they think I am useless.', model=True)\n"
-        "assert 'numpy' not in sys.modules, 'numpy loaded for a quiet answer'\n"
-        "assert find_concerns('everything is ready for friday. nobody knows.', model=True)\n"
         "assert 'numpy' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_a_short_answer_the_gate_would_stop_is_read_by_the_model() -> None:
+    """No word of it is one the gate knows, and the model is all but sure (our own words)."""
+    text = "i am finished either way and there is nothing on the other side for me"
+    assert not gate.passes(text)
+    assert not find_concerns(text, model=False)
+    assert [c.rule for c in find_concerns(text, model=True)] == [MODEL]
+    assert not needs_care("went for a walk by the canal and bought bread on the way home")
+
+
+def test_a_short_answer_outside_the_gate_needs_the_model_all_but_sure(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Between the two thresholds a gated answer brings the panel and an ungated one not."""
+    between = (second_look.THRESHOLD + second_look.UNGATED_THRESHOLD) / 2
+    assert second_look.THRESHOLD < between < second_look.UNGATED_THRESHOLD
+    text = "my week went the way weeks go"
+    for gated, expected in ((True, [MODEL]), (False, [])):
+        finding = second_look.Finding(text, 0, len(text), between, gated)
+        monkeypatch.setattr(second_look, "best", lambda _text, found=finding: found)
+        assert [c.rule for c in find_concerns(text, model=True)] == expected
 
 
 def test_a_sure_no_from_the_model_quiets_only_the_last_net(monkeypatch: pytest.MonkeyPatch) -> None:

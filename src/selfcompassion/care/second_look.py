@@ -89,7 +89,8 @@ def best(text: str) -> Finding | None:
     gated = {i for i, (start, end) in enumerate(spans) if passes(text[start:end])}
     if sum(len(ids) for ids in pieces) <= room:  # the whole answer, as the model was trained
         load()
-        units = [([p for ids in pieces for p in ids], list(range(len(spans))))]
+        # the words shown come from a gated sentence where there is one: it names the topic
+        units = [([p for ids in pieces for p in ids], sorted(gated) or list(range(len(spans))))]
     else:  # each gated sentence on its own (once), a very long one in parts
         if not gated:
             return None

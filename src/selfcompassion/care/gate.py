@@ -1,13 +1,14 @@
-"""Which sentences the crisis check's model reads: a cheap, wide gate.
+"""Which sentences of a long answer the crisis check's model reads: a cheap, wide gate.
 
-The model (``care.encoder``) costs numpy and its weights the first time it runs, so it
-reads only sentences that touch what risk language is about: life and death, ending and
-going, being a burden, goodbyes and preparations, plans, methods and days, self-harm, and
-no hope or way out. The stems below are matched at the start of a word in the plain form
-(``care.plain``), so "dying", "died" and "die" all pass through "di". They are
-deliberately wide: every risk sentence of the training part passes (a test keeps it so);
-what the gate lets through costs a few milliseconds, what it stops is never seen by the
-model. The words come from reading the training part only.
+A short answer (one window of the model) is read whole whatever its words; a longer one
+costs the model about its number of word pieces, so of those only the sentences that touch
+what risk language is about are read: life and death, ending and going, being a burden,
+goodbyes and preparations, plans, methods and days, self-harm, and no hope or way out. A
+short answer with no sentence through the gate needs the model all but sure
+(``second_look.UNGATED_THRESHOLD``). The stems below are matched at the start of a word in
+the plain form (``care.plain``), so "dying", "died" and "die" all pass through "di". They
+are deliberately wide: every risk sentence of the training part passes (a test keeps it
+so). The words come from reading the training part only.
 """
 
 from __future__ import annotations

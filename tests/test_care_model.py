@@ -195,6 +195,8 @@ def test_a_short_answer_the_gate_would_stop_is_read_by_the_model() -> None:
     assert not find_concerns(text, model=False)
     assert [c.rule for c in find_concerns(text, model=True)] == [MODEL]
     assert not needs_care("went for a walk by the canal and bought bread on the way home")
+    # a short phrase outside the gate (an intention) is left to the rules
+    assert second_look.best("say no to one thing") is None
 
 
 def test_a_short_answer_outside_the_gate_needs_the_model_all_but_sure(

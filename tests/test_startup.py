@@ -62,8 +62,9 @@ def test_start_up_imports_nothing_heavy(args: tuple[str, ...]) -> None:
 
 #: Besides HEAVY, what ``journal traps`` has no use for unless the support panel is shown:
 #: the journal's key, the packs, the crisis lines (a TOML file) and the panel's words; and
-#: the crisis check's model unless a sentence passes its gate. (numpy and the shared
-#: runtime are loaded: the trap check's own model runs on every thought.)
+#: the crisis check's model unless it reads the thought (a sentence through its gate, or
+#: eight words or more). (numpy and the shared runtime are loaded: the trap check's own
+#: model runs on every thought.)
 NOT_FOR_TRAPS = (
     "selfcompassion.care.encoder",
     "selfcompassion.encryption",
@@ -74,7 +75,9 @@ NOT_FOR_TRAPS = (
     "tomllib",
     "hashlib",
 )
-THOUGHT = "I'm such an idiot, I always mess up"
+THOUGHT = "I'm an idiot, I always mess up"
+#: A thought of eight words or more the crisis model reads, gate or not.
+LONGER_THOUGHT = "I'm such an idiot, I always mess up the easy jobs"
 
 
 def traps_heavy(modules: set[str]) -> list[str]:
@@ -97,6 +100,9 @@ def test_journal_traps_loads_only_the_checks_and_its_plain_view() -> None:
     modules = imported_modules("traps", THOUGHT, "--format", "json")
     assert traps_heavy(modules) == []
     assert not any(name.startswith("selfcompassion.care.detector") for name in modules)
+    # A longer thought is read by the crisis model too, and still shows no panel.
+    modules = imported_modules("traps", LONGER_THOUGHT)
+    assert traps_heavy(modules) == ["selfcompassion.care.encoder"]
 
 
 def test_journal_traps_loads_the_panel_when_the_words_need_it() -> None:

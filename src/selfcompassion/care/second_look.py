@@ -39,6 +39,10 @@ THRESHOLD = 0.7
 #: short answer"): the lowest threshold at which the hard non-risk and the trap thoughts the
 #: model never saw brought the panel for at most one more sentence in all.
 UNGATED_THRESHOLD = 0.98
+#: ... and needs this many words. Short phrases with no risk word are where the model is
+#: least reliable ("say no to one thing", an intention, scores 0.99), and on the training
+#: sentences every risk sentence it found outside the gate had 11 words or more.
+UNGATED_MIN_WORDS = 8
 #: The longest window the model reads, [CLS] and [SEP] included.
 MAX_TOKENS = 128
 #: The model reads answers of at least this many words: the shortest risk sentence it was
@@ -79,14 +83,16 @@ def second_look(text: str) -> Finding | None:
 
 def best(text: str) -> Finding | None:
     """The sentence the model finds most worrying in ``text`` and its probability, however
-    low; None when the model does not read the text (too short, or a long answer none of
-    whose sentences passes the gate)."""
+    low; None when the model does not read the text (too short, or none of its sentences
+    passes the gate and it is long, or shorter than ``UNGATED_MIN_WORDS``)."""
     if len(text.split()) < MIN_WORDS:
         return None
     spans = sentences(text)
     pieces = [tokenizer().pieces(text[start:end]) for start, end in spans]
     room = MAX_TOKENS - 2
     gated = {i for i, (start, end) in enumerate(spans) if passes(text[start:end])}
+    if not gated and len(text.split()) < UNGATED_MIN_WORDS:
+        return None
     if sum(len(ids) for ids in pieces) <= room:  # the whole answer, as the model was trained
         load()
         # the words shown come from a gated sentence where there is one: it names the topic

@@ -81,6 +81,11 @@ THIRTEENTH_BLIND_BATCH = "blind13"
 #: whole.
 FOURTEENTH_BLIND_BATCH = "blind14"
 FIFTEENTH_BLIND_BATCH = "blind15"
+#: Two halves of a batch of 400 written blind, split the same way (seed 1804):
+#: ``traps_blind16_train.json`` for training whole, ``traps_blind17_aside.json`` kept aside
+#: whole.
+SIXTEENTH_BLIND_BATCH = "blind16"
+SEVENTEENTH_BLIND_BATCH = "blind17"
 #: Every batch with a ``train`` part joined to the training part of the split.
 TRAIN_BATCHES = (
     *OWN_BATCHES,
@@ -91,6 +96,7 @@ TRAIN_BATCHES = (
     TENTH_BLIND_BATCH,
     TWELFTH_BLIND_BATCH,
     FOURTEENTH_BLIND_BATCH,
+    SIXTEENTH_BLIND_BATCH,
 )
 #: Every batch with an ``aside`` part: never trained or tuned on.
 ASIDE_BATCHES = (
@@ -104,6 +110,7 @@ ASIDE_BATCHES = (
     ELEVENTH_BLIND_BATCH,
     THIRTEENTH_BLIND_BATCH,
     FIFTEENTH_BLIND_BATCH,
+    SEVENTEENTH_BLIND_BATCH,
 )
 
 

@@ -197,6 +197,8 @@ def _apart_from_every_other_set(traps_data: ModuleType, part: str, name: str) ->
         ("THIRTEENTH_BLIND_BATCH", "aside", 248, 51),
         ("FOURTEENTH_BLIND_BATCH", "train", 198, 73),
         ("FIFTEENTH_BLIND_BATCH", "aside", 199, 83),
+        ("SIXTEENTH_BLIND_BATCH", "train", 200, 76),
+        ("SEVENTEENTH_BLIND_BATCH", "aside", 200, 64),
         ("TENTH_BLIND_BATCH", "train", 244, 50),
     ],
 )

@@ -1000,3 +1000,52 @@ def test_what_lies_inside_two_boxes_is_all_or_nothing() -> None:
     # the writer then says which box they are in: the label is theirs
     chosen = boxes + " And I'm not top."
     assert set(trap_ids(chosen)) == {"all-or-nothing", "labelling"}
+
+
+@pytest.mark.parametrize(
+    ("trap", "look_alike", "trap_id"),
+    [
+        (
+            "Missed the bus again and forgot my badge, muppet.",
+            "Missed the bus again and forgot my badge, so I walked.",
+            "labelling",
+        ),
+        (
+            "The council always have it in for our street.",
+            "The council gave our street new lamps.",
+            "overgeneralising",
+        ),
+        (
+            "First week on the new team and I'll be the one who holds everyone back.",
+            "First week on the new team and I'll be the one who brings the cake.",
+            "fortune-telling",
+        ),
+        (
+            "The recital has to be flawless, anything less and I've let my teacher down.",
+            "The recital is on Friday and my teacher will be there.",
+            "all-or-nothing",
+        ),
+        (
+            "The director sighed at the whole cast, but it was obviously aimed at me.",
+            "The director sighed at the whole cast, then we ran the scene again.",
+            "personalising",
+        ),
+        (
+            "My manager is quiet this morning, it must be about my proposal.",
+            "My manager is quiet this morning, she has a cold.",
+            "personalising",
+        ),
+        (
+            "They all noticed that I was shaking.",
+            "My mentor said my talk was clear, and I'm glad they noticed.",
+            "mind-reading",
+        ),
+    ],
+)
+def test_look_alikes_read_in_the_sixteenth_blind_batch(
+    trap: str, look_alike: str, trap_id: str
+) -> None:
+    """Twins in our own words for the shapes the sixteenth blind batch (for training) showed:
+    the trap is ticked, the look-alike gets nothing."""
+    assert trap_id in trap_ids(trap)
+    assert trap_ids(look_alike) == []

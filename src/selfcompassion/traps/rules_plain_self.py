@@ -94,6 +94,14 @@ RULES: tuple[Rule, ...] = (
         r"(?=\s*(?:[.!?,;:\n]|$|with|at|who|that|calling|for))",
         negatable=True,
     ),
+    # A harsh name said to oneself (or another) after a comma, to end the sentence: "you
+    # should never have said yes to that deadline, idiot".
+    rule(
+        "labelling",
+        r",\s*(?:you )?(?:absolute |complete |total |utter |stupid |useless |bloody )?"
+        + PERSON_NOUN
+        + r"(?=\s*[.!?]*\s*$)",
+    ),
     rule("labelling", r"\bwhat (?:kind|sort) of (?:\w+ )?" + ROLE + r"\b"),
     # Someone named by their place in the writer's life and summed up in one harsh noun: "my
     # boss is a tyrant", "the new guy is a complete liability".
@@ -120,11 +128,13 @@ RULES: tuple[Rule, ...] = (
         + THING
         + r"\b)(?:he|she|they|\w+) (?:is|are|was|were) "
         + BOOSTER
-        + r"(?:"
+        + r"(?:(?:"
         + LABEL_ADJ
         + r" )?"
         + PERSON_NOUN
-        + r"\b",
+        + r"|"
+        + LABEL_ADJ
+        + r" hacks?)\b",
         not_after=r"\b(?:it|this|that|there|what|which|life|work|day|week)\s+$",
         negatable=True,
     ),
@@ -206,6 +216,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:no (?:in between|in-between|middle ground|grey area|gray area|halfway)"
         r"|half (?:good|done|right|finished) is (?:the same as|as good as|basically) \w+"
         r"|anything (?:under|less than|short of|below|other than|but) (?:an? )?\w+ (?:is|was|=)"
+        r"|anything less(?: than that)?,? and (?:i|it|we|you|the|my)\b"
         r"|full stop|it is all or nothing|all or nothing|(?:\w+ )?or (?:it is |i am )?nothing"
         r"|(?:every single one|all) of them\b(?=[.!?]|$)|zero day|a total loss|a write off"
         r"|(?:doing|do|did|get|got|getting) (?:all of it|everything|it all) wrong"
@@ -261,7 +272,7 @@ RULES: tuple[Rule, ...] = (
         "overgeneralising",
         r"\b(?:i|we) never \w+ (?:anything|anyone|a thing|any \w+)\b"
         r"|\bnothing (?:ever )?(?:works|goes right|goes my way|changes|helps|lasts)\b"
-        r"|\bit(?:s| is) always (?:me|my|us)\b|\b(?:without exception|every single (?:time|one"
+        r"|\bit(?:s| is) always (?:me|my|us)\b|\b(?:always|forever) (?:have|has|had|got) it in for\b|\b(?:without exception|every single (?:time|one"
         r"|day|morning|night|visit|week|review|meeting)|as per usual|same old (?:story|thing|me)"
         r"|here we go again|like always|without fail)\b|\b(?:as usual|typical)[.!]"
         r"|\bwhen it (?:matters|counts)\b"
@@ -317,6 +328,16 @@ RULES: tuple[Rule, ...] = (
         r" that|i am the one who (?:ruined|caused|broke|messed|let|made)"
         r"|because of (?:all )?(?:the \w+ )?i caused"
         r"|(?:must|has to) be (?:me|(?:all )?my fault))\b",
+        negatable=True,
+    ),
+    # Someone else's mood or words taken as meant for the writer: "the coach yelled at the
+    # whole team, but it was really aimed at me", "it has to be about my report".
+    rule(
+        "personalising",
+        r"\b(?:it|that|this|which|all of it) (?:was|is|were|has to be|must be|must have been)"
+        r" (?:really |actually |obviously |clearly |definitely |secretly |totally |all |just )?"
+        r"(?:aimed|directed|meant|pointed) at me\b"
+        r"|\b(?:has to|must) be (?:about|aimed at|directed at|over) (?:me|my)\b",
         negatable=True,
     ),
 )

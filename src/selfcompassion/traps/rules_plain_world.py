@@ -63,7 +63,12 @@ _GOOD_THING = (
     r"|happy|ok|okay|fine|any good|picked|chosen))"
 )
 
-_NOT_READ = DOUBTED + r"|\b(?:if|whether|do|does|did|ask(?:ed)?|know|said|says|told me)\s+$"
+# (and what someone noticed, welcomed: "i am glad she noticed")
+_NOT_READ = (
+    DOUBTED
+    + r"|\b(?:if|whether|do|does|did|ask(?:ed)?|know|said|says|told me)\s+$"
+    + r"|\b(?:glad|happy|pleased|grateful|relieved|chuffed) (?:that )?$"
+)
 _GOOD = (
     GOOD_OPINION + r"|\s+(?:i am|i was|i would|i will) (?:so |really |very )?"
     r"(?:good|great|ready|right|fine|kind|capable|brilliant|amazing)\b"
@@ -94,7 +99,7 @@ RULES: tuple[Rule, ...] = (
         r"|without)|genuinely can not cope|never recover|the end of (?:the|my|us|everything)"
         r"|(?<!\bi )(?:ruin\w* everything|lose everything)|take me down"
         r"|(?:going to|will) be shut down|it has to be(?! (?:something i|me\b|my\b|because"
-        r"|about me))|convinced (?:there is|it is|that|he|she|i)|went straight to|ruin\w* (?:my"
+        r"|about (?:me|my)\b))|convinced (?:there is|it is|that|he|she|i)|went straight to|ruin\w* (?:my"
         r"|their|his|her|our) (?:whole )?(?:life|lives|childhood|future|career)"
         r"|(?:whole|entire) (?:\w+ )?(?:future|life) (?:is )?gone|thrown away everything"
         r"|it is (?:melanoma|cancer|a tumou?r|serious))\b",
@@ -209,6 +214,16 @@ RULES: tuple[Rule, ...] = (
         + r"\b",
         not_after=r"\b(?:what if|whether|unless|hope|maybe)\b[^,.;]*$",
         unless=r"\bi will never forget\b",
+    ),
+    # The writer cast ahead of time as the one who fails: "i will be the nurse who can not
+    # keep up", "i am going to be the one that lets everyone down".
+    rule(
+        "fortune-telling",
+        r"\bi (?:will|am going to|am gonna|am bound to) be the (?:\w+ ){1,2}?(?:who|that)"
+        r" (?:(?:can not|could not|never|always|just|still) )?(?:can not|does not|fails?|ruins?"
+        r"|messes|screws|lets?|holds?|falls?|gets? (?:fired|dropped|cut|left|laughed)|keep up"
+        r"|drags?|slows?|embarrass\w*|freezes|chokes|forgets?|breaks?)\b",
+        negatable=True,
     ),
     rule(
         "fortune-telling",

@@ -272,7 +272,8 @@ RULES: tuple[Rule, ...] = (
         "overgeneralising",
         r"\b(?:i|we) never \w+ (?:anything|anyone|a thing|any \w+)\b"
         r"|\bnothing (?:ever )?(?:works|goes right|goes my way|changes|helps|lasts)\b"
-        r"|\bit(?:s| is) always (?:me|my|us)\b|\b(?:always|forever) (?:have|has|had|got) it in for\b|\b(?:without exception|every single (?:time|one"
+        r"|\bit(?:s| is) always (?:me|my|us)\b|\b(?:always|forever) (?:have|has|had|got) it in"
+        r" for\b|\b(?:without exception|every single (?:time|one"
         r"|day|morning|night|visit|week|review|meeting)|as per usual|same old (?:story|thing|me)"
         r"|here we go again|like always|without fail)\b|\b(?:as usual|typical)[.!]"
         r"|\bwhen it (?:matters|counts)\b"

@@ -99,7 +99,8 @@ RULES: tuple[Rule, ...] = (
         r"|without)|genuinely can not cope|never recover|the end of (?:the|my|us|everything)"
         r"|(?<!\bi )(?:ruin\w* everything|lose everything)|take me down"
         r"|(?:going to|will) be shut down|it has to be(?! (?:something i|me\b|my\b|because"
-        r"|about (?:me|my)\b))|convinced (?:there is|it is|that|he|she|i)|went straight to|ruin\w* (?:my"
+        r"|about (?:me|my)\b))|convinced (?:there is|it is|that|he|she|i)|went straight to"
+        r"|ruin\w* (?:my"
         r"|their|his|her|our) (?:whole )?(?:life|lives|childhood|future|career)"
         r"|(?:whole|entire) (?:\w+ )?(?:future|life) (?:is )?gone|thrown away everything"
         r"|it is (?:melanoma|cancer|a tumou?r|serious))\b",

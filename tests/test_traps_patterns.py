@@ -1049,3 +1049,9 @@ def test_look_alikes_read_in_the_sixteenth_blind_batch(
     the trap is ticked, the look-alike gets nothing."""
     assert trap_id in trap_ids(trap)
     assert trap_ids(look_alike) == []
+
+
+def test_what_someone_is_guessed_to_have_meant_is_not_the_writers_label() -> None:
+    guessed = "Dad said 'good effort' at the match, but he meant I was useless."
+    assert "labelling" not in trap_ids(guessed, second_opinion=False)
+    assert "labelling" in trap_ids("Missed every pass at the match, I was useless.")

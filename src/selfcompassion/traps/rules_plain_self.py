@@ -58,7 +58,8 @@ _LIFE_PATTERN = (
 # Someone else's verdict ("they decided I'm useless") is mind-reading, not the writer's label.
 _SOMEONE_DECIDED = (
     r"\b(?!i\b)\w+\s+(?:\w+\s+){0,2}?(?:decided|thinks?|thought|believes?|knows?|assumes?|assumed"
-    r"|sees|saw|said|says|told \w+|reckons?|is sure|is convinced|has decided|think)\s+(?:that\s+)?$"
+    r"|sees|saw|said|says|told \w+|reckons?|is sure|is convinced|has decided|think|meant|means"
+    r"|implied|implies)\s+(?:that\s+)?$"
 )
 # "Every" or "always" as what a rule or a condition asks ("i must answer every single
 # message", "unless every single guest is happy"): a standard, not a pattern seen in events.

@@ -1077,6 +1077,10 @@ def test_each_guard_that_matters_is_pinned(text: str, section: str, containing: 
             "putting my affairs in order so nobody has to deal with it after",
         ),
         (
+            "intention: remember to take my meds on time this week",
+            "intention: take my meds all at once this week",
+        ),
+        (
             "swapped the blades on the hedge trimmer before the weekend",
             "swapped the blades for new ones tonight, the ones i use on my arm",
         ),

@@ -199,6 +199,14 @@ def test_a_short_answer_the_gate_would_stop_is_read_by_the_model() -> None:
     assert second_look.best("say no to one thing") is None
 
 
+def test_a_breath_taken_on_purpose_is_an_intention_not_a_risk() -> None:
+    """The model read "stretch and breathe" (an intention) as risk language (0.84); the
+    rules now blank a breath taken on purpose, and wanting to stop breathing still counts."""
+    assert not needs_care("stretch and breathe")
+    assert not needs_care("before the call, pause and breathe")
+    assert needs_care("some nights i want to stop breathing")
+
+
 def test_a_short_answer_outside_the_gate_needs_the_model_all_but_sure(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -39,6 +39,7 @@ TRAINING_BATCHES: tuple[tuple[str, str], ...] = (
     ("crisis_thirtysixth.json", "the thirty-sixth batch (training only)"),
     ("crisis_thirtyseventh.json", "the thirty-seventh batch (training only)"),
     ("crisis_thirtyninth.json", "the thirty-ninth batch (training only)"),
+    ("crisis_fortyfirst.json", "the forty-first batch (training only)"),
 )
 
 #: Kept aside whole: (file, name), in the order written.
@@ -53,6 +54,7 @@ KEPT_ASIDE_BATCHES: tuple[tuple[str, str], ...] = (
     ("crisis_thirtyfifth.json", "thirty-fifth batch (kept aside whole)"),
     ("crisis_thirtyeighth.json", "thirty-eighth batch (kept aside whole)"),
     ("crisis_fortieth.json", "fortieth batch (kept aside whole)"),
+    ("crisis_fortysecond.json", "forty-second batch (kept aside whole)"),
 )
 
 #: Everyday (non-risk) entries written blind: trained on, and kept aside.

@@ -1077,6 +1077,42 @@ def test_each_guard_that_matters_is_pinned(text: str, section: str, containing: 
             "putting my affairs in order so nobody has to deal with it after",
         ),
         (
+            "haven't cut myself since march and i got my chip today",
+            "cut myself again last night, first time since march",
+        ),
+        (
+            "was suicidal for most of my first year, now i'm about to graduate",
+            "suicidal again this term, worse than in my first year",
+        ),
+        (
+            "i told my counsellor about the dark time when i wanted to die. it is past now",
+            "i told my counsellor i want to die. it is not past",
+        ),
+        (
+            "this week i did not once think about dying, it used to be daily",
+            "this week i could not stop thinking about dying",
+        ),
+        (
+            "picked up my repeat prescription of blood pressure pills",
+            "picked up extra pills and hid them in the drawer",
+        ),
+        (
+            "gave away my secret recipe to the whole office",
+            "gave away my guitar and my books this week",
+        ),
+        (
+            "scheduled an email to the team for monday explaining the new rota",
+            "scheduled an email to my brother for sunday night explaining everything",
+        ),
+        (
+            "i genuinely cannot see a way to fit all this in, ever",
+            "i genuinely cannot see a single way out of this, ever",
+        ),
+        (
+            "the self-harm chapters of the novel were hard to read",
+            "self-harmed again between chapters of my revision",
+        ),
+        (
             "intention: remember to take my meds on time this week",
             "intention: take my meds all at once this week",
         ),

@@ -199,6 +199,13 @@ def test_a_short_answer_the_gate_would_stop_is_read_by_the_model() -> None:
     assert second_look.best("say no to one thing") is None
 
 
+def test_what_a_pupil_wrote_is_the_pupils_and_the_writers_own_words_count() -> None:
+    assert not needs_care(
+        "my pupil wrote i want to die on the cover of her book, told the safeguarding lead"
+    )
+    assert needs_care("i wrote i want to die on the cover of my book in maths today")
+
+
 def test_a_breath_taken_on_purpose_is_an_intention_not_a_risk() -> None:
     """The model read "stretch and breathe" (an intention) as risk language (0.84); the
     rules now blank a breath taken on purpose, and wanting to stop breathing still counts."""

@@ -140,6 +140,8 @@ def main() -> None:
     parser.add_argument("--notes", action="store_true", help="daily notes as well")
     parser.add_argument("--formats", nargs="*", choices=[*FORMATS, "notes"])
     args = parser.parse_args()
+    if args.journal is not None and not args.journal.is_file():
+        parser.error(f"no such journal: {args.journal}")
     formats = args.formats or [*FORMATS, *(["notes"] if args.notes else [])]
     with tempfile.TemporaryDirectory(prefix="export-bench-") as folder:
         workdir = Path(folder)

@@ -127,21 +127,7 @@ def _model_concerns(text: str, book: RuleBook) -> list[Concern]:
     words = plain_form(finding.words).text
     if _told_in_the_past(text, words, book) or _only_in_what_is_blanked(words, book):
         return []
-    if _quiet_without_what_is_blanked(text, book):
-        return []
     return [Concern(MODEL, MODEL, finding.words, finding.start, finding.end)]
-
-
-def _quiet_without_what_is_blanked(text: str, book: RuleBook) -> bool:
-    """Whether the rules blank an idiom or safety said now somewhere in the answer, and the
-    model, reading the answer without those words, no longer worries: the model reads a
-    short answer whole, so an idiom in one sentence ("burning the candle at both ends")
-    can tip the reading of another."""
-    from .second_look import second_look
-
-    plain = plain_form(text).text
-    masked = _mask(plain, book)
-    return masked != plain and second_look(" ".join(masked.split())) is None
 
 
 def _only_in_what_is_blanked(plain_words: str, book: RuleBook) -> bool:

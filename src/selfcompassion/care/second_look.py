@@ -88,11 +88,11 @@ def best(text: str) -> Finding | None:
     if len(text.split()) < MIN_WORDS:
         return None
     spans = sentences(text)
-    pieces = [tokenizer().pieces(text[start:end]) for start, end in spans]
-    room = MAX_TOKENS - 2
     gated = {i for i, (start, end) in enumerate(spans) if passes(text[start:end])}
     if not gated and len(text.split()) < UNGATED_MIN_WORDS:
         return None
+    pieces = [tokenizer().pieces(text[start:end]) for start, end in spans]
+    room = MAX_TOKENS - 2
     if sum(len(ids) for ids in pieces) <= room:  # the whole answer, as the model was trained
         load()
         # the words shown come from a gated sentence where there is one: it names the topic

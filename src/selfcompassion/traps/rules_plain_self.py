@@ -329,17 +329,17 @@ RULES: tuple[Rule, ...] = (
         r" something|it is my (?:work|fault|doing|presence|mood|personality|behaviour|parenting)"
         r" that|i am the one who (?:ruined|caused|broke|messed|let|made)"
         r"|because of (?:all )?(?:the \w+ )?i caused"
-        r"|(?:must|has to) be (?:me|(?:all )?my fault))\b",
+        r"|(?:must|has to) be (?:me|(?:all )?my fault|(?:about|aimed at|directed at|over)"
+        r" (?:me|my)))\b",
         negatable=True,
     ),
-    # Someone else's mood or words taken as meant for the writer: "the coach yelled at the
-    # whole team, but it was really aimed at me", "it has to be about my report".
+    # Someone else's words taken as meant for the writer: "the coach yelled at the whole
+    # team, but it was really aimed at me" (a mood "has to be about my report" is above).
     rule(
         "personalising",
         r"\b(?:it|that|this|which|all of it) (?:was|is|were|has to be|must be|must have been)"
         r" (?:really |actually |obviously |clearly |definitely |secretly |totally |all |just )?"
-        r"(?:aimed|directed|meant|pointed) at me\b"
-        r"|\b(?:has to|must) be (?:about|aimed at|directed at|over) (?:me|my)\b",
+        r"(?:aimed|directed|meant|pointed) at me\b",
         negatable=True,
     ),
 )

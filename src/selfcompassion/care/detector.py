@@ -6,7 +6,8 @@ plans and preparations, self-harm and hopelessness with no way out, each written
 of sentence rather than a fixed phrase. Guards in ``context`` keep it to the writer, now.
 A feeling chosen from a list ("hopeless") counts on its own. A small model takes a second
 look when the rules find nothing (``second_look``), and a very confident "no" from it quiets
-the rules, but never those of self-harm (``STANDS_WHATEVER_THE_MODEL_SAYS``).
+the rules, but never those of self-harm (``STANDS_WHATEVER_THE_MODEL_SAYS``) nor words in a
+sentence that speaks of the writer now.
 
 Negation does not switch it off: "I'm not suicidal" still brings the panel, because people
 play down how they feel and the panel costs a moment while a miss can cost far more. The
@@ -43,9 +44,10 @@ QUIET_BELOW = 0.02
 #: Every other rule gives way only when the model is surer still (stories, other people's
 #: words, recovery and jokes score near zero), and only where no sentence holding its words
 #: speaks of the writer now (``said_now`` in the rules' guards): the model reads talk of
-#: therapy or medicine as recovery even in "i am suicidal and therapy is not helping". Chosen on training batches the model never
-#: trained on: the lowest level that quiets the most hard non-risk sentences there and
-#: loses no risk sentence (docs/safety.md, "a sure 'no' from the model").
+#: therapy or medicine as recovery even in "i am suicidal and therapy is not helping".
+#: Chosen on training batches the model never trained on: the lowest level that quiets the
+#: most hard non-risk sentences there and loses no risk sentence (docs/safety.md, "a sure
+#: 'no' from the model").
 ALL_BUT_SURE_BELOW = 0.002
 #: Self-harm stands whatever the model says: told in shorthand ("went to the toilets and
 #: did", "i relapsed"), it is where the model is sure and wrong, and a miss costs more than
@@ -164,11 +166,11 @@ def _said_now(text: str, concerns: list[Concern], book: RuleBook) -> bool:
     """Whether a sentence holding a concern speaks of the writer now ("i am", "still",
     "again"): there the rules stand whatever the model says."""
     said_now = regex(book.guards.said_now)
-    for first, last in sentences(text):
-        if any(first <= c.start < last for c in concerns):
-            if said_now.search(plain_form(text[first:last]).text):
-                return True
-    return False
+    return any(
+        any(first <= c.start < last for c in concerns)
+        and said_now.search(plain_form(text[first:last]).text)
+        for first, last in sentences(text)
+    )
 
 
 def _model_says_no(text: str, below: float) -> bool:

@@ -41,6 +41,7 @@ TRAINING_BATCHES: tuple[tuple[str, str], ...] = (
     ("crisis_thirtyninth.json", "the thirty-ninth batch (training only)"),
     ("crisis_fortyfirst.json", "the forty-first batch (training only)"),
     ("crisis_fortythird.json", "the forty-third batch (training only)"),
+    ("crisis_fortyfifth.json", "the forty-fifth batch (training only)"),
 )
 
 #: Kept aside whole: (file, name), in the order written.
@@ -57,6 +58,7 @@ KEPT_ASIDE_BATCHES: tuple[tuple[str, str], ...] = (
     ("crisis_fortieth.json", "fortieth batch (kept aside whole)"),
     ("crisis_fortysecond.json", "forty-second batch (kept aside whole)"),
     ("crisis_fortyfourth.json", "forty-fourth batch (kept aside whole)"),
+    ("crisis_fortysixth.json", "forty-sixth batch (kept aside whole)"),
 )
 
 #: Everyday (non-risk) entries written blind: trained on, and kept aside.

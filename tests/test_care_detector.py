@@ -1160,6 +1160,38 @@ def test_each_guard_that_matters_is_pinned(text: str, section: str, containing: 
             "hung the new mirror in the hallway and the christmas lights",
             "thought about hanging myself again last night",
         ),
+        (
+            "felt like a burden of proof was on me in that meeting",
+            "feel like such a burden on mam and dad since the redundancy",
+        ),
+        (
+            "they'd have an easier life if i was not in charge of the rota",
+            "they'd have an easier life if i was not in it",
+        ),
+        (
+            "nothing anyone does will fix the boiler, we need a new one",
+            "nothing anyone does will fix me, i am beyond it",
+        ),
+        (
+            "the heat in the city today, i thought i'd die walking to the station",
+            "i thought i'd die tonight and honestly i wanted to",
+        ),
+        (
+            "if one more parent emails me about the trip i'm going to die. kidding",
+            "if one more thing goes wrong i'm going to die, i mean it",
+        ),
+        (
+            "suicidal for most of 2019. survived it. married now, dog, mortgage",
+            "suicidal for most of this year and it is not getting better",
+        ),
+        (
+            "cut the grass, trimmed the hedge, ordered a takeaway",
+            "cut my arm again tonight",
+        ),
+        (
+            "left a goodbye message on the group chat as i leave the choir after twenty years",
+            "left goodbye messages for everyone tonight, they will understand tomorrow",
+        ),
     ],
 )
 def test_everyday_shapes_are_quiet_and_their_risk_twins_are_not(quiet: str, flagged: str) -> None:

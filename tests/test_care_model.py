@@ -281,6 +281,7 @@ def test_the_model_quiets_stories_jokes_and_recovery_the_rules_flag(text: str) -
         "I have a plan and a date. The crisis team discharged me on Monday.",
         "the suicidal thoughts are back and my counsellor left the practice",
         "talked about my suicidal thoughts in therapy today and they are worse than ever",
+        "feel like such a burden on mam and dad since the redundancy",
     ],
 )
 def test_risk_said_now_stands_though_the_model_reads_it_as_recovery(text: str) -> None:

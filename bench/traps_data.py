@@ -86,6 +86,11 @@ FIFTEENTH_BLIND_BATCH = "blind15"
 #: whole.
 SIXTEENTH_BLIND_BATCH = "blind16"
 SEVENTEENTH_BLIND_BATCH = "blind17"
+#: Two halves of a batch of 400 written blind, split the same way (seed 1912, after 16
+#: repeats of earlier sentences were dropped): ``traps_blind18_train.json`` for training
+#: whole, ``traps_blind19_aside.json`` kept aside whole.
+EIGHTEENTH_BLIND_BATCH = "blind18"
+NINETEENTH_BLIND_BATCH = "blind19"
 #: Every batch with a ``train`` part joined to the training part of the split.
 TRAIN_BATCHES = (
     *OWN_BATCHES,
@@ -97,6 +102,7 @@ TRAIN_BATCHES = (
     TWELFTH_BLIND_BATCH,
     FOURTEENTH_BLIND_BATCH,
     SIXTEENTH_BLIND_BATCH,
+    EIGHTEENTH_BLIND_BATCH,
 )
 #: Every batch with an ``aside`` part: never trained or tuned on.
 ASIDE_BATCHES = (
@@ -111,6 +117,7 @@ ASIDE_BATCHES = (
     THIRTEENTH_BLIND_BATCH,
     FIFTEENTH_BLIND_BATCH,
     SEVENTEENTH_BLIND_BATCH,
+    NINETEENTH_BLIND_BATCH,
 )
 
 

@@ -16,14 +16,15 @@ a third (traps_blind4_aside.json), ``--own-aside blind6`` a fourth
 ``--own-aside blind9`` a sixth (traps_blind9_aside.json), ``--own-aside blind11`` a
 seventh (traps_blind11_aside.json), ``--own-aside blind13`` an eighth
 (traps_blind13_aside.json), ``--own-aside blind15`` a ninth (traps_blind15_aside.json) and
-``--own-aside blind17`` a tenth (traps_blind17_aside.json), each kept aside whole.
+``--own-aside blind17`` a tenth (traps_blind17_aside.json) and ``--own-aside blind19`` an
+eleventh (traps_blind19_aside.json), each kept aside whole.
 ``--train-batch blind``, ``--train-batch blind3``, ``--train-batch blind5``, ``--train-batch
-blind7``, ``--train-batch blind10``, ``--train-batch blind12``, ``--train-batch blind14``
-and ``--train-batch blind16`` score the training batches written the same way
-(traps_blind_train.json, traps_blind3_train.json, traps_blind5_train.json,
+blind7``, ``--train-batch blind10``, ``--train-batch blind12``, ``--train-batch blind14``,
+``--train-batch blind16`` and ``--train-batch blind18`` score the training batches written
+the same way (traps_blind_train.json, traps_blind3_train.json, traps_blind5_train.json,
 traps_blind7_train.json, traps_blind10_train.json, traps_blind12_train.json,
-traps_blind14_train.json, traps_blind16_train.json), which rule writing may read like the
-training part.
+traps_blind14_train.json, traps_blind16_train.json, traps_blind18_train.json), which rule
+writing may read like the training part.
 """
 
 from __future__ import annotations

@@ -1051,6 +1051,61 @@ def test_look_alikes_read_in_the_sixteenth_blind_batch(
     assert trap_ids(look_alike) == []
 
 
+@pytest.mark.parametrize(
+    ("trap", "look_alike", "trap_id"),
+    [
+        (
+            "Every trainee feels like an impostor, so I must be one.",
+            "I feel like an impostor some days, which most trainees feel, and it doesn't mean "
+            "I am one.",
+            "emotional-reasoning",
+        ),
+        (
+            "I feel swamped by the move, so it's going to be a total disaster.",
+            "I feel swamped by the move, so I've written a list and I'm doing one room a day.",
+            "emotional-reasoning",
+        ),
+        (
+            "I should be a perfect listener, always.",
+            "I want to listen better, so I'm practising not cutting in.",
+            "should-statements",
+        ),
+        (
+            "I always ruin every trip, I'm hopeless.",
+            "i always leave my gloves on the bus lol, bought a cheap pair for my coat pocket",
+            "overgeneralising",
+        ),
+        (
+            "She definitely thinks my joke was offensive.",
+            "She said she found my joke a bit much, and I can see why.",
+            "mind-reading",
+        ),
+        (
+            "They only laughed to be polite.",
+            "They clapped at the end and I let myself enjoy it.",
+            "discounting-positive",
+        ),
+        (
+            "The praise for my cake was mere politeness.",
+            "My cake got praised and I said thank you.",
+            "discounting-positive",
+        ),
+        (
+            "If this contract falls through we'll be evicted by spring.",
+            "If this contract falls through we'll move the launch to spring.",
+            "catastrophising",
+        ),
+    ],
+)
+def test_look_alikes_read_in_the_eighteenth_blind_batch(
+    trap: str, look_alike: str, trap_id: str
+) -> None:
+    """Twins in our own words for the shapes the eighteenth blind batch (for training)
+    showed: the trap is ticked, the look-alike gets nothing."""
+    assert trap_id in trap_ids(trap)
+    assert trap_ids(look_alike) == []
+
+
 def test_what_someone_is_guessed_to_have_meant_is_not_the_writers_label() -> None:
     guessed = "Dad said 'good effort' at the match, but he meant I was useless."
     assert "labelling" not in trap_ids(guessed, second_opinion=False)

@@ -199,6 +199,8 @@ def _apart_from_every_other_set(traps_data: ModuleType, part: str, name: str) ->
         ("FIFTEENTH_BLIND_BATCH", "aside", 199, 83),
         ("SIXTEENTH_BLIND_BATCH", "train", 200, 76),
         ("SEVENTEENTH_BLIND_BATCH", "aside", 200, 64),
+        ("EIGHTEENTH_BLIND_BATCH", "train", 192, 69),
+        ("NINETEENTH_BLIND_BATCH", "aside", 192, 70),
         ("TENTH_BLIND_BATCH", "train", 244, 50),
     ],
 )

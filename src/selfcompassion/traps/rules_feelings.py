@@ -40,7 +40,11 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "discounting-positive",
-        r"\b(?:just|only) being (?:nice|polite|kind|encouraging|supportive|generous|diplomatic)\b",
+        r"\b(?:just|only) being (?:nice|polite|kind|encouraging|supportive|generous|diplomatic)\b"
+        # the reason given for it: "they only clapped to be polite", "mere politeness"
+        r"|\b(?:just|only)\s+(?:\w+\s+){1,2}?to be (?:nice|polite|kind|encouraging)\b"
+        r"|\b(?:mere|just|only|simple) (?:politeness|pity|kindness|charity)\b"
+        r"|\bmixed me up with (?:someone|somebody) else\b",
     ),
     rule("discounting-positive", r"\bnothing (?:special|to be proud of)\b"),
     rule(

@@ -107,7 +107,8 @@ RULES: tuple[Rule, ...] = (
     rule(
         "catastrophising",
         r"\b(?:will|'ll|going to|gonna|could|might)\s+(?:\w+\s+)?(?:go bankrupt|go bust"
-        r"|go under|be bankrupt|be homeless|be ruined|be destitute|be on the streets?)\b",
+        r"|go under|be bankrupt|be homeless|be ruined|be destitute|be on the streets?"
+        r"|be evicted|run out of money|end up out of (?:work|a job))\b",
     ),
     rule(
         "catastrophising",

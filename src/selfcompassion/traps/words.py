@@ -229,6 +229,7 @@ ANSWER = (
     # calling it normal or fine
     r"|\b(?:which|that|it)\s+makes sense\b|\bwhich is (?:completely |totally |perfectly )?normal\b"
     r"|\b(?:and )?(?:that's|thats|that is|it's|its|it is)\s+(?:ok|okay|fine|alright)\b"
+    r"|\b(?:and )?i can (?:see|understand) why\b"
     # coping
     r"|\b(?:i'd|id|i would|we'd|we would)\s+(?:survive|cope|be (?:ok|okay|fine|alright))\b"
     r"|\b(?:handled|survived|got through|been through|coped with) worse\b"
@@ -271,7 +272,10 @@ ANSWER = (
     # a feeling or an event denied as proof of something bad: "feeling it doesn't make it
     # true", "it doesn't mean they think I'm bad at it" (not "doesn't mean I'm any good")
     r"|\b(?:doesn't|doesnt|does not|didn't|didnt|did not)\s+make\s+(?:it|that|this)\s+(?:true"
-    r"|so|a fact|real)\b|\b(?:doesn't|doesnt|does not|didn't|didnt|did not)\s+mean\s+(?:that\s+)?"
+    r"|so|a fact|real)\b"
+    r"|\b(?:doesn't|doesnt|does not|didn't|didnt|did not)\s+(?:mean|make)\s+(?:that\s+)?"
+    r"(?:i'm|im|i am|me)\s+(?:one|it|that)\b"
+    r"|\b(?:doesn't|doesnt|does not|didn't|didnt|did not)\s+mean\s+(?:that\s+)?"
     r"(?:(?!not\b)\w+(?:'\w+)?\s+){0,4}?(?:bad|worse|worst|wrong|hate\w*|angry|mad|annoyed|upset|disappointed"
     r"|fail\w*|terrible|awful|over|ruined|doomed|" + LABEL_WORDS + r")\b"
     # not enough to know: "I don't have enough to go on", "no way to know yet"
@@ -287,10 +291,14 @@ ANSWER = (
     r"|\b(?:sending|fixing|doing|sorting|calling|emailing|paying|booking) (?:it|them|that)"
     r" (?:first thing|tomorrow|today|tonight|now|asap)\b"
     r"|\bjust in case\b|\bunless i ask\b|\bneed to (?:replace|repair|fix|service) the\b"
-    r"|\b(?:so|that's why|thats why|that is why)\s+i(?:'m|m| am)?\s+(?:keep\w*|kept|carry\w*"
+    r"|\b(?:so|that's why|thats why|that is why)\s+i(?:'m|m| am|'ve|ve| have)?\s+"
+    r"(?:keep\w*|kept|carry\w*"
     r"|set|setting|book\w*|bought|buy\w*|pack\w*|leav\w*|text\w*|updat\w*|download\w*"
     r"|signed up|sign\w* up|enrol\w*|join\w*|took up|registered"
-    r"|call\w*|email\w*|brought|bring\w*|use|using|wrote|writ\w*|put)\b"
+    r"|call\w*|email\w*|brought|bring\w*|use|using|wrote|writ\w*|put|practi[sc]\w*"
+    r"|working on|learning)\b"
+    # a practical step after a comma, its "i" left out: "always forget it, bought a spare"
+    r"|[,;]\s*(?:so\s+)?(?:bought|ordered|booked|packed|got) (?:a|an|some|myself a|a new)\b"
     # signing up for what was missed: "never learned to swim, signing up for lessons in march"
     r"|\b(?:signing|signed|signing myself) up for (?:\w+ )?(?:lessons|classes|a course|a class)\b"
 )

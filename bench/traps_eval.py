@@ -15,7 +15,7 @@ a third (traps_blind4_aside.json), ``--own-aside blind6`` a fourth
 (traps_blind6_aside.json), ``--own-aside blind8`` a fifth (traps_blind8_aside.json),
 ``--own-aside blind9`` a sixth (traps_blind9_aside.json), ``--own-aside blind11`` a
 seventh (traps_blind11_aside.json), ``--own-aside blind13`` an eighth
-(traps_blind13_aside.json), ``--own-aside blind15`` a ninth (traps_blind15_aside.json) and
+(traps_blind13_aside.json), ``--own-aside blind15`` a ninth (traps_blind15_aside.json),
 ``--own-aside blind17`` a tenth (traps_blind17_aside.json) and ``--own-aside blind19`` an
 eleventh (traps_blind19_aside.json), each kept aside whole.
 ``--train-batch blind``, ``--train-batch blind3``, ``--train-batch blind5``, ``--train-batch

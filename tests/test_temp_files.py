@@ -65,7 +65,13 @@ def stop_once_writing(
     while time.monotonic() < deadline:
         found = parts_in(folder)
         if found and _size(found[0]) > 0 and holding in _head(found[0]):
+            # Frozen first, so a machine under load cannot let it finish between our look
+            # and the signal; the signal is delivered the moment it runs again.
+            os.kill(worker.pid, signal.SIGSTOP)
+            if worker.poll() is not None:
+                pytest.fail("the export ended before it could be stopped")
             os.kill(worker.pid, how)
+            os.kill(worker.pid, signal.SIGCONT)
             worker.wait(timeout=60)
             return
         if worker.poll() is not None:

@@ -59,6 +59,7 @@ KEPT_ASIDE_BATCHES: tuple[tuple[str, str], ...] = (
     ("crisis_fortysecond.json", "forty-second batch (kept aside whole)"),
     ("crisis_fortyfourth.json", "forty-fourth batch (kept aside whole)"),
     ("crisis_fortysixth.json", "forty-sixth batch (kept aside whole)"),
+    ("crisis_fortyseventh.json", "forty-seventh batch (kept aside whole)"),
 )
 
 #: Everyday (non-risk) entries written blind: trained on, and kept aside.

@@ -1106,6 +1106,14 @@ def test_look_alikes_read_in_the_eighteenth_blind_batch(
     assert trap_ids(look_alike) == []
 
 
+def test_only_feedback_given_is_answered_by_seeing_why_and_only_a_step_by_a_purchase() -> None:
+    """ "and I can see why" answers what someone said, not a guess the writer agrees with; a
+    purchase after a comma answers a habit, not any event that follows one."""
+    assert "mind-reading" in trap_ids("They all think I'm boring and I can see why.")
+    assert trap_ids("She said she found my joke a bit much, and I can see why.") == []
+    assert "overgeneralising" in trap_ids("I always mess up, got a warning today.")
+
+
 def test_what_someone_is_guessed_to_have_meant_is_not_the_writers_label() -> None:
     guessed = "Dad said 'good effort' at the match, but he meant I was useless."
     assert "labelling" not in trap_ids(guessed, second_opinion=False)

@@ -1192,6 +1192,14 @@ def test_each_guard_that_matters_is_pinned(text: str, section: str, containing: 
             "left a goodbye message on the group chat as i leave the choir after twenty years",
             "left goodbye messages for everyone tonight, they will understand tomorrow",
         ),
+        (
+            "hung the pictures and the new mirror in the hallway",
+            "thought about hanging myself from the hooks in the garage",
+        ),
+        (
+            "left a goodbye message on the group chat as i leave the choir",
+            "wrote a goodbye note before i leave this world",
+        ),
     ],
 )
 def test_everyday_shapes_are_quiet_and_their_risk_twins_are_not(quiet: str, flagged: str) -> None:

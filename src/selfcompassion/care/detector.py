@@ -21,7 +21,6 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from ..language.normalize import normalize
-from ..language.sentences import sentences
 from ..language.spans import first_of_each_stretch
 from .context import counts, read_passage, told_in_the_past
 from .gate import passes_plain
@@ -165,6 +164,8 @@ def _told_in_the_past(text: str, plain_words: str, book: RuleBook) -> bool:
 def _said_now(text: str, concerns: list[Concern], book: RuleBook) -> bool:
     """Whether a sentence holding a concern speaks of the writer now ("i am", "still",
     "again"): there the rules stand whatever the model says."""
+    from ..language.sentences import sentences  # only an answer a rule finds needs them
+
     said_now = regex(book.guards.said_now)
     return any(
         any(first <= c.start < last for c in concerns)

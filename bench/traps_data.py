@@ -91,6 +91,11 @@ SEVENTEENTH_BLIND_BATCH = "blind17"
 #: whole, ``traps_blind19_aside.json`` kept aside whole.
 EIGHTEENTH_BLIND_BATCH = "blind18"
 NINETEENTH_BLIND_BATCH = "blind19"
+#: Two halves of a batch of 400 written blind, split the same way (seed 2012, after 6
+#: repeats of earlier sentences were dropped): ``traps_blind20_train.json`` for training
+#: whole, ``traps_blind21_aside.json`` kept aside whole.
+TWENTIETH_BLIND_BATCH = "blind20"
+TWENTY_FIRST_BLIND_BATCH = "blind21"
 #: Every batch with a ``train`` part joined to the training part of the split.
 TRAIN_BATCHES = (
     *OWN_BATCHES,
@@ -103,6 +108,7 @@ TRAIN_BATCHES = (
     FOURTEENTH_BLIND_BATCH,
     SIXTEENTH_BLIND_BATCH,
     EIGHTEENTH_BLIND_BATCH,
+    TWENTIETH_BLIND_BATCH,
 )
 #: Every batch with an ``aside`` part: never trained or tuned on.
 ASIDE_BATCHES = (
@@ -118,6 +124,7 @@ ASIDE_BATCHES = (
     FIFTEENTH_BLIND_BATCH,
     SEVENTEENTH_BLIND_BATCH,
     NINETEENTH_BLIND_BATCH,
+    TWENTY_FIRST_BLIND_BATCH,
 )
 
 

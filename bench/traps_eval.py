@@ -3,7 +3,8 @@
 ``python bench/traps_eval.py`` prints the training part's figures (all that rule writing
 may look at); ``--kept-aside`` prints the kept-aside part's, which is for reporting only.
 Both readings are scored: the rules alone, and the shipped detector (a trap is ticked when
-the rules find it or the model's probability is above its threshold). ``--errors`` lists
+the rules find it or the model's probability is above its threshold, unless the model
+is all but sure the text holds no trap at all). ``--errors`` lists
 the misses and false ticks of the part shown; ``--threshold`` and ``--another-threshold``
 score the union at other thresholds than the shipped ones. ``--own-aside`` scores our own
 kept-aside sentences
@@ -16,14 +17,16 @@ a third (traps_blind4_aside.json), ``--own-aside blind6`` a fourth
 ``--own-aside blind9`` a sixth (traps_blind9_aside.json), ``--own-aside blind11`` a
 seventh (traps_blind11_aside.json), ``--own-aside blind13`` an eighth
 (traps_blind13_aside.json), ``--own-aside blind15`` a ninth (traps_blind15_aside.json),
-``--own-aside blind17`` a tenth (traps_blind17_aside.json) and ``--own-aside blind19`` an
-eleventh (traps_blind19_aside.json), each kept aside whole.
+``--own-aside blind17`` a tenth (traps_blind17_aside.json), ``--own-aside blind19`` an
+eleventh (traps_blind19_aside.json) and ``--own-aside blind21`` a twelfth
+(traps_blind21_aside.json), each kept aside whole.
 ``--train-batch blind``, ``--train-batch blind3``, ``--train-batch blind5``, ``--train-batch
 blind7``, ``--train-batch blind10``, ``--train-batch blind12``, ``--train-batch blind14``,
-``--train-batch blind16`` and ``--train-batch blind18`` score the training batches written
-the same way (traps_blind_train.json, traps_blind3_train.json, traps_blind5_train.json,
-traps_blind7_train.json, traps_blind10_train.json, traps_blind12_train.json,
-traps_blind14_train.json, traps_blind16_train.json, traps_blind18_train.json), which rule
+``--train-batch blind16``, ``--train-batch blind18`` and ``--train-batch blind20`` score the
+training batches written the same way (traps_blind_train.json, traps_blind3_train.json,
+traps_blind5_train.json, traps_blind7_train.json, traps_blind10_train.json,
+traps_blind12_train.json, traps_blind14_train.json, traps_blind16_train.json,
+traps_blind18_train.json, traps_blind20_train.json), which rule
 writing may read like the training part.
 """
 
@@ -57,7 +60,10 @@ def rules_only(text: str) -> set[str]:
 def union(threshold: float, another: float) -> Reading:
     def read(text: str) -> set[str]:
         found = rules_only(text)
-        return found | set(learned.scores(text).ticked(found, threshold, another))
+        reading = learned.scores(text)
+        if reading.sure_of_none():
+            return set()
+        return found | set(reading.ticked(found, threshold, another))
 
     return read
 
@@ -137,7 +143,8 @@ def main() -> None:
     shipped = f"{learned.THRESHOLD}, {learned.ANOTHER_TRAP_THRESHOLD}"
     print(
         f"\nrules or model probability > {args.threshold}, > {args.another_threshold} beside a"
-        f" trap already found (the shipped detector at {shipped}):"
+        f" trap already found, none where every trap is under {learned.SURE_NO_BELOW} (the shipped"
+        f" detector at {shipped}):"
     )
     print(score(part, union(args.threshold, args.another_threshold), errors=args.errors))
 

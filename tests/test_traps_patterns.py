@@ -1118,3 +1118,119 @@ def test_what_someone_is_guessed_to_have_meant_is_not_the_writers_label() -> Non
     guessed = "Dad said 'good effort' at the match, but he meant I was useless."
     assert "labelling" not in trap_ids(guessed, second_opinion=False)
     assert "labelling" in trap_ids("Missed every pass at the match, I was useless.")
+
+
+@pytest.mark.parametrize(
+    ("trap", "look_alike", "trap_id"),
+    [
+        (
+            "The bakery will be ruined this winter, I just know it.",
+            "Flour costs doubled, so the bakery will likely be over budget this month.",
+            "catastrophising",
+        ),
+        (
+            "The recital is going to go badly, I'll freeze.",
+            "Only half the seats are sold, so the recital probably won't fill up.",
+            "fortune-telling",
+        ),
+        (
+            "I feel like a burden, so I must be one.",
+            "Feeling snappy, probably because I skipped breakfast.",
+            "emotional-reasoning",
+        ),
+        (
+            "The whole launch was a complete failure.",
+            "That call was a complete waste of an afternoon.",
+            "all-or-nothing",
+        ),
+        (
+            "I'm a pathetic excuse for a runner.",
+            "What a sad excuse for a burger, eight pounds too.",
+            "labelling",
+        ),
+        (
+            "I always get the handover wrong.",
+            "the 7.40 is always packed on fridays so i cycle in",
+            "overgeneralising",
+        ),
+        (
+            "It was only good feedback because they felt sorry for me.",
+            "I thought the feedback was just politeness, then decided to take it at face value.",
+            "discounting-positive",
+        ),
+        (
+            "A good nurse doesn't need to ask for help.",
+            "A good nurse asked me for help with the rota today.",
+            "should-statements",
+        ),
+        (
+            "Mums are meant to have it all under control.",
+            "Mums at the school gate are meant to sign the trip form by Friday.",
+            "should-statements",
+        ),
+        (
+            "I'm not supposed to get tired, grown-ups just cope.",
+            "I'm not supposed to lift heavy boxes until my back heals.",
+            "should-statements",
+        ),
+        (
+            "We can't plan anything without arguing.",
+            "We can't plan the route without the new map.",
+            "overgeneralising",
+        ),
+        (
+            "The audience clapped, which people do to be polite.",
+            "The audience clapped, and I stayed to chat afterwards.",
+            "discounting-positive",
+        ),
+        (
+            "This award proves nothing.",
+            "I got the award and I am letting myself enjoy it.",
+            "discounting-positive",
+        ),
+        pytest.param(
+            "Joined the choir at 50, I'll have quit by spring.",
+            "Joined the choir at 50, I'll have learnt three songs by spring.",
+            "fortune-telling",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="the rules find it, but the model reads the text as free of every trap"
+                " (under 0.005), so the rules give way: what the sure 'no' costs",
+            ),
+        ),
+        (
+            "The director wants a word, I'm definitely getting sacked.",
+            "The director wants a word about the rota; I'll bring my notes.",
+            "fortune-telling",
+        ),
+        (
+            "I told myself the whole week was wasted.",
+            "I told myself the whole week was wasted, when really it was just Monday.",
+            "all-or-nothing",
+        ),
+    ],
+)
+def test_look_alikes_read_in_the_twentieth_blind_batch(
+    trap: str, look_alike: str, trap_id: str
+) -> None:
+    """Twins in our own words for the shapes the twentieth blind batch (for training)
+    showed: the trap is ticked, the look-alike gets nothing."""
+    assert trap_id in trap_ids(trap)
+    assert trap_ids(look_alike) == []
+
+
+def test_what_someone_decided_about_themselves_is_not_read_as_about_the_writer() -> None:
+    """The rules leave someone's view of a third person alone (the model, on its own, may
+    still read it as mind-reading)."""
+    niece = "My niece decided nobody at school likes her after one lonely lunch."
+    assert "mind-reading" not in trap_ids(niece, second_opinion=False)
+    assert "mind-reading" in trap_ids("My team decided I'm not up to it.", second_opinion=False)
+
+
+def test_a_sure_no_from_the_model_quiets_the_rules() -> None:
+    """Where the model reads a text as free of every trap, the rules' finds give way; where it
+    does not, they stand (tests/data/traps_scores.md)."""
+    plain_habit = "The team always does a retro on the last day of the sprint."
+    assert "overgeneralising" in trap_ids(plain_habit, second_opinion=False)
+    assert trap_ids(plain_habit) == []
+    assert "overgeneralising" in trap_ids("I always let the team down.")

@@ -201,6 +201,8 @@ def _apart_from_every_other_set(traps_data: ModuleType, part: str, name: str) ->
         ("SEVENTEENTH_BLIND_BATCH", "aside", 200, 64),
         ("EIGHTEENTH_BLIND_BATCH", "train", 192, 69),
         ("NINETEENTH_BLIND_BATCH", "aside", 192, 70),
+        ("TWENTIETH_BLIND_BATCH", "train", 197, 71),
+        ("TWENTY_FIRST_BLIND_BATCH", "aside", 197, 79),
         ("TENTH_BLIND_BATCH", "train", 244, 50),
     ],
 )

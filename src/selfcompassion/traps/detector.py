@@ -19,7 +19,8 @@ that thinking, not a second trap (``two_boxes.py``).
 
 Beside the rules, a small model gives a second opinion (``learned.py``): a trap is ticked
 when the rules find it or the model's probability is above its threshold, and a trap only
-the model ticks shows the words whose absence lowers that probability most. Everything runs
+the model ticks shows the words whose absence lowers that probability most. Where the model
+is all but sure the text holds no trap at all, the rules give way. Everything runs
 offline, with no downloads, and gives the same answer every time. Figures on sentences kept
 aside from all rule writing and training are in tests/data/traps_scores.md.
 """
@@ -88,17 +89,23 @@ def detect_traps(text: str, *, second_opinion: bool = True) -> list[TrapHit]:
 
     Each trap the rules find is reported at most once for any stretch of overlapping words;
     hits inside quotations or reported speech are skipped. With ``second_opinion``, each
-    trap only the model ticks is reported once, at the words that made it tick.
+    trap only the model ticks is reported once, at the words that made it tick, unless the
+    model is all but sure the text holds no trap at all: then nothing is reported.
     """
+    found = _all_spans(text)
     hits: list[TrapHit] = []
-    for trap_id, spans in _all_spans(text).items():
+    if second_opinion and text.strip():
+        from .learned import Readings, model_hits, scores
+
+        read = Readings()
+        reading = scores(text, read)
+        hits.extend(model_hits(text, set(found), reading, read))
+        if reading.sure_of_none():
+            found = {}
+    for trap_id, spans in found.items():
         hits.extend(
             TrapHit(trap_id, text[start:end], start, end) for start, end in without_overlaps(spans)
         )
-    if second_opinion and text.strip():
-        from .learned import model_hits
-
-        hits.extend(model_hits(text, {hit.trap_id for hit in hits}))
     hits.sort(key=lambda hit: (hit.start, _TRAP_ORDER[hit.trap_id], hit.end))
     return hits
 
@@ -110,5 +117,6 @@ def trap_ids(text: str, *, second_opinion: bool = True) -> list[str]:
     if second_opinion and text.strip():
         from .learned import scores
 
-        present.update(scores(text).ticked(present))
+        reading = scores(text)
+        present = set() if reading.sure_of_none() else present | set(reading.ticked(present))
     return [trap_id for trap_id in TRAPS if trap_id in present]

@@ -4,14 +4,18 @@ compile them ahead into the shipped file without importing the check itself."""
 from __future__ import annotations
 
 from .rules_plain_self import PERSON_NOUN
-from .words import KIND_LABEL, THING
+from .words import FOOD, KIND_LABEL, THING
 from .words_plain import LABEL_ADJ, LABEL_NOUN
 
 # A thing as the subject of a verdict ("the dog is", "this printer's") or named by one ("what
-# a nightmare commute").
+# a nightmare commute", "what a sad excuse for a burger").
 A_THING = (
     r"\b(?:(?:the|this|that|these|those|my|our)\s+(?:[\w-]+\s+)?" + THING + r"\s+(?:is|was|are"
-    r"|were|'s)|(?:what|such)\s+an?\s+(?:[\w-]+\s+){0,2}?" + THING + r")\b"
+    r"|were|'s)|(?:what|such)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:"
+    + THING
+    + r"|(?:excuse for an?\s+)"
+    + FOOD
+    + r"))\b"
 )
 # Someone is the subject of a verdict.
 A_PERSON = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .rule import Rule, rule
 from .words import (
+    A_SPELL_OF_TIME,
     ABOUT_A_THING,
     ABOUT_ME_GOING_WRONG,
     BAD_OUTCOME,
@@ -14,6 +15,12 @@ from .words import (
 )
 
 RULES: tuple[Rule, ...] = (
+    # Nothing done without the bad part: "we can't talk about anything without fighting".
+    rule(
+        "overgeneralising",
+        r"\b(?:we|I)\s+(?:can't|cannot|can not)\s+(?:\w+\s+){1,3}?(?:anything|anywhere|at all"
+        r"|ever)\s+without\s+\w+ing\b",
+    ),
     # --- all-or-nothing ---
     # "Today was a total failure": an event judged all or nothing. Said bare at the start of
     # a clause ("Total failure.", "missed the run, total failure me"), it sums up the writer:
@@ -23,6 +30,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:complete|total|utter|absolute)\s+(?:failure|waste|write-?off|flop|bust|washout)\b",
         negatable=True,
         not_after=ABOUT_A_THING + r"|^\s*$",
+        not_before=r"^\s+of\s+" + A_SPELL_OF_TIME,
     ),
     rule(
         "all-or-nothing",
@@ -30,6 +38,7 @@ RULES: tuple[Rule, ...] = (
         r"\s+(?:of|with|at|in)\s+(?!me\b|myself\b)",
         negatable=True,
         not_after=ABOUT_A_THING,
+        not_before=r"^\s*" + A_SPELL_OF_TIME,
     ),
     rule(
         "all-or-nothing",

@@ -44,9 +44,17 @@ RULES: tuple[Rule, ...] = (
         # the reason given for it: "they only clapped to be polite", "mere politeness"
         r"|\b(?:just|only)\s+(?:\w+\s+){1,2}?to be (?:nice|polite|kind|encouraging)\b"
         r"|\b(?:mere|just|only|simple) (?:politeness|pity|kindness|charity)\b"
-        r"|\bmixed me up with (?:someone|somebody) else\b",
+        r"|\bmixed me up with (?:someone|somebody) else\b"
+        r"|\b(?:which|that's what|that is what)\s+(?:people|everyone|they|you|folk)\s+(?:do|does"
+        r"|say|says)\s+to be (?:polite|nice|kind)\b",
     ),
     rule("discounting-positive", r"\bnothing (?:special|to be proud of)\b"),
+    rule(
+        "discounting-positive",
+        r"\b(?:this|the|my|that|one)\s+(?:\w+\s+)?(?:promotion|award|prize|win|grade|mark|result"
+        r"|praise|compliment|review|offer|pass|score|raise|bonus|feedback)\s+(?:proves|means"
+        r"|shows)\s+nothing\b",
+    ),
     rule(
         "discounting-positive",
         r"\bnot (?:a|an) (?:real|proper) (?:achievement|accomplishment|success|win)\b",

@@ -10,7 +10,7 @@ selfish jerk") and rigid rules for others ("people should reply within the hour"
 from __future__ import annotations
 
 from .rule import Rule, rule
-from .words import AFTER_OTHERS_THINK, PLANNED_AROUND, PREDICTING, THING
+from .words import AFTER_OTHERS_THINK, FEELING_EXPLAINED, PLANNED_AROUND, PREDICTING, THING
 from .words_plain import BAD, BOOSTER, ERRAND, EVERY_TIME, LABEL_ADJ, LABEL_NOUN, PEOPLE, ROLE
 
 _SENTENCE_START = r"(?:^|(?<=[.!?;:\n])\s*|(?<=[.!?;:\n]))"
@@ -150,7 +150,8 @@ RULES: tuple[Rule, ...] = (
         "should-statements",
         r"\b(?:"
         + PEOPLE
-        + r"|kids|children|friends|people|partners|parents|men|women|a (?:real|good|proper) \w+"
+        + r"|kids|children|friends|people|partners|parents|men|women|mums|moms|dads|adults"
+        r"|grown ups|husbands|wives|a (?:real|good|proper) \w+"
         r"|real \w+s|\w+ people)\s+(?:should|ought to|are meant to|is meant to|are supposed to"
         r"|is supposed to|should have|should just|should never|should always)\b"
         r"(?!\s+(?:be (?:here|there|home|back|fine|ok|okay)|arrive|come|move|start|open|close"
@@ -319,8 +320,9 @@ RULES: tuple[Rule, ...] = (
         r"|fell apart|lost|quit) (?:\w+ ){0,2}?because of (?:me|my)\b",
         negatable=True,
         # the reason given by someone who knows: "coach explained i was dropped because of my
-        # hamstring"
-        unless=r"\b(?:explained|showed me|told me)\b",
+        # hamstring"; the writer's own feeling put down to what they did ("feeling irritable,
+        # probably because i skipped lunch")
+        unless=r"\b(?:explained|showed me|told me)\b|" + FEELING_EXPLAINED,
     ),
     rule(
         "personalising",

@@ -32,7 +32,8 @@ _HOPED_FOR = (
 _OVER = (
     # "over lunch", "over the last year": a preposition, no ending.
     r"(?:over(?! (?:the|a|an|my|last|past|next|lunch|dinner|breakfast|coffee|drinks|tea|many"
-    r"|several|\d+)\b)|finished|ruined|done|gone|pointless|destroyed|wrecked|doomed|blow\w* up"
+    r"|several|budget|time|capacity|schedule|the limit|\d+)\b)|finished|ruined|done|gone"
+    r"|pointless|destroyed|wrecked|doomed|blow\w* up"
     r"|fall\w* apart|fell apart|collapse\w*|down the drain|in ruins|shut down|basically pointless"
     r"|falls apart|is over)"
 )
@@ -72,6 +73,12 @@ _NOT_READ = (
 _GOOD = (
     GOOD_OPINION + r"|\s+(?:i am|i was|i would|i will) (?:so |really |very )?"
     r"(?:good|great|ready|right|fine|kind|capable|brilliant|amazing)\b"
+)
+# What someone decided or feels about a third person, the writer not in it: "my daughter
+# decided nobody likes her".
+_ABOUT_SOMEONE_ELSE = (
+    r"^\s+(?:that\s+)?(?:(?!(?:me|my|i|we|us|our)\b)\w+(?:'\w+)?\s+){0,4}?(?:her|him|them|herself"
+    r"|himself|themselves)\b(?![^.!?]*\b(?:me|my|i|we|us|our)\b)"
 )
 
 RULES: tuple[Rule, ...] = (
@@ -170,7 +177,7 @@ RULES: tuple[Rule, ...] = (
         r"|was|were|are|is|all just|must have|have|has|could|can) "
         r"|(?!(?:will|would|going|gonna|said|says|told)\b)\w+ ){0,3}?" + _ATTITUDE + r"\b",
         not_after=_NOT_READ,
-        not_before=_GOOD,
+        not_before=_GOOD + "|" + _ABOUT_SOMEONE_ELSE,
         negatable=True,
     ),
     rule(

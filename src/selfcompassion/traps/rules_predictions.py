@@ -52,7 +52,8 @@ RULES: tuple[Rule, ...] = (
         r"|finances|plans?|world))\s+(?:will|is going to|'s going to|are going to|would|could"
         r"|might|'ll|is|'s|are)\s+(?:\w+\s+)?(?:fall(?:ing)? apart|fall(?:ing)? to pieces"
         r"|collaps\w*|go(?:ing)? under|go(?:ing)? bust|fold(?:ing)?|crumbl\w*|implod\w*"
-        r"|come crashing down|be ruined|be destroyed|be finished|be over|sink(?:ing)?"
+        r"|come crashing down|be ruined|be destroyed|be finished|be over(?! budget| time)"
+        r"|sink(?:ing)?"
         r"|go down the drain)\b|\b(?:the|my|our)\s+(?:business|company|firm|shop|career|life"
         r"|marriage|family)\s+(?:goes under|goes bust|collapses|falls apart|crumbles|folds"
         r"|implodes)\b",
@@ -124,7 +125,14 @@ RULES: tuple[Rule, ...] = (
     rule(
         "fortune-telling",
         r"\b(?:we|I|they|he|she)(?:'ll|\s+will)\s+have\s+(?:split up|broken up|failed|been fired"
-        r"|been sacked|gone bust|given up|lost (?:it|everything|the \w+))\s+by\b",
+        r"|been sacked|gone bust|given up|lost (?:it|everything|the \w+)|dropped out|quit|flunked"
+        r"|been dumped|been let go|been laid off|blown it|messed it up)\s+by\b",
+    ),
+    rule(
+        "fortune-telling",
+        r"\b(?:I'm|I am|Im)\s+(?:definitely|so|totally|100%|obviously|clearly|surely|certainly)"
+        r"\s+(?:being|getting)\s+(?:fired|sacked|let go|dumped|dropped|kicked out|laid off"
+        r"|replaced)\b",
     ),
     rule(
         "catastrophising",

@@ -107,6 +107,24 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:a|any)\s+(?:good|real|proper|decent|competent|normal|grown)\s+[\w-]+\s+"
         r"(?:should|must|mustn't|ought to|would|wouldn't|never|always)\b",
     ),
+    # "a decent student doesn't need to ask for extensions", "a good nurse has to cope"
+    rule(
+        "should-statements",
+        r"\b(?:a|any)\s+(?:good|real|proper|decent|competent|normal|grown)\s+"
+        + ROLE_WORDS
+        + r"\s+(?:has to|needs to|doesn't need to|does not need to|is meant to|is supposed to"
+        r"|shouldn't|can't|cannot)\b",
+    ),
+    # A need the writer is not allowed: "I'm not supposed to need a nap", "adults just push
+    # through".
+    rule(
+        "should-statements",
+        r"\b(?:I'm|I am|Im)\s+not\s+(?:supposed|meant)\s+to\s+(?:need|feel|cry|get tired"
+        r"|struggle|ask for|find (?:it|this) hard|be (?:tired|sad|upset|scared|nervous|anxious"
+        r"|struggling))\b"
+        r"|\b(?:adults|grown-ups|grown ups|real (?:men|women|adults))\s+(?:just\s+)?(?:push through"
+        r"|get on with it|cope|deal with it|suck it up|man up)\b",
+    ),
     # What a whole kind of person must never do: "men don't cry", "mums never get tired".
     rule(
         "should-statements",

@@ -113,7 +113,22 @@ THING = (
     r"|wi-fi|internet|printer|food|hotel|service|course|concert|gig|book|album|referee|election"
     r"|spreadsheet|laptop|computer|phone|app|website|software|code|system|car|van|bike|boiler"
     r"|oven|kettle|blender|washing machine|fridge|dishwasher|toaster|router|sat ?nav|kitchen"
-    r"|dog|cat|puppy|kitten|parrot|hamster|rabbit|horse|goat)"
+    r"|dog|cat|puppy|kitten|parrot|hamster|rabbit|horse|goat"
+    # a train or bus named by its time: "the 8.15 is always late"
+    r"|\d{1,2}[.:]\d{2})"
+)
+# A feeling of the writer's put down to something plain they did, its cause sought rather than
+# its proof taken: "feeling irritable, probably because I skipped lunch".
+FEELING_EXPLAINED = (
+    r"^\W*(?:(?:i'm|im|i am|i was|i've been|ive been|i have been|been|am)\s+)?(?:feeling|felt|feel)"
+    r"\s+(?:\w+(?:'\w+)?\s+){0,2}?\w+(?:'\w+)?,?\s+(?:(?:probably|maybe|likely|prob|just|possibly)\s+)?"
+    r"(?:because|bc|cos|cause|due to)\s+(?:of\s+)?(?:i|my)\b"
+)
+# A spell of time wasted is a fair complaint, not a verdict on everything: "a complete waste of
+# an hour".
+A_SPELL_OF_TIME = (
+    r"(?:an?|the|my|our|this|that)\s+(?:whole\s+|full\s+)?(?:hour|morning|afternoon|evening"
+    r"|lunch ?break|weekend|saturday|sunday|\w+day)\b"
 )
 # "the traffic was a nightmare"
 ABOUT_A_THING = (
@@ -122,6 +137,11 @@ ABOUT_A_THING = (
 )
 # A strong word used of the thing that follows it: "what a nightmare commute".
 BEFORE_A_THING = r"^\s+" + THING + r"\b"
+# Food named by a harsh word is not a person labelled: "what a pathetic excuse for a sandwich".
+FOOD = (
+    r"(?:sandwich|coffee|pizza|burger|meal|dinner|lunch|breakfast|cake|curry|takeaway|salad"
+    r"|soup|pie|chips|toast)"
+)
 # A kind or joking name for someone: "what a legend", "such a goofball".
 KIND_LABEL = (
     r"\b(?:legend|hero|star|gem|angel|sweetheart|sweetie|darling|champ|champion|trooper"
@@ -226,6 +246,11 @@ BOX_CHOSEN = r"\b(?:so|and|today|and today)\s+(?:i'm|im|i am|i was|you're|youre|
 ANSWER = (
     # setting the thought straight
     r"\bbut actually\b|\bactually,|\b(?:they're|theyre|they are|it's|its|it is)\s+probably not\b"
+    # "... the whole day was ruined, when really it was just the morning"
+    r"|\b(?:when|but|though)\s+(?:really|in fact|in reality),?\s+(?:it was|it's|its|it is"
+    r"|that was)\s+(?:just|only)\b"
+    # the thought taken back: "then decided to take it at face value", "then remembered"
+    r"|\bthen (?:decided|chose) to (?:take|believe|accept|trust)\b|\bthen remembered\b"
     # calling it normal or fine
     r"|\b(?:which|that|it)\s+makes sense\b|\bwhich is (?:completely |totally |perfectly )?normal\b"
     r"|\b(?:and )?(?:that's|thats|that is|it's|its|it is)\s+(?:ok|okay|fine|alright)\b"

@@ -96,6 +96,11 @@ NINETEENTH_BLIND_BATCH = "blind19"
 #: whole, ``traps_blind21_aside.json`` kept aside whole.
 TWENTIETH_BLIND_BATCH = "blind20"
 TWENTY_FIRST_BLIND_BATCH = "blind21"
+#: Two halves of a batch of 400 written blind, split the same way (seed 2112):
+#: ``traps_blind23_train.json`` for training whole, ``traps_blind24_aside.json`` kept aside
+#: whole.
+TWENTY_THIRD_BLIND_BATCH = "blind23"
+TWENTY_FOURTH_BLIND_BATCH = "blind24"
 #: Every batch with a ``train`` part joined to the training part of the split.
 TRAIN_BATCHES = (
     *OWN_BATCHES,
@@ -109,6 +114,7 @@ TRAIN_BATCHES = (
     SIXTEENTH_BLIND_BATCH,
     EIGHTEENTH_BLIND_BATCH,
     TWENTIETH_BLIND_BATCH,
+    TWENTY_THIRD_BLIND_BATCH,
 )
 #: Every batch with an ``aside`` part: never trained or tuned on.
 ASIDE_BATCHES = (
@@ -125,6 +131,7 @@ ASIDE_BATCHES = (
     SEVENTEENTH_BLIND_BATCH,
     NINETEENTH_BLIND_BATCH,
     TWENTY_FIRST_BLIND_BATCH,
+    TWENTY_FOURTH_BLIND_BATCH,
 )
 
 

@@ -1234,3 +1234,74 @@ def test_a_sure_no_from_the_model_quiets_the_rules() -> None:
     assert "overgeneralising" in trap_ids(plain_habit, second_opinion=False)
     assert trap_ids(plain_habit) == []
     assert "overgeneralising" in trap_ids("I always let the team down.")
+
+
+@pytest.mark.parametrize(
+    ("trap", "look_alike", "trap_id"),
+    [
+        (
+            "I must never turn down extra work.",
+            "I should email the client before I agree to anything else.",
+            "should-statements",
+        ),
+        (
+            "The outage was my fault, all of it.",
+            "My manager blames herself for the outage; I'll remind her the supplier's update"
+            " broke it.",
+            "personalising",
+        ),
+        (
+            "If my essay isn't perfect I've wasted the whole term.",
+            "My son says if he doesn't win the race he's rubbish; we're going to talk about it.",
+            "all-or-nothing",
+        ),
+        (
+            "Nobody will come to my talk, I can tell.",
+            "If the bread sinks I'll call it flatbread and nobody will mind.",
+            "fortune-telling",
+        ),
+        (
+            "The interview will go terribly, I'll freeze up.",
+            "thought the interview would go terribly, but my practice went fine so that's just"
+            " nerves talking",
+            "fortune-telling",
+        ),
+        (
+            "I'm a pathetic excuse for a friend.",
+            "What a pathetic excuse for a train service.",
+            "labelling",
+        ),
+        (
+            "If this launch slips it's the end of my career.",
+            "Stayed to the end of the meeting, then cycled home.",
+            "catastrophising",
+        ),
+        (
+            "The whole project failed and it's all my fault.",
+            "Felt like the whole mess was my fault, but four things slipped and only one was mine.",
+            "personalising",
+        ),
+        (
+            "we lost the match cos of me",
+            "we lost the match cos of the rain",
+            "personalising",
+        ),
+        (
+            "We hit nine deadlines but the one we missed makes it a failed quarter.",
+            "We hit nine deadlines and missed one; we'll look at why on Monday.",
+            "all-or-nothing",
+        ),
+        (
+            "Teacher of the year? Hardly. More like a fraud.",
+            "Teacher of the year? Hardly. More like teacher of the week, and that's fine.",
+            "labelling",
+        ),
+    ],
+)
+def test_look_alikes_read_in_the_twenty_third_blind_batch(
+    trap: str, look_alike: str, trap_id: str
+) -> None:
+    """Twins in our own words for the shapes the twenty-third blind batch (for training)
+    showed: the trap is ticked, the look-alike gets nothing."""
+    assert trap_id in trap_ids(trap)
+    assert trap_ids(look_alike) == []

@@ -203,6 +203,8 @@ def _apart_from_every_other_set(traps_data: ModuleType, part: str, name: str) ->
         ("NINETEENTH_BLIND_BATCH", "aside", 192, 70),
         ("TWENTIETH_BLIND_BATCH", "train", 197, 71),
         ("TWENTY_FIRST_BLIND_BATCH", "aside", 197, 79),
+        ("TWENTY_THIRD_BLIND_BATCH", "train", 196, 75),
+        ("TWENTY_FOURTH_BLIND_BATCH", "aside", 196, 73),
         ("TENTH_BLIND_BATCH", "train", 244, 50),
     ],
 )

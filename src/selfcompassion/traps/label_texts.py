@@ -13,8 +13,11 @@ A_THING = (
     r"\b(?:(?:the|this|that|these|those|my|our)\s+(?:[\w-]+\s+)?" + THING + r"\s+(?:is|was|are"
     r"|were|'s)|(?:what|such)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:"
     + THING
-    + r"|(?:excuse for an?\s+)"
+    + r"|(?:excuse for an?\s+)(?:"
+    + THING
+    + "|"
     + FOOD
+    + ")"
     + r"))\b"
 )
 # Someone is the subject of a verdict.

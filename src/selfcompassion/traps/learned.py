@@ -129,6 +129,27 @@ _FIRST_PERSON = re.compile(
 # skipped lunch") seeks its cause; it takes no proof from it unless the window concludes.
 _FEELING_EXPLAINED = compile_rule(FEELING_EXPLAINED)
 _CONCLUDES = re.compile(r"\b(?:so|must|means?|proves?|therefore|clearly)\b", re.IGNORECASE)
+# An errand is no rigid rule: "I should tell my manager I'm at capacity", "need to book the
+# vet". A window whose every word of obligation leads to one does not count for
+# should-statements.
+_ERRAND = re.compile(
+    r"\b(?:should|need to|needs to|have to|has to|must|ought to|got to|gotta)\s+(?:really\s+"
+    r"|probably\s+|just\s+|definitely\s+|also\s+)?(?:call|ring|phone|email|text|book|buy|tell"
+    r"|ask|send|post|pay|check|reply|renew|order|print|cancel|confirm|charge|pack|water|clean"
+    r"|tidy|pick up|drop off|return|update|back up|fill in|sign)\b",
+    re.IGNORECASE,
+)
+# Someone else taking the blame on themselves ("my colleague blames himself for the outage")
+# is their trap, described; a window with it and no blame the writer takes does not count
+# for personalising.
+# ... unless the errand is kept without fail ("I have to reply to every single email").
+_WITHOUT_FAIL = re.compile(r"\b(?:every\w*|always|never|each|perfect\w*|all the time)\b", re.I)
+_THEIR_OWN_BLAME = re.compile(
+    r"\b(?:blames?|blamed|blaming)\s+(?:himself|herself|themselves)\b", re.IGNORECASE
+)
+_WRITERS_BLAME = re.compile(
+    r"\b(?:my fault|because of me|blame myself|blamed myself|on me|down to me)\b", re.IGNORECASE
+)
 _lock = threading.Lock()
 
 
@@ -236,6 +257,10 @@ def scores(text: str, read: Readings | None = None) -> Scores:
             row = {**row, "fortune-telling": 0.0}
         if _FEELING_EXPLAINED.search(window) and not _CONCLUDES.search(window):
             row = {**row, "emotional-reasoning": 0.0}
+        if _only_inside(window, _ERRAND, _OBLIGATION) and not _WITHOUT_FAIL.search(window):
+            row = {**row, "should-statements": 0.0}
+        if _THEIR_OWN_BLAME.search(window) and not _WRITERS_BLAME.search(window):
+            row = {**row, "personalising": 0.0}
         for trap_id, p in row.items():
             if trap_id not in best or p > best[trap_id][0]:
                 best[trap_id] = (p, span)

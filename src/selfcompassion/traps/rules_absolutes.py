@@ -15,6 +15,13 @@ from .words import (
 )
 
 RULES: tuple[Rule, ...] = (
+    # One miss makes the whole a failure: "the one we missed makes it a failed year".
+    rule(
+        "all-or-nothing",
+        r"\b(?:the|that|this) one (?:\w+ )?(?:I|we) (?:missed|got wrong|failed|dropped|lost"
+        r"|fluffed) (?:makes|made|means) (?:it|the (?:\w+ )?\w+) (?:a |an )?(?:fail\w*|write-?off"
+        r"|waste|disaster|wasted|pointless|worthless)\b",
+    ),
     # Nothing done without the bad part: "we can't talk about anything without fighting".
     rule(
         "overgeneralising",

@@ -263,6 +263,8 @@ RULES: tuple[Rule, ...] = (
         "fortune-telling",
         r"\b(?:nobody|no one|no-one)(?:\s+will|'ll"
         r"|(?:\s+is|'s)\s+(?:ever\s+)?(?:going\s+to|gonna))\b",
+        # no harm foreseen: "I'll call it a trifle and nobody will mind"
+        not_before=r"^\s+(?:even\s+|really\s+)?(?:mind|object|be bothered|be any the wiser)\b",
     ),
     rule("fortune-telling", r"\b(?:won't|will not|isn't going to)\s+work(?:\s+out)?\b"),
     rule("fortune-telling", r"\bI don't think I(?:'ll|\s+will)\s+ever\b"),

@@ -137,6 +137,11 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:good|real|proper|decent|competent|normal|grown)\s+[\w-]+s\s+(?:don't|do not"
         r"|never|always|should|must|would never|wouldn't)\b",
     ),
+    # A title denied and a harsh name put in its place: "nurse of the year, not. more like a
+    # liability".
+    rule(
+        "labelling", r"(?:^|[.!?]\s*)(?:more like|more of) an?\s+(?:\w+\s+)?" + LABEL_WORDS + r"\b"
+    ),
     # --- personalising ---
     rule(
         "personalising",
@@ -150,7 +155,7 @@ RULES: tuple[Rule, ...] = (
         negatable=True,
         requires=r"\b(?:wrong|fail\w*|mess\w*|problem\w*|broke\w*|mistake\w*|blame\w*)\b",
     ),
-    rule("personalising", r"\bbecause of me\b", negatable=True),
+    rule("personalising", r"\b(?:because|cos|coz|cuz|cause) of me\b", negatable=True),
     rule("personalising", I_AM + r"(?:the one\s+)?(?:to blame|the reason|responsible for)\b"),
     rule(
         "personalising",

@@ -17,7 +17,7 @@ _REPORTED = re.compile(
     r"\b(?:(?:he|she|they|someone|somebody|everyone|people)|(?:my|our|his|her|their|the)\s+[\w-]+"
     r"|(?-i:[A-Z][a-z]+))\s+(?:\w+\s+)?(?:said|says|saying|told me|tells me|telling me|told us"
     r"|wrote|replied)\s+(?:(?:outright|plainly|clearly|openly|directly|bluntly|straight out"
-    r"|to my face)\s+)?(?:that\s+)?(?=(?:I|you|we|he|she|they)\b)",
+    r"|to my face)\s+)?(?:(?:that|if|when|unless)\s+)?(?=(?:I|you|we|he|she|they)\b)",
     FLAGS,
 )
 # "so" starts a new clause when a subject follows ("he hasn't replied so she obviously ...").

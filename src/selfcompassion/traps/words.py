@@ -249,6 +249,12 @@ ANSWER = (
     # "... the whole day was ruined, when really it was just the morning"
     r"|\b(?:when|but|though)\s+(?:really|in fact|in reality),?\s+(?:it was|it's|its|it is"
     r"|that was)\s+(?:just|only)\b"
+    # the thought put down to nerves: "so that's just nerves talking"
+    r"|\b(?:that's|thats|that is|it's|its|it is)\s+(?:just\s+)?(?:the\s+|my\s+)?(?:nerves"
+    r"|anxiety|tiredness|worry|fear)\s+talking\b"
+    # the fault weighed: "but three things went wrong and only one was mine"
+    r"|\bbut\b[^.!?]{0,50}?\bonly (?:one|some|part|a bit|half)(?: of (?:it|them))? (?:was|were|is)"
+    r" (?:mine|me|my fault|on me|down to me)\b"
     # the thought taken back: "then decided to take it at face value", "then remembered"
     r"|\bthen (?:decided|chose) to (?:take|believe|accept|trust)\b|\bthen remembered\b"
     # calling it normal or fine

@@ -101,6 +101,11 @@ TWENTY_FIRST_BLIND_BATCH = "blind21"
 #: whole.
 TWENTY_THIRD_BLIND_BATCH = "blind23"
 TWENTY_FOURTH_BLIND_BATCH = "blind24"
+#: Two halves of a batch of 400 written blind, split the same way (seed 2212):
+#: ``traps_blind25_train.json`` for training whole, ``traps_blind26_aside.json`` kept aside
+#: whole.
+TWENTY_FIFTH_BLIND_BATCH = "blind25"
+TWENTY_SIXTH_BLIND_BATCH = "blind26"
 #: Every batch with a ``train`` part joined to the training part of the split.
 TRAIN_BATCHES = (
     *OWN_BATCHES,
@@ -115,6 +120,7 @@ TRAIN_BATCHES = (
     EIGHTEENTH_BLIND_BATCH,
     TWENTIETH_BLIND_BATCH,
     TWENTY_THIRD_BLIND_BATCH,
+    TWENTY_FIFTH_BLIND_BATCH,
 )
 #: Every batch with an ``aside`` part: never trained or tuned on.
 ASIDE_BATCHES = (
@@ -132,6 +138,7 @@ ASIDE_BATCHES = (
     NINETEENTH_BLIND_BATCH,
     TWENTY_FIRST_BLIND_BATCH,
     TWENTY_FOURTH_BLIND_BATCH,
+    TWENTY_SIXTH_BLIND_BATCH,
 )
 
 

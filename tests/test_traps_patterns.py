@@ -1305,3 +1305,67 @@ def test_look_alikes_read_in_the_twenty_third_blind_batch(
     showed: the trap is ticked, the look-alike gets nothing."""
     assert trap_id in trap_ids(trap)
     assert trap_ids(look_alike) == []
+
+
+@pytest.mark.parametrize(
+    ("trap", "look_alike", "trap_id"),
+    [
+        (
+            "I'm a useless runner, always have been.",
+            "Swam a full mile for the first time, dead chuffed.",
+            "labelling",
+        ),
+        (
+            "I'm such a useless idiot with machines.",
+            "Stupid printer ate my boarding pass.",
+            "labelling",
+        ),
+        (
+            "The talk went well but that one stumble means it was a disaster.",
+            "The talk went well and I stumbled once; I'll slow down at that slide.",
+            "all-or-nothing",
+        ),
+        (
+            "The day went fine apart from one email I sent late, so really it was a failure.",
+            "The day went fine apart from one email I sent late, so I've set a reminder.",
+            "all-or-nothing",
+        ),
+        (
+            "Either I ace the audition or I might as well give up singing.",
+            "Either I take the early train or I get a lift with Sam.",
+            "all-or-nothing",
+        ),
+        (
+            "Forgot one line in the play, no drama school, no future.",
+            "Forgot one line in the play and carried on; the future's still wide open.",
+            "catastrophising",
+        ),
+        (
+            "The kids are rude to the new nanny, they must have picked that up from me.",
+            "The kids say please at the table, they picked that up from their gran.",
+            "personalising",
+        ),
+        (
+            "Finished the report early but it was a simple report anyway.",
+            "Finished the report early, and it was a simple one, so I took a long lunch.",
+            "discounting-positive",
+        ),
+        (
+            "Dad thanked me, but I know he wishes my sister was the one helping.",
+            "Dad thanked me and said he's glad I'm the one helping.",
+            "mind-reading",
+        ),
+        (
+            "Complained about the rota again. I'm such a whinger.",
+            "Complained about the rota and they changed it, so that worked.",
+            "labelling",
+        ),
+    ],
+)
+def test_look_alikes_read_in_the_twenty_fifth_blind_batch(
+    trap: str, look_alike: str, trap_id: str
+) -> None:
+    """Twins in our own words for the shapes the twenty-fifth blind batch (for training)
+    showed: the trap is ticked, the look-alike gets nothing."""
+    assert trap_id in trap_ids(trap)
+    assert trap_ids(look_alike) == []

@@ -205,6 +205,8 @@ def _apart_from_every_other_set(traps_data: ModuleType, part: str, name: str) ->
         ("TWENTY_FIRST_BLIND_BATCH", "aside", 197, 79),
         ("TWENTY_THIRD_BLIND_BATCH", "train", 196, 75),
         ("TWENTY_FOURTH_BLIND_BATCH", "aside", 196, 73),
+        ("TWENTY_FIFTH_BLIND_BATCH", "train", 199, 71),
+        ("TWENTY_SIXTH_BLIND_BATCH", "aside", 199, 79),
         ("TENTH_BLIND_BATCH", "train", 244, 50),
     ],
 )

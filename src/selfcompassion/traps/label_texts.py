@@ -11,7 +11,10 @@ from .words_plain import LABEL_ADJ, LABEL_NOUN
 # a nightmare commute", "what a sad excuse for a burger").
 A_THING = (
     r"\b(?:(?:the|this|that|these|those|my|our)\s+(?:[\w-]+\s+)?" + THING + r"\s+(?:is|was|are"
-    r"|were|'s)|(?:what|such)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:"
+    r"|were|'s)|(?:stupid|useless|bloody|rubbish|pathetic|dumb|crappy|crap|awful|terrible"
+    r"|idiotic|hopeless|cursed)\s+"
+    + THING
+    + r"|(?:what|such)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:"
     + THING
     + r"|(?:excuse for an?\s+)(?:"
     + THING

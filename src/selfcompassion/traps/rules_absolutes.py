@@ -18,9 +18,22 @@ RULES: tuple[Rule, ...] = (
     # One miss makes the whole a failure: "the one we missed makes it a failed year".
     rule(
         "all-or-nothing",
-        r"\b(?:the|that|this) one (?:\w+ )?(?:I|we) (?:missed|got wrong|failed|dropped|lost"
-        r"|fluffed) (?:makes|made|means) (?:it|the (?:\w+ )?\w+) (?:a |an )?(?:fail\w*|write-?off"
-        r"|waste|disaster|wasted|pointless|worthless)\b",
+        r"\b(?:the|that|this) one (?:\w+ ){1,3}?(?:makes|made|means|meant) (?:it|the (?:\w+ )?\w+)"
+        r" (?:was |is )?(?:a |an )?(?:fail\w*|write-?off|waste|disaster|mess|wasted|pointless"
+        r"|worthless|ruined|rubbish)\b",
+    ),
+    # ... or "apart from one handover I fumbled, so really it went badly"
+    rule(
+        "all-or-nothing",
+        r"\b(?:apart from|except for|except|but for) one\b[^.!?]{0,40}?\bso\b[^.!?]{0,15}?"
+        r"\b(?:went badly|was a (?:disaster|mess|failure|write-?off|waste)|was rubbish|failed"
+        r"|was ruined|counts for nothing)\b",
+    ),
+    # Two boxes, the second a walking away: "either I nail it or I might as well quit".
+    rule(
+        "all-or-nothing",
+        r"\beither I\b[^.!?]{0,50}?\bor I (?:might as well|may as well|should just|'ll just)"
+        r" (?:quit|give up|resign|hand in|pack it in|leave|stop)\b",
     ),
     # Nothing done without the bad part: "we can't talk about anything without fighting".
     rule(

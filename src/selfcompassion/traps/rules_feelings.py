@@ -6,6 +6,12 @@ from .rule import Rule, rule
 from .words import AT_A_PLACE, GRATEFUL, HARSH_ADJ, ROLE_WORDS
 
 RULES: tuple[Rule, ...] = (
+    # What someone secretly wants, claimed: "I know she wishes it was my brother".
+    rule(
+        "mind-reading",
+        r"\bI (?:just |still )?know (?:she|he|they|everyone|my \w+) (?:secretly )?(?:wish\w*"
+        r"|would rather|prefers?|resents?)\b",
+    ),
     # --- discounting-positive ---
     rule(
         "discounting-positive",
@@ -49,6 +55,12 @@ RULES: tuple[Rule, ...] = (
         r"|say|says)\s+to be (?:polite|nice|kind)\b",
     ),
     rule("discounting-positive", r"\bnothing (?:special|to be proud of)\b"),
+    # "I fixed the bug in an hour but it was a dumb bug anyway"
+    rule(
+        "discounting-positive",
+        r"\bbut (?:it|that|they|she|he) (?:was|were|is) (?:just |only )?(?:a |an )?(?:dumb|easy"
+        r"|simple|small|tiny|stupid|silly|basic|rubbish|pathetic) \w+ anyway\b",
+    ),
     rule(
         "discounting-positive",
         r"\b(?:this|the|my|that|one)\s+(?:\w+\s+)?(?:promotion|award|prize|win|grade|mark|result"

@@ -45,6 +45,7 @@ RULES: tuple[Rule, ...] = (
     ),
     rule("catastrophising", r"\b(?:life|career|world)\s+is\s+over\b", negatable=True),
     rule("catastrophising", r"\bend of the world\b", negatable=True),
+    rule("catastrophising", r"(?:^|[,.;]\s*|\bno \w+,\s*)no future\b"),
     rule(
         "catastrophising",
         r"\b(?:everything|it all|all of it|the whole\s+\w+|(?:my|our|the)\s+(?:\w+\s+)?(?:business"

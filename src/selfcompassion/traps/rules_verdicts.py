@@ -156,6 +156,12 @@ RULES: tuple[Rule, ...] = (
         requires=r"\b(?:wrong|fail\w*|mess\w*|problem\w*|broke\w*|mistake\w*|blame\w*)\b",
     ),
     rule("personalising", r"\b(?:because|cos|coz|cuz|cause) of me\b", negatable=True),
+    # "they must have picked that up from me"
+    rule(
+        "personalising",
+        r"\b(?:must have|must've|probably|obviously|clearly) (?:picked|learnt|learned|got|caught)"
+        r" (?:that|it|this)(?: up)? from me\b",
+    ),
     rule("personalising", I_AM + r"(?:the one\s+)?(?:to blame|the reason|responsible for)\b"),
     rule(
         "personalising",

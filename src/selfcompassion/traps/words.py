@@ -19,6 +19,7 @@ LABEL_WORDS = (
     r"|clueless|moron|imbecile|fool|clown|coward|hypocrite|liar|phon(?:e)?y|sham|charlatan"
     r"|screw-?up|mess|wreck|disaster|nightmare|liability|nuisance|pushover|doormat|disgrace"
     r"|quitter|flake|klutz|wimp|lost cause|basket case|write-?off|waste of (?:space|oxygen|air)"
+    r"|moaner|whinger|whiner"
     r"|shambles|car crash|train wreck"
     r"|inadequate|unlovable|unworthy|selfish|spineless|gutless|lazy|nobody|the worst"
     r"|(?:the\s+)?world's worst\s+[\w-]+)"
@@ -146,6 +147,9 @@ FOOD = (
 KIND_LABEL = (
     r"\b(?:legend|hero|star|gem|angel|sweetheart|sweetie|darling|champ|champion|trooper"
     r"|goofball|cheeky monkey|little monkey|rascal|superstar|lifesaver|genius|sweet pea)\b"
+    # strong words for something good: "dead chuffed", "absolutely killed it"
+    r"|\b(?:dead|well|proper|so|really|right)\s+(?:chuffed|proud|pleased|buzzing|made up)\b"
+    r"|\b(?:killed|smashed|nailed|aced|crushed)\s+it\b"
 )
 NOT_A_DISASTER_WORD = (
     r"(?!\s+(?:recovery|relief|zone|movie|film|plan\w*|management|drill|response|fund))"

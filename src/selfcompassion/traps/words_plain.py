@@ -11,6 +11,7 @@ LABEL_NOUN = (
     r"(?:idiot|failure|loser|fraud|fake|impostor|imposter|burden|embarrassment|disappointment"
     r"|let ?down|joke|moron|imbecile|fool|clown|coward|hypocrite|liar|phony|phoney|sham|charlatan"
     r"|screw ?up|mess|wreck|liability|nuisance|pushover|doormat|disgrace|quitter|flake|klutz"
+    r"|moaner|whinger|whiner"
     r"|wimp|lost cause|basket case|write ?off|waste of (?:space|oxygen|air)|monster|hack|amateur"
     r"|jerk|leech|pig|slob|cow|witch|bitch|prat|muppet|numpty|dope|dunce|nobody|nothing"
     r"|waste|parasite|freak|weirdo|mug|sucker|coward|snob|brat|bully|creep|dud|has ?been"

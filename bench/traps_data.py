@@ -106,6 +106,9 @@ TWENTY_FOURTH_BLIND_BATCH = "blind24"
 #: whole.
 TWENTY_FIFTH_BLIND_BATCH = "blind25"
 TWENTY_SIXTH_BLIND_BATCH = "blind26"
+#: A batch of 200 written blind in twenty imagined voices, ``traps_blind22_aside.json``: kept
+#: aside whole, no training part, read once at the end of its round (no decision made on it).
+TWENTY_SECOND_BLIND_BATCH = "blind22"
 #: Every batch with a ``train`` part joined to the training part of the split.
 TRAIN_BATCHES = (
     *OWN_BATCHES,
@@ -139,6 +142,7 @@ ASIDE_BATCHES = (
     TWENTY_FIRST_BLIND_BATCH,
     TWENTY_FOURTH_BLIND_BATCH,
     TWENTY_SIXTH_BLIND_BATCH,
+    TWENTY_SECOND_BLIND_BATCH,
 )
 
 

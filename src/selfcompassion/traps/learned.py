@@ -5,7 +5,8 @@ training sentences, one output per trap; ``model/traps_minilm.npz``, run by
 ``language.encoder``) reads the text in windows of whole sentences (a short text is one
 window). A trap is ticked when its probability in some window is above ``THRESHOLD``
 (``ANOTHER_TRAP_THRESHOLD`` beside a trap already found); ``detector.py`` ticks the union
-of these and the rules' traps.
+of these and the rules' traps. Shapes the model reads as a trap that are not one have its
+reading of them set aside (``model_guards.py``).
 
 The rules always show their words. When only the model ticks a trap, its words are found by
 occlusion: in the stretch that scored highest for it (narrowed to a sentence, then a clause,
@@ -31,10 +32,8 @@ from ..language.spans import Span
 from ..language.wordpiece import tokenizer
 from .answered import answered_spans, unanswered
 from .catalog import TrapHit
-from .not_a_label import is_not_a_label
+from .model_guards import set_aside
 from .phrase import shown_phrase
-from .rule import compile_rule
-from .words import FEELING_EXPLAINED
 
 WEIGHTS = Path(__file__).with_name("model") / "traps_minilm.npz"
 #: A trap is ticked above this probability: chosen, with the number of epochs, by
@@ -73,83 +72,6 @@ LEAST_UNANSWERED_WORDS = 3
 #: The reframe starts loading the model this long after it begins (see ``load_in_background``).
 LOAD_AFTER_SECONDS = 1.0
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
-# "I don't have to be perfect" gives permission, the opposite of a rigid rule; the model saw
-# no such sentence in training and reads the rule in it (0.92). A window whose every word of
-# obligation is lifted this way does not count for should-statements.
-_LIFTED = re.compile(
-    r"\b(?:do\s+not|does\s+not|don['\u2019]?t|doesn['\u2019]?t|no\s+one|nobody|need\s+not"
-    r"|needn['\u2019]?t)\s+(?:\w+\s+)?(?:have|has|need|needs)\s+to\b",
-    re.IGNORECASE,
-)
-_OBLIGATION = re.compile(
-    r"\b(?:should\w*|must\w*|ought|have\s+to|has\s+to|need\s+to|needs\s+to|got\s+to|gotta"
-    r"|supposed\s+to|meant\s+to)\b",
-    re.IGNORECASE,
-)
-# "I never sign anything without reading it twice", "I always catch the 8:05": a habit kept as
-# a precaution or a timetable, not a pattern drawn from a bad moment. A window whose every
-# "always" and "never" is such a habit does not count for overgeneralising.
-_HABIT = re.compile(
-    r"\b(?:never|always)\b[^.!?;,]*?\bwithout\s+(?:first\s+)?(?:checking|waiting|asking"
-    r"|thinking|sleeping|reading|looking|saving|talking)\b"
-    r"|\balways\s+(?:\w+\s+){1,2}?(?:the\s+|an?\s+)?\d{1,2}(?:[:.]\d{2}|\s*(?:am|pm))\b",
-    re.IGNORECASE,
-)
-_ABSOLUTE = re.compile(r"\b(?:never|always)\b", re.IGNORECASE)
-# Personalising is blame the writer takes on: the writer doing something ("I chose it", "I've
-# stressed her out", "my cooking drove them off") or a word of cause or blame ("because of me",
-# "my fault", "it was me", "must have been something in my update"). A window with neither
-# ("my sister is upset with her boss again", "the dog's limping, must be something he stepped
-# on") does not count for it.
-_TAKES_THE_BLAME = re.compile(
-    r"\b(?:i|i'm|i've|i'd|im|ive|id)\b"
-    r"|\b(?:because|cause|coz|cos|bc|due|fault|blam\w*|responsib\w*|caused?|down to|thanks to"
-    r"|my doing|on me|my (?:\w+ )?fail\w*)\b"
-    r"|\b(?:must|should)\b[^.!?,;]{0,25}?\b(?:my|me|us|our)\b"
-    r"|\b(?:was|is|it's|its|all|be)\s+(?:(?:probably|obviously|clearly|just|really|definitely"
-    r"|totally|always|all|about)\s+)?me\b"
-    r"|\bmy (?:\w+ ){1,2}(?:that |which )?(?:did|drove|made|caused|let|lets|ruined|killed|sank"
-    r"|put|set|started|wrecked|spoiled|spoilt|tipped|pushed|turned)\b",
-    re.IGNORECASE,
-)
-# A guess about how things will go, hedged and drawn from what is in front of the writer, who is
-# not in it: "ticket sales are at 40%, so the gig probably won't sell out", "the baby's
-# teething so tonight's probably going to be a rough one". A window with such a guess and no
-# first person does not count for fortune-telling.
-_REASONED_GUESS = re.compile(
-    r"\bso\s+(?:the\s+\w+|tonight\S*|tomorrow\S*|it|this|that|\w+['\u2019]s)\b[^.!?;]{0,30}?"
-    r"\b(?:probably|likely|most likely)\b",
-    re.IGNORECASE,
-)
-_FIRST_PERSON = re.compile(
-    r"\b(?:i|i['\u2019](?:m|ll|ve|d)|im|ive|me|my|myself|mine|we|we['\u2019](?:ll|re|ve)|us|our)\b",
-    re.IGNORECASE,
-)
-# A feeling put down to something plain the writer did ("feeling irritable, probably because I
-# skipped lunch") seeks its cause; it takes no proof from it unless the window concludes.
-_FEELING_EXPLAINED = compile_rule(FEELING_EXPLAINED)
-_CONCLUDES = re.compile(r"\b(?:so|must|means?|proves?|therefore|clearly)\b", re.IGNORECASE)
-# An errand is no rigid rule: "I should tell my manager I'm at capacity", "need to book the
-# vet". A window whose every word of obligation leads to one does not count for
-# should-statements.
-_ERRAND = re.compile(
-    r"\b(?:should|need to|needs to|have to|has to|must|ought to|got to|gotta)\s+(?:really\s+"
-    r"|probably\s+|just\s+|definitely\s+|also\s+)?(?:call|ring|phone|email|text|book|buy|tell"
-    r"|ask|send|post|pay|check|reply|renew|order|print|cancel|confirm|charge|pack|water|clean"
-    r"|tidy|pick up|drop off|return|update|back up|fill in|sign)\b",
-    re.IGNORECASE,
-)
-# Someone else taking the blame on themselves ("my colleague blames himself for the outage")
-# is their trap, described; a window with it and no blame the writer takes does not count
-# for personalising.
-# ... unless the errand is kept without fail ("I have to reply to every single email").
-_WITHOUT_FAIL = re.compile(r"\b(?:every\w*|always|never|each|perfect\w*|all the time)\b", re.I)
-_THEIR_OWN_BLAME = re.compile(
-    r"\b(?:blames?|blamed|blaming)\s+(?:himself|herself|themselves)\b", re.IGNORECASE
-)
-_WRITERS_BLAME = re.compile(
-    r"\b(?:my fault|because of me|blame myself|blamed myself|on me|down to me)\b", re.IGNORECASE
-)
 _lock = threading.Lock()
 
 
@@ -244,23 +166,7 @@ def scores(text: str, read: Readings | None = None) -> Scores:
         ]
     best: dict[str, tuple[float, Span]] = {}
     for span, row in readings:
-        if _only_inside(text[span[0] : span[1]], _LIFTED, _OBLIGATION):
-            row = {**row, "should-statements": 0.0}
-        if is_not_a_label(text[span[0] : span[1]]):
-            row = {**row, "labelling": 0.0}
-        if _only_inside(text[span[0] : span[1]], _HABIT, _ABSOLUTE):
-            row = {**row, "overgeneralising": 0.0}
-        if not _TAKES_THE_BLAME.search(text, span[0], span[1]):
-            row = {**row, "personalising": 0.0}
-        window = text[span[0] : span[1]]
-        if _REASONED_GUESS.search(window) and not _FIRST_PERSON.search(window):
-            row = {**row, "fortune-telling": 0.0}
-        if _FEELING_EXPLAINED.search(window) and not _CONCLUDES.search(window):
-            row = {**row, "emotional-reasoning": 0.0}
-        if _only_inside(window, _ERRAND, _OBLIGATION) and not _WITHOUT_FAIL.search(window):
-            row = {**row, "should-statements": 0.0}
-        if _THEIR_OWN_BLAME.search(window) and not _WRITERS_BLAME.search(window):
-            row = {**row, "personalising": 0.0}
+        row = set_aside(text, span, row)
         for trap_id, p in row.items():
             if trap_id not in best or p > best[trap_id][0]:
                 best[trap_id] = (p, span)
@@ -287,16 +193,6 @@ def _unanswered(
         (part, {trap_id: min(p, row[trap_id]) for trap_id, p in part_row.items()})
         for part, part_row in zip(parts, rows, strict=True)
     ]
-
-
-def _only_inside(text: str, outer: re.Pattern[str], words: re.Pattern[str]) -> bool:
-    """True when ``outer`` matches ``text`` and every match of ``words`` starts inside one of
-    its matches: obligation only lifted ("you don't have to"), "always" and "never" only in
-    habits."""
-    stretches = [m.span() for m in outer.finditer(text)]
-    if not stretches:
-        return False
-    return all(any(a <= m.start() < b for a, b in stretches) for m in words.finditer(text))
 
 
 def model_hits(text: str, found: set[str], reading: Scores, read: Readings) -> list[TrapHit]:

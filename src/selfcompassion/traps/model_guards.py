@@ -1,0 +1,130 @@
+"""Where the trap model's reading of a window is set aside: shapes it reads as a trap that are
+not one.
+
+The model learnt traps from their words, so a few look-alikes that share those words read as
+traps to it: permission ("I don't have to be perfect"), a habit kept as a precaution ("I never
+sign anything without reading it"), a strong word for a thing, an errand after "should", a
+guess drawn from evidence about things, a feeling put down to its cause, someone else's blame
+described. For each, ``set_aside`` puts that trap's probability in the window to nothing;
+``learned.py`` applies it to every window it reads. The rules read these shapes on their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..language.spans import Span
+from .not_a_label import is_not_a_label
+from .rule import compile_rule
+from .words import FEELING_EXPLAINED
+
+# "I don't have to be perfect" gives permission, the opposite of a rigid rule; the model saw
+# no such sentence in training and reads the rule in it (0.92). A window whose every word of
+# obligation is lifted this way does not count for should-statements.
+_LIFTED = re.compile(
+    r"\b(?:do\s+not|does\s+not|don['\u2019]?t|doesn['\u2019]?t|no\s+one|nobody|need\s+not"
+    r"|needn['\u2019]?t)\s+(?:\w+\s+)?(?:have|has|need|needs)\s+to\b",
+    re.IGNORECASE,
+)
+_OBLIGATION = re.compile(
+    r"\b(?:should\w*|must\w*|ought|have\s+to|has\s+to|need\s+to|needs\s+to|got\s+to|gotta"
+    r"|supposed\s+to|meant\s+to)\b",
+    re.IGNORECASE,
+)
+# "I never sign anything without reading it twice", "I always catch the 8:05": a habit kept as
+# a precaution or a timetable, not a pattern drawn from a bad moment. A window whose every
+# "always" and "never" is such a habit does not count for overgeneralising.
+_HABIT = re.compile(
+    r"\b(?:never|always)\b[^.!?;,]*?\bwithout\s+(?:first\s+)?(?:checking|waiting|asking"
+    r"|thinking|sleeping|reading|looking|saving|talking)\b"
+    r"|\balways\s+(?:\w+\s+){1,2}?(?:the\s+|an?\s+)?\d{1,2}(?:[:.]\d{2}|\s*(?:am|pm))\b",
+    re.IGNORECASE,
+)
+_ABSOLUTE = re.compile(r"\b(?:never|always)\b", re.IGNORECASE)
+# Personalising is blame the writer takes on: the writer doing something ("I chose it", "I've
+# stressed her out", "my cooking drove them off") or a word of cause or blame ("because of me",
+# "my fault", "it was me", "must have been something in my update"). A window with neither
+# ("my sister is upset with her boss again", "the dog's limping, must be something he stepped
+# on") does not count for it.
+_TAKES_THE_BLAME = re.compile(
+    r"\b(?:i|i'm|i've|i'd|im|ive|id)\b"
+    r"|\b(?:because|cause|coz|cos|bc|due|fault|blam\w*|responsib\w*|caused?|down to|thanks to"
+    r"|my doing|on me|my (?:\w+ )?fail\w*)\b"
+    r"|\b(?:must|should)\b[^.!?,;]{0,25}?\b(?:my|me|us|our)\b"
+    r"|\b(?:was|is|it's|its|all|be)\s+(?:(?:probably|obviously|clearly|just|really|definitely"
+    r"|totally|always|all|about)\s+)?me\b"
+    r"|\bmy (?:\w+ ){1,2}(?:that |which )?(?:did|drove|made|caused|let|lets|ruined|killed|sank"
+    r"|put|set|started|wrecked|spoiled|spoilt|tipped|pushed|turned)\b",
+    re.IGNORECASE,
+)
+# A guess about how things will go, hedged and drawn from what is in front of the writer, who is
+# not in it: "ticket sales are at 40%, so the gig probably won't sell out", "the baby's
+# teething so tonight's probably going to be a rough one". A window with such a guess and no
+# first person does not count for fortune-telling.
+_REASONED_GUESS = re.compile(
+    r"\bso\s+(?:the\s+\w+|tonight\S*|tomorrow\S*|it|this|that|\w+['\u2019]s)\b[^.!?;]{0,30}?"
+    r"\b(?:probably|likely|most likely)\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(
+    r"\b(?:i|i['\u2019](?:m|ll|ve|d)|im|ive|me|my|myself|mine|we|we['\u2019](?:ll|re|ve)|us|our)\b",
+    re.IGNORECASE,
+)
+# A feeling put down to something plain the writer did ("feeling irritable, probably because I
+# skipped lunch") seeks its cause; it takes no proof from it unless the window concludes.
+_FEELING_EXPLAINED = compile_rule(FEELING_EXPLAINED)
+_CONCLUDES = re.compile(r"\b(?:so|must|means?|proves?|therefore|clearly)\b", re.IGNORECASE)
+# An errand is no rigid rule: "I should tell my manager I'm at capacity", "need to book the
+# vet". A window whose every word of obligation leads to one does not count for
+# should-statements.
+_ERRAND = re.compile(
+    r"\b(?:should|need to|needs to|have to|has to|must|ought to|got to|gotta)\s+(?:really\s+"
+    r"|probably\s+|just\s+|definitely\s+|also\s+)?(?:call|ring|phone|email|text|book|buy|tell"
+    r"|ask|send|post|pay|check|reply|renew|order|print|cancel|confirm|charge|pack|water|clean"
+    r"|tidy|pick up|drop off|return|update|back up|fill in|sign)\b",
+    re.IGNORECASE,
+)
+# ... unless the errand is kept without fail ("I have to reply to every single email").
+_WITHOUT_FAIL = re.compile(r"\b(?:every\w*|always|never|each|perfect\w*|all the time)\b", re.I)
+# Someone else taking the blame on themselves ("my colleague blames himself for the outage")
+# is their trap, described; a window with it and no blame the writer takes does not count
+# for personalising.
+_THEIR_OWN_BLAME = re.compile(
+    r"\b(?:blames?|blamed|blaming)\s+(?:himself|herself|themselves)\b", re.IGNORECASE
+)
+_WRITERS_BLAME = re.compile(
+    r"\b(?:my fault|because of me|blame myself|blamed myself|on me|down to me)\b", re.IGNORECASE
+)
+
+
+def set_aside(text: str, span: Span, row: dict[str, float]) -> dict[str, float]:
+    """``row``, the model's probabilities for the window ``span`` of ``text``, with the traps
+    this window only looks like set to nothing."""
+    window = text[span[0] : span[1]]
+    if _only_inside(window, _LIFTED, _OBLIGATION):
+        row = {**row, "should-statements": 0.0}
+    if is_not_a_label(window):
+        row = {**row, "labelling": 0.0}
+    if _only_inside(window, _HABIT, _ABSOLUTE):
+        row = {**row, "overgeneralising": 0.0}
+    if not _TAKES_THE_BLAME.search(text, span[0], span[1]):
+        row = {**row, "personalising": 0.0}
+    if _REASONED_GUESS.search(window) and not _FIRST_PERSON.search(window):
+        row = {**row, "fortune-telling": 0.0}
+    if _FEELING_EXPLAINED.search(window) and not _CONCLUDES.search(window):
+        row = {**row, "emotional-reasoning": 0.0}
+    if _only_inside(window, _ERRAND, _OBLIGATION) and not _WITHOUT_FAIL.search(window):
+        row = {**row, "should-statements": 0.0}
+    if _THEIR_OWN_BLAME.search(window) and not _WRITERS_BLAME.search(window):
+        row = {**row, "personalising": 0.0}
+    return row
+
+
+def _only_inside(text: str, outer: re.Pattern[str], words: re.Pattern[str]) -> bool:
+    """True when ``outer`` matches ``text`` and every match of ``words`` starts inside one of
+    its matches: obligation only lifted ("you don't have to"), "always" and "never" only in
+    habits."""
+    stretches = [m.span() for m in outer.finditer(text)]
+    if not stretches:
+        return False
+    return all(any(a <= m.start() < b for a, b in stretches) for m in words.finditer(text))

@@ -106,6 +106,11 @@ TWENTY_FOURTH_BLIND_BATCH = "blind24"
 #: whole.
 TWENTY_FIFTH_BLIND_BATCH = "blind25"
 TWENTY_SIXTH_BLIND_BATCH = "blind26"
+#: Two halves of a batch of 400 written blind, split the same way (seed 2312):
+#: ``traps_blind27_train.json`` for training whole, ``traps_blind28_aside.json`` kept aside
+#: whole.
+TWENTY_SEVENTH_BLIND_BATCH = "blind27"
+TWENTY_EIGHTH_BLIND_BATCH = "blind28"
 #: A batch of 200 written blind in twenty imagined voices, ``traps_blind22_aside.json``: kept
 #: aside whole, no training part, read once at the end of its round (no decision made on it).
 TWENTY_SECOND_BLIND_BATCH = "blind22"
@@ -124,6 +129,7 @@ TRAIN_BATCHES = (
     TWENTIETH_BLIND_BATCH,
     TWENTY_THIRD_BLIND_BATCH,
     TWENTY_FIFTH_BLIND_BATCH,
+    TWENTY_SEVENTH_BLIND_BATCH,
 )
 #: Every batch with an ``aside`` part: never trained or tuned on.
 ASIDE_BATCHES = (
@@ -143,6 +149,7 @@ ASIDE_BATCHES = (
     TWENTY_FOURTH_BLIND_BATCH,
     TWENTY_SIXTH_BLIND_BATCH,
     TWENTY_SECOND_BLIND_BATCH,
+    TWENTY_EIGHTH_BLIND_BATCH,
 )
 
 

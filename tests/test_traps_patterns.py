@@ -1369,3 +1369,74 @@ def test_look_alikes_read_in_the_twenty_fifth_blind_batch(
     showed: the trap is ticked, the look-alike gets nothing."""
     assert trap_id in trap_ids(trap)
     assert trap_ids(look_alike) == []
+
+
+@pytest.mark.parametrize(
+    ("trap", "look_alike", "trap_id"),
+    [
+        (
+            "I'll fail the driving test, no matter what.",
+            "A boy in my class told me he'll fail his test no matter what. I rang his mum.",
+            "fortune-telling",
+        ),
+        (
+            "I was sure the whole committee hated my plan.",
+            "Was sure the committee hated my plan, then actually asked them: one doubt, the rest"
+            " keen.",
+            "mind-reading",
+        ),
+        (
+            "The pitch will go badly, I just know it.",
+            "The last two pitches to this client went badly, so I expect a no and I've got a"
+            " fallback.",
+            "fortune-telling",
+        ),
+        (
+            "If the harvest fails the farm will go under.",
+            "Grandad keeps saying the farm will go under if he stops.",
+            "catastrophising",
+        ),
+        (
+            "I'm a useless lump, can't even get up on time.",
+            "This microwave is a useless lump of plastic.",
+            "labelling",
+        ),
+        (
+            "Missed the last rep. Quitter.",
+            "Missed the last rep. Tomorrow, then.",
+            "labelling",
+        ),
+        (
+            "you lazy sod, slept through the alarm again",
+            "lazy sunday, slept through the alarm and it was lovely",
+            "labelling",
+        ),
+        (
+            "Deleted the client's files, this is the end of me at this firm.",
+            "Deleted the old files at the end of the day, as planned.",
+            "catastrophising",
+        ),
+        (
+            "Pulled a hamstring, that's my football over for good.",
+            "Pulled a hamstring, so that's my football over for a month or two.",
+            "catastrophising",
+        ),
+        (
+            "If the inspection goes badly I'll be finished.",
+            "If the inspection goes smoothly I'll be finished by four.",
+            "catastrophising",
+        ),
+        (
+            "The fair went well apart from losing one stall, which makes the day a disaster.",
+            "The fair went well apart from losing one stall, which we'll book earlier next year.",
+            "all-or-nothing",
+        ),
+    ],
+)
+def test_look_alikes_read_in_the_twenty_seventh_blind_batch(
+    trap: str, look_alike: str, trap_id: str
+) -> None:
+    """Twins in our own words for the shapes the twenty-seventh blind batch (for training)
+    showed: the trap is ticked, the look-alike gets nothing."""
+    assert trap_id in trap_ids(trap)
+    assert trap_ids(look_alike) == []

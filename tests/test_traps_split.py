@@ -208,6 +208,8 @@ def _apart_from_every_other_set(traps_data: ModuleType, part: str, name: str) ->
         ("TWENTY_FIFTH_BLIND_BATCH", "train", 199, 71),
         ("TWENTY_SIXTH_BLIND_BATCH", "aside", 199, 79),
         ("TWENTY_SECOND_BLIND_BATCH", "aside", 200, 80),
+        ("TWENTY_SEVENTH_BLIND_BATCH", "train", 199, 70),
+        ("TWENTY_EIGHTH_BLIND_BATCH", "aside", 200, 80),
         ("TENTH_BLIND_BATCH", "train", 244, 50),
     ],
 )

@@ -25,9 +25,9 @@ RULES: tuple[Rule, ...] = (
     # ... or "apart from one handover I fumbled, so really it went badly"
     rule(
         "all-or-nothing",
-        r"\b(?:apart from|except for|except|but for) one\b[^.!?]{0,40}?\bso\b[^.!?]{0,15}?"
-        r"\b(?:went badly|was a (?:disaster|mess|failure|write-?off|waste)|was rubbish|failed"
-        r"|was ruined|counts for nothing)\b",
+        r"\b(?:apart from|except for|except|but for) (?:\w+ing )?one\b[^.!?]{0,40}?\b(?:so|which"
+        r" (?:makes|made|means))\b[^.!?]{0,20}?\b(?:went badly|(?:was |is |an? )(?:disaster|mess"
+        r"|failure|write-?off|waste)|was rubbish|failed|was ruined|counts for nothing)\b",
     ),
     # Two boxes, the second a walking away: "either I nail it or I might as well quit".
     rule(

@@ -91,7 +91,8 @@ RULES: tuple[Rule, ...] = (
         + r"(?:"
         + PERSON_NOUN
         + r"|useless|pathetic|hopeless|worthless|stupid|idiot|loser|failure|fraud|clown|hack"
-        r"|amateur|coward|disgrace|embarrassing|incompetent|a mess|what a mess of a person)"
+        r"|amateur|coward|disgrace|embarrassing|incompetent|a mess|what a mess of a person|quitter"
+        r"|sod|muppet|numpty|prat|plonker|moaner|whinger)"
         r"(?=\s*(?:[.!?,;:\n]|$|with|at|who|that|calling|for))",
         negatable=True,
     ),

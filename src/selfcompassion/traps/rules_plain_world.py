@@ -106,6 +106,7 @@ RULES: tuple[Rule, ...] = (
         r"|without)|genuinely can not cope|never recover"
         r"|the end of (?:the(?! (?:day|week|month|year|shift|term|night|meeting|session|season"
         r"|quarter|call|film|match|game|holiday|lesson|class|month|street|garden|queue)\b)|my|us"
+        r"|me"
         r"|everything)"
         r"|(?<!\bi )(?:ruin\w* everything|lose everything)|take me down"
         r"|(?:going to|will) be shut down|it has to be(?! (?:something i|me\b|my\b|because"

@@ -46,6 +46,18 @@ RULES: tuple[Rule, ...] = (
     rule("catastrophising", r"\b(?:life|career|world)\s+is\s+over\b", negatable=True),
     rule("catastrophising", r"\bend of the world\b", negatable=True),
     rule("catastrophising", r"(?:^|[,.;]\s*|\bno \w+,\s*)no future\b"),
+    # "that's my running over for good"; "I'll be finished" (not "by five")
+    rule(
+        "catastrophising",
+        r"\b(?:that's|thats|that is) my (?:\w+ ){1,2}?(?:over|finished|done) for good\b",
+    ),
+    rule(
+        "catastrophising",
+        r"\b(?:I'll|I will|I'd|I would|I'm going to|I am going to) be (?:finished|done for|ruined"
+        r"|destroyed)\b",
+        not_before=r"^\s+(?:by|at|in|before|soon|early|on time|with|after|tonight|today"
+        r"|tomorrow)\b",
+    ),
     rule(
         "catastrophising",
         r"\b(?:everything|it all|all of it|the whole\s+\w+|(?:my|our|the)\s+(?:\w+\s+)?(?:business"

@@ -14,10 +14,15 @@ _QUOTED = re.compile(
     r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019(?!\w)|(?<!\w)'.*?'(?!\w)",
 )
 _REPORTED = re.compile(
-    r"\b(?:(?:he|she|they|someone|somebody|everyone|people)|(?:my|our|his|her|their|the)\s+[\w-]+"
-    r"|(?-i:[A-Z][a-z]+))\s+(?:\w+\s+)?(?:said|says|saying|told me|tells me|telling me|told us"
+    r"\b(?:(?:he|she|they|someone|somebody|everyone|people)|(?:my|our|his|her|their|the|an?)\s+[\w-]+"
+    r"|(?-i:[A-Z][a-z]+))\s+(?:\w+\s+){0,2}?(?:said|says|saying|told me|tells me|telling me|told us"
     r"|wrote|replied)\s+(?:(?:outright|plainly|clearly|openly|directly|bluntly|straight out"
-    r"|to my face)\s+)?(?:(?:that|if|when|unless)\s+)?(?=(?:I|you|we|he|she|they)\b)",
+    r"|to my face)\s+)?(?:(?:that|if|when|unless)\s+)?(?=(?:I|you|we|he|she|they)\b)"
+    # what someone keeps saying is theirs, whatever follows: "Dad keeps saying the farm will go
+    # under"
+    r"|\b(?:(?:he|she|they|someone|somebody|everyone|people)|(?:my|our|his|her|their|the)\s+[\w-]+"
+    r"|(?-i:[A-Z][a-z]+))\s+(?:keeps|kept|always)\s+(?:saying|telling (?:me|us|everyone)|says)"
+    r"\s+(?:that\s+)?",
     FLAGS,
 )
 # "so" starts a new clause when a subject follows ("he hasn't replied so she obviously ...").

@@ -114,6 +114,7 @@ THING = (
     r"|wi-fi|internet|printer|food|hotel|service|course|concert|gig|book|album|referee|election"
     r"|spreadsheet|laptop|computer|phone|app|website|software|code|system|car|van|bike|boiler"
     r"|oven|kettle|blender|washing machine|fridge|dishwasher|toaster|router|sat ?nav|kitchen"
+    r"|fryer|microwave|hoover|vacuum|tractor|projector|scanner|photocopier|till|machine"
     r"|dog|cat|puppy|kitten|parrot|hamster|rabbit|horse|goat"
     # a train or bus named by its time: "the 8.15 is always late"
     r"|\d{1,2}[.:]\d{2})"
@@ -259,6 +260,10 @@ ANSWER = (
     # the fault weighed: "but three things went wrong and only one was mine"
     r"|\bbut\b[^.!?]{0,50}?\bonly (?:one|some|part|a bit|half)(?: of (?:it|them))? (?:was|were|is)"
     r" (?:mine|me|my fault|on me|down to me)\b"
+    # the guess checked after all: "was sure they hated it, then actually asked them"
+    r"|\bthen (?:actually )?asked\b|\bactually asked\b"
+    # a fallback ready: "so I expect to lose it and I've got a fallback"
+    r"|\b(?:i've|ive|i have)(?: got)? a (?:fallback|back-?up|plan b)\b"
     # the thought taken back: "then decided to take it at face value", "then remembered"
     r"|\bthen (?:decided|chose) to (?:take|believe|accept|trust)\b|\bthen remembered\b"
     # calling it normal or fine

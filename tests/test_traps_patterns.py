@@ -1440,3 +1440,13 @@ def test_look_alikes_read_in_the_twenty_seventh_blind_batch(
     showed: the trap is ticked, the look-alike gets nothing."""
     assert trap_id in trap_ids(trap)
     assert trap_ids(look_alike) == []
+
+
+def test_a_moment_laughed_off_together_is_answered_but_not_laughter_at_the_writer() -> None:
+    """ "we all laughed" answers the moment before it; words after it are still read, and
+    everyone laughing *at* the writer is no answer."""
+    assert trap_ids("Team voted me 'most likely to miss the bus', fair, we all laughed.") == []
+    assert "mind-reading" in trap_ids(
+        "Tripped on stage and we all laughed, but I know they think I'm a clown."
+    )
+    assert "labelling" in trap_ids("Tripped on stage, everyone laughed at me, I'm such a clown.")

@@ -260,6 +260,9 @@ ANSWER = (
     # the fault weighed: "but three things went wrong and only one was mine"
     r"|\bbut\b[^.!?]{0,50}?\bonly (?:one|some|part|a bit|half)(?: of (?:it|them))? (?:was|were|is)"
     r" (?:mine|me|my fault|on me|down to me)\b"
+    # a moment laughed off together: "fair, we all laughed" (not "everyone laughed at me")
+    r"|\bwe (?:all |both )?(?:laughed|cracked up)\b|\bhad a (?:good )?laugh about\b"
+    r"|\blaughed it off\b"
     # the guess checked after all: "was sure they hated it, then actually asked them"
     r"|\bthen (?:actually )?asked\b|\bactually asked\b"
     # a fallback ready: "so I expect to lose it and I've got a fallback"

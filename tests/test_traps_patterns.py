@@ -1450,3 +1450,11 @@ def test_a_moment_laughed_off_together_is_answered_but_not_laughter_at_the_write
         "Tripped on stage and we all laughed, but I know they think I'm a clown."
     )
     assert "labelling" in trap_ids("Tripped on stage, everyone laughed at me, I'm such a clown.")
+
+
+def test_only_a_train_named_by_its_time_is_a_thing_not_any_time_of_day() -> None:
+    """ "the 8.15" is a train; "by 5.30" is when a verdict came, and the verdict stands."""
+    assert trap_ids("the 7.52 is always late on tuesdays so i cycle", second_opinion=False) == []
+    assert "catastrophising" in trap_ids(
+        "By 5.30 the whole evening was a total disaster.", second_opinion=False
+    )

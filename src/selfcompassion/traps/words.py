@@ -114,10 +114,10 @@ THING = (
     r"|wi-fi|internet|printer|food|hotel|service|course|concert|gig|book|album|referee|election"
     r"|spreadsheet|laptop|computer|phone|app|website|software|code|system|car|van|bike|boiler"
     r"|oven|kettle|blender|washing machine|fridge|dishwasher|toaster|router|sat ?nav|kitchen"
-    r"|fryer|microwave|hoover|vacuum|tractor|projector|scanner|photocopier|till|machine"
+    r"|fryer|microwave|hoover|vacuum|tractor|projector|scanner|photocopier|machine"
     r"|dog|cat|puppy|kitten|parrot|hamster|rabbit|horse|goat"
-    # a train or bus named by its time: "the 8.15 is always late"
-    r"|\d{1,2}[.:]\d{2})"
+    # a train or bus named by its time: "the 8.15 is always late" (not "by 5.30 it was")
+    r"|(?<=the )\d{1,2}[.:]\d{2})"
 )
 # A feeling of the writer's put down to something plain they did, its cause sought rather than
 # its proof taken: "feeling irritable, probably because I skipped lunch".

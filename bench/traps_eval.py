@@ -64,11 +64,7 @@ def rules_only(text: str) -> set[str]:
 
 def union(threshold: float, another: float) -> Reading:
     def read(text: str) -> set[str]:
-        found = rules_only(text)
-        reading = learned.scores(text)
-        if reading.sure_of_none():
-            return set()
-        return found | set(reading.ticked(found, threshold, another))
+        return learned.scores(text).joined(rules_only(text), threshold, another)
 
     return read
 

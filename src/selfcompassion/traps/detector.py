@@ -117,6 +117,5 @@ def trap_ids(text: str, *, second_opinion: bool = True) -> list[str]:
     if second_opinion and text.strip():
         from .learned import scores
 
-        reading = scores(text)
-        present = set() if reading.sure_of_none() else present | set(reading.ticked(present))
+        present = scores(text).joined(present)
     return [trap_id for trap_id in TRAPS if trap_id in present]

@@ -85,6 +85,18 @@ class Scores(NamedTuple):
         rules' traps give way (``SURE_NO_BELOW``)."""
         return all(p < SURE_NO_BELOW for p, _ in self.best.values())
 
+    def joined(
+        self,
+        found: Collection[str],
+        threshold: float = THRESHOLD,
+        another: float = ANOTHER_TRAP_THRESHOLD,
+    ) -> set[str]:
+        """The traps of a text whose rules found ``found``: theirs and those the model ticks
+        (``ticked``), or none where the model is all but sure of none (``sure_of_none``)."""
+        if self.sure_of_none():
+            return set()
+        return set(found) | set(self.ticked(found, threshold, another))
+
     def ticked(
         self,
         found: Collection[str] = (),

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import copy
 import json
+import shutil
 import tempfile
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -132,6 +134,17 @@ STAGED_ANSWERS_QUERY = (
     "JOIN temp.import_stage_answers a ON a.seq = s.seq "
     "JOIN temp.import_stage_heads h ON h.head = a.head"
 )
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _journal_removed_after() -> Iterator[None]:
+    """The examples' journal, with its folder, goes when the module is done: no copy of it
+    stays behind in the system's temporary folder."""
+    yield
+    while _STORE:
+        journal = _STORE.pop()
+        journal.close()
+        shutil.rmtree(journal.path.parent)
 
 
 def store() -> JournalStore:

@@ -17,6 +17,7 @@ from ..language.spans import Span
 from .not_a_label import is_not_a_label
 from .rule import compile_rule
 from .words import FEELING_EXPLAINED
+from .words_plain import ERRAND
 
 # "I don't have to be perfect" gives permission, the opposite of a rigid rule; the model saw
 # no such sentence in training and reads the rule in it (0.92). A window whose every word of
@@ -79,9 +80,7 @@ _CONCLUDES = re.compile(r"\b(?:so|must|means?|proves?|therefore|clearly)\b", re.
 # should-statements.
 _ERRAND = re.compile(
     r"\b(?:should|need to|needs to|have to|has to|must|ought to|got to|gotta)\s+(?:really\s+"
-    r"|probably\s+|just\s+|definitely\s+|also\s+)?(?:call|ring|phone|email|text|book|buy|tell"
-    r"|ask|send|post|pay|check|reply|renew|order|print|cancel|confirm|charge|pack|water|clean"
-    r"|tidy|pick up|drop off|return|update|back up|fill in|sign)\b",
+    r"|probably\s+|just\s+|definitely\s+|also\s+)?" + ERRAND + r"\b",
     re.IGNORECASE,
 )
 # ... unless the errand is kept without fail ("I have to reply to every single email").

@@ -118,7 +118,8 @@ ERRAND = (
     r"(?:call|ring|phone|email|text|book|buy|pick up|collect|send|post|pay|check|remember to"
     r"|go to|get to|be at|be in|be home|be back|be there|be up|leave|finish the|sort out the"
     r"|water|bring|order|print|renew|file|tidy|clean|visit|ask|reply|write to|look at|take the"
-    r"|get the|get some|get back to|drop off|make an appointment|see the)"
+    r"|get the|get some|get back to|drop off|make an appointment|see the|tell|cancel|confirm"
+    r"|charge|pack|return|update|back up|fill in|sign)"
 )
 
 # Words whose misspellings the rules should still meet ("terible", "freind").

@@ -111,6 +111,16 @@ TWENTY_SIXTH_BLIND_BATCH = "blind26"
 #: whole.
 TWENTY_SEVENTH_BLIND_BATCH = "blind27"
 TWENTY_EIGHTH_BLIND_BATCH = "blind28"
+#: Two halves of a batch of 400 written blind, split the same way (seed 2412):
+#: ``traps_blind29_train.json`` for training whole, ``traps_blind30_aside.json`` kept aside
+#: whole.
+TWENTY_NINTH_BLIND_BATCH = "blind29"
+THIRTIETH_BLIND_BATCH = "blind30"
+#: Two halves of a batch of 400 written blind, split the same way (seed 2512):
+#: ``traps_blind31_train.json`` for training whole, ``traps_blind32_aside.json`` kept aside
+#: whole.
+THIRTY_FIRST_BLIND_BATCH = "blind31"
+THIRTY_SECOND_BLIND_BATCH = "blind32"
 #: A batch of 200 written blind in twenty imagined voices, ``traps_blind22_aside.json``: kept
 #: aside whole, no training part, read once at the end of its round (no decision made on it).
 TWENTY_SECOND_BLIND_BATCH = "blind22"
@@ -130,6 +140,8 @@ TRAIN_BATCHES = (
     TWENTY_THIRD_BLIND_BATCH,
     TWENTY_FIFTH_BLIND_BATCH,
     TWENTY_SEVENTH_BLIND_BATCH,
+    TWENTY_NINTH_BLIND_BATCH,
+    THIRTY_FIRST_BLIND_BATCH,
 )
 #: Every batch with an ``aside`` part: never trained or tuned on.
 ASIDE_BATCHES = (
@@ -150,6 +162,8 @@ ASIDE_BATCHES = (
     TWENTY_SIXTH_BLIND_BATCH,
     TWENTY_SECOND_BLIND_BATCH,
     TWENTY_EIGHTH_BLIND_BATCH,
+    THIRTIETH_BLIND_BATCH,
+    THIRTY_SECOND_BLIND_BATCH,
 )
 
 

@@ -210,6 +210,10 @@ def _apart_from_every_other_set(traps_data: ModuleType, part: str, name: str) ->
         ("TWENTY_SECOND_BLIND_BATCH", "aside", 200, 80),
         ("TWENTY_SEVENTH_BLIND_BATCH", "train", 199, 70),
         ("TWENTY_EIGHTH_BLIND_BATCH", "aside", 200, 80),
+        ("TWENTY_NINTH_BLIND_BATCH", "train", 199, 82),
+        ("THIRTIETH_BLIND_BATCH", "aside", 199, 68),
+        ("THIRTY_FIRST_BLIND_BATCH", "train", 200, 71),
+        ("THIRTY_SECOND_BLIND_BATCH", "aside", 200, 79),
         ("TENTH_BLIND_BATCH", "train", 244, 50),
     ],
 )

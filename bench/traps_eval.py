@@ -5,8 +5,8 @@ may look at); ``--kept-aside`` prints the kept-aside part's, which is for report
 Both readings are scored: the rules alone, and the shipped detector (a trap is ticked when
 the rules find it or the model's probability is above its threshold, unless the model
 is all but sure the text holds no trap at all). ``--errors`` lists
-the misses and false ticks of the part shown; ``--threshold`` and ``--another-threshold``
-score the union at other thresholds than the shipped ones. ``--own-aside`` scores our own
+the misses and false ticks of the part shown; ``--threshold`` scores the union at another
+threshold than the shipped one. ``--own-aside`` scores our own
 kept-aside sentences
 (tests/data/traps_own_aside.json), written for the model and never trained or tuned on;
 ``--own-aside own2`` the second batch's (traps_own2_aside.json); ``--own-aside blind`` the
@@ -66,9 +66,9 @@ def rules_only(text: str) -> set[str]:
     return set(trap_ids(text, second_opinion=False))
 
 
-def union(threshold: float, another: float) -> Reading:
+def union(threshold: float) -> Reading:
     def read(text: str) -> set[str]:
-        return learned.scores(text).joined(rules_only(text), threshold, another)
+        return learned.scores(text).joined(rules_only(text), threshold)
 
     return read
 
@@ -125,12 +125,6 @@ def main() -> None:
     )
     parser.add_argument("--source", help="only sentences from this set (dev, corpus, ...)")
     parser.add_argument("--threshold", type=float, default=learned.THRESHOLD)
-    parser.add_argument(
-        "--another-threshold",
-        type=float,
-        default=learned.ANOTHER_TRAP_THRESHOLD,
-        help="the model's bar for a further trap beside one already found",
-    )
     args = parser.parse_args()
     training, kept_aside = split(load_all())
     part = kept_aside if args.kept_aside else training
@@ -145,13 +139,11 @@ def main() -> None:
         part = [sentence for sentence in part if sentence.source == args.source]
     print(f"{name}: {len(part)} sentences\n\nrules only:")
     print(score(part, rules_only, errors=args.errors))
-    shipped = f"{learned.THRESHOLD}, {learned.ANOTHER_TRAP_THRESHOLD}"
     print(
-        f"\nrules or model probability > {args.threshold}, > {args.another_threshold} beside a"
-        f" trap already found, none where every trap is under {learned.SURE_NO_BELOW} (the shipped"
-        f" detector at {shipped}):"
+        f"\nrules or model probability > {args.threshold}, none where every trap is under"
+        f" {learned.SURE_NO_BELOW} (the shipped detector at {learned.THRESHOLD}):"
     )
-    print(score(part, union(args.threshold, args.another_threshold), errors=args.errors))
+    print(score(part, union(args.threshold), errors=args.errors))
 
 
 if __name__ == "__main__":

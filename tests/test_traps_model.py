@@ -169,21 +169,19 @@ def test_no_stretch_of_text_is_read_twice(
     assert len(read) == len(set(read))
 
 
-def test_a_further_trap_beside_one_found_needs_a_higher_probability() -> None:
-    """The model's likeliest trap is ticked above THRESHOLD; a further one, beside it or
-    beside a trap the rules found, only above ANOTHER_TRAP_THRESHOLD."""
-    low, high = learned.THRESHOLD, learned.ANOTHER_TRAP_THRESHOLD
-    between, above = (low + high) / 2, (high + 1) / 2
+def test_the_model_ticks_each_trap_above_its_bar_likeliest_first_beside_the_rules() -> None:
+    """Every trap the model reads above THRESHOLD is ticked, the likeliest first, whatever the
+    rules found; those the rules found already are not ticked twice, and none under it."""
+    bar = learned.THRESHOLD
+    above, higher, under = (bar + 1) / 2, (bar + 3) / 4, bar - 0.05
     reading = learned.Scores(
         {
             "labelling": (above, (0, 5)),
-            "catastrophising": (between, (0, 5)),
-            "mind-reading": (low - 0.05, (0, 5)),
+            "catastrophising": (higher, (0, 5)),
+            "mind-reading": (under, (0, 5)),
         }
     )
-    assert reading.ticked() == ["labelling"]
-    assert reading.ticked({"labelling"}) == []
-    assert learned.Scores({"catastrophising": (between, (0, 5))}).ticked() == ["catastrophising"]
-    assert learned.Scores({"catastrophising": (between, (0, 5))}).ticked({"labelling"}) == []
-    both = learned.Scores({"labelling": (above, (0, 5)), "catastrophising": (above, (0, 5))})
-    assert sorted(both.ticked({"mind-reading"})) == ["catastrophising", "labelling"]
+    assert reading.ticked() == ["catastrophising", "labelling"]
+    assert reading.ticked({"catastrophising"}) == ["labelling"]
+    assert reading.joined({"mind-reading"}) == {"catastrophising", "labelling", "mind-reading"}
+    assert learned.Scores({"labelling": (bar, (0, 5))}).ticked() == []

@@ -24,6 +24,12 @@ LOOK_ALIKE_TICKED = pytest.mark.xfail(
 TRAP_MISSED = pytest.mark.xfail(
     strict=True, reason="the shipped model misses this trap (the rules never found it)"
 )
+# The rules find these traps, but the model reads the whole text as free of every trap (each
+# probability under learned.SURE_NO_BELOW), so the rules give way: what the sure "no" costs,
+# chosen for what it clears at first sight (tests/data/traps_scores.md). Strict, so a fix shows.
+SURE_NO_COSTS = pytest.mark.xfail(
+    strict=True, reason="the model reads the text as free of every trap, so the rules give way"
+)
 
 #: Whole words of the vocabulary near a key word that are kept as typos: two names and two
 #: spellings likelier to be slips ("prefect" for "perfect", "nothin" for "nothing").
@@ -132,10 +138,11 @@ def test_words_after_an_answer_are_still_read() -> None:
             "catastrophising",
         ),
         # a plan that checks
-        (
+        pytest.param(
             "It would be a total disaster if the boiler went in January.",
             "It would be a total disaster if the boiler went in January, so I've had it checked.",
             "catastrophising",
+            marks=SURE_NO_COSTS,
         ),
         # a plan that mends
         (
@@ -169,16 +176,18 @@ def test_words_after_an_answer_are_still_read() -> None:
             "catastrophising",
         ),
         # doom declared
-        (
+        pytest.param(
             "the boiler went in january, were screwed",
             "We were screwed into our seats on the rollercoaster.",
             "catastrophising",
+            marks=SURE_NO_COSTS,
         ),
         # a farewell to what was hoped for
-        (
+        pytest.param(
             "Overslept before the exam, bye bye scholarship.",
             "Waved bye bye to the kids at the school gate.",
             "catastrophising",
+            marks=SURE_NO_COSTS,
         ),
         # escalation
         (
@@ -239,10 +248,11 @@ def test_words_after_an_answer_are_still_read() -> None:
             "should-statements",
         ),
         # a practical step for what keeps happening or is feared
-        (
+        pytest.param(
             "I always forget my gym bag.",
             "I always forget my gym bag, so I keep a spare in the car.",
             "overgeneralising",
+            marks=SURE_NO_COSTS,
         ),
         (
             "I always forget my umbrella.",
@@ -658,11 +668,10 @@ def test_what_others_are_guessed_to_think_of_a_success_is_mind_reading() -> None
             "The kettle is useless, it trips the fuse every day.",
             "overgeneralising",
         ),
-        pytest.param(
+        (
             "I mess up every single day.",
             "Real painters paint every single day.",
             "overgeneralising",
-            marks=LOOK_ALIKE_TICKED,
         ),
         # "either way" is no either/or
         (
@@ -1010,10 +1019,11 @@ def test_what_lies_inside_two_boxes_is_all_or_nothing() -> None:
             "Missed the bus again and forgot my badge, so I walked.",
             "labelling",
         ),
-        (
+        pytest.param(
             "The council always have it in for our street.",
             "The council gave our street new lamps.",
             "overgeneralising",
+            marks=SURE_NO_COSTS,
         ),
         (
             "First week on the new team and I'll be the one who holds everyone back.",
@@ -1158,10 +1168,11 @@ def test_what_someone_is_guessed_to_have_meant_is_not_the_writers_label() -> Non
             "I thought the feedback was just politeness, then decided to take it at face value.",
             "discounting-positive",
         ),
-        (
+        pytest.param(
             "A good nurse doesn't need to ask for help.",
             "A good nurse asked me for help with the rota today.",
             "should-statements",
+            marks=SURE_NO_COSTS,
         ),
         (
             "Mums are meant to have it all under control.",
@@ -1173,10 +1184,11 @@ def test_what_someone_is_guessed_to_have_meant_is_not_the_writers_label() -> Non
             "I'm not supposed to lift heavy boxes until my back heals.",
             "should-statements",
         ),
-        (
+        pytest.param(
             "We can't plan anything without arguing.",
             "We can't plan the route without the new map.",
             "overgeneralising",
+            marks=SURE_NO_COSTS,
         ),
         (
             "The audience clapped, which people do to be polite.",
@@ -1192,21 +1204,18 @@ def test_what_someone_is_guessed_to_have_meant_is_not_the_writers_label() -> Non
             "Joined the choir at 50, I'll have quit by spring.",
             "Joined the choir at 50, I'll have learnt three songs by spring.",
             "fortune-telling",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the rules find it, but the model reads the text as free of every trap"
-                " (under 0.005), so the rules give way: what the sure 'no' costs",
-            ),
+            marks=SURE_NO_COSTS,
         ),
         (
             "The director wants a word, I'm definitely getting sacked.",
             "The director wants a word about the rota; I'll bring my notes.",
             "fortune-telling",
         ),
-        (
+        pytest.param(
             "I told myself the whole week was wasted.",
             "I told myself the whole week was wasted, when really it was just Monday.",
             "all-or-nothing",
+            marks=SURE_NO_COSTS,
         ),
     ],
 )
@@ -1416,10 +1425,11 @@ def test_look_alikes_read_in_the_twenty_fifth_blind_batch(
             "Deleted the old files at the end of the day, as planned.",
             "catastrophising",
         ),
-        (
+        pytest.param(
             "Pulled a hamstring, that's my football over for good.",
             "Pulled a hamstring, so that's my football over for a month or two.",
             "catastrophising",
+            marks=SURE_NO_COSTS,
         ),
         (
             "If the inspection goes badly I'll be finished.",

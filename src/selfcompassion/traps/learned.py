@@ -3,8 +3,8 @@
 A small model (MiniLM, fine-tuned on the training part of the labelled sentences and our own
 training sentences, one output per trap; ``model/traps_minilm.npz``, run by
 ``language.encoder``) reads the text in windows of whole sentences (a short text is one
-window). A trap is ticked when its probability in some window is above ``THRESHOLD``
-(``ANOTHER_TRAP_THRESHOLD`` beside a trap already found); ``detector.py`` ticks the union
+window). A trap is ticked when its probability in some window is above ``THRESHOLD``;
+``detector.py`` ticks the union
 of these and the rules' traps. Shapes the model reads as a trap that are not one have its
 reading of them set aside (``model_guards.py``).
 
@@ -36,25 +36,18 @@ from .model_guards import set_aside
 from .phrase import shown_phrase
 
 WEIGHTS = Path(__file__).with_name("model") / "traps_minilm.npz"
-#: A trap is ticked above this probability: chosen, with the number of epochs, by
-#: cross-validation on the training part only (bench/traps_threshold_cv.py); shipping this
-#: model was decided after its kept-aside figures were read (tests/data/traps_scores.md).
-THRESHOLD = 0.7
-#: A further trap beside one already found (by the rules, or the model's likeliest) is
-#: ticked only above this. Chosen on the two training batches written blind, which the
-#: model never saw (traps_blind_train.json and traps_blind3_train.json, 613 sentences): at
-#: 0.8 rather than 0.7, 7 of their 61 false ticks go and no trap is lost; at 0.9, 3 traps
-#: are lost for 5 more false ticks gone (tests/data/traps_scores.md).
-ANOTHER_TRAP_THRESHOLD = 0.8
-#: The rules' traps in a text give way when the model's best probability for every trap is
-#: under this: it reads the whole text as free of any trap ("the team always does a retro on
-#: the last day of the sprint", "a student told me he's a failure, so we looked at the rest
-#: of his marks"). Chosen on three training batches the model never saw, each with the rules
-#: as they were when it was first read (blind16, blind18, blind20): no right tick was lost
-#: there up to 0.015, but the rules' own twins in tests/test_traps_patterns.py, shapes written
-#: because the model missed them, score up to 0.0066; 0.005 keeps every one (8 false ticks
-#: gone, 7 trap-free sentences cleared there). tests/data/traps_scores.md.
-SURE_NO_BELOW = 0.005
+#: A trap is ticked above this probability, and the rules' traps in a text give way when the
+#: model's best probability for every trap is under ``SURE_NO_BELOW``: it reads the whole text
+#: as free of any trap ("the team always does a retro on the last day of the sprint", "a
+#: student told me he's a failure, so we looked at the rest of his marks"). Both chosen
+#: together at first sight: on eight training batches the model never saw, each with the
+#: rules as they were when it was first read (1,585 sentences, 585 trap-free), 0.8 and 0.03
+#: against the 0.7 and 0.005 before found 984 traps rather than 996 and made 99 false ticks
+#: rather than 110, and flagged 12 trap-free sentences rather than 23; higher bars cost traps
+#: for no sentence more cleared. A further bar for a trap beside one already found (0.8 when
+#: the first was 0.7) is gone: at the same 0.8 it did nothing. tests/data/traps_scores.md.
+THRESHOLD = 0.8
+SURE_NO_BELOW = 0.03
 #: The longest window the model reads, [CLS] and [SEP] included.
 MAX_TOKENS = 128
 #: The most words occlusion takes apart (one reading per pair of neighbouring words); a
@@ -89,31 +82,17 @@ class Scores(NamedTuple):
         self,
         found: Collection[str],
         threshold: float = THRESHOLD,
-        another: float = ANOTHER_TRAP_THRESHOLD,
     ) -> set[str]:
         """The traps of a text whose rules found ``found``: theirs and those the model ticks
         (``ticked``), or none where the model is all but sure of none (``sure_of_none``)."""
         if self.sure_of_none():
             return set()
-        return set(found) | set(self.ticked(found, threshold, another))
+        return set(found) | set(self.ticked(found, threshold))
 
-    def ticked(
-        self,
-        found: Collection[str] = (),
-        threshold: float = THRESHOLD,
-        another: float = ANOTHER_TRAP_THRESHOLD,
-    ) -> list[str]:
-        """The traps above ``threshold`` not in ``found``, likeliest first; beside a trap
-        already found (in ``found``, or ticked here before it) only those above ``another``
-        too."""
-        have = set(found)
-        ticked: list[str] = []
-        for trap_id, (p, _) in sorted(self.best.items(), key=lambda item: -item[1][0]):
-            if trap_id in have or p <= threshold or (have and p <= another):
-                continue
-            have.add(trap_id)
-            ticked.append(trap_id)
-        return ticked
+    def ticked(self, found: Collection[str] = (), threshold: float = THRESHOLD) -> list[str]:
+        """The traps above ``threshold`` not in ``found``, likeliest first."""
+        ranked = sorted(self.best.items(), key=lambda item: -item[1][0])
+        return [trap_id for trap_id, (p, _) in ranked if p > threshold and trap_id not in found]
 
 
 def load_in_background() -> None:

@@ -1452,6 +1452,43 @@ def test_look_alikes_read_in_the_twenty_seventh_blind_batch(
     assert trap_ids(look_alike) == []
 
 
+@pytest.mark.parametrize(
+    ("trap", "look_alike", "trap_id"),
+    [
+        # "must be" before a word in -ing is a guess, not a rule for how to be
+        (
+            "I have to be perfect at every handover.",
+            "I must be getting better at this, the ward is calm tonight.",
+            "should-statements",
+        ),
+        # a dislike they said out loud is no mind read
+        (
+            "Everyone in the choir hated the song I chose, I could feel it.",
+            "Everyone in the choir hated the song I chose, they said so, and we swapped it.",
+            "mind-reading",
+        ),
+        # the writer's own mood or ache put down to what they did takes no blame for others
+        (
+            "Everyone was quiet at dinner, probably because I was in a mood.",
+            "Feeling grumpy, probably because I slept badly.",
+            "personalising",
+        ),
+        (
+            "The team lost, probably because of me.",
+            "Had a migraine this morning, probably because of my screen time.",
+            "personalising",
+        ),
+    ],
+)
+def test_look_alikes_read_in_the_twenty_ninth_and_thirty_first_blind_batches(
+    trap: str, look_alike: str, trap_id: str
+) -> None:
+    """Twins in our own words for the shapes the twenty-ninth and thirty-first blind batches
+    (for training) showed: the trap is ticked, the look-alike gets nothing."""
+    assert trap_id in trap_ids(trap)
+    assert trap_ids(look_alike) == []
+
+
 def test_a_moment_laughed_off_together_is_answered_but_not_laughter_at_the_writer() -> None:
     """ "we all laughed" answers the moment before it; words after it are still read, and
     everyone laughing *at* the writer is no answer."""

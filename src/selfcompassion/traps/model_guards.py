@@ -71,8 +71,9 @@ _FIRST_PERSON = re.compile(
     r"\b(?:i|i['\u2019](?:m|ll|ve|d)|im|ive|me|my|myself|mine|we|we['\u2019](?:ll|re|ve)|us|our)\b",
     re.IGNORECASE,
 )
-# A feeling put down to something plain the writer did ("feeling irritable, probably because I
-# skipped lunch") seeks its cause; it takes no proof from it unless the window concludes.
+# A feeling or an ache put down to something plain the writer did ("feeling irritable, probably
+# because I skipped lunch") seeks its cause; it takes no proof from it unless the window
+# concludes, and no blame for what happened to others.
 _FEELING_EXPLAINED = compile_rule(FEELING_EXPLAINED)
 _CONCLUDES = re.compile(r"\b(?:so|must|means?|proves?|therefore|clearly)\b", re.IGNORECASE)
 # An errand is no rigid rule: "I should tell my manager I'm at capacity", "need to book the
@@ -111,7 +112,7 @@ def set_aside(text: str, span: Span, row: dict[str, float]) -> dict[str, float]:
     if _REASONED_GUESS.search(window) and not _FIRST_PERSON.search(window):
         row = {**row, "fortune-telling": 0.0}
     if _FEELING_EXPLAINED.search(window) and not _CONCLUDES.search(window):
-        row = {**row, "emotional-reasoning": 0.0}
+        row = {**row, "emotional-reasoning": 0.0, "personalising": 0.0}
     if _only_inside(window, _ERRAND, _OBLIGATION) and not _WITHOUT_FAIL.search(window):
         row = {**row, "should-statements": 0.0}
     if _THEIR_OWN_BLAME.search(window) and not _WRITERS_BLAME.search(window):

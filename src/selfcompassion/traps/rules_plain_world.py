@@ -183,6 +183,7 @@ RULES: tuple[Rule, ...] = (
         not_after=_NOT_READ,
         not_before=_GOOD + "|" + _ABOUT_SOMEONE_ELSE,
         negatable=True,
+        unless=SAID_ALOUD,
     ),
     rule(
         "mind-reading",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .rule import Rule, rule
 from .words import (
     AFTER_OTHERS_THINK,
+    FEELING_EXPLAINED,
     HARSH_ADJ,
     I_AM,
     INTENSIFIERS,
@@ -85,7 +86,9 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "should-statements",
-        r"\bI\s*" + MUST + r"\s+be\s+(?:\w+\s+)?" + RIGID_STANDARD + r"\b",
+        # (a word ending in -ing after "be" makes it a guess: "I must be doing more harm than
+        # good")
+        r"\bI\s*" + MUST + r"\s+be\s+(?:(?!\w+ing\b)\w+\s+)?" + RIGID_STANDARD + r"\b",
         negatable=True,
     ),
     rule(
@@ -173,6 +176,9 @@ RULES: tuple[Rule, ...] = (
         # "partly because I signed off late": a share owned in proportion, not the whole
         not_after=r"^\s*(?:and\s+|so\s+)?I\b|\bI\s+(?:\w+\s+)?$"
         r"|\b(?:partly|partially|in part|also|some of it was)\s+$",
+        # the writer's own feeling or ache put down to what they did ("feeling grumpy,
+        # probably because I slept badly")
+        unless=FEELING_EXPLAINED,
         requires=r"\b(?:fail\w*|sick|ill|upset|angry|sad|cry\w*|cried|lost|left|quit|broke\w*"
         r"|split|miserable|unhappy|hurt|went wrong|struggl\w*|suffer\w*|stress\w*|cancel\w*"
         r"|fell|dropped|died|flopped|missed|behind|worse|disappointed|badly|wrong|ruined|argu\w*"

@@ -122,8 +122,12 @@ THING = (
 # A feeling of the writer's put down to something plain they did, its cause sought rather than
 # its proof taken: "feeling irritable, probably because I skipped lunch".
 FEELING_EXPLAINED = (
-    r"^\W*(?:(?:i'm|im|i am|i was|i've been|ive been|i have been|been|am)\s+)?(?:feeling|felt|feel)"
-    r"\s+(?:\w+(?:'\w+)?\s+){0,2}?\w+(?:'\w+)?,?\s+(?:(?:probably|maybe|likely|prob|just|possibly)\s+)?"
+    r"^\W*(?:(?:(?:i'm|im|i am|i was|i've been|ive been|i have been|been|am)\s+)?(?:feeling|felt"
+    r"|feel)\s+(?:\w+(?:'\w+)?\s+){0,2}?\w+(?:'\w+)?"
+    # ... or an ache of the body ("headache all day, probably because I skipped lunch")
+    r"|(?:(?:i've had|ive had|i have had|had|got|i've got|ive got)\s+)?(?:an?\s+)?(?:headache"
+    r"|migraine|stomach ?ache|tummy ache|back ?ache|sore \w+)(?:\s+\w+){0,3}?)"
+    r",?\s+(?:(?:probably|maybe|likely|prob|just|possibly)\s+)?"
     r"(?:because|bc|cos|cause|due to)\s+(?:of\s+)?(?:i|my)\b"
 )
 # A spell of time wasted is a fair complaint, not a verdict on everything: "a complete waste of

@@ -121,6 +121,16 @@ THIRTIETH_BLIND_BATCH = "blind30"
 #: whole.
 THIRTY_FIRST_BLIND_BATCH = "blind31"
 THIRTY_SECOND_BLIND_BATCH = "blind32"
+#: Two halves of a batch of 400 written blind, split the same way (seed 2612):
+#: ``traps_blind33_train.json`` for training whole, ``traps_blind34_aside.json`` kept aside
+#: whole.
+THIRTY_THIRD_BLIND_BATCH = "blind33"
+THIRTY_FOURTH_BLIND_BATCH = "blind34"
+#: Two halves of a batch of 400 written blind, split the same way (seed 2712):
+#: ``traps_blind35_train.json`` for training whole, ``traps_blind36_aside.json`` kept aside
+#: whole.
+THIRTY_FIFTH_BLIND_BATCH = "blind35"
+THIRTY_SIXTH_BLIND_BATCH = "blind36"
 #: A batch of 200 written blind in twenty imagined voices, ``traps_blind22_aside.json``: kept
 #: aside whole, no training part, read once at the end of its round (no decision made on it).
 TWENTY_SECOND_BLIND_BATCH = "blind22"
@@ -142,6 +152,8 @@ TRAIN_BATCHES = (
     TWENTY_SEVENTH_BLIND_BATCH,
     TWENTY_NINTH_BLIND_BATCH,
     THIRTY_FIRST_BLIND_BATCH,
+    THIRTY_THIRD_BLIND_BATCH,
+    THIRTY_FIFTH_BLIND_BATCH,
 )
 #: Every batch with an ``aside`` part: never trained or tuned on.
 ASIDE_BATCHES = (
@@ -164,6 +176,8 @@ ASIDE_BATCHES = (
     TWENTY_EIGHTH_BLIND_BATCH,
     THIRTIETH_BLIND_BATCH,
     THIRTY_SECOND_BLIND_BATCH,
+    THIRTY_FOURTH_BLIND_BATCH,
+    THIRTY_SIXTH_BLIND_BATCH,
 )
 
 

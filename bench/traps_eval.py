@@ -23,19 +23,21 @@ eleventh (traps_blind19_aside.json), ``--own-aside blind21`` a twelfth
 (traps_blind24_aside.json), ``--own-aside blind26`` a fourteenth
 (traps_blind26_aside.json), ``--own-aside blind22`` a fifteenth (traps_blind22_aside.json)
 ``--own-aside blind28`` a sixteenth (traps_blind28_aside.json), ``--own-aside blind30`` a
-seventeenth (traps_blind30_aside.json) and ``--own-aside blind32`` an eighteenth
-(traps_blind32_aside.json), each kept aside whole.
+seventeenth (traps_blind30_aside.json), ``--own-aside blind32`` an eighteenth
+(traps_blind32_aside.json), ``--own-aside blind34`` a nineteenth (traps_blind34_aside.json)
+and ``--own-aside blind36`` a twentieth (traps_blind36_aside.json), each kept aside whole.
 ``--train-batch blind``, ``--train-batch blind3``, ``--train-batch blind5``, ``--train-batch
 blind7``, ``--train-batch blind10``, ``--train-batch blind12``, ``--train-batch blind14``,
 ``--train-batch blind16``, ``--train-batch blind18``, ``--train-batch blind20``,
 ``--train-batch blind23``, ``--train-batch blind25``, ``--train-batch blind27``,
-``--train-batch blind29`` and ``--train-batch blind31`` score
+``--train-batch blind29``, ``--train-batch blind31``, ``--train-batch blind33`` and
+``--train-batch blind35`` score
 the training batches written the same way (traps_blind_train.json, traps_blind3_train.json,
 traps_blind5_train.json, traps_blind7_train.json, traps_blind10_train.json,
 traps_blind12_train.json, traps_blind14_train.json, traps_blind16_train.json,
 traps_blind18_train.json, traps_blind20_train.json, traps_blind23_train.json,
 traps_blind25_train.json, traps_blind27_train.json, traps_blind29_train.json,
-traps_blind31_train.json), which rule
+traps_blind31_train.json, traps_blind33_train.json, traps_blind35_train.json), which rule
 writing may read like the training part.
 """
 

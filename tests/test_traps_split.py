@@ -214,6 +214,10 @@ def _apart_from_every_other_set(traps_data: ModuleType, part: str, name: str) ->
         ("THIRTIETH_BLIND_BATCH", "aside", 199, 68),
         ("THIRTY_FIRST_BLIND_BATCH", "train", 200, 71),
         ("THIRTY_SECOND_BLIND_BATCH", "aside", 200, 79),
+        ("THIRTY_THIRD_BLIND_BATCH", "train", 199, 86),
+        ("THIRTY_FOURTH_BLIND_BATCH", "aside", 200, 64),
+        ("THIRTY_FIFTH_BLIND_BATCH", "train", 199, 79),
+        ("THIRTY_SIXTH_BLIND_BATCH", "aside", 199, 71),
         ("TENTH_BLIND_BATCH", "train", 244, 50),
     ],
 )

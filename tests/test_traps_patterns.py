@@ -1489,6 +1489,46 @@ def test_look_alikes_read_in_the_twenty_ninth_and_thirty_first_blind_batches(
     assert trap_ids(look_alike) == []
 
 
+@pytest.mark.parametrize(
+    ("trap", "look_alike", "trap_id"),
+    [
+        # advice given to someone is no rule for them
+        (
+            "My team should never make mistakes.",
+            "Told my apprentice she should take more breaks.",
+            "should-statements",
+        ),
+        # a tired body's hyperbole is no verdict on the day
+        (
+            "Missed one delivery and the whole week is ruined.",
+            "Double shift on the ward. Feet are ruined, bath and bed.",
+            "all-or-nothing",
+        ),
+        # "must mean" draws a conclusion; it sets no rule
+        (
+            "I must be perfect every single shift.",
+            "Kept waking at 3am. Must mean the new pillow is too high.",
+            "should-statements",
+        ),
+        # a disaster the writer calls themselves is a label, not a catastrophe foreseen
+        (
+            "This launch will be a disaster.",
+            "I'm a walking disaster of a manager.",
+            "catastrophising",
+        ),
+    ],
+)
+def test_look_alikes_read_in_the_thirty_third_and_thirty_fifth_blind_batches(
+    trap: str, look_alike: str, trap_id: str
+) -> None:
+    """Twins in our own words for the shapes the thirty-third and thirty-fifth blind batches
+    (for training) showed: the trap is ticked, the look-alike does not get it (the label the
+    last look-alike is given stands)."""
+    assert trap_id in trap_ids(trap)
+    assert trap_id not in trap_ids(look_alike)
+    assert set(trap_ids(look_alike)) <= {"labelling"}
+
+
 def test_a_moment_laughed_off_together_is_answered_but_not_laughter_at_the_writer() -> None:
     """ "we all laughed" answers the moment before it; words after it are still read, and
     everyone laughing *at* the writer is no answer."""

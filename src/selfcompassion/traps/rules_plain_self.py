@@ -158,10 +158,12 @@ RULES: tuple[Rule, ...] = (
         r"(?!\s+(?:be (?:here|there|home|back|fine|ok|okay)|arrive|come|move|start|open|close"
         r"|call me back|have the|get (?:the|a|that) (?:promotion|job|award|prize|raise|bonus"
         r"|credit|part|role))\b)",
-        # (their own rule, reported: "dad insists he should have prevented it")
+        # (their own rule, reported: "dad insists he should have prevented it"; advice given:
+        # "told the new starter he should taste everything")
         not_after=r"\b(?:i|you)\s+(?:think|thought|hope|guess|suppose|reckon)\s+$|\b(?:insists?"
         r"|insisted|claims?|claimed|keeps saying|kept saying|is convinced|was convinced)"
-        r"(?: that)?\s+$",
+        r"(?: that)?\s+$|\b(?:told|tell|telling|advised|reminded|suggested to)\s+(?:\w+\s+){1,3}?"
+        r"(?:that\s+)?$",
         negatable=True,
     ),
     rule(
@@ -170,8 +172,9 @@ RULES: tuple[Rule, ...] = (
         + r"(?:should have|should not have|should never|must|has to be|have to be|needs to be"
         r"|ought to have)\b(?!\s+(?:" + ERRAND + r"))"
         # (a guess at what happened is no rule: "must be something i said", "must have been
-        # my update", "brain tumour. has to be.")
-        r"(?!\s*(?:be\s+)?(?:something|someone|me|my|because)\b|\s+have been\b|\s*[.!?]|\s*$)",
+        # my update", "brain tumour. has to be.", "must mean i am ...")
+        r"(?!\s*(?:be\s+)?(?:something|someone|me|my|because)\b|\s+have been\b|\s*[.!?]|\s*$"
+        r"|\s+mean\b)",
     ),
     rule(
         "should-statements",
@@ -228,6 +231,9 @@ RULES: tuple[Rule, ...] = (
         r"|(?:it is |i am |is |was )(?:basically |officially )?(?:a )?(?:fail|failure|flop)\b"
         r"|(?:=|is|was) wasted|(?:is|was|are) (?:blown|ruined|a write off))",
         negatable=True,
+        # a tired body's hyperbole ("12-hour shift. feet are ruined") is no verdict
+        not_after=r"\b(?:feet|legs|back|knees|hands|arms|eyes|voice|shoulders|hair|nails|throat"
+        r"|skin|hips|calves)\s+$",
         requires=r"\b(?:one|single|only|apart from|except|just|under|less than|instead of"
         r"|if|every|either|half|two|\d+|so|anything|missed|a bit|then|because|b\+?|ate)\b",
         reach_back=True,

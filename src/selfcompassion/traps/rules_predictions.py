@@ -26,7 +26,7 @@ RULES: tuple[Rule, ...] = (
         negatable=True,
         not_after=r"(?:"
         + ABOUT_A_THING
-        + r"|\bI(?:'m|\s+am)\s+(?:\w+\s+)?$|\bnatural\s+$|(?-i:\b[A-Z]\w+)\s+$)",
+        + r"|\bI(?:'m|\s+am)\s+(?:\w+\s+){0,2}$|\bnatural\s+$|(?-i:\b[A-Z]\w+)\s+$)",
         # "a nightmare commute" is about the commute; "a disaster of a human" labels someone.
         not_before=BEFORE_A_THING + r"|^\s+of\s+an?\s+" + ROLE_WORDS + r"\b",
         unless=LIGHT_HEARTED + "|" + BOUNDED_DISASTER,

@@ -1516,14 +1516,56 @@ def test_look_alikes_read_in_the_twenty_ninth_and_thirty_first_blind_batches(
             "I'm a walking disaster of a manager.",
             "catastrophising",
         ),
+        # a slip nobody noticed is set in proportion
+        (
+            "I tripped on stage and everyone was laughing at me.",
+            "Fluffed a line in the school play and nobody noticed but me.",
+            "mind-reading",
+        ),
+        # the thought weighed against what is real
+        (
+            "My head says I should have caught it.",
+            "My head says I should have caught it. Realistically it needed a scanner we lack.",
+            "should-statements",
+        ),
+        # the guess confirmed out loud, or weighed and found fair
+        (
+            "My manager thinks I am lazy.",
+            "My manager thinks I am lazy. She told me, in my review.",
+            "mind-reading",
+        ),
+        (
+            "My sister thinks I am a failure.",
+            "My sister thinks I work too much. She might have a point.",
+            "mind-reading",
+        ),
+        # a hurt not taken to heart
+        (
+            "A customer called me useless and he was right, I am useless.",
+            "A customer called me useless. Did not take it personally, he was angry at the delay.",
+            "labelling",
+        ),
+        # a slip everyone makes
+        (
+            "Dropped a tray of glasses, I ruin everything.",
+            "Dropped a tray of glasses on my first shift. Apparently everyone does it the first few"
+            " times.",
+            "overgeneralising",
+        ),
+        # something savoured puts nothing in two boxes
+        (
+            "If it is not perfect it is worthless.",
+            "Nothing beats a cold swim at dawn.",
+            "all-or-nothing",
+        ),
     ],
 )
 def test_look_alikes_read_in_the_thirty_third_and_thirty_fifth_blind_batches(
     trap: str, look_alike: str, trap_id: str
 ) -> None:
     """Twins in our own words for the shapes the thirty-third and thirty-fifth blind batches
-    (for training) showed: the trap is ticked, the look-alike does not get it (the label the
-    last look-alike is given stands)."""
+    (for training) showed: the trap is ticked, the look-alike does not get it (a label, as
+    "a walking disaster of a manager" is given, may stand)."""
     assert trap_id in trap_ids(trap)
     assert trap_id not in trap_ids(look_alike)
     assert set(trap_ids(look_alike)) <= {"labelling"}

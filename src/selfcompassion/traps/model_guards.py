@@ -5,8 +5,9 @@ The model learnt traps from their words, so a few look-alikes that share those w
 traps to it: permission ("I don't have to be perfect"), a habit kept as a precaution ("I never
 sign anything without reading it"), a strong word for a thing, an errand after "should", a
 guess drawn from evidence about things, a feeling put down to its cause, someone else's blame
-described. For each, ``set_aside`` puts that trap's probability in the window to nothing;
-``learned.py`` applies it to every window it reads. The rules read these shapes on their own.
+described, something savoured ("nothing beats a quiet Sunday"). For each, ``set_aside`` puts
+that trap's probability in the window to nothing; ``learned.py`` applies it to every window
+it reads. The rules read these shapes on their own.
 """
 
 from __future__ import annotations
@@ -86,6 +87,13 @@ _ERRAND = re.compile(
 )
 # ... unless the errand is kept without fail ("I have to reply to every single email").
 _WITHOUT_FAIL = re.compile(r"\b(?:every\w*|always|never|each|perfect\w*|all the time)\b", re.I)
+# Something savoured ("nothing like the smell of cut grass at six", "nothing beats a quiet
+# Sunday") puts nothing in two boxes.
+_SAVOURED = re.compile(
+    r"\bnothing (?:like|beats|compares (?:to|with)|quite like|better than) (?:an? |the )?"
+    r"(?!(?:me|my|i|failing|failure|losing)\b)\w+",
+    re.IGNORECASE,
+)
 # Someone else taking the blame on themselves ("my colleague blames himself for the outage")
 # is their trap, described; a window with it and no blame the writer takes does not count
 # for personalising.
@@ -115,6 +123,8 @@ def set_aside(text: str, span: Span, row: dict[str, float]) -> dict[str, float]:
         row = {**row, "emotional-reasoning": 0.0, "personalising": 0.0}
     if _only_inside(window, _ERRAND, _OBLIGATION) and not _WITHOUT_FAIL.search(window):
         row = {**row, "should-statements": 0.0}
+    if _SAVOURED.search(window):
+        row = {**row, "all-or-nothing": 0.0}
     if _THEIR_OWN_BLAME.search(window) and not _WRITERS_BLAME.search(window):
         row = {**row, "personalising": 0.0}
     return row

@@ -30,6 +30,12 @@ TRAP_MISSED = pytest.mark.xfail(
 SURE_NO_COSTS = pytest.mark.xfail(
     strict=True, reason="the model reads the text as free of every trap, so the rules give way"
 )
+# The rules find these traps, but the model reads that one trap as all but absent (under
+# learned.DOUBTED_BELOW), so the rules' find gives way: what the model's doubt costs, chosen for
+# the false ticks it takes at first sight (tests/data/traps_scores.md). Strict, so a fix shows.
+DOUBTED_COSTS = pytest.mark.xfail(
+    strict=True, reason="the model doubts this trap, so the rules' find gives way"
+)
 
 #: Whole words of the vocabulary near a key word that are kept as typos: two names and two
 #: spellings likelier to be slips ("prefect" for "perfect", "nothin" for "nothing").
@@ -190,10 +196,11 @@ def test_words_after_an_answer_are_still_read() -> None:
             marks=SURE_NO_COSTS,
         ),
         # escalation
-        (
+        pytest.param(
             "He skipped one lesson, next thing he'll be failing the whole year.",
             "The next thing on my list is the ironing.",
             "catastrophising",
+            marks=DOUBTED_COSTS,
         ),
         # a guess that lands on the gravest outcome
         (
@@ -219,10 +226,11 @@ def test_words_after_an_answer_are_still_read() -> None:
             "discounting-positive",
         ),
         # disagreeing with the thought or with whoever said it
-        (
+        pytest.param(
             "Grandad used to say I'm lazy, and he was right.",
             "Grandad used to say I'm lazy. I don't buy it, I'm up at six every day.",
             "labelling",
+            marks=DOUBTED_COSTS,
         ),
         (
             "I'm a walking disaster.",
@@ -378,9 +386,10 @@ def test_a_failed_thing_of_a_person_labels_them() -> None:
             "One parcel went missing, so clearly couriers never deliver to my street.",
             "One parcel went missing, so I asked the courier to leave them with my neighbour.",
         ),
-        (
+        pytest.param(
             "Texted the group and nobody answered, everyone's sick of me.",
             "Texted the group and nobody answered, everyone's at the match.",
+            marks=DOUBTED_COSTS,
         ),
         # what keeps happening named as the way life goes
         (
@@ -1133,10 +1142,11 @@ def test_what_someone_is_guessed_to_have_meant_is_not_the_writers_label() -> Non
 @pytest.mark.parametrize(
     ("trap", "look_alike", "trap_id"),
     [
-        (
+        pytest.param(
             "The bakery will be ruined this winter, I just know it.",
             "Flour costs doubled, so the bakery will likely be over budget this month.",
             "catastrophising",
+            marks=DOUBTED_COSTS,
         ),
         (
             "The recital is going to go badly, I'll freeze.",

@@ -89,8 +89,8 @@ def detect_traps(text: str, *, second_opinion: bool = True) -> list[TrapHit]:
 
     Each trap the rules find is reported at most once for any stretch of overlapping words;
     hits inside quotations or reported speech are skipped. With ``second_opinion``, each
-    trap only the model ticks is reported once, at the words that made it tick, unless the
-    model is all but sure the text holds no trap at all: then nothing is reported.
+    trap only the model ticks is reported once, at the words that made it tick, and the
+    rules' traps the model doubts (``Scores.doubted``) are left out.
     """
     found = _all_spans(text)
     hits: list[TrapHit] = []
@@ -99,9 +99,9 @@ def detect_traps(text: str, *, second_opinion: bool = True) -> list[TrapHit]:
 
         read = Readings()
         reading = scores(text, read)
+        doubted = reading.doubted(found)
+        found = {trap_id: spans for trap_id, spans in found.items() if trap_id not in doubted}
         hits.extend(model_hits(text, set(found), reading, read))
-        if reading.sure_of_none():
-            found = {}
     for trap_id, spans in found.items():
         hits.extend(
             TrapHit(trap_id, text[start:end], start, end) for start, end in without_overlaps(spans)

@@ -145,7 +145,7 @@ def test_json_shape_holds_for_a_trap_only_the_model_ticks(journal: Journal) -> N
     ("text", "traps"),
     [
         (MODEL_ONLY[0][0], 1),
-        ("I feel like Dan is bored of me and he is going to end it soon.", 2),
+        ("Feels like Dan is bored of me, and he is going to end it soon.", 2),
     ],
     ids=["one-trap", "two-traps"],
 )
@@ -170,18 +170,27 @@ def test_no_stretch_of_text_is_read_twice(
 
 
 def test_the_model_ticks_each_trap_above_its_bar_likeliest_first_beside_the_rules() -> None:
-    """Every trap the model reads above THRESHOLD is ticked, the likeliest first, whatever the
-    rules found; those the rules found already are not ticked twice, and none under it."""
-    bar = learned.THRESHOLD
-    above, higher, under = (bar + 1) / 2, (bar + 3) / 4, bar - 0.05
+    """Beside a trap the rules found, every trap the model reads above THRESHOLD is ticked,
+    the likeliest first, and none under it; where the rules found none, only those above
+    ALONE_THRESHOLD. Those the rules found already are not ticked twice."""
+    bar, alone = learned.THRESHOLD, learned.ALONE_THRESHOLD
+    assert bar < alone
+    between, above, under = (bar + alone) / 2, (alone + 1) / 2, bar - 0.05
     reading = learned.Scores(
         {
-            "labelling": (above, (0, 5)),
-            "catastrophising": (higher, (0, 5)),
+            "labelling": (between, (0, 5)),
+            "catastrophising": (above, (0, 5)),
             "mind-reading": (under, (0, 5)),
+            "fortune-telling": (0.5, (0, 5)),
         }
     )
-    assert reading.ticked() == ["catastrophising", "labelling"]
+    assert reading.ticked({"fortune-telling"}) == ["catastrophising", "labelling"]
     assert reading.ticked({"catastrophising"}) == ["labelling"]
-    assert reading.joined({"mind-reading"}) == {"catastrophising", "labelling", "mind-reading"}
-    assert learned.Scores({"labelling": (bar, (0, 5))}).ticked() == []
+    assert reading.ticked() == ["catastrophising"]
+    assert reading.joined({"fortune-telling"}) == {
+        "catastrophising",
+        "labelling",
+        "fortune-telling",
+    }
+    assert reading.joined(set()) == {"catastrophising"}
+    assert learned.Scores({"labelling": (alone, (0, 5))}).ticked() == []

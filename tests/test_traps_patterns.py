@@ -214,11 +214,10 @@ def test_words_after_an_answer_are_still_read() -> None:
             "Won the pub quiz, must have been our best night yet.",
             "discounting-positive",
         ),
-        pytest.param(
+        (
             "My manager praised the launch plan, she probably did not read past page one.",
             "My manager praised the launch plan, she read every page.",
             "discounting-positive",
-            marks=LOOK_ALIKE_TICKED,
         ),
         (
             "Got a distinction, the marker must have felt sorry for me.",
@@ -716,11 +715,10 @@ def test_what_others_are_guessed_to_think_of_a_success_is_mind_reading() -> None
             "catastrophising",
         ),
         # everyone's approval as a need
-        pytest.param(
+        (
             "I need every single person at work to like me.",
             "I need every single person at work to sign the card.",
             "should-statements",
-            marks=LOOK_ALIKE_TICKED,
         ),
         # "shell", "well" for "she'll", "we'll" where a clause starts before a verb
         ("shell laugh at me if I ask", "they shell out for the good coffee", "fortune-telling"),

@@ -131,6 +131,9 @@ THIRTY_FOURTH_BLIND_BATCH = "blind34"
 #: whole.
 THIRTY_FIFTH_BLIND_BATCH = "blind35"
 THIRTY_SIXTH_BLIND_BATCH = "blind36"
+#: A batch of 400 written blind, ``traps_blind37_aside.json``: kept aside whole, no training
+#: part, read once at the end of its round (no decision made on it).
+THIRTY_SEVENTH_BLIND_BATCH = "blind37"
 #: A batch of 200 written blind in twenty imagined voices, ``traps_blind22_aside.json``: kept
 #: aside whole, no training part, read once at the end of its round (no decision made on it).
 TWENTY_SECOND_BLIND_BATCH = "blind22"
@@ -178,6 +181,7 @@ ASIDE_BATCHES = (
     THIRTY_SECOND_BLIND_BATCH,
     THIRTY_FOURTH_BLIND_BATCH,
     THIRTY_SIXTH_BLIND_BATCH,
+    THIRTY_SEVENTH_BLIND_BATCH,
 )
 
 

@@ -221,6 +221,7 @@ def _apart_from_every_other_set(traps_data: ModuleType, part: str, name: str) ->
         ("THIRTY_FOURTH_BLIND_BATCH", "aside", 200, 64),
         ("THIRTY_FIFTH_BLIND_BATCH", "train", 199, 79),
         ("THIRTY_SIXTH_BLIND_BATCH", "aside", 199, 71),
+        ("THIRTY_SEVENTH_BLIND_BATCH", "aside", 395, 139),
         ("TENTH_BLIND_BATCH", "train", 244, 50),
     ],
 )

@@ -57,7 +57,8 @@ SURE_NO_BELOW = 0.03
 #: tests/data/traps_scores.md.
 ALONE_THRESHOLD = 0.9
 #: A rule's trap gives way, too, where the model's best probability for that one trap is under
-#: this ("the washing pile is a catastrophe" beside a model reading no catastrophe in it), but
+#: this ("I could feel the whole room thinking I'd blown it": mind-reading, which the model
+#: reads, and all-or-nothing from the rule for "blown it", which it does not), but
 #: for the traps in ``STANDS_WHATEVER_THE_MODEL_SAYS``. Chosen at first sight on ten training
 #: batches the model never saw (2,000 sentences, each batch with the rules as they were before
 #: it was read): at 0.02, 24 of 119 false ticks go and 3 of 1,197 traps found are lost; at

@@ -1560,6 +1560,24 @@ def test_look_alikes_read_in_the_twenty_ninth_and_thirty_first_blind_batches(
             " times.",
             "overgeneralising",
         ),
+        # a harsh word owned as the whole of oneself, not a trait owned with what it did
+        (
+            "I should know my scales by now. Lazy, that's what I am.",
+            "Stubborn, that's what I am, and it helps on the long climbs.",
+            "labelling",
+        ),
+        # a bare insult as a sentence of its own
+        (
+            "Still can't read the bass clef properly. Dunce.",
+            "Still can't read the bass clef properly. Lesson on Friday.",
+            "labelling",
+        ),
+        # a gloomy forecast sealed with a dare, not a hopeful one
+        (
+            "Tomorrow's a double. I'll make a bad call before the night's out, you watch.",
+            "We'll win on Saturday, you watch.",
+            "fortune-telling",
+        ),
         # something savoured puts nothing in two boxes
         (
             "If it is not perfect it is worthless.",

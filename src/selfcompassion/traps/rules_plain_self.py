@@ -92,9 +92,25 @@ RULES: tuple[Rule, ...] = (
         + PERSON_NOUN
         + r"|useless|pathetic|hopeless|worthless|stupid|idiot|loser|failure|fraud|clown|hack"
         r"|amateur|coward|disgrace|embarrassing|incompetent|a mess|what a mess of a person|quitter"
-        r"|sod|muppet|numpty|prat|plonker|moaner|whinger)"
+        r"|sod|muppet|numpty|prat|plonker|moaner|whinger|dunce|eejit|moron|imbecile|fool|klutz"
+        r"|doofus|halfwit|nitwit|twit|pillock|wally|plank|wazzock|dipstick|numbskull)"
         r"(?=\s*(?:[.!?,;:\n]|$|with|at|who|that|calling|for))",
         negatable=True,
+    ),
+    # A harsh word owned as the whole of oneself: "lazy, that's what I am", "a fraud, that's
+    # all I am".
+    rule(
+        "labelling",
+        r"\b(?:an? )?(?:"
+        + LABEL_ADJ
+        + "|"
+        + LABEL_NOUN
+        + r"),\s*(?:that is|thats)\s+(?:what|all|who)"
+        r"\s+i\s+am\b",
+        # (a trait owned with what it does: "stubborn, that's what I am, and it helps on the
+        # long climbs")
+        not_before=r"^,?\s+(?:and|but)\s+(?:it|that|this)\s+(?:\w+\s+)?(?:got|gets|made|makes"
+        r"|helped|helps|worked|works|paid|pays|keeps|kept)\b",
     ),
     # A harsh name said to oneself (or another) after a comma, to end the sentence: "you
     # should never have said yes to that deadline, idiot".

@@ -244,6 +244,17 @@ RULES: tuple[Rule, ...] = (
         r"|no point (?:even )?(?:trying|entering|applying|going|bothering)"
         r"|might as well not bother|not going to happen|never going to happen)\b",
     ),
+    # A gloomy forecast sealed with a dare: "I'll make a bad call before the night's out, you
+    # watch", "gonna flop it, calling it now" (not "we'll win on Saturday, you watch").
+    rule(
+        "fortune-telling",
+        r"\b(?:will|going to|gonna|is going to|are going to)\b[^.!?]{0,60}?,?\s*"
+        r"(?:you watch|you wait|just you wait|watch this space|calling it now|i am calling it"
+        r"|bet you|you will see)\b",
+        requires=r"\b(?:not|no|never|nobody|nothing|fail\w*|flop\w*|bomb\w*|bad|badly|wrong"
+        r"|empty|lose|lost|late|worse|worst|mess\w*|disaster|drop\w*|sack\w*|fired|reject\w*"
+        r"|miss\w*|forget|crash\w*|break|broke|quit)\b",
+    ),
     # --- discounting-positive ---
     rule(
         "discounting-positive",

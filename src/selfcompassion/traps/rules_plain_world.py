@@ -248,7 +248,7 @@ RULES: tuple[Rule, ...] = (
     # watch", "gonna flop it, calling it now" (not "we'll win on Saturday, you watch").
     rule(
         "fortune-telling",
-        r"\b(?:will|going to|gonna|is going to|are going to)\b[^.!?]{0,60}?,?\s*"
+        r"\b(?:will|going to|gonna)\b[^.!?]{0,60}?,?\s*"
         r"(?:you watch|you wait|just you wait|watch this space|calling it now|i am calling it"
         r"|bet you|you will see)\b",
         requires=r"\b(?:not|no|never|nobody|nothing|fail\w*|flop\w*|bomb\w*|bad|badly|wrong"

@@ -3,8 +3,8 @@
 ``python bench/traps_eval.py`` prints the training part's figures (all that rule writing
 may look at); ``--kept-aside`` prints the kept-aside part's, which is for reporting only.
 Both readings are scored: the rules alone, and the shipped detector (a trap is ticked when
-the rules find it or the model's probability is above its threshold, unless the model
-is all but sure the text holds no trap at all). ``--errors`` lists
+the rules find it and the model does not doubt it, or the model's probability is above its
+threshold, a higher one where the rules find none: ``learned.Scores.joined``). ``--errors`` lists
 the misses and false ticks of the part shown; ``--threshold`` scores the union at another
 threshold than the shipped one. ``--own-aside`` scores our own
 kept-aside sentences
@@ -143,8 +143,10 @@ def main() -> None:
     print(f"{name}: {len(part)} sentences\n\nrules only:")
     print(score(part, rules_only, errors=args.errors))
     print(
-        f"\nrules or model probability > {args.threshold}, none where every trap is under"
-        f" {learned.SURE_NO_BELOW} (the shipped detector at {learned.THRESHOLD}):"
+        f"\nrules (unless the model reads that trap under {learned.DOUBTED_BELOW}, or every trap"
+        f" under {learned.SURE_NO_BELOW}) or model probability > {args.threshold}"
+        f" (> {learned.ALONE_THRESHOLD} where the rules find none; the shipped detector at"
+        f" {learned.THRESHOLD}):"
     )
     print(score(part, union(args.threshold), errors=args.errors))
 

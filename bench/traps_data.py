@@ -134,6 +134,13 @@ THIRTY_SIXTH_BLIND_BATCH = "blind36"
 #: A batch of 400 written blind, ``traps_blind37_aside.json``: kept aside whole, no training
 #: part, read once at the end of its round (no decision made on it).
 THIRTY_SEVENTH_BLIND_BATCH = "blind37"
+#: Four batches of about 400 written blind (``traps_blind38_train.json`` to
+#: ``traps_blind41_train.json``), kept whole: first read to choose the model's bars at first
+#: sight (no model trained on them, no rule written from them yet), then training batches.
+THIRTY_EIGHTH_BLIND_BATCH = "blind38"
+THIRTY_NINTH_BLIND_BATCH = "blind39"
+FORTIETH_BLIND_BATCH = "blind40"
+FORTY_FIRST_BLIND_BATCH = "blind41"
 #: A batch of 200 written blind in twenty imagined voices, ``traps_blind22_aside.json``: kept
 #: aside whole, no training part, read once at the end of its round (no decision made on it).
 TWENTY_SECOND_BLIND_BATCH = "blind22"
@@ -157,6 +164,10 @@ TRAIN_BATCHES = (
     THIRTY_FIRST_BLIND_BATCH,
     THIRTY_THIRD_BLIND_BATCH,
     THIRTY_FIFTH_BLIND_BATCH,
+    THIRTY_EIGHTH_BLIND_BATCH,
+    THIRTY_NINTH_BLIND_BATCH,
+    FORTIETH_BLIND_BATCH,
+    FORTY_FIRST_BLIND_BATCH,
 )
 #: Every batch with an ``aside`` part: never trained or tuned on.
 ASIDE_BATCHES = (

@@ -688,10 +688,11 @@ def test_what_others_are_guessed_to_think_of_a_success_is_mind_reading() -> None
             "all-or-nothing",
         ),
         # a disaster laughed about
-        (
+        pytest.param(
             "The cake was a total disaster, the whole party is ruined.",
             "The cake was a total disaster, we laughed about it all evening.",
             "catastrophising",
+            marks=DOUBTED_COSTS,
         ),
         # answers: a step for next time, not knowing yet, what it is for, the old way of seeing it
         (

@@ -338,12 +338,32 @@ def test_words_after_an_answer_are_still_read() -> None:
             "My uncle kept saying he's a loser after the layoff; I told him a job isn't who he is.",
             "labelling",
         ),
+        # a negation inside a condition that runs on without a comma is the condition's own
+        (
+            "If I don't get the job my life is over.",
+            "If I don't get the job my life goes on, and so will I.",
+            "catastrophising",
+        ),
+        (
+            "If no one comes the party is ruined.",
+            "If no one comes, the party is off and we'll try again next month.",
+            "all-or-nothing",
+        ),
     ],
 )
 def test_trap_shapes_and_their_look_alikes(trap: str, look_alike: str, trap_id: str) -> None:
     """Twins: the same words, once a trap, once a plain report or answered by the writer."""
     assert trap_id in trap_ids(trap)
     assert trap_ids(look_alike) == []
+
+
+def test_a_negation_inside_a_condition_still_cancels_what_the_condition_holds() -> None:
+    for text in (
+        "If it isn't the end of the world, I can cope.",
+        "If this goes badly it's not the end of the world.",
+        "If it's not my fault, why do I feel so bad?",
+    ):
+        assert trap_ids(text, second_opinion=False) == []
 
 
 def test_a_disaster_the_writer_bounds_is_not_catastrophising() -> None:

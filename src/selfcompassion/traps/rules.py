@@ -76,7 +76,7 @@ def compiled_rules() -> tuple[tuple[CompiledRule, ...], tuple[CompiledRule, ...]
 def _fires(rule: CompiledRule, text: str, start: int, end: int) -> bool:
     """Whether a match of ``rule`` at ``start:end`` survives its context checks."""
     prefix = clause_prefix(text, start)
-    if rule.negatable and is_negated(prefix):
+    if rule.negatable and is_negated(prefix, text[start:end]):
         return False
     if rule.not_after is not None and rule.not_after.search(prefix):
         return False

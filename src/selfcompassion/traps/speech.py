@@ -48,6 +48,16 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
 
 _NEGATION = compile_rule(r"(?:\b(?:not|never|no)\b|n't\b)(?:\s+\w+(?:'\w+)?){0,3}\s*$")
 _NOT_A_NEGATION = compile_rule(r"\b(?:can't|cannot|can not|couldn't) (?:believe|stop|help)\b")
+# A condition that runs on into what follows it without a comma ("if this isn't perfect my
+# career is over"): a negation with words after it there is the condition's own, and the
+# clause that follows, opening with its subject, is not negated by it.
+_CONDITION = compile_rule(
+    r"^\s*(?:(?:and|but|so)\s+)?(?:if|unless)\b.*(?:\b(?:not|never|no)\b|n't\b)"
+    r"(?:\s+\w+(?:'\w+)?){1,3}\s*$"
+)
+_OPENS_A_CLAUSE = compile_rule(
+    r"^(?:my|our|his|her|their|the|this|that|it|I|we|they|he|she|everything|everyone)\b"
+)
 
 
 def clause_prefix(text: str, start: int) -> str:
@@ -66,8 +76,11 @@ def clause_rest(text: str, end: int) -> str:
     return text[end : boundary.start() if boundary else len(text)]
 
 
-def is_negated(prefix: str) -> bool:
-    return bool(_NEGATION.search(prefix)) and not _NOT_A_NEGATION.search(prefix)
+def is_negated(prefix: str, match: str = "") -> bool:
+    """Whether a negation in ``prefix`` (the clause before a match) cancels ``match``."""
+    if not _NEGATION.search(prefix) or _NOT_A_NEGATION.search(prefix):
+        return False
+    return not (_CONDITION.search(prefix) and _OPENS_A_CLAUSE.search(match))
 
 
 def sentence_bounds(text: str, start: int, end: int, reach_back: bool = False) -> Span:

@@ -357,6 +357,22 @@ def test_trap_shapes_and_their_look_alikes(trap: str, look_alike: str, trap_id: 
     assert trap_ids(look_alike) == []
 
 
+@pytest.mark.parametrize(
+    ("trap", "denied"),
+    [
+        ("My career is finished.", "My career is not finished."),
+        ("Our marriage is basically over.", "Our marriage is not over."),
+        ("My career will be ruined by one slide.", "My career will not be ruined by one slide."),
+        ("The business will go under.", "The business will not go under."),
+        ("Everything is slowly falling apart.", "Everything is not falling apart."),
+    ],
+)
+def test_an_ending_denied_is_not_catastrophising(trap: str, denied: str) -> None:
+    """A "not" or "never" between the thing and its ending denies the ending."""
+    assert "catastrophising" in trap_ids(trap, second_opinion=False)
+    assert trap_ids(denied, second_opinion=False) == []
+
+
 def test_a_negation_inside_a_condition_still_cancels_what_the_condition_holds() -> None:
     for text in (
         "If it isn't the end of the world, I can cope.",

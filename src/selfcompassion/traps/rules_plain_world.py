@@ -94,7 +94,9 @@ RULES: tuple[Rule, ...] = (
         "catastrophising",
         r"\b(?:my|our|the|his|her|that is my|that is the) (?:whole |entire )?(?:\w+ )?"
         + _LIFE_PART
-        + r"\b(?: \w+){0,3}? (?:is |are |was |will be |would be |could |would |will |has |have"
+        # no "not" or "never" on the way to the ending: "my career is not finished" denies it
+        + r"\b(?: (?!not\b|never\b|no\b)\w+){0,3}? (?:is |are |was |will be |would be |could "
+        r"|would |will |has |have"
         r" |going to |is going to )?(?:be |get |basically )?" + _OVER + r"\b",
         negatable=True,
     ),

@@ -15,6 +15,7 @@ from .words import (
     OTHERS_SOMEWHERE,
     ROLE_WORDS,
     SAID_ALOUD,
+    UNDENIED,
 )
 
 RULES: tuple[Rule, ...] = (
@@ -63,7 +64,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:everything|it all|all of it|the whole\s+\w+|(?:my|our|the)\s+(?:\w+\s+)?(?:business"
         r"|company|firm|shop|career|life|marriage|relationship|family|future|reputation|team"
         r"|finances|plans?|world))\s+(?:will|is going to|'s going to|are going to|would|could"
-        r"|might|'ll|is|'s|are)\s+(?:\w+\s+)?(?:fall(?:ing)? apart|fall(?:ing)? to pieces"
+        r"|might|'ll|is|'s|are)\s+" + UNDENIED + r"(?:fall(?:ing)? apart|fall(?:ing)? to pieces"
         r"|collaps\w*|go(?:ing)? under|go(?:ing)? bust|fold(?:ing)?|crumbl\w*|implod\w*"
         r"|come crashing down|be ruined|be destroyed|be finished|be over(?! budget| time)"
         r"|sink(?:ing)?"
@@ -75,7 +76,8 @@ RULES: tuple[Rule, ...] = (
         "catastrophising",
         r"\b(?:my|our)\s+(?:whole\s+|entire\s+)?(?:\w+\s+)?(?:future|life|career|chances"
         r"|reputation|marriage|business)\s+(?:is|are|'s|will be|would be|is going to be)\s+"
-        r"(?:\w+\s+)?(?:gone|over|finished|ruined|destroyed|doomed|in tatters|in ruins)\b"
+        + UNDENIED
+        + r"(?:gone|over|finished|ruined|destroyed|doomed|in tatters|in ruins)\b"
         r"|\beverything (?:I've|I have|we've|we have) (?:worked|built|done|fought)(?: for)?"
         r"\s+(?:is|was|will be|'s)\s+(?:\w+\s+)?(?:gone|over|ruined|wasted|for nothing)\b",
         negatable=True,
@@ -120,7 +122,7 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "catastrophising",
-        r"\b(?:will|'ll|going to|gonna|could|might)\s+(?:\w+\s+)?(?:go bankrupt|go bust"
+        r"\b(?:will|'ll|going to|gonna|could|might)\s+" + UNDENIED + r"(?:go bankrupt|go bust"
         r"|go under|be bankrupt|be homeless|be ruined|be destitute|be on the streets?"
         r"|be evicted|run out of money|end up out of (?:work|a job))\b",
     ),

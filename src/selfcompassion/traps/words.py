@@ -72,6 +72,9 @@ BAD_OUTCOME = (
     r"|get\w*\s+(?:it\s+wrong|passed\s+over|left\s+out|rejected|dumped|ignored|overlooked"
     r"|blamed))"
 )
+# One word that may stand before an ending ("is basically over"), but not one that denies
+# it ("is not over", "will never be finished").
+UNDENIED = r"(?:(?!not\b|never\b|no\b)\w+\s+)?"
 # Signs that a sentence with "every time" or "whenever I" is about things going wrong.
 GOES_WRONG = (
     r"\b(?:wrong|mess\w*|fail\w*|ruin\w*|forget\w*|same way|badly|disaster"

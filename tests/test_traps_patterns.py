@@ -373,6 +373,41 @@ def test_an_ending_denied_is_not_catastrophising(trap: str, denied: str) -> None
     assert trap_ids(denied, second_opinion=False) == []
 
 
+@pytest.mark.parametrize(
+    ("trap", "kind", "trap_id"),
+    [
+        (
+            "I'll fail this time, I just know it.",
+            "I won't fail this time, I've prepared well.",
+            "fortune-telling",
+        ),
+        ("I'm going to ruin the wedding.", "I'm not going to ruin the wedding.", "fortune-telling"),
+        (
+            "I should be over this by now.",
+            "I shouldn't beat myself up about it.",
+            "should-statements",
+        ),
+        (
+            "I should never make mistakes.",
+            "I shouldn't be so hard on myself.",
+            "should-statements",
+        ),
+    ],
+)
+def test_kind_self_talk_is_not_the_trap_it_answers(trap: str, kind: str, trap_id: str) -> None:
+    """A failure denied and a should that says go easy are kindness, not traps."""
+    assert trap_id in trap_ids(trap)
+    assert trap_ids(kind) == []
+
+
+def test_a_good_outcome_denied_is_still_a_forecast() -> None:
+    assert "fortune-telling" in trap_ids("I'm not going to get the job, I know it.")
+    assert "fortune-telling" in trap_ids(
+        "I'm not going to ruin the wedding, but I'll definitely cry through the speech and "
+        "everyone will laugh."
+    )
+
+
 def test_a_negation_inside_a_condition_still_cancels_what_the_condition_holds() -> None:
     for text in (
         "If it isn't the end of the world, I can cope.",

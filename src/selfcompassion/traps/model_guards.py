@@ -5,9 +5,10 @@ The model learnt traps from their words, so a few look-alikes that share those w
 traps to it: permission ("I don't have to be perfect"), a habit kept as a precaution ("I never
 sign anything without reading it"), a strong word for a thing, an errand after "should", a
 guess drawn from evidence about things, a feeling put down to its cause, someone else's blame
-described, something savoured ("nothing beats a quiet Sunday"). For each, ``set_aside`` puts
-that trap's probability in the window to nothing; ``learned.py`` applies it to every window
-it reads. The rules read these shapes on their own.
+described, something savoured ("nothing beats a quiet Sunday"), a failure of one's own
+denied ("I'm not going to ruin the wedding"), a should that tells the writer to go easy. For
+each, ``set_aside`` puts that trap's probability in the window to nothing; ``learned.py``
+applies it to every window it reads. The rules read these shapes on their own.
 """
 
 from __future__ import annotations
@@ -94,6 +95,54 @@ _SAVOURED = re.compile(
     r"(?!(?:me|my|i|failing|failure|losing)\b)\w+",
     re.IGNORECASE,
 )
+# A failure of one's own denied ("I'm not going to ruin the wedding", "I won't fail this time")
+# foresees nothing bad; a window whose every future form is such a denial does not count for
+# fortune-telling. ("I won't get the job" denies a good outcome, which is a forecast.)
+_A_FAILURE = (
+    r"(?:fail\w*|mess\w*\s+(?:\w+\s+)?up|screw\w*\s+(?:\w+\s+)?up|ruin\w*|wreck\w*"
+    r"|blow\w*\s+it|let\s+\w+\s+down|embarrass\w*|give\s+up|quit|panic|freeze|choke"
+    r"|make\s+a\s+(?:fool|mess))\b"
+)
+_I_WONT = (
+    r"\bi(?:['\u2019]?m|\s+am)\s+(?:not|never)\s+(?:going\s+to|gonna)\s+"
+    r"|\bi\s+(?:won['\u2019]?t|will\s+not|will\s+never|['\u2019]?ll\s+never)\s+"
+)
+# ... as does a resolve ("I won't let one comment ruin my day") and a hope that a bad time
+# will pass ("I won't always feel this way", "this won't last forever").
+_FAILURE_DENIED = re.compile(
+    r"(?:" + _I_WONT + r")(?:(?:\w+ly|ever|just)\s+)?(?=" + _A_FAILURE + r")"
+    r"|(?:" + _I_WONT + r")let\s+(?:\w+\s+){1,4}?(?=(?:ruin|spoil|wreck|define|stop|get\s+to)\w*\b)"
+    r"|\b(?:won['\u2019]?t|will\s+not|isn['\u2019]?t\s+going\s+to|is\s+not\s+going\s+to)\s+"
+    r"(?=always\s+(?:feel|be)\b|last\s+forever\b|be\s+like\s+this\s+forever\b)",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|won['\u2019]?t|going\s+to|gonna|shall)\b|['\u2019]ll\b", re.IGNORECASE
+)
+# Common humanity ("nobody gets everything right the first time", "humans get things wrong",
+# "we all make mistakes") is a kindness about everyone, not a pattern drawn from a bad moment:
+# a window whose every word for everyone or every time stands in one does not count for
+# overgeneralising.
+_COMMON_HUMANITY = re.compile(
+    r"\b(?:nobody|no\s+one|everyone|everybody|we\s+all|all\s+of\s+us|humans|people|anyone)\s+"
+    r"(?:\w+\s+)?(?:gets?|makes?|has|have|had|struggles?|messes\s+up|fails?|slips?\s+up)\s+"
+    r"(?:everything\s+right|it\s+(?:all\s+)?right|things\s+wrong|it\s+wrong|mistakes|bad\s+days"
+    r"|off\s+days|a\s+bad\s+day|with\s+this|sometimes|at\s+first|now\s+and\s+then)\b",
+    re.IGNORECASE,
+)
+_EVERYONE_OR_EVERY_TIME = re.compile(
+    r"\b(?:nobody|no\s+one|everyone|everybody|all|always|never|every\w*|anyone|humans|people)\b",
+    re.IGNORECASE,
+)
+# Telling oneself to go easy ("I shouldn't beat myself up about it", "I shouldn't be so hard on
+# myself") is kindness, not a rigid rule: a window whose every word of obligation says so does
+# not count for should-statements.
+_GO_EASY = re.compile(
+    r"\b(?:should\s*n['\u2019]?t|should\s+not|must\s*n['\u2019]?t|must\s+not)\s+(?:\w+\s+)?"
+    r"(?:beat\s+(?:myself|yourself)\s+up|be\s+(?:so\s+|too\s+)?(?:hard|harsh|tough)\s+on"
+    r"\s+(?:myself|yourself)|blame\s+(?:myself|yourself)|punish\s+(?:myself|yourself))",
+    re.IGNORECASE,
+)
 # Someone else taking the blame on themselves ("my colleague blames himself for the outage")
 # is their trap, described; a window with it and no blame the writer takes does not count
 # for personalising.
@@ -125,6 +174,12 @@ def set_aside(text: str, span: Span, row: dict[str, float]) -> dict[str, float]:
         row = {**row, "should-statements": 0.0}
     if _SAVOURED.search(window):
         row = {**row, "all-or-nothing": 0.0}
+    if _only_inside(window, _FAILURE_DENIED, _FUTURE):
+        row = {**row, "fortune-telling": 0.0}
+    if _only_inside(window, _COMMON_HUMANITY, _EVERYONE_OR_EVERY_TIME):
+        row = {**row, "overgeneralising": 0.0}
+    if _only_inside(window, _GO_EASY, _OBLIGATION):
+        row = {**row, "should-statements": 0.0}
     if _THEIR_OWN_BLAME.search(window) and not _WRITERS_BLAME.search(window):
         row = {**row, "personalising": 0.0}
     return row

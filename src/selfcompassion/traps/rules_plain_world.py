@@ -9,7 +9,7 @@ followed by "so ... must".
 from __future__ import annotations
 
 from .rule import Rule, rule
-from .words import DOUBTED, GOOD_OPINION, SAID_ALOUD
+from .words import DOUBTED, GOOD_OPINION, SAID_ALOUD, UNDENIED_WORD
 from .words_plain import (
     FEELING,
     LABEL_ADJ,
@@ -95,7 +95,9 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:my|our|the|his|her|that is my|that is the) (?:whole |entire )?(?:\w+ )?"
         + _LIFE_PART
         # no "not" or "never" on the way to the ending: "my career is not finished" denies it
-        + r"\b(?: (?!not\b|never\b|no\b)\w+){0,3}? (?:is |are |was |will be |would be |could "
+        + r"\b(?: "
+        + UNDENIED_WORD
+        + r"){0,3}? (?:is |are |was |will be |would be |could "
         r"|would |will |has |have"
         r" |going to |is going to )?(?:be |get |basically )?" + _OVER + r"\b",
         negatable=True,
@@ -215,8 +217,9 @@ RULES: tuple[Rule, ...] = (
     # --- fortune-telling ---
     rule(
         "fortune-telling",
+        # no "not" or "never" on the way: "I will not fail this time" denies the failure
         r"\b(?:going to|will|bound to|doomed to|sure to|certain to|definitely|there will)\s+"
-        r"(?:\w+\s+){0,3}?" + _FUTURE_BAD + r"\b",
+        r"(?:" + UNDENIED_WORD + r"\s+){0,3}?" + _FUTURE_BAD + r"\b",
         negatable=True,
         not_after=r"\b(?:if|what if|when|whether|unless|hope|maybe|might|worried|afraid|scared"
         r"|fear|worry)\b[^,.;]*$",

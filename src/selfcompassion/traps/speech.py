@@ -46,7 +46,12 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
 
 # --- negation -----------------------------------------------------------------------------------
 
-_NEGATION = compile_rule(r"(?:\b(?:not|never|no)\b|n't\b)(?:\s+\w+(?:'\w+)?){0,3}\s*$")
+# "not", "never", "no", "-n't", or a verdict withheld ("without deciding I'm a failure"), a
+# few words before the match.
+_NEGATION = compile_rule(
+    r"(?:\b(?:not|never|no)\b|n't\b|\bwithout\s+(?:deciding|thinking|believing|concluding"
+    r"|calling\s+myself|telling\s+myself)\b)(?:\s+\w+(?:'\w+)?){0,3}\s*$"
+)
 _NOT_A_NEGATION = compile_rule(r"\b(?:can't|cannot|can not|couldn't) (?:believe|stop|help)\b")
 # A condition that runs on into what follows it without a comma ("if this isn't perfect my
 # career is over"): a negation with words after it there is the condition's own, and the

@@ -72,9 +72,10 @@ BAD_OUTCOME = (
     r"|get\w*\s+(?:it\s+wrong|passed\s+over|left\s+out|rejected|dumped|ignored|overlooked"
     r"|blamed))"
 )
-# One word that may stand before an ending ("is basically over"), but not one that denies
-# it ("is not over", "will never be finished").
-UNDENIED = r"(?:(?!not\b|never\b|no\b)\w+\s+)?"
+# A word that may stand before an ending or a failure ("is basically over", "will probably
+# fail"), but not one that denies it ("is not over", "will not fail").
+UNDENIED_WORD = r"(?!not\b|never\b|no\b)\w+"
+UNDENIED = r"(?:" + UNDENIED_WORD + r"\s+)?"
 # Signs that a sentence with "every time" or "whenever I" is about things going wrong.
 GOES_WRONG = (
     r"\b(?:wrong|mess\w*|fail\w*|ruin\w*|forget\w*|same way|badly|disaster"

@@ -141,6 +141,10 @@ THIRTY_EIGHTH_BLIND_BATCH = "blind38"
 THIRTY_NINTH_BLIND_BATCH = "blind39"
 FORTIETH_BLIND_BATCH = "blind40"
 FORTY_FIRST_BLIND_BATCH = "blind41"
+#: 200 sentences of kind, fair or realistic self-talk written blind, none with a trap
+#: (``traps_kind_aside.json``): kept aside whole, read once when it was written (no decision
+#: made on it).
+KIND_BATCH = "kind"
 #: A batch of 200 written blind in twenty imagined voices, ``traps_blind22_aside.json``: kept
 #: aside whole, no training part, read once at the end of its round (no decision made on it).
 TWENTY_SECOND_BLIND_BATCH = "blind22"
@@ -193,6 +197,7 @@ ASIDE_BATCHES = (
     THIRTY_FOURTH_BLIND_BATCH,
     THIRTY_SIXTH_BLIND_BATCH,
     THIRTY_SEVENTH_BLIND_BATCH,
+    KIND_BATCH,
 )
 
 

@@ -25,8 +25,9 @@ eleventh (traps_blind19_aside.json), ``--own-aside blind21`` a twelfth
 ``--own-aside blind28`` a sixteenth (traps_blind28_aside.json), ``--own-aside blind30`` a
 seventeenth (traps_blind30_aside.json), ``--own-aside blind32`` an eighteenth
 (traps_blind32_aside.json), ``--own-aside blind34`` a nineteenth (traps_blind34_aside.json)
-``--own-aside blind36`` a twentieth (traps_blind36_aside.json) and ``--own-aside blind37`` a
-twenty-first (traps_blind37_aside.json), each kept aside whole.
+``--own-aside blind36`` a twentieth (traps_blind36_aside.json), ``--own-aside blind37`` a
+twenty-first (traps_blind37_aside.json) and ``--own-aside kind`` kind self-talk with no trap
+(traps_kind_aside.json), each kept aside whole.
 ``--train-batch blind``, ``--train-batch blind3``, ``--train-batch blind5``, ``--train-batch
 blind7``, ``--train-batch blind10``, ``--train-batch blind12``, ``--train-batch blind14``,
 ``--train-batch blind16``, ``--train-batch blind18``, ``--train-batch blind20``,

@@ -145,6 +145,9 @@ FORTY_FIRST_BLIND_BATCH = "blind41"
 #: (``traps_kind_aside.json``): kept aside whole, read once when it was written (no decision
 #: made on it).
 KIND_BATCH = "kind"
+#: 300 more of them, written blind by another writer (``traps_kind2_train.json``): a training
+#: batch, read whole to fix by shape what the detector flagged.
+KIND_TRAINING_BATCH = "kind2"
 #: A batch of 200 written blind in twenty imagined voices, ``traps_blind22_aside.json``: kept
 #: aside whole, no training part, read once at the end of its round (no decision made on it).
 TWENTY_SECOND_BLIND_BATCH = "blind22"
@@ -172,6 +175,7 @@ TRAIN_BATCHES = (
     THIRTY_NINTH_BLIND_BATCH,
     FORTIETH_BLIND_BATCH,
     FORTY_FIRST_BLIND_BATCH,
+    KIND_TRAINING_BATCH,
 )
 #: Every batch with an ``aside`` part: never trained or tuned on.
 ASIDE_BATCHES = (

@@ -400,6 +400,48 @@ def test_kind_self_talk_is_not_the_trap_it_answers(trap: str, kind: str, trap_id
     assert trap_ids(kind) == []
 
 
+@pytest.mark.parametrize(
+    ("trap", "answered", "trap_id"),
+    [
+        (
+            "I thought my manager sighed because of me.",
+            "I thought my manager sighed because of me. Turns out her train was cancelled.",
+            "personalising",
+        ),
+        (
+            "I feel stupid right now, so I must be stupid.",
+            "I feel stupid right now, and feeling stupid isn't the same as being stupid.",
+            "emotional-reasoning",
+        ),
+        (
+            "What if the new boss thinks I'm slow?",
+            "What if the new boss thinks I'm slow? I don't know what she thinks.",
+            "mind-reading",
+        ),
+        (
+            "The rota clash was my fault.",
+            "The rota clash was partly my fault, I didn't check the dates.",
+            "personalising",
+        ),
+        (
+            "Got the promotion, but it was a fluke.",
+            "Got the promotion. Not a fluke, I've done the extra work for a year.",
+            "discounting-positive",
+        ),
+        (
+            "I didn't cause it, but it's my fault Dad is ill.",
+            "I can feel sad about Dad's illness without making it my fault.",
+            "personalising",
+        ),
+    ],
+)
+def test_a_thought_the_writer_answers_kindly_is_not_pointed_at(
+    trap: str, answered: str, trap_id: str
+) -> None:
+    assert trap_id in trap_ids(trap)
+    assert trap_ids(answered) == []
+
+
 def test_a_good_outcome_denied_is_still_a_forecast() -> None:
     assert "fortune-telling" in trap_ids("I'm not going to get the job, I know it.")
     assert "fortune-telling" in trap_ids(

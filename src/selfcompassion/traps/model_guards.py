@@ -113,7 +113,9 @@ _FAILURE_DENIED = re.compile(
     r"(?:" + _I_WONT + r")(?:(?:\w+ly|ever|just)\s+)?(?=" + _A_FAILURE + r")"
     r"|(?:" + _I_WONT + r")let\s+(?:\w+\s+){1,4}?(?=(?:ruin|spoil|wreck|define|stop|get\s+to)\w*\b)"
     r"|\b(?:won['\u2019]?t|will\s+not|isn['\u2019]?t\s+going\s+to|is\s+not\s+going\s+to)\s+"
-    r"(?=always\s+(?:feel|be)\b|last\s+forever\b|be\s+like\s+this\s+forever\b)",
+    r"(?=always\s+(?:feel|be)\b|last\s+forever\b|be\s+like\s+this\s+forever\b)"
+    r"|\b(?:will|['\u2019]ll)\s+(?:\w+ly\s+)?(?=be\s+behind\s+(?:me|us)\b|pass\b|get\s+easier\b"
+    r"|ease\b|heal\b|feel\s+(?:easier|lighter|better)\b)",
     re.IGNORECASE,
 )
 _FUTURE = re.compile(

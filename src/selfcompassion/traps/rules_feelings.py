@@ -22,7 +22,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:got|was|were) (?:just |really |very )?lucky\b",
         unless=GRATEFUL,
     ),
-    rule("discounting-positive", r"\bfluke\b"),
+    rule("discounting-positive", r"\bfluke\b", negatable=True),
     rule(
         "discounting-positive",
         # also with where they are: "anybody on the team would have"

@@ -50,7 +50,7 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
 # few words before the match.
 _NEGATION = compile_rule(
     r"(?:\b(?:not|never|no)\b|n't\b|\bwithout\s+(?:deciding|thinking|believing|concluding"
-    r"|calling\s+myself|telling\s+myself)\b)(?:\s+\w+(?:'\w+)?){0,3}\s*$"
+    r"|calling\s+myself|telling\s+myself|making\s+it|calling\s+it)\b)(?:\s+\w+(?:'\w+)?){0,3}\s*$"
 )
 _NOT_A_NEGATION = compile_rule(r"\b(?:can't|cannot|can not|couldn't) (?:believe|stop|help)\b")
 # A condition that runs on into what follows it without a comma ("if this isn't perfect my

@@ -442,6 +442,17 @@ def test_a_thought_the_writer_answers_kindly_is_not_pointed_at(
     assert trap_ids(answered) == []
 
 
+def test_a_harsh_word_given_back_to_the_mind_is_answered_unless_the_writer_agrees() -> None:
+    assert trap_ids("'Loser' is what my brain offered after the match. I'm not a loser.") == []
+    assert "labelling" in trap_ids("Loser is what my brain offered, and it's right, I am one.")
+
+
+def test_a_harsh_word_denied_is_not_a_label_unless_another_stands() -> None:
+    assert trap_ids("I'm not useless, I'm overloaded.") == []
+    assert trap_ids("you're not a failure, love") == []
+    assert "labelling" in trap_ids("I'm not a loser, I'm a complete idiot.")
+
+
 def test_a_good_outcome_denied_is_still_a_forecast() -> None:
     assert "fortune-telling" in trap_ids("I'm not going to get the job, I know it.")
     assert "fortune-telling" in trap_ids(

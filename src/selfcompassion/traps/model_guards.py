@@ -18,7 +18,7 @@ import re
 from ..language.spans import Span
 from .not_a_label import is_not_a_label
 from .rule import compile_rule
-from .words import FEELING_EXPLAINED
+from .words import FEELING_EXPLAINED, LABEL_WORDS
 from .words_plain import ERRAND
 
 # "I don't have to be perfect" gives permission, the opposite of a rigid rule; the model saw
@@ -136,6 +136,15 @@ _EVERYONE_OR_EVERY_TIME = re.compile(
     r"\b(?:nobody|no\s+one|everyone|everybody|all|always|never|every\w*|anyone|humans|people)\b",
     re.IGNORECASE,
 )
+# A harsh word the writer denies of themselves ("I'm not useless, I'm overloaded", "you're
+# not a failure, love"): a window whose every such word stands in a denial does not count for
+# labelling.
+_LABEL_DENIED = re.compile(
+    r"\b(?:i['\u2019]?m|i\s+am|you['\u2019]?re|youre|you\s+are)\s+(?:not|never|no)\s+"
+    r"(?:(?:a|an|just\s+a|some|the|such\s+a|really|actually)\s+)?(?:\w+\s+)?" + LABEL_WORDS + r"\b",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(r"\b" + LABEL_WORDS + r"\b", re.IGNORECASE)
 # Telling oneself to go easy ("I shouldn't beat myself up about it", "I shouldn't be so hard on
 # myself") is kindness, not a rigid rule: a window whose every word of obligation says so does
 # not count for should-statements.
@@ -180,6 +189,8 @@ def set_aside(text: str, span: Span, row: dict[str, float]) -> dict[str, float]:
         row = {**row, "fortune-telling": 0.0}
     if _only_inside(window, _COMMON_HUMANITY, _EVERYONE_OR_EVERY_TIME):
         row = {**row, "overgeneralising": 0.0}
+    if _only_inside(window, _LABEL_DENIED, _LABEL):
+        row = {**row, "labelling": 0.0}
     if _only_inside(window, _GO_EASY, _OBLIGATION):
         row = {**row, "should-statements": 0.0}
     if _THEIR_OWN_BLAME.search(window) and not _WRITERS_BLAME.search(window):

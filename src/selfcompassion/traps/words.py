@@ -316,6 +316,10 @@ ANSWER = (
     # a fair share of the blame, owned: "partly my fault", "I'll own my bit"
     r"|\b(?:partly|partially|a bit|slightly) (?:my fault|on me|down to me)\b"
     r"|\bown (?:my|our) (?:bit|part|share)\b"
+    # a harsh word given back to the mind that offered it ("'Loser' is what my brain offered"),
+    # unless the writer then agrees with it ("... and it's right")
+    r"|\bis what my (?:brain|mind|head|anxiety|inner critic|critic) (?:offered|said|came up with"
+    r"|served up|went to|threw at me|jumped to)\b(?![^.!?]{0,40}\b(?:right|true|correct)\b)"
     # the critic heard as a part of oneself: "the part of me that says I must be perfect"
     r"|\bthe part of me that (?:says|thinks|wants|believes|insists)\b[^.!?]*"
     # feedback someone gave, taken as fair ("she said it was a bit much, and I can see why";

@@ -148,6 +148,8 @@ KIND_BATCH = "kind"
 #: 300 more of them, written blind by another writer (``traps_kind2_train.json``): a training
 #: batch, read whole to fix by shape what the detector flagged.
 KIND_TRAINING_BATCH = "kind2"
+#: And 300 by a third writer, in other voices (``traps_kind3_train.json``), read the same way.
+KIND_THIRD_BATCH = "kind3"
 #: A batch of 200 written blind in twenty imagined voices, ``traps_blind22_aside.json``: kept
 #: aside whole, no training part, read once at the end of its round (no decision made on it).
 TWENTY_SECOND_BLIND_BATCH = "blind22"
@@ -176,6 +178,7 @@ TRAIN_BATCHES = (
     FORTIETH_BLIND_BATCH,
     FORTY_FIRST_BLIND_BATCH,
     KIND_TRAINING_BATCH,
+    KIND_THIRD_BATCH,
 )
 #: Every batch with an ``aside`` part: never trained or tuned on.
 ASIDE_BATCHES = (

@@ -453,6 +453,37 @@ def test_a_harsh_word_denied_is_not_a_label_unless_another_stands() -> None:
     assert "labelling" in trap_ids("I'm not a loser, I'm a complete idiot.")
 
 
+@pytest.mark.parametrize(
+    ("trap", "kind", "trap_id"),
+    [
+        (
+            "Wife was quiet tonight, she's annoyed with me.",
+            "Wife was quiet tonight. I'll ask how she is rather than assume she's annoyed with me.",
+            "mind-reading",
+        ),
+        (
+            "Mum didn't recognise me, it's because of something I did.",
+            "Mum didn't recognise me for a moment. It wasn't because of anything I did.",
+            "personalising",
+        ),
+        (
+            "Guilt means I'm doing wrong.",
+            "Feeling guilty. Guilt isn't proof I'm doing wrong; it's a sign I miss them.",
+            "emotional-reasoning",
+        ),
+        ("I'm a useless one.", "I'm a careful one who slipped once.", "labelling"),
+        (
+            "I should do it all myself, asking for help is weak.",
+            "I should let people help with the clear-out. I don't have to do it all alone.",
+            "should-statements",
+        ),
+    ],
+)
+def test_more_kind_answers_from_the_third_kind_batch(trap: str, kind: str, trap_id: str) -> None:
+    assert trap_id in trap_ids(trap)
+    assert trap_ids(kind) == []
+
+
 def test_a_good_outcome_denied_is_still_a_forecast() -> None:
     assert "fortune-telling" in trap_ids("I'm not going to get the job, I know it.")
     assert "fortune-telling" in trap_ids(

@@ -114,6 +114,7 @@ _FAILURE_DENIED = re.compile(
     r"|(?:" + _I_WONT + r")let\s+(?:\w+\s+){1,4}?(?=(?:ruin|spoil|wreck|define|stop|get\s+to)\w*\b)"
     r"|\b(?:won['\u2019]?t|will\s+not|isn['\u2019]?t\s+going\s+to|is\s+not\s+going\s+to)\s+"
     r"(?=always\s+(?:feel|be)\b|last\s+forever\b|be\s+like\s+this\s+forever\b)"
+    r"|\b(?:won['\u2019]?t|will\s+not)\s+(?=define\s+(?:me|us|them|him|her)\b)"
     r"|\b(?:will|['\u2019]ll)\s+(?:\w+ly\s+)?(?=be\s+behind\s+(?:me|us)\b|pass\b|get\s+easier\b"
     r"|ease\b|heal\b|feel\s+(?:easier|lighter|better)\b)",
     re.IGNORECASE,
@@ -151,9 +152,16 @@ _LABEL = re.compile(r"\b" + LABEL_WORDS + r"\b", re.IGNORECASE)
 _GO_EASY = re.compile(
     r"\b(?:should\s*n['\u2019]?t|should\s+not|must\s*n['\u2019]?t|must\s+not)\s+(?:\w+\s+)?"
     r"(?:beat\s+(?:myself|yourself)\s+up|be\s+(?:so\s+|too\s+)?(?:hard|harsh|tough)\s+on"
-    r"\s+(?:myself|yourself)|blame\s+(?:myself|yourself)|punish\s+(?:myself|yourself))",
+    r"\s+(?:myself|yourself)|blame\s+(?:myself|yourself)|punish\s+(?:myself|yourself))"
+    # and a kind "should": "I should let people help", "I should rest"
+    r"|\bshould\s+(?:really\s+|probably\s+|just\s+)?(?:let\s+(?:people|others|someone|them|him|her"
+    r"|friends|family)\s+help|ask\s+for\s+help|rest\b|take\s+a\s+break|go\s+easy|be\s+(?:kinder"
+    r"|gentler|easier)\s+(?:to|on|with)\s+(?:myself|yourself))",
     re.IGNORECASE,
 )
+# Every word of obligation in a window lifted or kind ("I should let people help. I don't
+# have to do it all alone."): no rigid rule in it.
+_EASED = re.compile(_LIFTED.pattern + "|" + _GO_EASY.pattern, re.IGNORECASE)
 # Someone else taking the blame on themselves ("my colleague blames himself for the outage")
 # is their trap, described; a window with it and no blame the writer takes does not count
 # for personalising.
@@ -169,7 +177,7 @@ def set_aside(text: str, span: Span, row: dict[str, float]) -> dict[str, float]:
     """``row``, the model's probabilities for the window ``span`` of ``text``, with the traps
     this window only looks like set to nothing."""
     window = text[span[0] : span[1]]
-    if _only_inside(window, _LIFTED, _OBLIGATION):
+    if _only_inside(window, _EASED, _OBLIGATION):
         row = {**row, "should-statements": 0.0}
     if is_not_a_label(window):
         row = {**row, "labelling": 0.0, "all-or-nothing": 0.0}
@@ -191,8 +199,6 @@ def set_aside(text: str, span: Span, row: dict[str, float]) -> dict[str, float]:
         row = {**row, "overgeneralising": 0.0}
     if _only_inside(window, _LABEL_DENIED, _LABEL):
         row = {**row, "labelling": 0.0}
-    if _only_inside(window, _GO_EASY, _OBLIGATION):
-        row = {**row, "should-statements": 0.0}
     if _THEIR_OWN_BLAME.search(window) and not _WRITERS_BLAME.search(window):
         row = {**row, "personalising": 0.0}
     return row

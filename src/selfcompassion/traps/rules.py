@@ -17,7 +17,8 @@ from .rules_plain_world import RULES as PLAIN_WORLD
 from .rules_predictions import RULES as PREDICTIONS
 from .rules_verdicts import RULES as VERDICTS
 from .speech import clause_prefix, clause_rest, excluded_spans, is_negated, sentence_around
-from .words import ANSWER, BOX_CHOSEN, FLAGS, PROOF_WORDS, TWO_BOXES
+from .words import BOX_CHOSEN, FLAGS, PROOF_WORDS, TWO_BOXES
+from .words_answers import ANSWER
 
 # Written against the words as typed (case, apostrophes); they also run on the plain form.
 WRITTEN_RULES: tuple[Rule, ...] = ABSOLUTES + VERDICTS + PREDICTIONS + FEELINGS

@@ -161,7 +161,15 @@ RULES: tuple[Rule, ...] = (
         r"\bfeel like (?:such )?an? [\w ]{2,30}?,? so (?:i|he|she|it) (?:must|guess|suppose"
         r"|probably|definitely)? ?(?:i |he |she )?(?:be|am|is) one\b",
     ),
-    rule("labelling", r"\ba heartless one\b|\bi am a \w+ one\b(?!\s+(?:of|at|for))"),
+    # "I'm a useless one", not "I'm a careful one who slipped once"
+    rule(
+        "labelling",
+        r"\ba heartless one\b|\bi am a (?:(?:\w+ )?"
+        + LABEL_ADJ
+        + r"|"
+        + BAD
+        + r") one\b(?!\s+(?:of|at|for))",
+    ),
     # --- should-statements ---
     rule(
         "should-statements",
@@ -349,8 +357,10 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "personalising",
-        r"\b(?:i (?:did|caused) (?:this|it|that)|i (?:somehow |must have |probably )?caused (?:it"
-        r"|this|that|the)|something i am doing|i am (?:obviously |probably |clearly )?doing"
+        # not credit taken back from the critic: "but I did it, and it was careful work"
+        r"\b(?:(?<!\bbut )i (?:did|caused) (?:this|it|that)"
+        r"|i (?:somehow |must have |probably )?caused (?:it|this|that|the)|something i am doing"
+        r"|i am (?:obviously |probably |clearly )?doing"
         r" something|it is my (?:work|fault|doing|presence|mood|personality|behaviour|parenting)"
         r" that|i am the one who (?:ruined|caused|broke|messed|let|made)"
         r"|because of (?:all )?(?:the \w+ )?i caused"

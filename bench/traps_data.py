@@ -150,6 +150,8 @@ KIND_BATCH = "kind"
 KIND_TRAINING_BATCH = "kind2"
 #: And 300 by a third writer, in other voices (``traps_kind3_train.json``), read the same way.
 KIND_THIRD_BATCH = "kind3"
+#: And 300 by a fourth writer, balanced self-talk (``traps_kind4_train.json``), read the same way.
+KIND_FOURTH_BATCH = "kind4"
 #: A batch of 200 written blind in twenty imagined voices, ``traps_blind22_aside.json``: kept
 #: aside whole, no training part, read once at the end of its round (no decision made on it).
 TWENTY_SECOND_BLIND_BATCH = "blind22"
@@ -179,6 +181,7 @@ TRAIN_BATCHES = (
     FORTY_FIRST_BLIND_BATCH,
     KIND_TRAINING_BATCH,
     KIND_THIRD_BATCH,
+    KIND_FOURTH_BATCH,
 )
 #: Every batch with an ``aside`` part: never trained or tuned on.
 ASIDE_BATCHES = (

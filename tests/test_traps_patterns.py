@@ -473,6 +473,17 @@ def test_a_harsh_word_denied_is_not_a_label_unless_another_stands() -> None:
         ),
         ("I'm a useless one.", "I'm a careful one who slipped once.", "labelling"),
         (
+            "My mother-in-law commented on his sleep. She was judging me.",
+            "My mother-in-law commented on his sleep. She might have been judging, or she might"
+            " have just been chatting.",
+            "mind-reading",
+        ),
+        (
+            "A relative shouted at me today. It was aimed at me.",
+            "A relative shouted at me today. It was aimed at me, but it was about their fear.",
+            "personalising",
+        ),
+        (
             "I should do it all myself, asking for help is weak.",
             "I should let people help with the clear-out. I don't have to do it all alone.",
             "should-statements",

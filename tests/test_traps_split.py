@@ -225,6 +225,7 @@ def _apart_from_every_other_set(traps_data: ModuleType, part: str, name: str) ->
         ("KIND_BATCH", "aside", 200, 200),
         ("KIND_TRAINING_BATCH", "train", 300, 300),
         ("KIND_THIRD_BATCH", "train", 300, 300),
+        ("KIND_FOURTH_BATCH", "train", 300, 300),
         ("THIRTY_EIGHTH_BLIND_BATCH", "train", 396, 119),
         ("THIRTY_NINTH_BLIND_BATCH", "train", 398, 120),
         ("FORTIETH_BLIND_BATCH", "train", 395, 119),

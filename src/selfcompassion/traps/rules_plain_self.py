@@ -357,8 +357,8 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "personalising",
-        # not credit taken back from the critic: "but I did it, and it was careful work"
-        r"\b(?:(?<!\bbut )i (?:did|caused) (?:this|it|that)"
+        # not credit taken back from the critic: "but I did it", "that matters, and I did that"
+        r"\b(?:(?<!\bbut )(?<!\band )i (?:did|caused) (?:this|it|that)"
         r"|i (?:somehow |must have |probably )?caused (?:it|this|that|the)|something i am doing"
         r"|i am (?:obviously |probably |clearly )?doing"
         r" something|it is my (?:work|fault|doing|presence|mood|personality|behaviour|parenting)"

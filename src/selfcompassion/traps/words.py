@@ -46,8 +46,9 @@ I_AM = (
     r"|'ve\s+become|\s+have\s+become|'m\s+turning\s+into|\s+am\s+turning\s+into)\s+"
 )
 OTHER_SUBJECT = (
+    # ("her and still know" is no one: a conjunction is not a noun)
     r"(?:he|she|they|everyone|everybody|people|nobody|no one|(?:my|the|our|his|her|their)\s+"
-    r"[\w-]+(?:\s+(?!(?:will|would|won't|must|might|could|can|should|shall|is|are|was|were"
+    r"(?!(?:and|or|but|so)\b)[\w-]+(?:\s+(?!(?:will|would|won't|must|might|could|can|should|shall|is|are|was|were"
     r"|do|does|did|has|have|had|all|probably|secretly|clearly|obviously|really|just)\b)[\w-]+)?"
     r"|[\w-]+s)"
 )

@@ -73,6 +73,10 @@ ANSWER = (
     r" (?:frightened|scared|worried|tired|exhausted|stressed|busy|overwhelmed|grieving|in pain"
     r"|having a bad day)\b"
     r"|\bfeelings? about (?:\w+ ){1,2}(?:aren't|arent|are not|isn't|isnt|is not) the\b"
+    # another reading weighed beside the guess: "or she might have just been chatting"; what
+    # it was about: "it was aimed at me, but it was about their fear"
+    r"|\bor (?:she|he|they|it) (?:might|may|could) (?:have )?(?:just|simply|only)\b"
+    r"|\bbut (?:it was|it's|its|it is) (?:really )?about (?:their|his|her|them|him)\b"
     # one of many, doing what anyone can: "not alone in this", "that's all anyone can do"
     r"|\b(?:i'm |im |i am |you're |youre |you are )?not (?:alone|the only one) in (?:this|that"
     r"|it)\b|\ball anyone can do\b"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..language.compiled import Source, compile_all
 from ..language.spans import Span, first_of_each_stretch, overlaps
+from .guard_texts import GUARD_TEXTS
 from .label_texts import PATTERN_TEXTS as NOT_A_LABEL
 from .rule import CompiledRule, Rule, widen
 from .rules_absolutes import RULES as ABSOLUTES
@@ -29,10 +30,12 @@ PATTERNS_FILE = "patterns.bin"
 
 
 def pattern_sources() -> list[Source]:
-    """Every distinct pattern text the rules use, in a fixed order, with its flags."""
+    """Every distinct pattern text the rules use, in a fixed order, with its flags, and the
+    model guards' patterns as they are written."""
     texts = dict.fromkeys(text for rule in WRITTEN_RULES + PLAIN_RULES for text in rule.texts())
     extra = (widen(text) for text in (ANSWER, PROOF_WORDS, TWO_BOXES, BOX_CHOSEN, *NOT_A_LABEL))
-    return [(text, FLAGS) for text in (*texts, *extra)]
+    guards = (text for text in GUARD_TEXTS if text not in texts)
+    return [(text, FLAGS) for text in dict.fromkeys((*texts, *extra, *guards))]
 
 
 @cache
@@ -47,6 +50,11 @@ def compiled_pattern(text: str) -> re.Pattern[str]:
     """One of the patterns ``pattern_sources`` adds to the rules' (the writer's answer, the
     not-a-label checks), by its text as written, from the shipped compiled file."""
     return _compiled()[widen(text)]
+
+
+def guard_pattern(text: str) -> re.Pattern[str]:
+    """One of the model guards' patterns (``model_guards.py``), by its exact text."""
+    return _compiled()[text]
 
 
 def answer_pattern() -> re.Pattern[str]:

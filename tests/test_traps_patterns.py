@@ -376,6 +376,7 @@ def test_an_ending_denied_is_not_catastrophising(trap: str, denied: str) -> None
 @pytest.mark.parametrize(
     ("trap", "kind", "trap_id"),
     [
+        # a failure denied, and a should that says go easy
         (
             "I'll fail this time, I just know it.",
             "I won't fail this time, I've prepared well.",
@@ -392,17 +393,8 @@ def test_an_ending_denied_is_not_catastrophising(trap: str, denied: str) -> None
             "I shouldn't be so hard on myself.",
             "should-statements",
         ),
-    ],
-)
-def test_kind_self_talk_is_not_the_trap_it_answers(trap: str, kind: str, trap_id: str) -> None:
-    """A failure denied and a should that says go easy are kindness, not traps."""
-    assert trap_id in trap_ids(trap)
-    assert trap_ids(kind) == []
-
-
-@pytest.mark.parametrize(
-    ("trap", "answered", "trap_id"),
-    [
+        # a thought the writer answers kindly: a guess found wrong, a feeling told apart from
+        # the truth, a guess owned, a fair share of blame, credit kept
         (
             "I thought my manager sighed because of me.",
             "I thought my manager sighed because of me. Turns out her train was cancelled.",
@@ -433,29 +425,8 @@ def test_kind_self_talk_is_not_the_trap_it_answers(trap: str, kind: str, trap_id
             "I can feel sad about Dad's illness without making it my fault.",
             "personalising",
         ),
-    ],
-)
-def test_a_thought_the_writer_answers_kindly_is_not_pointed_at(
-    trap: str, answered: str, trap_id: str
-) -> None:
-    assert trap_id in trap_ids(trap)
-    assert trap_ids(answered) == []
-
-
-def test_a_harsh_word_given_back_to_the_mind_is_answered_unless_the_writer_agrees() -> None:
-    assert trap_ids("'Loser' is what my brain offered after the match. I'm not a loser.") == []
-    assert "labelling" in trap_ids("Loser is what my brain offered, and it's right, I am one.")
-
-
-def test_a_harsh_word_denied_is_not_a_label_unless_another_stands() -> None:
-    assert trap_ids("I'm not useless, I'm overloaded.") == []
-    assert trap_ids("you're not a failure, love") == []
-    assert "labelling" in trap_ids("I'm not a loser, I'm a complete idiot.")
-
-
-@pytest.mark.parametrize(
-    ("trap", "kind", "trap_id"),
-    [
+        # from the third and fourth kind batches: a guess declined, blame denied, a feeling
+        # that is no proof, a careful one, another reading, what a blow was about, a kind should
         (
             "Wife was quiet tonight, she's annoyed with me.",
             "Wife was quiet tonight. I'll ask how she is rather than assume she's annoyed with me.",
@@ -490,9 +461,22 @@ def test_a_harsh_word_denied_is_not_a_label_unless_another_stands() -> None:
         ),
     ],
 )
-def test_more_kind_answers_from_the_third_kind_batch(trap: str, kind: str, trap_id: str) -> None:
+def test_kind_self_talk_is_not_the_trap_it_answers(trap: str, kind: str, trap_id: str) -> None:
+    """Kindness the writer gives themselves is read as the answer it is; the same words
+    without it are still the trap."""
     assert trap_id in trap_ids(trap)
     assert trap_ids(kind) == []
+
+
+def test_a_harsh_word_given_back_to_the_mind_is_answered_unless_the_writer_agrees() -> None:
+    assert trap_ids("'Loser' is what my brain offered after the match. I'm not a loser.") == []
+    assert "labelling" in trap_ids("Loser is what my brain offered, and it's right, I am one.")
+
+
+def test_a_harsh_word_denied_is_not_a_label_unless_another_stands() -> None:
+    assert trap_ids("I'm not useless, I'm overloaded.") == []
+    assert trap_ids("you're not a failure, love") == []
+    assert "labelling" in trap_ids("I'm not a loser, I'm a complete idiot.")
 
 
 def test_a_good_outcome_denied_is_still_a_forecast() -> None:

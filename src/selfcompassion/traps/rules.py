@@ -34,8 +34,7 @@ def pattern_sources() -> list[Source]:
     model guards' patterns as they are written."""
     texts = dict.fromkeys(text for rule in WRITTEN_RULES + PLAIN_RULES for text in rule.texts())
     extra = (widen(text) for text in (ANSWER, PROOF_WORDS, TWO_BOXES, BOX_CHOSEN, *NOT_A_LABEL))
-    guards = (text for text in GUARD_TEXTS if text not in texts)
-    return [(text, FLAGS) for text in dict.fromkeys((*texts, *extra, *guards))]
+    return [(text, FLAGS) for text in dict.fromkeys((*texts, *extra, *GUARD_TEXTS))]
 
 
 @cache

@@ -48,17 +48,18 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
 
 # "not", "never", "no", "-n't", or a verdict withheld ("without deciding I'm a failure"), a
 # few words before the match.
+_NEGATOR = r"(?:\b(?:not|never|no)\b|n't\b)"
+_A_WORD = r"(?:\s+\w+(?:'\w+)?)"
 _NEGATION = compile_rule(
-    r"(?:\b(?:not|never|no)\b|n't\b|\bwithout\s+(?:deciding|thinking|believing|concluding"
-    r"|calling\s+myself|telling\s+myself|making\s+it|calling\s+it)\b)(?:\s+\w+(?:'\w+)?){0,3}\s*$"
+    r"(?:" + _NEGATOR + r"|\bwithout\s+(?:deciding|thinking|believing|concluding"
+    r"|calling\s+myself|telling\s+myself|making\s+it|calling\s+it)\b)" + _A_WORD + r"{0,3}\s*$"
 )
 _NOT_A_NEGATION = compile_rule(r"\b(?:can't|cannot|can not|couldn't) (?:believe|stop|help)\b")
 # A condition that runs on into what follows it without a comma ("if this isn't perfect my
 # career is over"): a negation with words after it there is the condition's own, and the
 # clause that follows, opening with its subject, is not negated by it.
 _CONDITION = compile_rule(
-    r"^\s*(?:(?:and|but|so)\s+)?(?:if|unless)\b.*(?:\b(?:not|never|no)\b|n't\b)"
-    r"(?:\s+\w+(?:'\w+)?){1,3}\s*$"
+    r"^\s*(?:(?:and|but|so)\s+)?(?:if|unless)\b.*" + _NEGATOR + _A_WORD + r"{1,3}\s*$"
 )
 _OPENS_A_CLAUSE = compile_rule(
     r"^(?:my|our|his|her|their|the|this|that|it|I|we|they|he|she|everything|everyone)\b"

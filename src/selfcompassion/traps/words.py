@@ -48,8 +48,8 @@ I_AM = (
 OTHER_SUBJECT = (
     # ("her and still know" is no one: a conjunction is not a noun)
     r"(?:he|she|they|everyone|everybody|people|nobody|no one|(?:my|the|our|his|her|their)\s+"
-    r"(?!(?:and|or|but|so)\b)[\w-]+(?:\s+(?!(?:will|would|won't|must|might|could|can|should|shall|is|are|was|were"
-    r"|do|does|did|has|have|had|all|probably|secretly|clearly|obviously|really|just)\b)[\w-]+)?"
+    r"(?!(?:and|or|but|so)\b)[\w-]+(?:\s+(?!(?:will|would|won't|must|might|could|can|should"
+    r"|shall|is|are|was|were|do|does|did|has|have|had|all|probably|secretly|clearly|obviously|really|just)\b)[\w-]+)?"
     r"|[\w-]+s)"
 )
 # Where the other people are, said after them: "everyone at work", "the others in the

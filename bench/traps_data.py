@@ -152,6 +152,19 @@ KIND_TRAINING_BATCH = "kind2"
 KIND_THIRD_BATCH = "kind3"
 #: And 300 by a fourth writer, balanced self-talk (``traps_kind4_train.json``), read the same way.
 KIND_FOURTH_BATCH = "kind4"
+#: Four more batches of about 400 written blind (``traps_blind42_train.json`` to
+#: ``traps_blind45_train.json``) and 300 more kind sentences (``traps_kind5_train.json``),
+#: kept whole: first read to choose the model's bars at first sight and to measure the
+#: detector on them (no model trained on them, no rule written from them yet), then training
+#: batches.
+FORTY_SECOND_BLIND_BATCH = "blind42"
+FORTY_THIRD_BLIND_BATCH = "blind43"
+FORTY_FOURTH_BLIND_BATCH = "blind44"
+FORTY_FIFTH_BLIND_BATCH = "blind45"
+KIND_FIFTH_BATCH = "kind5"
+#: 200 more kind sentences with no trap, by another writer (``traps_kind6_aside.json``): kept
+#: aside whole, read once at the end of the session it was written in (no decision made on it).
+KIND_SIXTH_BATCH = "kind6"
 #: A batch of 200 written blind in twenty imagined voices, ``traps_blind22_aside.json``: kept
 #: aside whole, no training part, read once at the end of its round (no decision made on it).
 TWENTY_SECOND_BLIND_BATCH = "blind22"
@@ -182,6 +195,11 @@ TRAIN_BATCHES = (
     KIND_TRAINING_BATCH,
     KIND_THIRD_BATCH,
     KIND_FOURTH_BATCH,
+    FORTY_SECOND_BLIND_BATCH,
+    FORTY_THIRD_BLIND_BATCH,
+    FORTY_FOURTH_BLIND_BATCH,
+    FORTY_FIFTH_BLIND_BATCH,
+    KIND_FIFTH_BATCH,
 )
 #: Every batch with an ``aside`` part: never trained or tuned on.
 ASIDE_BATCHES = (

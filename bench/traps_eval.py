@@ -26,24 +26,25 @@ eleventh (traps_blind19_aside.json), ``--own-aside blind21`` a twelfth
 seventeenth (traps_blind30_aside.json), ``--own-aside blind32`` an eighteenth
 (traps_blind32_aside.json), ``--own-aside blind34`` a nineteenth (traps_blind34_aside.json)
 ``--own-aside blind36`` a twentieth (traps_blind36_aside.json), ``--own-aside blind37`` a
-twenty-first (traps_blind37_aside.json) and ``--own-aside kind`` kind self-talk with no trap
-(traps_kind_aside.json), each kept aside whole.
+twenty-first (traps_blind37_aside.json), ``--own-aside kind`` kind self-talk with no trap
+(traps_kind_aside.json) and ``--own-aside kind6`` more of it (traps_kind6_aside.json), each
+kept aside whole.
 ``--train-batch blind``, ``--train-batch blind3``, ``--train-batch blind5``, ``--train-batch
 blind7``, ``--train-batch blind10``, ``--train-batch blind12``, ``--train-batch blind14``,
 ``--train-batch blind16``, ``--train-batch blind18``, ``--train-batch blind20``,
 ``--train-batch blind23``, ``--train-batch blind25``, ``--train-batch blind27``,
 ``--train-batch blind29``, ``--train-batch blind31``, ``--train-batch blind33``,
 ``--train-batch blind35``, ``--train-batch blind38``, ``--train-batch blind39``,
-``--train-batch blind40``, ``--train-batch blind41``, ``--train-batch kind2``,
-``--train-batch kind3`` and ``--train-batch kind4`` score
+``--train-batch blind40``, ``--train-batch blind41``, ``--train-batch blind42`` to
+``--train-batch blind45``, ``--train-batch kind2`` to ``--train-batch kind5`` score
 the training batches written the same way (traps_blind_train.json, traps_blind3_train.json,
 traps_blind5_train.json, traps_blind7_train.json, traps_blind10_train.json,
 traps_blind12_train.json, traps_blind14_train.json, traps_blind16_train.json,
 traps_blind18_train.json, traps_blind20_train.json, traps_blind23_train.json,
 traps_blind25_train.json, traps_blind27_train.json, traps_blind29_train.json,
 traps_blind31_train.json, traps_blind33_train.json, traps_blind35_train.json,
-traps_blind38_train.json to traps_blind41_train.json, traps_kind2_train.json to
-traps_kind4_train.json), which rule
+traps_blind38_train.json to traps_blind45_train.json, traps_kind2_train.json to
+traps_kind5_train.json), which rule
 writing may read like the training part.
 """
 

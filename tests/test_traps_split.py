@@ -230,6 +230,11 @@ def _apart_from_every_other_set(traps_data: ModuleType, part: str, name: str) ->
         ("THIRTY_NINTH_BLIND_BATCH", "train", 398, 120),
         ("FORTIETH_BLIND_BATCH", "train", 395, 119),
         ("FORTY_FIRST_BLIND_BATCH", "train", 400, 120),
+        ("FORTY_SECOND_BLIND_BATCH", "train", 393, 120),
+        ("FORTY_THIRD_BLIND_BATCH", "train", 395, 120),
+        ("FORTY_FOURTH_BLIND_BATCH", "train", 398, 120),
+        ("FORTY_FIFTH_BLIND_BATCH", "train", 399, 120),
+        ("KIND_FIFTH_BATCH", "train", 299, 299),
         ("TENTH_BLIND_BATCH", "train", 244, 50),
     ],
 )

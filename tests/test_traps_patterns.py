@@ -48,6 +48,7 @@ LIKELIER_TYPOS = {"pearson", "buren", "prefect", "nothin"}
         # labels without a subject, and second-person self-talk
         ("Hopeless. Forgot the passport again.", "labelling"),
         ("absolute muppet. sent the invoice to the wrong client", "labelling"),
+        ("Left my bag on the bus again. Scatterbrain.", "labelling"),
         ("What kind of father misses the school play?", "labelling"),
         ("why am i so useless at this", "labelling"),
         # typos in the label words, shorthand
@@ -66,6 +67,9 @@ LIKELIER_TYPOS = {"pearson", "buren", "prefect", "nothin"}
         ("I feel so behind, so I must be the weakest one on the course.", "emotional-reasoning"),
         # others' minds read with "obviously"
         ("she hasnt replied so she obviously thinks im boring", "mind-reading"),
+        ("Everyone at the dinner must have thought I was strange.", "mind-reading"),
+        # the blame taken whole, in three words
+        ("No second date. All on me.", "personalising"),
         # predictions without "never"
         ("the interview is going to go badly, no question", "fortune-telling"),
     ],
@@ -337,6 +341,12 @@ def test_words_after_an_answer_are_still_read() -> None:
             "My uncle is a loser, he got laid off again.",
             "My uncle kept saying he's a loser after the layoff; I told him a job isn't who he is.",
             "labelling",
+        ),
+        # "when it counts" is a time, not credit given
+        (
+            "Froze on the solo. I always freeze when it counts.",
+            "Froze on the solo, then played the rest clean, and that counts.",
+            "overgeneralising",
         ),
         # a negation inside a condition that runs on without a comma is the condition's own
         (

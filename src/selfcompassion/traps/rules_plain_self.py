@@ -93,7 +93,9 @@ RULES: tuple[Rule, ...] = (
         + r"|useless|pathetic|hopeless|worthless|stupid|idiot|loser|failure|fraud|clown|hack"
         r"|amateur|coward|disgrace|embarrassing|incompetent|a mess|what a mess of a person|quitter"
         r"|sod|muppet|numpty|prat|plonker|moaner|whinger|dunce|eejit|moron|imbecile|fool|klutz"
-        r"|doofus|halfwit|nitwit|twit|pillock|wally|plank|wazzock|dipstick|numbskull)"
+        r"|doofus|halfwit|nitwit|twit|pillock|wally|plank|wazzock|dipstick|numbskull"
+        r"|scatterbrain|airhead|brainless|dimwit|bonehead|knucklehead|plodder"
+        r"|freeloader|has-?been|no-?hoper|waste of space|basket case|walking disaster)"
         r"(?=\s*(?:[.!?,;:\n]|$|with|at|who|that|calling|for))",
         negatable=True,
     ),

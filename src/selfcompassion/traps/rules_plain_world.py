@@ -166,7 +166,7 @@ RULES: tuple[Rule, ...] = (
         + PEOPLE_SOMEWHERE
         + r"\s+(?:(?:all|obviously|clearly|probably|secretly|definitely|must|just|so|were all"
         r"|was|were|are|is|all just|must have|have|has|could|can) )*"
-        + r"(?:obviously|clearly|probably|secretly|definitely|must|all|surely) "
+        + r"(?:obviously|clearly|probably|secretly|definitely|must(?: have)?|all|surely) "
         + _THINK
         + r"\b(?! (?:it|the|that the|about the|what) (?:plan|meeting|idea|weather)\b)",
         not_after=_NOT_READ,
@@ -223,6 +223,13 @@ RULES: tuple[Rule, ...] = (
         negatable=True,
         not_after=r"\b(?:if|what if|when|whether|unless|hope|maybe|might|worried|afraid|scared"
         r"|fear|worry)\b[^,.;]*$",
+    ),
+    # A failure called with certainty: "no chance i will pass", "no chance we are going to win".
+    rule(
+        "fortune-telling",
+        r"\bno chance (?:in hell )?(?:i|we|they|he|she|it) (?:will|would|am going to|are going to"
+        r"|is going to|gonna) (?:\w+ ){0,2}?" + _GOOD_THING + r"\b",
+        not_after=r"\b(?:what if|whether|unless|hope|maybe)\b[^,.;]*$",
     ),
     rule(
         "fortune-telling",

@@ -199,7 +199,12 @@ RULES: tuple[Rule, ...] = (
         r"(?:he|she|they|we|it|[A-Z]\w+|my\s+\w+|the\s+\w+|our\s+\w+)(?:'d|\s+would|\s+wouldn't"
         r"|\s+might)\b",
     ),
-    rule("personalising", r"\b(?:it's|it is|that's|that is|it was) (?:all )?on me\b"),
+    # and "all on me" standing as a sentence of its own after what went wrong
+    rule(
+        "personalising",
+        r"\b(?:it's|it is|that's|that is|it was) (?:all )?on me\b"
+        r"|(?:^|(?<=[.!?;:] )|(?<=[.!?;:]))all on me(?=\s*(?:[.!?,;:]|$))",
+    ),
     rule("personalising", r"\b(?:(?:all|entirely|completely)\s+)?down to me\b", negatable=True),
     # --- labelling, more ---
     # A label concluded from a feeling: "I feel like such a loser, so I guess I am one".

@@ -121,10 +121,11 @@ ANSWER = (
     r"|\ba feeling,? not (?:a |the )?(?:fact|verdict|truth|proof)\b"
     r"|\bfeelings? (?:aren't|arent|are not|isn't|isnt|is not) (?:a )?(?:facts?|proof|evidence)\b"
     # the thought let go or weighed fairly: "fair enough", "paid it, moving on", "and that
-    # counts"; the old belief left behind: "I used to think I ruin everything", "I don't
-    # believe that now"
+    # counts" (not "when it counts", a time); the old belief left behind: "I used to think I
+    # ruin everything", "I don't believe that now"
     r"|\bfair enough\b|(?:^|[,;.!?-]\s*|\band\s+|\bi'm\s+|\bim\s+)moving on\b"
-    r"|(?<!\ball )\b(?:and )?(?:that|it|this) (?:still )?counts\b"
+    r"|(?<!\ball )(?<!\bwhen )(?<!\bwhere )"
+    r"\b(?:and )?(?:that|it|this) (?:still )?counts\b"
     r"(?!\s+(?:for nothing|for little|against"
     r"|as (?:a |an |another )?(?:fail|mistake|loss|mess)\w*))"
     r"|\bi used to (?:think|believe|tell myself)\b[^.!?,;]*"

@@ -162,6 +162,13 @@ FORTY_THIRD_BLIND_BATCH = "blind43"
 FORTY_FOURTH_BLIND_BATCH = "blind44"
 FORTY_FIFTH_BLIND_BATCH = "blind45"
 KIND_FIFTH_BATCH = "kind5"
+#: Four more (``traps_blind46_train.json`` to ``traps_blind49_train.json``) and 300 more kind
+#: sentences (``traps_kind7_train.json``), read the same way for a second choice of bars.
+FORTY_SIXTH_BLIND_BATCH = "blind46"
+FORTY_SEVENTH_BLIND_BATCH = "blind47"
+FORTY_EIGHTH_BLIND_BATCH = "blind48"
+FORTY_NINTH_BLIND_BATCH = "blind49"
+KIND_SEVENTH_BATCH = "kind7"
 #: 200 more kind sentences with no trap, by another writer (``traps_kind6_aside.json``): kept
 #: aside whole, read once at the end of the session it was written in (no decision made on it).
 KIND_SIXTH_BATCH = "kind6"
@@ -200,6 +207,11 @@ TRAIN_BATCHES = (
     FORTY_FOURTH_BLIND_BATCH,
     FORTY_FIFTH_BLIND_BATCH,
     KIND_FIFTH_BATCH,
+    FORTY_SIXTH_BLIND_BATCH,
+    FORTY_SEVENTH_BLIND_BATCH,
+    FORTY_EIGHTH_BLIND_BATCH,
+    FORTY_NINTH_BLIND_BATCH,
+    KIND_SEVENTH_BATCH,
 )
 #: Every batch with an ``aside`` part: never trained or tuned on.
 ASIDE_BATCHES = (

@@ -235,6 +235,11 @@ def _apart_from_every_other_set(traps_data: ModuleType, part: str, name: str) ->
         ("FORTY_FOURTH_BLIND_BATCH", "train", 398, 120),
         ("FORTY_FIFTH_BLIND_BATCH", "train", 399, 120),
         ("KIND_FIFTH_BATCH", "train", 299, 299),
+        ("FORTY_SIXTH_BLIND_BATCH", "train", 400, 120),
+        ("FORTY_SEVENTH_BLIND_BATCH", "train", 399, 120),
+        ("FORTY_EIGHTH_BLIND_BATCH", "train", 399, 120),
+        ("FORTY_NINTH_BLIND_BATCH", "train", 395, 120),
+        ("KIND_SEVENTH_BATCH", "train", 299, 299),
         ("TENTH_BLIND_BATCH", "train", 244, 50),
     ],
 )

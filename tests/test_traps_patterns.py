@@ -15,11 +15,14 @@ from selfcompassion.traps.plain import plain_form
 from selfcompassion.traps.words_plain import KEY_WORDS, NOT_TYPOS
 from spelling_support import vocabulary_respelt
 
-# The model retrained with the five batches written blind (shipped by the rule in
-# tests/data/traps_scores.md, which sums over the kept-aside sets) reads these twins of our
-# own worse than the model before it did; strict, so a fix shows.
+# Each retrained model shipped by its rule (tests/data/traps_scores.md, which sums over the
+# kept-aside sets) reads some twins of our own worse than the model before it did, while it
+# reads more of them right (their marks went); strict, so a fix shows.
 LOOK_ALIKE_TICKED = pytest.mark.xfail(
     strict=True, reason="the shipped model ticks this look-alike (the rules do not)"
+)
+CONCLUSION_TICKED = pytest.mark.xfail(
+    strict=True, reason="the shipped model ticks what a feeling concludes as a trap of its own"
 )
 TRAP_MISSED = pytest.mark.xfail(
     strict=True, reason="the shipped model misses this trap (the rules never found it)"
@@ -152,7 +155,6 @@ def test_words_after_an_answer_are_still_read() -> None:
             "It would be a total disaster if the boiler went in January.",
             "It would be a total disaster if the boiler went in January, so I've had it checked.",
             "catastrophising",
-            marks=SURE_NO_COSTS,
         ),
         # a plan that mends
         (
@@ -174,10 +176,11 @@ def test_words_after_an_answer_are_still_read() -> None:
             "mind-reading",
         ),
         # the answer in the next sentence
-        (
+        pytest.param(
             "Feels like the whole office is judging my haircut.",
             "Feels like the whole office is judging my haircut. That's ok, it'll grow.",
             "mind-reading",
+            marks=DOUBTED_COSTS,
         ),
         # a verdict of ending without a verb
         (
@@ -204,7 +207,6 @@ def test_words_after_an_answer_are_still_read() -> None:
             "He skipped one lesson, next thing he'll be failing the whole year.",
             "The next thing on my list is the ironing.",
             "catastrophising",
-            marks=DOUBTED_COSTS,
         ),
         # a guess that lands on the gravest outcome
         (
@@ -218,10 +220,11 @@ def test_words_after_an_answer_are_still_read() -> None:
             "Won the pub quiz, must have been our best night yet.",
             "discounting-positive",
         ),
-        (
+        pytest.param(
             "My manager praised the launch plan, she probably did not read past page one.",
             "My manager praised the launch plan, she read every page.",
             "discounting-positive",
+            marks=LOOK_ALIKE_TICKED,
         ),
         (
             "Got a distinction, the marker must have felt sorry for me.",
@@ -263,7 +266,6 @@ def test_words_after_an_answer_are_still_read() -> None:
             "I always forget my gym bag.",
             "I always forget my gym bag, so I keep a spare in the car.",
             "overgeneralising",
-            marks=SURE_NO_COSTS,
         ),
         (
             "I always forget my umbrella.",
@@ -349,10 +351,11 @@ def test_words_after_an_answer_are_still_read() -> None:
             "overgeneralising",
         ),
         # a negation inside a condition that runs on without a comma is the condition's own
-        (
+        pytest.param(
             "If I don't get the job my life is over.",
             "If I don't get the job my life goes on, and so will I.",
             "catastrophising",
+            marks=LOOK_ALIKE_TICKED,
         ),
         (
             "If no one comes the party is ruined.",
@@ -459,10 +462,11 @@ def test_an_ending_denied_is_not_catastrophising(trap: str, denied: str) -> None
             " have just been chatting.",
             "mind-reading",
         ),
-        (
+        pytest.param(
             "A relative shouted at me today. It was aimed at me.",
             "A relative shouted at me today. It was aimed at me, but it was about their fear.",
             "personalising",
+            marks=SURE_NO_COSTS,
         ),
         (
             "I should do it all myself, asking for help is weak.",
@@ -548,7 +552,6 @@ def test_a_failed_thing_of_a_person_labels_them() -> None:
         pytest.param(
             "Texted the group and nobody answered, everyone's sick of me.",
             "Texted the group and nobody answered, everyone's at the match.",
-            marks=DOUBTED_COSTS,
         ),
         # what keeps happening named as the way life goes
         (
@@ -584,10 +587,11 @@ def test_a_must_drawn_as_a_conclusion_is_not_a_rule() -> None:
             "My manager obviously doesn't rate me.",
             "mind-reading",
         ),
-        (
+        pytest.param(
             "I'm dreading the audit, and that dread tells me it will go badly.",
             "The audit will go badly.",
             "fortune-telling",
+            marks=CONCLUSION_TICKED,
         ),
     ],
 )
@@ -653,8 +657,15 @@ def test_a_feeling_restated_as_a_fact_is_emotional_reasoning() -> None:
     assert trap_ids("feel slow = am slow") and "emotional-reasoning" in trap_ids(
         "feel slow = am slow"
     )
-    # a feeling acted on, in either spelling of "I am" (the rules; the model reads the first)
+    # a feeling acted on, in either spelling of "I am" (the rules)
     assert trap_ids("I feel sleepy so I am going to lie down.", second_opinion=False) == []
+    assert (
+        trap_ids("I feel sleepy, so I'm going to lie down for an hour.", second_opinion=False) == []
+    )
+
+
+@LOOK_ALIKE_TICKED
+def test_a_feeling_acted_on_is_not_taken_as_proof() -> None:
     assert trap_ids("I feel sleepy, so I'm going to lie down for an hour.") == []
 
 
@@ -836,10 +847,11 @@ def test_what_others_are_guessed_to_think_of_a_success_is_mind_reading() -> None
             "The kettle is useless, it trips the fuse every day.",
             "overgeneralising",
         ),
-        (
+        pytest.param(
             "I mess up every single day.",
             "Real painters paint every single day.",
             "overgeneralising",
+            marks=LOOK_ALIKE_TICKED,
         ),
         # "either way" is no either/or
         (
@@ -852,7 +864,6 @@ def test_what_others_are_guessed_to_think_of_a_success_is_mind_reading() -> None
             "The cake was a total disaster, the whole party is ruined.",
             "The cake was a total disaster, we laughed about it all evening.",
             "catastrophising",
-            marks=DOUBTED_COSTS,
         ),
         # answers: a step for next time, not knowing yet, what it is for, the old way of seeing it
         (
@@ -876,20 +887,30 @@ def test_what_others_are_guessed_to_think_of_a_success_is_mind_reading() -> None
             "catastrophising",
         ),
         # everyone's approval as a need
-        (
+        pytest.param(
             "I need every single person at work to like me.",
             "I need every single person at work to sign the card.",
             "should-statements",
+            marks=LOOK_ALIKE_TICKED,
         ),
         # "shell", "well" for "she'll", "we'll" where a clause starts before a verb
-        ("shell laugh at me if I ask", "they shell out for the good coffee", "fortune-telling"),
-        ("well never get better", "well done us, we raised loads", "fortune-telling"),
+        pytest.param(
+            "shell laugh at me if I ask",
+            "they shell out for the good coffee",
+            "fortune-telling",
+            marks=DOUBTED_COSTS,
+        ),
+        pytest.param(
+            "well never get better",
+            "well done us, we raised loads",
+            "fortune-telling",
+            marks=DOUBTED_COSTS,
+        ),
         # "musnt" for "mustn't"; what a whole kind of person must never do
         pytest.param(
             "a good dad musnt ever shout",
             "the dog musnt go on the sofa",
             "should-statements",
-            marks=LOOK_ALIKE_TICKED,
         ),
         ("men dont cry, so I never do", "the men dont arrive until nine", "should-statements"),
         # a result not out yet, already known; falling ill foretold
@@ -905,7 +926,6 @@ def test_what_others_are_guessed_to_think_of_a_success_is_mind_reading() -> None
             "worst case the train is cancelled and the whole trip is ruined",
             "worst case the train is cancelled and we rebook",
             "catastrophising",
-            marks=TRAP_MISSED,
         ),
         (
             "I always fall apart under pressure.",
@@ -939,10 +959,11 @@ def test_what_others_are_guessed_to_think_of_a_success_is_mind_reading() -> None
             "We'll have moved in by Christmas, the keys come next week.",
             "fortune-telling",
         ),
-        (
+        pytest.param(
             "I messed up the figures and everyone knows it.",
             "The office moves in June and everyone knows it's going to be noisy.",
             "mind-reading",
+            marks=LOOK_ALIKE_TICKED,
         ),
         (
             "He smiled at the meeting, but inside he was furious with me.",
@@ -980,10 +1001,11 @@ def test_what_others_are_guessed_to_think_of_a_success_is_mind_reading() -> None
             "My appraisal was glowing and my manager gave three examples.",
             "discounting-positive",
         ),
-        (
+        pytest.param(
             "The physio says my knee is stronger, it's the exercises, nothing I did.",
             "The physio says my knee is stronger, thanks to the exercises I did.",
             "discounting-positive",
+            marks=SURE_NO_COSTS,
         ),
         (
             "Every slide has to be flawless or there's no point presenting.",
@@ -1112,7 +1134,12 @@ def test_look_alikes_read_in_the_training_parts(trap: str, look_alike: str, trap
             "I never finished my apprenticeship, and I run my own shop now.",
             "overgeneralising",
         ),
-        ("I never learn.", "I never learnt to drive as a teenager.", "overgeneralising"),
+        pytest.param(
+            "I never learn.",
+            "I never learnt to drive as a teenager.",
+            "overgeneralising",
+            marks=LOOK_ALIKE_TICKED,
+        ),
         (
             "I'm always late for everything.",
             "I always catch the 8:05 train, it was late again today.",
@@ -1143,7 +1170,6 @@ def test_look_alikes_read_in_the_training_parts(trap: str, look_alike: str, trap
             "My sister is upset with me again, it must be something I said.",
             "My sister is upset with her boss again.",
             "personalising",
-            marks=LOOK_ALIKE_TICKED,
         ),
         # an eye roll seen is not a thought read
         (
@@ -1164,7 +1190,7 @@ def test_look_alikes_read_in_the_tenth_blind_batch(
 
 def test_what_lies_inside_two_boxes_is_all_or_nothing() -> None:
     boxes = "Either I'm top of the class or I'm a fraud, there's no middle ground."
-    assert trap_ids(boxes) == ["all-or-nothing"]
+    assert trap_ids(boxes, second_opinion=False) == ["all-or-nothing"]
     assert trap_ids("If I'm not the best player on the team I'm nothing, no in between.") == [
         "all-or-nothing"
     ]
@@ -1179,6 +1205,13 @@ def test_what_lies_inside_two_boxes_is_all_or_nothing() -> None:
     assert set(trap_ids(chosen)) == {"all-or-nothing", "labelling"}
 
 
+@LOOK_ALIKE_TICKED
+def test_a_harsh_word_inside_two_boxes_is_not_a_label_of_its_own() -> None:
+    assert trap_ids("Either I'm top of the class or I'm a fraud, there's no middle ground.") == [
+        "all-or-nothing"
+    ]
+
+
 @pytest.mark.parametrize(
     ("trap", "look_alike", "trap_id"),
     [
@@ -1191,7 +1224,6 @@ def test_what_lies_inside_two_boxes_is_all_or_nothing() -> None:
             "The council always have it in for our street.",
             "The council gave our street new lamps.",
             "overgeneralising",
-            marks=SURE_NO_COSTS,
         ),
         (
             "First week on the new team and I'll be the one who holds everyone back.",
@@ -1203,10 +1235,11 @@ def test_what_lies_inside_two_boxes_is_all_or_nothing() -> None:
             "The recital is on Friday and my teacher will be there.",
             "all-or-nothing",
         ),
-        (
+        pytest.param(
             "The director sighed at the whole cast, but it was obviously aimed at me.",
             "The director sighed at the whole cast, then we ran the scene again.",
             "personalising",
+            marks=SURE_NO_COSTS,
         ),
         (
             "My manager is quiet this morning, it must be about my proposal.",
@@ -1348,16 +1381,16 @@ def test_what_someone_is_guessed_to_have_meant_is_not_the_writers_label() -> Non
             "Mums at the school gate are meant to sign the trip form by Friday.",
             "should-statements",
         ),
-        (
+        pytest.param(
             "I'm not supposed to get tired, grown-ups just cope.",
             "I'm not supposed to lift heavy boxes until my back heals.",
             "should-statements",
+            marks=LOOK_ALIKE_TICKED,
         ),
         pytest.param(
             "We can't plan anything without arguing.",
             "We can't plan the route without the new map.",
             "overgeneralising",
-            marks=SURE_NO_COSTS,
         ),
         (
             "The audience clapped, which people do to be polite.",
@@ -1373,12 +1406,12 @@ def test_what_someone_is_guessed_to_have_meant_is_not_the_writers_label() -> Non
             "Joined the choir at 50, I'll have quit by spring.",
             "Joined the choir at 50, I'll have learnt three songs by spring.",
             "fortune-telling",
-            marks=SURE_NO_COSTS,
         ),
-        (
+        pytest.param(
             "The director wants a word, I'm definitely getting sacked.",
             "The director wants a word about the rota; I'll bring my notes.",
             "fortune-telling",
+            marks=DOUBTED_COSTS,
         ),
         pytest.param(
             "I told myself the whole week was wasted.",
@@ -1508,10 +1541,11 @@ def test_look_alikes_read_in_the_twenty_third_blind_batch(
             "The day went fine apart from one email I sent late, so I've set a reminder.",
             "all-or-nothing",
         ),
-        (
+        pytest.param(
             "Either I ace the audition or I might as well give up singing.",
             "Either I take the early train or I get a lift with Sam.",
             "all-or-nothing",
+            marks=LOOK_ALIKE_TICKED,
         ),
         (
             "Forgot one line in the play, no drama school, no future.",
@@ -1598,7 +1632,6 @@ def test_look_alikes_read_in_the_twenty_fifth_blind_batch(
             "Pulled a hamstring, that's my football over for good.",
             "Pulled a hamstring, so that's my football over for a month or two.",
             "catastrophising",
-            marks=SURE_NO_COSTS,
         ),
         (
             "If the inspection goes badly I'll be finished.",
@@ -1692,10 +1725,11 @@ def test_look_alikes_read_in_the_twenty_ninth_and_thirty_first_blind_batches(
             "mind-reading",
         ),
         # the thought weighed against what is real
-        (
+        pytest.param(
             "My head says I should have caught it.",
             "My head says I should have caught it. Realistically it needed a scanner we lack.",
             "should-statements",
+            marks=SURE_NO_COSTS,
         ),
         # the guess confirmed out loud, or weighed and found fair
         (
@@ -1734,10 +1768,11 @@ def test_look_alikes_read_in_the_twenty_ninth_and_thirty_first_blind_batches(
             "labelling",
         ),
         # a gloomy forecast sealed with a dare, not a hopeful one
-        (
+        pytest.param(
             "Tomorrow's a double. I'll make a bad call before the night's out, you watch.",
             "We'll win on Saturday, you watch.",
             "fortune-telling",
+            marks=LOOK_ALIKE_TICKED,
         ),
         # something savoured puts nothing in two boxes
         (

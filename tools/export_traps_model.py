@@ -4,12 +4,9 @@ The model is all-MiniLM-L6-v2 (Apache-2.0) fine-tuned as a ten-label classifier,
 per trap id in sorted order, with mean pooling and one linear layer, by
 ``tools/train_traps_model.py``: 8 epochs (chosen by cross-validation on the training part),
 learning rate 5e-5, batch 16, at most 96 tokens, seed 0, binary cross-entropy, on the
-training part of the fixed split (``bench/traps_data.py``), both batches of our own training
-sentences (``tests/data/traps_own_train.json``, ``traps_own2_train.json``) and the seven
-training batches written blind (``traps_blind_train.json``, ``traps_blind3_train.json``,
-``traps_blind5_train.json``, ``traps_blind7_train.json``, ``traps_blind10_train.json``,
-``traps_blind12_train.json``, ``traps_blind14_train.json``) only; the kept-aside parts were
-never trained on.
+training part of the fixed split (``bench/traps_data.py``) and every training batch in
+``TRAIN_BATCHES`` up to ``kind5`` (9,693 sentences; blind46 to blind49 and kind7 were kept
+out to choose its bars); the kept-aside parts were never trained on.
 
 This script reads the fine-tuned weights (a torch state dict: ``enc.*`` the encoder,
 ``head.*`` the linear layer) and writes, with the crisis model's export

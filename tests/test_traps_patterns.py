@@ -387,8 +387,66 @@ def test_an_ending_denied_is_not_catastrophising(trap: str, denied: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("trap", "look_alike"),
+    [
+        ("If they listen back, it's over for me.", "If they listen back, it's over for the day."),
+        (
+            "A mole looks a bit different. I've basically planned the funeral.",
+            "A mole looks a bit different. I've booked the GP for Tuesday.",
+        ),
+        (
+            "Missed a call from the agency. No more shifts ever.",
+            "Missed a call from the agency. No more shifts this week, which is fine.",
+        ),
+        ("This is how people end up losing everything.", "We played cards and I lost every hand."),
+    ],
+)
+def test_the_worst_ending_in_other_words(trap: str, look_alike: str) -> None:
+    """The rules alone: the gravest ending named in everyday words, and the same words
+    without it."""
+    assert "catastrophising" in trap_ids(trap, second_opinion=False)
+    assert trap_ids(look_alike, second_opinion=False) == []
+
+
+@pytest.mark.parametrize(
     ("trap", "kind", "trap_id"),
     [
+        # a belief named as old or being unlearned, questioned, or held lightly
+        (
+            "Being single at 38 means I'm unlovable.",
+            "Being single at 38 isn't a verdict on me.",
+            "labelling",
+        ),
+        (
+            "If I ask for help I'm a burden.",
+            "Old belief: if I ask for help I'm a burden.",
+            "labelling",
+        ),
+        (
+            "I have to be the easy, low-maintenance one.",
+            "Something I'm unlearning: that I have to be the easy, low-maintenance one.",
+            "should-statements",
+        ),
+        (
+            "I should be over this by now.",
+            "I should be over this by now. Who says?",
+            "should-statements",
+        ),
+        (
+            "Everyone at the party was judging me.",
+            "Used to think everyone at the party was judging me.",
+            "mind-reading",
+        ),
+        (
+            "I must eat before every shift.",
+            "I must eat before every shift, not as a rule, just kinder.",
+            "should-statements",
+        ),
+        (
+            "If I don't pass the bar first time, I'm a failure.",
+            "If I don't pass the bar first time, I'm a failure, but I'd be in good company.",
+            "labelling",
+        ),
         # a failure denied, and a should that says go easy
         (
             "I'll fail this time, I just know it.",

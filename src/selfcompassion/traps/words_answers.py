@@ -79,7 +79,9 @@ ANSWER = (
     r"|\bbut (?:it was|it's|its|it is) (?:really )?about (?:their|his|her|them|him)\b"
     # one of many, doing what anyone can: "not alone in this", "that's all anyone can do"
     r"|\b(?:i'm |im |i am |you're |youre |you are )?not (?:alone|the only one) in (?:this|that"
-    r"|it)\b|\ball anyone can do\b"
+    r"|it)\b|\ball anyone can do\b|\bin good company\b"
+    r"|\b(?:we're|were|we are|everyone's|everyones|everyone is) all (?:just )?(?:winging it"
+    r"|figuring it out|making it up as we go|doing (?:our|their) best|human)\b"
     r"|\bwhat (?:most|lots of|a lot of|many|plenty of) (?:people|\w+s) (?:feel|go through|think"
     r"|do|struggle with)\b"
     # a guess owned as a guess: "I don't know what she thinks"
@@ -119,16 +121,24 @@ ANSWER = (
     r"|\bi (?:can't|cant|cannot|can not) know\b|\b(?:or )?maybe not(?=\s*(?:[.,;!?]|$))"
     # a feeling named as a feeling: "which is a feeling, not a verdict", "feelings aren't facts"
     r"|\ba feeling,? not (?:a |the )?(?:fact|verdict|truth|proof)\b"
+    r"|\b(?:isn't|isnt|is not|not) a verdict on (?:me|you|us|who i am|my \w+)\b"
     r"|\bfeelings? (?:aren't|arent|are not|isn't|isnt|is not) (?:a )?(?:facts?|proof|evidence)\b"
     # the thought let go or weighed fairly: "fair enough", "paid it, moving on", "and that
     # counts" (not "when it counts", a time); the old belief left behind: "I used to think I
-    # ruin everything", "I don't believe that now"
+    # ruin everything", "used to think everyone was watching", "I don't believe that now"
     r"|\bfair enough\b|(?:^|[,;.!?-]\s*|\band\s+|\bi'm\s+|\bim\s+)moving on\b"
     r"|(?<!\ball )(?<!\bwhen )(?<!\bwhere )"
     r"\b(?:and )?(?:that|it|this) (?:still )?counts\b"
     r"(?!\s+(?:for nothing|for little|against"
     r"|as (?:a |an |another )?(?:fail|mistake|loss|mess)\w*))"
-    r"|\bi used to (?:think|believe|tell myself)\b[^.!?,;]*"
+    r"|(?:\bi |^|(?<=[.!?;:] ))used to (?:think|believe|tell myself)\b[^.!?,;]*"
+    # a belief named as an old one, or one being unlearned: "Old belief: if I ask for help I'm a
+    # burden", "something I'm unlearning: that I have to be the easy one"
+    r"|\bold (?:belief|story|script|rule|thought)s?\s*[:\u2014-][^.!?]*"
+    r"|\b(?:i'm|im|i am) (?:slowly |still )?unlearning\b[^.!?]*"
+    # the thought questioned or held lightly: "'I should be over this by now', came up again.
+    # Who says?"; "should eat something first, not as a rule"
+    r"|\bwho says\s*\?|\bnot as a rule\b"
     r"|\bi (?:don't|dont|do not|no longer) believe (?:that|it|this)(?: (?:now|anymore|any more))?\b"
     # what it is for, and the old way of seeing it: "but that's what onboarding is for", "my
     # old self would have called this a disaster"

@@ -172,6 +172,11 @@ KIND_SEVENTH_BATCH = "kind7"
 #: 200 more kind sentences with no trap, by another writer (``traps_kind6_aside.json``): kept
 #: aside whole, read once at the end of the session it was written in (no decision made on it).
 KIND_SIXTH_BATCH = "kind6"
+#: Two batches written blind from briefs worded unlike every earlier one (whole diary entries,
+#: ``traps_blind50_aside.json``; short pieces of self-talk, ``traps_blind51_aside.json``): kept
+#: aside whole, read once at the end of the session they were written in (no decision made).
+FIFTIETH_BLIND_BATCH = "blind50"
+FIFTY_FIRST_BLIND_BATCH = "blind51"
 #: A batch of 200 written blind in twenty imagined voices, ``traps_blind22_aside.json``: kept
 #: aside whole, no training part, read once at the end of its round (no decision made on it).
 TWENTY_SECOND_BLIND_BATCH = "blind22"
@@ -239,6 +244,8 @@ ASIDE_BATCHES = (
     THIRTY_SEVENTH_BLIND_BATCH,
     KIND_BATCH,
     KIND_SIXTH_BATCH,
+    FIFTIETH_BLIND_BATCH,
+    FIFTY_FIRST_BLIND_BATCH,
 )
 
 

@@ -27,8 +27,9 @@ seventeenth (traps_blind30_aside.json), ``--own-aside blind32`` an eighteenth
 (traps_blind32_aside.json), ``--own-aside blind34`` a nineteenth (traps_blind34_aside.json)
 ``--own-aside blind36`` a twentieth (traps_blind36_aside.json), ``--own-aside blind37`` a
 twenty-first (traps_blind37_aside.json), ``--own-aside kind`` kind self-talk with no trap
-(traps_kind_aside.json) and ``--own-aside kind6`` more of it (traps_kind6_aside.json), each
-kept aside whole.
+(traps_kind_aside.json), ``--own-aside kind6`` more of it (traps_kind6_aside.json), and
+``--own-aside blind50`` and ``--own-aside blind51`` two batches from briefs worded unlike the
+others (traps_blind50_aside.json, traps_blind51_aside.json), each kept aside whole.
 ``--train-batch blind``, ``--train-batch blind3``, ``--train-batch blind5``, ``--train-batch
 blind7``, ``--train-batch blind10``, ``--train-batch blind12``, ``--train-batch blind14``,
 ``--train-batch blind16``, ``--train-batch blind18``, ``--train-batch blind20``,

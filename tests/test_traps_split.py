@@ -236,6 +236,8 @@ def _apart_from_every_other_set(traps_data: ModuleType, part: str, name: str) ->
         ("FORTY_FIFTH_BLIND_BATCH", "train", 399, 120),
         ("KIND_FIFTH_BATCH", "train", 299, 299),
         ("KIND_SIXTH_BATCH", "aside", 200, 200),
+        ("FIFTIETH_BLIND_BATCH", "aside", 300, 100),
+        ("FIFTY_FIRST_BLIND_BATCH", "aside", 298, 100),
         ("FORTY_SIXTH_BLIND_BATCH", "train", 400, 120),
         ("FORTY_SEVENTH_BLIND_BATCH", "train", 399, 120),
         ("FORTY_EIGHTH_BLIND_BATCH", "train", 399, 120),

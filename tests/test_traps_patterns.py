@@ -371,24 +371,15 @@ def test_trap_shapes_and_their_look_alikes(trap: str, look_alike: str, trap_id: 
 
 
 @pytest.mark.parametrize(
-    ("trap", "denied"),
+    ("trap", "twin"),
     [
+        # the ending denied
         ("My career is finished.", "My career is not finished."),
         ("Our marriage is basically over.", "Our marriage is not over."),
         ("My career will be ruined by one slide.", "My career will not be ruined by one slide."),
         ("The business will go under.", "The business will not go under."),
         ("Everything is slowly falling apart.", "Everything is not falling apart."),
-    ],
-)
-def test_an_ending_denied_is_not_catastrophising(trap: str, denied: str) -> None:
-    """A "not" or "never" between the thing and its ending denies the ending."""
-    assert "catastrophising" in trap_ids(trap, second_opinion=False)
-    assert trap_ids(denied, second_opinion=False) == []
-
-
-@pytest.mark.parametrize(
-    ("trap", "look_alike"),
-    [
+        # the gravest ending in everyday words, and the same words without it
         ("If they listen back, it's over for me.", "If they listen back, it's over for the day."),
         (
             "A mole looks a bit different. I've basically planned the funeral.",
@@ -401,11 +392,11 @@ def test_an_ending_denied_is_not_catastrophising(trap: str, denied: str) -> None
         ("This is how people end up losing everything.", "We played cards and I lost every hand."),
     ],
 )
-def test_the_worst_ending_in_other_words(trap: str, look_alike: str) -> None:
-    """The rules alone: the gravest ending named in everyday words, and the same words
-    without it."""
+def test_the_rules_read_the_worst_ending_and_not_its_twin(trap: str, twin: str) -> None:
+    """The rules alone: an ending is catastrophising; a "not" or "never" between the thing and
+    its ending denies it, and the same words without the ending are not."""
     assert "catastrophising" in trap_ids(trap, second_opinion=False)
-    assert trap_ids(look_alike, second_opinion=False) == []
+    assert trap_ids(twin, second_opinion=False) == []
 
 
 @pytest.mark.parametrize(

@@ -362,46 +362,7 @@ def test_words_after_an_answer_are_still_read() -> None:
             "If no one comes, the party is off and we'll try again next month.",
             "all-or-nothing",
         ),
-    ],
-)
-def test_trap_shapes_and_their_look_alikes(trap: str, look_alike: str, trap_id: str) -> None:
-    """Twins: the same words, once a trap, once a plain report or answered by the writer."""
-    assert trap_id in trap_ids(trap)
-    assert trap_ids(look_alike) == []
-
-
-@pytest.mark.parametrize(
-    ("trap", "twin"),
-    [
-        # the ending denied
-        ("My career is finished.", "My career is not finished."),
-        ("Our marriage is basically over.", "Our marriage is not over."),
-        ("My career will be ruined by one slide.", "My career will not be ruined by one slide."),
-        ("The business will go under.", "The business will not go under."),
-        ("Everything is slowly falling apart.", "Everything is not falling apart."),
-        # the gravest ending in everyday words, and the same words without it
-        ("If they listen back, it's over for me.", "If they listen back, it's over for the day."),
-        (
-            "A mole looks a bit different. I've basically planned the funeral.",
-            "A mole looks a bit different. I've booked the GP for Tuesday.",
-        ),
-        (
-            "Missed a call from the agency. No more shifts ever.",
-            "Missed a call from the agency. No more shifts this week, which is fine.",
-        ),
-        ("This is how people end up losing everything.", "We played cards and I lost every hand."),
-    ],
-)
-def test_the_rules_read_the_worst_ending_and_not_its_twin(trap: str, twin: str) -> None:
-    """The rules alone: an ending is catastrophising; a "not" or "never" between the thing and
-    its ending denies it, and the same words without the ending are not."""
-    assert "catastrophising" in trap_ids(trap, second_opinion=False)
-    assert trap_ids(twin, second_opinion=False) == []
-
-
-@pytest.mark.parametrize(
-    ("trap", "kind", "trap_id"),
-    [
+        # kind self-talk: kindness the writer gives themselves is read as the answer it is
         # a belief named as old or being unlearned, questioned, or held lightly
         (
             "Being single at 38 means I'm unlovable.",
@@ -524,11 +485,40 @@ def test_the_rules_read_the_worst_ending_and_not_its_twin(trap: str, twin: str) 
         ),
     ],
 )
-def test_kind_self_talk_is_not_the_trap_it_answers(trap: str, kind: str, trap_id: str) -> None:
-    """Kindness the writer gives themselves is read as the answer it is; the same words
-    without it are still the trap."""
+def test_trap_shapes_and_their_look_alikes(trap: str, look_alike: str, trap_id: str) -> None:
+    """Twins: the same words, once a trap, once a plain report or answered by the writer
+    (kind self-talk among the answers)."""
     assert trap_id in trap_ids(trap)
-    assert trap_ids(kind) == []
+    assert trap_ids(look_alike) == []
+
+
+@pytest.mark.parametrize(
+    ("trap", "twin"),
+    [
+        # the ending denied
+        ("My career is finished.", "My career is not finished."),
+        ("Our marriage is basically over.", "Our marriage is not over."),
+        ("My career will be ruined by one slide.", "My career will not be ruined by one slide."),
+        ("The business will go under.", "The business will not go under."),
+        ("Everything is slowly falling apart.", "Everything is not falling apart."),
+        # the gravest ending in everyday words, and the same words without it
+        ("If they listen back, it's over for me.", "If they listen back, it's over for the day."),
+        (
+            "A mole looks a bit different. I've basically planned the funeral.",
+            "A mole looks a bit different. I've booked the GP for Tuesday.",
+        ),
+        (
+            "Missed a call from the agency. No more shifts ever.",
+            "Missed a call from the agency. No more shifts this week, which is fine.",
+        ),
+        ("This is how people end up losing everything.", "We played cards and I lost every hand."),
+    ],
+)
+def test_the_rules_read_the_worst_ending_and_not_its_twin(trap: str, twin: str) -> None:
+    """The rules alone: an ending is catastrophising; a "not" or "never" between the thing and
+    its ending denies it, and the same words without the ending are not."""
+    assert "catastrophising" in trap_ids(trap, second_opinion=False)
+    assert trap_ids(twin, second_opinion=False) == []
 
 
 def test_a_harsh_word_given_back_to_the_mind_is_answered_unless_the_writer_agrees() -> None:

@@ -37,8 +37,8 @@ WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 
 
 @pytest.fixture(scope="module")
-def model_only() -> Iterator[list[tuple[str, TrapHit]]]:
-    """(sentence, hit) for each trap only the model ticks in the development sentences."""
+def development() -> list[str]:
+    """Every ``STRIDE``-th sentence of the training parts."""
     sys.path.insert(0, str(BENCH))
     try:
         import traps_data
@@ -47,10 +47,16 @@ def model_only() -> Iterator[list[tuple[str, TrapHit]]]:
         own = [s for batch in traps_data.OWN_BATCHES for s in traps_data.load_own("train", batch)]
     finally:
         sys.path.remove(str(BENCH))
+    return [sentence.text for sentence in (training + own)[::STRIDE]]
+
+
+@pytest.fixture(scope="module")
+def model_only(development: list[str]) -> Iterator[list[tuple[str, TrapHit]]]:
+    """(sentence, hit) for each trap only the model ticks in the development sentences."""
     found = []
-    for sentence in (training + own)[::STRIDE]:
-        rules = set(trap_ids(sentence.text, second_opinion=False))
-        found += [(sentence.text, h) for h in detect_traps(sentence.text) if h.trap_id not in rules]
+    for text in development:
+        rules = set(trap_ids(text, second_opinion=False))
+        found += [(text, h) for h in detect_traps(text) if h.trap_id not in rules]
     yield found
 
 
@@ -110,3 +116,19 @@ def test_the_words_shown_say_something(model_only: list[tuple[str, TrapHit]]) ->
         words = _words(hit.phrase)
         assert len(words) >= 2 or _whole_clause(text, hit), (text, hit.phrase)
         assert any(word not in LEADING | JOINING for word in words), (text, hit.phrase)
+
+
+def test_the_rules_show_words_without_the_spaces_around_them(development: list[str]) -> None:
+    # A rule may take in the spaces that start a sentence ("Missed it.   Idiot."); what is
+    # shown starts at the first letter and ends at the last.
+    spans = [
+        (text, hit) for text in development for hit in detect_traps(text, second_opinion=False)
+    ]
+    assert len(spans) > 200
+    assert [(text, hit.phrase) for text, hit in spans if hit.phrase != hit.phrase.strip()] == []
+    for spaced, shown in (
+        ("Missed it.   Idiot.", "Idiot"),
+        ("Late again.\n\nAll on me.", "All on me"),
+    ):
+        (hit,) = detect_traps(spaced, second_opinion=False)
+        assert (hit.phrase, spaced[hit.start : hit.end]) == (shown, shown)

@@ -112,8 +112,15 @@ def rule_spans(
             if start == end or overlaps(start, end, excluded):
                 continue
             if _fires(rule, text, start, end):
-                found.setdefault(rule.trap_id, []).append((start, end))
+                found.setdefault(rule.trap_id, []).append(_trimmed(text, start, end))
     return found
+
+
+def _trimmed(text: str, start: int, end: int) -> Span:
+    """The span without the spaces at its ends (a rule may take in the spaces that start a
+    sentence, ``words.SENTENCE_START``); the words shown start at the first letter."""
+    words = text[start:end]
+    return start + len(words) - len(words.lstrip()), end - len(words) + len(words.rstrip())
 
 
 def without_overlaps(spans: list[Span]) -> list[Span]:

@@ -10,10 +10,16 @@ selfish jerk") and rigid rules for others ("people should reply within the hour"
 from __future__ import annotations
 
 from .rule import Rule, rule
-from .words import AFTER_OTHERS_THINK, FEELING_EXPLAINED, PLANNED_AROUND, PREDICTING, THING
+from .words import (
+    AFTER_OTHERS_THINK,
+    FEELING_EXPLAINED,
+    PLANNED_AROUND,
+    PREDICTING,
+    SENTENCE_START,
+    THING,
+)
 from .words_plain import BAD, BOOSTER, ERRAND, EVERY_TIME, LABEL_ADJ, LABEL_NOUN, PEOPLE, ROLE
 
-_SENTENCE_START = r"(?:^|(?<=[.!?;:\n])\s*|(?<=[.!?;:\n]))"
 # A harsh verdict after "i am" (or "you are"): a label noun, a label adjective, or a harsh
 # adjective pinned on a role ("a terrible friend").
 _VERDICT = (
@@ -84,7 +90,7 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "labelling",
-        _SENTENCE_START
+        SENTENCE_START
         + r"(?:and |so |just |god |honestly |ugh |seriously )?(?:what an? |such an? |an? |you "
         r"|you are an? |you absolute |you complete |you total |absolute |total |complete |utter "
         r"|bloody |complete and utter |lazy |greedy |stupid |useless |talentless |heartless )*"
@@ -194,7 +200,7 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "should-statements",
-        _SENTENCE_START
+        SENTENCE_START
         + r"(?:should have|should not have|should never|must|has to be|have to be|needs to be"
         r"|ought to have)\b(?!\s+(?:" + ERRAND + r"))"
         # (a guess at what happened is no rule: "must be something i said", "must have been

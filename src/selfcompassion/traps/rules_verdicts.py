@@ -14,6 +14,7 @@ from .words import (
     PAST_PARTICIPLE,
     RIGID_STANDARD,
     ROLE_WORDS,
+    SENTENCE_START,
     SHOULD,
     SOMEONE_ELSE,
 )
@@ -203,7 +204,7 @@ RULES: tuple[Rule, ...] = (
     rule(
         "personalising",
         r"\b(?:it's|it is|that's|that is|it was) (?:all )?on me\b"
-        r"|(?:^|(?<=[.!?;:] )|(?<=[.!?;:]))all on me(?=\s*(?:[.!?,;:]|$))",
+        r"|" + SENTENCE_START + r"all on me(?=\s*(?:[.!?,;:]|$))",
     ),
     rule("personalising", r"\b(?:(?:all|entirely|completely)\s+)?down to me\b", negatable=True),
     # --- labelling, more ---

@@ -10,6 +10,10 @@ import re
 
 FLAGS = re.IGNORECASE
 
+# Where a sentence, or a clause after a colon or semicolon, starts: the spaces after its stop
+# are taken in, and ``rules.rule_spans`` trims them from the words it reports.
+SENTENCE_START = r"(?:^|(?<=[.!?;:\n])\s*)"
+
 # Nouns and adjectives that sum up a whole person harshly; used by labelling.
 LABEL_WORDS = (
     r"(?:idiot|failure|loser|fraud|fake|impostor|imposter|useless|stupid|dumb|thick|pathetic"

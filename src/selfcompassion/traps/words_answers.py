@@ -8,7 +8,7 @@ fairly, kind self-talk.
 
 from __future__ import annotations
 
-from .words import LABEL_WORDS
+from .words import LABEL_WORDS, SENTENCE_START
 
 # The writer's own answer to a thought (traps/answered.py).
 ANSWER = (
@@ -131,7 +131,7 @@ ANSWER = (
     r"\b(?:and )?(?:that|it|this) (?:still )?counts\b"
     r"(?!\s+(?:for nothing|for little|against"
     r"|as (?:a |an |another )?(?:fail|mistake|loss|mess)\w*))"
-    r"|(?:\bi |^|(?<=[.!?;:] ))used to (?:think|believe|tell myself)\b[^.!?,;]*"
+    r"|(?:\bi |" + SENTENCE_START + r")used to (?:think|believe|tell myself)\b[^.!?,;]*"
     # a belief named as an old one, or one being unlearned: "Old belief: if I ask for help I'm a
     # burden", "something I'm unlearning: that I have to be the easy one"
     r"|\bold (?:belief|story|script|rule|thought)s?\s*[:\u2014-][^.!?]*"

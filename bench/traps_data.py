@@ -169,6 +169,15 @@ FORTY_SEVENTH_BLIND_BATCH = "blind47"
 FORTY_EIGHTH_BLIND_BATCH = "blind48"
 FORTY_NINTH_BLIND_BATCH = "blind49"
 KIND_SEVENTH_BATCH = "kind7"
+#: Four more (``traps_blind52_train.json`` to ``traps_blind55_train.json``), each from a brief
+#: of its own (whole entries; work and leading people; typed fast on a phone, typos and all;
+#: other lives and voices, second person included), and 297 kind sentences, many with the
+#: words traps often use (``traps_kind8_train.json``): read the same way for a third choice.
+FIFTY_SECOND_BLIND_BATCH = "blind52"
+FIFTY_THIRD_BLIND_BATCH = "blind53"
+FIFTY_FOURTH_BLIND_BATCH = "blind54"
+FIFTY_FIFTH_BLIND_BATCH = "blind55"
+KIND_EIGHTH_BATCH = "kind8"
 #: 200 more kind sentences with no trap, by another writer (``traps_kind6_aside.json``): kept
 #: aside whole, read once at the end of the session it was written in (no decision made on it).
 KIND_SIXTH_BATCH = "kind6"
@@ -217,6 +226,11 @@ TRAIN_BATCHES = (
     FORTY_EIGHTH_BLIND_BATCH,
     FORTY_NINTH_BLIND_BATCH,
     KIND_SEVENTH_BATCH,
+    FIFTY_SECOND_BLIND_BATCH,
+    FIFTY_THIRD_BLIND_BATCH,
+    FIFTY_FOURTH_BLIND_BATCH,
+    FIFTY_FIFTH_BLIND_BATCH,
+    KIND_EIGHTH_BATCH,
 )
 #: Every batch with an ``aside`` part: never trained or tuned on.
 ASIDE_BATCHES = (

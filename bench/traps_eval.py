@@ -37,15 +37,16 @@ blind7``, ``--train-batch blind10``, ``--train-batch blind12``, ``--train-batch 
 ``--train-batch blind29``, ``--train-batch blind31``, ``--train-batch blind33``,
 ``--train-batch blind35``, ``--train-batch blind38``, ``--train-batch blind39``,
 ``--train-batch blind40``, ``--train-batch blind41``, ``--train-batch blind42`` to
-``--train-batch blind49``, ``--train-batch kind2`` to ``--train-batch kind7`` score
+``--train-batch blind49``, ``--train-batch blind52`` to ``--train-batch blind55``,
+``--train-batch kind2`` to ``--train-batch kind8`` score
 the training batches written the same way (traps_blind_train.json, traps_blind3_train.json,
 traps_blind5_train.json, traps_blind7_train.json, traps_blind10_train.json,
 traps_blind12_train.json, traps_blind14_train.json, traps_blind16_train.json,
 traps_blind18_train.json, traps_blind20_train.json, traps_blind23_train.json,
 traps_blind25_train.json, traps_blind27_train.json, traps_blind29_train.json,
 traps_blind31_train.json, traps_blind33_train.json, traps_blind35_train.json,
-traps_blind38_train.json to traps_blind49_train.json, traps_kind2_train.json to
-traps_kind7_train.json), which rule
+traps_blind38_train.json to traps_blind49_train.json, traps_blind52_train.json to
+traps_blind55_train.json, traps_kind2_train.json to traps_kind8_train.json), which rule
 writing may read like the training part.
 """
 

@@ -243,6 +243,11 @@ def _apart_from_every_other_set(traps_data: ModuleType, part: str, name: str) ->
         ("FORTY_EIGHTH_BLIND_BATCH", "train", 399, 120),
         ("FORTY_NINTH_BLIND_BATCH", "train", 395, 120),
         ("KIND_SEVENTH_BATCH", "train", 299, 299),
+        ("FIFTY_SECOND_BLIND_BATCH", "train", 400, 123),
+        ("FIFTY_THIRD_BLIND_BATCH", "train", 400, 120),
+        ("FIFTY_FOURTH_BLIND_BATCH", "train", 398, 120),
+        ("FIFTY_FIFTH_BLIND_BATCH", "train", 397, 120),
+        ("KIND_EIGHTH_BATCH", "train", 297, 297),
         ("TENTH_BLIND_BATCH", "train", 244, 50),
     ],
 )

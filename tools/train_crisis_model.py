@@ -157,11 +157,15 @@ def fit(
     epochs: int,
     lr: float,
     after_epoch: Callable[[int, Classifier], None] | None = None,
+    start_from: str | None = None,
 ) -> Classifier:
     """Fine-tune with binary cross-entropy: one output, or one per column of ``targets``.
-    ``after_epoch(n, model)`` sees the model after each epoch (n counts from 1)."""
+    ``after_epoch(n, model)`` sees the model after each epoch (n counts from 1);
+    ``start_from`` names weights (a state dict) to go on from instead of the base model's."""
     _seed()
     model = Classifier(base, 1 if targets.dim() == 1 else targets.shape[1])
+    if start_from:
+        model.load_state_dict(torch.load(start_from))
 
     def logits(rows: list[int]) -> torch.Tensor:
         batch = tok(

@@ -12,6 +12,10 @@ eighth epoch exported.
 
 * ``--checkpoint ft.pt``: train on all of it and write the weights after each epoch to
   ``ft.pt.eN`` (N epochs), for ``tools/export_traps_model.py``.
+* ``--start-from W --entries N``: go on from the weights ``W`` (a checkpoint written as
+  above), with ``N`` short entries made from the training sentences joined to them
+  (``made_entries``): the model was trained on single sentences, and in a whole entry a trap
+  read beside plain sentences of the day fell to nothing.
 * ``--cv FILE``: cross-validation over the training part of the split (five folds unless
   ``--folds``; our own sentences are in every fold's training data and never scored): each
   sentence's probabilities from the model that did not see it, after each epoch, are
@@ -49,6 +53,30 @@ def targets(sentences: list[Sentence], labels: list[str]) -> torch.Tensor:
     return torch.tensor([[float(t in s.traps) for t in labels] for s in sentences])
 
 
+#: The most tokens an entry made by ``made_entries`` may hold (what training reads of a text).
+ENTRY_TOKENS = 96
+
+
+def made_entries(
+    sentences: list[Sentence], count: int, tok: AutoTokenizer, seed: int = 0
+) -> list[Sentence]:
+    """``count`` entries of a few sentences: one training sentence with one to three
+    trap-free ones put around it at random places, labelled with that sentence's traps alone
+    (plain sentences of the day neither add a trap nor take one away). Entries over
+    ``ENTRY_TOKENS`` tokens are left out, so nothing a label rests on is cut off."""
+    rng = random.Random(seed)
+    plain = [s for s in sentences if not s.traps]
+    made: list[Sentence] = []
+    while len(made) < count:
+        core = rng.choice(sentences)
+        parts = [rng.choice(plain).text for _ in range(rng.randint(1, 3))]
+        parts.insert(rng.randint(0, len(parts)), core.text)
+        text = " ".join(part.strip() for part in parts)
+        if len(tok(text)["input_ids"]) <= ENTRY_TOKENS:
+            made.append(Sentence(text, core.traps, "entry"))
+    return made
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", required=True, help="folder of all-MiniLM-L6-v2")
@@ -62,6 +90,8 @@ def main() -> None:
         "--own-batches", default=",".join(TRAIN_BATCHES), help="which training batches to join"
     )
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--start-from", help="weights to go on from (a checkpoint)")
+    parser.add_argument("--entries", type=int, default=0, help="entries to make and join")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     train, _ = split(load_all())
@@ -73,10 +103,20 @@ def main() -> None:
 
     def train_on(data: list[Sentence], after_epoch: Callable[[int, torch.nn.Module], None]) -> None:
         texts = [s.text for s in data]
-        fit(args.base, tok, texts, targets(data, labels), args.epochs, args.lr, after_epoch)
+        fit(
+            args.base,
+            tok,
+            texts,
+            targets(data, labels),
+            args.epochs,
+            args.lr,
+            after_epoch,
+            args.start_from,
+        )
 
     if not args.cv:
         data = train + own
+        data += made_entries(data, args.entries, tok)
 
         def save(epoch: int, model: torch.nn.Module) -> None:
             torch.save(model.state_dict(), f"{args.checkpoint}.e{epoch}")

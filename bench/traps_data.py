@@ -186,6 +186,18 @@ KIND_SIXTH_BATCH = "kind6"
 #: aside whole, read once at the end of the session they were written in (no decision made).
 FIFTIETH_BLIND_BATCH = "blind50"
 FIFTY_FIRST_BLIND_BATCH = "blind51"
+#: Six batches written blind, kept aside whole: whole entries of two to five sentences
+#: (``traps_blind56_aside.json``), answers to a guided journal's questions
+#: (``traps_blind57_aside.json``), single sentences on two lists of topics
+#: (``traps_blind58_aside.json``, ``traps_blind59_aside.json``) and whole entries from two
+#: more briefs (``traps_blind60_aside.json``, ``traps_blind61_aside.json``): read to judge two
+#: retrained models once each (neither shipped) and for the figures in traps_scores.md.
+FIFTY_SIXTH_BLIND_BATCH = "blind56"
+FIFTY_SEVENTH_BLIND_BATCH = "blind57"
+FIFTY_EIGHTH_BLIND_BATCH = "blind58"
+FIFTY_NINTH_BLIND_BATCH = "blind59"
+SIXTIETH_BLIND_BATCH = "blind60"
+SIXTY_FIRST_BLIND_BATCH = "blind61"
 #: A batch of 200 written blind in twenty imagined voices, ``traps_blind22_aside.json``: kept
 #: aside whole, no training part, read once at the end of its round (no decision made on it).
 TWENTY_SECOND_BLIND_BATCH = "blind22"
@@ -260,6 +272,12 @@ ASIDE_BATCHES = (
     KIND_SIXTH_BATCH,
     FIFTIETH_BLIND_BATCH,
     FIFTY_FIRST_BLIND_BATCH,
+    FIFTY_SIXTH_BLIND_BATCH,
+    FIFTY_SEVENTH_BLIND_BATCH,
+    FIFTY_EIGHTH_BLIND_BATCH,
+    FIFTY_NINTH_BLIND_BATCH,
+    SIXTIETH_BLIND_BATCH,
+    SIXTY_FIRST_BLIND_BATCH,
 )
 
 

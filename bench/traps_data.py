@@ -198,6 +198,11 @@ FIFTY_EIGHTH_BLIND_BATCH = "blind58"
 FIFTY_NINTH_BLIND_BATCH = "blind59"
 SIXTIETH_BLIND_BATCH = "blind60"
 SIXTY_FIRST_BLIND_BATCH = "blind61"
+#: Two more, whole entries and answers to a guided journal's questions
+#: (``traps_blind62_aside.json``, ``traps_blind63_aside.json``): kept aside whole, read once
+#: with the detector as shipped for the figures in traps_scores.md (no decision made on them).
+SIXTY_SECOND_BLIND_BATCH = "blind62"
+SIXTY_THIRD_BLIND_BATCH = "blind63"
 #: A batch of 200 written blind in twenty imagined voices, ``traps_blind22_aside.json``: kept
 #: aside whole, no training part, read once at the end of its round (no decision made on it).
 TWENTY_SECOND_BLIND_BATCH = "blind22"
@@ -278,6 +283,8 @@ ASIDE_BATCHES = (
     FIFTY_NINTH_BLIND_BATCH,
     SIXTIETH_BLIND_BATCH,
     SIXTY_FIRST_BLIND_BATCH,
+    SIXTY_SECOND_BLIND_BATCH,
+    SIXTY_THIRD_BLIND_BATCH,
 )
 
 

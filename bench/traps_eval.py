@@ -30,8 +30,8 @@ twenty-first (traps_blind37_aside.json), ``--own-aside kind`` kind self-talk wit
 (traps_kind_aside.json), ``--own-aside kind6`` more of it (traps_kind6_aside.json), and
 ``--own-aside blind50`` and ``--own-aside blind51`` two batches from briefs worded unlike the
 others (traps_blind50_aside.json, traps_blind51_aside.json), ``--own-aside blind56`` to
-``--own-aside blind61`` whole entries and single sentences from six more briefs
-(traps_blind56_aside.json to traps_blind61_aside.json), each kept aside whole.
+``--own-aside blind63`` whole entries and single sentences from eight more briefs
+(traps_blind56_aside.json to traps_blind63_aside.json), each kept aside whole.
 ``--train-batch blind``, ``--train-batch blind3``, ``--train-batch blind5``, ``--train-batch
 blind7``, ``--train-batch blind10``, ``--train-batch blind12``, ``--train-batch blind14``,
 ``--train-batch blind16``, ``--train-batch blind18``, ``--train-batch blind20``,

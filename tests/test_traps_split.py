@@ -244,6 +244,8 @@ def _apart_from_every_other_set(traps_data: ModuleType, part: str, name: str) ->
         ("FIFTY_NINTH_BLIND_BATCH", "aside", 300, 88),
         ("SIXTIETH_BLIND_BATCH", "aside", 300, 89),
         ("SIXTY_FIRST_BLIND_BATCH", "aside", 300, 90),
+        ("SIXTY_SECOND_BLIND_BATCH", "aside", 300, 93),
+        ("SIXTY_THIRD_BLIND_BATCH", "aside", 300, 88),
         ("FORTY_SIXTH_BLIND_BATCH", "train", 400, 120),
         ("FORTY_SEVENTH_BLIND_BATCH", "train", 399, 120),
         ("FORTY_EIGHTH_BLIND_BATCH", "train", 399, 120),

@@ -843,6 +843,23 @@ def test_certainty_about_ones_own_blame_is_personalising() -> None:
             "Missed the deadline, that's on me, sending it first thing tomorrow.",
             "personalising",
         ),
+        # a belief from childhood, a reminder that minds can't be read, a taste (blind52-55)
+        (
+            "The move was my fault.",
+            "When I was little I thought the move was my fault. It was Dad's new job.",
+            "personalising",
+        ),
+        (
+            "The whole choir was laughing at my solo.",
+            "I was sure the whole choir was laughing at my solo. Then I remembered I can't read"
+            " minds.",
+            "mind-reading",
+        ),
+        (
+            "I'll never pass this course.",
+            "I'll never understand why anyone likes marmite.",
+            "fortune-telling",
+        ),
         # a key word misspelt
         (
             "i could tell he was disapointed in me",

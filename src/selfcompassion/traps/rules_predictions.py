@@ -214,7 +214,11 @@ RULES: tuple[Rule, ...] = (
     ),
     rule("mind-reading", r"\blook at me and (?:see|think)\b"),
     # --- fortune-telling ---
-    rule("fortune-telling", r"\bI(?:'ll|\s+will)\s+(?:\w+\s+)?never\b(?!\s+forget)"),
+    # (not "I'll never understand why people like it", a taste, no forecast)
+    rule(
+        "fortune-telling",
+        r"\bI(?:'ll|\s+will)\s+(?:\w+\s+)?never\b(?!\s+forget|\s+understand\s+(?:why|how|what)\b)",
+    ),
     rule(
         "fortune-telling",
         r"\b(?:I'm|I am|it's|it is|this is|that's|we're|they're|he's|she's)\s+never\s+going\s+to\b",

@@ -132,6 +132,15 @@ ANSWER = (
     r"(?!\s+(?:for nothing|for little|against"
     r"|as (?:a |an |another )?(?:fail|mistake|loss|mess)\w*))"
     r"|(?:\bi |" + SENTENCE_START + r")used to (?:think|believe|tell myself)\b[^.!?,;]*"
+    # a belief placed in childhood: "As a kid I believed the divorce was my fault"
+    r"|\b(?:as a (?:kid|child|teen|teenager|little \w+)|when i was (?:little|small|a kid|a child"
+    r"|young|younger|a teenager)),? i (?:believed|thought|told myself|was sure)\b[^.!?,;]*"
+    # the writer's own reminder or doubt: "then I remembered I can't read minds", "who knows
+    # what that was about" (not "who knows why", a shrug at the reasons)
+    r"|\bthen i remembered\b|\b(?:i|we|you|nobody|no one) (?:can't|cant|cannot|can not) read"
+    r" (?:minds|her mind|his mind|their minds)\b|\bwho knows what (?:that|it|this) (?:was|is)"
+    r" about\b|\bwho knows what (?:she|he|they|people|anyone) (?:was|were|is|are|really)"
+    r" think\w*"
     # a belief named as an old one, or one being unlearned: "Old belief: if I ask for help I'm a
     # burden", "something I'm unlearning: that I have to be the easy one"
     r"|\bold (?:belief|story|script|rule|thought)s?\s*[:\u2014-][^.!?]*"

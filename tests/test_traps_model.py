@@ -92,12 +92,20 @@ def test_an_obligation_lifted_is_not_a_should_statement(text: str) -> None:
     assert "should-statements" not in trap_ids(text)
 
 
+def test_a_choice_asked_about_is_not_a_should_statement() -> None:
+    # the model alone read this one as a rigid rule before the choice was told apart
+    assert trap_ids("should i get the red or the black boots, cant decide lol") == []
+    assert trap_ids("Should we stay in or go out tonight?") == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "I don't have to be perfect, but I must never let the team down.",
         "I don't have to be perfect. I should have seen it coming though.",
         "I have to be perfect.",
+        "Should I have known better or not?",
+        "should i quit or stay, I should never have taken this job",
     ],
 )
 def test_a_rule_beside_a_lifted_one_is_still_ticked(text: str) -> None:

@@ -132,9 +132,12 @@ GO_EASY = (
     r"|friends|family)\s+help|ask\s+for\s+help|rest\b|take\s+a\s+break|go\s+easy|be\s+(?:kinder"
     r"|gentler|easier)\s+(?:to|on|with)\s+(?:myself|yourself))"
 )
-# Every word of obligation in a window lifted or kind ("I should let people help. I don't
-# have to do it all alone."): no rigid rule in it.
-EASED = LIFTED + "|" + GO_EASY
+# A choice asked about ("should I get the blue or the green ones?", "should we stay or go") is
+# no rigid rule; "should I have known" is a reproach and stays one.
+CHOICE = r"\bshould\s+(?:i|we)\s+(?!have\b|of\b)\w+\b[^.!?,;]{0,40}?\bor\b"
+# Every word of obligation in a window lifted, kind or a choice asked about ("I should let
+# people help. I don't have to do it all alone."): no rigid rule in it.
+EASED = LIFTED + "|" + GO_EASY + "|" + CHOICE
 # Someone else taking the blame on themselves ("my colleague blames himself for the outage")
 # is their trap, described; a window with it and no blame the writer takes does not count
 # for personalising.

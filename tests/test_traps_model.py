@@ -98,6 +98,11 @@ def test_a_choice_asked_about_is_not_a_should_statement() -> None:
     assert trap_ids("Should we stay in or go out tonight?") == []
 
 
+def test_going_to_bed_is_not_a_should_statement() -> None:
+    # the model alone read this one as a rigid rule before bed was told apart
+    assert trap_ids("watched four episodes in a row, should really sleep now lol") == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -106,6 +111,7 @@ def test_a_choice_asked_about_is_not_a_should_statement() -> None:
         "I have to be perfect.",
         "Should I have known better or not?",
         "should i quit or stay, I should never have taken this job",
+        "I should sleep less and work harder.",
     ],
 )
 def test_a_rule_beside_a_lifted_one_is_still_ticked(text: str) -> None:

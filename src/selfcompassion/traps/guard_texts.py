@@ -131,6 +131,10 @@ GO_EASY = (
     r"|\bshould\s+(?:really\s+|probably\s+|just\s+)?(?:let\s+(?:people|others|someone|them|him|her"
     r"|friends|family)\s+help|ask\s+for\s+help|rest\b|take\s+a\s+break|go\s+easy|be\s+(?:kinder"
     r"|gentler|easier)\s+(?:to|on|with)\s+(?:myself|yourself))"
+    # and bed: "should really sleep now lol", "I should get an early night"
+    r"|\bshould\s+(?:really\s+|probably\s+|just\s+|prob\s+)?(?:sleep|get\s+some\s+sleep|go\s+to"
+    r"\s+bed|get\s+an\s+early\s+night)(?=\s*(?:now|soon|tonight|early)?\b\s*(?:lol|tbh|haha)?"
+    r"\s*(?:[.!?,;]|$))"
 )
 # A choice asked about ("should I get the blue or the green ones?", "should we stay or go") is
 # no rigid rule; "should I have known" is a reproach and stays one.

@@ -7,8 +7,8 @@ sign anything without reading it"), a strong word for a thing, an errand after "
 guess drawn from evidence about things, a feeling put down to its cause, someone else's blame
 described, something savoured ("nothing beats a quiet Sunday"), a failure of one's own
 denied ("I'm not going to ruin the wedding"), a resolve or a hope, a harsh word the writer
-denies ("I'm not useless"), common humanity, a should that tells the writer to go easy or
-asks which of two to choose. For
+denies ("I'm not useless"), common humanity, a should that tells the writer to go easy (or to
+bed) or asks which of two to choose. For
 each, ``set_aside`` puts that trap's probability in the window to nothing; ``learned.py``
 applies it to every window it reads. The rules read these shapes on their own. The patterns'
 texts, and why each is there, are in ``guard_texts.py``.

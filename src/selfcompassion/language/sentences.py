@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .spans import trimmed
+
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"')\]\u201d\u2019]*|\n|$)")
 _CLAUSE = re.compile(r"[^,;:\u2013\u2014]+[,;:\u2013\u2014]*")
 
@@ -23,11 +25,7 @@ def clauses(text: str) -> list[tuple[int, int]]:
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     spans = []
     for match in pattern.finditer(text):
-        start, end = match.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start, end = trimmed(text, *match.span())
         if start < end and any(c.isalnum() for c in text[start:end]):
             spans.append((start, end))
     return spans

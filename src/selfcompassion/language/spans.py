@@ -14,6 +14,14 @@ def overlaps(start: int, end: int, spans: Iterable[Span]) -> bool:
     return any(start < other_end and other_start < end for other_start, other_end in spans)
 
 
+def trimmed(text: str, start: int, end: int) -> Span:
+    """``start:end`` of ``text`` without the white space at its ends (all of it white space:
+    an empty span at ``end``)."""
+    words = text[start:end]
+    first = start + len(words) - len(words.lstrip())
+    return first, first + len(words.strip())
+
+
 def first_of_each_stretch(items: Iterable[Item], span: Callable[[Item], Span]) -> list[Item]:
     """``items`` in the order given, each kept unless its span overlaps one kept before it:
     the order says which finding wins a stretch of words."""

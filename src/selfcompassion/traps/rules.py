@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from ..language.compiled import Source, compile_all
-from ..language.spans import Span, first_of_each_stretch, overlaps
+from ..language.spans import Span, first_of_each_stretch, overlaps, trimmed
 from .guard_texts import GUARD_TEXTS
 from .label_texts import PATTERN_TEXTS as NOT_A_LABEL
 from .rule import CompiledRule, Rule, widen
@@ -112,15 +112,10 @@ def rule_spans(
             if start == end or overlaps(start, end, excluded):
                 continue
             if _fires(rule, text, start, end):
-                found.setdefault(rule.trap_id, []).append(_trimmed(text, start, end))
+                # (a rule may take in the spaces that start a sentence, words.SENTENCE_START;
+                # the words shown start at the first letter)
+                found.setdefault(rule.trap_id, []).append(trimmed(text, start, end))
     return found
-
-
-def _trimmed(text: str, start: int, end: int) -> Span:
-    """The span without the spaces at its ends (a rule may take in the spaces that start a
-    sentence, ``words.SENTENCE_START``); the words shown start at the first letter."""
-    words = text[start:end]
-    return start + len(words) - len(words.lstrip()), end - len(words) + len(words.rstrip())
 
 
 def without_overlaps(spans: list[Span]) -> list[Span]:

@@ -30,8 +30,8 @@ ANSWER = (
     r"|\bthen (?:actually )?asked\b|\bactually asked\b"
     # a fallback ready: "so I expect to lose it and I've got a fallback"
     r"|\b(?:i've|ive|i have)(?: got)? a (?:fallback|back-?up|plan b)\b"
-    # the thought taken back: "then decided to take it at face value", "then remembered"
-    r"|\bthen (?:decided|chose) to (?:take|believe|accept|trust)\b|\bthen remembered\b"
+    # the thought taken back: "then decided to take it at face value", "then (I) remembered"
+    r"|\bthen (?:decided|chose) to (?:take|believe|accept|trust)\b|\bthen (?:i )?remembered\b"
     # the thought weighed against what is real: "Realistically it needed a device we don't own"
     r"|\brealistically\b|\bin reality\b"
     # the guess confirmed out loud, so no guess: "my co-founder thinks I'm too cautious. He told
@@ -135,9 +135,9 @@ ANSWER = (
     # a belief placed in childhood: "As a kid I believed the divorce was my fault"
     r"|\b(?:as a (?:kid|child|teen|teenager|little \w+)|when i was (?:little|small|a kid|a child"
     r"|young|younger|a teenager)),? i (?:believed|thought|told myself|was sure)\b[^.!?,;]*"
-    # the writer's own reminder or doubt: "then I remembered I can't read minds", "who knows
-    # what that was about" (not "who knows why", a shrug at the reasons)
-    r"|\bthen i remembered\b|\b(?:i|we|you|nobody|no one) (?:can't|cant|cannot|can not) read"
+    # the writer's own reminder or doubt: "I can't read minds", "who knows what that was
+    # about" (not "who knows why", a shrug at the reasons)
+    r"|\b(?:i|we|you|nobody|no one) (?:can't|cant|cannot|can not) read"
     r" (?:minds|her mind|his mind|their minds)\b|\bwho knows what (?:that|it|this) (?:was|is)"
     r" about\b|\bwho knows what (?:she|he|they|people|anyone) (?:was|were|is|are|really)"
     r" think\w*"

@@ -178,6 +178,15 @@ FIFTY_THIRD_BLIND_BATCH = "blind53"
 FIFTY_FOURTH_BLIND_BATCH = "blind54"
 FIFTY_FIFTH_BLIND_BATCH = "blind55"
 KIND_EIGHTH_BATCH = "kind8"
+#: Four more (``traps_blind64_train.json`` to ``traps_blind67_train.json``: whole weekday
+#: entries; answers to a guided journal's questions after a hard moment; single sentences on
+#: many lives and pastimes; typed fast on a phone) and 300 kind sentences and short entries
+#: with the words traps use (``traps_kind9_train.json``): read the same way for a fourth choice.
+SIXTY_FOURTH_BLIND_BATCH = "blind64"
+SIXTY_FIFTH_BLIND_BATCH = "blind65"
+SIXTY_SIXTH_BLIND_BATCH = "blind66"
+SIXTY_SEVENTH_BLIND_BATCH = "blind67"
+KIND_NINTH_BATCH = "kind9"
 #: 200 more kind sentences with no trap, by another writer (``traps_kind6_aside.json``): kept
 #: aside whole, read once at the end of the session it was written in (no decision made on it).
 KIND_SIXTH_BATCH = "kind6"
@@ -248,6 +257,11 @@ TRAIN_BATCHES = (
     FIFTY_FOURTH_BLIND_BATCH,
     FIFTY_FIFTH_BLIND_BATCH,
     KIND_EIGHTH_BATCH,
+    SIXTY_FOURTH_BLIND_BATCH,
+    SIXTY_FIFTH_BLIND_BATCH,
+    SIXTY_SIXTH_BLIND_BATCH,
+    SIXTY_SEVENTH_BLIND_BATCH,
+    KIND_NINTH_BATCH,
 )
 #: Every batch with an ``aside`` part: never trained or tuned on.
 ASIDE_BATCHES = (

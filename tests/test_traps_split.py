@@ -256,6 +256,11 @@ def _apart_from_every_other_set(traps_data: ModuleType, part: str, name: str) ->
         ("FIFTY_FOURTH_BLIND_BATCH", "train", 398, 120),
         ("FIFTY_FIFTH_BLIND_BATCH", "train", 397, 120),
         ("KIND_EIGHTH_BATCH", "train", 297, 297),
+        ("SIXTY_FOURTH_BLIND_BATCH", "train", 300, 85),
+        ("SIXTY_FIFTH_BLIND_BATCH", "train", 300, 90),
+        ("SIXTY_SIXTH_BLIND_BATCH", "train", 300, 87),
+        ("SIXTY_SEVENTH_BLIND_BATCH", "train", 300, 90),
+        ("KIND_NINTH_BATCH", "train", 300, 300),
         ("TENTH_BLIND_BATCH", "train", 244, 50),
     ],
 )

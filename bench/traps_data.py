@@ -199,8 +199,8 @@ FIFTY_FIRST_BLIND_BATCH = "blind51"
 #: (``traps_blind56_aside.json``), answers to a guided journal's questions
 #: (``traps_blind57_aside.json``), single sentences on two lists of topics
 #: (``traps_blind58_aside.json``, ``traps_blind59_aside.json``) and whole entries from two
-#: more briefs (``traps_blind60_aside.json``, ``traps_blind61_aside.json``): read to judge two
-#: retrained models once each (neither shipped) and for the figures in traps_scores.md.
+#: more briefs (``traps_blind60_aside.json``, ``traps_blind61_aside.json``): read to judge three
+#: retrained models once each (none shipped) and for the figures in traps_scores.md.
 FIFTY_SIXTH_BLIND_BATCH = "blind56"
 FIFTY_SEVENTH_BLIND_BATCH = "blind57"
 FIFTY_EIGHTH_BLIND_BATCH = "blind58"
@@ -209,7 +209,8 @@ SIXTIETH_BLIND_BATCH = "blind60"
 SIXTY_FIRST_BLIND_BATCH = "blind61"
 #: Two more, whole entries and answers to a guided journal's questions
 #: (``traps_blind62_aside.json``, ``traps_blind63_aside.json``): kept aside whole, read once
-#: with the detector as shipped for the figures in traps_scores.md (no decision made on them).
+#: with the detector as shipped for the figures in traps_scores.md, and once to judge a
+#: retrained model (not shipped).
 SIXTY_SECOND_BLIND_BATCH = "blind62"
 SIXTY_THIRD_BLIND_BATCH = "blind63"
 #: A batch of 200 written blind in twenty imagined voices, ``traps_blind22_aside.json``: kept

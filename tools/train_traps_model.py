@@ -12,10 +12,10 @@ eighth epoch exported.
 
 * ``--checkpoint ft.pt``: train on all of it and write the weights after each epoch to
   ``ft.pt.eN`` (N epochs), for ``tools/export_traps_model.py``.
-* ``--start-from W --entries N``: go on from the weights ``W`` (a checkpoint written as
-  above), with ``N`` short entries made from the training sentences joined to them
-  (``made_entries``): the model was trained on single sentences, and in a whole entry a trap
-  read beside plain sentences of the day fell to nothing.
+* ``--entries N``: join ``N`` short entries made from the training sentences
+  (``made_entries``): a model trained on single sentences lets a trap read beside plain
+  sentences of the day fall to nothing. From the base, or with ``--start-from W`` going on
+  from the weights ``W`` (a checkpoint written as above).
 * ``--cv FILE``: cross-validation over the training part of the split (five folds unless
   ``--folds``; our own sentences are in every fold's training data and never scored): each
   sentence's probabilities from the model that did not see it, after each epoch, are

@@ -213,6 +213,15 @@ SIXTY_FIRST_BLIND_BATCH = "blind61"
 #: retrained model (not shipped).
 SIXTY_SECOND_BLIND_BATCH = "blind62"
 SIXTY_THIRD_BLIND_BATCH = "blind63"
+#: Four more written blind after every candidate so far was judged (whole entries of a day
+#: off, ``traps_blind68_aside.json``; the inner critic's words as a journal asks for them
+#: after a setback, ``traps_blind69_aside.json``; single sentences,
+#: ``traps_blind70_aside.json``; typed fast on a phone, ``traps_blind71_aside.json``): kept
+#: aside whole and not yet read, to judge the next candidate first.
+SIXTY_EIGHTH_BLIND_BATCH = "blind68"
+SIXTY_NINTH_BLIND_BATCH = "blind69"
+SEVENTIETH_BLIND_BATCH = "blind70"
+SEVENTY_FIRST_BLIND_BATCH = "blind71"
 #: A batch of 200 written blind in twenty imagined voices, ``traps_blind22_aside.json``: kept
 #: aside whole, no training part, read once at the end of its round (no decision made on it).
 TWENTY_SECOND_BLIND_BATCH = "blind22"
@@ -300,6 +309,10 @@ ASIDE_BATCHES = (
     SIXTY_FIRST_BLIND_BATCH,
     SIXTY_SECOND_BLIND_BATCH,
     SIXTY_THIRD_BLIND_BATCH,
+    SIXTY_EIGHTH_BLIND_BATCH,
+    SIXTY_NINTH_BLIND_BATCH,
+    SEVENTIETH_BLIND_BATCH,
+    SEVENTY_FIRST_BLIND_BATCH,
 )
 
 

@@ -1865,3 +1865,38 @@ def test_only_a_train_named_by_its_time_is_a_thing_not_any_time_of_day() -> None
     assert "catastrophising" in trap_ids(
         "By 5.30 the whole evening was a total disaster.", second_opinion=False
     )
+
+
+@pytest.mark.parametrize(
+    ("trap", "look_alike", "trap_id"),
+    [
+        # a near miss summed up as a miss
+        ("Got a B, so its basically a fail.", "its basically a formality now", "all-or-nothing"),
+        # the top or no point at all
+        (
+            "Top marks or whats even the point",
+            "Whats the point of the meeting? I asked my manager.",
+            "all-or-nothing",
+        ),
+        ("No first place, no point.", "No ticket, no entry.", "all-or-nothing"),
+        # a mood in the room taken as being about the writer
+        (
+            "my sister is cross again, its probably about me",
+            "my sister is cross again, its probably about the wedding",
+            "personalising",
+        ),
+        (
+            "printer jammed the second i touched it, its me isnt it",
+            "its me, open up",
+            "personalising",
+        ),
+    ],
+)
+def test_shapes_read_in_the_sixty_sixth_and_sixty_seventh_blind_batches(
+    trap: str, look_alike: str, trap_id: str
+) -> None:
+    """Twins in our own words for shapes the sixty-sixth and sixty-seventh blind batches (for
+    training) showed, read by the rules alone: the trap is found, the look-alike does not get
+    it."""
+    assert trap_id in trap_ids(trap, second_opinion=False)
+    assert trap_id not in trap_ids(look_alike, second_opinion=False)

@@ -260,7 +260,7 @@ RULES: tuple[Rule, ...] = (
         r"|(?:doing|do|did|get|got|getting) (?:all of it|everything|it all) wrong"
         r"|not (?:a |an |the )?(?:real |proper |true )?\w+(?: for \w+)? at all"
         r"|for nothing|not a (?:real|proper|true) " + ROLE + r"|not \w+ at all|counts? for nothing"
-        r"|(?:it is |i am |is |was )(?:basically |officially )?(?:a )?(?:fail|failure|flop)\b"
+        r"|(?:it is |its |i am |is |was )(?:basically |officially )?(?:a )?(?:fail|failure|flop)\b"
         r"|(?:=|is|was) wasted|(?:is|was|are) (?:blown|ruined|a write off))",
         negatable=True,
         # a tired body's hyperbole ("12-hour shift. feet are ruined") is no verdict
@@ -290,6 +290,13 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:useless|pointless|no point|worthless|a waste)\b",
     ),
     rule("all-or-nothing", r"\b(?:perfect\w*|flawless\w*) or (?:it|i|not|nothing|worthless)"),
+    # The top or nothing worth doing: "i should be top of the class or whats even the point",
+    # "No gold medal, no point."
+    rule(
+        "all-or-nothing",
+        r"\bor (?:what is|whats) (?:even )?the point\b"
+        r"|(?:^|[.!?] )no (?:\w+ ){0,2}\w+,? no point(?=[.!?]|$)",
+    ),
     # --- overgeneralising ---
     rule(
         "overgeneralising",
@@ -373,7 +380,8 @@ RULES: tuple[Rule, ...] = (
         r" that|i am the one who (?:ruined|caused|broke|messed|let|made)"
         r"|because of (?:all )?(?:the \w+ )?i caused"
         r"|(?:must|has to) be (?:me|(?:all )?my fault|(?:about|aimed at|directed at|over)"
-        r" (?:me|my)))\b",
+        r" (?:me|my))|(?:it is|its) (?:probably|prob|definitely|def|obviously|clearly)"
+        r" (?:about|over) me|(?:it is|its) me,? is not it)\b",
         negatable=True,
     ),
     # Someone else's words taken as meant for the writer: "the coach yelled at the whole

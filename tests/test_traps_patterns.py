@@ -483,6 +483,31 @@ def test_words_after_an_answer_are_still_read() -> None:
             "I should let people help with the clear-out. I don't have to do it all alone.",
             "should-statements",
         ),
+        # read in blind66 and blind67: a near miss summed up as a miss, the top or no point,
+        # a mood nearby taken as being about the writer
+        ("Got a B, so its basically a fail.", "its basically a formality now", "all-or-nothing"),
+        (
+            "Top marks or whats even the point",
+            "Whats the point of the meeting? I asked my manager.",
+            "all-or-nothing",
+        ),
+        pytest.param(
+            "No first place, no point.",
+            "No ticket, no entry.",
+            "all-or-nothing",
+            marks=DOUBTED_COSTS,
+        ),
+        pytest.param(
+            "my sister is cross again, its probably about me",
+            "my sister is cross again, its probably about the wedding",
+            "personalising",
+            marks=SURE_NO_COSTS,
+        ),
+        (
+            "printer jammed the second i touched it, its me isnt it",
+            "its me, open up",
+            "personalising",
+        ),
     ],
 )
 def test_trap_shapes_and_their_look_alikes(trap: str, look_alike: str, trap_id: str) -> None:
@@ -1867,36 +1892,19 @@ def test_only_a_train_named_by_its_time_is_a_thing_not_any_time_of_day() -> None
     )
 
 
-@pytest.mark.parametrize(
-    ("trap", "look_alike", "trap_id"),
-    [
-        # a near miss summed up as a miss
-        ("Got a B, so its basically a fail.", "its basically a formality now", "all-or-nothing"),
-        # the top or no point at all
-        (
-            "Top marks or whats even the point",
-            "Whats the point of the meeting? I asked my manager.",
-            "all-or-nothing",
-        ),
-        ("No first place, no point.", "No ticket, no entry.", "all-or-nothing"),
-        # a mood in the room taken as being about the writer
-        (
-            "my sister is cross again, its probably about me",
-            "my sister is cross again, its probably about the wedding",
-            "personalising",
-        ),
-        (
-            "printer jammed the second i touched it, its me isnt it",
-            "its me, open up",
-            "personalising",
-        ),
-    ],
-)
-def test_shapes_read_in_the_sixty_sixth_and_sixty_seventh_blind_batches(
-    trap: str, look_alike: str, trap_id: str
-) -> None:
-    """Twins in our own words for shapes the sixty-sixth and sixty-seventh blind batches (for
-    training) showed, read by the rules alone: the trap is found, the look-alike does not get
-    it."""
-    assert trap_id in trap_ids(trap, second_opinion=False)
-    assert trap_id not in trap_ids(look_alike, second_opinion=False)
+def test_the_rules_alone_find_the_shapes_read_in_blind66_and_blind67() -> None:
+    """The twins above for these shapes, read without the model, which reads two of them
+    otherwise: each is the rules' own find."""
+    shapes = {
+        "Got a B, so its basically a fail.": "all-or-nothing",
+        "Top marks or whats even the point": "all-or-nothing",
+        "No first place, no point.": "all-or-nothing",
+        "my sister is cross again, its probably about me": "personalising",
+        "printer jammed the second i touched it, its me isnt it": "personalising",
+    }
+    missed = [
+        text
+        for text, trap_id in shapes.items()
+        if trap_id not in trap_ids(text, second_opinion=False)
+    ]
+    assert missed == []

@@ -175,6 +175,17 @@ def test_words_after_an_answer_are_still_read() -> None:
             " bothered.",
             "mind-reading",
         ),
+        (
+            "i keep thinking they all hate me",
+            "i keep thinking they all hate me, but the whole team came to my birthday so prob not",
+            "mind-reading",
+        ),
+        # luck weighed with the effort
+        (
+            "we only won the quiz because we got lucky",
+            "we only won the quiz because we got lucky, but we still had to know the answers",
+            "discounting-positive",
+        ),
         # the answer in the next sentence
         pytest.param(
             "Feels like the whole office is judging my haircut.",
@@ -1892,9 +1903,9 @@ def test_only_a_train_named_by_its_time_is_a_thing_not_any_time_of_day() -> None
     )
 
 
-def test_the_rules_alone_find_the_shapes_read_in_blind66_and_blind67() -> None:
-    """The twins above for these shapes, read without the model, which reads two of them
-    otherwise: each is the rules' own find."""
+def test_the_rules_alone_read_the_shapes_read_in_blind66_and_blind67() -> None:
+    """The twins above for these shapes, read without the model, which reads some of them
+    the same way on its own: each trap is the rules' own find, each answer their own."""
     shapes = {
         "Got a B, so its basically a fail.": "all-or-nothing",
         "Top marks or whats even the point": "all-or-nothing",
@@ -1908,3 +1919,8 @@ def test_the_rules_alone_find_the_shapes_read_in_blind66_and_blind67() -> None:
         if trap_id not in trap_ids(text, second_opinion=False)
     ]
     assert missed == []
+    answered = [
+        "i keep thinking they all hate me, but the whole team came to my birthday so prob not",
+        "we only won the quiz because we got lucky, but we still had to know the answers",
+    ]
+    assert [trap_ids(text, second_opinion=False) for text in answered] == [[], []]

@@ -14,6 +14,10 @@ from .words import LABEL_WORDS, SENTENCE_START
 ANSWER = (
     # setting the thought straight
     r"\bbut actually\b|\bactually,|\b(?:they're|theyre|they are|it's|its|it is)\s+probably not\b"
+    # the guess doubted at once: "i keep thinking they all hate me but ... so prob not"
+    r"|\bso (?:prob|probably) not(?=\s*[.,;!?]|\s*$)"
+    # luck weighed with the effort: "got lucky with the draw but we still had to play well"
+    r"|\bbut (?:we|i) still had to\b"
     # "... the whole day was ruined, when really it was just the morning"
     r"|\b(?:when|but|though)\s+(?:really|in fact|in reality),?\s+(?:it was|it's|its|it is"
     r"|that was)\s+(?:just|only)\b"

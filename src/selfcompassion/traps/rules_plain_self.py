@@ -290,11 +290,11 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:useless|pointless|no point|worthless|a waste)\b",
     ),
     rule("all-or-nothing", r"\b(?:perfect\w*|flawless\w*) or (?:it|i|not|nothing|worthless)"),
-    # The top or nothing worth doing: "i should be top of the class or whats even the point",
-    # "No gold medal, no point."
+    # The top or nothing worth doing: "i should be top of the class or whats even the point"
+    # (the plain form reads "whats" as "what is"), "No gold medal, no point."
     rule(
         "all-or-nothing",
-        r"\bor (?:what is|whats) (?:even )?the point\b"
+        r"\bor what is (?:even )?the point\b"
         r"|(?:^|[.!?] )no (?:\w+ ){0,2}\w+,? no point(?=[.!?]|$)",
     ),
     # --- overgeneralising ---

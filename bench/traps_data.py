@@ -187,6 +187,16 @@ SIXTY_FIFTH_BLIND_BATCH = "blind65"
 SIXTY_SIXTH_BLIND_BATCH = "blind66"
 SIXTY_SEVENTH_BLIND_BATCH = "blind67"
 KIND_NINTH_BATCH = "kind9"
+#: Four more (``traps_blind72_train.json`` to ``traps_blind75_train.json``: whole entries at
+#: the end of a working day by people who lead or look after others; answers to a
+#: self-compassion journal's questions; single sentences in plain, less fluent English; typed
+#: fast on a phone) and 299 kind sentences and short entries with the words traps use
+#: (``traps_kind10_train.json``): read the same way for a fifth choice.
+SEVENTY_SECOND_BLIND_BATCH = "blind72"
+SEVENTY_THIRD_BLIND_BATCH = "blind73"
+SEVENTY_FOURTH_BLIND_BATCH = "blind74"
+SEVENTY_FIFTH_BLIND_BATCH = "blind75"
+KIND_TENTH_BATCH = "kind10"
 #: 200 more kind sentences with no trap, by another writer (``traps_kind6_aside.json``): kept
 #: aside whole, read once at the end of the session it was written in (no decision made on it).
 KIND_SIXTH_BATCH = "kind6"
@@ -272,6 +282,11 @@ TRAIN_BATCHES = (
     SIXTY_SIXTH_BLIND_BATCH,
     SIXTY_SEVENTH_BLIND_BATCH,
     KIND_NINTH_BATCH,
+    SEVENTY_SECOND_BLIND_BATCH,
+    SEVENTY_THIRD_BLIND_BATCH,
+    SEVENTY_FOURTH_BLIND_BATCH,
+    SEVENTY_FIFTH_BLIND_BATCH,
+    KIND_TENTH_BATCH,
 )
 #: Every batch with an ``aside`` part: never trained or tuned on.
 ASIDE_BATCHES = (

@@ -265,6 +265,11 @@ def _apart_from_every_other_set(traps_data: ModuleType, part: str, name: str) ->
         ("SIXTY_SIXTH_BLIND_BATCH", "train", 300, 87),
         ("SIXTY_SEVENTH_BLIND_BATCH", "train", 300, 90),
         ("KIND_NINTH_BATCH", "train", 300, 300),
+        ("SEVENTY_SECOND_BLIND_BATCH", "train", 300, 91),
+        ("SEVENTY_THIRD_BLIND_BATCH", "train", 296, 90),
+        ("SEVENTY_FOURTH_BLIND_BATCH", "train", 299, 90),
+        ("SEVENTY_FIFTH_BLIND_BATCH", "train", 300, 90),
+        ("KIND_TENTH_BATCH", "train", 299, 299),
         ("TENTH_BLIND_BATCH", "train", 244, 50),
     ],
 )

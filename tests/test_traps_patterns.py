@@ -15,6 +15,19 @@ from selfcompassion.traps.plain import plain_form
 from selfcompassion.traps.words_plain import KEY_WORDS, NOT_TYPOS
 from spelling_support import vocabulary_respelt
 
+#: Shapes and answers read in blind66 and blind67 (training): twins below, read by the rules
+#: alone too (``test_the_rules_alone_read_the_shapes_read_in_blind66_and_blind67``).
+GUESS_DOUBTED = (
+    "i keep thinking they all hate me, but the whole team came to my birthday so prob not"
+)
+LUCK_WEIGHED = "we only won the quiz because we got lucky, but we still had to know the answers"
+NEAR_MISS_A_FAIL = "Got a B, so its basically a fail."
+THE_TOP_OR_NO_POINT = "Top marks or whats even the point"
+NO_WIN_NO_POINT = "No first place, no point."
+A_MOOD_ABOUT_ME = "my sister is cross again, its probably about me"
+ITS_ME_ISNT_IT = "printer jammed the second i touched it, its me isnt it"
+
+
 # Each retrained model shipped by its rule (tests/data/traps_scores.md, which sums over the
 # kept-aside sets) reads some twins of our own worse than the model before it did, while it
 # reads more of them right (their marks went); strict, so a fix shows.
@@ -177,13 +190,13 @@ def test_words_after_an_answer_are_still_read() -> None:
         ),
         (
             "i keep thinking they all hate me",
-            "i keep thinking they all hate me, but the whole team came to my birthday so prob not",
+            GUESS_DOUBTED,
             "mind-reading",
         ),
         # luck weighed with the effort
         (
             "we only won the quiz because we got lucky",
-            "we only won the quiz because we got lucky, but we still had to know the answers",
+            LUCK_WEIGHED,
             "discounting-positive",
         ),
         # the answer in the next sentence
@@ -496,26 +509,26 @@ def test_words_after_an_answer_are_still_read() -> None:
         ),
         # read in blind66 and blind67: a near miss summed up as a miss, the top or no point,
         # a mood nearby taken as being about the writer
-        ("Got a B, so its basically a fail.", "its basically a formality now", "all-or-nothing"),
+        (NEAR_MISS_A_FAIL, "its basically a formality now", "all-or-nothing"),
         (
-            "Top marks or whats even the point",
+            THE_TOP_OR_NO_POINT,
             "Whats the point of the meeting? I asked my manager.",
             "all-or-nothing",
         ),
         pytest.param(
-            "No first place, no point.",
+            NO_WIN_NO_POINT,
             "No ticket, no entry.",
             "all-or-nothing",
             marks=DOUBTED_COSTS,
         ),
         pytest.param(
-            "my sister is cross again, its probably about me",
+            A_MOOD_ABOUT_ME,
             "my sister is cross again, its probably about the wedding",
             "personalising",
             marks=SURE_NO_COSTS,
         ),
         (
-            "printer jammed the second i touched it, its me isnt it",
+            ITS_ME_ISNT_IT,
             "its me, open up",
             "personalising",
         ),
@@ -1907,11 +1920,11 @@ def test_the_rules_alone_read_the_shapes_read_in_blind66_and_blind67() -> None:
     """The twins above for these shapes, read without the model, which reads some of them
     the same way on its own: each trap is the rules' own find, each answer their own."""
     shapes = {
-        "Got a B, so its basically a fail.": "all-or-nothing",
-        "Top marks or whats even the point": "all-or-nothing",
-        "No first place, no point.": "all-or-nothing",
-        "my sister is cross again, its probably about me": "personalising",
-        "printer jammed the second i touched it, its me isnt it": "personalising",
+        NEAR_MISS_A_FAIL: "all-or-nothing",
+        THE_TOP_OR_NO_POINT: "all-or-nothing",
+        NO_WIN_NO_POINT: "all-or-nothing",
+        A_MOOD_ABOUT_ME: "personalising",
+        ITS_ME_ISNT_IT: "personalising",
     }
     missed = [
         text
@@ -1919,8 +1932,5 @@ def test_the_rules_alone_read_the_shapes_read_in_blind66_and_blind67() -> None:
         if trap_id not in trap_ids(text, second_opinion=False)
     ]
     assert missed == []
-    answered = [
-        "i keep thinking they all hate me, but the whole team came to my birthday so prob not",
-        "we only won the quiz because we got lucky, but we still had to know the answers",
-    ]
+    answered = [GUESS_DOUBTED, LUCK_WEIGHED]
     assert [trap_ids(text, second_opinion=False) for text in answered] == [[], []]

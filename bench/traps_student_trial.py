@@ -6,8 +6,9 @@ word-class and letter n-grams), averaged into 64 numbers and read by one layer, 
 pure Python from a mapped file in a millisecond or two. This trains one (with torch, as
 ``tools/train_traps_model.py`` needs) on every training sentence but those of ten training
 batches (``FIRST_SIGHT``), more than the shipped model was trained on, and compares the two,
-each beside the rules, on those ten, which neither model was trained on. The student's bars are the best of a grid on those same
-batches, so its figures are the most it could show there, not a fair estimate.
+each beside the rules, on those ten, which neither model was trained on. The student's bars
+are the best of a grid on those same batches, so its figures are the most it could show
+there, not a fair estimate.
 
 Run with a Python that has torch::
 

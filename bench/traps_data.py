@@ -227,7 +227,8 @@ SIXTY_THIRD_BLIND_BATCH = "blind63"
 #: off, ``traps_blind68_aside.json``; the inner critic's words as a journal asks for them
 #: after a setback, ``traps_blind69_aside.json``; single sentences,
 #: ``traps_blind70_aside.json``; typed fast on a phone, ``traps_blind71_aside.json``): kept
-#: aside whole and not yet read, to judge the next candidate first.
+#: aside whole, read once to judge a retrained model (not shipped) and once with the
+#: detector as shipped, for the figures in traps_scores.md.
 SIXTY_EIGHTH_BLIND_BATCH = "blind68"
 SIXTY_NINTH_BLIND_BATCH = "blind69"
 SEVENTIETH_BLIND_BATCH = "blind70"

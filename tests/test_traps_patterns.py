@@ -532,6 +532,23 @@ def test_words_after_an_answer_are_still_read() -> None:
             "its me, open up",
             "personalising",
         ),
+        # read in blind72 to blind75: a success summed up as the least that was owed, and
+        # "then again" before what makes it not count
+        (
+            "They thanked me for covering the night shift. It's my job, anyway.",
+            "It's my job to lock up tonight, so I left at nine.",
+            "discounting-positive",
+        ),
+        (
+            "Hit every deadline this quarter, but that's what I'm paid to do.",
+            "Got the promotion. It's my job now.",
+            "discounting-positive",
+        ),
+        (
+            "Passed my driving test. Then again, anyone can pass it on the third go.",
+            "Passed my driving test. Then again, I did practise every day for a month.",
+            "discounting-positive",
+        ),
     ],
 )
 def test_trap_shapes_and_their_look_alikes(trap: str, look_alike: str, trap_id: str) -> None:

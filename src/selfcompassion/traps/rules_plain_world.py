@@ -273,7 +273,21 @@ RULES: tuple[Rule, ...] = (
     # --- discounting-positive ---
     rule(
         "discounting-positive",
-        r"\b(?:but|though|although|however|yeah but|still)\b[^.!?]{0,80}?\b" + MINIMISER + r"\b",
+        r"\b(?:but|though|although|however|yeah but|still|then again)\b[^.!?]{0,80}?\b"
+        + MINIMISER
+        + r"\b",
+        requires=r"\b" + SUCCESS + r"\b",
+        reach_back=True,
+        unless=r"\b(?:grateful|thankful|glad|blessed|proud)\b",
+    ),
+    # A success summed up as the least that was owed, ending its clause: "that is the bare
+    # minimum though", "it is my job." (not "it is my job to lock up", "the minimum to stay on
+    # the course", "what i am meant to do as their dad"), "its what i am supposed to do".
+    rule(
+        "discounting-positive",
+        r"\b(?:that is|it is|that was|it was|thats|its)\s+(?:just\s+|only\s+|really\s+)?"
+        r"(?:the\s+(?:bare\s+)?minimum|my job|what i am (?:supposed|meant|paid) to (?:do|be doing))"
+        r"(?=\s*(?:[.;!?,]|$|\s+(?:though|anyway|after all|really)\b))",
         requires=r"\b" + SUCCESS + r"\b",
         reach_back=True,
         unless=r"\b(?:grateful|thankful|glad|blessed|proud)\b",

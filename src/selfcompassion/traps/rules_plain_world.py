@@ -81,6 +81,22 @@ _ABOUT_SOMEONE_ELSE = (
     r"|himself|themselves)\b(?![^.!?]*\b(?:me|my|i|we|us|our)\b)"
 )
 
+#: A success the writer is glad of is not explained away.
+_GLAD = r"\b(?:grateful|thankful|glad|blessed|proud)\b"
+
+
+def _discounted_success(pattern: str) -> Rule:
+    """Discounting the positive where a success word comes before (in the sentence or the
+    two before it) and the writer is not glad of it."""
+    return rule(
+        "discounting-positive",
+        pattern,
+        requires=r"\b" + SUCCESS + r"\b",
+        reach_back=True,
+        unless=_GLAD,
+    )
+
+
 RULES: tuple[Rule, ...] = (
     # --- catastrophising ---
     rule("catastrophising", r"\bwhat if\b[^.!?]{0,140}?\bwhat if\b"),
@@ -271,26 +287,18 @@ RULES: tuple[Rule, ...] = (
         r"|miss\w*|forget|crash\w*|break|broke|quit)\b",
     ),
     # --- discounting-positive ---
-    rule(
-        "discounting-positive",
+    _discounted_success(
         r"\b(?:but|though|although|however|yeah but|still|then again)\b[^.!?]{0,80}?\b"
         + MINIMISER
-        + r"\b",
-        requires=r"\b" + SUCCESS + r"\b",
-        reach_back=True,
-        unless=r"\b(?:grateful|thankful|glad|blessed|proud)\b",
+        + r"\b"
     ),
     # A success summed up as the least that was owed, ending its clause: "that is the bare
     # minimum though", "it is my job." (not "it is my job to lock up", "the minimum to stay on
     # the course", "what i am meant to do as their dad"), "its what i am supposed to do".
-    rule(
-        "discounting-positive",
+    _discounted_success(
         r"\b(?:that is|it is|that was|it was|thats|its)\s+(?:just\s+|only\s+|really\s+)?"
         r"(?:the\s+(?:bare\s+)?minimum|my job|what i am (?:supposed|meant|paid) to (?:do|be doing))"
-        r"(?=\s*(?:[.;!?,]|$|\s+(?:though|anyway|after all|really)\b))",
-        requires=r"\b" + SUCCESS + r"\b",
-        reach_back=True,
-        unless=r"\b(?:grateful|thankful|glad|blessed|proud)\b",
+        r"(?=\s*(?:[.;!?,]|$|\s+(?:though|anyway|after all|really)\b))"
     ),
     rule(
         "discounting-positive",
@@ -300,7 +308,7 @@ RULES: tuple[Rule, ...] = (
         r"|(?:was|were|is) the \w+, not me|only (?:because|bc|cause) (?:nobody|no one|they"
         r"|she|he|it|the|of)|anyone (?:could|would|can) (?:have )?(?:\w+ )?(?:done|pass\w*|do)"
         r"|basically anyone|what else (?:would|could) (?:they|she|he) (?:say|tell|do))\b",
-        unless=r"\b(?:grateful|thankful|glad|blessed|proud)\b",
+        unless=_GLAD,
     ),
     # A success, then in the next clause, with no "but", a guess at some other cause: "got
     # into the masters, they must have been short on applicants", "kids said i am the best,
@@ -316,7 +324,7 @@ RULES: tuple[Rule, ...] = (
         r"|bad) \w+|only (?:because|cos|coz|cuz|cause) of|pity me|felt sorry for me)\b",
         requires=r"\b" + SUCCESS + r"\b",
         reach_back=True,
-        unless=r"\b(?:grateful|thankful|glad|blessed|proud)\b",
+        unless=_GLAD,
     ),
     # --- emotional-reasoning ---
     rule(

@@ -549,6 +549,12 @@ def test_words_after_an_answer_are_still_read() -> None:
             "Passed my driving test. Then again, I did practise every day for a month.",
             "discounting-positive",
         ),
+        # someone's leaving put down to the writer with a sure word
+        (
+            "my brother left the party early, def bc of me",
+            "my brother left the party early, def bc of the trains",
+            "personalising",
+        ),
     ],
 )
 def test_trap_shapes_and_their_look_alikes(trap: str, look_alike: str, trap_id: str) -> None:

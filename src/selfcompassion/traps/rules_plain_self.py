@@ -358,7 +358,8 @@ RULES: tuple[Rule, ...] = (
     # --- personalising ---
     rule(
         "personalising",
-        r"\b(?:it is|it was|that is|that was|is|was|all|probably|must be|has to be|just)"
+        r"\b(?:it is|it was|that is|that was|is|was|all|probably|prob|definitely|def|obviously"
+        r"|clearly|surely|must be|has to be|just)"
         r" (?:all |just |probably |obviously )?(?:because|bc|cause|due to) (?:of )?(?:me|my|i"
         r"|all the \w+ i|something i)\b"
         # a loss put down to the writer: "the share price fell because of my announcement"

@@ -13,6 +13,7 @@ from .label_texts import PATTERN_TEXTS as NOT_A_LABEL
 from .rule import CompiledRule, Rule, widen
 from .rules_absolutes import RULES as ABSOLUTES
 from .rules_feelings import RULES as FEELINGS
+from .rules_plain_blame import RULES as PLAIN_BLAME
 from .rules_plain_self import RULES as PLAIN_SELF
 from .rules_plain_world import RULES as PLAIN_WORLD
 from .rules_predictions import RULES as PREDICTIONS
@@ -24,7 +25,7 @@ from .words_answers import ANSWER
 # Written against the words as typed (case, apostrophes); they also run on the plain form.
 WRITTEN_RULES: tuple[Rule, ...] = ABSOLUTES + VERDICTS + PREDICTIONS + FEELINGS
 # Written against the plain form only (lowercase, contractions spelt out).
-PLAIN_RULES: tuple[Rule, ...] = PLAIN_SELF + PLAIN_WORLD
+PLAIN_RULES: tuple[Rule, ...] = PLAIN_SELF + PLAIN_BLAME + PLAIN_WORLD
 # The compiled form of every pattern, made by tools/build_patterns.py (language/compiled.py).
 PATTERNS_FILE = "patterns.bin"
 

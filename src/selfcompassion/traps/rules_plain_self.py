@@ -12,7 +12,6 @@ from __future__ import annotations
 from .rule import Rule, rule
 from .words import (
     AFTER_OTHERS_THINK,
-    FEELING_EXPLAINED,
     PLANNED_AROUND,
     PREDICTING,
     SENTENCE_START,
@@ -354,44 +353,5 @@ RULES: tuple[Rule, ...] = (
         "overgeneralising",
         r"\b(?:like clockwork|happens every time)\b",
         requires=r"\b(?:i|me|my)\b",
-    ),
-    # --- personalising ---
-    rule(
-        "personalising",
-        r"\b(?:it is|it was|that is|that was|is|was|all|probably|prob|definitely|def|obviously"
-        r"|clearly|surely|must be|has to be|just)"
-        r" (?:all |just |probably |obviously )?(?:because|bc|cause|due to) (?:of )?(?:me|my|i"
-        r"|all the \w+ i|something i)\b"
-        # a loss put down to the writer: "the share price fell because of my announcement"
-        r"|\b(?:fell|dropped|failed|crashed|tanked|flopped|collapsed|went wrong|broke up"
-        r"|fell apart|lost|quit) (?:\w+ ){0,2}?because of (?:me|my)\b",
-        negatable=True,
-        # the reason given by someone who knows: "coach explained i was dropped because of my
-        # hamstring"; the writer's own feeling put down to what they did ("feeling irritable,
-        # probably because i skipped lunch")
-        unless=r"\b(?:explained|showed me|told me)\b|" + FEELING_EXPLAINED,
-    ),
-    rule(
-        "personalising",
-        # not credit taken back from the critic: "but I did it", "that matters, and I did that"
-        r"\b(?:(?<!\bbut )(?<!\band )i (?:did|caused) (?:this|it|that)"
-        r"|i (?:somehow |must have |probably )?caused (?:it|this|that|the)|something i am doing"
-        r"|i am (?:obviously |probably |clearly )?doing"
-        r" something|it is my (?:work|fault|doing|presence|mood|personality|behaviour|parenting)"
-        r" that|i am the one who (?:ruined|caused|broke|messed|let|made)"
-        r"|because of (?:all )?(?:the \w+ )?i caused"
-        r"|(?:must|has to) be (?:me|(?:all )?my fault|(?:about|aimed at|directed at|over)"
-        r" (?:me|my))|(?:it is|its) (?:probably|prob|definitely|def|obviously|clearly)"
-        r" (?:about|over) me|(?:it is|its) me,? is not it)\b",
-        negatable=True,
-    ),
-    # Someone else's words taken as meant for the writer: "the coach yelled at the whole
-    # team, but it was really aimed at me" (a mood "has to be about my report" is above).
-    rule(
-        "personalising",
-        r"\b(?:it|that|this|which|all of it) (?:was|is|were|has to be|must be|must have been)"
-        r" (?:really |actually |obviously |clearly |definitely |secretly |totally |all |just )?"
-        r"(?:aimed|directed|meant|pointed) at me\b",
-        negatable=True,
     ),
 )

@@ -28,6 +28,8 @@ LABEL_ADJ = (
     r"|unlikeable|unlikable|naive|gullible|spoilt|spoiled|mediocre|second rate|third rate"
     r"|pitiful|the worst)"
 )
+# How sure the writer is of a cause they guess at ("probably", "def", "obviously").
+SURE = r"probably|prob|definitely|def|obviously|clearly"
 # Words that make a label stronger or stand between "I am" and it.
 BOOSTER = (
     r"(?:(?:such|so|just|a|an|the|completely|totally|utterly|really|absolute|absolutely|utter"

@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 from selfcompassion.language.sentences import sentences  # noqa: E402
 from selfcompassion.traps.catalog import TRAPS  # noqa: E402
 from selfcompassion.traps.detector import _all_spans, trap_ids  # noqa: E402
-from selfcompassion.traps.learned import STANDS_WHATEVER_THE_MODEL_SAYS  # noqa: E402
+from selfcompassion.traps.learned import Scores  # noqa: E402
 from traps_data import TRAIN_BATCHES, Sentence, load_all, load_own, split  # noqa: E402
 from traps_features import BUCKETS  # noqa: E402
 from traps_model_cv import featurise  # noqa: E402
@@ -90,12 +90,8 @@ def joined(found: set[str], best: dict[str, float], bars: tuple[float, ...]) -> 
     """The shipped joining of rules and model (``learned.Scores.joined``) with ``bars``; the
     shipped model's guards (``model_guards.py``) are not applied to the student."""
     threshold, sure_no, doubted, alone = bars
-    if all(p < sure_no for p in best.values()):
-        kept: set[str] = set()
-    else:
-        kept = {t for t in found if t in STANDS_WHATEVER_THE_MODEL_SAYS or best[t] >= doubted}
-    bar = threshold if kept else alone
-    return kept | {t for t, p in best.items() if p > bar}
+    scores = Scores({trap_id: (p, (0, 0)) for trap_id, p in best.items()})
+    return scores.joined(found, threshold, alone, sure_no, doubted)
 
 
 def figures(rows: list[tuple[frozenset[str], set[str]]]) -> tuple[float, float, int, int]:

@@ -85,30 +85,41 @@ class Scores(NamedTuple):
 
     best: dict[str, tuple[float, Span]]
 
-    def sure_of_none(self) -> bool:
-        """True when the model is all but sure the text holds no trap at all, so that the
-        rules' traps give way (``SURE_NO_BELOW``)."""
-        return all(p < SURE_NO_BELOW for p, _ in self.best.values())
+    def sure_of_none(self, below: float = SURE_NO_BELOW) -> bool:
+        """True when the model is all but sure the text holds no trap at all (every trap under
+        ``below``), so that the rules' traps give way."""
+        return all(p < below for p, _ in self.best.values())
 
-    def doubted(self, found: Collection[str]) -> set[str]:
+    def doubted(
+        self,
+        found: Collection[str],
+        sure_no: float = SURE_NO_BELOW,
+        doubted_below: float = DOUBTED_BELOW,
+    ) -> set[str]:
         """The traps in ``found`` (the rules') that give way to the model: every one where it
         is all but sure of none (``sure_of_none``), else those it reads under
-        ``DOUBTED_BELOW``."""
-        if self.sure_of_none():
+        ``doubted_below``."""
+        if self.sure_of_none(sure_no):
             return set(found)
         return {
             trap_id
             for trap_id in found
             if trap_id not in STANDS_WHATEVER_THE_MODEL_SAYS
-            and self.best.get(trap_id, (1.0, (0, 0)))[0] < DOUBTED_BELOW
+            and self.best.get(trap_id, (1.0, (0, 0)))[0] < doubted_below
         }
 
     def joined(
-        self, found: Collection[str], threshold: float = THRESHOLD, alone: float = ALONE_THRESHOLD
+        self,
+        found: Collection[str],
+        threshold: float = THRESHOLD,
+        alone: float = ALONE_THRESHOLD,
+        sure_no: float = SURE_NO_BELOW,
+        doubted_below: float = DOUBTED_BELOW,
     ) -> set[str]:
         """The traps of a text whose rules found ``found``: theirs the model does not doubt
-        (``doubted``) and those it ticks (``ticked``)."""
-        kept = set(found) - self.doubted(found)
+        (``doubted``) and those it ticks (``ticked``). The bars default to the shipped ones;
+        ``bench/`` tries others."""
+        kept = set(found) - self.doubted(found, sure_no, doubted_below)
         return kept | set(self.ticked(kept, threshold, alone))
 
     def ticked(

@@ -197,6 +197,14 @@ SEVENTY_THIRD_BLIND_BATCH = "blind73"
 SEVENTY_FOURTH_BLIND_BATCH = "blind74"
 SEVENTY_FIFTH_BLIND_BATCH = "blind75"
 KIND_TENTH_BATCH = "kind10"
+#: Four more (``traps_blind76_train.json`` to ``traps_blind79_train.json``: second-person
+#: self-talk and questions to oneself; short entries about life outside work; people who lead
+#: others; students and young adults, slang and typos and all): their first-sight figures are
+#: in traps_scores.md, then they are trained on like the others.
+SEVENTY_SIXTH_BLIND_BATCH = "blind76"
+SEVENTY_SEVENTH_BLIND_BATCH = "blind77"
+SEVENTY_EIGHTH_BLIND_BATCH = "blind78"
+SEVENTY_NINTH_BLIND_BATCH = "blind79"
 #: 200 more kind sentences with no trap, by another writer (``traps_kind6_aside.json``): kept
 #: aside whole, read once at the end of the session it was written in (no decision made on it).
 KIND_SIXTH_BATCH = "kind6"
@@ -288,6 +296,10 @@ TRAIN_BATCHES = (
     SEVENTY_FOURTH_BLIND_BATCH,
     SEVENTY_FIFTH_BLIND_BATCH,
     KIND_TENTH_BATCH,
+    SEVENTY_SIXTH_BLIND_BATCH,
+    SEVENTY_SEVENTH_BLIND_BATCH,
+    SEVENTY_EIGHTH_BLIND_BATCH,
+    SEVENTY_NINTH_BLIND_BATCH,
 )
 #: Every batch with an ``aside`` part: never trained or tuned on.
 ASIDE_BATCHES = (

@@ -43,7 +43,7 @@ blind7``, ``--train-batch blind10``, ``--train-batch blind12``, ``--train-batch 
 ``--train-batch blind40``, ``--train-batch blind41``, ``--train-batch blind42`` to
 ``--train-batch blind49``, ``--train-batch blind52`` to ``--train-batch blind55``,
 ``--train-batch blind64`` to ``--train-batch blind67``, ``--train-batch blind72`` to
-``--train-batch blind75``, ``--train-batch kind2`` to ``--train-batch kind10`` score
+``--train-batch blind79``, ``--train-batch kind2`` to ``--train-batch kind10`` score
 the training batches written the same way (traps_blind_train.json, traps_blind3_train.json,
 traps_blind5_train.json, traps_blind7_train.json, traps_blind10_train.json,
 traps_blind12_train.json, traps_blind14_train.json, traps_blind16_train.json,
@@ -52,7 +52,7 @@ traps_blind25_train.json, traps_blind27_train.json, traps_blind29_train.json,
 traps_blind31_train.json, traps_blind33_train.json, traps_blind35_train.json,
 traps_blind38_train.json to traps_blind49_train.json, traps_blind52_train.json to
 traps_blind55_train.json, traps_blind64_train.json to traps_blind67_train.json,
-traps_blind72_train.json to traps_blind75_train.json, traps_kind2_train.json to
+traps_blind72_train.json to traps_blind79_train.json, traps_kind2_train.json to
 traps_kind10_train.json), which rule
 writing may read like the training part.
 """

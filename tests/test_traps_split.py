@@ -270,6 +270,10 @@ def _apart_from_every_other_set(traps_data: ModuleType, part: str, name: str) ->
         ("SEVENTY_FOURTH_BLIND_BATCH", "train", 299, 90),
         ("SEVENTY_FIFTH_BLIND_BATCH", "train", 300, 90),
         ("KIND_TENTH_BATCH", "train", 299, 299),
+        ("SEVENTY_SIXTH_BLIND_BATCH", "train", 300, 90),
+        ("SEVENTY_SEVENTH_BLIND_BATCH", "train", 299, 90),
+        ("SEVENTY_EIGHTH_BLIND_BATCH", "train", 300, 90),
+        ("SEVENTY_NINTH_BLIND_BATCH", "train", 303, 92),
         ("TENTH_BLIND_BATCH", "train", 244, 50),
     ],
 )

@@ -111,3 +111,37 @@ def test_words_edited_away_leave_no_copy(tmp_path: Path, monkeypatch: pytest.Mon
 def test_every_connection_zeroes_what_it_frees(tmp_path: Path) -> None:
     with JournalStore.open(tmp_path / "journal.db") as store:
         assert store.conn.execute("PRAGMA secure_delete").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize("change", ["delete", "edit"])
+def test_words_taken_away_on_another_device_leave_no_copy_after_a_sync(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    """A delete or an edit made on one device reaches the other through sync; there too
+    the old words must be gone from the file, its log and a later backup."""
+    journal = tmp_path / "here" / "journal.db"
+    ids = []
+    with JournalStore.open(journal) as store:  # ids made by the journal, as sync wants
+        for number, text in enumerate([SENTENCE, "an ordinary day", "some plain words"]):
+            answer = Answer("present", "text", "What is here?", text, None, text)
+            day = date(2026, 11, 20) - timedelta(days=number)
+            added = store.add_entry(kind="daily", journal_date=day, answers=[answer], now=MOMENT)
+            ids.append(added.id)
+    entry_id = ids[0]
+    other = tmp_path / "there" / "journal.db"
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for path in (journal, other):
+        assert run_cli("--db", str(path), "sync", str(folder)).code == 0
+    assert SECRET.encode() in raw_bytes(other)
+    editor = tmp_path / "editor.py"
+    editor.write_text(EDITOR)
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
+    command = ["delete", entry_id, "--yes"] if change == "delete" else ["edit", entry_id]
+    assert run_cli("--db", str(journal), *command).code == 0
+    for path in (journal, other):
+        assert run_cli("--db", str(path), "sync").code == 0
+    with JournalStore.open(other) as store:
+        entry = store.get_entry(entry_id)
+        assert (entry is None) == (change == "delete")
+    assert_gone(other, tmp_path)

@@ -31,7 +31,10 @@ class ErasingWrites(StoreCore):
         with self.writing() as conn:
             yield conn
             conn.execute(MERGE_SEARCH_INDEX)
-        # Written back into the file (where freed space is zeroed) and the log emptied;
-        # a reader holding an old snapshot can delay this until the next forgetting write.
+        self.empty_log()
+
+    def empty_log(self) -> None:
+        """Write the log back into the file (where freed space is zeroed) and empty it; a
+        reader holding an old snapshot can delay this until the next forgetting write."""
         with storage_errors(self.path), contextlib.suppress(*driver.OperationalError):
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

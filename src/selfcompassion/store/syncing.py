@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from . import driver
+from .erasing import MERGE_SEARCH_INDEX, ErasingWrites
 from .failures import storage_errors
 from .importing import ImportQueries
 from .portability import (
@@ -55,7 +56,7 @@ _SENDING = """
 """
 
 
-class SyncQueries(SyncFileQueries, ImportQueries, PortabilityQueries):
+class SyncQueries(SyncFileQueries, ImportQueries, PortabilityQueries, ErasingWrites):
     """Mixin for JournalStore: what sync reads and writes."""
 
     # -- the device's own settings -------------------------------------------------------
@@ -216,11 +217,18 @@ class SyncQueries(SyncFileQueries, ImportQueries, PortabilityQueries):
     @contextlib.contextmanager
     def applying(self) -> Iterator[SyncWrite]:
         """One transaction for a sync: what it writes is not noted as a change made here.
-        It lands with an import's larger page cache (a first sync lands as much)."""
+        It lands with an import's larger page cache (a first sync lands as much). When it
+        replaced or deleted entries, their old words are taken out of the search index and
+        the log as ``forgetting`` does, as they were on the device that changed them."""
         with self._larger_cache(), self.writing() as conn:
             self._put_value(conn, "applying", "1")
-            yield SyncWrite(self, conn)
+            write = SyncWrite(self, conn)
+            yield write
             conn.execute("DELETE FROM sync_state WHERE name = 'applying'")
+            if write.took_words:
+                conn.execute(MERGE_SEARCH_INDEX)
+        if write.took_words:
+            self.empty_log()
 
 
 class SyncWrite(SyncFileWrites):
@@ -229,6 +237,8 @@ class SyncWrite(SyncFileWrites):
     def __init__(self, store: SyncQueries, conn: driver.Connection) -> None:
         self.store = store
         self.conn = conn
+        #: Whether an entry here was replaced or deleted, its old words to be forgotten.
+        self.took_words = False
 
     def value(self, name: str, value: str) -> None:
         self.store._put_value(self.conn, name, value)
@@ -304,9 +314,11 @@ class SyncWrite(SyncFileWrites):
                 f"WHERE entry_id IN ({staged})"
             ).fetchall()
         ]
-        conn.execute(f"DELETE FROM entries WHERE id IN ({staged})")  # noqa: S608
+        replaced = conn.execute(f"DELETE FROM entries WHERE id IN ({staged})")  # noqa: S608
+        self.took_words |= replaced.rowcount > 0
         for batch in batches(gone):
-            conn.execute(f"DELETE FROM entries WHERE id IN ({marks(len(batch))})", batch)  # noqa: S608
+            deleted = conn.execute(f"DELETE FROM entries WHERE id IN ({marks(len(batch))})", batch)  # noqa: S608
+            self.took_words |= deleted.rowcount > 0
         if stage.count:
             self.store.land_whole(conn, stage)
         self.commitments(saved, [])

@@ -481,3 +481,26 @@ def test_only_the_driver_seam_imports_a_sqlite_driver() -> None:
             if any(name.split(".")[0] in ("sqlite3", "sqlcipher3") for name in names):
                 importers.add(module.relative_to(package).as_posix())
     assert importers == {"store/driver.py"}
+
+
+@pytest.mark.parametrize("steps", [["encrypt"], ["encrypt", "decrypt"], ["encrypt", "passphrase"]])
+def test_a_journal_reached_through_a_link_is_rewritten_where_it_lies(
+    tmp_path: Path, with_passphrase: None, monkeypatch: pytest.MonkeyPatch, steps: list[str]
+) -> None:
+    """The link stays a link, and the journal it points at is the one rewritten: it is
+    not left behind as a file of zeros while a new journal takes the link's place."""
+    real = tmp_path / "elsewhere" / "journal.db"
+    write_entries(real, tmp_path, count=2)
+    link = tmp_path / "journal" / "journal.db"
+    link.parent.mkdir()
+    link.symlink_to(real)
+    monkeypatch.setenv("SELFCOMPASSION_NEW_PASSPHRASE", "another long walk")
+    for step in steps:
+        result = journal_run(link, step)
+        assert result.code == 0, result.err
+        if step == "passphrase":
+            monkeypatch.setenv("SELFCOMPASSION_PASSPHRASE", "another long walk")
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    assert real.read_bytes().startswith(b"SQLite format 3\x00") == (steps[-1] == "decrypt")
+    assert len(exported(real)) == 2
+    assert not [p for p in real.parent.iterdir() if p.name.startswith(".journal.db")]

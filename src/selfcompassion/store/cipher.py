@@ -127,8 +127,13 @@ def _exclusive(conn: driver.Connection) -> Iterator[None]:
 
 def rewrite(path: Path, old: JournalKey | None, new: JournalKey | None) -> None:
     """Replace the journal at ``path`` (opened with ``old``, or plain) by a verified copy
-    under ``new`` (or plain), then overwrite the old file's bytes."""
+    under ``new`` (or plain), then overwrite the old file's bytes.
+
+    A journal reached through a link is rewritten where it lies: the copy is made beside
+    the real file and takes its name, so the link keeps pointing at the journal (renamed
+    over the link, it would leave the file it pointed at as zeros)."""
     driver.require_cipher()
+    path = Path(os.path.realpath(path))
     for stale in leftover_temps(path):
         stale.unlink(missing_ok=True)
     temp = _temp_beside(path)

@@ -14,6 +14,7 @@ import pytest
 from cli_run import run_cli
 from conftest import write_json
 from fixtures.make_fixtures import private_copy
+from selfcompassion.files import temps
 from selfcompassion.files.paths import data_dir, journal_path
 from selfcompassion.store import JournalStore
 
@@ -119,3 +120,15 @@ def test_a_shared_folder_is_reported_but_never_changed(tmp_path: Path) -> None:
     assert mode(shared) == 0o755
     (note,) = [f for f in json.loads(fixed.out)["findings"] if f["topic"] == "folder"]
     assert note["status"] == "note" and "also holds other files" in note["summary"]
+
+
+def test_what_the_journal_keeps_about_its_temporary_files_is_private(
+    umask: int, private_home: Path, tmp_path: Path
+) -> None:
+    """The note of where a temporary file is (kept so a SIGKILL leaves it findable) names
+    the file being written, an export's name say: 0600 like everything else."""
+    (tmp_path / "out").mkdir()
+    with temps.temporary(tmp_path / "out", "notes-about-sam.json") as temp:
+        kept = list(temps.temp_dir().iterdir())
+        assert kept and all(mode(path) == 0o600 for path in kept), [oct(mode(p)) for p in kept]
+        assert mode(temp) == 0o600

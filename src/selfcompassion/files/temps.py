@@ -99,7 +99,7 @@ def _recorded(
     record = _private_folder() / f"{token}{RECORD_SUFFIX}"
     temp = folder / f".{name}.{token}{PART_SUFFIX}"
     # Recorded before it exists, so that even a SIGKILL at any moment leaves it findable.
-    record.write_text(str(temp.absolute()), encoding="utf-8")
+    _write_private(record, str(temp.absolute()))
     try:
         with _signals_end_the_command():
             try:
@@ -109,6 +109,13 @@ def _recorded(
                 remove(temp)
     finally:
         record.unlink(missing_ok=True)
+
+
+def _write_private(path: Path, text: str) -> None:
+    """A new 0600 file holding ``text`` (a record names the file being written)."""
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
 
 
 def _new_private_file(path: Path) -> None:

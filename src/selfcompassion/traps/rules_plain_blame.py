@@ -43,6 +43,9 @@ RULES: tuple[Rule, ...] = (
         r" (?:about|over) me|(?:it is|its) me,? is not it)\b",
         negatable=True,
     ),
+    # Someone's mood blamed on the writer before anything is known: "your friend looks upset.
+    # what did you do this time?"
+    rule("personalising", r"\bwhat did (?:i|you) do this time\b(?! (?:last|next|of|on|in)\b)"),
     # Someone else's words taken as meant for the writer: "the coach yelled at the whole
     # team, but it was really aimed at me" (a mood "has to be about my report" is above).
     rule(

@@ -19,6 +19,8 @@ from .words import (
 )
 from .words_plain import BAD, BOOSTER, ERRAND, EVERY_TIME, LABEL_ADJ, LABEL_NOUN, PEOPLE, ROLE
 
+# A harsh noun for a person, not for a state of things ("what kind of mess is this").
+_HARSH_NAME = r"(?!(?:mess|wreck|joke|nothing|waste|nobody)\b)" + LABEL_NOUN
 # A harsh verdict after "i am" (or "you are"): a label noun, a label adjective, or a harsh
 # adjective pinned on a role ("a terrible friend").
 _VERDICT = (
@@ -105,15 +107,14 @@ RULES: tuple[Rule, ...] = (
         negatable=True,
     ),
     # A harsh word owned as the whole of oneself: "lazy, that's what I am", "a fraud, that's
-    # all I am".
+    # all I am", "nervous wreck, that's me".
     rule(
         "labelling",
         r"\b(?:an? )?(?:"
         + LABEL_ADJ
         + "|"
         + LABEL_NOUN
-        + r"),\s*(?:that is|thats)\s+(?:what|all|who)"
-        r"\s+i\s+am\b",
+        + r"),\s*(?:that is|thats)\s+(?:(?:what|all|who)\s+i\s+am\b|me(?=\s*(?:[.!?]|$)))",
         # (a trait owned with what it does: "stubborn, that's what I am, and it helps on the
         # long climbs")
         not_before=r"^,?\s+(?:and|but)\s+(?:it|that|this)\s+(?:\w+\s+)?(?:got|gets|made|makes"
@@ -127,7 +128,14 @@ RULES: tuple[Rule, ...] = (
         + PERSON_NOUN
         + r"(?=\s*[.!?]*\s*$)",
     ),
-    rule("labelling", r"\bwhat (?:kind|sort) of (?:\w+ )?" + ROLE + r"\b"),
+    rule("labelling", r"\bwhat (?:kind|sort) of (?:\w+ )?(?:" + ROLE + r"|" + _HARSH_NAME + r")\b"),
+    # A harsh name worn as who one is: "like the amateur you are", "and I, the idiot coach,
+    # must have rattled him", "that's on me, the clown who agreed".
+    rule(
+        "labelling",
+        r"\blike the (?:\w+ )?" + _HARSH_NAME + r" (?:i am|you are|he is|she is|they are)\b"
+        r"|\b(?:i|me), the (?:\w+ )?" + _HARSH_NAME + r"\b",
+    ),
     # Someone named by their place in the writer's life and summed up in one harsh noun: "my
     # boss is a tyrant", "the new guy is a complete liability".
     rule(
@@ -268,6 +276,15 @@ RULES: tuple[Rule, ...] = (
         requires=r"\b(?:one|single|only|apart from|except|just|under|less than|instead of"
         r"|if|every|either|half|two|\d+|so|anything|missed|a bit|then|because|b\+?|ate)\b",
         reach_back=True,
+    ),
+    # Less than all counted as none: "which in my book is the same as failing", "half a novel
+    # written is the same as no novel".
+    rule(
+        "all-or-nothing",
+        r"\b(?:is|are|was|were|=) (?:(?:in my book|to me|for me|honestly|basically|pretty much"
+        r"|just|practically|effectively),? )*(?:the same as|as good as|no different from"
+        r"|no better than) (?:failing|failure|a fail|nothing|losing|zero|no \w+)\b",
+        negatable=True,
     ),
     rule(
         "all-or-nothing",

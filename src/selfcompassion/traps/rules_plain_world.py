@@ -11,6 +11,7 @@ from __future__ import annotations
 from .rule import Rule, rule
 from .words import DOUBTED, GOOD_OPINION, SAID_ALOUD, UNDENIED_WORD
 from .words_plain import (
+    BAD,
     FEELING,
     LABEL_ADJ,
     LABEL_NOUN,
@@ -100,6 +101,13 @@ def _discounted_success(pattern: str) -> Rule:
 RULES: tuple[Rule, ...] = (
     # --- catastrophising ---
     rule("catastrophising", r"\bwhat if\b[^.!?]{0,140}?\bwhat if\b"),
+    # One loss leading link by link to ruin: "lost my ID, which means no library, which means
+    # no revision, which means I fail the year".
+    rule(
+        "catastrophising",
+        r"\b(?:which|that|this) means\b[^.!?]{0,60}?\b(?:which|that|this) means\b",
+        requires=r"\b" + BAD + r"\b",
+    ),
     rule(
         "catastrophising",
         r"\bwhat if\b[^.!?]{0,60}?\b(?:die|dies|dying|dead|heart attack|collaps\w*|cancer|stroke"
@@ -307,8 +315,19 @@ RULES: tuple[Rule, ...] = (
         r"|(?:they|she|he) (?:were|was) desperate|(?:would|will) have taken anyone"
         r"|(?:was|were|is) the \w+, not me|only (?:because|bc|cause) (?:nobody|no one|they"
         r"|she|he|it|the|of)|anyone (?:could|would|can) (?:have )?(?:\w+ )?(?:done|pass\w*|do)"
-        r"|basically anyone|what else (?:would|could) (?:they|she|he) (?:say|tell|do))\b",
+        r"|basically anyone|what else (?:would|could) (?:they|she|he) (?:say|tell|do)"
+        # "they'd have said that whatever I read", "a finished draft barely counts", "hit
+        # target despite me"
+        r"|(?:would|will) (?:have )?(?:say|said) (?:that|so|it|the same)\b[^.!?]{0,30}?"
+        r"\b(?:whatever|anyway|regardless|no matter|either way)"
+        r"|(?:barely|hardly|scarcely) counts?|despite me(?! \w+ing))\b",
         unless=_GLAD,
+    ),
+    # Praise put down to the one who gave it: "she says that to everybody", "they say that
+    # after every offsite" (not "my gran says that to everybody she meets: drink water").
+    _discounted_success(
+        r"\b(?:says|say) (?:that|it) (?:to|about|after|at) (?:everybody|anybody"
+        r"|all of (?:us|them)|every \w+|any \w+)\b"
     ),
     # A success, then in the next clause, with no "but", a guess at some other cause: "got
     # into the masters, they must have been short on applicants", "kids said i am the best,

@@ -34,9 +34,6 @@ ITS_ME_ISNT_IT = "printer jammed the second i touched it, its me isnt it"
 LOOK_ALIKE_TICKED = pytest.mark.xfail(
     strict=True, reason="the shipped model ticks this look-alike (the rules do not)"
 )
-CONCLUSION_TICKED = pytest.mark.xfail(
-    strict=True, reason="the shipped model ticks what a feeling concludes as a trap of its own"
-)
 TRAP_MISSED = pytest.mark.xfail(
     strict=True, reason="the shipped model misses this trap (the rules never found it)"
 )
@@ -691,19 +688,8 @@ def test_a_must_drawn_as_a_conclusion_is_not_a_rule() -> None:
 @pytest.mark.parametrize(
     ("proof", "conclusion_alone", "conclusion_trap"),
     [
-        # a feeling taken as proof lands on a label, a guess at a mind, a prediction
-        ("I feel like a coward, so I must be one.", "I'm a coward.", "labelling"),
-        (
-            "I feel invisible at work, so my manager obviously doesn't rate me.",
-            "My manager obviously doesn't rate me.",
-            "mind-reading",
-        ),
-        pytest.param(
-            "I'm dreading the audit, and that dread tells me it will go badly.",
-            "The audit will go badly.",
-            "fortune-telling",
-            marks=CONCLUSION_TICKED,
-        ),
+        # a feeling restated as what one is lands on no label of its own
+        ("I feel useless today, so I must be useless.", "I'm useless.", "labelling"),
     ],
 )
 def test_a_feeling_taken_as_proof_carries_its_conclusion(
@@ -713,6 +699,28 @@ def test_a_feeling_taken_as_proof_carries_its_conclusion(
     said on its own, the same conclusion is its own trap."""
     assert trap_ids(proof) == ["emotional-reasoning"]
     assert conclusion_trap in trap_ids(conclusion_alone)
+
+
+@pytest.mark.parametrize(
+    ("text", "beside"),
+    [
+        # a harsh name the writer concludes they are is a label too
+        ("I feel like a coward, so I must be one.", "labelling"),
+        ("i feel like a fraud so im one", "labelling"),
+        # a guess at a mind, a forecast, blame: traps of their own beside the feeling
+        ("I feel invisible at work, so my manager obviously doesn't rate me.", "mind-reading"),
+        (
+            "I feel broke, so I must be broke, and next month is going to be even worse.",
+            "fortune-telling",
+        ),
+        ("I feel like I'm the one who ruined the party, so I must have.", "personalising"),
+        ("I'm dreading the audit, and that dread tells me it will go badly.", "fortune-telling"),
+    ],
+)
+def test_the_rules_keep_a_trap_beside_a_feeling_taken_as_proof(text: str, beside: str) -> None:
+    """Only a label or a sweeping pattern that restates the feeling is its conclusion."""
+    found = trap_ids(text, second_opinion=False)
+    assert {"emotional-reasoning", beside} <= set(found)
 
 
 def test_a_feeling_named_without_proof_leaves_the_rest_to_be_read() -> None:

@@ -12,10 +12,10 @@ journal can always say *why* it points at a trap. Two sets of rules read the tex
   their spans are mapped back to the words the person wrote.
 
 Other people's words (quotations, "my boss said I'm useless") are found in both forms and
-skipped by every rule. What a feeling taken as proof concludes ("I feel lazy, so I am lazy")
-is that emotional reasoning, not a second trap (``feeling_proof.py``); a harsh word or a ruin
-that is one of all-or-nothing thinking's two boxes ("either I'm brilliant or I'm useless") is
-that thinking, not a second trap (``two_boxes.py``).
+skipped by every rule. A label a feeling taken as proof restates ("I feel lazy, so I am
+lazy") is that emotional reasoning, not a second trap (``feeling_proof.py``); a harsh word or
+a ruin that is one of all-or-nothing thinking's two boxes ("either I'm brilliant or I'm
+useless") is that thinking, not a second trap (``two_boxes.py``).
 
 Beside the rules, a small model gives a second opinion (``learned.py``): a trap is ticked
 when the rules find it or the model's probability is above its threshold, and a trap only

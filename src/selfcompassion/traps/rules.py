@@ -19,7 +19,7 @@ from .rules_plain_world import RULES as PLAIN_WORLD
 from .rules_predictions import RULES as PREDICTIONS
 from .rules_verdicts import RULES as VERDICTS
 from .speech import clause_prefix, clause_rest, excluded_spans, is_negated, sentence_around
-from .words import BOX_CHOSEN, FLAGS, PROOF_WORDS, TWO_BOXES
+from .words import BOX_CHOSEN, FLAGS, NAMED_CONCLUSION, PROOF_WORDS, TWO_BOXES
 from .words_answers import ANSWER
 
 # Written against the words as typed (case, apostrophes); they also run on the plain form.
@@ -34,7 +34,10 @@ def pattern_sources() -> list[Source]:
     """Every distinct pattern text the rules use, in a fixed order, with its flags, and the
     model guards' patterns as they are written."""
     texts = dict.fromkeys(text for rule in WRITTEN_RULES + PLAIN_RULES for text in rule.texts())
-    extra = (widen(text) for text in (ANSWER, PROOF_WORDS, TWO_BOXES, BOX_CHOSEN, *NOT_A_LABEL))
+    extra = (
+        widen(text)
+        for text in (ANSWER, PROOF_WORDS, NAMED_CONCLUSION, TWO_BOXES, BOX_CHOSEN, *NOT_A_LABEL)
+    )
     return [(text, FLAGS) for text in dict.fromkeys((*texts, *extra, *GUARD_TEXTS))]
 
 
@@ -65,6 +68,11 @@ def answer_pattern() -> re.Pattern[str]:
 def proof_pattern() -> re.Pattern[str]:
     """The words that make a feeling proof (``feeling_proof.py``)."""
     return compiled_pattern(PROOF_WORDS)
+
+
+def named_conclusion_pattern() -> re.Pattern[str]:
+    """A feeling's conclusion naming what the writer is ("so I must be one")."""
+    return compiled_pattern(NAMED_CONCLUSION)
 
 
 def box_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:

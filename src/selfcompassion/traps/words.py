@@ -246,6 +246,12 @@ PROOF_WORDS = (
     r"\b(?:so|then|therefore|means|meant|proves?|proved|must|tells?\s+me|told\s+me|lie|lies)\b"
     r"|="
 )
+# A feeling's conclusion that names what the writer is: "so I must be one", "so i guess im
+# one", "so I am a failure" (not "so I am lazy": that is the feeling restated).
+NAMED_CONCLUSION = (
+    r"\b(?:so|then|therefore|means|proves?)\b[^.!?]{0,40}?(?:\b(?:am|are|be)|\b(?:I|you)'?(?:m|re))"
+    r"\s+(?:one|an?\s+\w+)\b"
+)
 
 # The two boxes of all-or-nothing thinking, to the end of their sentence: "either I'm brilliant
 # or I'm useless", "if I'm not the best nurse here then I'm a bad one", "if I don't get a first

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import FrameType
 
+from ..errors import StorageError
 from . import paths
 from .modes import PRIVATE_DIR, PRIVATE_FILE, make_private_dir
 
@@ -103,7 +104,12 @@ def _recorded(
     try:
         with _signals_end_the_command():
             try:
-                make(temp)
+                try:
+                    make(temp)
+                except OSError as error:  # a folder that is read-only or not searchable
+                    raise StorageError(
+                        f"{folder}: cannot be written ({error.strerror or error})"
+                    ) from None
                 yield temp
             finally:
                 remove(temp)

@@ -1,0 +1,75 @@
+"""Places the journal may not write to or look into, and an output that cannot be
+written: each is one clear line and a non-zero exit, never "something went wrong".
+
+A read-only folder is made read-only with ``chmod`` for an ordinary user and with the
+immutable flag as root (for whom permissions do not bite). A folder that may not be
+looked into cannot be made for root at all, so there ``os.stat`` refuses every path
+inside it, as the system does for a folder without search permission.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cli_run import CliResult, folder_state, run_cli
+from selfcompassion.store import JournalStore
+
+IS_ROOT = os.geteuid() == 0
+
+
+def one_line(result: CliResult, code: int, words: str) -> None:
+    assert result.code == code, (result.out, result.err)
+    assert "Traceback" not in result.err + result.out
+    assert "something went wrong" not in result.err
+    assert len(result.err_lines) == 1, result.err
+    assert result.err_lines[0].startswith("journal: ") and words in result.err_lines[0]
+
+
+@pytest.fixture
+def journal(tmp_path: Path) -> Path:
+    path = tmp_path / "j" / "journal.db"
+    JournalStore.open(path).close()
+    return path
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path) -> Iterator[Path]:
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    if IS_ROOT:
+        if shutil.which("chattr") is None:
+            pytest.skip("chattr is not available")
+        made = subprocess.run(["chattr", "+i", str(folder)], capture_output=True)
+        if made.returncode != 0:
+            pytest.skip("this file system has no immutable flag")
+        yield folder
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+    else:
+        folder.chmod(0o500)
+        yield folder
+        folder.chmod(0o700)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "-o", "{folder}/out.json"],
+        ["export", "-f", "csv", "-o", "{folder}/out.csv"],
+        ["report", "-o", "{folder}/report.txt"],
+        ["export", "--daily-notes", "{folder}"],
+        ["backup", "{folder}/copy.db"],
+    ],
+)
+def test_writing_into_a_read_only_folder_is_one_clear_line(
+    journal: Path, read_only_folder: Path, args: list[str]
+) -> None:
+    words = [arg.format(folder=read_only_folder) for arg in args]
+    result = run_cli("--db", str(journal), *words)
+    one_line(result, 1, f"{read_only_folder}: cannot be written")
+    assert folder_state(read_only_folder) == {}

@@ -9,10 +9,11 @@ inside it, as the system does for a folder without search permission.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,27 @@ def read_only_folder(tmp_path: Path) -> Iterator[Path]:
         folder.chmod(0o700)
 
 
+@pytest.fixture
+def closed_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A folder whose insides may not be looked at (no search permission)."""
+    folder = tmp_path / "closed"
+    folder.mkdir()
+    if not IS_ROOT:
+        folder.chmod(0o600)
+        yield folder
+        folder.chmod(0o700)
+        return
+    real_stat: Callable[..., os.stat_result] = os.stat
+
+    def refusing_stat(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        if isinstance(path, (str, Path)) and Path(path).parent == folder:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", refusing_stat)
+    yield folder
+
+
 @pytest.mark.parametrize(
     "args",
     [
@@ -73,3 +95,12 @@ def test_writing_into_a_read_only_folder_is_one_clear_line(
     result = run_cli("--db", str(journal), *words)
     one_line(result, 1, f"{read_only_folder}: cannot be written")
     assert folder_state(read_only_folder) == {}
+
+
+@pytest.mark.parametrize("inside", [True, False])
+def test_a_backup_into_a_folder_that_may_not_be_looked_into_is_refused(
+    journal: Path, closed_folder: Path, inside: bool
+) -> None:
+    target = closed_folder / "copy.db" if inside else closed_folder
+    result = run_cli("--db", str(journal), "backup", str(target))
+    one_line(result, 2, "cannot be used (Permission denied)")

@@ -26,11 +26,11 @@ BUSY_TIMEOUT_MS = 10_000
 
 def free_name(path: Path) -> Path:
     """``path``, or the same name with -2, -3, ... (before an extension like ``.db``) when
-    it is taken."""
+    it is taken. A name that cannot be looked at counts as free: writing to it says why."""
     extension = path.suffix if path.suffix[1:].isalnum() and len(path.suffix) <= 8 else ""
     stem = path.name[: len(path.name) - len(extension)]
     candidate, number = path, 1
-    while candidate.exists():
+    while os.path.exists(candidate):
         number += 1
         candidate = path.with_name(f"{stem}-{number}{extension}")
     return candidate

@@ -52,7 +52,9 @@ def backup_target(journal: Path, given: str | Path | None, now: datetime) -> Pat
     if given is None:
         return free_name(journal.with_name(name))
     folder = Path(given).expanduser()
-    if folder.is_dir() or str(given).endswith(("/", os.sep)):
+    # os.path.isdir, unlike Path.is_dir, is False for a path it may not look at; the
+    # target's own checks then say why it cannot be used.
+    if os.path.isdir(folder) or str(given).endswith(("/", os.sep)):
         return free_name(folder / name)
     return folder
 

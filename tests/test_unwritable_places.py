@@ -104,3 +104,10 @@ def test_a_backup_into_a_folder_that_may_not_be_looked_into_is_refused(
     target = closed_folder / "copy.db" if inside else closed_folder
     result = run_cli("--db", str(journal), "backup", str(target))
     one_line(result, 2, "cannot be used (Permission denied)")
+
+
+def test_a_sync_folder_that_may_not_be_looked_into_is_refused(
+    journal: Path, closed_folder: Path
+) -> None:
+    result = run_cli("--db", str(journal), "sync", str(closed_folder / "shared"))
+    one_line(result, 2, f"{closed_folder / 'shared'}: cannot be used (Permission denied)")

@@ -57,7 +57,11 @@ def now_ms() -> int:
 
 def check_folder(folder: Path) -> Path:
     folder = folder.expanduser()
-    if not folder.is_dir():
+    try:
+        is_folder = folder.is_dir()
+    except OSError as error:  # a folder on the way that may not be looked into
+        raise InputError(f"{folder}: cannot be used ({error.strerror or error})") from None
+    if not is_folder:
         raise InputError(f"{folder}: no such folder; create it (and keep it in sync) first")
     return folder
 

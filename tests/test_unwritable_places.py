@@ -111,3 +111,13 @@ def test_a_sync_folder_that_may_not_be_looked_into_is_refused(
 ) -> None:
     result = run_cli("--db", str(journal), "sync", str(closed_folder / "shared"))
     one_line(result, 2, f"{closed_folder / 'shared'}: cannot be used (Permission denied)")
+
+
+def test_doctor_reports_a_journal_it_may_not_look_at(closed_folder: Path) -> None:
+    result = run_cli("--db", str(closed_folder / "journal.db"), "doctor", "--format", "json")
+    assert result.code == 1, result
+    assert "something went wrong" not in result.err
+    report = result.json()
+    assert report["healthy"] is False
+    (problem,) = [found for found in report["findings"] if found["status"] == "to fix"]
+    assert "cannot be read (Permission denied)" in problem["summary"]

@@ -45,6 +45,16 @@ def checkup(
     waiting upgrades (a copy is made first)."""
     report = Checkup(path, source)
     report.add("location", OK, f"{path} ({source})")
+    unreadable = _cannot_read(path)
+    if unreadable:
+        report.facts["exists"] = False
+        report.add(
+            "journal",
+            PROBLEM,
+            f"cannot be read ({unreadable}); nothing was changed",
+            "make the journal readable and writable for you, and its folders open to you",
+        )
+        return report
     report.facts["exists"] = path.is_file()
     _check_leftovers(report, fix)
     if path.is_dir():
@@ -80,6 +90,17 @@ def checkup(
         settle_side_files(real)
     _check_backups(report, real)
     return report
+
+
+def _cannot_read(path: Path) -> str | None:
+    """Why the journal cannot be looked at (a folder on its way closed to this account)
+    or read (a file without read permission), or None."""
+    try:
+        if path.is_file():
+            path.open("rb").close()
+    except OSError as error:
+        return error.strerror or str(error)
+    return None
 
 
 def _check_encryption(report: Checkup, real: Path) -> None:

@@ -13,6 +13,7 @@ import errno
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -121,3 +122,35 @@ def test_doctor_reports_a_journal_it_may_not_look_at(closed_folder: Path) -> Non
     assert report["healthy"] is False
     (problem,) = [found for found in report["findings"] if found["status"] == "to fix"]
     assert "cannot be read (Permission denied)" in problem["summary"]
+
+
+def run_with_stdout(args: list[str], redirect: str, home: Path) -> subprocess.CompletedProcess[str]:
+    """``journal ARGS`` in a new process with its standard output closed (``>&-``) or on
+    a full device (``>/dev/full``)."""
+    script = f'exec "$0" -m selfcompassion "$@" {redirect}'
+    env = {**os.environ, "SELFCOMPASSION_HOME": str(home), "SELFCOMPASSION_DB": str(home / "j.db")}
+    return subprocess.run(
+        ["sh", "-c", script, sys.executable, *args],
+        capture_output=False,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize(
+    ("redirect", "reason"),
+    [(">&-", "Bad file descriptor"), (">/dev/full", "No space left on device")],
+)
+@pytest.mark.parametrize("args", [["--version"], ["list", "--format", "json"], ["support"]])
+def test_an_output_that_cannot_be_written_is_one_clear_line(
+    tmp_path: Path, redirect: str, reason: str, args: list[str]
+) -> None:
+    if redirect == ">/dev/full" and not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    done = run_with_stdout(args, redirect, tmp_path / "home")
+    assert done.returncode == 1, done.stderr
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert lines == [f"journal: could not write the output ({reason})"]

@@ -8,6 +8,9 @@ Every JournalError is turned into one line on standard error and an exit code in
 
 from __future__ import annotations
 
+import errno
+import io
+import os
 import sys
 from pathlib import Path
 from typing import Any, Optional, Protocol, runtime_checkable
@@ -140,6 +143,33 @@ class _ShowsItself(Protocol):
     def show(self) -> None: ...
 
 
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when the journal was started without one (``journal list >&-``):
+    writing to it fails as writing to a closed descriptor does, and is reported so."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+
+#: What writing to standard output fails with when it is closed, full or broken.
+_WRITE_FAILURES = frozenset(
+    {errno.EBADF, errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS}
+)
+
+
+def _failure_message(error: Exception) -> str:
+    """The one line for an error no command turned into a message of its own."""
+    if isinstance(error, OSError) and error.filename is None and error.errno in _WRITE_FAILURES:
+        return f"could not write the output ({error.strerror})"
+    return (
+        f"something went wrong inside the journal ({type(error).__name__}); nothing "
+        "half-written was kept. Run the same command with --debug for the details."
+    )
+
+
 def _care_presenter() -> Any:
     from .render.care import ConsoleCare
 
@@ -152,6 +182,8 @@ def main() -> None:
     from .errors import FlowInterrupted, JournalError
 
     present_with(_care_presenter)
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()
 
     try:
         code = app(standalone_mode=False)
@@ -190,9 +222,6 @@ def main() -> None:
             raise
         from .render import print_error
 
-        print_error(
-            f"something went wrong inside the journal ({type(error).__name__}); nothing "
-            "half-written was kept. Run the same command with --debug for the details."
-        )
+        print_error(_failure_message(error))
         sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)

@@ -137,7 +137,7 @@ def terminal_keys(keys: str, screen: io.StringIO | None = None) -> Iterator[None
     import selfcompassion.flows.asking as asking
 
     with keyboard(keys, screen=screen), pytest.MonkeyPatch.context() as patch:
-        patch.setattr(asking, "require_terminal", lambda command: None)
+        patch.setattr(asking, "require_terminal", lambda command, instead=None: None)
         yield
 
 

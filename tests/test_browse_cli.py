@@ -139,6 +139,20 @@ def test_delete_without_a_terminal_or_yes_refuses_and_keeps_the_entry(
     assert store.get_entry(entry.id) is not None
 
 
+@pytest.mark.parametrize(
+    ("words", "advice"),
+    [(["delete"], "add --yes"), (["edit", "--step", "present"], "without --step")],
+)
+def test_without_a_terminal_the_advice_names_only_options_the_command_has(
+    store: JournalStore, run, words: list[str], advice: str
+) -> None:
+    entry = add(store, TODAY, "still here")
+    result = run(words[0], entry.id[:8], *words[1:])
+    assert result.code == 2 and len(result.err_lines) == 1, result.err
+    assert advice in result.err
+    assert "--answers" not in result.err and "--plan" not in result.err
+
+
 def test_delete_asks_at_a_terminal_and_no_keeps_the_entry(
     store: JournalStore, run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -147,7 +161,9 @@ def test_delete_asks_at_a_terminal_and_no_keeps_the_entry(
     from prompt_toolkit.output import DummyOutput
 
     entry = add(store, TODAY, "ask me first")
-    monkeypatch.setattr("selfcompassion.flows.asking.require_terminal", lambda command: None)
+    monkeypatch.setattr(
+        "selfcompassion.flows.asking.require_terminal", lambda command, instead=None: None
+    )
     for keys, kept in (("n", True), ("y", False)):
         with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
             pipe.send_text(keys)
@@ -239,7 +255,9 @@ def test_edit_step_re_asks_one_step_with_questionary(
     from prompt_toolkit.output import DummyOutput
 
     entry = add(store, TODAY, "Words stay.", extra=(rating("mood", 2),))
-    monkeypatch.setattr("selfcompassion.flows.asking.require_terminal", lambda command: None)
+    monkeypatch.setattr(
+        "selfcompassion.flows.asking.require_terminal", lambda command, instead=None: None
+    )
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
         pipe.send_text("Feeling lighter now\r")
         result = run("edit", entry.id[:8], "--step", "step-0")

@@ -310,7 +310,9 @@ def test_a_second_checkin_in_the_same_week_offers_to_show_the_first(
 
 def test_interactive_through_the_command(capsys: Any, monkeypatch: Any, tmp_path: Path) -> None:
     """The whole command at a (piped) terminal: the questions, then the summary."""
-    monkeypatch.setattr("selfcompassion.flows.asking.require_terminal", lambda command: None)
+    monkeypatch.setattr(
+        "selfcompassion.flows.asking.require_terminal", lambda command, instead=None: None
+    )
     db = tmp_path / "j.db"
     with keys(*_rate(*[5] * 6, *[None] * 6), ENTER):
         run = run_cli("--db", str(db), "checkin")

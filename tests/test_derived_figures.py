@@ -85,7 +85,9 @@ def test_checkin_figures_survive_export_and_import(tmp_path: Path) -> None:
 @pytest.fixture
 def at_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """``journal edit --step`` asks at a terminal; the keys come from a pipe instead."""
-    monkeypatch.setattr("selfcompassion.flows.asking.require_terminal", lambda command: None)
+    monkeypatch.setattr(
+        "selfcompassion.flows.asking.require_terminal", lambda command, instead=None: None
+    )
 
 
 def test_re_rating_a_checkin_statement_updates_its_scores(

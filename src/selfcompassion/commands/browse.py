@@ -147,7 +147,10 @@ def edit(
             from ..flows.asking import QuestionaryAsker, require_terminal
             from ..packs.loader import load_pack
 
-            require_terminal("journal edit --step")
+            require_terminal(
+                "journal edit --step",
+                "without --step, journal edit opens the written answers in $VISUAL/$EDITOR",
+            )
             asker = QuestionaryAsker(today=clock.date())
             outcome = reanswer_step(store, entry, step, asker, now=clock, load_pack=load_pack)
         else:
@@ -191,7 +194,7 @@ def delete(
             from ..flows.asking import QuestionaryAsker, require_terminal
             from ..packs.steps import CONFIRM, Step
 
-            require_terminal("journal delete (or add --yes)")
+            require_terminal("journal delete", "add --yes to delete without being asked")
             make_console().print(entry_line(entry), no_wrap=True, overflow="ellipsis")
             question = Step(
                 id="delete", kind=CONFIRM, prompt=f"Delete this entry from {when}?", default=False

@@ -110,12 +110,13 @@ class ScriptedAsker:
             )
 
 
-def require_terminal(command: str) -> None:
-    """Refuse at once, rather than hang, when there is no terminal to ask at."""
+def require_terminal(command: str, instead: str | None = None) -> None:
+    """Refuse at once, rather than hang, when there is no terminal to ask at; ``instead``
+    is what to do from a script, for a command without ``--answers`` and ``--plan``."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        advice = instead or f"to answer from a script use --answers FILE (see {command} --plan)"
         raise NoTerminalError(
-            f"{command} asks its questions at a terminal and none is attached; "
-            f"to answer from a script use --answers FILE (see {command} --plan)"
+            f"{command} asks its questions at a terminal and none is attached; {advice}"
         )
 
 

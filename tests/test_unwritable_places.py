@@ -1,5 +1,6 @@
-"""Places the journal may not write to or look into, and an output that cannot be
-written: each is one clear line and a non-zero exit, never "something went wrong".
+"""Places the journal may not write to or look into, an output that cannot be written
+and an input that was closed: each is one clear line and a non-zero exit, never
+"something went wrong".
 
 A read-only folder is made read-only with ``chmod`` for an ordinary user and with the
 immutable flag as root (for whom permissions do not bite). A folder that may not be
@@ -124,9 +125,9 @@ def test_doctor_reports_a_journal_it_may_not_look_at(closed_folder: Path) -> Non
     assert "cannot be read (Permission denied)" in problem["summary"]
 
 
-def run_with_stdout(args: list[str], redirect: str, home: Path) -> subprocess.CompletedProcess[str]:
-    """``journal ARGS`` in a new process with its standard output closed (``>&-``) or on
-    a full device (``>/dev/full``)."""
+def run_redirected(args: list[str], redirect: str, home: Path) -> subprocess.CompletedProcess[str]:
+    """``journal ARGS`` in a new process with a redirection of the shell: standard output
+    closed (``>&-``) or on a full device (``>/dev/full``), standard input closed (``<&-``)."""
     script = f'exec "$0" -m selfcompassion "$@" {redirect}'
     env = {**os.environ, "SELFCOMPASSION_HOME": str(home), "SELFCOMPASSION_DB": str(home / "j.db")}
     return subprocess.run(
@@ -150,7 +151,22 @@ def test_an_output_that_cannot_be_written_is_one_clear_line(
 ) -> None:
     if redirect == ">/dev/full" and not Path("/dev/full").exists():
         pytest.skip("no /dev/full here")
-    done = run_with_stdout(args, redirect, tmp_path / "home")
+    done = run_redirected(args, redirect, tmp_path / "home")
     assert done.returncode == 1, done.stderr
     lines = [line for line in done.stderr.splitlines() if line.strip()]
     assert lines == [f"journal: could not write the output ({reason})"]
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["today"], "asks its questions at a terminal"),
+        (["reframe", "--answers", "-"], "the answers are not valid JSON"),
+        (["import", "-"], "not valid JSON"),
+    ],
+)
+def test_a_closed_input_reads_as_empty(tmp_path: Path, args: list[str], words: str) -> None:
+    done = run_redirected(args, "<&-", tmp_path / "home")
+    assert done.returncode == 2, done.stderr
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and words in lines[0], done.stderr

@@ -184,6 +184,8 @@ def main() -> None:
     present_with(_care_presenter)
     if sys.stdout is None:
         sys.stdout = _ClosedOutput()
+    if sys.stdin is None:  # started with standard input closed: it reads as empty
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115
 
     try:
         code = app(standalone_mode=False)

@@ -224,6 +224,38 @@ def test_a_passphrase_command_is_used_first(
     assert len(failed.err_lines) == 1
 
 
+def test_a_passphrase_that_is_not_utf8_is_one_line_from_a_real_process(encrypted: Path) -> None:
+    """Bytes of another encoding in the variable are refused in one line, and the key
+    worked out early on a second thread does not print a traceback of its own."""
+    env = {**os.environb, b"SELFCOMPASSION_PASSPHRASE": b"caf\xe9"}
+    done = subprocess.run(
+        [sys.executable, "-m", "selfcompassion", "--db", str(encrypted), "list"],
+        capture_output=True,
+        text=True,
+        env=env,  # type: ignore[arg-type]
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.strip() == (
+        "journal: SELFCOMPASSION_PASSPHRASE is not UTF-8 text; give the passphrase in UTF-8"
+    )
+
+
+def test_a_passphrase_command_or_new_passphrase_that_is_not_utf8_is_one_line(
+    encrypted: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SELFCOMPASSION_NEW_PASSPHRASE", "caf\udce9")
+    changed = journal_run(encrypted, "passphrase")
+    assert changed.code == 2 and len(changed.err_lines) == 1, changed.err
+    assert "SELFCOMPASSION_NEW_PASSPHRASE is not UTF-8 text" in changed.err
+    monkeypatch.setenv("SELFCOMPASSION_PASSPHRASE_COMMAND", "printf 'caf\\351'")
+    opened = journal_run(encrypted, "list")
+    assert opened.code == 2 and len(opened.err_lines) == 1, opened.err
+    assert "the command's output is not UTF-8 text" in opened.err
+    monkeypatch.delenv("SELFCOMPASSION_PASSPHRASE_COMMAND")
+    assert journal_run(encrypted, "list").code == 0  # the passphrase was not changed
+
+
 def test_changing_the_passphrase(encrypted: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     entries = exported(encrypted)
     assert journal_run(encrypted, "backup").code == 0

@@ -50,6 +50,16 @@ class JournalKey:
         return "JournalKey(<hidden>)"
 
 
+def is_utf8_text(passphrase: str) -> bool:
+    """Whether UTF-8 can hold the passphrase: bytes of another encoding in a variable or
+    a command's output arrive as stand-ins that it cannot."""
+    try:
+        passphrase.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _scrypt(passphrase: str, salt: bytes) -> bytes:
     return hashlib.scrypt(
         passphrase.encode("utf-8"),
@@ -118,6 +128,8 @@ def derive_early(journal: Path) -> None:
     imports); otherwise do nothing. Never fails: the real open reports any problem."""
     passphrase = os.environ.get(PASSPHRASE_ENV)
     if not passphrase or os.environ.get("SELFCOMPASSION_PASSPHRASE_COMMAND"):
+        return
+    if not is_utf8_text(passphrase):
         return
     try:
         with journal.open("rb") as handle:

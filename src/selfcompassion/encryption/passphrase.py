@@ -22,7 +22,7 @@ from pathlib import Path
 from types import ModuleType
 
 from ..errors import InputError, JournalError
-from .keys import PASSPHRASE_ENV, JournalKey, derive
+from .keys import PASSPHRASE_ENV, JournalKey, derive, is_utf8_text
 
 COMMAND_ENV = "SELFCOMPASSION_PASSPHRASE_COMMAND"
 #: The new passphrase for ``journal passphrase`` in a script (the old one comes as usual).
@@ -66,7 +66,14 @@ def _from_command(command: str) -> str:
     if command in _COMMAND_OUTPUT:
         return _COMMAND_OUTPUT[command]
     try:
-        done = subprocess.run(command, shell=True, stdout=subprocess.PIPE, text=True, check=False)
+        done = subprocess.run(
+            command,
+            shell=True,
+            stdout=subprocess.PIPE,
+            text=True,
+            errors="surrogateescape",  # refused below, in one line, rather than here
+            check=False,
+        )
     except OSError as error:
         raise JournalError(f"{COMMAND_ENV}: the command could not be run ({error})") from None
     if done.returncode != 0:
@@ -77,7 +84,15 @@ def _from_command(command: str) -> str:
     passphrase = done.stdout.removesuffix("\n").removesuffix("\r")
     if not passphrase:
         raise JournalError(f"{COMMAND_ENV}: the command printed nothing")
+    _check_text(passphrase, f"{COMMAND_ENV}: the command's output")
     _COMMAND_OUTPUT[command] = passphrase
+    return passphrase
+
+
+def _check_text(passphrase: str, where: str) -> str:
+    """``passphrase`` if UTF-8 can hold it; otherwise one InputError naming ``where``."""
+    if not is_utf8_text(passphrase):
+        raise InputError(f"{where} is not UTF-8 text; give the passphrase in UTF-8")
     return passphrase
 
 
@@ -144,7 +159,7 @@ def from_environment() -> Given | None:
         return Given(_from_command(command), COMMAND_ENV)
     value = os.environ.get(PASSPHRASE_ENV)
     if value:
-        return Given(value, PASSPHRASE_ENV)
+        return Given(_check_text(value, PASSPHRASE_ENV), PASSPHRASE_ENV)
     return None
 
 
@@ -204,7 +219,7 @@ def new_passphrase(purpose: str, *, replacing: bool = False) -> str:
     if replacing:
         value = os.environ.get(NEW_PASSPHRASE_ENV)
         if value:
-            return value
+            return _check_text(value, NEW_PASSPHRASE_ENV)
         how = f"set {NEW_PASSPHRASE_ENV}, or run the command at a terminal"
     else:
         given = from_environment()

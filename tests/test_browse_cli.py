@@ -247,6 +247,28 @@ def test_edit_tags_without_an_editor(store: JournalStore, run) -> None:
     assert saved is not None and saved.tags == ("new",)
 
 
+@pytest.mark.parametrize("words", [["edit", "{id}", "--tag"], ["edit", "{id}", "--untag"]])
+@pytest.mark.parametrize("bad", ["[red]x[/red]", "two words", "#"])
+def test_a_tag_option_that_is_not_a_tag_is_refused_not_left_out(
+    store: JournalStore, run, tmp_path: Path, words: list[str], bad: str
+) -> None:
+    entry = add(store, TODAY, "Plain words.", tags=("old",))
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({"intention": "rest"}))
+    for args in (
+        [word.format(id=entry.id[:8]) for word in words],
+        ["today", "--answers", str(answers), "--tag"],
+        ["reframe", "--answers", str(answers), "--tag"],
+    ):
+        result = run(*args, bad)
+        assert result.code == 2, (args, result)
+        option = args[-1]
+        assert result.err_lines == [f"journal: {option}: '{bad}' is not a tag (a word, like #work)"]
+    assert store.count_entries() == 1
+    saved = store.get_entry(entry.id)
+    assert saved is not None and saved.tags == ("old",)
+
+
 def test_edit_step_re_asks_one_step_with_questionary(
     store: JournalStore, run, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -12,9 +12,11 @@ from .context import (
     SINCE,
     TAG,
     UNTIL,
+    checked_tags,
     format_option,
     now,
     open_store,
+    tag_option,
     wants_json,
 )
 
@@ -125,9 +127,9 @@ def edit(
         help="Ask this one step again instead of opening the editor.",
         metavar="STEP",
     ),
-    tag: list[str] = typer.Option([], "--tag", "-t", help="Add a tag (repeatable).", metavar="TAG"),
+    tag: list[str] = tag_option(),
     untag: list[str] = typer.Option(
-        [], "--untag", help="Remove a tag (repeatable).", metavar="TAG"
+        [], "--untag", help="Remove a tag (repeatable).", metavar="TAG", callback=checked_tags
     ),
 ) -> None:
     """Change an entry: its written answers in $VISUAL/$EDITOR, one step, or its tags."""

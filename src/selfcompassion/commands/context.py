@@ -122,8 +122,19 @@ def plan_option() -> Any:
     return typer.Option(False, "--plan", help="Print the steps as JSON and exit.")
 
 
+def checked_tags(ctx: typer.Context, param: Any, tags: list[str]) -> list[str]:
+    """A tag option's values, refused at once (before anything is asked or changed) when
+    one is not a tag, rather than left out without a word."""
+    from ..entries.finding import given_tags
+
+    given_tags(tags, param.opts[0])
+    return tags
+
+
 def tag_option() -> Any:
-    return typer.Option([], "--tag", "-t", help="Add a tag (repeatable).", metavar="TAG")
+    return typer.Option(
+        [], "--tag", "-t", help="Add a tag (repeatable).", metavar="TAG", callback=checked_tags
+    )
 
 
 # The filters shared by the commands that choose entries (list, search, export).

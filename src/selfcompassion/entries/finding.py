@@ -55,13 +55,20 @@ def make_filter(
         if not _ENTRY_KIND.match(cleaned):
             raise InputError(f"--kind: '{kind[:40]}' is not a kind of entry (like daily)")
         chosen_kinds.append(cleaned)
-    chosen_tags = []
+    chosen_tags = given_tags(tags)
+    return EntryFilter(first, last, tuple(dict.fromkeys(chosen_kinds)), tuple(chosen_tags))
+
+
+def given_tags(tags: Iterable[str], option: str = "--tag") -> list[str]:
+    """The tags given with ``option`` in their stored form; one InputError for the first
+    that is not a tag."""
+    chosen = []
     for tag in tags:
         normal = normalise_tag(tag)
         if normal is None:
-            raise InputError(f"--tag: '{tag[:40]}' is not a tag (a word, like #work)")
-        chosen_tags.append(normal)
-    return EntryFilter(first, last, tuple(dict.fromkeys(chosen_kinds)), tuple(chosen_tags))
+            raise InputError(f"{option}: '{tag[:40]}' is not a tag (a word, like #work)")
+        chosen.append(normal)
+    return chosen
 
 
 #: The largest ``-n``: far more than a screen can show, well inside what SQLite counts.

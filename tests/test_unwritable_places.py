@@ -1,6 +1,6 @@
 """Places the journal may not write to or look into, an output that cannot be written
 and an input that was closed: each is one clear line and a non-zero exit, never
-"something went wrong".
+"something went wrong". A file name that is not UTF-8 text is written as given.
 
 A read-only folder is made read-only with ``chmod`` for an ordinary user and with the
 immutable flag as root (for whom permissions do not bite). A folder that may not be
@@ -170,3 +170,30 @@ def test_a_closed_input_reads_as_empty(tmp_path: Path, args: list[str], words: s
     assert done.returncode == 2, done.stderr
     lines = [line for line in done.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and words in lines[0], done.stderr
+
+
+#: Bytes that are not UTF-8 in a name, as Python has them from the command line.
+NOT_UTF8 = b"\xff\xfe".decode("utf-8", "surrogateescape")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "-o", "{folder}/out{odd}.json"],
+        ["backup", "{folder}/copy{odd}.db"],
+        ["report", "-o", "{folder}/report{odd}.txt"],
+        ["export", "--daily-notes", "{folder}/notes{odd}"],
+    ],
+)
+def test_a_file_name_that_is_not_utf8_is_written_as_given(
+    journal: Path, tmp_path: Path, args: list[str]
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    words = [arg.format(folder=folder, odd=NOT_UTF8) for arg in args]
+    result = run_cli("--db", str(journal), *words)
+    assert result.code == 0, result
+    (made,) = folder.iterdir()
+    assert os.fsencode(made.name).endswith(
+        (b"\xff\xfe.json", b"\xff\xfe.db", b"\xff\xfe.txt", b"\xff\xfe")
+    )

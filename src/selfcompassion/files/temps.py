@@ -99,7 +99,8 @@ def _recorded(
     token = _token()
     record = _private_folder() / f"{token}{RECORD_SUFFIX}"
     temp = folder / f".{name}.{token}{PART_SUFFIX}"
-    # Recorded before it exists, so that even a SIGKILL at any moment leaves it findable.
+    # Recorded before it exists, so that even a SIGKILL at any moment leaves it findable;
+    # a name that is not UTF-8 is kept byte for byte (surrogateescape), as the system has it.
     _write_private(record, str(temp.absolute()))
     try:
         with _signals_end_the_command():
@@ -120,7 +121,7 @@ def _recorded(
 def _write_private(path: Path, text: str) -> None:
     """A new 0600 file holding ``text`` (a record names the file being written)."""
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+    with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape") as handle:
         handle.write(text)
 
 
@@ -190,7 +191,7 @@ def _left_behind() -> list[Path]:
 def _named_temp(record: Path) -> Path | None:
     """The temporary file a record names, if it still looks like one of ours."""
     try:
-        named = Path(record.read_text(encoding="utf-8").strip())
+        named = Path(record.read_text(encoding="utf-8", errors="surrogateescape").strip())
     except (OSError, UnicodeDecodeError):
         return None
     token = record.name.removesuffix(RECORD_SUFFIX)

@@ -197,3 +197,10 @@ def test_a_file_name_that_is_not_utf8_is_written_as_given(
     assert os.fsencode(made.name).endswith(
         (b"\xff\xfe.json", b"\xff\xfe.db", b"\xff\xfe.txt", b"\xff\xfe")
     )
+
+
+def test_a_sync_folder_whose_name_is_not_utf8_is_refused(journal: Path, tmp_path: Path) -> None:
+    folder = tmp_path / f"shared{NOT_UTF8}"
+    folder.mkdir()
+    result = run_cli("--db", str(journal), "sync", str(folder))
+    one_line(result, 2, "its name is not UTF-8 text")

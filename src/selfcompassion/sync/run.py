@@ -63,6 +63,10 @@ def check_folder(folder: Path) -> Path:
         raise InputError(f"{folder}: cannot be used ({error.strerror or error})") from None
     if not is_folder:
         raise InputError(f"{folder}: no such folder; create it (and keep it in sync) first")
+    try:
+        str(folder).encode("utf-8")  # the journal remembers the folder by its name
+    except UnicodeEncodeError:
+        raise InputError(f"{folder}: its name is not UTF-8 text; rename the folder") from None
     return folder
 
 

@@ -58,6 +58,12 @@ TWINS = [
         "It's Friday, which means payday, which means pizza.",
         "catastrophising",
     ),
+    # the inner critic's rule in the second person, with its rigidity
+    (
+        "You must answer every email the same day, no excuses.",
+        "You need to book the boiler service before winter.",
+        "should-statements",
+    ),
     # someone's mood blamed on the writer before anything is known
     (
         "The baby is crying again. What did I do this time?",

@@ -52,6 +52,18 @@ RULES: tuple[Rule, ...] = (
         not_after=AFTER_OTHERS_THINK,
     ),
     # --- should-statements ---
+    # The inner critic's rule in the second person, with the rigidity that makes it one: "you
+    # must finish the plan exactly as written", "you have to stop being like this" (not "you
+    # should drink more water on long rides", advice kept).
+    rule(
+        "should-statements",
+        r"\byou\s+(?:should|must|have to|have got to|ought to|need to)\b"
+        r"(?!\s+have\s+(?:done|said|made|been|had|gone)\b|\s+be\s+(?:exhausted|tired|proud)\b)"
+        r"[^.!?]{0,60}?\b(?:everything|every single|exactly|be perfect|perfectly|by now|at your age"
+        r"|without (?:complaining|fail)|or they|no excuses|no skipping|within the hour"
+        r"|stop being)\b",
+        negatable=True,
+    ),
     rule(
         "should-statements",
         r"\bI\s+(?:really\s+|just\s+|honestly\s+|definitely\s+|clearly\s+|obviously\s+)?"

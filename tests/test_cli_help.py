@@ -68,3 +68,22 @@ def test_the_exit_code_table_lists_every_code_the_journal_uses() -> None:
     assert documented == used == {0, 1, 2, 130}
     assert run_cli("--no-such-option").code == 2
     assert run_cli("list", "--format", "xml").code == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "said", "help_of"),
+    [
+        (("list", "--no-such-option"), "No such option: --no-such-option", "journal list"),
+        (("list", "-n", "many"), "'many' is not a valid int", "journal list"),
+        (("no-such-command",), "No such command 'no-such-command'", "journal"),
+        (("show",), "Missing argument", "journal show"),
+    ],
+)
+def test_a_usage_error_is_one_line_that_names_the_help_to_read(
+    args: tuple[str, ...], said: str, help_of: str
+) -> None:
+    result = run_cli(*args)
+    assert result.code == 2
+    assert result.out == ""
+    assert result.err.count("\n") == 1
+    assert said in result.err and f"see {help_of} --help" in result.err

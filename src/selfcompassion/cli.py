@@ -135,12 +135,23 @@ def _stopped() -> tuple[type[BaseException], ...]:
 
 
 @runtime_checkable
-class _ShowsItself(Protocol):
-    """A usage error from click (or from the click inside Typer): it prints itself."""
+class _UsageFault(Protocol):
+    """A usage error from click (or from the click inside Typer)."""
 
     exit_code: int
 
-    def show(self) -> None: ...
+    def format_message(self) -> str: ...
+
+
+def _usage_line(error: _UsageFault) -> str:
+    """A usage error in one line, as every other error: what is wrong, then where the
+    command's options are described (click's own form takes four lines)."""
+    names: list[str] = []
+    context = getattr(error, "ctx", None)
+    while context is not None and context.parent is not None:  # the root is always journal
+        names.insert(0, context.info_name or "")
+        context = context.parent
+    return f"{error.format_message().rstrip('.')}; see {' '.join(['journal', *names])} --help"
 
 
 class _ClosedOutput(io.TextIOBase):
@@ -215,9 +226,11 @@ def main() -> None:
         print_note("\nStopped. Anything not yet saved was left out.", stderr=True)
         sys.exit(130)
     except _click_classes("ClickException") as error:
-        if not isinstance(error, _ShowsItself):
+        if not isinstance(error, _UsageFault):
             raise
-        error.show()
+        from .render import print_error
+
+        print_error(_usage_line(error))
         sys.exit(error.exit_code)
     except Exception as error:  # a bug: say so in one line, keep the details for --debug
         if OPTIONS.debug:

@@ -241,6 +241,11 @@ SIXTY_EIGHTH_BLIND_BATCH = "blind68"
 SIXTY_NINTH_BLIND_BATCH = "blind69"
 SEVENTIETH_BLIND_BATCH = "blind70"
 SEVENTY_FIRST_BLIND_BATCH = "blind71"
+#: Two more written blind in the shared set's manner, one or two sentences over its twelve
+#: topics (``traps_blind80_aside.json``, ``traps_blind81_aside.json``): kept aside whole, read
+#: once with the detector as it stood at the end of the session they were written in.
+EIGHTIETH_BLIND_BATCH = "blind80"
+EIGHTY_FIRST_BLIND_BATCH = "blind81"
 #: A batch of 200 written blind in twenty imagined voices, ``traps_blind22_aside.json``: kept
 #: aside whole, no training part, read once at the end of its round (no decision made on it).
 TWENTY_SECOND_BLIND_BATCH = "blind22"
@@ -341,6 +346,8 @@ ASIDE_BATCHES = (
     SIXTY_NINTH_BLIND_BATCH,
     SEVENTIETH_BLIND_BATCH,
     SEVENTY_FIRST_BLIND_BATCH,
+    EIGHTIETH_BLIND_BATCH,
+    EIGHTY_FIRST_BLIND_BATCH,
 )
 
 

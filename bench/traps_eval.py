@@ -33,7 +33,9 @@ others (traps_blind50_aside.json, traps_blind51_aside.json), ``--own-aside blind
 ``--own-aside blind63`` whole entries and single sentences from eight more briefs
 (traps_blind56_aside.json to traps_blind63_aside.json), ``--own-aside blind68`` to
 ``--own-aside blind71`` four more, read once to judge a retrained model and once as
-shipped (traps_blind68_aside.json to traps_blind71_aside.json), each kept aside whole.
+shipped (traps_blind68_aside.json to traps_blind71_aside.json), ``--own-aside blind80``
+and ``--own-aside blind81`` two in the shared set's manner, read once at the end of their
+session (traps_blind80_aside.json, traps_blind81_aside.json), each kept aside whole.
 ``--train-batch blind``, ``--train-batch blind3``, ``--train-batch blind5``, ``--train-batch
 blind7``, ``--train-batch blind10``, ``--train-batch blind12``, ``--train-batch blind14``,
 ``--train-batch blind16``, ``--train-batch blind18``, ``--train-batch blind20``,

@@ -250,6 +250,8 @@ def _apart_from_every_other_set(traps_data: ModuleType, part: str, name: str) ->
         ("SIXTY_NINTH_BLIND_BATCH", "aside", 295, 90),
         ("SEVENTIETH_BLIND_BATCH", "aside", 298, 85),
         ("SEVENTY_FIRST_BLIND_BATCH", "aside", 299, 90),
+        ("EIGHTIETH_BLIND_BATCH", "aside", 298, 92),
+        ("EIGHTY_FIRST_BLIND_BATCH", "aside", 300, 90),
         ("FORTY_SIXTH_BLIND_BATCH", "train", 400, 120),
         ("FORTY_SEVENTH_BLIND_BATCH", "train", 399, 120),
         ("FORTY_EIGHTH_BLIND_BATCH", "train", 399, 120),

@@ -87,3 +87,11 @@ def test_a_usage_error_is_one_line_that_names_the_help_to_read(
     assert result.out == ""
     assert result.err.count("\n") == 1
     assert said in result.err and f"see {help_of} --help" in result.err
+
+
+@pytest.mark.parametrize("group", ["prompts", "config"])
+def test_a_group_named_alone_shows_its_commands(group: str) -> None:
+    result = run_cli(group)
+    assert result.code == 2
+    shown = result.out + result.err
+    assert "Commands:" in shown and "Usage:" in shown

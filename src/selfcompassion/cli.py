@@ -225,6 +225,9 @@ def main() -> None:
 
         print_note("\nStopped. Anything not yet saved was left out.", stderr=True)
         sys.exit(130)
+    except _click_classes("NoArgsIsHelpError") as error:  # a group named alone: its help
+        error.show()  # type: ignore[attr-defined]
+        sys.exit(2)
     except _click_classes("ClickException") as error:
         if not isinstance(error, _UsageFault):
             raise

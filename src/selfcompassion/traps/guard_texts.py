@@ -33,16 +33,17 @@ ABSOLUTE = r"\b(?:never|always)\b"
 # stressed her out", "my cooking drove them off") or a word of cause or blame ("because of me",
 # "my fault", "it was me", "must have been something in my update"). A window with neither
 # ("my sister is upset with her boss again", "the dog's limping, must be something he stepped
-# on") does not count for it.
+# on") does not count for it. The inner critic's second person takes the same blame ("that's
+# on you", "you must have said something", "your email that sank it").
 TAKES_THE_BLAME = (
-    r"\b(?:i|i'm|i've|i'd|im|ive|id)\b"
+    r"\b(?:i|i'm|i've|i'd|im|ive|id|you|you're|you've|you'd|youre|youve)\b"
     r"|\b(?:because|cause|coz|cos|bc|due|fault|blam\w*|responsib\w*|caused?|down to|thanks to"
-    r"|my doing|on me|my (?:\w+ )?fail\w*)\b"
-    r"|\b(?:must|should)\b[^.!?,;]{0,25}?\b(?:my|me|us|our)\b"
+    r"|my doing|on me|on you|(?:my|your) (?:\w+ )?fail\w*)\b"
+    r"|\b(?:must|should)\b[^.!?,;]{0,25}?\b(?:my|me|us|our|you|your)\b"
     r"|\b(?:was|is|it's|its|all|be)\s+(?:(?:probably|obviously|clearly|just|really|definitely"
-    r"|totally|always|all|about)\s+)?me\b"
-    r"|\bmy (?:\w+ ){1,2}(?:that |which )?(?:did|drove|made|caused|let|lets|ruined|killed|sank"
-    r"|put|set|started|wrecked|spoiled|spoilt|tipped|pushed|turned)\b"
+    r"|totally|always|all|about)\s+)?(?:me|you)\b"
+    r"|\b(?:my|your) (?:\w+ ){1,2}(?:that |which )?(?:did|drove|made|caused|let|lets|ruined"
+    r"|killed|sank|put|set|started|wrecked|spoiled|spoilt|tipped|pushed|turned)\b"
 )
 # A guess about how things will go, hedged and drawn from what is in front of the writer, who is
 # not in it: "ticket sales are at 40%, so the gig probably won't sell out", "the baby's
@@ -67,8 +68,13 @@ AN_ERRAND = (
     r"\b(?:should|need to|needs to|have to|has to|must|ought to|got to|gotta)\s+(?:really\s+"
     r"|probably\s+|just\s+|definitely\s+|also\s+)?" + ERRAND + r"\b"
 )
-# ... unless the errand is kept without fail ("I have to reply to every single email").
-WITHOUT_FAIL = r"\b(?:every\w*|always|never|each|perfect\w*|all the time)\b"
+# ... unless the errand is kept without fail ("I have to reply to every single email", "finish
+# the plan exactly as written", "at the gym 6 days a week minimum", "reply within the hour").
+WITHOUT_FAIL = (
+    r"\b(?:every\w*|always|never|each|perfect\w*|all the time|exactly|minimum|at the very least"
+    r"|within (?:the|an|a) (?:hour|day|minute)|or else|no excuses|no matter what"
+    r"|basic (?:respect|decency|manners))\b"
+)
 # Something savoured ("nothing like the smell of cut grass at six", "nothing beats a quiet
 # Sunday") puts nothing in two boxes.
 SAVOURED = (

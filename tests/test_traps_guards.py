@@ -1,5 +1,6 @@
 """The model guards (``traps/model_guards.py``) set a look-alike's reading aside and leave the
-trap's: here the blame the inner critic puts on "you", and an errand kept with rigidity."""
+trap's: here the blame the inner critic puts on "you", an errand kept with rigidity, and a
+thing named strongly, which is no label but may sit in two boxes."""
 
 from __future__ import annotations
 
@@ -46,3 +47,9 @@ def test_an_errand_kept_with_rigidity_is_a_rule(text: str) -> None:
 
 def test_an_errand_is_no_rule() -> None:
     assert _read_as("should-statements", "I need to book the vet for Thursday.") == 0.0
+
+
+def test_a_thing_named_strongly_is_no_label_but_may_sit_in_two_boxes() -> None:
+    text = "Either the album is brilliant or I've wasted three years of my life."
+    assert _read_as("labelling", "This printer is useless, honestly.") == 0.0
+    assert _read_as("all-or-nothing", text) == 0.95

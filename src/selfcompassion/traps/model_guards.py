@@ -72,7 +72,7 @@ def set_aside(text: str, span: Span, row: dict[str, float]) -> dict[str, float]:
     if _only_inside(window, _EASED, _OBLIGATION):
         row = {**row, "should-statements": 0.0}
     if is_not_a_label(window):
-        row = {**row, "labelling": 0.0, "all-or-nothing": 0.0}
+        row = {**row, "labelling": 0.0}
     if _only_inside(window, _HABIT, _ABSOLUTE):
         row = {**row, "overgeneralising": 0.0}
     if not _TAKES_THE_BLAME.search(text, span[0], span[1]):

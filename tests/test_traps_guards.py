@@ -53,3 +53,14 @@ def test_a_thing_named_strongly_is_no_label_but_may_sit_in_two_boxes() -> None:
     text = "Either the album is brilliant or I've wasted three years of my life."
     assert _read_as("labelling", "This printer is useless, honestly.") == 0.0
     assert _read_as("all-or-nothing", text) == 0.95
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mum and dad are arguing again, its probably about me",
+        "The neighbours didn't wave this morning, must have upset them somehow.",
+    ],
+)
+def test_blame_taken_in_fewer_words_keeps_its_reading(text: str) -> None:
+    assert _read_as("personalising", text) == 0.95

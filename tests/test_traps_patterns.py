@@ -518,11 +518,10 @@ def test_words_after_an_answer_are_still_read() -> None:
             "all-or-nothing",
             marks=DOUBTED_COSTS,
         ),
-        pytest.param(
+        (
             A_MOOD_ABOUT_ME,
             "my sister is cross again, its probably about the wedding",
             "personalising",
-            marks=SURE_NO_COSTS,
         ),
         (
             ITS_ME_ISNT_IT,

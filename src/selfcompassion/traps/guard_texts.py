@@ -41,7 +41,8 @@ TAKES_THE_BLAME = (
     r"|my doing|on me|on you|(?:my|your) (?:\w+ )?fail\w*)\b"
     r"|\b(?:must|should)\b[^.!?,;]{0,25}?\b(?:my|me|us|our|you|your)\b"
     r"|\b(?:was|is|it's|its|all|be)\s+(?:(?:probably|obviously|clearly|just|really|definitely"
-    r"|totally|always|all|about)\s+)?(?:me|you)\b"
+    r"|totally|always|all|about)\s+){0,2}(?:me|you)\b"
+    r"|\bmust(?:'ve| have| of)\s+(?:upset|annoyed|offended|hurt|said|done)\b"
     r"|\b(?:my|your) (?:\w+ ){1,2}(?:that |which )?(?:did|drove|made|caused|let|lets|ruined"
     r"|killed|sank|put|set|started|wrecked|spoiled|spoilt|tipped|pushed|turned)\b"
 )

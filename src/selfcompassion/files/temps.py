@@ -81,7 +81,7 @@ def _remove(path: Path) -> None:
 def temporary(folder: Path, name: str) -> contextlib.AbstractContextManager[Path]:
     """A new empty 0600 file in ``folder``, under a hidden name made from ``name``,
     removed when the block ends however it ends."""
-    return _recorded(folder, name, _new_private_file, _remove)
+    return _recorded(folder, name, _write_private, _remove)
 
 
 def temporary_folder(folder: Path, name: str) -> contextlib.AbstractContextManager[Path]:
@@ -118,17 +118,12 @@ def _recorded(
         record.unlink(missing_ok=True)
 
 
-def _write_private(path: Path, text: str) -> None:
+def _write_private(path: Path, text: str = "") -> None:
     """A new 0600 file holding ``text`` (a record names the file being written)."""
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE)
+    os.fchmod(fd, PRIVATE_FILE)
     with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape") as handle:
         handle.write(text)
-
-
-def _new_private_file(path: Path) -> None:
-    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE)
-    os.fchmod(fd, PRIVATE_FILE)
-    os.close(fd)
 
 
 def _new_private_folder(path: Path) -> None:

@@ -536,3 +536,31 @@ def test_a_journal_reached_through_a_link_is_rewritten_where_it_lies(
     assert real.read_bytes().startswith(b"SQLite format 3\x00") == (steps[-1] == "decrypt")
     assert len(exported(real)) == 2
     assert not [p for p in real.parent.iterdir() if p.name.startswith(".journal.db")]
+
+
+@pytest.mark.parametrize("step", ["encrypt", "decrypt", "passphrase"])
+def test_a_journal_with_a_second_name_is_left_as_it_is(
+    tmp_path: Path, with_passphrase: None, monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    """A hard link's bytes are the journal's: overwriting the old file would zero the file
+    under the other name, so the rewrite is refused before anything changes."""
+    journal = tmp_path / "journal.db"
+    write_entries(journal, tmp_path, count=2)
+    if step != "encrypt":
+        assert journal_run(journal, "encrypt").code == 0
+    monkeypatch.setenv("SELFCOMPASSION_NEW_PASSPHRASE", "another long walk")
+    other = tmp_path / "kept" / "journal-link.db"
+    other.parent.mkdir(mode=0o700)
+    os.link(journal, other)
+    plain_before = journal.read_bytes().startswith(b"SQLite format 3\x00")
+    result = journal_run(journal, step)
+    assert result.code != 0
+    assert len(result.err_lines) == 1 and "hard link" in result.err_lines[0], result.err
+    assert os.stat(journal).st_ino == os.stat(other).st_ino
+    assert journal.read_bytes().startswith(b"SQLite format 3\x00") == plain_before
+    assert len(exported(other)) == 2
+    other.unlink()
+    assert journal_run(journal, step).code == 0
+    if step == "passphrase":
+        monkeypatch.setenv("SELFCOMPASSION_PASSPHRASE", "another long walk")
+    assert len(exported(journal)) == 2

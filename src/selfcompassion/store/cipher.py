@@ -134,6 +134,7 @@ def rewrite(path: Path, old: JournalKey | None, new: JournalKey | None) -> None:
     over the link, it would leave the file it pointed at as zeros)."""
     driver.require_cipher()
     path = Path(os.path.realpath(path))
+    _refuse_other_names(path)
     for stale in leftover_temps(path):
         stale.unlink(missing_ok=True)
     temp = _temp_beside(path)
@@ -149,6 +150,20 @@ def rewrite(path: Path, old: JournalKey | None, new: JournalKey | None) -> None:
                 temp.unlink(missing_ok=True)
         finally:
             conn.close()
+
+
+def _refuse_other_names(path: Path) -> None:
+    """A journal file with a second name (a hard link) is left alone: its old bytes are
+    overwritten once the copy takes its place, which would leave the other name as zeros,
+    and leaving them would leave the old text readable there."""
+    with storage_errors(path):
+        names = os.stat(path).st_nlink
+    if names > 1:
+        raise StorageError(
+            f"{path}: the journal file has another name on this disk (a hard link), and "
+            "rewriting it would leave only zeros under that name; nothing was changed. "
+            "Make that other name a copy (cp) instead, then run this again"
+        )
 
 
 def _copy_and_swap(conn: driver.Connection, path: Path, temp: Path, new: JournalKey | None) -> None:

@@ -35,7 +35,9 @@ others (traps_blind50_aside.json, traps_blind51_aside.json), ``--own-aside blind
 ``--own-aside blind71`` four more, read once to judge a retrained model and once as
 shipped (traps_blind68_aside.json to traps_blind71_aside.json), ``--own-aside blind80``
 and ``--own-aside blind81`` two in the shared set's manner, read once at the end of their
-session (traps_blind80_aside.json, traps_blind81_aside.json), each kept aside whole.
+session (traps_blind80_aside.json, traps_blind81_aside.json), ``--own-aside blind84`` one in
+many voices, read once at the end of its session (traps_blind84_aside.json), each kept
+aside whole.
 ``--train-batch blind``, ``--train-batch blind3``, ``--train-batch blind5``, ``--train-batch
 blind7``, ``--train-batch blind10``, ``--train-batch blind12``, ``--train-batch blind14``,
 ``--train-batch blind16``, ``--train-batch blind18``, ``--train-batch blind20``,
@@ -45,7 +47,8 @@ blind7``, ``--train-batch blind10``, ``--train-batch blind12``, ``--train-batch 
 ``--train-batch blind40``, ``--train-batch blind41``, ``--train-batch blind42`` to
 ``--train-batch blind49``, ``--train-batch blind52`` to ``--train-batch blind55``,
 ``--train-batch blind64`` to ``--train-batch blind67``, ``--train-batch blind72`` to
-``--train-batch blind79``, ``--train-batch kind2`` to ``--train-batch kind10`` score
+``--train-batch blind79``, ``--train-batch blind82``, ``--train-batch blind83``,
+``--train-batch kind2`` to ``--train-batch kind10`` score
 the training batches written the same way (traps_blind_train.json, traps_blind3_train.json,
 traps_blind5_train.json, traps_blind7_train.json, traps_blind10_train.json,
 traps_blind12_train.json, traps_blind14_train.json, traps_blind16_train.json,
@@ -54,7 +57,8 @@ traps_blind25_train.json, traps_blind27_train.json, traps_blind29_train.json,
 traps_blind31_train.json, traps_blind33_train.json, traps_blind35_train.json,
 traps_blind38_train.json to traps_blind49_train.json, traps_blind52_train.json to
 traps_blind55_train.json, traps_blind64_train.json to traps_blind67_train.json,
-traps_blind72_train.json to traps_blind79_train.json, traps_kind2_train.json to
+traps_blind72_train.json to traps_blind79_train.json, traps_blind82_train.json,
+traps_blind83_train.json, traps_kind2_train.json to
 traps_kind10_train.json), which rule
 writing may read like the training part.
 """

@@ -252,6 +252,7 @@ def _apart_from_every_other_set(traps_data: ModuleType, part: str, name: str) ->
         ("SEVENTY_FIRST_BLIND_BATCH", "aside", 299, 90),
         ("EIGHTIETH_BLIND_BATCH", "aside", 298, 92),
         ("EIGHTY_FIRST_BLIND_BATCH", "aside", 300, 90),
+        ("EIGHTY_FOURTH_BLIND_BATCH", "aside", 298, 89),
         ("FORTY_SIXTH_BLIND_BATCH", "train", 400, 120),
         ("FORTY_SEVENTH_BLIND_BATCH", "train", 399, 120),
         ("FORTY_EIGHTH_BLIND_BATCH", "train", 399, 120),
@@ -276,6 +277,8 @@ def _apart_from_every_other_set(traps_data: ModuleType, part: str, name: str) ->
         ("SEVENTY_SEVENTH_BLIND_BATCH", "train", 299, 90),
         ("SEVENTY_EIGHTH_BLIND_BATCH", "train", 300, 90),
         ("SEVENTY_NINTH_BLIND_BATCH", "train", 303, 92),
+        ("EIGHTY_SECOND_BLIND_BATCH", "train", 299, 90),
+        ("EIGHTY_THIRD_BLIND_BATCH", "train", 298, 90),
         ("TENTH_BLIND_BATCH", "train", 244, 50),
     ],
 )

@@ -30,6 +30,13 @@ _HOPED_FOR = (
     r"(?:career|life|future|dreams?|promotion|job|chances?|place|degree|bonus|deposit|savings"
     r"|marriage|reputation|business|scholarship|contract|spot|visa|mortgage|licen[cs]e)"
 )
+#: Something going wrong, which a forecast sealed as certain needs ("gonna flop it, calling it
+#: now"; not "I'll see you at six, for sure").
+_GOES_WRONG = (
+    r"\b(?:not|no|never|nobody|nothing|fail\w*|flop\w*|bomb\w*|bad|badly|wrong|empty|lose|lost"
+    r"|late|worse|worst|mess\w*|disaster|drop\w*|sack\w*|fired|reject\w*|miss\w*|forget|crash\w*"
+    r"|break|broke|quit|cut|close|problem\w*|hate\w*|pass on|infection|ruin\w*|end badly)\b"
+)
 _OVER = (
     # "over lunch", "over the last year": a preposition, no ending.
     r"(?:over(?! (?:the|a|an|my|last|past|next|lunch|dinner|breakfast|coffee|drinks|tea|many"
@@ -290,9 +297,18 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:will|going to|gonna)\b[^.!?]{0,60}?,?\s*"
         r"(?:you watch|you wait|just you wait|watch this space|calling it now|i am calling it"
         r"|bet you|you will see)\b",
-        requires=r"\b(?:not|no|never|nobody|nothing|fail\w*|flop\w*|bomb\w*|bad|badly|wrong"
-        r"|empty|lose|lost|late|worse|worst|mess\w*|disaster|drop\w*|sack\w*|fired|reject\w*"
-        r"|miss\w*|forget|crash\w*|break|broke|quit)\b",
+        requires=_GOES_WRONG,
+    ),
+    # A forecast sealed as certain in the same sentence: "the panel will pass on me,
+    # guaranteed", "there is going to be some hidden problem, i just know it" (not a good
+    # outcome: "we are going to smash it, i can feel it").
+    rule(
+        "fortune-telling",
+        r"\b(?:will|going to|gonna|is never|am never|are never)\b[^.!?]{0,80}?,?\s*"
+        r"(?:guaranteed|for sure|no doubt(?: about it)?|without a doubt|(?:i )?just know it"
+        r"|i know it|100 ?%|100 percent|i can feel it|i can tell)(?=\s*(?:[.,;!?]|$))",
+        not_after=r"\b(?:what if|whether|unless|hope|maybe)\b[^,.;]*$",
+        requires=_GOES_WRONG,
     ),
     # --- discounting-positive ---
     _discounted_success(
@@ -334,13 +350,14 @@ RULES: tuple[Rule, ...] = (
     # kids say that" (not "must have been our best night yet").
     rule(
         "discounting-positive",
-        r"(?:(?<=[,.;:=])|(?<=[,.;:=] )|(?<=\band ))(?:\w+ ){0,4}?(?:(?:must have|mustve|must of)"
+        r"(?:(?<=[,.;:=!])|(?<=[,.;:=!] )|(?<=\band ))(?:\w+ ){0,4}?(?:(?:must have|mustve|must of)"
         r" been(?! (?:my|our|the|a|an) (?:best|greatest|favourite|proudest|happiest|finest)\b)"
         r"|(?:probably|prob) did not (?:really )?(?:read|mean|notice|look|check|listen)"
         r"|of course (?:\w+ ){0,2}say (?:that|so)|(?:they|he|she|people|kids|mums?|dads?"
         r"|parents|friends|everyone) (?:always |just )?say (?:that|so)"
         r"|(?:has|have|had) to say (?:that|so|nice)|just (?:a|an) (?:weak|easy|soft|small|slow"
-        r"|bad) \w+|only (?:because|cos|coz|cuz|cause) of|pity me|felt sorry for me)\b",
+        r"|bad) \w+|only (?:because|cos|coz|cuz|cause) of|pity me|felt sorry for me"
+        r"|(?:probably|prob|just|only) (?:just )?(?:an? )?(?:bot|bots|spam|fake account))\b",
         requires=r"\b" + SUCCESS + r"\b",
         reach_back=True,
         unless=_GLAD,

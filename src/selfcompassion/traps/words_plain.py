@@ -65,7 +65,7 @@ SUCCESS = (
     r"|thank\w*|liked|loved|likes|clapp\w*|applau\w*|scored|score|hit|nailed|accepted|took my"
     r"|offered|offer|bonus|raise|award\w*|prize|picked|selected|chosen|great|brilliant|good"
     r"|well|amazing|best|fine|success\w*|went well|did well|managed|finished|finally|approved"
-    r"|said (?:i|it|my|she|he|they)|told me|says? i|reviews?|feedback|first|grade|mark|an a\b"
+    r"|said (?:i|it|my|she|he|they|yes)|told me|says? i|reviews?|feedback|first|grade|mark|an a\b"
     r"|top|better|improv\w*|made it|got through|survived|birthday|party|surprise|present)"
 )
 # What makes a success not count: luck, ease, other people's kindness, "anyone could".

@@ -133,6 +133,22 @@ def test_traps_shows_the_panel_without_claiming_anything_was_saved(journal: Jour
     assert not journal.db.exists()
 
 
+@pytest.mark.parametrize("thought", [*POSITIVES, "I want to end it all"])
+def test_traps_names_no_thinking_trap_in_words_that_need_care(
+    journal: Journal, thought: str
+) -> None:
+    """As in a reframe, words that sound like someone may not be safe are not treated as a
+    thinking trap to argue with: the support panel speaks instead."""
+    from selfcompassion.traps.catalog import TRAPS
+
+    result = journal("traps", thought)
+    assert result.code == 0, result.err
+    out = _flat(result.out)
+    assert _shown(out)
+    assert [trap.name for trap in TRAPS.values() if trap.name in out] == []
+    assert "more than a thinking trap" in out
+
+
 def test_an_edit_that_brings_risk_words_shows_the_panel(
     journal: Journal, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -37,6 +37,11 @@ CRITIC_NOT_A_TRAP = (
     "What you wrote sounds like more than a thinking trap, so none are ticked. Please look "
     "at the support contacts above; you can pause this exercise at any time."
 )
+#: ``journal traps`` says this in place of any trap when the words need care.
+NOT_A_TRAP_TO_CHECK = (
+    "What you wrote sounds like more than a thinking trap, so none are named here. The "
+    "support contacts below are there for exactly this."
+)
 #: Start compiling the rules this long after a flow begins, once the first question is up.
 WARM_UP_AFTER_SECONDS = 0.5
 
@@ -186,14 +191,11 @@ def after_saving(answers: Iterable[Answer], *, already_shown: bool | None = None
         show_panel(SAVED)
 
 
-def check_unsaved(text: str) -> bool:
-    """``journal traps``: the panel when the words need it, saying nothing about saving."""
-    if not needs_care(text):
-        return False
+def show_unsaved_panel() -> None:
+    """``journal traps``: the panel, saying nothing about saving (nothing is written)."""
     from .panel import NOT_SAVED
 
     show_panel(NOT_SAVED)
-    return True
 
 
 def leaving_draft(answers: dict[str, Any]) -> None:

@@ -37,11 +37,14 @@ def traps(
         print_json(traps_json(text, hits))
         return
     # The care check is for the text view only, so JSON does not pay for loading it.
-    from ..care.moment import check_unsaved
+    from ..care.moment import NOT_A_TRAP_TO_CHECK, needs_care, show_unsaved_panel
     from ..render.traps import print_traps
 
+    if needs_care(text):  # as in a reframe: not a trap to argue with; the panel speaks
+        print_traps(text, (), nothing_found=NOT_A_TRAP_TO_CHECK)
+        show_unsaved_panel()
+        return
     print_traps(text, hits)
-    check_unsaved(text)
 
 
 def traps_json(text: str, hits: Any) -> dict[str, Any]:

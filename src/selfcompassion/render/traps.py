@@ -91,12 +91,20 @@ def _wrapped(text: str, width: int, indent: int = 0) -> list[str]:
     return [pad + text[a:b] for a, b in line_spans(text, width - indent)]
 
 
-def traps_lines(text: str, hits: Sequence[TrapHit], *, width: int, styles: bool) -> list[str]:
-    """The view as lines: ``styles`` adds underline and bold (for a terminal)."""
+def traps_lines(
+    text: str,
+    hits: Sequence[TrapHit],
+    *,
+    width: int,
+    styles: bool,
+    nothing_found: str = NOTHING_FOUND,
+) -> list[str]:
+    """The view as lines: ``styles`` adds underline and bold (for a terminal);
+    ``nothing_found`` is said when there are no hits."""
     from ..traps.catalog import TRAPS
 
     if not hits:
-        return [NOTHING_FOUND]
+        return _wrapped(nothing_found, width)
     shown = clean(text).replace("\t", " ")
     marks = [False] * len(shown)
     if clean(text) == text:  # spans index the original text; only mark them when unchanged
@@ -119,10 +127,18 @@ def _at_terminal(stream: IO[str]) -> bool:
     return stream.isatty() and os.environ.get("TERM", "") not in ("dumb", "unknown")
 
 
-def print_traps(text: str, hits: Sequence[TrapHit], stream: IO[str] | None = None) -> None:
+def print_traps(
+    text: str,
+    hits: Sequence[TrapHit],
+    stream: IO[str] | None = None,
+    *,
+    nothing_found: str = NOTHING_FOUND,
+) -> None:
     """The view on ``stream`` (standard output), as wide as the terminal (80 columns
     elsewhere, or ``COLUMNS``), underlined and bold only at a terminal."""
     out = stream or sys.stdout
     width = shutil.get_terminal_size((80, 24)).columns
-    lines = traps_lines(text, hits, width=width, styles=_at_terminal(out))
+    lines = traps_lines(
+        text, hits, width=width, styles=_at_terminal(out), nothing_found=nothing_found
+    )
     out.write("\n".join(lines) + "\n")

@@ -132,6 +132,19 @@ def test_skipping_the_review_leaves_it_open(journal: Journal) -> None:
     assert len(review_ids(today_plan(journal, SATURDAY))) == 3
 
 
+def test_commitments_says_where_next_steps_come_from(journal: Journal) -> None:
+    """A dated next step comes from a reframe or from a day's intention given a day; the
+    help and the empty list both say so, since both land here."""
+    helped = " ".join(journal("commitments", "--help").out.split())
+    assert "reframe" in helped and "intention" in helped
+    empty = " ".join(journal("commitments").out.split())
+    assert "reframe" in empty and "intention" in empty
+    plan = today_plan(journal, SATURDAY)
+    answers = {**fill_plan(plan), "intention": "Call Sam", "intention_date": "monday"}
+    assert journal("today", "--answers", journal.answers_file(answers), day=SATURDAY).code == 0
+    assert "Call Sam" in journal("commitments", day=SATURDAY).out
+
+
 def test_commitments_lists_and_closes(journal: Journal) -> None:
     empty = journal("commitments")
     assert empty.code == 0 and "No next steps yet" in empty.out

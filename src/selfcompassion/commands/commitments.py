@@ -1,4 +1,5 @@
-"""``journal commitments``: the next steps reframes ended with, open and past."""
+"""``journal commitments``: the dated next steps (a reframe's, or an intention given a day),
+open and past."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from .context import WholeHelpGroup, format_option, wants_json
 
 commitments_app = typer.Typer(
     cls=WholeHelpGroup,
-    help="The next steps your reframes ended with: list them, close one.",
+    help="Your dated next steps, from reframes and from intentions given a day: list them, "
+    "close one.",
     invoke_without_command=True,
 )
 

@@ -223,7 +223,9 @@ def commitments_table(commitments: Sequence[Commitment], today: date) -> Rendera
     from rich.text import Text
 
     if not commitments:
-        return Text("No next steps yet. Each reframe ends with one.")
+        return Text(
+            "No next steps yet. Each reframe ends with one, and so does an intention given a day."
+        )
     table = Table(box=None, padding=(0, 2), show_header=True, header_style="bold")
     for column in ("id", "status", "day", "next step"):
         table.add_column(column)

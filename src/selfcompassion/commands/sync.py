@@ -24,7 +24,7 @@ def sync(
     encrypt: bool = typer.Option(
         False,
         "--encrypt",
-        help="Encrypt the change files (age; needs the pyrage package). Other devices then "
+        help="Encrypt the change files (age; needs selfcompassion[sync]). Other devices then "
         "need to be let in with --allow.",
     ),
     allow: Optional[str] = typer.Option(  # noqa: UP045

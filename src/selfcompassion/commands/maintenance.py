@@ -31,7 +31,10 @@ def backup(
 
 def doctor(
     fix: bool = typer.Option(
-        False, "--fix", help="Make the journal private (0600, folder 0700) and apply upgrades."
+        False,
+        "--fix",
+        help="Make the journal private (0600, folder 0700), apply upgrades and remove what "
+        "an interrupted command left behind.",
     ),
     format: str = typer.Option("text", "--format", help="text or json.", metavar="FORMAT"),
 ) -> None:

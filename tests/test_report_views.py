@@ -75,6 +75,20 @@ def test_a_month_shows_a_sparkline_instead_of_day_rows(store: JournalStore) -> N
     )
 
 
+def test_a_range_of_days_is_named_by_its_length(store: JournalStore) -> None:
+    """'in these days' reads as 'nowadays'; a range says how many days it covers."""
+    known_week(store)
+    ranged = build_report(
+        store, choose_request(SUNDAY, since="2026-11-02", until="2026-11-22"), SUNDAY
+    )
+    assert "in these 21 days" in ranged.closing
+    one = build_report(
+        store, choose_request(SUNDAY, since="2026-11-20", until="2026-11-20"), SUNDAY
+    )
+    assert closing.period_phrase(one) == "on that day"
+    assert "these days" not in shown(store, since="2026-11-01", until="2026-11-30")
+
+
 def test_with_text_shows_written_words_but_not_ratings(store: JournalStore) -> None:
     j = JournalBuilder()
     j.daily(day(20), 4, 3, themes=["inner-critic"], words="Slow morning, kind evening.")

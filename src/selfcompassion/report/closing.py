@@ -21,8 +21,9 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 def period_phrase(report: Report) -> str:
     if report.current.period.kind == YEAR:
         return "this year" if report.is_current else "that year"
-    if report.current.period.kind != WEEK:
-        return "in these days"
+    if report.current.period.kind != WEEK:  # a range: "these days" alone reads as "nowadays"
+        days = report.current.period.days
+        return "on that day" if days == 1 else f"in these {days} days"
     return "this week" if report.is_current else "that week"
 
 

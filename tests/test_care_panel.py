@@ -199,7 +199,7 @@ def test_support_falls_back_to_the_locale_then_to_the_worldwide_list(
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     out = _flat(journal("support").out)
-    assert "could not be told" in out and "findahelpline.com" in out
+    assert "could not tell which country" in out and "findahelpline.com" in out
     # No country was chosen or guessed, so there is no "another" to choose.
     assert "To choose it:" in " ".join(out.split()) and "another" not in out
     assert "your local emergency number" in out

@@ -74,7 +74,7 @@ def country_note(country: Country, lines: CountryLines | None) -> str:
         if country.code:
             return f"No lines for {country.code} are listed here yet. {change}"
         return (
-            "Your country could not be told from this computer. To choose it: "
+            "The journal could not tell which country you are in. To choose it: "
             "journal config set country XX (a two-letter code)."
         )
     if country.how == SET:

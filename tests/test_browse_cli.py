@@ -56,6 +56,29 @@ def test_list_refuses_bad_filters_kindly(run) -> None:
         assert result.err.startswith("journal: ") and result.err.count("\n") == 1
 
 
+def test_a_kind_no_entry_has_is_named_as_a_typo(store: JournalStore, run, tmp_path: Path) -> None:
+    """A kind no entry has and no flow writes gets one line naming the kinds there are,
+    from list, search and export alike (and export writes no file); a kind the journal
+    writes but has no entry of yet is an empty answer, not an error."""
+    add(store, TODAY, "A walk by the canal.", kind="imported-note")
+    target = tmp_path / "out.json"
+    for kind, args in (
+        ("leader", ("list", "--kind", "leader")),
+        ("reframes", ("search", "canal", "--kind", "reframes")),
+        ("leader", ("export", "--kind", "leader", "-o", str(target))),
+    ):
+        result = run(*args)
+        assert result.code == 2, args
+        assert result.err_lines == [
+            f"journal: --kind: no entry is of kind '{kind}'; "
+            "the kinds are checkin, daily, imported-note, reframe"
+        ]
+    assert not target.exists()
+    assert "canal" in run("list", "--kind", "imported-note").out
+    checkins = run("list", "--kind", "checkin")
+    assert checkins.code == 0 and "No entries here yet" in checkins.out
+
+
 def test_list_on_an_empty_journal_says_so_warmly(run) -> None:
     result = run("list")
     assert result.code == 0 and "No entries here yet" in result.out

@@ -34,7 +34,7 @@ def list_entries(
     format: str = FORMAT,
 ) -> None:
     """List entries, newest first, one line each."""
-    from ..entries.finding import make_filter, make_limit
+    from ..entries.finding import check_kinds, make_filter, make_limit
     from ..portability.brief import listing_json
     from ..render import print_json
     from ..render.browse import entry_list
@@ -44,6 +44,7 @@ def list_entries(
     chosen = make_filter(since=since, until=until, kinds=kind, tags=tag, today=now().date())
     limit = make_limit(count)
     with open_store() as store:
+        check_kinds(store, chosen)
         entries = store.list_entries(chosen, limit)
         total = store.count_matching(chosen) if limit and len(entries) == limit else len(entries)
     if as_json:
@@ -99,7 +100,7 @@ def search(
     format: str = FORMAT,
 ) -> None:
     """Find entries by their words, best matches first."""
-    from ..entries.finding import make_filter, make_limit, search_text
+    from ..entries.finding import check_kinds, make_filter, make_limit, search_text
     from ..entries.finding import search as run_search
     from ..portability.brief import search_json
     from ..render import print_json
@@ -111,6 +112,7 @@ def search(
     chosen = make_filter(since=since, until=until, kinds=kind, tags=tag, today=now().date())
     limit = make_limit(count)
     with open_store() as store:
+        check_kinds(store, chosen)
         results = run_search(store, text, chosen, limit)
     if as_json:
         print_json(search_json(results, text))

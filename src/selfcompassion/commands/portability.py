@@ -38,7 +38,7 @@ def export(
     tag: list[str] = TAG,
 ) -> None:
     """Export entries as JSON (every detail), Markdown or CSV."""
-    from ..entries.finding import make_filter
+    from ..entries.finding import check_kinds, make_filter
     from ..errors import InputError
     from ..portability.transfer import choose_format, export_journal
     from ..render import make_console, print_note
@@ -57,6 +57,7 @@ def export(
         ) as stream,
         progress_bar(make_console(stderr=True)) as progress,
     ):
+        check_kinds(store, chosen)
         what = "the daily notes" if daily_notes else "the export"
         warn_plain_text(store, what, to_file=bool(output or daily_notes))
         result = export_journal(

@@ -59,6 +59,22 @@ def make_filter(
     return EntryFilter(first, last, tuple(dict.fromkeys(chosen_kinds)), tuple(chosen_tags))
 
 
+def check_kinds(store: JournalStore, chosen: EntryFilter) -> None:
+    """A ``--kind`` no entry has and no flow writes is a typo, not an empty answer."""
+    if not chosen.kinds:
+        return
+    from ..store.continuity import CHECKIN_KIND, DAILY_KIND
+    from ..store.reframes import REFRAME_KIND
+
+    written_here = (CHECKIN_KIND, DAILY_KIND, REFRAME_KIND)  # known before their first entry
+    unknown = [kind for kind in store.unknown_kinds(chosen.kinds) if kind not in written_here]
+    if unknown:
+        kinds = sorted({*written_here, *store.entry_kinds()})
+        raise InputError(
+            f"--kind: no entry is of kind '{unknown[0]}'; the kinds are {', '.join(kinds)}"
+        )
+
+
 def given_tags(tags: Iterable[str], option: str = "--tag") -> list[str]:
     """The tags given with ``option`` in their stored form; one InputError for the first
     that is not a tag."""

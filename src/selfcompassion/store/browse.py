@@ -8,7 +8,7 @@ on a journal of a hundred thousand entries as on a new one.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -145,6 +145,23 @@ class BrowseQueries(EntryQueries, ErasingWrites):
         with storage_errors(self.path):
             sql = f"SELECT count(*) FROM entries e WHERE 1{where}"  # noqa: S608
             return int(self.conn.execute(sql, params).fetchone()[0])
+
+    def unknown_kinds(self, kinds: Iterable[str]) -> list[str]:
+        """Those of ``kinds`` no entry of this journal has (read from the kind index)."""
+        wanted = list(kinds)
+        if not wanted:
+            return []
+        marks = ",".join("?" * len(wanted))
+        with storage_errors(self.path):
+            sql = f"SELECT DISTINCT kind FROM entries WHERE kind IN ({marks})"  # noqa: S608
+            present = {row[0] for row in self.conn.execute(sql, wanted)}
+        return [kind for kind in wanted if kind not in present]
+
+    def entry_kinds(self) -> list[str]:
+        """Every kind of entry this journal holds, in order."""
+        with storage_errors(self.path):
+            sql = "SELECT DISTINCT kind FROM entries ORDER BY kind"
+            return [row[0] for row in self.conn.execute(sql)]
 
     def days_matching(self, chosen: EntryFilter) -> list[date]:
         """Every day with at least one matching entry, oldest first."""

@@ -89,6 +89,27 @@ def test_a_range_of_days_is_named_by_its_length(store: JournalStore) -> None:
     assert "these days" not in shown(store, since="2026-11-01", until="2026-11-30")
 
 
+@pytest.mark.parametrize("width", [60, 80])
+def test_without_day_rows_each_rating_heading_sits_over_its_numbers(
+    store: JournalStore, width: int
+) -> None:
+    """A month or a year has no bar a day: "mood" and "kindness" end where their averages
+    do, and the Markdown table has no empty columns."""
+    known_week(store)
+    text = shown(store, width=width, since="2026-11-01", until="2026-11-30")
+    lines = text.splitlines()
+    heading = lines[lines.index("Mood and self-kindness (1–5)") + 1].rstrip()
+    average = next(line for line in lines if line.startswith("average")).rstrip()
+    assert heading.split() == ["mood", "kindness"]
+    assert average.split()[1:] == ["3.2", "3.3"]
+    assert heading.index("mood") + len("mood") == average.index("3.2") + len("3.2")
+    assert len(heading) == len(average)  # "kindness" ends where its number does
+    report = build_report(store, choose_request(SUNDAY, year=2026), SUNDAY)
+    table = report_markdown(report).split("## Mood and self-kindness (1–5)")[1]
+    assert "|  | mood | kindness |\n|---|---:|---:|\n| average |" in table
+    assert "|  |  |" not in table
+
+
 def test_with_text_shows_written_words_but_not_ratings(store: JournalStore) -> None:
     j = JournalBuilder()
     j.daily(day(20), 4, 3, themes=["inner-critic"], words="Slow morning, kind evening.")

@@ -181,7 +181,8 @@ def _ratings(report: Report) -> Section | None:
         return None
     section = Section("Mood and self-kindness (1–5)")
     rows: list[tuple[str, ...]] = []
-    if report.current.period.days <= DAY_ROWS_UP_TO:
+    by_day = report.current.period.days <= DAY_ROWS_UP_TO
+    if by_day:
         rows += [
             (short_day(day.day, month=False), bar(day.mood), num(day.mood))
             + (bar(day.kindness), num(day.kindness))
@@ -202,8 +203,13 @@ def _ratings(report: Report) -> Section | None:
             signed(change(now.kindness.average, before.kindness.average)),
         ),
     ]
-    headers = ("", "mood", "", "kindness", "")
-    section.grid = Grid(headers, rows, (False, False, True, False, True))
+    if by_day:  # a bar a day: each heading sits over its bars
+        section.grid = Grid(
+            ("", "mood", "", "kindness", ""), rows, (False, False, True, False, True)
+        )
+    else:  # no bars: each heading sits over its numbers, with no empty column between
+        numbers: list[tuple[str, ...]] = [(row[0], row[2], row[4]) for row in rows]
+        section.grid = Grid(("", "mood", "kindness"), numbers, (False, True, True))
     return section
 
 

@@ -36,8 +36,8 @@ def _words(text: str) -> str:
 class Terminal:
     """A pseudo-terminal of a given width with a screen that keeps its scrolled-off lines."""
 
-    def __init__(self, db: Path, columns: int, *args: str) -> None:
-        env = dict(os.environ, SELFCOMPASSION_DB=str(db), TERM="xterm", NO_COLOR="1")
+    def __init__(self, db: Path, columns: int, *args: str, term: str = "xterm") -> None:
+        env = dict(os.environ, SELFCOMPASSION_DB=str(db), TERM=term, NO_COLOR="1")
         env["PROMPT_TOOLKIT_NO_CPR"] = "1"
         env.pop("COLUMNS", None)
         env.pop("LINES", None)
@@ -256,4 +256,33 @@ def test_the_pause_note_is_wrapped_at_words(tmp_path: Path, columns: int) -> Non
     assert all(len(row) <= columns for row in note)
     words = set(" ".join(note).split())
     assert set(PAUSED_NOTE.split()) <= words, note  # no word cut at the edge
+    assert term.finish() == 130
+
+
+INTRO_NOTE = (
+    "Questions marked (needed) want a few words; skip any other you like. Ctrl-C keeps your "
+    "answers as a draft."
+)
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+def test_a_dumb_terminal_is_wrapped_at_its_own_width(tmp_path: Path, columns: int) -> None:
+    """TERM=dumb, as an editor's shell sets it: the opening note and the questions are
+    wrapped at words at the terminal's own width, not at the 80 columns Rich assumes."""
+    db = tmp_path / "journal.db"
+    steps = _plan(db, "today")
+    term = Terminal(db, columns, "today", term="dumb")
+    for step in steps[:3]:
+        term.wait_for(_question(step))
+        _answer(term, step)
+    term.wait_for(_question(steps[3]))
+    rows = [row.rstrip() for row in term.screen.display]
+    start = next(i for i, row in enumerate(rows) if row.startswith("Questions marked"))
+    note = rows[start : start + 2]
+    assert set(INTRO_NOTE.split()) <= set(" ".join(note).split()), note  # no word cut
+    shown = [row.split() for row in rows if row]
+    for step in steps[:4]:  # every word of each question whole on a line of the screen
+        words = set(_question(step).split())
+        assert words <= {word for row in shown for word in row}, step["id"]
+    term.send("\x03")
     assert term.finish() == 130

@@ -11,6 +11,7 @@ prompt_toolkit's own line, which wraps inside words.
 from __future__ import annotations
 
 import shutil
+import sys
 import textwrap
 from typing import Any
 
@@ -72,12 +73,20 @@ def help_lines(help_text: str) -> list[Any]:
     return lines
 
 
-def show_question(step: Step, context: str | None = None, hint: str | None = None) -> None:
+def _console() -> Any:
+    """The asker's own console, with render's settings: no markup guessing, highlighting
+    or emoji (the words are Text already, cleaned of control characters), as wide as the
+    terminal even when it calls itself dumb."""
     from rich.console import Console
 
-    # The asker's own console, with render's settings: no markup guessing, highlighting
-    # or emoji (the words are Text already, cleaned of control characters).
-    Console(highlight=False, emoji=False).print(question_block(step, context, hint))
+    from ..terminal import console_size
+
+    width, height = console_size(sys.stdout)
+    return Console(highlight=False, emoji=False, width=width, height=height)
+
+
+def show_question(step: Step, context: str | None = None, hint: str | None = None) -> None:
+    _console().print(question_block(step, context, hint))
 
 
 #: How questionary draws an answer given (``answer`` in its default style), kept for the
@@ -100,9 +109,7 @@ def answer_block(answer: str) -> Any:
 
 
 def show_answer(answer: str) -> None:
-    from rich.console import Console
-
-    Console(highlight=False, emoji=False).print(answer_block(answer))
+    _console().print(answer_block(answer))
 
 
 def wrap_choice(title: str, width: int | None = None) -> str:

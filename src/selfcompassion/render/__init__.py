@@ -47,11 +47,17 @@ def make_console(
     """A console that never guesses markup, highlights or emoji; ``record`` and ``file``
     let a view be drawn off-screen and exported, ``force_terminal`` in colour (for a
     pager)."""
+    import sys
+
     from rich.console import Console
 
+    from ..terminal import console_size
+
+    width, height = console_size(file or (sys.stderr if stderr else sys.stdout), width)
     return Console(
         stderr=stderr,
         width=width,
+        height=height,
         highlight=False,
         emoji=False,
         record=record,

@@ -11,6 +11,7 @@ DOWN = "\x1b[B"
 UP = "\x1b[A"
 SPACE = " "
 CTRL_C = "\x03"
+CLEAR_LINE = "\x15"  # Ctrl-U: the words before the cursor go
 
 
 @contextlib.contextmanager

@@ -304,7 +304,7 @@ def test_edit_step_re_asks_one_step_with_questionary(
         "selfcompassion.flows.asking.require_terminal", lambda command, instead=None: None
     )
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        pipe.send_text("Feeling lighter now\r")
+        pipe.send_text("\x15Feeling lighter now\r")  # Ctrl-U clears the earlier words
         result = run("edit", entry.id[:8], "--step", "step-0")
     assert result.code == 0, result.err
     saved = store.get_entry(entry.id)

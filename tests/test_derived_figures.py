@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from conftest import run_cli, write_json
-from keys import ENTER, keyboard
+from keys import CLEAR_LINE, DOWN, ENTER, keyboard
 from reframe_support import REFRAME_ANSWERS
 from selfcompassion.store import Answer, Entry
 
@@ -107,8 +107,14 @@ def test_re_rating_a_checkin_statement_updates_its_scores(
         (pytest.approx(2.4), 2.5)
     ]
 
+    # Asked again, the pointer starts on the earlier rating: Enter keeps it.
+    with keyboard(ENTER):
+        journal(db, "edit", entry_id[:8], "--step", "unfair-standard")
+    assert rows(db, "SELECT total, self_kindness FROM checkin_scores") == [
+        (pytest.approx(2.4), 2.5)
+    ]
     # Skipping the statement when it is asked again takes it out of every mean.
-    with keyboard(ENTER):  # the pointer starts on "skip"
+    with keyboard(DOWN, ENTER):  # from 5 down to "skip"
         journal(db, "edit", entry_id[:8], "--step", "unfair-standard")
     assert rows(db, "SELECT total, self_kindness FROM checkin_scores") == [(2.75, 4.0)]  # 11 / 4
 
@@ -133,7 +139,7 @@ def test_re_rating_a_reframes_feelings_and_belief_updates_its_scores(
     # The feelings named after writing: embarrassed 50 -> 20, anxious 30 -> 10.
     with keyboard(ENTER, "20", ENTER, "10", ENTER):
         journal(db, "edit", entry_id[:8], "--step", "emotions_after")
-    with keyboard("70", ENTER):
+    with keyboard(CLEAR_LINE, "70", ENTER):  # the earlier 85 is typed in already
         journal(db, "edit", entry_id[:8], "--step", "belief")
     assert rows(db, scores) == [(60.0, 15.0, 70, 40)]
     # This week's report works the drop out from the stored figures: 60 - 15.

@@ -49,6 +49,8 @@ if TYPE_CHECKING:
 #: The largest --answers file accepted, in bytes.
 MAX_ANSWERS_BYTES = 1_000_000
 SKIP = "__skip__"
+#: The hint under a typed answer that starts from words already there.
+KEEPS = "Enter keeps what is there; clear the line to leave it out."
 OTHER = "__other__"
 
 
@@ -180,7 +182,7 @@ class QuestionaryAsker:
         interruption so that the draft keeps it."""
         import questionary
 
-        default = step.default if isinstance(step.default, str) else ""
+        default = _typed_default(step)
         question = questionary.text(
             "",
             default=default,
@@ -218,6 +220,7 @@ class QuestionaryAsker:
                     "",
                     qmark=PROMPT_MARK,
                     choices=choices,
+                    default=_starting_choice(choices, step.default),
                     style=self.style,
                     instruction="(arrow keys, then Enter)",
                 )
@@ -266,7 +269,8 @@ class QuestionaryAsker:
                 "",
                 qmark=PROMPT_MARK,
                 choices=choices,
-                default=skip if not step.required else None,
+                default=_starting_choice(choices, step.default)
+                or (None if step.required else skip),
                 instruction="(arrow keys or the number, then Enter)"
                 if shortcuts
                 else "(arrow keys, then Enter)",
@@ -330,6 +334,24 @@ class QuestionaryAsker:
         return self._line("In your own words:")
 
 
+def _starting_choice(choices: list[Any], earlier: Any) -> Any:
+    """The choice the pointer starts on: the one holding an earlier answer (a step asked
+    again), so that Enter keeps it; None when there is none."""
+    if earlier is None or isinstance(earlier, (list, bool)):
+        return None
+    return next((choice for choice in choices if choice.value == earlier), None)
+
+
+def _typed_default(step: Step) -> str:
+    """The words a typed answer starts from: words half-typed before a pause, or an
+    earlier answer (a number as its digits)."""
+    if isinstance(step.default, str):
+        return step.default
+    if isinstance(step.default, int) and not isinstance(step.default, bool):
+        return str(step.default)
+    return ""
+
+
 def _choice(title: str) -> str:
     return wrap_choice(clean(title))
 
@@ -350,8 +372,13 @@ def _for_display(step: Step) -> Step:
 def typing_hint(step: Step) -> str | None:
     """What to type at a step answered by typing ("0 to 100, Enter to skip"), or None
     for a step answered by picking from a list."""
+    started = _by_typing(step) and bool(_typed_default(step))
     if step.kind == SCALE and _wide(step):
+        if started and not step.required:
+            return f"{step.min} to {step.max}. {KEEPS}"
         return f"{step.min} to {step.max}" + ("." if step.required else ", or Enter to skip.")
+    if started and not step.required:
+        return KEEPS[0].upper() + KEEPS[1:]
     if _by_typing(step) and not step.required and "enter to skip" not in (step.help or "").lower():
         return "Enter to skip."
     return None

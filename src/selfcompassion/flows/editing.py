@@ -274,9 +274,11 @@ def step_for(entry: Entry, answer: Answer, load_pack: PackLoader) -> Step:
         extra = tuple(name for name in picked if name not in asked.choices)
         asked = replace(asked, choices=(*asked.choices, *extra), default=picked)
     elif answer.text.strip():
-        # The earlier answer stays in view while it is answered again.
+        # The earlier answer stays in view while it is answered again, and is where the
+        # answer starts (the pointer on it, or its words typed in), so Enter keeps it.
         earlier = f"Your earlier answer: {' '.join(answer.text.split())}"
-        asked = replace(asked, help=f"{earlier}\n{asked.help}" if asked.help else earlier)
+        help_text = f"{earlier}\n{asked.help}" if asked.help else earlier
+        asked = replace(asked, help=help_text, default=answer.value)
     return asked
 
 
@@ -289,7 +291,8 @@ def reanswer_step(
     now: datetime,
     load_pack: PackLoader,
 ) -> EditOutcome:
-    """Ask one answered step again and save the new answer (skipping it removes it)."""
+    """Ask one answered step again and save the new answer: it starts from the earlier
+    one, so Enter keeps it; skipping it (or clearing its words) removes it."""
     positions = [i for i, answer in enumerate(entry.answers) if answer.step_id == step_id]
     if not positions:
         known = ", ".join(answer.step_id for answer in entry.answers) or "none"

@@ -1,5 +1,7 @@
-"""Asking one step again (``journal edit --step``) at a real terminal of 60 and 80 columns:
-the answer starts from the earlier one, so Enter on it keeps it, and the hint says so."""
+"""Questions asked outside a flow's draft, at a real terminal of 60 and 80 columns: one
+step asked again (``journal edit --step``) starts from the earlier answer, so Enter keeps
+it; Ctrl-C there, at a delete's confirmation or at the check-in offered after today's
+reflection says what became of things, not that a draft was kept."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import JOURNAL, write_json
-from test_pty_widths import Terminal
+from test_pty_widths import Terminal, _answer, _plan, _question
 
 pytestmark = pytest.mark.pty
 
@@ -73,3 +75,43 @@ def test_enter_keeps_the_earlier_answer(tmp_path: Path, columns: int) -> None:
     term.wait_for("Saved the changes")
     assert term.finish() == 0
     assert _answers(db)["present"] == "Lighter now"
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+def test_ctrl_c_outside_a_flow_says_what_became_of_things(tmp_path: Path, columns: int) -> None:
+    db = tmp_path / "journal.db"
+    entry_id = _written(db, tmp_path)
+    before = _answers(db)
+    for args, note in (
+        (("delete", entry_id[:8]), "Kept. Nothing was deleted."),
+        (("edit", entry_id[:8], "--step", "present"), "Stopped. The entry is as it was."),
+    ):
+        term = Terminal(db, columns, *args)
+        term.wait_for("›")
+        term.send("\x03")
+        term.wait_for(note)
+        assert term.finish() == 130
+        assert "pick up where you left off" not in term.text()
+    assert _answers(db) == before
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+def test_ctrl_c_at_the_checkin_offer_keeps_the_reflection(tmp_path: Path, columns: int) -> None:
+    db = tmp_path / "journal.db"
+    source = write_json(tmp_path / "answers.json", {"intention": "Go gently"})
+    subprocess.run(  # first written nine days ago: the check-in is offered after today's
+        [str(JOURNAL), "--db", str(db), "today", "--date", "9 days ago", "--answers", str(source)],
+        capture_output=True,
+        check=True,
+    )
+    term = Terminal(db, columns, "today")
+    for step in _plan(db, "today"):
+        term.wait_for(_question(step))
+        _answer(term, step)
+    term.wait_for("Would you like to do it now?")
+    term.send("\x03")
+    term.wait_for("Stopped. Your reflection is saved; journal checkin is there any time.")
+    assert term.finish() == 130
+    assert "pick up where you left off" not in term.text()
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT count(*) FROM entries").fetchone() == (2,)

@@ -16,10 +16,13 @@ from .context import (
     format_option,
     now,
     open_store,
+    stopping_says,
     tag_option,
     wants_json,
 )
 
+#: What a delete not confirmed (answered no, or Ctrl-C) says.
+KEPT = "Kept. Nothing was deleted."
 # Shared by list, search and export: the same words filter the same way everywhere.
 LIMIT = typer.Option(None, "-n", help="How many to show (default 30; 0 shows all).", metavar="N")
 FORMAT = format_option()
@@ -156,7 +159,8 @@ def edit(
                 "without --step, journal edit opens the written answers in $VISUAL/$EDITOR",
             )
             asker = QuestionaryAsker(today=clock.date())
-            outcome = reanswer_step(store, entry, step, asker, now=clock, load_pack=load_pack)
+            with stopping_says("Stopped. The entry is as it was."):
+                outcome = reanswer_step(store, entry, step, asker, now=clock, load_pack=load_pack)
         else:
             when = describe_day(entry.journal_date, clock.date())
             outcome = edit_in_editor(store, entry, now=clock, when=when)
@@ -203,8 +207,10 @@ def delete(
             question = Step(
                 id="delete", kind=CONFIRM, prompt=f"Delete this entry from {when}?", default=False
             )
-            if not QuestionaryAsker(today=clock.date()).ask(question):
-                print_note("Kept. Nothing was deleted.")
+            with stopping_says(KEPT):
+                confirmed = QuestionaryAsker(today=clock.date()).ask(question)
+            if not confirmed:
+                print_note(KEPT)
                 return
         store.delete_entry(entry.id)
     print_note(f"Deleted the entry from {when} ({entry.id[:8]}).")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +27,21 @@ class Options:
 
 
 OPTIONS = Options()
+
+
+@contextlib.contextmanager
+def stopping_says(note: str) -> Iterator[None]:
+    """Ctrl-C at a question asked outside a flow (a confirmation, a step asked again, the
+    offer after saving) leaves no draft to pick up: ``note`` says what became of things
+    instead of the pause note about drafts, and the exit code is still that of Ctrl-C."""
+    from ..errors import FlowInterrupted
+    from ..render import print_note
+
+    try:
+        yield
+    except FlowInterrupted as stop:
+        print_note(f"\n{note}", stderr=True)
+        raise typer.Exit(stop.exit_code) from None
 
 
 def now() -> datetime:

@@ -15,6 +15,7 @@ from .context import (
     now,
     open_store,
     plan_option,
+    stopping_says,
     tag_option,
 )
 
@@ -154,7 +155,8 @@ def _offer_checkin(console: Console, store: JournalStore, asker: Asker, today: d
     if not checkin_offer_due(store, today, offered_checkin_on()):
         return
     record_checkin_offer(today)
-    choice = asker.ask(CHECKIN_OFFER)
+    with stopping_says("Stopped. Your reflection is saved; journal checkin is there any time."):
+        choice = asker.ask(CHECKIN_OFFER)
     if choice == NEVER:
         set_value("checkin-offer", "no")
         console.print(

@@ -286,3 +286,46 @@ def test_a_dumb_terminal_is_wrapped_at_its_own_width(tmp_path: Path, columns: in
         assert words <= {word for row in shown for word in row}, step["id"]
     term.send("\x03")
     assert term.finish() == 130
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+def test_the_commitments_table_keeps_its_days_whole(tmp_path: Path, columns: int) -> None:
+    """journal commitments at the terminal: the id, status and day of each next step stay
+    on one line, and the next step's own words wrap, whole, in the room left."""
+    from reframe_support import REFRAME_ANSWERS
+
+    db = tmp_path / "journal.db"
+    step = "Ask Sam for ten minutes on Thursday to go through the figures together"
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({**REFRAME_ANSWERS, "next_step": step, "next_due": "in 5 days"}))
+    subprocess.run(
+        [str(JOURNAL), "--db", str(db), "reframe", "--answers", str(answers)],
+        capture_output=True,
+        check=True,
+    )
+    term = Terminal(db, columns, "--no-pager", "commitments")
+    term.wait_for(step)
+    assert term.finish() == 0
+    rows = [row.rstrip() for row in term.screen.display if row.strip()]
+    header, first, *rest = rows
+    assert header.split() == ["id", "status", "day", "next", "step"]
+    day = " ".join(first.split()[2:5])  # "Monday 7 December": weekday, day and month
+    assert day.split()[1].isdigit() and day.split()[0].endswith("day")
+    words = first.split()[5:] + [word for row in rest for word in row.split()]
+    assert words == step.split()  # every word of the step whole, in order
+    assert len(rows) <= 5  # the step has room: it does not run down the screen
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+def test_the_pack_list_leaves_its_descriptions_room(tmp_path: Path, columns: int) -> None:
+    """journal prompts list at the terminal: a pack's name, flow and count on its first
+    line, its description wrapped whole beside them in more than a narrow strip."""
+    term = Terminal(tmp_path / "journal.db", columns, "--no-pager", "prompts", "list")
+    term.wait_for("reframe")
+    assert term.finish() == 0
+    rows = [row.rstrip() for row in term.screen.display if row.strip()]
+    assert rows[0].split() == ["name", "flow", "prompts", "description"]
+    first = next(row for row in rows if row.startswith("daily "))
+    assert first.split()[:3] == ["daily", "today", first.split()[2]] and first.split()[2].isdigit()
+    description_starts = rows[0].index("description")
+    assert all(len(row[description_starts:]) >= 30 for row in rows if row.startswith("daily "))

@@ -175,9 +175,12 @@ def entry_view(entry: Entry, today: date) -> RenderableType:
 def packs_table(packs: Sequence[Pack]) -> RenderableType:
     from rich.table import Table
 
-    table = Table(show_header=True, header_style="bold", box=None, padding=(0, 2))
-    for column in ("name", "flow", "prompts", "description"):
-        table.add_column(column)
+    table = Table(
+        box=None, padding=(0, 2), collapse_padding=True, pad_edge=False, header_style="bold"
+    )
+    for column in ("name", "flow", "prompts"):  # kept whole: the description wraps instead
+        table.add_column(column, no_wrap=True)
+    table.add_column("description")
     for pack in packs:
         count = str(len(pack.prompts) or len(pack.steps))
         table.add_row(plain(pack.name), plain(pack.flow), count, plain(pack.description))

@@ -226,9 +226,12 @@ def commitments_table(commitments: Sequence[Commitment], today: date) -> Rendera
         return Text(
             "No next steps yet. Each reframe ends with one, and so does an intention given a day."
         )
-    table = Table(box=None, padding=(0, 2), show_header=True, header_style="bold")
-    for column in ("id", "status", "day", "next step"):
-        table.add_column(column)
+    table = Table(
+        box=None, padding=(0, 2), collapse_padding=True, pad_edge=False, header_style="bold"
+    )
+    for column in ("id", "status", "day"):  # kept whole: the next step wraps instead
+        table.add_column(column, no_wrap=True)
+    table.add_column("next step")
     for commitment in commitments:
         if commitment.is_open:
             status = "due" if commitment.due_date <= today else "open"

@@ -137,7 +137,8 @@ def test_re_rating_a_reframes_feelings_and_belief_updates_its_scores(
     traps = rows(db, "SELECT trap_id FROM entry_traps ORDER BY trap_id")
 
     # The feelings named after writing: embarrassed 50 -> 20, anxious 30 -> 10.
-    with keyboard(ENTER, "20", ENTER, "10", ENTER):
+    # Each strength starts from the earlier one, typed in already: cleared, then typed.
+    with keyboard(ENTER, CLEAR_LINE, "20", ENTER, CLEAR_LINE, "10", ENTER):
         journal(db, "edit", entry_id[:8], "--step", "emotions_after")
     with keyboard(CLEAR_LINE, "70", ENTER):  # the earlier 85 is typed in already
         journal(db, "edit", entry_id[:8], "--step", "belief")
@@ -212,10 +213,11 @@ def test_a_list_of_picks_is_offered_again_with_the_earlier_ones_ticked() -> None
     named = step_for(entry, entry.answers[0], load_pack)
     # The pack's feelings first, then the one written in the person's own words.
     assert named.choices[-1] == "stuck in my head" and "anxious" in named.choices
-    assert named.default == ["embarrassed", "stuck in my head"]
+    # Ticked, each with its strength, which is where it is asked again from.
+    assert named.default == feelings and list(named.default) == ["embarrassed", "stuck in my head"]
     # The pack leaves the second rating's feelings to the flow: the earlier ones are offered.
     again = step_for(entry, entry.answers[1], load_pack)
-    assert again.choices == ("embarrassed",) and again.default == ["embarrassed"]
+    assert again.choices == ("embarrassed",) and again.default == {"embarrassed": 50}
     assert again.prompt == "How strong now?"
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,20 @@ def _written(db: Path, tmp_path: Path) -> str:
     with sqlite3.connect(db) as connection:
         [(entry_id,)] = connection.execute("SELECT id FROM entries").fetchall()
     return str(entry_id)
+
+
+def choices_order(db: Path) -> Callable[[str], int]:
+    """Where each feeling stands in the reframe's list, the order their strengths are asked."""
+    plan = json.loads(
+        subprocess.run(
+            [str(JOURNAL), "--db", str(db), "reframe", "--plan"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
+    choices = next(step["choices"] for step in plan["steps"] if step["id"] == "emotions")
+    return lambda feeling: choices.index(feeling) if feeling in choices else len(choices)
 
 
 def _answers(db: Path) -> dict[str, str]:
@@ -115,3 +130,32 @@ def test_ctrl_c_at_the_checkin_offer_keeps_the_reflection(tmp_path: Path, column
     assert "pick up where you left off" not in term.text()
     with sqlite3.connect(db) as connection:
         assert connection.execute("SELECT count(*) FROM entries").fetchone() == (2,)
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+def test_feelings_asked_again_keep_their_strengths_on_enter(tmp_path: Path, columns: int) -> None:
+    from reframe_support import REFRAME_ANSWERS
+
+    db = tmp_path / "journal.db"
+    source = write_json(tmp_path / "reframe.json", REFRAME_ANSWERS)
+    subprocess.run(
+        [str(JOURNAL), "--db", str(db), "reframe", "--answers", str(source)],
+        capture_output=True,
+        check=True,
+    )
+    with sqlite3.connect(db) as connection:
+        [(entry_id,)] = connection.execute("SELECT id FROM entries").fetchall()
+    before = _answers(db)
+    term = Terminal(db, columns, "edit", str(entry_id)[:8], "--step", "emotions")
+    term.wait_for("done")
+    term.send("\r")  # the feelings named stay ticked
+    term.wait_for("Any in your own words?")
+    term.send("\r")
+    for feeling in sorted(REFRAME_ANSWERS["emotions"], key=choices_order(db)):
+        level = REFRAME_ANSWERS["emotions"][feeling]
+        term.wait_for(f"How strong is '{feeling}'? 0 to 100. Enter keeps what is there")
+        term.wait_for(f"› {level}")  # the earlier strength, typed in already
+        term.send("\r")
+    term.wait_for("Nothing changed; the entry is as it was.")
+    assert term.finish() == 0
+    assert _answers(db) == before

@@ -311,15 +311,19 @@ class QuestionaryAsker:
         return picked
 
     def _ask_level(self, step: Step, name: str) -> int | None:
+        # Asked again (edit --step), a strength starts from the earlier one.
+        earlier = step.default.get(name) if isinstance(step.default, dict) else None
         level_step = Step(
             id=step.id,
             kind=SCALE,
             prompt=f"How strong is '{clean(name)}'?",
             min=step.min,
             max=step.max,
+            default=earlier,
         )
         # A feeling left without a strength stays named, unrated.
-        show_question(level_step, hint=f"{step.min} to {step.max}, or Enter to leave it unrated.")
+        unrated = f". {KEEPS}" if earlier is not None else ", or Enter to leave it unrated."
+        show_question(level_step, hint=f"{step.min} to {step.max}{unrated}")
         level = self._typed(level_step)
         return level if isinstance(level, int) else None
 

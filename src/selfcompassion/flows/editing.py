@@ -22,6 +22,7 @@ import subprocess
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import Any
 
 from ..entries.derived import refigure
 from ..entries.finding import merge_tags
@@ -272,7 +273,9 @@ def step_for(entry: Entry, answer: Answer, load_pack: PackLoader) -> Step:
     if answer.kind in (MULTI, INTENSITIES) and answer.value:
         picked = list(answer.value)
         extra = tuple(name for name in picked if name not in asked.choices)
-        asked = replace(asked, choices=(*asked.choices, *extra), default=picked)
+        # Feelings keep their strengths, so that each is asked again from the earlier one.
+        picks: Any = dict(answer.value) if isinstance(answer.value, Mapping) else picked
+        asked = replace(asked, choices=(*asked.choices, *extra), default=picks)
     elif answer.text.strip():
         # The earlier answer stays in view while it is answered again, and is where the
         # answer starts (the pointer on it, or its words typed in), so Enter keeps it.

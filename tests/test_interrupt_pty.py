@@ -42,10 +42,10 @@ def answer_for(step: dict[str, Any]) -> Any:
     return f"words for {step['id']}"
 
 
-def spawn() -> Any:
+def spawn(flow: str = "today") -> Any:
     env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1"}
     child = pexpect.spawn(
-        str(JOURNAL), ["today"], env=env, dimensions=(40, 220), encoding="utf-8", timeout=15
+        str(JOURNAL), [flow], env=env, dimensions=(40, 220), encoding="utf-8", timeout=15
     )
     child.delaybeforesend = None  # each expect already waits for the question to be drawn
     return child

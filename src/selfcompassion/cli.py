@@ -8,6 +8,7 @@ Every JournalError is turned into one line on standard error and an exit code in
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import os
@@ -212,13 +213,14 @@ def main() -> None:
         from .render import print_note
 
         stopped = isinstance(stop, StoppedForNow)
-        after_leaving(stopped)
-        print_note(
-            ("\nStopped for now." if stopped else "\nPaused.")
-            + " Your answers so far are kept as a draft; "
-            "run the same command again to pick up where you left off.",
-            stderr=True,
-        )
+        with contextlib.suppress(OSError):  # a closed terminal cannot be told; the draft is kept
+            after_leaving(stopped)
+            print_note(
+                ("\nStopped for now." if stopped else "\nPaused.")
+                + " Your answers so far are kept as a draft; "
+                "run the same command again to pick up where you left off.",
+                stderr=True,
+            )
         sys.exit(stop.exit_code)
     except _stopped():
         from .render import print_note

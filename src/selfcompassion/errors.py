@@ -46,13 +46,19 @@ class StorageError(JournalError):
 
 
 class FlowInterrupted(Exception):
-    """Ctrl-C or end of input during a flow; the answers so far are kept as a draft.
+    """Ctrl-C, end of input, SIGTERM or SIGHUP during a flow; the answers so far are kept
+    as a draft.
 
     ``typed`` is the step id and the words typed at its prompt when the flow was
-    interrupted halfway through an answer, so that the draft keeps them too."""
+    interrupted halfway through an answer, so that the draft keeps them too. ``exit_code``
+    is 130 for Ctrl-C and end of input, 128 plus the signal's number for a signal."""
 
     exit_code = 130
 
-    def __init__(self, typed: tuple[str, str] | None = None) -> None:
+    def __init__(
+        self, typed: tuple[str, str] | None = None, *, exit_code: int | None = None
+    ) -> None:
         super().__init__()
         self.typed = typed
+        if exit_code is not None:
+            self.exit_code = exit_code

@@ -16,21 +16,18 @@ import contextlib
 import os
 import secrets
 import shutil
-import signal
 import stat
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import FrameType
 
 from ..errors import StorageError
+from ..stopping import signals_raise
 from . import paths
 from .modes import PRIVATE_DIR, PRIVATE_FILE, make_private_dir
 
 PART_SUFFIX = ".part"
 RECORD_SUFFIX = ".where"
 EDIT_PREFIX = "edit-"
-_CAUGHT = ("SIGTERM", "SIGHUP")
 _SIDE_FILES = ("-journal", "-wal", "-shm")
 
 
@@ -39,27 +36,14 @@ def temp_dir() -> Path:
     return paths.data_dir() / "tmp"
 
 
-def _stop(signum: int, frame: FrameType | None) -> None:
-    raise SystemExit(128 + signum)
+def _stop(signum: int) -> SystemExit:
+    return SystemExit(128 + signum)
 
 
-@contextlib.contextmanager
-def _signals_end_the_command() -> Iterator[None]:
+def _signals_end_the_command() -> contextlib.AbstractContextManager[None]:
     """While the block runs, SIGTERM and SIGHUP end the command the way an error does, so
     that the blocks cleaning up after it run (Ctrl-C already does this)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    saved: dict[int, object] = {}
-    for name in _CAUGHT:
-        number = getattr(signal, name, None)
-        if number is not None:
-            saved[number] = signal.signal(number, _stop)
-    try:
-        yield
-    finally:
-        for number, handler in saved.items():
-            signal.signal(number, handler)  # type: ignore[arg-type]
+    return signals_raise(_stop)
 
 
 def _private_folder() -> Path:

@@ -8,6 +8,7 @@ tests and ``--answers``. Both accept exactly what ``steps.check_answer`` accepts
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from collections.abc import Callable
@@ -29,6 +30,7 @@ from ..packs.steps import (
     Step,
     check_answer,
 )
+from ..stopping import SignalStop, exit_code_of, signals_raise
 from ..text.controls import strip_controls as clean
 from .display import (
     PROMPT_MARK,
@@ -158,11 +160,13 @@ class QuestionaryAsker:
         shown = _for_display(step)
         silence_echo()  # keys pressed before the question is drawn wait unseen
         try:
-            with ctrl_c_held():
+            # SIGTERM and a closed terminal end the question as Ctrl-C does, so the words
+            # typed at it are kept and the terminal is given back as it was.
+            with signals_raise(SignalStop), ctrl_c_held():
                 show_question(shown, context, typing_hint(shown))
                 return self._ask(shown)
-        except (KeyboardInterrupt, EOFError):
-            raise FlowInterrupted() from None
+        except (KeyboardInterrupt, EOFError) as stop:
+            raise FlowInterrupted(exit_code=exit_code_of(stop)) from None
 
     # Each kind gets the widget that fits it; every widget's answer goes through
     # check_answer so the rules are the same as for scripted answers.
@@ -195,10 +199,13 @@ class QuestionaryAsker:
         )
         try:
             raw = run_prompt(question)
-        except (KeyboardInterrupt, EOFError):
+        except (KeyboardInterrupt, EOFError) as stop:
             typed = question.application.current_buffer.text
-            show_answer(clean(typed))
-            raise FlowInterrupted(typed=(step.id, typed) if typed.strip() else None) from None
+            with contextlib.suppress(OSError):  # a terminal closed under it takes no echo
+                show_answer(clean(typed))
+            raise FlowInterrupted(
+                typed=(step.id, typed) if typed.strip() else None, exit_code=exit_code_of(stop)
+            ) from None
         show_answer(clean(raw))
         return check_answer(step, raw, today=self.today)
 

@@ -10,6 +10,7 @@ from typing import Any, Protocol
 from ..errors import FlowInterrupted
 from ..packs.loader import Pack
 from ..packs.steps import CHOICE, DUE_DATE, LONG_TEXT, TEXT, Step, answer_text
+from ..stopping import exit_code_of
 from ..store import Answer, Draft, JournalStore
 from ..text.tags import find_tags, normalise_tag
 from .asking import Asker
@@ -72,8 +73,8 @@ def ask_steps(
             step_id, text = stopped.typed
             keeper.keep({**answers, TYPED: {"step": step_id, "text": text}})
         raise
-    except (KeyboardInterrupt, EOFError):
-        raise FlowInterrupted() from None
+    except (KeyboardInterrupt, EOFError) as stop:
+        raise FlowInterrupted(exit_code=exit_code_of(stop)) from None
     return answers
 
 

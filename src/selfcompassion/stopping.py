@@ -36,15 +36,24 @@ def exit_code_of(stop: BaseException, usual: int = 130) -> int:
 def signals_raise(make: Callable[[int], BaseException]) -> Iterator[None]:
     """While the block runs, SIGTERM and SIGHUP raise ``make(signal number)`` in the main
     thread; the handlers before are put back when it ends. Elsewhere than the main thread,
-    where Python cannot set handlers, the block runs unchanged."""
+    where Python cannot set handlers, the block runs unchanged.
+
+    Once one has arrived the command is on its way out, and both are ignored from then on:
+    a shell passes a closed terminal's SIGHUP on to the programs it started, so a second
+    one often follows the first, and it must not cut short the draft or the clean-up that
+    the first set going."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    saved: dict[int, object] = {}
+    fired: list[int] = []
 
     def handler(signum: int, frame: FrameType | None) -> None:
+        for number in saved:
+            signal.signal(number, signal.SIG_IGN)
+        fired.append(signum)
         raise make(signum)
 
-    saved: dict[int, object] = {}
     for name in CAUGHT:
         number = getattr(signal, name, None)
         if number is not None:
@@ -52,5 +61,6 @@ def signals_raise(make: Callable[[int], BaseException]) -> Iterator[None]:
     try:
         yield
     finally:
-        for number, before in saved.items():
-            signal.signal(number, before)  # type: ignore[arg-type]
+        if not fired:
+            for number, before in saved.items():
+                signal.signal(number, before)  # type: ignore[arg-type]

@@ -42,10 +42,16 @@ def answer_for(step: dict[str, Any]) -> Any:
     return f"words for {step['id']}"
 
 
-def spawn(flow: str = "today") -> Any:
+def spawn(*args: str) -> Any:
+    """``journal ARGS`` (``journal today`` by default) in a pseudo-terminal."""
     env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1"}
     child = pexpect.spawn(
-        str(JOURNAL), [flow], env=env, dimensions=(40, 220), encoding="utf-8", timeout=15
+        str(JOURNAL),
+        list(args or ["today"]),
+        env=env,
+        dimensions=(40, 220),
+        encoding="utf-8",
+        timeout=15,
     )
     child.delaybeforesend = None  # each expect already waits for the question to be drawn
     return child
@@ -65,12 +71,14 @@ def give(child: Any, step: dict[str, Any]) -> None:
     type_answer(child, step)
 
 
-def interrupt(child: Any) -> None:
+def interrupt(child: Any, *, kept: bool = True) -> None:
+    """Ctrl-C; the line said promises a draft only when one is ``kept``."""
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130, child.before[-2000:]  # what it printed, if it failed
-    assert "Paused" in child.before
+    said = "Paused. Your answers so far are kept as a draft" if kept else "Stopped. Anything"
+    assert said in child.before
 
 
 def journal_state() -> tuple[int, dict[str, Any] | None]:
@@ -102,7 +110,7 @@ def test_ctrl_c_at_a_step_keeps_a_draft_that_the_next_run_resumes(stop: int) -> 
     for step in steps[:stop]:
         give(child, step)
     child.expect(prompt_of(steps[stop]))
-    interrupt(child)
+    interrupt(child, kept=stop > 0)
 
     entries, draft = journal_state()
     assert entries == 0

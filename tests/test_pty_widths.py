@@ -245,9 +245,11 @@ PAUSED_NOTE = (
 def test_the_pause_note_is_wrapped_at_words(tmp_path: Path, columns: int) -> None:
     """The note after Ctrl-C keeps every word whole on a line of the terminal."""
     db = tmp_path / "journal.db"
-    first = _plan(db, "reframe")[0]
+    first, second = _plan(db, "reframe")[:2]
     term = Terminal(db, columns, "reframe")
     term.wait_for(f"{_question(first)} ›")
+    term.send("The facts.\r")  # one answer, so that a draft is kept
+    term.wait_for(_question(second))
     term.send("\x03")
     term.wait_for(PAUSED_NOTE)
     rows = [row.rstrip() for row in term.screen.display]

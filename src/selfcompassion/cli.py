@@ -188,6 +188,10 @@ def _care_presenter() -> Any:
     return ConsoleCare()
 
 
+#: What a stop that keeps no draft says.
+LEFT_OUT = "\nStopped. Anything not yet saved was left out."
+
+
 def main() -> None:
     """The single exit point: run the app and turn every failure into a message."""
     from .care.presenting import present_with
@@ -213,19 +217,21 @@ def main() -> None:
         from .render import print_note
 
         stopped = isinstance(stop, StoppedForNow)
-        with contextlib.suppress(OSError):  # a closed terminal cannot be told; the draft is kept
-            after_leaving(stopped)
-            print_note(
+        said = LEFT_OUT
+        if stop.kept:
+            said = (
                 ("\nStopped for now." if stopped else "\nPaused.")
                 + " Your answers so far are kept as a draft; "
-                "run the same command again to pick up where you left off.",
-                stderr=True,
+                "run the same command again to pick up where you left off."
             )
+        with contextlib.suppress(OSError):  # a closed terminal cannot be told; the draft is kept
+            after_leaving(stopped)
+            print_note(said, stderr=True)
         sys.exit(stop.exit_code)
     except _stopped():
         from .render import print_note
 
-        print_note("\nStopped. Anything not yet saved was left out.", stderr=True)
+        print_note(LEFT_OUT, stderr=True)
         sys.exit(130)
     except _click_classes("NoArgsIsHelpError") as error:  # a group named alone: its help
         error.show()  # type: ignore[attr-defined]

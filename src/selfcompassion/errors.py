@@ -51,9 +51,13 @@ class FlowInterrupted(Exception):
 
     ``typed`` is the step id and the words typed at its prompt when the flow was
     interrupted halfway through an answer, so that the draft keeps them too. ``exit_code``
-    is 130 for Ctrl-C and end of input, 128 plus the signal's number for a signal."""
+    is 130 for Ctrl-C and end of input, 128 plus the signal's number for a signal.
+    ``kept`` is set by the flow when a draft holds the answers; a question that keeps
+    none (re-answering a step, confirming a delete) leaves it False, and the person is
+    not told that a draft is waiting."""
 
     exit_code = 130
+    kept = False
 
     def __init__(
         self, typed: tuple[str, str] | None = None, *, exit_code: int | None = None

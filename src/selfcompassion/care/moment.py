@@ -65,6 +65,7 @@ class StoppedForNow(FlowInterrupted):
     """The person chose to stop after the panel; their answers are kept as a draft."""
 
     exit_code = 0
+    kept = True
 
 
 class _Asks(Protocol):

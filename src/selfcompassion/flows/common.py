@@ -72,9 +72,12 @@ def ask_steps(
         if keeper and stopped.typed:
             step_id, text = stopped.typed
             keeper.keep({**answers, TYPED: {"step": step_id, "text": text}})
+        stopped.kept = stopped.kept or (keeper is not None and bool(answers or stopped.typed))
         raise
     except (KeyboardInterrupt, EOFError) as stop:
-        raise FlowInterrupted(exit_code=exit_code_of(stop)) from None
+        interrupted = FlowInterrupted(exit_code=exit_code_of(stop))
+        interrupted.kept = keeper is not None and bool(answers)
+        raise interrupted from None
     return answers
 
 
@@ -226,7 +229,11 @@ def offer_draft(store: JournalStore, asker: Asker, flow: str, unfinished: str) -
         choices=(PICK_UP, START_FRESH, LEAVE),
         required=True,
     )
-    choice = asker.ask(question)
+    try:
+        choice = asker.ask(question)
+    except FlowInterrupted as stopped:
+        stopped.kept = True  # the draft stays as it was
+        raise
     if choice == LEAVE:
         from ..care.moment import leaving_draft
 

@@ -68,3 +68,16 @@ def test_stopping_the_delete_question_deletes_nothing_and_promises_no_draft(
     assert child.exitstatus == 130
     said_honestly(child.before)
     assert run_cli("show", "today", "--format", "json").out == before
+
+
+def test_ctrl_d_at_the_delete_question_deletes_nothing(tmp_path: Any) -> None:
+    before = an_entry(tmp_path)
+    child = spawn("delete", "today")
+    child.expect("Delete this entry")
+    child.expect_exact("(y/N)")  # drawn by the prompt itself
+    child.sendcontrol("d")  # a yes/no question ignored it, and went on waiting
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    said_honestly(child.before)
+    assert run_cli("show", "today", "--format", "json").out == before

@@ -18,6 +18,7 @@ from selfcompassion.files.paths import journal_path
 from selfcompassion.store import JournalStore
 from test_interrupt_pty import (
     RESUME_QUESTION,
+    answer_for,
     finish,
     give,
     journal_state,
@@ -166,3 +167,41 @@ def test_a_closed_terminal_at_the_check_ins_note_keeps_the_note_and_every_rating
         assert store.count_entries() == 0
     assert draft is not None and draft.answers["_typed"] == {"step": "note", "text": HALF}
     assert len([key for key in draft.answers if not key.startswith("_")]) == 12
+
+
+@pytest.mark.parametrize("stop", [1, 3])  # a rating, a line left empty
+def test_ctrl_d_ends_a_list_of_choices_as_it_ends_an_empty_line(stop: int) -> None:
+    """End of input at any question pauses the flow; a list of choices used to ignore it."""
+    _, steps = todays_plan()
+    child = spawn()
+    for step in steps[:stop]:
+        give(child, step)
+    child.expect(prompt_of(steps[stop]))
+    # Drawn by the prompt itself, so the key reaches it (typed sooner, the terminal's own
+    # line editing would take Ctrl-D before the prompt starts).
+    child.expect_exact("skip, no rating" if steps[stop]["kind"] == "scale" else "›")
+    child.sendcontrol("d")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    one_calm_line(child.before)
+    entries, draft = journal_state()
+    assert entries == 0 and draft == {step["id"]: answer_for(step) for step in steps[:stop]}
+
+
+def test_ctrl_d_ends_the_checklist_of_feelings() -> None:
+    from test_reframe_pty import REFRAME_WALK
+
+    child = spawn("reframe")
+    child.expect_exact(REFRAME_WALK[0][0])
+    child.send(REFRAME_WALK[0][1])
+    child.expect_exact(REFRAME_WALK[1][0])  # the checklist of feelings
+    child.expect_exact("space to pick")  # drawn by the prompt itself
+    child.sendcontrol("d")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    one_calm_line(child.before)
+    with JournalStore.open(journal_path()) as store:
+        draft = store.load_draft("reframe")
+    assert draft is not None and list(draft.answers) == ["happened"]

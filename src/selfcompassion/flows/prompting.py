@@ -56,9 +56,26 @@ def ctrl_c_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
+def _ctrl_d_ends(app: Any) -> None:
+    """Ctrl-D (end of input) ends every prompt as it ends a line left empty: a list of
+    choices or a yes/no question ignored it, so a person pressing it was left waiting.
+    In a line holding words it still deletes the character under the cursor."""
+    from prompt_toolkit.filters import Condition
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    ends = KeyBindings()
+
+    @ends.add("c-d", filter=Condition(lambda: not app.current_buffer.text))
+    def _end(event: Any) -> None:
+        event.app.exit(exception=EOFError, style="class:aborting")
+
+    app.key_bindings = merge_key_bindings([app.key_bindings, ends]) if app.key_bindings else ends
+
+
 def run_prompt(question: Any) -> Any:
     """Ask a questionary question: every window wraps its lines instead of cutting them,
-    and a held Ctrl-C is let through once the prompt can take it."""
+    Ctrl-D ends it as Ctrl-C does, and a held Ctrl-C is let through once the prompt can
+    take it."""
     from prompt_toolkit.filters import to_filter
     from prompt_toolkit.layout import Window
 
@@ -66,6 +83,7 @@ def run_prompt(question: Any) -> Any:
     for window in app.layout.find_all_windows():
         if isinstance(window, Window):
             window.wrap_lines = to_filter(True)
+    _ctrl_d_ends(app)
     app.pre_run_callables.append(lambda: _starting(app))
     try:
         return question.unsafe_ask()

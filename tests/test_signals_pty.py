@@ -7,13 +7,17 @@ The steps and helpers of ``journal today`` are those of ``test_interrupt_pty``.
 
 from __future__ import annotations
 
+import os
 import signal
+import sys
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from cli_run import run_cli
+from conftest import JOURNAL
 from selfcompassion.files.paths import journal_path
 from selfcompassion.store import JournalStore
 from test_interrupt_pty import (
@@ -97,6 +101,39 @@ def test_a_signal_at_a_typed_step_keeps_the_words_typed_so_far(how: signal.Signa
     assert draft["_typed"] == {"step": steps[stop]["id"], "text": HALF}
     assert {"mood", "kindness"} <= draft.keys()
     resume_with_more(steps, stop)
+
+
+def test_a_terminal_closed_under_a_shell_keeps_the_words_typed_so_far(tmp_path: Path) -> None:
+    """Started from a shell, the journal is not the terminal's first program: the shell
+    gets the hang-up, and the journal may find its terminal gone before any signal."""
+    stop = 2
+    _, steps = todays_plan()
+    code = tmp_path / "exit-code"
+    # A stand-in for the shell that outlives the hang-up to note the journal's exit code;
+    # the journal starts with SIGHUP as a program from a shell has it.
+    shell = (
+        "import signal, subprocess, sys; signal.signal(signal.SIGHUP, signal.SIG_IGN); "
+        "done = subprocess.run(sys.argv[2:], preexec_fn=lambda: signal.signal("
+        "signal.SIGHUP, signal.SIG_DFL)); open(sys.argv[1], 'w').write(str(done.returncode))"
+    )
+    child = pexpect.spawn(
+        sys.executable,
+        ["-c", shell, str(code), str(JOURNAL), "today"],
+        env={**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1"},
+        dimensions=(40, 220),
+        encoding="utf-8",
+        timeout=15,
+    )
+    for step in steps[:stop]:
+        give(child, step)
+    child.expect(prompt_of(steps[stop]))
+    child.send(HALF)
+    child.expect_exact(HALF)
+    hang_up(child)
+    assert int(code.read_text()) in (128 + signal.SIGHUP, 130)  # the signal or the lost input
+    entries, draft = journal_state()
+    assert entries == 0 and draft is not None
+    assert draft["_typed"] == {"step": steps[stop]["id"], "text": HALF}
 
 
 def test_closing_the_terminal_keeps_the_words_typed_so_far() -> None:

@@ -41,3 +41,11 @@ def test_a_quiet_block_puts_the_handlers_back() -> None:
         assert signal.getsignal(signal.SIGTERM) is not mine
     assert signal.getsignal(signal.SIGTERM) is mine
     assert exit_code_of(KeyboardInterrupt()) == 130
+
+
+def test_a_stop_handed_on_is_not_raised() -> None:
+    handed: list[BaseException] = []
+    with signals_raise(SignalStop, handed.append):
+        os.kill(os.getpid(), signal.SIGTERM)
+    (stop,) = handed
+    assert exit_code_of(stop) == 128 + signal.SIGTERM

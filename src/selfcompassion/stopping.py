@@ -33,10 +33,17 @@ def exit_code_of(stop: BaseException, usual: int = 130) -> int:
 
 
 @contextlib.contextmanager
-def signals_raise(make: Callable[[int], BaseException]) -> Iterator[None]:
+def signals_raise(
+    make: Callable[[int], BaseException],
+    deliver: Callable[[BaseException], None] | None = None,
+) -> Iterator[None]:
     """While the block runs, SIGTERM and SIGHUP raise ``make(signal number)`` in the main
     thread; the handlers before are put back when it ends. Elsewhere than the main thread,
     where Python cannot set handlers, the block runs unchanged.
+
+    ``deliver``, when given, is handed the exception instead, to pass it on where it is
+    safe to raise (a prompt's event loop: raised from the handler, an exception can land
+    in a callback or a finaliser, where it is printed and lost).
 
     Once one has arrived the command is on its way out, and both are ignored from then on:
     a shell passes a closed terminal's SIGHUP on to the programs it started, so a second
@@ -52,7 +59,10 @@ def signals_raise(make: Callable[[int], BaseException]) -> Iterator[None]:
         for number in saved:
             signal.signal(number, signal.SIG_IGN)
         fired.append(signum)
-        raise make(signum)
+        stop = make(signum)
+        if deliver is None:
+            raise stop
+        deliver(stop)
 
     for name in CAUGHT:
         number = getattr(signal, name, None)

@@ -40,7 +40,7 @@ from .display import (
     wrap_choice,
     wrap_description,
 )
-from .prompting import ctrl_c_held, run_prompt
+from .prompting import ctrl_c_held, deliver_stop, run_prompt
 from .typeahead import restore_echo, silence_echo
 
 if TYPE_CHECKING:
@@ -162,7 +162,7 @@ class QuestionaryAsker:
         try:
             # SIGTERM and a closed terminal end the question as Ctrl-C does, so the words
             # typed at it are kept and the terminal is given back as it was.
-            with signals_raise(SignalStop), ctrl_c_held():
+            with signals_raise(SignalStop, deliver_stop), ctrl_c_held():
                 show_question(shown, context, typing_hint(shown))
                 return self._ask(shown)
         except (KeyboardInterrupt, EOFError) as stop:

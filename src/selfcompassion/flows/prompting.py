@@ -7,12 +7,15 @@ the system can hold it). When the prompt starts, a Ctrl-C held meanwhile ends it
 just as the Ctrl-C key would (a list of choices ignores the signal itself), and the flow
 keeps its draft as always; otherwise the signal is let through again. Holding it back in
 the main thread works because every background thread blocks it (``background.py``).
+SIGTERM and SIGHUP reach a prompt the same way (``deliver_stop``), never raised from the
+signal handler into the middle of the prompt's event loop.
 """
 
 from __future__ import annotations
 
 import contextlib
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -34,8 +37,34 @@ def _let_through() -> None:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
+#: A SIGTERM or SIGHUP received while a question was asked: the command is stopping, so
+#: the prompt running ends, and so does any prompt started after it (the signal may have
+#: come while the question was drawn, or just as the prompt before it ended).
+_stopping: list[BaseException] = []
+
+
+def deliver_stop(stop: BaseException) -> None:
+    """Hand a stop signal's exception to the prompt, as Ctrl-C is handed to it: to the one
+    running now, else to the next one as it starts."""
+    _stopping.append(stop)
+    # No import inside a signal handler; the module may be there only half imported.
+    get_app = getattr(sys.modules.get("prompt_toolkit.application"), "get_app_or_none", None)
+    app = get_app() if get_app is not None else None
+    if app is not None and app.is_running and app.loop is not None:
+        app.loop.call_soon_threadsafe(_end, app, stop)
+
+
+def _end(app: Any, stop: BaseException) -> None:
+    if app.is_running and not app.is_done:
+        app.exit(exception=stop, style="class:aborting")
+
+
 def _starting(app: Any) -> None:
-    """Called by prompt_toolkit as the prompt starts: a Ctrl-C held meanwhile stops it."""
+    """Called by prompt_toolkit as the prompt starts: a stop signal already received, or a
+    Ctrl-C held meanwhile, stops it."""
+    if _stopping:
+        app.exit(exception=_stopping[0], style="class:aborting")
+        return
     if _can_hold() and signal.SIGINT in signal.sigpending():
         signal.sigwait({signal.SIGINT})  # take the held signal, so it is not seen twice
         app.exit(exception=KeyboardInterrupt, style="class:aborting")
@@ -87,5 +116,10 @@ def run_prompt(question: Any) -> Any:
     app.pre_run_callables.append(lambda: _starting(app))
     try:
         return question.unsafe_ask()
+    except OSError:
+        # The terminal is gone (closed, hung up): the prompt can neither read nor draw.
+        # That is the end of input, so the words typed so far are kept as after Ctrl-D,
+        # or as after the signal that came with it.
+        raise (_stopping[0] if _stopping else EOFError()) from None
     finally:
         _hold()  # until the next prompt of the same question starts

@@ -82,3 +82,35 @@ def test_ctrl_c_leaves_a_draft_that_the_next_run_offers(tmp_path: Path) -> None:
     again.expect("unfinished reflection")
     again.send("\x03")
     again.expect(pexpect.EOF)
+
+
+@pytest.mark.parametrize("sequence", ["\x1b[31m", "\x1b[0;1m", "\x1b[<99;1m"])
+def test_an_escape_sequence_typed_at_a_question_does_not_stop_it(
+    tmp_path: Path, sequence: str
+) -> None:
+    """A colour code arriving as keys (typed, or pasted where pasting is not marked) reads
+    like a broken mouse report: it is let go, and the question goes on as if it was not
+    there, with no traceback and no 'Press ENTER'."""
+    db = tmp_path / "journal.db"
+    steps = _plan_prompts(db)
+    child = _spawn(db)
+    child.expect_exact(steps[0]["prompt"][:40])
+    child.send("4\r")
+    child.expect_exact(steps[1]["prompt"][:40])
+    child.send("\r")
+    child.expect_exact(steps[2]["prompt"][:40])
+    child.send("before ")
+    child.send(sequence)
+    child.send("after\r")
+    for step in steps[3:]:
+        child.expect_exact(step["prompt"][:40])
+        child.sendline("" if step["kind"] == "date" else f"typed for {step['id']}")
+    child.expect("Saved")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert "Unhandled exception" not in child.before and "Traceback" not in child.before
+    assert child.exitstatus == 0
+    conn = sqlite3.connect(db)
+    answers = dict(conn.execute("SELECT step_id, value FROM answers"))
+    conn.close()
+    assert answers[steps[2]["id"]] == '"before after"'

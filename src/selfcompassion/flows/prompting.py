@@ -90,7 +90,7 @@ def _ctrl_d_ends(app: Any) -> None:
     choices or a yes/no question ignored it, so a person pressing it was left waiting.
     In a line holding words it still deletes the character under the cursor."""
     from prompt_toolkit.filters import Condition
-    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.key_binding import KeyBindings
 
     ends = KeyBindings()
 
@@ -98,7 +98,32 @@ def _ctrl_d_ends(app: Any) -> None:
     def _end(event: Any) -> None:
         event.app.exit(exception=EOFError, style="class:aborting")
 
-    app.key_bindings = merge_key_bindings([app.key_bindings, ends]) if app.key_bindings else ends
+    _add_keys(app, ends)
+
+
+def _stray_sequences_ignored(app: Any) -> None:
+    """An escape sequence typed or pasted as text ("ESC[31m", a colour code) looks to
+    prompt_toolkit like a mouse report it cannot parse, and it stopped the prompt with a
+    traceback. No prompt here asks for the mouse, so such a report is let go."""
+    from prompt_toolkit.key_binding import KeyBindings
+    from prompt_toolkit.keys import Keys
+
+    ignored = KeyBindings()
+
+    @ignored.add(Keys.Vt100MouseEvent)
+    def _let_go(event: Any) -> None:
+        return None
+
+    _add_keys(app, ignored)
+
+
+def _add_keys(app: Any, bindings: Any) -> None:
+    """``bindings`` on top of the prompt's own: the later bindings win."""
+    from prompt_toolkit.key_binding import merge_key_bindings
+
+    app.key_bindings = (
+        merge_key_bindings([app.key_bindings, bindings]) if app.key_bindings else bindings
+    )
 
 
 def run_prompt(question: Any) -> Any:
@@ -113,6 +138,7 @@ def run_prompt(question: Any) -> Any:
         if isinstance(window, Window):
             window.wrap_lines = to_filter(True)
     _ctrl_d_ends(app)
+    _stray_sequences_ignored(app)
     app.pre_run_callables.append(lambda: _starting(app))
     try:
         return question.unsafe_ask()

@@ -17,7 +17,9 @@ from test_signals_pty import stopped_by
 pexpect = pytest.importorskip("pexpect")
 pytestmark = pytest.mark.pty
 
-LEFT_OUT = "Stopped. Anything not yet saved was left out."
+#: What each stopped question says became of things (no draft is kept by either).
+ENTRY_AS_IT_WAS = "Stopped. The entry is as it was."
+NOTHING_DELETED = "Kept. Nothing was deleted."
 
 
 def an_entry(tmp_path: Any) -> str:
@@ -29,8 +31,8 @@ def an_entry(tmp_path: Any) -> str:
     return run_cli("show", "today", "--format", "json").out
 
 
-def said_honestly(said: str) -> None:
-    assert said.count(LEFT_OUT) == 1, said[-2000:]
+def said_honestly(said: str, line: str) -> None:
+    assert said.count(line) == 1, said[-2000:]
     assert "draft" not in said and "Traceback" not in said, said[-2000:]
 
 
@@ -51,7 +53,7 @@ def test_stopping_a_re_answered_step_keeps_the_entry_and_promises_no_draft(
     else:
         code, said = stopped_by(child, how)
     assert code == (130 if how == "ctrl-c" else 128 + how)
-    said_honestly(said)
+    said_honestly(said, ENTRY_AS_IT_WAS)
     assert run_cli("show", "today", "--format", "json").out == before
     assert "none waiting" in run_cli("doctor").out
 
@@ -66,7 +68,7 @@ def test_stopping_the_delete_question_deletes_nothing_and_promises_no_draft(
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
-    said_honestly(child.before)
+    said_honestly(child.before, NOTHING_DELETED)
     assert run_cli("show", "today", "--format", "json").out == before
 
 
@@ -79,5 +81,5 @@ def test_ctrl_d_at_the_delete_question_deletes_nothing(tmp_path: Any) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
-    said_honestly(child.before)
+    said_honestly(child.before, NOTHING_DELETED)
     assert run_cli("show", "today", "--format", "json").out == before

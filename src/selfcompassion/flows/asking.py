@@ -20,9 +20,7 @@ from ..errors import AnswerError, FlowInterrupted, InputError, NoTerminalError
 from ..packs.steps import (
     CHOICE,
     CONFIRM,
-    DUE_DATE,
     INTENSITIES,
-    LONG_TEXT,
     MULTI,
     NOT_APPLICABLE,
     SCALE,
@@ -42,6 +40,7 @@ from .display import (
 )
 from .prompting import ctrl_c_held, deliver_stop, run_prompt
 from .typeahead import restore_echo, silence_echo
+from .typed_steps import KEEPS, by_typing, typed_default, typing_hint
 
 if TYPE_CHECKING:
     from questionary import Style
@@ -51,8 +50,6 @@ if TYPE_CHECKING:
 #: The largest --answers file accepted, in bytes.
 MAX_ANSWERS_BYTES = 1_000_000
 SKIP = "__skip__"
-#: The hint under a typed answer that starts from words already there.
-KEEPS = "Enter keeps what is there; clear the line to leave it out."
 OTHER = "__other__"
 
 
@@ -186,7 +183,7 @@ class QuestionaryAsker:
         interruption so that the draft keeps it."""
         import questionary
 
-        default = _typed_default(step)
+        default = typed_default(step)
         question = questionary.text(
             "",
             default=default,
@@ -212,7 +209,7 @@ class QuestionaryAsker:
     def _ask(self, step: Step) -> Any:
         import questionary
 
-        if _by_typing(step):
+        if by_typing(step):
             return self._typed(step)
         if step.kind == SCALE:
             return self._ask_scale(step)
@@ -353,16 +350,6 @@ def _starting_choice(choices: list[Any], earlier: Any) -> Any:
     return next((choice for choice in choices if choice.value == earlier), None)
 
 
-def _typed_default(step: Step) -> str:
-    """The words a typed answer starts from: words half-typed before a pause, or an
-    earlier answer (a number as its digits)."""
-    if isinstance(step.default, str):
-        return step.default
-    if isinstance(step.default, int) and not isinstance(step.default, bool):
-        return str(step.default)
-    return ""
-
-
 def _choice(title: str) -> str:
     return wrap_choice(clean(title))
 
@@ -378,26 +365,3 @@ def _for_display(step: Step) -> Step:
         labels={value: clean(label) for value, label in step.labels.items()},
         choice_notes={c: (clean(n), clean(e)) for c, (n, e) in step.choice_notes.items()},
     )
-
-
-def typing_hint(step: Step) -> str | None:
-    """What to type at a step answered by typing ("0 to 100, Enter to skip"), or None
-    for a step answered by picking from a list."""
-    started = _by_typing(step) and bool(_typed_default(step))
-    if step.kind == SCALE and _wide(step):
-        if started and not step.required:
-            return f"{step.min} to {step.max}. {KEEPS}"
-        return f"{step.min} to {step.max}" + ("." if step.required else ", or Enter to skip.")
-    if started and not step.required:
-        return KEEPS[0].upper() + KEEPS[1:]
-    if _by_typing(step) and not step.required and "enter to skip" not in (step.help or "").lower():
-        return "Enter to skip."
-    return None
-
-
-def _by_typing(step: Step) -> bool:
-    return step.kind in (TEXT, LONG_TEXT, DUE_DATE) or (step.kind == SCALE and _wide(step))
-
-
-def _wide(step: Step) -> bool:
-    return step.min is not None and step.max is not None and step.max - step.min > 10

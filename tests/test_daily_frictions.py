@@ -15,8 +15,8 @@ from reframe_support import (
     Journal,
     journal_fixture,  # noqa: F401  (the journal fixture)
 )
-from selfcompassion.flows.typed_steps import typing_hint
 from selfcompassion.flows.today import about_day, plan_today
+from selfcompassion.flows.typed_steps import typing_hint
 from selfcompassion.packs.loader import load_pack
 from selfcompassion.store import Answer, JournalStore
 

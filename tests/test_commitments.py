@@ -216,7 +216,7 @@ def test_revisit_brings_a_reframe_back_after_a_few_days(journal: Journal) -> Non
     assert done.code == 0, done.err
     assert "Looking back" in done.out and "I'm such an idiot" in done.out
     assert "Labelling, Overgeneralising, Mind-reading" in done.out
-    assert "60 → 40 → 15" in done.out
+    assert "70 → 40 → 15" in done.out
     assert "A wrong slide is a five-minute fix" in done.out
 
     with JournalStore.open(journal.db) as store:

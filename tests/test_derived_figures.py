@@ -133,7 +133,7 @@ def test_re_rating_a_reframes_feelings_and_belief_updates_its_scores(
     scores = (
         "SELECT intensity_before, intensity_after, belief_before, belief_after FROM reframe_scores"
     )
-    assert rows(db, scores) == [(60.0, 40.0, 85, 40)]
+    assert rows(db, scores) == [(70.0, 40.0, 85, 40)]  # 'exposed' not rated again
     traps = rows(db, "SELECT trap_id FROM entry_traps ORDER BY trap_id")
 
     # The feelings named after writing: embarrassed 50 -> 20, anxious 30 -> 10.
@@ -142,10 +142,10 @@ def test_re_rating_a_reframes_feelings_and_belief_updates_its_scores(
         journal(db, "edit", entry_id[:8], "--step", "emotions_after")
     with keyboard(CLEAR_LINE, "70", ENTER):  # the earlier 85 is typed in already
         journal(db, "edit", entry_id[:8], "--step", "belief")
-    assert rows(db, scores) == [(60.0, 15.0, 70, 40)]
-    # This week's report works the drop out from the stored figures: 60 - 15.
+    assert rows(db, scores) == [(70.0, 15.0, 70, 40)]
+    # This week's report works the drop out from the stored figures: 70 - 15.
     report = journal(db, "report", "--format", "json").json()["current"]["reframes"]
-    assert report["average_intensity_drop"] == 45.0
+    assert report["average_intensity_drop"] == 55.0
     # The traps the person confirmed are theirs; an edit of the ratings leaves them be.
     assert rows(db, "SELECT trap_id FROM entry_traps ORDER BY trap_id") == traps
 

@@ -116,6 +116,27 @@ def test_the_welcome_back_line_at_exactly_its_threshold(
 
 
 def test_a_mean_intensity_is_rounded_to_one_decimal() -> None:
-    scores = score_reframe({"emotions": {"a": 10, "b": 15, "c": 16}, "emotions_after": {"a": 1}})
+    scores = score_reframe(
+        {"emotions": {"a": 10, "b": 15, "c": 16}, "emotions_after": {"a": 1, "b": 2, "c": 4}}
+    )
     assert scores.intensity_before == 13.7
-    assert scores.intensity_after == 1.0
+    assert scores.intensity_after == 2.3
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        # anxious rated only before, meh only after: no feeling eased, so no change is shown
+        ({"anxious": 70, "meh": None}, {"anxious": None, "meh": 30}, (70.0, None)),
+        # the change is read over the feelings rated both times
+        ({"a": 10, "b": 15, "c": 16}, {"a": 1}, (10.0, 1.0)),
+        ({"a": 80, "b": 40}, {"a": 50, "b": 40, "c": 90}, (60.0, 45.0)),
+        ({"a": None}, {"a": 20}, (None, 20.0)),
+        ({}, {}, (None, None)),
+    ],
+)
+def test_feelings_before_and_after_are_compared_like_with_like(
+    before: dict[str, int | None], after: dict[str, int | None], expected: tuple[Any, Any]
+) -> None:
+    scores = score_reframe({"emotions": before, "emotions_after": after})
+    assert (scores.intensity_before, scores.intensity_after) == expected

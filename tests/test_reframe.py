@@ -57,7 +57,8 @@ def test_scripted_reframe_saves_entry_traps_scores_and_commitment(journal: Journ
         "mind-reading": "everyone thinks I'm useless",
     }
     assert scores is not None
-    assert scores.intensity_before == 60.0  # (80 + 60 + 40) / 3
+    # Over the feelings rated both times ('exposed' was not rated again): (80 + 60) / 2
+    assert scores.intensity_before == 70.0
     assert scores.intensity_after == 40.0  # (50 + 30) / 2
     assert (scores.belief_before, scores.belief_after) == (85, 40)
     assert scores.balanced_belief == 60
@@ -68,7 +69,7 @@ def test_scripted_reframe_saves_entry_traps_scores_and_commitment(journal: Journ
 
     assert "One wrong slide does not undo months of careful work." in result.out
     assert "Friday 20 November" in result.out
-    assert "60 → 40" in result.out and "85 → 40" in result.out
+    assert "70 → 40" in result.out and "85 → 40" in result.out
     assert "I made one slip in a careful piece of work" in result.out
     assert "in the balanced thought 60" in result.out
     assert "embarrassed 80 → 50" in result.out and "exposed 40" in result.out
@@ -168,7 +169,7 @@ def test_earlier_reframes_on_the_same_tag_are_recalled(journal: Journal) -> None
     assert "Earlier reframes on the same theme" in later.out
     assert "Monday 2 November" in later.out
     assert "Tuesday 3 November" not in later.out
-    assert "60 → 40" in later.out
+    assert "70 → 40" in later.out
 
 
 def test_ctrl_c_keeps_a_draft_and_the_next_run_picks_it_up(store: JournalStore) -> None:

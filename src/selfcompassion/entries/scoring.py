@@ -89,11 +89,32 @@ def mean_intensity(levels: Mapping[str, float | None] | None) -> float | None:
     return round(sum(rated) / len(rated), 1)
 
 
+def paired_intensities(
+    before: Mapping[str, float | None] | None, after: Mapping[str, float | None] | None
+) -> tuple[float | None, float | None]:
+    """The mean strength of the feelings before and after, over those rated both times, so
+    a change compares like with like (a feeling rated only before, or only after, would move
+    the mean with no feeling easing). With none rated both times there is no change to show:
+    the side that was rated keeps its own mean."""
+    rated_before = {name: level for name, level in (before or {}).items() if level is not None}
+    rated_after = {name: level for name, level in (after or {}).items() if level is not None}
+    both = [name for name in rated_before if name in rated_after]
+    if both:
+        return (
+            mean_intensity({name: rated_before[name] for name in both}),
+            mean_intensity({name: rated_after[name] for name in both}),
+        )
+    if rated_before:
+        return mean_intensity(rated_before), None
+    return None, mean_intensity(rated_after)
+
+
 def score_reframe(values: Mapping[str, Any]) -> ReframeScores:
     """A reframe's figures from its answers by step id (the revisit's time is not one)."""
+    before, after = paired_intensities(values.get("emotions"), values.get("emotions_after"))
     return ReframeScores(
-        intensity_before=mean_intensity(values.get("emotions")),
-        intensity_after=mean_intensity(values.get("emotions_after")),
+        intensity_before=before,
+        intensity_after=after,
         belief_before=values.get("belief"),
         belief_after=values.get("belief_after"),
         revisit_intensity=mean_intensity(values.get("revisit_feelings")),

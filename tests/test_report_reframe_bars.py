@@ -87,11 +87,11 @@ def test_twelve_weeks_draw_the_reframes_of_the_whole_stretch_as_bars(
     assert bars["feelings eased by"] == (10, 25.0)
     assert "Thinking traps noted most" in lines
     # Labelling 3 times is the longest bar; mind-reading 2 of 3; then one trap once (the
-    # first by name), the rest left out.
-    assert bars["labelling"] == (2 * BAR_WIDTH, 3)
-    assert bars["mind-reading"] == (27, 2)
-    assert bars["catastrophising"] == (13, 1)
-    assert "should-statements" not in out
+    # first by id), the rest left out. Each reads by its name, as everywhere else.
+    assert bars["Labelling"] == (2 * BAR_WIDTH, 3)
+    assert bars["Mind-reading"] == (27, 2)
+    assert bars["Catastrophising"] == (13, 1)
+    assert "Should-statements" not in out and "labelling" not in out
     # Every bar starts in the same column, the scores' and the traps' alike.
     starts = {line.index(next(c for c in line if c in "█▌")) for line in lines if "█" in line}
     assert len(starts) == 1
@@ -107,7 +107,7 @@ def test_a_week_shows_its_own_reframes_beside_the_week_before(
     assert bars["belief in critic, before"] == (16, 40.0)
     assert bars["belief in critic, after"] == (8, 20.0)
     assert bars["feelings eased by"] == (8, 20.0)
-    assert bars["should-statements"] == (2 * BAR_WIDTH, 1)
+    assert bars["Should-statements"] == (2 * BAR_WIDTH, 1)
     # A trend of one week is that week, beside the one before.
     assert section(report(journal, reframes_db, "--weeks", "1"), "Reframes")[:3] == lines[:3]
 

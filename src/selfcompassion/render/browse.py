@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from ..traps.catalog import trap_names
 from . import clean, day_heading, plain
 
 if TYPE_CHECKING:
@@ -119,12 +120,6 @@ def search_results(results: SearchResults, query: str, limit: int | None) -> Ren
     return Group(*parts)
 
 
-def _trap_names(ids: Sequence[str]) -> str:
-    from ..traps.detector import TRAPS
-
-    return ", ".join(TRAPS[i].name if i in TRAPS else i.replace("-", " ") for i in ids)
-
-
 def answer_shown(answer: Answer, pack: str | None) -> str:
     """An answer's words as shown. A rating saved before ratings kept their scale's words
     (a bare "4") is shown with them ("4 (a bit light)"), from the step of its pack, as a
@@ -184,7 +179,7 @@ def entry_detail(record: EntryRecord, today: date) -> RenderableType:
             parts.append(plain(answer.prompt, style="bold"))
         if answer.step_id == "traps" and isinstance(answer.value, list):
             asked_traps = True
-            parts.append(plain(_trap_names(answer.value) or "none"))
+            parts.append(plain(trap_names(answer.value) or "none"))
         else:
             parts.append(plain(answer_shown(answer, entry.pack)))
         parts.append(Text(""))
@@ -196,7 +191,7 @@ def entry_detail(record: EntryRecord, today: date) -> RenderableType:
         if belief:
             parts.append(plain(f"Belief {belief}", style="dim"))
     if record.traps and not asked_traps:
-        names = _trap_names([trap["trap_id"] for trap in record.traps])
+        names = trap_names([trap["trap_id"] for trap in record.traps])
         parts.append(plain(f"Thinking patterns noticed: {names}", style="dim"))
     for item in record.commitments:
         parts.append(

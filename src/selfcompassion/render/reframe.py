@@ -6,11 +6,12 @@ as they were given, and changes are described, never judged.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..packs.steps import NOT_RATED
+from ..traps.catalog import trap_names
 from . import describe_day, plain
 
 if TYPE_CHECKING:
@@ -81,12 +82,6 @@ def belief_line(scores: ReframeScores) -> str | None:
     return " · ".join(parts) or None
 
 
-def _trap_names(trap_ids: Iterable[str]) -> str:
-    from ..traps.detector import TRAPS
-
-    return ", ".join(TRAPS[trap_id].name if trap_id in TRAPS else trap_id for trap_id in trap_ids)
-
-
 def _step_line(commitment: Commitment, today: date) -> Text:
     from rich.text import Text
 
@@ -143,7 +138,7 @@ def reframe_summary(outcome: ReframeOutcome, today: date) -> RenderableType:
     if belief:
         table.add_row("belief", Text(belief))
     if record.traps:
-        table.add_row("traps noticed", plain(_trap_names(trap_id for trap_id, _ in record.traps)))
+        table.add_row("traps noticed", plain(trap_names(trap_id for trap_id, _ in record.traps)))
     if entry.tags:
         table.add_row("tags", plain(" ".join(f"#{t}" for t in entry.tags)))
     parts: list[Any] = [table]
@@ -188,7 +183,7 @@ def look_back_view(look: ReframeLook, today: date) -> RenderableType:
         if text:
             table.add_row(label, plain(text))
     if look.traps:
-        table.add_row("traps noticed", plain(_trap_names(trap_id for trap_id, _ in look.traps)))
+        table.add_row("traps noticed", plain(trap_names(trap_id for trap_id, _ in look.traps)))
     if look.commitment is not None:
         table.add_row("next step", _step_line(look.commitment, today))
     if look.scores is not None and look.scores.intensity_before is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..report.closing import plural
 from ..report.figures import Reframes, Report, Stretch
+from ..traps.catalog import trap_name
 from .page_parts import Grid, Section, num
 from .textcharts import ArtLine, bar_labels_width, bars, calendar, day_label, week_chart, year_grid
 
@@ -75,7 +76,7 @@ def reframe_scores(reframes: Reframes) -> list[tuple[str, float, str]]:
 def reframe_art(reframes: Reframes) -> list[ArtLine]:
     """The reframes as small bar charts: scores out of 100, then the traps noted most."""
     scores = reframe_scores(reframes)
-    traps = [(name, float(times), TRAP_STYLE) for name, times in reframes.traps]
+    traps = [(trap_name(trap_id), float(times), TRAP_STYLE) for trap_id, times in reframes.traps]
     width = bar_labels_width([label for label, _, _ in scores + traps])
     art = bars(scores, 100, axis=True, label_width=width)
     if traps:

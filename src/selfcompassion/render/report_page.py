@@ -12,6 +12,7 @@ from datetime import date
 from ..report.closing import period_phrase, plural
 from ..report.figures import Commitments, Count, Report, change
 from ..report.periods import WEEK, YEAR, Period
+from ..traps.catalog import trap_name
 from . import clean
 from .page_parts import Grid, Line, Page, Section, num
 from .textcharts import MONTHS as _MONTHS
@@ -234,7 +235,8 @@ def _reframes(report: Report) -> Section | None:
         (label, f"{num(value)} of 100") for label, value, _ in reframe_scores(shown)
     ]
     if shown.traps:
-        section.art_words.append(("thinking traps", count_items(shown.traps)))
+        named = tuple(Count(trap_name(trap_id), times) for trap_id, times in shown.traps)
+        section.art_words.append(("thinking traps", count_items(named)))
     return section
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 
@@ -77,3 +78,14 @@ TRAPS: dict[str, Trap] = {
         ),
     )
 }
+
+
+def trap_name(trap_id: str) -> str:
+    """A trap's name as people read it ("Mind-reading"); an id this catalogue does not
+    know (from an import, say) reads as its words."""
+    return TRAPS[trap_id].name if trap_id in TRAPS else trap_id.replace("-", " ")
+
+
+def trap_names(trap_ids: Iterable[str]) -> str:
+    """Trap names in a line, separated by commas."""
+    return ", ".join(trap_name(trap_id) for trap_id in trap_ids)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,6 +36,22 @@ def _plan_prompts(db: Path) -> list[dict]:
     return json.loads(out.stdout)["steps"]
 
 
+def _type_the_rest_and_save(child: Any, db: Path, steps: list[dict]) -> dict[str, str]:
+    """Type an answer at each of ``steps`` (the intention's day left empty: it stays an
+    intention), see the entry saved and the command end well; the saved answers' values."""
+    for step in steps:
+        child.expect_exact(step["prompt"][:40])
+        child.sendline("" if step["kind"] == "date" else f"typed for {step['id']}")
+    child.expect("Saved")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    conn = sqlite3.connect(db)
+    answers = dict(conn.execute("SELECT step_id, value FROM answers"))
+    conn.close()
+    return answers
+
+
 def test_journal_today_by_keyboard_saves_an_entry(tmp_path: Path) -> None:
     db = tmp_path / "journal.db"
     steps = _plan_prompts(db)
@@ -44,17 +61,7 @@ def test_journal_today_by_keyboard_saves_an_entry(tmp_path: Path) -> None:
     child.send("\r")
     child.expect_exact(steps[1]["prompt"][:40])
     child.send("\r")  # skip the kindness rating
-    for step in steps[2:]:
-        child.expect_exact(step["prompt"][:40])
-        # The intention's day is left empty: it stays an intention.
-        child.sendline("" if step["kind"] == "date" else f"typed for {step['id']}")
-    child.expect("Saved")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
-    conn = sqlite3.connect(db)
-    answers = dict(conn.execute("SELECT step_id, value FROM answers"))
-    conn.close()
+    answers = _type_the_rest_and_save(child, db, steps[2:])
     assert answers["mood"] == "4"
     assert "kindness" not in answers
     assert answers["intention"] == '"typed for intention"'
@@ -102,15 +109,6 @@ def test_an_escape_sequence_typed_at_a_question_does_not_stop_it(
     child.send("before ")
     child.send(sequence)
     child.send("after\r")
-    for step in steps[3:]:
-        child.expect_exact(step["prompt"][:40])
-        child.sendline("" if step["kind"] == "date" else f"typed for {step['id']}")
-    child.expect("Saved")
-    child.expect(pexpect.EOF)
-    child.close()
+    answers = _type_the_rest_and_save(child, db, steps[3:])
     assert "Unhandled exception" not in child.before and "Traceback" not in child.before
-    assert child.exitstatus == 0
-    conn = sqlite3.connect(db)
-    answers = dict(conn.execute("SELECT step_id, value FROM answers"))
-    conn.close()
     assert answers[steps[2]["id"]] == '"before after"'

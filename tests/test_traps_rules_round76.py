@@ -1,11 +1,13 @@
 """Shapes the rules read since blind76 to blind79 (second-person self-talk, entries about life
 outside work, people who lead, students' slang), each as a twin in our own words: the rules
-alone find the trap, and neither they nor the detector as a whole tick the look-alike."""
+alone find the trap, and neither they nor the detector as a whole tick the look-alike. The
+twins of later rounds (``test_traps_rules_round82.TWINS``) are checked here too."""
 
 from __future__ import annotations
 
 import pytest
 
+from test_traps_rules_round82 import TWINS as LATER_TWINS
 from traps_support import assert_twin
 
 TWINS = [
@@ -73,7 +75,7 @@ TWINS = [
 ]
 
 
-@pytest.mark.parametrize(("trap", "look_alike", "trap_id"), TWINS)
+@pytest.mark.parametrize(("trap", "look_alike", "trap_id"), TWINS + LATER_TWINS)
 def test_the_rules_read_the_shape_and_leave_its_look_alike(
     trap: str, look_alike: str, trap_id: str
 ) -> None:

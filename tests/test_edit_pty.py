@@ -119,7 +119,20 @@ def test_ctrl_c_at_the_checkin_offer_keeps_the_reflection(tmp_path: Path, column
         capture_output=True,
         check=True,
     )
+    with sqlite3.connect(db) as connection:
+        [(first,)] = connection.execute("SELECT id FROM entries").fetchall()
+    # Its intention already looked back at this morning, so today starts at its first
+    # question (the look back has pty tests of its own).
+    looked_back = {"intention": "Rest", f"intention-{str(first)[:8]}": "It went well"}
+    morning = write_json(tmp_path / "morning.json", looked_back)
+    subprocess.run(
+        [str(JOURNAL), "--db", str(db), "today", "--answers", str(morning)],
+        capture_output=True,
+        check=True,
+    )
     term = Terminal(db, columns, "today")
+    term.wait_for("(arrow keys, then Enter) » Add another entry")
+    term.send("\r")
     for step in _plan(db, "today"):
         term.wait_for(_question(step))
         _answer(term, step)
@@ -129,7 +142,7 @@ def test_ctrl_c_at_the_checkin_offer_keeps_the_reflection(tmp_path: Path, column
     assert term.finish() == 130
     assert "pick up where you left off" not in term.text()
     with sqlite3.connect(db) as connection:
-        assert connection.execute("SELECT count(*) FROM entries").fetchone() == (2,)
+        assert connection.execute("SELECT count(*) FROM entries").fetchone() == (3,)
 
 
 @pytest.mark.parametrize("columns", [60, 80])

@@ -63,7 +63,8 @@ def check_kinds(store: JournalStore, chosen: EntryFilter) -> None:
     """A ``--kind`` no entry has and no flow writes is a typo, not an empty answer."""
     if not chosen.kinds:
         return
-    from ..store.continuity import CHECKIN_KIND, DAILY_KIND
+    from ..store.checkin import CHECKIN_KIND
+    from ..store.continuity import DAILY_KIND
     from ..store.reframes import REFRAME_KIND
 
     written_here = (CHECKIN_KIND, DAILY_KIND, REFRAME_KIND)  # known before their first entry

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from .checkin import CHECKIN_KIND
 from .core import StoreCore
 from .failures import storage_errors
 
@@ -26,7 +27,6 @@ LOOK_BACK_CHOICES = (WENT_WELL, PARTLY, NOT_YET, LET_GO)
 OUTCOME_NAMES = {WENT_WELL: "went well", PARTLY: "partly", NOT_YET: "not yet", LET_GO: "let go"}
 
 DAILY_KIND = "daily"
-CHECKIN_KIND = "checkin"
 INTENTION_STEP = "intention"
 LOOK_BACK_PREFIX = "intention-"
 
